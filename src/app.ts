@@ -1,0 +1,80 @@
+// The composition root: builds the Fastify app from a config and an open database. Tests call
+// it with their own database; server.ts calls it for real. Plugins load external -> app -> features.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/client.ts';
+import './web/messages/core.ts';
+import { registerAssets } from './web/assets.ts';
+import { registerErrorHandling } from './web/error-pages.tsx';
+import { registerRequestContext } from './web/request-context.ts';
+import { registerAccountRoutes } from './features/accounts/routes.tsx';
+import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  /** Pino options or false; tests pass false to keep output readable. */
+  logger?: boolean | object;
+}
+
+export async function buildApp({ config, database, logger }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    // "/nl/leiden/" is not "/nl/leiden": one URL per page.
+    ignoreTrailingSlash: false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const db = database.db;
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: config.baseUrl.startsWith('https://') ? { maxAge: 31536000 } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+
+  registerRequestContext(app, db, config);
+  registerErrorHandling(app, config);
+  registerAssets(app, db);
+
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
+    try {
+      await db.execute(sql`select 1`);
+      return { status: 'ready', database: database.mode };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: database.mode });
+    }
+  });
+
+  registerAccountRoutes(app, db, config);
+  registerPortfolioRoutes(app, db, config);
+  return app;
+}

@@ -1,0 +1,36 @@
+// Configuration from the environment, read once by the composition root.
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** postgres://... selects PostgreSQL; absent selects embedded PGlite in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** Public base URL, used for canonical links, feeds and mails. */
+  baseUrl: string;
+  /** Set cookies with Secure; on by default when baseUrl is https. */
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  logLevel: string;
+  production: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? 'data/pglite'),
+    host,
+    port,
+    baseUrl,
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : baseUrl.startsWith('https://'),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 60),
+    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,104 @@
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { organisations, programmes, projects, roleAssignments, users } from '../../db/schema.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { redirectLocal, safeLocalPath, sendHtml } from '../../web/http.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import './messages.ts';
+import { normaliseEmail } from './commands.ts';
+import { clearFailures, isThrottled, recordFailure, verifyPassword } from './passwords.ts';
+import { SESSION_COOKIE, createSession, destroySession } from './sessions.ts';
+import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
+
+interface LoginBody {
+  email?: string;
+  password?: string;
+  next?: string;
+}
+
+export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+
+  for (const { locale, url } of localizedPaths('/login')) {
+    app.get<{ Querystring: { next?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const state: LoginFormState = { next: safeLocalPath(request.query.next) };
+      return sendHtml(reply, renderPage(<LoginPage ctx={pageContext(request, config)} state={state} />));
+    });
+
+    app.post<{ Body: LoginBody }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const body = request.body ?? {};
+      const email = typeof body.email === 'string' ? normaliseEmail(body.email).slice(0, 320) : '';
+      const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
+      const next = safeLocalPath(body.next);
+      const ctx = pageContext(request, config);
+      const fieldErrors: LoginFormState['fieldErrors'] = {};
+      if (!email) fieldErrors.email = ctx.t('field.required');
+      if (!password) fieldErrors.password = ctx.t('field.required');
+      if (fieldErrors.email || fieldErrors.password) {
+        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, fieldErrors }} />), 400);
+      }
+      if (await isThrottled(db, email, request.ip)) {
+        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'throttled' }} />), 429);
+      }
+      const [user] = await db.select().from(users).where(eq(users.email, email));
+      const valid = await verifyPassword(user?.passwordHash ?? null, password);
+      if (!user || !valid || user.disabledAt) {
+        await recordFailure(db, email, request.ip);
+        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'failed' }} />), 401);
+      }
+      // A new session id at every login: a session fixed before login is worth nothing after it.
+      if (request.sessionId) await destroySession(db, request.sessionId);
+      const session = await createSession(db, user.id, timeouts, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      await clearFailures(db, email, request.ip);
+      await recordAudit(db, { actor: { userId: user.id, displayName: user.displayName }, programmeId: null, action: 'user.login', objectType: 'user', objectId: user.id, origin: request.ip });
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: timeouts.absoluteHours * 3600 });
+      return redirectLocal(reply, next, `/${locale}`);
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/logout')) {
+    app.post(url, { config: { access: 'public' } }, async (request, reply) => {
+      if (request.sessionId) {
+        await destroySession(db, request.sessionId);
+        if (request.actor) {
+          await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.logout', objectType: 'user', objectId: request.actor.userId, origin: request.ip });
+        }
+      }
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.redirect(`/${locale}`, 303);
+    });
+  }
+
+  for (const { url } of localizedPaths('/account')) {
+    app.get(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const actor = request.actor!;
+      const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
+      const roles = await db
+        .select({
+          role: roleAssignments.role,
+          programmeSlug: programmes.slug,
+          programmeName: programmes.name,
+          projectTitle: projects.title,
+          organisationName: organisations.name,
+        })
+        .from(roleAssignments)
+        .innerJoin(programmes, eq(programmes.id, roleAssignments.programmeId))
+        .leftJoin(projects, eq(projects.id, roleAssignments.projectId))
+        .leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+        .where(eq(roleAssignments.userId, actor.userId));
+      const page = (
+        <AccountPage
+          ctx={pageContext(request, config)}
+          email={user?.email ?? ''}
+          roles={roles.map((r) => ({ role: r.role, programmeSlug: r.programmeSlug, programmeName: r.programmeName, detail: r.projectTitle ?? r.organisationName ?? null }))}
+        />
+      );
+      return sendHtml(reply, renderPage(page));
+    });
+  }
+}

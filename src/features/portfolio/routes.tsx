@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/localized.ts';
+import { can } from '../../domain/policy.ts';
+import { notFound, sendHtml } from '../../web/http.ts';
+import { registerNavItem } from '../../web/navigation.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import './messages.ts';
+import * as q from './queries.ts';
+import { AccessibilityPage, HomePage, OrganisationPage, OrganisationsPage, ProgrammesPage, ProjectPage, ProjectsPage, ThemePage } from './views.tsx';
+
+/** Picks Dutch or English from Accept-Language, honouring q-values; Dutch when neither is asked. */
+export function preferredLocale(header: string | undefined): Locale {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const qParam = params.find((p) => p.trim().startsWith('q='));
+      return { lang: (tag ?? '').split('-')[0], q: qParam ? Number(qParam.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.lang === 'nl' || entry.lang === 'en')
+    .sort((a, b) => b.q - a.q);
+  return (ranked[0]?.lang as Locale | undefined) ?? DEFAULT_LOCALE;
+}
+
+type ProgrammeParams = { programme: string };
+
+/** Coordinators, steering group members, leads and partners may see internal records. */
+function seesInternal(request: FastifyRequest): boolean {
+  return can(request.actor, { do: 'programme.viewInternal' });
+}
+
+export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerNavItem({ label: 'nav.projects', path: '/projects', order: 10 });
+  registerNavItem({ label: 'nav.organisations', path: '/organisations', order: 20 });
+
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
+    reply.header('vary', 'Accept-Language');
+    return reply.redirect(`/${preferredLocale(request.headers['accept-language'])}`, 302);
+  });
+
+  for (const { url } of localizedPaths('')) {
+    app.get(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programmes = await q.listProgrammes(db);
+      if (programmes.length === 1) return reply.redirect(`${url}/${programmes[0]!.slug}`, 302);
+      return sendHtml(reply, renderPage(<ProgrammesPage ctx={pageContext(request, config)} programmes={programmes} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme')) {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const [programme, themes, projects] = await Promise.all([
+        q.getProgramme(db, programmeId),
+        q.listThemes(db, programmeId),
+        q.listProjects(db, programmeId, seesInternal(request)),
+      ]);
+      return sendHtml(reply, renderPage(<HomePage ctx={pageContext(request, config)} programme={programme} themes={themes} projects={projects} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/themes/:theme')) {
+    app.get<{ Params: ProgrammeParams & { theme: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const theme = await q.getTheme(db, programmeId, request.params.theme);
+      if (!theme) throw notFound();
+      const projects = await q.listThemeProjects(db, programmeId, theme.id, seesInternal(request));
+      return sendHtml(reply, renderPage(<ThemePage ctx={pageContext(request, config)} theme={theme} projects={projects} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/projects')) {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const [themes, projects] = await Promise.all([q.listThemes(db, programmeId), q.listProjects(db, programmeId, seesInternal(request))]);
+      return sendHtml(reply, renderPage(<ProjectsPage ctx={pageContext(request, config)} projects={projects} themes={themes} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/projects/:code')) {
+    app.get<{ Params: ProgrammeParams & { code: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const found = await q.getProject(db, programmeId, request.params.code);
+      if (!found) throw notFound();
+      const { project } = found;
+      const isPublic = project.published && !q.INTERNAL_LIFECYCLES.includes(project.lifecycle);
+      const [partners, actions, targets] = await Promise.all([
+        q.listProjectPartners(db, project.id),
+        q.listProjectActions(db, project.id),
+        q.listProjectTargets(db, project.id),
+      ]);
+      const ref = { id: project.id, programmeId, partnerOrganisationIds: partners.map((p) => p.organisation.id) };
+      if (!isPublic && !can(request.actor, { do: 'project.viewInternal', project: ref })) throw notFound();
+      return sendHtml(reply, renderPage(<ProjectPage ctx={pageContext(request, config)} project={found} partners={partners} actions={actions} targets={targets} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/organisations')) {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const organisations = await q.listOrganisations(db, request.programme!.id, seesInternal(request));
+      return sendHtml(reply, renderPage(<OrganisationsPage ctx={pageContext(request, config)} organisations={organisations} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/organisations/:slug')) {
+    app.get<{ Params: ProgrammeParams & { slug: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const organisation = await q.getOrganisation(db, programmeId, request.params.slug);
+      if (!organisation) throw notFound();
+      const [roles, units] = await Promise.all([
+        q.listOrganisationRoles(db, programmeId, organisation.organisation.id, seesInternal(request)),
+        q.listChildOrganisations(db, programmeId, organisation.organisation.id),
+      ]);
+      return sendHtml(reply, renderPage(<OrganisationPage ctx={pageContext(request, config)} organisation={organisation} roles={roles} units={units} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/accessibility')) {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programme = await q.getProgramme(db, request.programme!.id);
+      return sendHtml(reply, renderPage(<AccessibilityPage ctx={pageContext(request, config)} email={programme.contactEmail ?? ''} />));
+    });
+  }
+}

@@ -1,0 +1,65 @@
+// Stylesheets served from memory with a content hash ETag; a programme's theme is a small
+// stylesheet generated from its design tokens, so a city restyles without code changes.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { programmes } from '../db/schema.ts';
+import { notFound } from './http.ts';
+
+const require = createRequire(import.meta.url);
+
+interface Asset {
+  body: Buffer;
+  etag: string;
+  type: string;
+}
+
+function asset(body: Buffer, type: string): Asset {
+  return { body, type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
+}
+
+function sendAsset(request: FastifyRequest, reply: FastifyReply, file: Asset, maxAge: number): FastifyReply {
+  reply.header('etag', file.etag).header('cache-control', `public, max-age=${maxAge}`);
+  if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
+  return reply.type(file.type).send(file.body);
+}
+
+const TOKEN_NAME = /^--(ks|utrecht)-[a-z0-9-]{1,80}$/;
+// Colours, lengths, font names: no characters that could end the declaration or the rule.
+const TOKEN_VALUE = /^[A-Za-z0-9#%.,()\s"'-]{1,120}$/;
+
+export function themeStylesheet(tokens: Record<string, string>): string {
+  const lines = Object.entries(tokens)
+    .filter(([name, value]) => TOKEN_NAME.test(name) && TOKEN_VALUE.test(value))
+    .map(([name, value]) => `  ${name}: ${value};`);
+  return `.kennisstad-theme {\n${lines.join('\n')}\n}\n`;
+}
+
+export function registerAssets(app: FastifyInstance, db: Db): void {
+  const files: Record<string, Asset> = {
+    'utrecht.css': asset(readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')), 'text/css; charset=utf-8'),
+    'app.css': asset(readFileSync(new URL('../../public/app.css', import.meta.url)), 'text/css; charset=utf-8'),
+  };
+
+  app.get<{ Params: { file: string } }>('/assets/:file', { config: { access: 'public' } }, async (request, reply) => {
+    const file = files[request.params.file];
+    if (!file) throw notFound();
+    return sendAsset(request, reply, file, 3600);
+  });
+
+  const themes = new Map<string, Asset>();
+  app.get<{ Params: { slug: string } }>('/assets/theme/:slug', { config: { access: 'public' } }, async (request, reply) => {
+    const slug = request.params.slug.replace(/\.css$/, '');
+    let theme = themes.get(slug);
+    if (!theme) {
+      const [row] = await db.select({ tokens: programmes.themeTokens }).from(programmes).where(eq(programmes.slug, slug));
+      if (!row) throw notFound();
+      theme = asset(Buffer.from(themeStylesheet(row.tokens)), 'text/css; charset=utf-8');
+      themes.set(slug, theme);
+    }
+    return sendAsset(request, reply, theme, 300);
+  });
+}

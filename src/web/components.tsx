@@ -1,0 +1,155 @@
+// Small building blocks in NL Design System markup, shared by every capability's views.
+import type { ComponentChildren } from 'preact';
+import { resolveText, type Locale, type LocalizedText } from '../domain/localized.ts';
+import type { PageContext } from './context.ts';
+import { localePath } from './context.ts';
+
+/** A content text in the reader's language; a fallback is marked with its own `lang`. */
+export function Text({ value, locale, as = 'span' }: { value: LocalizedText | null | undefined; locale: Locale; as?: 'span' | 'p' | 'div' }) {
+  const resolved = resolveText(value, locale);
+  const Tag = as;
+  const className = as === 'p' ? 'utrecht-paragraph' : undefined;
+  if (!resolved.fallback) return <Tag class={className}>{resolved.text}</Tag>;
+  return (
+    <Tag class={[className, 'ks-fallback'].filter(Boolean).join(' ')} lang={resolved.lang}>
+      {resolved.text}
+    </Tag>
+  );
+}
+
+/** Multi-paragraph content: blank lines separate paragraphs, lines starting with "- " are list items. */
+export function Prose({ value, locale }: { value: LocalizedText | null | undefined; locale: Locale }) {
+  const resolved = resolveText(value, locale);
+  if (!resolved.text) return null;
+  const blocks = resolved.text.split(/\n\s*\n/);
+  return (
+    <div lang={resolved.fallback ? resolved.lang : undefined} class={resolved.fallback ? 'ks-fallback' : undefined}>
+      {blocks.map((block) => {
+        const lines = block.split('\n').map((line) => line.trim()).filter(Boolean);
+        if (lines.length > 0 && lines.every((line) => line.startsWith('- '))) {
+          return (
+            <ul class="utrecht-unordered-list">
+              {lines.map((line) => (
+                <li class="utrecht-unordered-list__item">{line.slice(2)}</li>
+              ))}
+            </ul>
+          );
+        }
+        return <p class="utrecht-paragraph">{lines.join(' ')}</p>;
+      })}
+    </div>
+  );
+}
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[] }) {
+  if (crumbs.length === 0) return null;
+  return (
+    <nav class="utrecht-breadcrumb-nav ks-crumbs" aria-label={ctx.t('layout.breadcrumbs')}>
+      <ol>
+        {crumbs.map((crumb, index) => (
+          <li>
+            {crumb.href && index < crumbs.length - 1 ? (
+              <a class="utrecht-link" href={crumb.href}>
+                {crumb.label}
+              </a>
+            ) : (
+              <span aria-current={index === crumbs.length - 1 ? 'page' : undefined}>{crumb.label}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function Link({ ctx, to, children, ...rest }: { ctx: PageContext; to: string; children: ComponentChildren; class?: string; rel?: string }) {
+  return (
+    <a class={rest.class ?? 'utrecht-link'} href={localePath(ctx.locale, to)} rel={rest.rel}>
+      {children}
+    </a>
+  );
+}
+
+export function Heading({ level, children, id }: { level: 1 | 2 | 3 | 4; children: ComponentChildren; id?: string }) {
+  const Tag = `h${level}` as 'h1';
+  return (
+    <Tag id={id} class={`utrecht-heading-${level}`}>
+      {children}
+    </Tag>
+  );
+}
+
+export function Alert({ kind, children }: { kind: 'info' | 'ok' | 'warning' | 'error'; children: ComponentChildren }) {
+  return (
+    <div class={`utrecht-alert utrecht-alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      <div class="utrecht-alert__content">{children}</div>
+    </div>
+  );
+}
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+}
+
+export function TextField(props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'url';
+  error?: string;
+  required?: boolean;
+  autocomplete?: string;
+  description?: string;
+}) {
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const descriptionId = props.description ? `${props.id}-description` : undefined;
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={props.id}>
+          {props.label}
+        </label>
+      </div>
+      {props.description && (
+        <div class="utrecht-form-field-description" id={descriptionId}>
+          {props.description}
+        </div>
+      )}
+      {props.error && (
+        <div class="utrecht-form-field-error-message ks-error" id={errorId}>
+          {props.error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <input
+          class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
+          id={props.id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          required={props.required}
+          autocomplete={props.autocomplete}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={[descriptionId, errorId].filter(Boolean).join(' ') || undefined}
+        />
+      </div>
+    </div>
+  );
+}
+
+export function SubmitButton({ children, secondary }: { children: ComponentChildren; secondary?: boolean }) {
+  return (
+    <button
+      type="submit"
+      class={`utrecht-button utrecht-button--html-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
+    >
+      {children}
+    </button>
+  );
+}

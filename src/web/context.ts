@@ -1,0 +1,32 @@
+// What every page needs to know about the request it answers.
+import type { Locale, LocalizedText } from '../domain/localized.ts';
+import type { Translate } from './i18n.ts';
+
+export interface ProgrammeSummary {
+  id: string;
+  slug: string;
+  name: LocalizedText;
+  city: string;
+}
+
+export interface PageActor {
+  userId: string;
+  displayName: string;
+}
+
+export interface PageContext {
+  locale: Locale;
+  t: Translate;
+  /** The request path after the language prefix, e.g. "/leiden/projects/1a". */
+  path: string;
+  baseUrl: string;
+  programme?: ProgrammeSummary;
+  actor?: PageActor;
+  csrfToken: string;
+  /** Links the coordinator's tools where the actor may use them. */
+  canManage: boolean;
+}
+
+export function localePath(locale: Locale, path: string): string {
+  return `/${locale}${path === '/' ? '' : path}`;
+}

@@ -1,0 +1,62 @@
+// HTTP plumbing shared by every capability: errors that know their status and message, the
+// access declaration every route must carry, and the request's decorations.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Locale } from '../domain/localized.ts';
+import type { Actor } from '../domain/policy.ts';
+import type { ProgrammeSummary } from './context.ts';
+
+/**
+ * What a route requires before its handler runs. 'record' means the handler loads the record
+ * and calls `authorize` itself (e.g. a lead editing their own project).
+ */
+export type Access = 'public' | 'signed-in' | 'manage' | 'admin' | 'record';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    programme: ProgrammeSummary | null;
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string;
+  }
+}
+
+export class HttpError extends Error {
+  constructor(
+    public readonly statusCode: number,
+    /** Message key shown to the user (HTML) or the problem's title (API). */
+    public readonly messageKey: string,
+    public readonly detail?: string,
+    public readonly problems?: { field: string; messageKey: string }[],
+  ) {
+    super(detail ?? messageKey);
+  }
+}
+
+export const notFound = () => new HttpError(404, 'error.notFound');
+export const forbidden = () => new HttpError(403, 'error.forbidden');
+export const badRequest = (detail?: string) => new HttpError(400, 'error.badRequest', detail);
+export const conflict = (detail?: string) => new HttpError(409, 'error.conflict', detail);
+
+export function sendHtml(reply: FastifyReply, body: Buffer, status = 200): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(body);
+}
+
+/** A redirect after a successful POST, only ever to a path on this site. */
+export function redirectLocal(reply: FastifyReply, target: string | undefined, fallback: string): FastifyReply {
+  return reply.redirect(safeLocalPath(target) ?? fallback, 303);
+}
+
+export function safeLocalPath(target: string | undefined | null): string | undefined {
+  if (!target || typeof target !== 'string') return undefined;
+  // "//host" and "/\host" are read by browsers as another host: refuse anything but a plain path.
+  if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\') || /[\u0000-\u001f\\]/.test(target)) return undefined;
+  return target;
+}
+
+export function wantsJson(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}

@@ -1,0 +1,124 @@
+// The page shell: skip link, header with programme navigation and language switch, breadcrumbs,
+// main landmark and footer. Works without JavaScript; no inline script or style (strict CSP).
+import type { ComponentChildren } from 'preact';
+import { otherLocale, resolveText } from '../domain/localized.ts';
+import { Breadcrumbs, CsrfField, type Crumb } from './components.tsx';
+import { localePath, type PageContext } from './context.ts';
+import { navItemsFor } from './navigation.ts';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  crumbs?: Crumb[];
+  children: ComponentChildren;
+  /** Extra tags for <head>, e.g. feed links. */
+  head?: ComponentChildren;
+  /** False for pages that must not be indexed (forms, errors). */
+  indexable?: boolean;
+}
+
+export function Layout({ ctx, title, crumbs = [], children, head, indexable = true }: LayoutProps) {
+  const { t, locale, programme } = ctx;
+  const other = otherLocale(locale);
+  const programmeName = programme ? resolveText(programme.name, locale).text : t('app.name');
+  const fullTitle = title === programmeName ? title : `${title} | ${programmeName}`;
+  const programmeHome = programme ? `/${programme.slug}` : '/';
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {!indexable && <meta name="robots" content="noindex" />}
+        <link rel="stylesheet" href="/assets/utrecht.css" />
+        <link rel="stylesheet" href="/assets/app.css" />
+        {programme && <link rel="stylesheet" href={`/assets/theme/${programme.slug}.css`} />}
+        <link rel="canonical" href={`${ctx.baseUrl}${localePath(locale, ctx.path)}`} />
+        <link rel="alternate" hrefLang="nl" href={`${ctx.baseUrl}${localePath('nl', ctx.path)}`} />
+        <link rel="alternate" hrefLang="en" href={`${ctx.baseUrl}${localePath('en', ctx.path)}`} />
+        <meta property="og:title" content={title} />
+        <meta property="og:site_name" content={programmeName} />
+        <meta property="og:locale" content={locale === 'nl' ? 'nl_NL' : 'en_GB'} />
+        {head}
+      </head>
+      <body class="utrecht-document kennisstad-theme">
+        <a class="utrecht-skip-link" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header class="ks-header">
+          <div class="ks-bar">
+            <a class="ks-brand" href={localePath(locale, programmeHome)}>
+              {programmeName}
+              {programme && <span class="ks-brand-city">{programme.city}</span>}
+            </a>
+            <div class="ks-tools">
+              <ul>
+                <li>
+                  <a href={localePath(other, ctx.path)} hrefLang={other} lang={other}>
+                    {t('layout.switchLanguage')}
+                  </a>
+                </li>
+                {ctx.actor ? (
+                  <>
+                    <li>
+                      <a href={localePath(locale, '/account')}>{ctx.actor.displayName}</a>
+                    </li>
+                    <li>
+                      <form method="post" action={localePath(locale, '/logout')}>
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="ks-link-button">
+                          {t('layout.logout')}
+                        </button>
+                      </form>
+                    </li>
+                  </>
+                ) : (
+                  <li>
+                    <a href={`${localePath(locale, '/login')}?next=${encodeURIComponent(localePath(locale, ctx.path))}`}>{t('layout.login')}</a>
+                  </li>
+                )}
+              </ul>
+            </div>
+          </div>
+          {programme && (
+            <nav class="ks-bar ks-nav" aria-label={t('layout.mainNavigation')}>
+              <ul>
+                <li>
+                  <a href={localePath(locale, programmeHome)} aria-current={ctx.path === programmeHome ? 'page' : undefined}>
+                    {t('nav.home')}
+                  </a>
+                </li>
+                {navItemsFor(ctx).map((item) => {
+                  const path = `${programmeHome}${item.path}`;
+                  return (
+                    <li>
+                      <a href={localePath(locale, path)} aria-current={ctx.path === path ? 'page' : undefined}>
+                        {t(item.label)}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" class="ks-main" tabIndex={-1}>
+          <Breadcrumbs ctx={ctx} crumbs={crumbs} />
+          {children}
+        </main>
+        <footer class="ks-footer">
+          <div class="ks-bar">
+            <p>{programmeName}</p>
+            <ul class="ks-nav-footer">
+              {programme && (
+                <li>
+                  <a href={localePath(locale, `/${programme.slug}/accessibility`)}>{t('layout.accessibility')}</a>
+                </li>
+              )}
+            </ul>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,152 @@
+// Decorates every request with its language, session, actor and programme, and enforces the
+// route's declared access and CSRF protection before any handler runs.
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { programmes, roleAssignments } from '../db/schema.ts';
+import { DEFAULT_LOCALE, isLocale } from '../domain/localized.ts';
+import { can } from '../domain/policy.ts';
+import type { Config } from '../config.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, findSession, newToken, touchSession } from '../features/accounts/sessions.ts';
+import { HttpError, notFound } from './http.ts';
+import type { PageContext, ProgrammeSummary } from './context.ts';
+import { translator } from './i18n.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function registerRequestContext(app: FastifyInstance, db: Db, config: Config): void {
+  app.decorateRequest('locale', DEFAULT_LOCALE);
+  app.decorateRequest('programme', null);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', '');
+
+  // Every route states its access; a route without one would be open by accident.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
+    }
+  });
+
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+
+  app.addHook('onRequest', async (request, reply) => {
+    const prefix = request.url.split('/')[1]?.split('?')[0];
+    if (isLocale(prefix)) request.locale = prefix;
+
+    if (request.url.startsWith('/assets/') || request.url === '/healthz' || request.url === '/readyz') return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await findSession(db, token, timeouts);
+      if (session) {
+        await touchSession(db, session);
+        request.sessionId = session.sessionId;
+        request.csrfToken = session.csrfToken;
+        request.actor = { userId: session.userId, displayName: session.displayName, programmeId: null, assignments: [] };
+      } else {
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      }
+    }
+    if (!request.csrfToken) {
+      // Anonymous forms (login) are protected by a double-submit cookie.
+      let csrf = request.cookies[CSRF_COOKIE];
+      if (!csrf || !/^[A-Za-z0-9_-]{40,50}$/.test(csrf)) {
+        csrf = newToken();
+        reply.setCookie(CSRF_COOKIE, csrf, cookieOptions);
+      }
+      request.csrfToken = csrf;
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const params = request.params as Record<string, string | undefined>;
+    if (params.programme !== undefined) {
+      const programme = await findProgramme(db, params.programme);
+      if (!programme) throw notFound();
+      request.programme = programme;
+      if (request.actor) {
+        request.actor.programmeId = programme.id;
+        request.actor.assignments = await db
+          .select({ role: roleAssignments.role, projectId: roleAssignments.projectId, organisationId: roleAssignments.organisationId })
+          .from(roleAssignments)
+          .where(and(eq(roleAssignments.userId, request.actor.userId), eq(roleAssignments.programmeId, programme.id)));
+      }
+    }
+
+    const access = request.routeOptions.config.access;
+    if (UNSAFE_METHODS.has(request.method) && !request.url.startsWith('/api/')) verifyCsrf(request);
+    switch (access) {
+      case 'public':
+      case 'record':
+        return;
+      case 'signed-in':
+        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
+        return;
+      case 'manage':
+        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
+        if (!can(request.actor, { do: 'programme.manage' })) throw notFound();
+        return;
+      case 'admin':
+        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
+        if (!can(request.actor, { do: 'users.manage' })) throw notFound();
+        return;
+      default:
+        throw notFound();
+    }
+  });
+}
+
+function verifyCsrf(request: FastifyRequest): void {
+  const body = request.body as Record<string, unknown> | undefined;
+  const sent = (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? request.headers['x-csrf-token'];
+  const expected = request.csrfToken;
+  const ok =
+    typeof sent === 'string' &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (!ok) throw new HttpError(403, 'error.csrf');
+}
+
+// Programmes change rarely and every programme page needs one: keep them in memory per database,
+// and let any write to the programmes table call `forgetProgrammes`.
+const programmeCaches = new WeakMap<Db, Map<string, ProgrammeSummary>>();
+
+export function forgetProgrammes(db: Db): void {
+  programmeCaches.delete(db);
+}
+
+async function findProgramme(db: Db, slug: string): Promise<ProgrammeSummary | null> {
+  let programmeCache = programmeCaches.get(db);
+  if (!programmeCache) {
+    programmeCache = new Map();
+    programmeCaches.set(db, programmeCache);
+  }
+  const cached = programmeCache.get(slug);
+  if (cached) return cached;
+  if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
+  const [row] = await db
+    .select({ id: programmes.id, slug: programmes.slug, name: programmes.name, city: programmes.city })
+    .from(programmes)
+    .where(eq(programmes.slug, slug));
+  if (!row) return null;
+  programmeCache.set(slug, row);
+  return row;
+}
+
+export function pageContext(request: FastifyRequest, config: Config): PageContext {
+  const locale = request.locale;
+  const rawPath = request.url.split('?')[0] ?? '/';
+  const path = rawPath.replace(/^\/(nl|en)(?=\/|$)/, '') || '/';
+  return {
+    locale,
+    t: translator(locale),
+    path,
+    baseUrl: config.baseUrl,
+    programme: request.programme ?? undefined,
+    actor: request.actor ? { userId: request.actor.userId, displayName: request.actor.displayName } : undefined,
+    csrfToken: request.csrfToken,
+    canManage: can(request.actor, { do: 'programme.manage' }),
+  };
+}
