@@ -14,6 +14,7 @@ import { registerErrorHandling } from './web/error-pages.tsx';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerAccountRoutes } from './features/accounts/routes.tsx';
 import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
+import { registerDashboardRoutes } from './features/dashboard/routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -76,5 +77,6 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
 
   registerAccountRoutes(app, db, config);
   registerPortfolioRoutes(app, db, config);
+  registerDashboardRoutes(app, db, config);
   return app;
 }

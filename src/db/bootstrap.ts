@@ -6,6 +6,7 @@ import { migrate } from './migrate.ts';
 import { programmes } from './schema.ts';
 import { loadProgramme } from '../seed/load.ts';
 import { leiden } from '../seed/leiden.ts';
+import '../seed/extensions.ts';
 
 export async function seedDefaults(handle: DatabaseHandle): Promise<'loaded' | 'already-loaded' | 'not-empty'> {
   const [row] = await handle.db.select({ n: count() }).from(programmes);

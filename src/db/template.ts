@@ -20,6 +20,11 @@ export function templateKey(): string {
   for (const file of readdirSync(seedFolder).sort()) {
     if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(file).update(readFileSync(join(seedFolder, file)));
   }
+  const featuresFolder = join(root, 'src/features');
+  for (const feature of readdirSync(featuresFolder).sort()) {
+    const seedFile = join(featuresFolder, feature, 'seed.ts');
+    if (existsSync(seedFile)) hash.update(seedFile).update(readFileSync(seedFile));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 

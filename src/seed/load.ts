@@ -6,6 +6,25 @@ import * as t from '../db/schema.ts';
 import { recordAudit } from '../db/audit.ts';
 import type { ProgrammeSeed } from './types.ts';
 
+export interface SeedContext {
+  programmeId: string;
+  seed: ProgrammeSeed;
+  organisationId(slug: string): string;
+  projectId(code: string): string;
+}
+
+/**
+ * A capability's own default data (e.g. the adopted 2017-2018 annual agenda), loaded in the same
+ * transaction right after the core data. Register from `src/features/<name>/seed.ts`, imported in
+ * src/seed/extensions.ts.
+ */
+export type SeedExtension = (tx: Db, context: SeedContext) => Promise<void>;
+const extensions: { name: string; run: SeedExtension }[] = [];
+
+export function registerSeedExtension(name: string, run: SeedExtension): void {
+  if (!extensions.some((extension) => extension.name === name)) extensions.push({ name, run });
+}
+
 export async function loadProgramme(db: Db, seed: ProgrammeSeed): Promise<'loaded' | 'already-loaded'> {
   const runName = `programme:${seed.slug}`;
   return db.transaction(async (tx) => {
@@ -151,6 +170,17 @@ export async function loadProgramme(db: Db, seed: ProgrammeSeed): Promise<'loade
         })),
       );
     }
+    const context: SeedContext = {
+      programmeId,
+      seed,
+      organisationId: org,
+      projectId: (code) => {
+        const id = projectId.get(code);
+        if (!id) throw new Error(`Seed ${seed.slug}: unknown project "${code}"`);
+        return id;
+      },
+    };
+    for (const extension of extensions) await extension.run(tx, context);
     await recordAudit(tx, { actor: null, programmeId, action: 'seed.load', objectType: 'programme', objectId: programmeId, after: { seed: runName } });
     return 'loaded';
   });

@@ -1,0 +1,2 @@
+// Capabilities that bring default data of their own register it here (one import each).
+export {};

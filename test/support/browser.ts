@@ -1,0 +1,46 @@
+// Real Chromium (Debian's /usr/bin/chromium, no browser download) driven by playwright-core, with
+// axe-core's WCAG 2.1 AA rules on every page a test visits.
+import { existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { requireOrSkip } from './skip.ts';
+import type { TestApp } from './app.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  requireOrSkip('Chromium', `${CHROMIUM} not found (apt-get install chromium); browser and accessibility tests skipped`);
+  return false;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Serves the test app on a free loopback port and returns its base URL. */
+export async function listen(t: TestApp): Promise<string> {
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = t.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** Runs axe with the WCAG 2.0/2.1 A and AA rules and fails on any violation, naming them. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
+}
+
+/** Logs in through the real form. */
+export async function browserLogin(page: Page, baseUrl: string, email: string, password: string, locale: 'nl' | 'en' = 'nl'): Promise<void> {
+  await page.goto(`${baseUrl}/${locale}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.click('button[type=submit]')]);
+}
