@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -83,6 +84,8 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
       loadDataDir: fresh ? options.template : undefined,
       // PGlite does not fsync anyway; relaxed durability lets it batch writes to the folder.
       relaxedDurability: false,
+      // Trigram similarity for typo-tolerant search (the website's search box).
+      extensions: { pg_trgm },
     });
   } catch (error) {
     releaseLock?.();

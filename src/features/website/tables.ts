@@ -1,0 +1,55 @@
+// The programme website's own content: news items, events and free content pages. Every text is
+// bilingual; each language keeps its own "last edited" time so the translation overview can tell
+// a missing or outdated translation apart from an up-to-date one.
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../domain/localized.ts';
+import { programmes } from '../../db/schema.ts';
+
+export const PUBLICATION_STATES = ['draft', 'scheduled', 'published'] as const;
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
+
+/** Per language: when that language's text was last changed (ISO string), for the translation overview. */
+export type LanguageTimes = Partial<Record<'nl' | 'en', string>>;
+
+const text2 = (name: string) => jsonb(name).$type<LocalizedText>();
+
+function contentColumns() {
+  return {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    title: text2('title').notNull(),
+    summary: text2('summary').notNull().default({}),
+    /** Markdown as the editor typed it; rendered and sanitised on the server when shown. */
+    body: text2('body').notNull().default({}),
+    languageUpdatedAt: jsonb('language_updated_at').$type<LanguageTimes>().notNull().default({}),
+    status: text('status').$type<PublicationState>().notNull().default('draft'),
+    /** For 'scheduled': the moment it becomes public; for 'published': when it did. */
+    publishAt: timestamp('publish_at', { withTimezone: true }),
+    imageUrl: text('image_url'),
+    /** Required whenever there is an image. */
+    imageAlt: text2('image_alt').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  };
+}
+
+export const newsItems = pgTable('news_items', contentColumns(), (t) => [
+  uniqueIndex('news_items_programme_slug').on(t.programmeId, t.slug),
+  index('news_items_programme_publish').on(t.programmeId, t.publishAt),
+]);
+
+export const events = pgTable(
+  'events',
+  {
+    ...contentColumns(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    location: text2('location').notNull().default({}),
+  },
+  (t) => [uniqueIndex('events_programme_slug').on(t.programmeId, t.slug), index('events_programme_starts').on(t.programmeId, t.startsAt)],
+);
+
+export const pages = pgTable('pages', contentColumns(), (t) => [uniqueIndex('pages_programme_slug').on(t.programmeId, t.slug)]);
