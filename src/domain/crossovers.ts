@@ -1,0 +1,62 @@
+// Cross-over suggestions: pairs of projects that share partner organisations or distinctive words
+// in their titles and goals, ranked by how much they share. Pairs already linked are left out.
+
+export interface CrossOverCandidateInput {
+  id: string;
+  code: string;
+  text: string;
+  organisationIds: string[];
+}
+
+export interface CrossOverSuggestion {
+  a: string;
+  b: string;
+  sharedOrganisations: string[];
+  sharedWords: string[];
+  score: number;
+}
+
+// Words too common in this programme's texts to say anything about a link.
+const STOP_WORDS = new Set(
+  (
+    'de het een en van in op te voor met door aan als bij dat die dit er is zijn of om naar uit tot ook meer over ' +
+    'worden wordt kan kunnen nog niet wat wij we ze hun deze onder andere zoals waar binnen tussen via ' +
+    'the a an and of in on to for with by at as that this is are be or from into more also their its' +
+    ' leiden leidse project projecten programme programma kennisstad'
+  ).split(/\s+/),
+);
+
+export function distinctiveWords(text: string): Set<string> {
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 5 && !STOP_WORDS.has(w));
+  return new Set(words);
+}
+
+const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+
+export function suggestCrossOvers(projects: CrossOverCandidateInput[], existing: { a: string; b: string }[], limit = 10): CrossOverSuggestion[] {
+  const linked = new Set(existing.map((e) => pairKey(e.a, e.b)));
+  const words = new Map(projects.map((p) => [p.id, distinctiveWords(p.text)]));
+  const suggestions: CrossOverSuggestion[] = [];
+  for (let i = 0; i < projects.length; i++) {
+    for (let j = i + 1; j < projects.length; j++) {
+      const a = projects[i]!;
+      const b = projects[j]!;
+      if (linked.has(pairKey(a.id, b.id))) continue;
+      const sharedOrganisations = a.organisationIds.filter((o) => b.organisationIds.includes(o));
+      const bWords = words.get(b.id)!;
+      const sharedWords = [...words.get(a.id)!].filter((w) => bWords.has(w)).sort();
+      // A shared partner says more than a shared word.
+      const score = sharedOrganisations.length * 2 + sharedWords.length;
+      if (score >= 3 && (sharedWords.length > 0 || sharedOrganisations.length >= 2)) suggestions.push({ a: a.id, b: b.id, sharedOrganisations, sharedWords, score });
+    }
+  }
+  const code = new Map(projects.map((p) => [p.id, p.code]));
+  return suggestions
+    .sort((x, y) => y.score - x.score || code.get(x.a)!.localeCompare(code.get(y.a)!) || code.get(x.b)!.localeCompare(code.get(y.b)!))
+    .slice(0, limit);
+}
