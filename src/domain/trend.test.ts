@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { projectTrend, type TrendInput } from './trend.ts';
+
+const base: TrendInput = { targetValue: 1000, baselineValue: 0, baselineOn: '2020-01-01', deadlineOn: '2022-01-01', measurements: [], today: '2021-01-01' };
+
+test('no measurements: no data, even when the deadline has passed', () => {
+  assert.equal(projectTrend(base).status, 'no_data');
+  assert.equal(projectTrend({ ...base, today: '2023-01-01' }).status, 'no_data');
+});
+
+test('one point is projected from the baseline', () => {
+  // Halfway in time with half the target: exactly on track.
+  const half = projectTrend({ ...base, measurements: [{ on: '2021-01-01', value: 510 }] });
+  assert.equal(half.status, 'on_track');
+  assert.ok(Math.abs(half.projected! - 1017) < 2, String(half.projected));
+  // 45% halfway projects to ~900: at risk. 20% projects to ~400: off track.
+  assert.equal(projectTrend({ ...base, measurements: [{ on: '2021-01-01', value: 450 }] }).status, 'at_risk');
+  assert.equal(projectTrend({ ...base, measurements: [{ on: '2021-01-01', value: 200 }] }).status, 'off_track');
+});
+
+test('one point without a baseline cannot show a trend: at risk', () => {
+  const result = projectTrend({ ...base, baselineValue: null, measurements: [{ on: '2021-01-01', value: 500 }] });
+  assert.equal(result.status, 'at_risk');
+  assert.equal(result.projected, null);
+});
+
+test('several points: the least-squares line decides', () => {
+  const measurements = [
+    { on: '2020-07-01', value: 300 },
+    { on: '2021-01-01', value: 550 },
+    { on: '2021-07-01', value: 800 },
+  ];
+  const result = projectTrend({ ...base, measurements, today: '2021-07-02' });
+  assert.equal(result.status, 'on_track');
+  assert.equal(result.latest?.value, 800);
+  // The order of input does not matter.
+  assert.deepEqual(projectTrend({ ...base, measurements: [...measurements].reverse(), today: '2021-07-02' }), result);
+});
+
+test('target met wins over everything, also after the deadline', () => {
+  assert.equal(projectTrend({ ...base, measurements: [{ on: '2021-01-01', value: 1000 }] }).status, 'met');
+  assert.equal(projectTrend({ ...base, measurements: [{ on: '2022-06-01', value: 1200 }], today: '2023-01-01' }).status, 'met');
+});
+
+test('deadline passed without reaching the target: off track', () => {
+  assert.equal(projectTrend({ ...base, measurements: [{ on: '2021-12-01', value: 990 }], today: '2022-01-02' }).status, 'off_track');
+  // The deadline day itself still counts as in time.
+  assert.equal(projectTrend({ ...base, measurements: [{ on: '2021-12-01', value: 990 }], today: '2022-01-01' }).status, 'on_track');
+});
+
+test('a target without a number is a deliverable: delivered, pending or late', () => {
+  const study: TrendInput = { ...base, targetValue: null, baselineValue: null, deadlineOn: '2018-03-31', today: '2018-01-01' };
+  assert.equal(projectTrend(study).status, 'no_data');
+  assert.equal(projectTrend({ ...study, measurements: [{ on: '2018-02-01', value: 1 }] }).status, 'met');
+  assert.equal(projectTrend({ ...study, today: '2018-04-01' }).status, 'off_track');
+  assert.equal(projectTrend({ ...study, measurements: [{ on: '2018-01-01', value: 0 }] }).status, 'on_track');
+});
+
+test('a decreasing target (fewer is better) is judged in its own direction', () => {
+  const fewer: TrendInput = { ...base, targetValue: 100, baselineValue: 1000 };
+  assert.equal(projectTrend({ ...fewer, measurements: [{ on: '2021-01-01', value: 540 }] }).status, 'on_track');
+  assert.equal(projectTrend({ ...fewer, measurements: [{ on: '2021-01-01', value: 900 }] }).status, 'off_track');
+  assert.equal(projectTrend({ ...fewer, measurements: [{ on: '2021-01-01', value: 90 }] }).status, 'met');
+});
+
+test('no deadline: progress counts as on track, none as at risk', () => {
+  assert.equal(projectTrend({ ...base, deadlineOn: null, measurements: [{ on: '2021-01-01', value: 10 }] }).status, 'on_track');
+  assert.equal(projectTrend({ ...base, deadlineOn: null, measurements: [{ on: '2021-01-01', value: 0 }] }).status, 'at_risk');
+});
+
+test('several measurements on the same day without baseline: at risk, not a division by zero', () => {
+  const result = projectTrend({ ...base, baselineValue: null, measurements: [{ on: '2021-01-01', value: 5 }, { on: '2021-01-01', value: 6 }] });
+  assert.equal(result.status, 'at_risk');
+});
