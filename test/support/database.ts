@@ -1,6 +1,7 @@
 // Test databases: every test file gets its own, on PGlite (in memory, from the prebuilt template)
 // and on PostgreSQL (a fresh database on the server named by TEST_DATABASE_URL, dropped after).
 import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -27,8 +28,14 @@ export interface TestDatabase extends DatabaseHandle {
 export async function openTestDatabase(mode: DatabaseMode, options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const seed = options.seed !== false;
   if (mode === 'pglite') {
-    const template = await readTemplate(seed);
-    if (!template) throw new Error('No PGlite template: run the tests with `npm test` (it builds .cache/ first) or `npx tsx scripts/build-template.ts`.');
+    let template = await readTemplate(seed);
+    if (!template) {
+      // The migrations or default data changed since the template was built: build it again.
+      const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-template.ts'], { stdio: 'inherit' });
+      if (built.status !== 0) throw new Error('Could not build the PGlite template (scripts/build-template.ts)');
+      template = await readTemplate(seed);
+      if (!template) throw new Error('No PGlite template after building it');
+    }
     const handle = await openDatabase({ template });
     await migrate(handle);
     return handle as TestDatabase;

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataDirLockedError, openDatabase } from './client.ts';
+import { readTemplate } from './template.ts';
+
+test('embedded mode: a second process on the same data folder gets a clear error, not silent data loss', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ks-lock-'));
+  const handle = await openDatabase({ dataDir: dir, template: await readTemplate(false) });
+  try {
+    const other = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'migrate'], { env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '' }, encoding: 'utf8' });
+    assert.equal(other.status, 1);
+    assert.match(other.stderr, /is in use by process \d+/);
+    assert.match(other.stderr, /one process at a time/);
+  } finally {
+    await handle.close();
+  }
+  // Once closed, the folder opens again (the lock was released).
+  const again = await openDatabase({ dataDir: dir });
+  await again.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a lock left by a process that no longer runs is taken over', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ks-stale-'));
+  const { writeFileSync, mkdirSync } = await import('node:fs');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'kennisstad.lock'), '999999');
+  const handle = await openDatabase({ dataDir: dir, template: await readTemplate(false) });
+  await handle.close();
+  rmSync(dir, { recursive: true, force: true });
+  assert.ok(DataDirLockedError);
+});
