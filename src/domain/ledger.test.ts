@@ -1,0 +1,48 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { available, awardAmounts, deriveBalance, fits, isConsistent, outstanding, violations, type LedgerEntry } from './ledger.ts';
+
+const e = (kind: LedgerEntry['kind'], amountCents: number, hours = 0, corrects: LedgerEntry['corrects'] = null): LedgerEntry => ({ kind, amountCents, hours, corrects });
+
+describe('ledger balances', () => {
+  test('derives contributed, committed, paid, available and outstanding from entries', () => {
+    const balance = deriveBalance([e('contribution', 100000, 160), e('contribution', 50000), e('commitment', 60000, 40), e('release', 10000, 10), e('payment', 30000, 20)]);
+    assert.deepEqual(balance, { contributed: { cents: 150000, hours: 160 }, committed: { cents: 50000, hours: 30 }, paid: { cents: 30000, hours: 20 } });
+    assert.deepEqual(available(balance), { cents: 100000, hours: 130 });
+    assert.deepEqual(outstanding(balance), { cents: 20000, hours: 10 });
+    assert.ok(isConsistent(balance));
+  });
+
+  test('corrections are signed entries applied to what they correct', () => {
+    const balance = deriveBalance([e('contribution', 100000), e('correction', -25000, 0, 'contribution'), e('commitment', 10000), e('correction', 500, 0, 'commitment'), e('payment', 5000), e('correction', -1000, 0, 'payment')]);
+    assert.deepEqual(balance.contributed, { cents: 75000, hours: 0 });
+    assert.deepEqual(balance.committed, { cents: 10500, hours: 0 });
+    assert.deepEqual(balance.paid, { cents: 4000, hours: 0 });
+    assert.throws(() => deriveBalance([e('correction', 1)]));
+  });
+
+  test('the invariant: paid ≤ committed ≤ contributed, for money and hours', () => {
+    const base = deriveBalance([e('contribution', 1000, 10), e('commitment', 900, 10)]);
+    assert.ok(fits(base, e('commitment', 100)));
+    assert.equal(fits(base, e('commitment', 101)), false);
+    assert.equal(fits(base, e('commitment', 0, 1)), false);
+    assert.ok(fits(base, e('payment', 900, 10)));
+    assert.ok(fits(base, e('correction', -100, 0, 'contribution')));
+    assert.equal(fits(base, e('payment', 901)), false);
+    assert.equal(fits(base, e('correction', -101, 0, 'contribution')), false);
+    assert.ok(fits(base, e('release', 900)));
+    assert.equal(fits(deriveBalance([e('contribution', 10), e('commitment', 10), e('payment', 10)]), e('release', 1)), false, 'cannot release what was paid');
+    assert.deepEqual(violations(deriveBalance([e('commitment', 1)])), ['committed cents exceeds contributed']);
+  });
+
+  test('award amounts: full, partial within the request, none', () => {
+    const asked = { cents: 5000, hours: 10 };
+    assert.deepEqual(awardAmounts('full', asked), asked);
+    assert.deepEqual(awardAmounts('none', asked), { cents: 0, hours: 0 });
+    assert.deepEqual(awardAmounts('partial', asked, { cents: 2000, hours: 10 }), { cents: 2000, hours: 10 });
+    assert.equal(awardAmounts('partial', asked, { cents: 6000, hours: 0 }), 'invalid');
+    assert.equal(awardAmounts('partial', asked, asked), 'invalid');
+    assert.equal(awardAmounts('partial', asked, { cents: 0, hours: 0 }), 'invalid');
+    assert.equal(awardAmounts('partial', asked), 'invalid');
+  });
+});
