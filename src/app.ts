@@ -15,6 +15,7 @@ import { registerRequestContext } from './web/request-context.ts';
 import { registerAccountRoutes } from './features/accounts/routes.tsx';
 import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
 import { registerDashboardRoutes } from './features/dashboard/routes.tsx';
+import { registerAgreementRoutes } from './features/agreement/routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -78,5 +79,6 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerAccountRoutes(app, db, config);
   registerPortfolioRoutes(app, db, config);
   registerDashboardRoutes(app, db, config);
+  registerAgreementRoutes(app, db, config);
   return app;
 }

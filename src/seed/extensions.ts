@@ -1,2 +1,3 @@
 // Capabilities that bring default data of their own register it here (one import each).
+import '../features/agreement/seed.ts';
 export {};

@@ -1,0 +1,183 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq, like } from 'drizzle-orm';
+import { databaseModes } from '../../../test/support/database.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { agreementParties, agreements, auditEvents, organisations } from '../../db/schema.ts';
+import { agreementAmendments, agreementConsents, agreementRepresentatives, agreementVersions } from './tables.ts';
+
+const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-leiden'] as const;
+type Rep = Session & { partyId: string; userId: string };
+
+for (const mode of databaseModes()) {
+  describe(`agreement (${mode})`, () => {
+    let t: TestApp;
+    let reps: Record<(typeof PARTIES)[number], Rep>;
+    let coordinator: Session;
+    before(async () => {
+      t = await startTestApp(mode);
+      coordinator = await loginAs(t, { role: 'coordinator' });
+      const rows = await t.database.db
+        .select({ id: agreementParties.id, slug: organisations.slug })
+        .from(agreementParties)
+        .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId));
+      reps = {} as typeof reps;
+      for (const slug of PARTIES) {
+        const partyId = rows.find((r) => r.slug === slug)!.id;
+        const user = await loginAs(t, { role: 'partner', organisation: slug, name: `Rep ${slug}` });
+        // Appointed through the coordinator's own form.
+        const added = await t.app.inject({ method: 'POST', url: '/nl/leiden/agreement/representatives', headers: { cookie: coordinator.cookie }, payload: { _csrf: coordinator.csrf, party: partyId, email: user.email } });
+        assert.equal(added.statusCode, 303);
+        reps[slug] = { ...user, partyId };
+      }
+    });
+    after(async () => t.close());
+
+    const post = (s: Session, url: string, payload: Record<string, string>) => t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie }, payload: { _csrf: s.csrf, ...payload } });
+    const get = (url: string, s?: Session) => t.app.inject({ url, headers: s ? { cookie: s.cookie } : {} });
+    const answer = (slug: (typeof PARTIES)[number], n: number, value: 'consent' | 'objection', partyId = reps[slug].partyId) =>
+      post(reps[slug], `/nl/leiden/agreement/amendments/${n}/answers`, { party: partyId, answer: value, note: `note ${slug}` });
+    async function propose(body: Record<string, string>, by: Rep = reps.lumc): Promise<number> {
+      const response = await post(by, '/nl/leiden/agreement/amendments', { party: by.partyId, title_nl: 'Titel', title_en: 'Title', reason_nl: 'Omdat', reason_en: 'Because', ...body });
+      assert.equal(response.statusCode, 303, response.body.slice(0, 500));
+      return Number(/amendments\/(\d+)$/.exec(response.headers.location as string)![1]);
+    }
+
+    test('the public page shows parties, signatories, signing date, end date, text and version 1 in both languages', async () => {
+      const nl = await get('/nl/leiden/agreement');
+      assert.equal(nl.statusCode, 200);
+      assert.match(nl.body, /Prof\.mr\. C\.J\.J\.M\. Stolker/);
+      assert.match(nl.body, /7 juli 2017 te Leiden/);
+      assert.match(nl.body, /6 juli 2022/);
+      assert.match(nl.body, /versie 1/);
+      assert.match(nl.body, /Samen verantwoordelijkheid nemen/);
+      const en = await get('/en/leiden/agreement');
+      assert.match(en.body, /Signed on 7 July 2017 in Leiden/);
+      assert.match(en.body, /6 July 2022/);
+      assert.match(en.body, /Taking responsibility together/);
+      assert.doesNotMatch(en.body, /Pending proposals/);
+      const v1 = await get('/en/leiden/agreement/versions/1');
+      assert.equal(v1.statusCode, 200);
+      assert.equal((await get('/en/leiden/agreement/versions/9')).statusCode, 404);
+      assert.equal((await get('/en/leiden/agreement/versions/x')).statusCode, 404);
+      assert.equal((await get('/en/leiden/agreement/compare?from=a&to=1')).statusCode, 400);
+    });
+
+    test('proposing: outsiders get 404, invalid input 400 with messages, a party that is not yours 403', async () => {
+      const outsider = await loginAs(t, { role: 'partner', organisation: 'lumc' });
+      assert.equal((await get('/nl/leiden/agreement/amendments/new')).statusCode, 404);
+      assert.equal((await get('/nl/leiden/agreement/amendments/new', outsider)).statusCode, 404);
+      assert.equal((await post(outsider, '/nl/leiden/agreement/amendments', { party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' })).statusCode, 404);
+      const form = await get('/en/leiden/agreement/amendments/new', reps.lumc);
+      assert.equal(form.statusCode, 200);
+      const invalid = await post(reps.lumc, '/en/leiden/agreement/amendments', { party: reps.lumc.partyId, title_nl: '', title_en: '', reason_nl: '', reason_en: 'typed reason' });
+      assert.equal(invalid.statusCode, 400);
+      assert.match(invalid.body, /Give a subject/);
+      assert.match(invalid.body, /You have not changed any text/);
+      assert.match(invalid.body, /typed reason/);
+      const foreign = await post(reps.lumc, '/nl/leiden/agreement/amendments', { party: reps['gemeente-leiden'].partyId, title_nl: 'x', reason_nl: 'y', body_duration_nl: 'nieuw' });
+      assert.equal(foreign.statusCode, 403);
+      const stored = await t.database.db.select().from(agreementAmendments);
+      assert.equal(stored.length, 0);
+    });
+
+    test('a proposal collects consent; an objection blocks until withdrawn; adoption publishes version 2', async () => {
+      const n = await propose({ body_duration_nl: 'Deze overeenkomst duurt tien jaar.', body_duration_en: 'This agreement lasts ten years.' });
+      // Pending: not public, visible to parties and the coordinator.
+      assert.equal((await get(`/nl/leiden/agreement/amendments/${n}`)).statusCode, 404);
+      assert.doesNotMatch((await get('/nl/leiden/agreement')).body, /amendments\/1"/);
+      const seen = await get(`/en/leiden/agreement/amendments/${n}`, coordinator);
+      assert.equal(seen.statusCode, 200);
+      assert.match(seen.body, /<ins>/);
+      assert.match(seen.body, /<del>/);
+      assert.match(seen.body, /Waiting for 4 parties/);
+
+      // A representative cannot answer for another party: 403 and nothing stored.
+      const forOther = await answer('lumc', n, 'consent', reps['gemeente-leiden'].partyId);
+      assert.equal(forOther.statusCode, 403);
+      const outsider = await loginAs(t, { role: 'partner', organisation: 'lumc' });
+      assert.equal((await post(outsider, `/nl/leiden/agreement/amendments/${n}/answers`, { party: reps.lumc.partyId, answer: 'consent' })).statusCode, 404);
+      assert.equal((await t.database.db.select().from(agreementConsents)).length, 0);
+      assert.equal((await post(reps.lumc, `/nl/leiden/agreement/amendments/${n}/answers`, { party: reps.lumc.partyId, answer: 'maybe' })).statusCode, 400);
+
+      for (const slug of ['universiteit-leiden', 'lumc', 'hogeschool-leiden'] as const) assert.equal((await answer(slug, n, 'consent')).statusCode, 303);
+      assert.equal((await answer('lumc', n, 'consent')).statusCode, 409, 'a second answer from the same party');
+      assert.equal((await answer('gemeente-leiden', n, 'objection')).statusCode, 303);
+      assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Blocked: 1 party objects/);
+      const blocked = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, {});
+      assert.equal(blocked.statusCode, 409);
+      assert.match(blocked.body, /A party objects/);
+      assert.equal((await post(reps['gemeente-leiden'], `/nl/leiden/agreement/amendments/${n}/withdraw`, { party: reps['gemeente-leiden'].partyId })).statusCode, 303);
+      assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Waiting for 1 party/);
+      assert.equal((await answer('gemeente-leiden', n, 'consent')).statusCode, 303);
+      assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Every party consents/);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
+
+      const nl = await get('/nl/leiden/agreement');
+      assert.match(nl.body, /Deze overeenkomst duurt tien jaar\./);
+      assert.match(nl.body, /versie 2/);
+      assert.match(nl.body, new RegExp(`amendments/${n}"`));
+      const en = await get('/en/leiden/agreement');
+      assert.match(en.body, /This agreement lasts ten years\./);
+      assert.equal((await get(`/en/leiden/agreement/amendments/${n}`)).statusCode, 200, 'adopted amendments are public');
+      const compare = await get('/en/leiden/agreement/compare?from=1&to=2');
+      assert.equal(compare.statusCode, 200);
+      assert.match(compare.body, /<ins>[^<]*ten/);
+      const actions = (await t.database.db.select({ action: auditEvents.action }).from(auditEvents).where(like(auditEvents.action, 'agreement.%'))).map((r) => r.action);
+      for (const expected of ['agreement.amendment.propose', 'agreement.consent.give', 'agreement.consent.object', 'agreement.consent.withdraw', 'agreement.amendment.adopt', 'agreement.version.publish']) {
+        assert.ok(actions.includes(expected), expected);
+      }
+    });
+
+    test('concurrent answers and adoptions count once', async () => {
+      const n = await propose({ body_annex_en: 'Annex replaced.' });
+      const duplicate = await Promise.all([answer('lumc', n, 'consent'), answer('lumc', n, 'consent'), answer('lumc', n, 'consent')]);
+      assert.deepEqual(duplicate.map((r) => r.statusCode).sort(), [303, 409, 409]);
+      await Promise.all(PARTIES.filter((s) => s !== 'lumc').map((slug) => answer(slug, n, 'consent')));
+      const adoptions = await Promise.all([
+        post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {}),
+        ...PARTIES.map((slug) => post(reps[slug], `/nl/leiden/agreement/amendments/${n}/adopt`, {})),
+      ]);
+      assert.deepEqual(adoptions.map((r) => r.statusCode).sort(), [303, 409, 409, 409, 409]);
+      const [amendment] = await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.number, n));
+      const versions = await t.database.db.select().from(agreementVersions).where(eq(agreementVersions.amendmentId, amendment!.id));
+      assert.equal(versions.length, 1);
+      const adoptAudits = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'agreement.amendment.adopt'), eq(auditEvents.objectId, amendment!.id)));
+      assert.equal(adoptAudits.length, 1);
+      const standing = await t.database.db.select().from(agreementConsents).where(eq(agreementConsents.amendmentId, amendment!.id));
+      assert.equal(standing.length, 4);
+    });
+
+    test('a renewal needs every party and extends the term by five years; the dashboard warns', async () => {
+      const dash = await get('/en/leiden/dashboard', coordinator);
+      assert.match(dash.body, /The agreement ended on 6 July 2022/);
+      const form = await get('/en/leiden/agreement/amendments/new?kind=renewal', reps.lumc);
+      assert.match(form.body, /6 July 2027/);
+      const n = await propose({ kind: 'renewal' });
+      for (const slug of PARTIES.slice(0, 3)) await answer(slug, n, 'consent');
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
+      await answer('gemeente-leiden', n, 'consent');
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+      const [agreement] = await t.database.db.select().from(agreements);
+      assert.equal(agreement!.renewals, 1);
+      assert.match((await get('/en/leiden/agreement')).body, /6 July 2027/);
+      const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.renewal.adopt'));
+      assert.equal(audit.length, 1);
+    });
+
+    test('representatives: only the coordinator manages them; unknown users are refused', async () => {
+      assert.equal((await get('/nl/leiden/agreement/representatives', reps.lumc)).statusCode, 404);
+      assert.equal((await get('/nl/leiden/agreement/representatives', coordinator)).statusCode, 200);
+      const unknown = await post(coordinator, '/en/leiden/agreement/representatives', { party: reps.lumc.partyId, email: 'nobody@example.org' });
+      assert.equal(unknown.statusCode, 400);
+      assert.match(unknown.body, /There is no user/);
+      assert.equal((await post(coordinator, '/en/leiden/agreement/representatives', { party: 'x', email: 'a@b.c' })).statusCode, 400);
+      const denied = await post(reps.lumc, '/nl/leiden/agreement/representatives', { party: reps.lumc.partyId, email: 'x@example.org' });
+      assert.equal(denied.statusCode, 404);
+      const [row] = await t.database.db.select().from(agreementRepresentatives).where(eq(agreementRepresentatives.userId, reps['hogeschool-leiden'].userId));
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/representatives/${row!.id}/remove`, {})).statusCode, 303);
+      assert.equal((await get('/nl/leiden/agreement/amendments/new', reps['hogeschool-leiden'])).statusCode, 404);
+    });
+  });
+}

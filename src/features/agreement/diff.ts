@@ -1,0 +1,40 @@
+// Word-level differences between two texts, for readers: jsdiff's word diff, which keeps
+// whitespace with the words so paragraphs survive.
+import { diffWordsWithSpace } from 'diff';
+import type { LocalizedText } from '../../domain/localized.ts';
+import type { SectionSnapshot } from './tables.ts';
+
+export interface DiffPart {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export function wordDiff(before: string, after: string): DiffPart[] {
+  return diffWordsWithSpace(before, after).map((change) => ({
+    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
+    text: change.value,
+  }));
+}
+
+export interface SectionChange {
+  key: string;
+  heading: LocalizedText;
+  status: 'changed' | 'added' | 'removed';
+  before: LocalizedText;
+  after: LocalizedText;
+}
+
+/** The sections whose text differs between two versions, in the newer version's order. */
+export function changedSections(from: SectionSnapshot[], to: SectionSnapshot[]): SectionChange[] {
+  const old = new Map(from.map((s) => [s.key, s]));
+  const changes: SectionChange[] = [];
+  for (const section of to) {
+    const previous = old.get(section.key);
+    if (!previous) changes.push({ key: section.key, heading: section.heading, status: 'added', before: {}, after: section.body });
+    else if (JSON.stringify(previous.body) !== JSON.stringify(section.body)) changes.push({ key: section.key, heading: section.heading, status: 'changed', before: previous.body, after: section.body });
+  }
+  for (const section of from) {
+    if (!to.some((s) => s.key === section.key)) changes.push({ key: section.key, heading: section.heading, status: 'removed', before: section.body, after: {} });
+  }
+  return changes;
+}

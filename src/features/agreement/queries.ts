@@ -1,0 +1,103 @@
+// Reads for the agreement pages: a fixed number of queries per page, whatever the history length.
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { agreementParties, agreements, agreementSections, organisations, users } from '../../db/schema.ts';
+import { decideConsent, type ConsentOutcome } from '../../domain/consent.ts';
+import { agreementAmendments, agreementConsents, agreementRenewals, agreementRepresentatives, agreementVersions, type SectionSnapshot } from './tables.ts';
+
+export async function getAgreement(db: Db, programmeId: string) {
+  const [row] = await db.select().from(agreements).where(eq(agreements.programmeId, programmeId)).orderBy(asc(agreements.createdAt)).limit(1);
+  return row ?? null;
+}
+export type Agreement = NonNullable<Awaited<ReturnType<typeof getAgreement>>>;
+
+export async function listParties(db: Db, agreementId: string) {
+  return db
+    .select({ party: agreementParties, organisation: { slug: organisations.slug, name: organisations.name } })
+    .from(agreementParties)
+    .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
+    .where(eq(agreementParties.agreementId, agreementId))
+    .orderBy(asc(agreementParties.position));
+}
+export type PartyRow = Awaited<ReturnType<typeof listParties>>[number];
+
+/** The signed text as the sections table holds it, for an agreement that has no version yet. */
+export async function sectionsAsSnapshot(db: Db, agreementId: string): Promise<SectionSnapshot[]> {
+  const rows = await db.select().from(agreementSections).where(eq(agreementSections.agreementId, agreementId)).orderBy(asc(agreementSections.position));
+  return rows.map((s) => ({ key: s.key, position: s.position, heading: s.heading, body: s.body }));
+}
+
+export async function listVersions(db: Db, agreementId: string) {
+  return db
+    .select({ number: agreementVersions.number, effectiveOn: agreementVersions.effectiveOn, publishedAt: agreementVersions.publishedAt, amendmentId: agreementVersions.amendmentId })
+    .from(agreementVersions)
+    .where(eq(agreementVersions.agreementId, agreementId))
+    .orderBy(desc(agreementVersions.number));
+}
+
+export async function getVersion(db: Db, agreementId: string, number: number) {
+  const [row] = await db.select().from(agreementVersions).where(and(eq(agreementVersions.agreementId, agreementId), eq(agreementVersions.number, number)));
+  return row ?? null;
+}
+export type Version = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
+
+export async function currentVersion(db: Db, agreement: Agreement): Promise<Pick<Version, 'number' | 'sections' | 'effectiveOn'>> {
+  const [row] = await db.select().from(agreementVersions).where(eq(agreementVersions.agreementId, agreement.id)).orderBy(desc(agreementVersions.number)).limit(1);
+  if (row) return row;
+  return { number: 1, sections: await sectionsAsSnapshot(db, agreement.id), effectiveOn: agreement.signedOn };
+}
+
+/** The parties the user may speak for. */
+export async function representedPartyIds(db: Db, programmeId: string, userId: string | undefined): Promise<string[]> {
+  if (!userId) return [];
+  const rows = await db
+    .select({ partyId: agreementRepresentatives.partyId })
+    .from(agreementRepresentatives)
+    .where(and(eq(agreementRepresentatives.programmeId, programmeId), eq(agreementRepresentatives.userId, userId)));
+  return rows.map((r) => r.partyId);
+}
+
+export async function listRepresentatives(db: Db, programmeId: string) {
+  return db
+    .select({ id: agreementRepresentatives.id, partyId: agreementRepresentatives.partyId, name: users.displayName, email: users.email })
+    .from(agreementRepresentatives)
+    .innerJoin(users, eq(users.id, agreementRepresentatives.userId))
+    .where(eq(agreementRepresentatives.programmeId, programmeId))
+    .orderBy(asc(users.displayName));
+}
+
+export async function listAmendments(db: Db, agreementId: string, includePending: boolean) {
+  const scope = eq(agreementAmendments.agreementId, agreementId);
+  return db
+    .select()
+    .from(agreementAmendments)
+    .where(includePending ? scope : and(scope, isNotNull(agreementAmendments.adoptedAt)))
+    .orderBy(desc(agreementAmendments.number));
+}
+export type Amendment = Awaited<ReturnType<typeof listAmendments>>[number];
+
+export async function getAmendment(db: Db, agreementId: string, number: number) {
+  const [row] = await db.select().from(agreementAmendments).where(and(eq(agreementAmendments.agreementId, agreementId), eq(agreementAmendments.number, number)));
+  return row ?? null;
+}
+
+export async function listConsents(db: Db, amendmentIds: string[]) {
+  if (amendmentIds.length === 0) return [];
+  return db.select().from(agreementConsents).where(inArray(agreementConsents.amendmentId, amendmentIds)).orderBy(asc(agreementConsents.answeredAt));
+}
+export type Consent = Awaited<ReturnType<typeof listConsents>>[number];
+
+export function outcomeOf(partyIds: string[], consents: Consent[]): ConsentOutcome {
+  return decideConsent(
+    partyIds,
+    consents.map((c) => ({ partyId: c.partyId, answer: c.answer, withdrawn: c.withdrawnAt !== null })),
+  );
+}
+
+export async function standingConsents(db: Db, amendmentId: string) {
+  return db.select().from(agreementConsents).where(and(eq(agreementConsents.amendmentId, amendmentId), isNull(agreementConsents.withdrawnAt)));
+}
+
+export async function listRenewals(db: Db, agreementId: string) {
+  return db.select().from(agreementRenewals).where(eq(agreementRenewals.agreementId, agreementId)).orderBy(asc(agreementRenewals.adoptedAt));
+}
