@@ -42,7 +42,7 @@ const args = process.argv.slice(2);
 const files = args.length > 0 ? args : [...collect('src'), ...collect('test')].sort();
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${env.TEST_CONCURRENCY ?? 2}`, '--test-timeout=300000', ...files],
+  ['--import', 'tsx', '--test', `--test-concurrency=${env.TEST_CONCURRENCY ?? 2}`, '--test-timeout=1200000', ...files],
   { stdio: 'inherit', env },
 );
 process.exit(result.status ?? 1);

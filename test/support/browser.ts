@@ -22,6 +22,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A page in its own context (axe needs one made with browser.newContext()). */
+export async function openPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
 /** Serves the test app on a free loopback port and returns its base URL. */
 export async function listen(t: TestApp): Promise<string> {
   await t.app.listen({ host: '127.0.0.1', port: 0 });
