@@ -270,6 +270,8 @@ export const projects = pgTable(
     /** The lead as the text words it, e.g. "gemeente dient de vraag verder te articuleren". */
     leadNote: text2('lead_note').notNull().default({}),
     contactPersonId: uuid('contact_person_id').references(() => people.id, { onDelete: 'set null' }),
+    /** Criterion e: how success will be safeguarded, clear at the start. */
+    safeguarding: text2('safeguarding').notNull().default({}),
     published: boolean('published').notNull().default(true),
     /** Optimistic concurrency: every save names the version it started from. */
     version: integer('version').notNull().default(1),
@@ -299,6 +301,8 @@ export const projectPartners = pgTable(
     declaredInterest: boolean('declared_interest').notNull().default(false),
     capacityHours: integer('capacity_hours'),
     moneyCents: integer('money_cents'),
+    /** Criterion f: this partner's staffing/capacity and financing are agreed. */
+    commitmentAgreed: boolean('commitment_agreed').notNull().default(false),
   },
   (t) => [
     uniqueIndex('project_partners_project_org').on(t.projectId, t.organisationId),

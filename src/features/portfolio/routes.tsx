@@ -9,6 +9,9 @@ import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
+import { registerEditRoutes } from './edit-routes.tsx';
+import { listConsultations, projectHistory } from './edit-queries.ts';
+import { Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
 import * as q from './queries.ts';
 import { AccessibilityPage, HomePage, OrganisationPage, OrganisationsPage, ProgrammesPage, ProjectPage, ProjectsPage, ThemePage } from './views.tsx';
 
@@ -93,8 +96,23 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
         q.listProjectTargets(db, project.id),
       ]);
       const ref = { id: project.id, programmeId, partnerOrganisationIds: partners.map((p) => p.organisation.id) };
-      if (!isPublic && !can(request.actor, { do: 'project.viewInternal', project: ref })) throw notFound();
-      return sendHtml(reply, renderPage(<ProjectPage ctx={pageContext(request, config)} project={found} partners={partners} actions={actions} targets={targets} />));
+      const internal = can(request.actor, { do: 'project.viewInternal', project: ref });
+      if (!isPublic && !internal) throw notFound();
+      const canEdit = can(request.actor, { do: 'project.edit', project: ref });
+      const ctx = pageContext(request, config);
+      const [history, consultations] = internal ? await Promise.all([projectHistory(db, project.id), listConsultations(db, project.id)]) : [[], []];
+      const commitments = partners.map(({ partner, organisation }) => ({ ...partner, slug: organisation.slug, name: organisation.name }));
+      return sendHtml(
+        reply,
+        renderPage(
+          <ProjectPage ctx={ctx} project={found} partners={partners} actions={actions} targets={targets} editBase={canEdit ? `/${request.programme!.slug}/projects/${project.code}` : undefined}>
+            <ProjectTools ctx={ctx} code={project.code} canEdit={canEdit} showAdmission={internal} />
+            {internal && <PartnerCommitments ctx={ctx} rows={commitments} code={project.code} canEdit={canEdit} />}
+            {internal && <Consultations ctx={ctx} rows={consultations} />}
+            {internal && <History ctx={ctx} rows={history} />}
+          </ProjectPage>,
+        ),
+      );
     });
   }
 
@@ -117,6 +135,8 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
       return sendHtml(reply, renderPage(<OrganisationPage ctx={pageContext(request, config)} organisation={organisation} roles={roles} units={units} />));
     });
   }
+
+  registerEditRoutes(app, db, config);
 
   for (const { url } of localizedPaths('/:programme/accessibility')) {
     app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {

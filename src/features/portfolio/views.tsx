@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { resolveText } from '../../domain/localized.ts';
 import { Heading, Link, Prose, Text } from '../../web/components.tsx';
@@ -142,8 +143,12 @@ export function ProjectPage(props: {
   partners: Row<typeof listProjectPartners>;
   actions: Row<typeof listProjectActions>;
   targets: Row<typeof listProjectTargets>;
+  /** Where editors edit actions (…/projects/1a); absent for readers who may not edit. */
+  editBase?: string;
+  /** Sections added by the editing capability: tools, commitments, history. */
+  children?: ComponentChildren;
 }) {
-  const { ctx, partners, actions, targets } = props;
+  const { ctx, partners, actions, targets, editBase } = props;
   const { project, theme, lead } = props.project;
   const { t, locale } = ctx;
   const title = `${project.code}. ${name(project.title, locale)}`;
@@ -203,11 +208,11 @@ export function ProjectPage(props: {
           <Prose value={project.description} locale={locale} />
         </>
       )}
-      <Heading level={2}>{t('project.partners')}</Heading>
+      <Heading level={2} id="partners">{t('project.partners')}</Heading>
       {confirmed.length === 0 ? <p class="utrecht-paragraph">{t('project.noPartners')}</p> : <ul class="utrecht-unordered-list">{confirmed.map(partnerItem)}</ul>}
       <Heading level={2}>{t('project.intendedPartners')}</Heading>
       {intended.length === 0 ? <p class="utrecht-paragraph">{t('project.noPartners')}</p> : <ul class="utrecht-unordered-list">{intended.map(partnerItem)}</ul>}
-      <Heading level={2}>{t('project.actions')}</Heading>
+      <Heading level={2} id="actions">{t('project.actions')}</Heading>
       {actions.length === 0 ? (
         <p class="utrecht-paragraph">{t('project.noActions')}</p>
       ) : (
@@ -219,10 +224,11 @@ export function ProjectPage(props: {
                 <th class="utrecht-table__header-cell" scope="col">{t('action.owner')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('action.due')}</th>
                 <th class="utrecht-table__header-cell" scope="col">{t('action.state')}</th>
+                {editBase && <th class="utrecht-table__header-cell" scope="col">{t('pf.edit.editColumn')}</th>}
               </tr>
             </thead>
             <tbody class="utrecht-table__body">
-              {actions.map(({ action, owner }) => (
+              {actions.map(({ action, owner }, index) => (
                 <tr class="utrecht-table__row">
                   <td class="utrecht-table__cell">
                     <Text value={action.description} locale={locale} />
@@ -235,6 +241,13 @@ export function ProjectPage(props: {
                     )}
                   </td>
                   <td class="utrecht-table__cell">{t(`actionState.${action.state}`)}</td>
+                  {editBase && (
+                    <td class="utrecht-table__cell">
+                      <a class="utrecht-link" href={`/${locale}${editBase}/actions/${action.id}/edit`}>
+                        {t('pf.edit.editActionN', { n: index + 1 })}
+                      </a>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -266,6 +279,7 @@ export function ProjectPage(props: {
           </ul>
         </>
       )}
+      {props.children}
     </Layout>
   );
 }

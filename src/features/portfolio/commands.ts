@@ -1,0 +1,163 @@
+// Every write of the portfolio: each command checks permission itself, changes the data and writes
+// its audit row in the same transaction. Records that are edited in forms carry a version: a save
+// names the version it started from and is refused (a conflict, nothing written) when it is stale.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { actions, projectPartners, projects, roleAssignments, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
+import type { LocalizedText } from '../../domain/localized.ts';
+import type { Actor, ProjectRef } from '../../domain/policy.ts';
+import { requirePermission } from './policy.ts';
+
+export type Conflict<T> = { ok: false; conflict: true; current: T };
+export type Saved<T> = { ok: true; value: T };
+
+/** Only the fields that changed, before and after: what the history shows. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+export interface ProjectInput {
+  themeId: string | null;
+  title: LocalizedText;
+  goal: LocalizedText;
+  description: LocalizedText;
+  status: LocalizedText;
+  leadNote: LocalizedText;
+  safeguarding: LocalizedText;
+  lifecycle: Lifecycle;
+  leadOrganisationId: string | null;
+  published: boolean;
+}
+
+type ProjectRow = typeof projects.$inferSelect;
+
+export async function updateProject(
+  db: Db,
+  input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: ProjectInput },
+): Promise<Saved<ProjectRow> | Conflict<ProjectRow>> {
+  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(projects).where(eq(projects.id, input.project.id)).for('update');
+    if (!current) throw new Error('project vanished');
+    if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
+    const [saved] = await tx
+      .update(projects)
+      .set({ ...input.values, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(projects.id, current.id), eq(projects.version, input.expectedVersion)))
+      .returning();
+    const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
+    await recordAudit(tx, { actor: input.actor, programmeId: current.programmeId, action: 'project.update', objectType: 'project', objectId: current.id, ...diff });
+    return { ok: true, value: saved! };
+  });
+}
+
+export interface ActionInput {
+  description: LocalizedText;
+  ownerOrganisationId: string | null;
+  dueOn: string | null;
+  dueLabel: LocalizedText;
+  state: ActionState;
+  completedOn: string | null;
+}
+
+type ActionRow = typeof actions.$inferSelect;
+
+export async function createAction(db: Db, input: { actor: Actor; project: ProjectRef; values: ActionInput }): Promise<ActionRow> {
+  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  return db.transaction(async (tx) => {
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${actions.position}), 0) + 1`.mapWith(Number) })
+      .from(actions)
+      .where(eq(actions.projectId, input.project.id))) as [{ next: number }];
+    const [row] = await tx.insert(actions).values({ programmeId: input.project.programmeId, projectId: input.project.id, position: next, ...input.values }).returning();
+    await recordAudit(tx, { actor: input.actor, programmeId: input.project.programmeId, action: 'action.create', objectType: 'project', objectId: input.project.id, after: { actionId: row!.id, ...input.values } });
+    return row!;
+  });
+}
+
+export async function updateAction(
+  db: Db,
+  input: { actor: Actor; project: ProjectRef; actionId: string; expectedVersion: number; values: ActionInput },
+): Promise<Saved<ActionRow> | Conflict<ActionRow>> {
+  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(actions)
+      .where(and(eq(actions.id, input.actionId), eq(actions.projectId, input.project.id)))
+      .for('update');
+    if (!current) throw new Error('action vanished');
+    if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
+    const [saved] = await tx
+      .update(actions)
+      .set({ ...input.values, version: current.version + 1, updatedAt: new Date() })
+      .where(and(eq(actions.id, current.id), eq(actions.version, input.expectedVersion)))
+      .returning();
+    const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
+    await recordAudit(tx, {
+      actor: input.actor,
+      programmeId: current.programmeId,
+      action: 'action.update',
+      objectType: 'project',
+      objectId: input.project.id,
+      before: { actionId: current.id, ...diff.before },
+      after: { actionId: current.id, ...diff.after },
+    });
+    return { ok: true, value: saved! };
+  });
+}
+
+export interface PartnerInput {
+  role: PartnerRole;
+  note: LocalizedText;
+  declaredInterest: boolean;
+  capacityHours: number | null;
+  moneyCents: number | null;
+  commitmentAgreed: boolean;
+}
+
+export async function updatePartner(db: Db, input: { actor: Actor; project: ProjectRef; organisationId: string; values: PartnerInput }): Promise<void> {
+  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(projectPartners)
+      .where(and(eq(projectPartners.projectId, input.project.id), eq(projectPartners.organisationId, input.organisationId)))
+      .for('update');
+    if (!current) throw new Error('partner vanished');
+    await tx.update(projectPartners).set(input.values).where(eq(projectPartners.id, current.id));
+    const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
+    await recordAudit(tx, {
+      actor: input.actor,
+      programmeId: current.programmeId,
+      action: 'partner.update',
+      objectType: 'project',
+      objectId: input.project.id,
+      before: { organisationId: current.organisationId, ...diff.before },
+      after: { organisationId: current.organisationId, ...diff.after },
+    });
+  });
+}
+
+/** The project's lead organisation is also a partner with role lead; keep the two in step. */
+export async function syncLeadPartner(tx: Db, project: ProjectRef, leadOrganisationId: string | null): Promise<void> {
+  if (!leadOrganisationId) return;
+  await tx
+    .insert(projectPartners)
+    .values({ programmeId: project.programmeId, projectId: project.id, organisationId: leadOrganisationId, role: 'lead', declaredInterest: true })
+    .onConflictDoUpdate({ target: [projectPartners.projectId, projectPartners.organisationId], set: { role: 'lead' } });
+}
+
+/** A lead becomes a project's lead in the accounts sense too, so they can complete their proposal. */
+export async function grantProposerLead(tx: Db, actor: Actor, project: ProjectRef): Promise<void> {
+  await tx.insert(roleAssignments).values({ programmeId: project.programmeId, userId: actor.userId, role: 'lead', projectId: project.id });
+}

@@ -1,0 +1,198 @@
+// Editing a project, its actions and partners in the browser. Every route loads the record scoped
+// to the programme, checks permission (a user who may not edit gets 404: the form does not exist
+// for them), then runs a command. Stale saves answer 409 with the form kept and the changes shown.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { can, type Actor } from '../../domain/policy.ts';
+import { resolveText, type LocalizedText } from '../../domain/localized.ts';
+import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import type { Translate } from '../../web/i18n.ts';
+import { createAction, updateAction, updatePartner, updateProject, syncLeadPartner, type ActionInput, type ProjectInput } from './commands.ts';
+import { getAction, getPartner, lastChange, loadProjectRecord, organisationChoices, themeChoices } from './edit-queries.ts';
+import { ActionEditPage, PartnerEditPage, ProjectEditPage, type Choice, type ConflictInfo, type ConflictRow } from './edit-views.tsx';
+import { parseActionForm, parsePartnerForm, parseProjectForm, version, type FormBody, type Problems } from './forms.ts';
+import { registerJoinRoutes } from './join-routes.tsx';
+import './edit-messages.ts';
+import { may } from './policy.ts';
+
+type Params = { programme: string; code: string };
+
+/** Loads the project and refuses (404) anyone who may not edit it; anonymous visitors sign in first. */
+export async function editableProject(db: Db, request: FastifyRequest<{ Params: Params }>) {
+  if (!request.actor) throw new HttpError(401, 'error.signInRequired');
+  const record = await loadProjectRecord(db, request.programme!.id, request.params.code);
+  if (!record || !may(request.actor, { do: 'project.edit', project: record.ref })) throw notFound();
+  return { ...record, actor: request.actor as Actor };
+}
+
+function show(value: unknown, t: Translate, locale: 'nl' | 'en', names: Map<string, string>, key: string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('pf.yes') : t('pf.no');
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const text = value as LocalizedText;
+    return [text.nl && `NL: ${text.nl}`, text.en && `EN: ${text.en}`].filter(Boolean).join(' · ') || '—';
+  }
+  const text = String(value);
+  if (names.has(text)) return names.get(text)!;
+  if (key === 'lifecycle') return t(`lifecycle.${text}`);
+  if (key === 'state') return t(`actionState.${text}`);
+  return text;
+}
+
+/** The fields where the saved record now differs from what the user sent. */
+export function conflictRows(saved: Record<string, unknown>, yours: Record<string, unknown>, labels: Record<string, string>, t: Translate, locale: 'nl' | 'en', names: Map<string, string>): ConflictRow[] {
+  return Object.keys(labels)
+    .filter((key) => JSON.stringify(saved[key] ?? null) !== JSON.stringify(yours[key] ?? null))
+    .map((key) => ({ label: labels[key]!, saved: show(saved[key], t, locale, names, key), yours: show(yours[key], t, locale, names, key) }));
+}
+
+export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const choicesFor = async (request: FastifyRequest) => {
+    const [themes, organisations] = await Promise.all([themeChoices(db, request.programme!.id, request.locale), organisationChoices(db, request.programme!.id, request.locale)]);
+    return { themes, organisations };
+  };
+  const idSet = (choices: Choice[]) => new Set(choices.map((c) => c.id));
+  const projectLabels = (t: Translate): Record<string, string> => ({
+    title: t('pf.field.title'),
+    themeId: t('project.theme'),
+    goal: t('project.goal'),
+    description: t('project.description'),
+    status: t('project.status'),
+    lifecycle: t('project.lifecycle'),
+    leadOrganisationId: t('project.lead'),
+    leadNote: t('pf.field.leadNote'),
+    safeguarding: t('pf.field.safeguarding'),
+    published: t('pf.field.published'),
+  });
+
+  for (const { url } of localizedPaths('/:programme/projects/:code/edit')) {
+    app.get<{ Params: Params }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project, actor } = await editableProject(db, request);
+      const choices = await choicesFor(request);
+      const ctx = pageContext(request, config);
+      return sendHtml(
+        reply,
+        renderPage(<ProjectEditPage ctx={ctx} project={project} values={project} version={project.version} {...choices} problems={{}} canChangeLifecycle={can(actor, { do: 'programme.manage' })} />),
+      );
+    });
+
+    app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request);
+      const choices = await choicesFor(request);
+      const ctx = pageContext(request, config);
+      const manages = can(actor, { do: 'programme.manage' });
+      const problems: Problems = {};
+      const body = request.body ?? {};
+      const expected = version(body, problems);
+      const values = parseProjectForm(body, { themeIds: idSet(choices.themes), organisationIds: idSet(choices.organisations) }, problems);
+      // Only the coordinator moves a project through its lifecycle; admission has its own decision.
+      if (!manages) values.lifecycle = project.lifecycle;
+      const page = (status: number, extra: { version: number; conflict?: ConflictInfo }) =>
+        sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} values={values} {...choices} problems={problems} canChangeLifecycle={manages} {...extra} />), status);
+      if (Object.keys(problems).length > 0) return page(400, { version: Number.isInteger(expected) && expected > 0 ? expected : project.version });
+      const result = await updateProject(db, { actor, project: ref, expectedVersion: expected, values });
+      if (!result.ok) {
+        const names = new Map([...choices.themes, ...choices.organisations].map((c) => [c.id, c.label]));
+        const by = await lastChange(db, project.id, ['project.update', 'admission.decide']);
+        const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, projectLabels(ctx.t), ctx.t, ctx.locale, names);
+        return page(409, { version: result.current.version, conflict: { rows, by: by?.actorLabel ?? null, at: by?.at ?? null } });
+      }
+      if (values.leadOrganisationId && values.leadOrganisationId !== project.leadOrganisationId) await syncLeadPartner(db, ref, values.leadOrganisationId);
+      return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}`, '/');
+    });
+  }
+
+  const actionLabels = (t: Translate): Record<string, string> => ({
+    description: t('action.description'),
+    ownerOrganisationId: t('action.owner'),
+    dueLabel: t('pf.field.duePeriod'),
+    dueOn: t('pf.field.dueOn'),
+    state: t('action.state'),
+    completedOn: t('pf.field.completedOn'),
+  });
+  const emptyAction: ActionInput = { description: {}, ownerOrganisationId: null, dueOn: null, dueLabel: {}, state: 'open', completedOn: null };
+
+  for (const { url } of localizedPaths('/:programme/projects/:code/actions/new')) {
+    app.get<{ Params: Params }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project } = await editableProject(db, request);
+      const organisations = await organisationChoices(db, request.programme!.id, request.locale);
+      return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={null} values={emptyAction} version={1} organisations={organisations} problems={{}} />));
+    });
+    app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request);
+      const organisations = await organisationChoices(db, request.programme!.id, request.locale);
+      const problems: Problems = {};
+      const values = parseActionForm(request.body ?? {}, idSet(organisations), problems);
+      if (Object.keys(problems).length > 0) {
+        return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={null} values={values} version={1} organisations={organisations} problems={problems} />), 400);
+      }
+      await createAction(db, { actor, project: ref, values });
+      return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#actions`, '/');
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/projects/:code/actions/:action/edit')) {
+    type ActionParams = Params & { action: string };
+    app.get<{ Params: ActionParams }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project } = await editableProject(db, request);
+      const action = await getAction(db, project.id, request.params.action);
+      if (!action) throw notFound();
+      const organisations = await organisationChoices(db, request.programme!.id, request.locale);
+      return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={action.id} values={action} version={action.version} organisations={organisations} problems={{}} />));
+    });
+    app.post<{ Params: ActionParams; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request);
+      const action = await getAction(db, project.id, request.params.action);
+      if (!action) throw notFound();
+      const organisations = await organisationChoices(db, request.programme!.id, request.locale);
+      const ctx = pageContext(request, config);
+      const problems: Problems = {};
+      const body = request.body ?? {};
+      const expected = version(body, problems);
+      const values = parseActionForm(body, idSet(organisations), problems);
+      const page = (status: number, v: number, conflict?: ConflictInfo) =>
+        sendHtml(reply, renderPage(<ActionEditPage ctx={ctx} project={project} actionId={action.id} values={values} version={v} organisations={organisations} problems={problems} conflict={conflict} />), status);
+      if (Object.keys(problems).length > 0) return page(400, Number.isInteger(expected) && expected > 0 ? expected : action.version);
+      const result = await updateAction(db, { actor, project: ref, actionId: action.id, expectedVersion: expected, values });
+      if (!result.ok) {
+        const names = new Map(organisations.map((c) => [c.id, c.label]));
+        const by = await lastChange(db, project.id, ['action.update']);
+        const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, actionLabels(ctx.t), ctx.t, ctx.locale, names);
+        return page(409, result.current.version, { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
+      }
+      return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#actions`, '/');
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/projects/:code/partners/:organisation/edit')) {
+    type PartnerParams = Params & { organisation: string };
+    app.get<{ Params: PartnerParams }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project } = await editableProject(db, request);
+      const found = await getPartner(db, request.programme!.id, project.id, request.params.organisation);
+      if (!found) throw notFound();
+      const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
+      return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} values={found.partner} problems={{}} />));
+    });
+    app.post<{ Params: PartnerParams; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request);
+      const found = await getPartner(db, request.programme!.id, project.id, request.params.organisation);
+      if (!found) throw notFound();
+      const problems: Problems = {};
+      const values = parsePartnerForm(request.body ?? {}, problems);
+      if (Object.keys(problems).length > 0) {
+        const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
+        return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} values={values} problems={problems} />), 400);
+      }
+      await updatePartner(db, { actor, project: ref, organisationId: found.organisation.id, values });
+      return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#partners`, '/');
+    });
+  }
+
+  registerJoinRoutes(app, db, config);
+}
+
+export type { ProjectInput };

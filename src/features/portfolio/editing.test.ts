@@ -1,0 +1,190 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import { databaseModes } from '../../../test/support/database.ts';
+import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { actions, organisations, projectPartners, projects } from '../../db/schema.ts';
+import { leiden } from '../../seed/leiden.ts';
+import { partnerConsultations } from './tables.ts';
+
+const project3a = leiden.projects.find((p) => p.code === '3a')!;
+const partnerOf3a = project3a.partners.find((p) => p.role === 'partner')!.organisation;
+const outsider = leiden.organisations.find((o) => !leiden.projects.find((p) => p.code === '3a')!.partners.some((p) => p.organisation === o.slug))!.slug;
+
+function projectForm(csrf: string, version: number, overrides: Record<string, string> = {}) {
+  return {
+    _csrf: csrf,
+    version: String(version),
+    title_nl: 'Wonen voor studenten',
+    title_en: 'Housing for students',
+    goal_nl: 'Meer kamers',
+    goal_en: 'More rooms',
+    description_nl: '',
+    description_en: '',
+    status_nl: 'bestaand, in uitvoering',
+    status_en: 'existing, in progress',
+    lifecycle: 'running',
+    leadOrganisationId: '',
+    leadNote_nl: '',
+    leadNote_en: '',
+    safeguarding_nl: 'In de begroting',
+    safeguarding_en: 'In the budget',
+    published: 'on',
+    ...overrides,
+  };
+}
+
+for (const mode of databaseModes()) {
+  describe(`editing projects (${mode})`, () => {
+    let t: TestApp;
+    let projectId: string;
+    let version: number;
+    before(async () => {
+      t = await startTestApp(mode);
+      const [row] = await t.database.db.select().from(projects).where(eq(projects.code, '3a'));
+      projectId = row!.id;
+      version = row!.version;
+    });
+    after(async () => t.close());
+
+    const editUrl = '/nl/leiden/projects/3a/edit';
+    const currentVersion = async () => (await t.database.db.select({ v: projects.version }).from(projects).where(eq(projects.id, projectId)))[0]!.v;
+
+    test('the coordinator edits a project in both languages; the change shows in its history', async () => {
+      const coordinator = await loginAs(t, { role: 'coordinator', name: 'Coco Coordinator' });
+      const form = await t.app.inject({ url: editUrl, headers: { cookie: coordinator.cookie } });
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /name="title_en"/);
+      assert.match(form.body, new RegExp(`name="version" value="${version}"`));
+      const saved = await t.app.inject({ method: 'POST', url: editUrl, headers: { cookie: coordinator.cookie }, payload: projectForm(coordinator.csrf, version) });
+      assert.equal(saved.statusCode, 303);
+      const page = await t.app.inject({ url: '/en/leiden/projects/3a', headers: { cookie: coordinator.cookie } });
+      assert.match(page.body, /Housing for students/);
+      assert.match(page.body, /Coco Coordinator/);
+      assert.match(page.body, /Project changed/);
+      assert.equal(await currentVersion(), version + 1);
+    });
+
+    test('invalid input answers 400 with a message and keeps what was typed', async () => {
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/en/leiden/projects/3a/edit',
+        headers: { cookie: coordinator.cookie },
+        payload: projectForm(coordinator.csrf, await currentVersion(), { title_nl: '', title_en: '', goal_en: 'kept text', lifecycle: 'flying' }),
+      });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /Fill in this field/);
+      assert.match(response.body, /Choose one of the options/);
+      assert.match(response.body, /kept text/);
+    });
+
+    test('a stale save gets 409, shows what changed, keeps the entry and overwrites nothing', async () => {
+      const first = await loginAs(t, { role: 'coordinator', name: 'First Editor' });
+      const second = await loginAs(t, { role: 'lead', project: '3a' });
+      const start = await currentVersion();
+      const won = await t.app.inject({ method: 'POST', url: editUrl, headers: { cookie: first.cookie }, payload: projectForm(first.csrf, start, { goal_nl: 'Doel van de eerste' }) });
+      assert.equal(won.statusCode, 303);
+      const stale = await t.app.inject({ method: 'POST', url: editUrl, headers: { cookie: second.cookie }, payload: projectForm(second.csrf, start, { goal_nl: 'Doel van de tweede' }) });
+      assert.equal(stale.statusCode, 409);
+      assert.match(stale.body, /First Editor/);
+      assert.match(stale.body, /Doel van de eerste/);
+      assert.match(stale.body, /Doel van de tweede/);
+      assert.match(stale.body, new RegExp(`name="version" value="${start + 1}"`));
+      const [row] = await t.database.db.select().from(projects).where(eq(projects.id, projectId));
+      assert.equal(row!.goal.nl, 'Doel van de eerste');
+      // Saving again from the conflict page (with the new version) succeeds.
+      const retry = await t.app.inject({ method: 'POST', url: editUrl, headers: { cookie: second.cookie }, payload: projectForm(second.csrf, start + 1, { goal_nl: 'Doel van de tweede' }) });
+      assert.equal(retry.statusCode, 303);
+    });
+
+    test('a lead edits their own project but not another one (404); a lead cannot change the lifecycle', async () => {
+      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      assert.equal((await t.app.inject({ url: editUrl, headers: { cookie: lead.cookie } })).statusCode, 200);
+      assert.equal((await t.app.inject({ url: '/nl/leiden/projects/2a/edit', headers: { cookie: lead.cookie } })).statusCode, 404);
+      const [other] = await t.database.db.select().from(projects).where(eq(projects.code, '2a'));
+      const denied = await t.app.inject({ method: 'POST', url: '/nl/leiden/projects/2a/edit', headers: { cookie: lead.cookie }, payload: projectForm(lead.csrf, other!.version) });
+      assert.equal(denied.statusCode, 404);
+      const [unchanged] = await t.database.db.select().from(projects).where(eq(projects.code, '2a'));
+      assert.deepEqual(unchanged!.title, other!.title);
+      const own = await t.app.inject({ method: 'POST', url: editUrl, headers: { cookie: lead.cookie }, payload: projectForm(lead.csrf, await currentVersion(), { lifecycle: 'stopped' }) });
+      assert.equal(own.statusCode, 303);
+      const [row] = await t.database.db.select().from(projects).where(eq(projects.id, projectId));
+      assert.notEqual(row!.lifecycle, 'stopped');
+    });
+
+    test('partner members see their organisation\'s commitments but cannot edit; the public sees neither', async () => {
+      const member = await loginAs(t, { role: 'partner', organisation: partnerOf3a });
+      const page = await t.app.inject({ url: '/nl/leiden/projects/3a', headers: { cookie: member.cookie } });
+      assert.match(page.body, /Inzet van de partners/);
+      assert.match(page.body, /Geschiedenis/);
+      assert.doesNotMatch(page.body, /\/projects\/3a\/edit/);
+      assert.equal((await t.app.inject({ url: editUrl, headers: { cookie: member.cookie } })).statusCode, 404);
+      const publicPage = await t.app.inject({ url: '/nl/leiden/projects/3a' });
+      assert.equal(publicPage.statusCode, 200);
+      assert.doesNotMatch(publicPage.body, /Inzet van de partners|Geschiedenis/);
+      const anonymous = await t.app.inject({ url: editUrl });
+      assert.ok([302, 303, 401].includes(anonymous.statusCode), String(anonymous.statusCode));
+      assert.equal((await t.app.inject({ url: '/nl/leiden/projects/9z/edit', headers: { cookie: member.cookie } })).statusCode, 404);
+    });
+
+    test('actions: a period such as "najaar 2018" sets the due date; an unknown period without date is refused; stale edits conflict', async () => {
+      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      const base = '/nl/leiden/projects/3a/actions';
+      const bad = await t.app.inject({ method: 'POST', url: `${base}/new`, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, description_nl: 'Onderzoek', dueLabel_nl: 'ooit', state: 'open' } });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /niet herkend/);
+      const created = await t.app.inject({ method: 'POST', url: `${base}/new`, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, description_nl: 'Nieuw onderzoek', description_en: 'New study', dueLabel_nl: 'najaar 2018', dueLabel_en: 'autumn 2018', state: 'open' } });
+      assert.equal(created.statusCode, 303);
+      const [action] = await t.database.db.select().from(actions).where(and(eq(actions.projectId, projectId), eq(actions.dueOn, '2018-11-30')));
+      assert.ok(action, 'the action is due at the end of autumn 2018');
+      const edit = `${base}/${action!.id}/edit`;
+      assert.equal((await t.app.inject({ url: edit, headers: { cookie: lead.cookie } })).statusCode, 200);
+      const payload = { _csrf: lead.csrf, version: String(action!.version), description_nl: 'Nieuw onderzoek', dueLabel_nl: 'najaar 2018', state: 'done', completedOn: '2018-10-01' };
+      assert.equal((await t.app.inject({ method: 'POST', url: edit, headers: { cookie: lead.cookie }, payload })).statusCode, 303);
+      const stale = await t.app.inject({ method: 'POST', url: edit, headers: { cookie: lead.cookie }, payload: { ...payload, state: 'cancelled' } });
+      assert.equal(stale.statusCode, 409);
+      const [saved] = await t.database.db.select().from(actions).where(eq(actions.id, action!.id));
+      assert.equal(saved!.state, 'done');
+      assert.equal(saved!.completedOn, '2018-10-01');
+      assert.equal((await t.app.inject({ url: `${base}/00000000-0000-0000-0000-000000000000/edit`, headers: { cookie: lead.cookie } })).statusCode, 404);
+    });
+
+    test('partner commitments are edited; an organisation joins only after an agreeing consultation', async () => {
+      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      const commitment = await t.app.inject({
+        method: 'POST',
+        url: `/nl/leiden/projects/3a/partners/${partnerOf3a}/edit`,
+        headers: { cookie: lead.cookie },
+        payload: { _csrf: lead.csrf, role: 'partner', declaredInterest: 'on', capacityHours: '120', money: '2500,50', commitmentAgreed: 'on' },
+      });
+      assert.equal(commitment.statusCode, 303);
+      const [org] = await t.database.db.select().from(organisations).where(eq(organisations.slug, partnerOf3a));
+      const [row] = await t.database.db.select().from(projectPartners).where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, org!.id)));
+      assert.equal(row!.capacityHours, 120);
+      assert.equal(row!.moneyCents, 250050);
+      assert.equal(row!.commitmentAgreed, true);
+      const badNumber = await t.app.inject({ method: 'POST', url: `/nl/leiden/projects/3a/partners/${partnerOf3a}/edit`, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, role: 'partner', capacityHours: '-3' } });
+      assert.equal(badNumber.statusCode, 400);
+
+      const [newcomer] = await t.database.db.select().from(organisations).where(eq(organisations.slug, outsider));
+      const join = (outcome: string, consultedOn = '2018-01-15') =>
+        t.app.inject({ method: 'POST', url: '/nl/leiden/projects/3a/partners/new', headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, organisationId: newcomer!.id, role: 'partner', consultedOn, outcome, note_nl: 'besproken' } });
+      assert.equal((await join('agreed', '2999-01-01')).statusCode, 400);
+      const objection = await join('objection');
+      assert.equal(objection.statusCode, 200);
+      assert.match(objection.body, /bezwaar/);
+      const isPartner = async () => (await t.database.db.select().from(projectPartners).where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, newcomer!.id)))).length;
+      assert.equal(await isPartner(), 0);
+      assert.equal((await join('agreed')).statusCode, 303);
+      assert.equal(await isPartner(), 1);
+      const consultations = await t.database.db.select().from(partnerConsultations).where(eq(partnerConsultations.projectId, projectId));
+      assert.deepEqual(consultations.map((c) => c.outcome).sort(), ['agreed', 'objection']);
+      const page = await t.app.inject({ url: '/nl/leiden/projects/3a', headers: { cookie: lead.cookie } });
+      assert.match(page.body, /De stuurgroep stemt in/);
+
+      const otherLead = await loginAs(t, { role: 'lead', project: '2a' });
+      assert.equal((await t.app.inject({ url: '/nl/leiden/projects/3a/partners/new', headers: { cookie: otherLead.cookie } })).statusCode, 404);
+    });
+  });
+}
