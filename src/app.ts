@@ -15,6 +15,8 @@ import { registerRequestContext } from './web/request-context.ts';
 import { registerAccountRoutes } from './features/accounts/routes.tsx';
 import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
 import { registerDashboardRoutes } from './features/dashboard/routes.tsx';
+import { registerMeetingRoutes } from './features/meetings/routes.tsx';
+import { registerAgendaRoutes } from './features/agenda/routes.tsx';
 import { registerAgreementRoutes } from './features/agreement/routes.tsx';
 
 export interface AppDeps {
@@ -80,5 +82,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerPortfolioRoutes(app, db, config);
   registerDashboardRoutes(app, db, config);
   registerAgreementRoutes(app, db, config);
+  registerMeetingRoutes(app, db, config);
+  registerAgendaRoutes(app, db, config);
   return app;
 }

@@ -1,3 +1,5 @@
 // Capabilities that bring default data of their own register it here (one import each).
 import '../features/agreement/seed.ts';
+import '../features/meetings/seed.ts';
+import '../features/agenda/seed.ts';
 export {};

@@ -1,0 +1,278 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import ical from 'node-ical';
+import { eq } from 'drizzle-orm';
+import { databaseModes } from '../../../test/support/database.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { people } from '../../db/schema.ts';
+import { amsterdamYear } from '../../domain/cadence.ts';
+import { bodyMemberships } from './tables.ts';
+
+const P = '/nl/leiden';
+
+async function post(t: TestApp, session: Session, url: string, payload: Record<string, string | string[]>) {
+  return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
+}
+
+async function plan(t: TestApp, coordinator: Session, kind: 'executive' | 'support', date: string, extra: Record<string, string> = {}): Promise<string> {
+  const response = await post(t, coordinator, `${P}/bodies/${kind}/meetings`, { date, startTime: '14:00', endTime: '16:00', location: 'Stadhuis Leiden', ...extra });
+  assert.equal(response.statusCode, 303, response.body.slice(0, 300));
+  const id = /\/meetings\/([0-9a-f-]{36})$/.exec(String(response.headers.location))?.[1];
+  assert.ok(id, String(response.headers.location));
+  return id!;
+}
+
+for (const mode of databaseModes()) {
+  describe(`meetings (${mode})`, () => {
+    let t: TestApp;
+    let coordinator: Session;
+    let support: Session;
+    let executive: Session;
+    let lead: Session;
+    before(async () => {
+      t = await startTestApp(mode);
+      coordinator = await loginAs(t, { role: 'coordinator' });
+      support = await loginAs(t, { role: 'support' });
+      executive = await loginAs(t, { role: 'executive' });
+      lead = await loginAs(t, { role: 'lead', project: '3a' });
+    });
+    after(async () => t.close());
+
+    test('the bodies page shows the three bodies and the four signatories in the executive group, in both languages', async () => {
+      const nl = await t.app.inject({ url: `${P}/bodies` });
+      assert.equal(nl.statusCode, 200);
+      for (const name of ['Stolker', 'Spaan', 'Van den Eijnden', 'Dirkse']) assert.match(nl.body, new RegExp(name, 'i'));
+      assert.match(nl.body, /Stuurgroep – ambtelijke steun/);
+      const en = await t.app.inject({ url: '/en/leiden/bodies/executive' });
+      assert.equal(en.statusCode, 200);
+      assert.match(en.body, /Meets 2 times a year/);
+      assert.match(en.body, /since 7 July 2017/);
+      assert.equal((await t.app.inject({ url: `${P}/bodies/board` })).statusCode, 404);
+    });
+
+    test('planning a meeting: Amsterdam time stored as UTC; invalid input 400; others refused', async () => {
+      const bad = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2030-02-30', startTime: '14:00', endTime: '13:00', location: 'Het Gebouw' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Vul een geldige datum in/);
+      assert.match(bad.body, /value="Het Gebouw"/, 'keeps what the user typed');
+      const order = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2030-02-01', startTime: '14:00', endTime: '13:00', onlineUrl: 'javascript:alert(1)' });
+      assert.equal(order.statusCode, 400);
+      assert.match(order.body, /De eindtijd moet na de begintijd liggen/);
+      assert.match(order.body, /geldig webadres/);
+      assert.equal((await post(t, support, `${P}/bodies/support/meetings`, { date: '2030-02-01', startTime: '14:00', endTime: '16:00', location: 'x' })).statusCode, 404);
+      const anonymous = await t.app.inject({ method: 'POST', url: `${P}/bodies/support/meetings`, payload: { date: '2030-02-01' } });
+      assert.ok([401, 403].includes(anonymous.statusCode));
+      assert.equal((await t.app.inject({ url: `${P}/bodies/support/meetings/new`, headers: { cookie: lead.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: `${P}/bodies/support/meetings/new`, headers: { cookie: coordinator.cookie } })).statusCode, 200);
+
+      const id = await plan(t, coordinator, 'support', '2030-07-01');
+      const page = await t.app.inject({ url: `/en/leiden/meetings/${id}`, headers: { cookie: coordinator.cookie } });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /1 July 2030 at 14:00 – 16:00/);
+      const ics = await t.app.inject({ url: `/en/leiden/meetings/${id}/meeting.ics`, headers: { cookie: coordinator.cookie } });
+      assert.match(ics.body, /DTSTART:20300701T120000Z/, 'summer time: 14:00 in Amsterdam is 12:00 UTC');
+    });
+
+    test('who sees a meeting: coordinator and members; the support level not the executive one; others 404', async () => {
+      const supportMeeting = await plan(t, coordinator, 'support', '2030-03-01');
+      const executiveMeeting = await plan(t, coordinator, 'executive', '2030-04-01');
+      const status = async (session: Session | null, id: string) => (await t.app.inject({ url: `${P}/meetings/${id}`, headers: session ? { cookie: session.cookie } : {} })).statusCode;
+      assert.equal(await status(coordinator, supportMeeting), 200);
+      assert.equal(await status(support, supportMeeting), 200);
+      assert.equal(await status(executive, supportMeeting), 200);
+      assert.equal(await status(executive, executiveMeeting), 200);
+      assert.equal(await status(support, executiveMeeting), 404);
+      assert.equal(await status(lead, supportMeeting), 404);
+      assert.equal(await status(null, supportMeeting), 404);
+      assert.equal(await status(coordinator, '00000000-0000-4000-8000-000000000000'), 404);
+      assert.equal(await status(coordinator, 'not-a-uuid'), 404);
+      // A member sees, but may not prepare.
+      const page = await t.app.inject({ url: `${P}/meetings/${supportMeeting}`, headers: { cookie: support.cookie } });
+      assert.doesNotMatch(page.body, /Agendapunt toevoegen/);
+      const write = await post(t, support, `${P}/meetings/${supportMeeting}/items`, { title_nl: 'x', kind: 'information' });
+      assert.equal(write.statusCode, 404);
+    });
+
+    test('an ordered agenda with kinds, linked projects and documents; items can be moved', async () => {
+      const id = await plan(t, coordinator, 'support', '2030-05-01');
+      const invalid = await post(t, coordinator, `${P}/meetings/${id}/items`, { title_nl: '', title_en: '', kind: 'gossip', projects: ['9z'] });
+      assert.equal(invalid.statusCode, 400);
+      assert.match(invalid.body, /Vul dit veld in/);
+      assert.match(invalid.body, /Kies een geldige waarde/);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items`, { title_nl: 'Voortgang 3a', title_en: 'Progress 3a', kind: 'information', projects: ['3a', '1a'] })).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items`, { title_nl: 'Begroting', kind: 'decision' })).statusCode, 303);
+      let page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+      assert.ok(page.indexOf('Voortgang 3a') < page.indexOf('Begroting'));
+      assert.match(page, /Ter besluitvorming/);
+      assert.match(page, /href="\/nl\/leiden\/projects\/3a"/);
+      const itemId = [...page.matchAll(/\/items\/([0-9a-f-]{36})\/move/g)].map((m) => m[1]).at(-1)!;
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items/${itemId}/move`, { direction: 'up' })).statusCode, 303);
+      page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+      assert.ok(page.indexOf('<strong><span>Begroting') < page.indexOf('<strong><span>Voortgang 3a'), 'moved up');
+
+      const badDoc = await post(t, coordinator, `${P}/meetings/${id}/items/${itemId}/documents`, { docTitle_nl: 'Notitie', url: 'ftp://x' });
+      assert.equal(badDoc.statusCode, 400);
+      assert.match(badDoc.body, /geldig webadres/);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items/${itemId}/documents`, { docTitle_nl: 'Notitie begroting', url: 'https://example.org/begroting.pdf' })).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items/00000000-0000-4000-8000-000000000000/documents`, { docTitle_nl: 'x', url: 'https://example.org' })).statusCode, 404);
+      page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+      assert.match(page, /href="https:\/\/example.org\/begroting.pdf"[^>]*><span>Notitie begroting/);
+    });
+
+    test('minutes and meeting state', async () => {
+      const id = await plan(t, coordinator, 'support', '2030-06-01');
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: '', minutes_en: '' })).statusCode, 400);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Besproken: voortgang.', minutes_en: 'Discussed: progress.' })).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/state`, { state: 'exploded' })).statusCode, 400);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/state`, { state: 'held' })).statusCode, 303);
+      const page = await t.app.inject({ url: `/en/leiden/meetings/${id}`, headers: { cookie: support.cookie } });
+      assert.match(page.body, /Discussed: progress\./);
+      assert.match(page.body, /<dd>Held<\/dd>/);
+    });
+
+    test('two-tier trail: a support proposal lands on a later executive agenda and the decision refers back', async () => {
+      const earlierExecutive = await plan(t, coordinator, 'executive', '2031-01-10');
+      const supportMeeting = await plan(t, coordinator, 'support', '2031-02-01');
+      const executiveMeeting = await plan(t, coordinator, 'executive', '2031-03-01');
+      const proposal = { title_nl: 'Toelating project 5x', title_en: 'Admission of project 5x', text_nl: 'De stuurgroep laat project 5x toe.', text_en: 'The steering group admits project 5x.' };
+      const tooEarly = await post(t, coordinator, `${P}/meetings/${supportMeeting}/proposals`, { ...proposal, forMeeting: earlierExecutive });
+      assert.equal(tooEarly.statusCode, 400);
+      assert.match(tooEarly.body, /Kies een bestuurlijke vergadering na deze vergadering/);
+      const atExecutive = await post(t, coordinator, `${P}/meetings/${executiveMeeting}/proposals`, { ...proposal, forMeeting: executiveMeeting });
+      assert.equal(atExecutive.statusCode, 400);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${supportMeeting}/proposals`, { ...proposal, forMeeting: executiveMeeting })).statusCode, 303);
+
+      let executivePage = (await t.app.inject({ url: `${P}/meetings/${executiveMeeting}`, headers: { cookie: coordinator.cookie } })).body;
+      assert.match(executivePage, /Toelating project 5x/);
+      assert.ok(executivePage.includes(`href="/nl/leiden/meetings/${supportMeeting}">Voorbereid in het ambtelijk overleg van 1 februari 2031`));
+      const itemId = /<option value="([0-9a-f-]{36})">Toelating project 5x/.exec(executivePage)![1]!;
+      const invalid = await post(t, coordinator, `${P}/meetings/${executiveMeeting}/decisions`, { item: itemId, text_nl: 'x', outcome: 'maybe' });
+      assert.equal(invalid.statusCode, 400);
+      const otherItem = await post(t, coordinator, `${P}/meetings/${executiveMeeting}/decisions`, { item: '00000000-0000-4000-8000-000000000000', text_nl: 'x', outcome: 'adopted' });
+      assert.equal(otherItem.statusCode, 400);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${executiveMeeting}/decisions`, { item: itemId, text_nl: 'Project 5x is toegelaten.', text_en: 'Project 5x is admitted.', outcome: 'adopted', public: 'yes' })).statusCode, 303);
+      executivePage = (await t.app.inject({ url: `${P}/meetings/${executiveMeeting}`, headers: { cookie: coordinator.cookie } })).body;
+      assert.match(executivePage, /Project 5x is toegelaten\.[\s\S]*Aangenomen[\s\S]*Voorbereid in het ambtelijk overleg van 1 februari 2031/);
+      const supportPage = (await t.app.inject({ url: `/en/leiden/meetings/${supportMeeting}`, headers: { cookie: support.cookie } })).body;
+      assert.ok(supportPage.includes(`href="/en/leiden/meetings/${executiveMeeting}">On the agenda of 1 March 2031`));
+      assert.match(supportPage, /Decision: Adopted/);
+    });
+
+    test('decisions: the public sees public ones only; members see their bodies’ internal ones', async () => {
+      const supportMeeting = await plan(t, coordinator, 'support', '2032-02-01');
+      const executiveMeeting = await plan(t, coordinator, 'executive', '2032-03-01');
+      await post(t, coordinator, `${P}/meetings/${supportMeeting}/decisions`, { text_nl: 'Intern steunbesluit', outcome: 'postponed' });
+      await post(t, coordinator, `${P}/meetings/${executiveMeeting}/decisions`, { text_nl: 'Intern bestuursbesluit', outcome: 'rejected' });
+      await post(t, coordinator, `${P}/meetings/${executiveMeeting}/decisions`, { text_nl: 'Openbaar bestuursbesluit', outcome: 'adopted', public: 'yes' });
+      const list = async (session: Session | null) => (await t.app.inject({ url: `${P}/decisions`, headers: session ? { cookie: session.cookie } : {} })).body;
+      const publicList = await list(null);
+      assert.match(publicList, /Openbaar bestuursbesluit/);
+      assert.match(publicList, /De partijen ondertekenen de samenwerkingsovereenkomst/, 'the seeded adoption of 7 July 2017 is public');
+      assert.doesNotMatch(publicList, /Intern steunbesluit|Intern bestuursbesluit/);
+      const supportList = await list(support);
+      assert.match(supportList, /Intern steunbesluit/);
+      assert.doesNotMatch(supportList, /Intern bestuursbesluit/);
+      const coordinatorList = await list(coordinator);
+      assert.match(coordinatorList, /Intern steunbesluit[\s\S]*|Intern bestuursbesluit/);
+      assert.match(coordinatorList, /Intern bestuursbesluit/);
+      assert.doesNotMatch(await list(lead), /Intern/);
+    });
+
+    test('the action list is carried from meeting to meeting until done', async () => {
+      const first = await plan(t, coordinator, 'support', '2033-02-01');
+      const second = await plan(t, coordinator, 'support', '2033-04-01');
+      const third = await plan(t, coordinator, 'support', '2033-06-01');
+      const bad = await post(t, coordinator, `${P}/meetings/${first}/actions`, { description_nl: 'Notitie schrijven', owner: '', dueOn: '2033-13-01' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /value="Notitie schrijven"/);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${first}/actions`, { description_nl: 'Notitie schrijven', owner: 'Gemeente', dueOn: '2033-03-15' })).statusCode, 303);
+      const secondPage = (await t.app.inject({ url: `${P}/meetings/${second}`, headers: { cookie: coordinator.cookie } })).body;
+      assert.match(secondPage, /Notitie schrijven/);
+      const actionId = /\/actions\/([0-9a-f-]{36})\/done/.exec(secondPage)![1]!;
+      assert.equal((await post(t, coordinator, `${P}/meetings/${second}/actions/${actionId}/done`, {})).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${second}/actions/${actionId}/done`, {})).statusCode, 404, 'already done');
+      assert.match((await t.app.inject({ url: `${P}/meetings/${second}`, headers: { cookie: coordinator.cookie } })).body, /Notitie schrijven[\s\S]*Afgerond/);
+      assert.doesNotMatch((await t.app.inject({ url: `${P}/meetings/${third}`, headers: { cookie: coordinator.cookie } })).body, /Notitie schrijven/);
+      // Another body's meeting does not carry it.
+      const executiveMeeting = await plan(t, coordinator, 'executive', '2033-05-01');
+      assert.doesNotMatch((await t.app.inject({ url: `${P}/meetings/${executiveMeeting}`, headers: { cookie: coordinator.cookie } })).body, /Notitie schrijven/);
+    });
+
+    test('members: add, leave and replace; invalid input 400', async () => {
+      const bad = await post(t, coordinator, `${P}/bodies/support/members`, { name: '', position: 'king', startsOn: 'soon', organisation: 'nowhere' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Vul dit veld in/);
+      assert.equal((await post(t, coordinator, `${P}/bodies/support/members`, { name: 'A. Ambtenaar', position: 'chair', startsOn: '2018-01-01', organisation: 'gemeente-leiden' })).statusCode, 303);
+      const page = (await t.app.inject({ url: `${P}/bodies/support`, headers: { cookie: coordinator.cookie } })).body;
+      const membershipId = /\/members\/([0-9a-f-]{36})\/leave/.exec(page)![1]!;
+      assert.equal((await post(t, coordinator, `${P}/bodies/support/members`, { name: 'B. Opvolger', position: 'chair', startsOn: '2019-01-01', replaces: membershipId })).statusCode, 303);
+      const after = (await t.app.inject({ url: '/en/leiden/bodies/support' })).body;
+      assert.match(after, /A\. Ambtenaar[\s\S]*1 January 2018 to 1 January 2019/);
+      assert.match(after, /B\. Opvolger[\s\S]*since 1 January 2019/);
+      assert.equal((await post(t, coordinator, `${P}/bodies/support/members/${membershipId}/leave`, { endsOn: '2020-01-01' })).statusCode, 404, 'already left');
+      assert.equal((await post(t, support, `${P}/bodies/support/members`, { name: 'X', position: 'member', startsOn: '2018-01-01' })).statusCode, 404);
+      const newcomer = /\/members\/([0-9a-f-]{36})\/leave/.exec((await t.app.inject({ url: `${P}/bodies/support`, headers: { cookie: coordinator.cookie } })).body)![1]!;
+      assert.equal((await post(t, coordinator, `${P}/bodies/support/members/${newcomer}/leave`, { endsOn: 'x' })).statusCode, 400);
+    });
+
+    test('an active membership linked to a user opens the body’s meetings to that user', async () => {
+      const member = await loginAs(t, { role: 'partner', organisation: 'lumc' });
+      const executiveMeeting = await plan(t, coordinator, 'executive', '2034-03-01');
+      assert.equal((await t.app.inject({ url: `${P}/meetings/${executiveMeeting}`, headers: { cookie: member.cookie } })).statusCode, 404);
+      const [spaan] = await t.database.db.select({ id: people.id }).from(people).where(eq(people.name, 'Prof. Dr. W.J.M. Spaan'));
+      await t.database.db.update(people).set({ userId: member.userId }).where(eq(people.id, spaan!.id));
+      assert.equal((await t.app.inject({ url: `${P}/meetings/${executiveMeeting}`, headers: { cookie: member.cookie } })).statusCode, 200);
+      await t.database.db.update(bodyMemberships).set({ endsOn: '2030-01-01' }).where(eq(bodyMemberships.personId, spaan!.id));
+      assert.equal((await t.app.inject({ url: `${P}/meetings/${executiveMeeting}`, headers: { cookie: member.cookie } })).statusCode, 404, 'after leaving');
+    });
+
+    test('ICS feed per body and per meeting: valid RFC 5545 with UTC times', async () => {
+      const id = await plan(t, coordinator, 'executive', '2035-01-15', { startTime: '09:30', endTime: '11:00', onlineUrl: 'https://meet.example.org/ks' });
+      const feed = await t.app.inject({ url: `${P}/bodies/executive/meetings.ics` });
+      assert.equal(feed.statusCode, 200);
+      assert.match(String(feed.headers['content-type']), /^text\/calendar/);
+      const text = feed.body;
+      assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'), 'CRLF line endings');
+      assert.ok(text.trimEnd().endsWith('END:VCALENDAR'));
+      assert.match(text, /\r\nVERSION:2\.0\r\n/);
+      assert.match(text, /\r\nPRODID:[^\r\n]+\r\n/);
+      for (const line of text.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, `line folded: ${line}`);
+      const stamps = text.match(/^DTSTAMP[^\r\n]*/gm)!;
+      assert.ok(stamps.length >= 2);
+      for (const stamp of stamps) assert.match(stamp, /^DTSTAMP:\d{8}T\d{6}Z$/);
+      for (const start of text.match(/^DT(START|END)[^\r\n]*/gm)!) assert.match(start, /^DT(START|END):\d{8}T\d{6}Z$/, 'UTC, never floating');
+      assert.match(text, /DTSTART:20350115T083000Z/, 'winter time: 09:30 in Amsterdam is 08:30 UTC');
+      assert.match(text, /DTSTART:20170707T100000Z/, 'the seeded signing meeting');
+      const events = Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+      const event = events.find((e) => e.uid === `meeting-${id}@localhost`)!;
+      assert.ok(event, 'parsed by node-ical');
+      assert.equal((event.start as Date).toISOString(), '2035-01-15T08:30:00.000Z');
+      assert.equal((event.end as Date).toISOString(), '2035-01-15T10:00:00.000Z');
+      assert.match(text.replace(/\r\n /g, ''), new RegExp(`URL;VALUE=URI:http://localhost/nl/leiden/meetings/${id}`));
+      const uids = events.map((e) => e.uid);
+      assert.equal(new Set(uids).size, uids.length, 'unique UIDs');
+
+      const single = await t.app.inject({ url: `${P}/meetings/${id}/meeting.ics`, headers: { cookie: coordinator.cookie } });
+      assert.equal(single.statusCode, 200);
+      assert.equal((single.body.match(/BEGIN:VEVENT/g) ?? []).length, 1);
+      assert.equal((await t.app.inject({ url: `${P}/meetings/${id}/meeting.ics` })).statusCode, 404, 'not for the public');
+      assert.equal((await t.app.inject({ url: `${P}/bodies/nothing/meetings.ics` })).statusCode, 404);
+    });
+
+    test('the dashboard warns when this year’s plan falls short or overshoots', async () => {
+      const year = amsterdamYear(new Date());
+      const dashboard = async () => (await t.app.inject({ url: `${P}/dashboard`, headers: { cookie: coordinator.cookie } })).body;
+      let body = await dashboard();
+      assert.match(body, new RegExp(`Vergaderritme ${year}`));
+      assert.match(body, /Stuurgroep – ambtelijke steun: 0 vergadering\(en\) gepland of gehouden in \d{4}; de overeenkomst vraagt er ten minste 4/);
+      for (const month of ['02', '04', '06', '08']) await plan(t, coordinator, 'support', `${year}-${month}-10`);
+      body = await dashboard();
+      assert.match(body, /Stuurgroep – ambtelijke steun: 4 vergadering\(en\) in \d{4} \(0 gehouden, 4 gepland\), volgens de overeenkomst/);
+      for (const month of ['09', '10', '11']) await plan(t, coordinator, 'support', `${year}-${month}-10`);
+      body = await dashboard();
+      assert.match(body, /Stuurgroep – ambtelijke steun: 7 vergaderingen gepland of gehouden in \d{4}; de overeenkomst noemt er ten hoogste 6/);
+      assert.match(body, /Stuurgroep – bestuurlijk: 0 vergadering/);
+      assert.equal((await t.app.inject({ url: `${P}/dashboard`, headers: { cookie: support.cookie } })).statusCode, 404);
+    });
+  });
+}

@@ -1,0 +1,224 @@
+// Bodies, meetings, decisions and calendars. Reading a meeting is for the body's members and the
+// coordinator ('record': the handler loads the meeting and asks the policy); every write is for
+// the coordinator ('manage', and each command checks again).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { asc, eq } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { organisations } from '../../db/schema.ts';
+import { amsterdamYear, checkCadence } from '../../domain/cadence.ts';
+import { resolveText } from '../../domain/localized.ts';
+import { Alert, Heading } from '../../web/components.tsx';
+import { registerDashboardPanel } from '../../web/dashboard.ts';
+import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { registerNavItem } from '../../web/navigation.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import * as commands from './commands.ts';
+import type { FieldErrors, FormBody } from './forms.ts';
+import { UUID } from './forms.ts';
+import { meetingCalendar } from './ics.ts';
+import './messages.ts';
+import { canMeetings } from './policy.ts';
+import * as q from './queries.ts';
+import { BodiesPage, BodyPage, DecisionsPage, MeetingPage, PlanMeetingPage } from './views.tsx';
+
+type P = { programme: string };
+type BodyParams = P & { kind: string };
+type MeetingParams = P & { meeting: string };
+
+export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerNavItem({ label: 'nav.meetings', path: '/bodies', order: 40 });
+  registerCadencePanel();
+
+  const base = (request: FastifyRequest) => `/${request.locale}/${request.programme!.slug}`;
+  const prepares = (request: FastifyRequest) => canMeetings(request.actor, { do: 'meetings.prepare' });
+
+  async function loadBody(request: FastifyRequest<{ Params: BodyParams }>) {
+    const body = await q.getBody(db, request.programme!.id, request.params.kind);
+    if (!body) throw notFound();
+    return body;
+  }
+
+  async function renderBody(request: FastifyRequest<{ Params: BodyParams }>, reply: FastifyReply, state?: { form: string; errors: FieldErrors; values: FormBody }) {
+    const body = await loadBody(request);
+    const programmeId = request.programme!.id;
+    const ref = await q.bodyRef(db, body);
+    const [members, meetingList, orgs] = await Promise.all([
+      q.listMembers(db, body.id),
+      canMeetings(request.actor, { do: 'body.viewInternal', body: ref }) ? q.listBodyMeetings(db, body.id) : Promise.resolve(null),
+      db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
+    ]);
+    const page = <BodyPage ctx={pageContext(request, config)} body={body} members={members} meetings={meetingList} canPrepare={prepares(request)} organisations={orgs} state={state} />;
+    return sendHtml(reply, renderPage(page), state ? 400 : 200);
+  }
+
+  /** Loads a meeting the actor may see; anything else does not exist for them. */
+  async function loadMeeting(request: FastifyRequest<{ Params: MeetingParams }>) {
+    const found = await q.getMeeting(db, request.programme!.id, request.params.meeting);
+    if (!found) throw notFound();
+    const ref = await q.bodyRef(db, found.body);
+    if (!canMeetings(request.actor, { do: 'body.viewInternal', body: ref })) throw notFound();
+    return found;
+  }
+
+  async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: { form: string; errors: FieldErrors; values: FormBody }) {
+    const { meeting, body } = await loadMeeting(request);
+    const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
+    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} canPrepare={prepares(request)} state={state} />;
+    return sendHtml(reply, renderPage(page), state ? 400 : 200);
+  }
+
+  for (const { url } of localizedPaths('/:programme/bodies')) {
+    app.get<{ Params: P }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const bodies = await q.listBodies(db, request.programme!.id);
+      const members = new Map(await Promise.all(bodies.map(async (b) => [b.id, await q.listMembers(db, b.id)] as const)));
+      return sendHtml(reply, renderPage(<BodiesPage ctx={pageContext(request, config)} bodies={bodies} members={members} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/bodies/:kind')) {
+    app.get<{ Params: BodyParams }>(url, { config: { access: 'public' } }, async (request, reply) => renderBody(request, reply));
+
+    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/members`, { config: { access: 'manage' } }, async (request, reply) => {
+      const body = await loadBody(request);
+      const form = request.body ?? {};
+      const result = await commands.addMember({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form });
+      if (!result.ok) return renderBody(request, reply, { form: 'member', errors: result.errors, values: form });
+      return redirectLocal(reply, undefined, `${base(request)}/bodies/${body.kind}`);
+    });
+
+    app.post<{ Params: BodyParams & { membership: string }; Body: FormBody }>(`${url}/members/:membership/leave`, { config: { access: 'manage' } }, async (request, reply) => {
+      const body = await loadBody(request);
+      if (!UUID.test(request.params.membership)) throw notFound();
+      const form = request.body ?? {};
+      const result = await commands.endMembership({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, membershipId: request.params.membership, form });
+      if (result === null) throw notFound();
+      if (!result.ok) return renderBody(request, reply, { form: 'leave', errors: result.errors, values: form });
+      return redirectLocal(reply, undefined, `${base(request)}/bodies/${body.kind}`);
+    });
+
+    app.get<{ Params: BodyParams }>(`${url}/meetings.ics`, { config: { access: 'public' } }, async (request, reply) => {
+      const body = await loadBody(request);
+      const list = await q.listBodyMeetings(db, body.id);
+      const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: list, now: new Date() });
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${body.kind}.ics"`).send(ics);
+    });
+
+    app.get<{ Params: BodyParams }>(`${url}/meetings/new`, { config: { access: 'manage' } }, async (request, reply) => {
+      const body = await loadBody(request);
+      return sendHtml(reply, renderPage(<PlanMeetingPage ctx={pageContext(request, config)} body={body} />));
+    });
+
+    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/meetings`, { config: { access: 'manage' } }, async (request, reply) => {
+      const body = await loadBody(request);
+      const form = request.body ?? {};
+      const result = await commands.planMeeting({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form });
+      if (!result.ok) {
+        return sendHtml(reply, renderPage(<PlanMeetingPage ctx={pageContext(request, config)} body={body} state={{ form: 'plan', errors: result.errors, values: form }} />), 400);
+      }
+      return redirectLocal(reply, undefined, `${base(request)}/meetings/${result.id}`);
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/decisions')) {
+    app.get<{ Params: P }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const bodies = await q.listBodies(db, programmeId);
+      const internal: string[] = [];
+      if (request.actor) {
+        for (const body of bodies) if (canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) })) internal.push(body.id);
+      }
+      const rows = await q.listDecisions(db, programmeId, internal);
+      return sendHtml(reply, renderPage(<DecisionsPage ctx={pageContext(request, config)} rows={rows} />));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/meetings/:meeting')) {
+    app.get<{ Params: MeetingParams }>(url, { config: { access: 'record' } }, async (request, reply) => renderMeeting(request, reply));
+
+    app.get<{ Params: MeetingParams }>(`${url}/meeting.ics`, { config: { access: 'record' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: [meeting], now: new Date() });
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="meeting-${meeting.id}.ics"`).send(ics);
+    });
+
+    /** A coordinator's write to a meeting: load it, run the command, show errors or go back. */
+    const write = (
+      path: string,
+      form: string,
+      run: (input: { request: FastifyRequest<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>; found: NonNullable<Awaited<ReturnType<typeof q.getMeeting>>>; form: FormBody }) => Promise<commands.Result | boolean>,
+    ) => {
+      app.post<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>(`${url}${path}`, { config: { access: 'manage' } }, async (request, reply) => {
+        const found = await loadMeeting(request);
+        for (const [name, value] of Object.entries(request.params)) if (name !== 'programme' && name !== 'meeting' && !UUID.test(value)) throw notFound();
+        const body = request.body ?? {};
+        const result = await run({ request, found, form: body });
+        if (result === false) throw notFound();
+        if (result !== true && !result.ok) {
+          const formName = form === 'doc' ? `doc-${request.params.item}` : form;
+          return renderMeeting(request, reply, { form: formName, errors: result.errors, values: body });
+        }
+        return redirectLocal(reply, undefined, `${base(request)}/meetings/${found.meeting.id}`);
+      });
+    };
+    const common = (request: FastifyRequest) => ({ actor: request.actor, db, programmeId: request.programme!.id });
+
+    write('/state', 'state', ({ request, found, form }) => commands.setMeetingState({ ...common(request), meetingId: found.meeting.id, form }));
+    write('/minutes', 'minutes', ({ request, found, form }) => commands.saveMinutes({ ...common(request), meetingId: found.meeting.id, form }));
+    write('/items', 'item', ({ request, found, form }) => commands.addAgendaItem({ ...common(request), meetingId: found.meeting.id, form }));
+    write('/items/:item/move', 'move', ({ request, found, form }) =>
+      commands.moveAgendaItem({ ...common(request), meetingId: found.meeting.id, itemId: request.params.item!, direction: form.direction === 'down' ? 'down' : 'up' }),
+    );
+    write('/items/:item/documents', 'doc', async ({ request, found, form }) => {
+      const detail = await q.loadMeetingDetail(db, request.programme!.id, found.meeting);
+      if (!detail.items.some((row) => row.item.id === request.params.item)) return false;
+      return commands.addDocument({ ...common(request), meetingId: found.meeting.id, itemId: request.params.item!, form });
+    });
+    write('/proposals', 'proposal', ({ request, found, form }) =>
+      commands.prepareProposal({ ...common(request), meeting: { id: found.meeting.id, bodyKind: found.body.kind, startsAt: found.meeting.startsAt }, form }),
+    );
+    write('/decisions', 'decision', ({ request, found, form }) => commands.recordDecision({ ...common(request), meetingId: found.meeting.id, form }));
+    write('/actions', 'action', ({ request, found, form }) => commands.addAction({ ...common(request), meeting: { id: found.meeting.id, bodyId: found.meeting.bodyId }, form }));
+    write('/actions/:action/done', 'done', ({ request, found }) =>
+      commands.completeAction({ ...common(request), meeting: { id: found.meeting.id, bodyId: found.meeting.bodyId }, actionId: request.params.action! }),
+    );
+  }
+}
+
+/** The coordinator's dashboard warns when this year's plan of a steering level falls short or overshoots. */
+function registerCadencePanel(): void {
+  registerDashboardPanel({
+    key: 'meetings.cadence',
+    order: 20,
+    async render({ db, ctx, programmeId }) {
+      const year = amsterdamYear(new Date());
+      const bodies = (await q.listBodies(db, programmeId)).filter((b) => b.minMeetingsPerYear !== null || b.maxMeetingsPerYear !== null);
+      if (bodies.length === 0) return null;
+      const from = new Date(Date.UTC(year - 1, 11, 30));
+      const to = new Date(Date.UTC(year + 1, 0, 2));
+      const results = await Promise.all(
+        bodies.map(async (body) => ({
+          body,
+          result: checkCadence({ year, minPerYear: body.minMeetingsPerYear, maxPerYear: body.maxMeetingsPerYear, meetings: await q.listMeetingsInRange(db, body.id, from, to) }),
+        })),
+      );
+      return (
+        <section aria-labelledby="panel-cadence" class="ks-panel">
+          <Heading level={2} id="panel-cadence">
+            {ctx.t('meetings.cadence.title', { year })}
+          </Heading>
+          {results.map(({ body, result }) => {
+            const values = { body: resolveText(body.name, ctx.locale).text, year, total: result.total, held: result.held, planned: result.planned, min: result.min ?? 0, max: result.max ?? 0 };
+            if (result.status === 'short' || result.status === 'over') {
+              return <Alert kind="warning">{ctx.t(`meetings.cadence.${result.status}`, values)}</Alert>;
+            }
+            return <p class="utrecht-paragraph">{ctx.t('meetings.cadence.ok', values)}</p>;
+          })}
+        </section>
+      );
+    },
+  });
+}
+

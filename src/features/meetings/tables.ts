@@ -1,0 +1,184 @@
+// The steering group at work: who sits in which body, its meetings with their ordered agenda,
+// documents, minutes, decisions (and the proposals that prepare them) and the action list that
+// is carried from meeting to meeting until done.
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../domain/localized.ts';
+import { bodies, organisations, people, programmes, projects } from '../../db/schema.ts';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const text2 = (name: string) => jsonb(name).$type<LocalizedText>();
+const programmeRef = () =>
+  uuid('programme_id')
+    .notNull()
+    .references(() => programmes.id, { onDelete: 'cascade' });
+
+export const MEMBER_POSITIONS = ['chair', 'member', 'secretary'] as const;
+export type MemberPosition = (typeof MEMBER_POSITIONS)[number];
+
+/** A seat in a body for a term; leaving sets `endsOn`, a replacement is a new membership. */
+export const bodyMemberships = pgTable(
+  'body_memberships',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    position: text('position').$type<MemberPosition>().notNull().default('member'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on'),
+    /** The membership this one took over from, when someone was replaced. */
+    replacesId: uuid('replaces_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('body_memberships_body').on(t.bodyId)],
+);
+
+export const MEETING_STATES = ['planned', 'held', 'cancelled'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'cascade' }),
+    /** Instants in UTC; entered and shown in Europe/Amsterdam time. */
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    location: text('location').notNull().default(''),
+    onlineUrl: text('online_url'),
+    state: text('state').$type<MeetingState>().notNull().default('planned'),
+    minutes: text2('minutes').notNull().default({}),
+    /** Counts every change, so ICS clients see SEQUENCE go up. */
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('meetings_body_starts').on(t.bodyId, t.startsAt), index('meetings_programme_starts').on(t.programmeId, t.startsAt)],
+);
+
+export const AGENDA_ITEM_KINDS = ['information', 'discussion', 'decision'] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+export const agendaItems = pgTable(
+  'meeting_agenda_items',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').$type<AgendaItemKind>().notNull(),
+    title: text2('title').notNull(),
+    notes: text2('notes').notNull().default({}),
+    /** Set when the item puts a support meeting's proposal before the executive level. */
+    proposalId: uuid('proposal_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meeting_agenda_items_meeting').on(t.meetingId, t.position)],
+);
+
+export const agendaItemProjects = pgTable(
+  'meeting_agenda_item_projects',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('meeting_agenda_item_projects_item').on(t.agendaItemId)],
+);
+
+/** A document for an agenda item, referenced by its address (the document store holds the file). */
+export const meetingDocuments = pgTable(
+  'meeting_documents',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    title: text2('title').notNull(),
+    url: text('url').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meeting_documents_item').on(t.agendaItemId)],
+);
+
+/** Prepared at a support meeting for the executive level; `decisionId` closes the trail. */
+export const decisionProposals = pgTable(
+  'decision_proposals',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    preparedInMeetingId: uuid('prepared_in_meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    forMeetingId: uuid('for_meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    title: text2('title').notNull(),
+    text: text2('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('decision_proposals_prepared').on(t.preparedInMeetingId), index('decision_proposals_for').on(t.forMeetingId)],
+);
+
+export const DECISION_OUTCOMES = ['adopted', 'rejected', 'postponed'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const decisions = pgTable(
+  'decisions',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    agendaItemId: uuid('agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
+    proposalId: uuid('proposal_id').references(() => decisionProposals.id, { onDelete: 'set null' }),
+    text: text2('text').notNull(),
+    outcome: text('outcome').$type<DecisionOutcome>().notNull(),
+    public: boolean('public').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('decisions_meeting').on(t.meetingId), index('decisions_programme_public').on(t.programmeId, t.public)],
+);
+
+export const MEETING_ACTION_STATES = ['open', 'done'] as const;
+export type MeetingActionState = (typeof MEETING_ACTION_STATES)[number];
+
+/** The body's action list: raised in one meeting, shown at every later one until done. */
+export const meetingActions = pgTable(
+  'meeting_actions',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => bodies.id, { onDelete: 'cascade' }),
+    raisedInMeetingId: uuid('raised_in_meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    description: text2('description').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: date('due_on'),
+    state: text('state').$type<MeetingActionState>().notNull().default('open'),
+    doneInMeetingId: uuid('done_in_meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meeting_actions_body').on(t.bodyId, t.state)],
+);
