@@ -15,6 +15,7 @@ import { registerRequestContext } from './web/request-context.ts';
 import { registerAccountRoutes } from './features/accounts/routes.tsx';
 import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
 import { registerDashboardRoutes } from './features/dashboard/routes.tsx';
+import { registerApiRoutes } from './features/api/routes.ts';
 import { registerMeetingRoutes } from './features/meetings/routes.tsx';
 import { registerAgendaRoutes } from './features/agenda/routes.tsx';
 import { registerAgreementRoutes } from './features/agreement/routes.tsx';
@@ -81,6 +82,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerAccountRoutes(app, db, config);
   registerPortfolioRoutes(app, db, config);
   registerDashboardRoutes(app, db, config);
+  registerApiRoutes(app, db, config);
   registerAgreementRoutes(app, db, config);
   registerMeetingRoutes(app, db, config);
   registerAgendaRoutes(app, db, config);

@@ -1,0 +1,223 @@
+// The open API under /api/v1 (NL GOV API Design Rules). One encapsulated Fastify scope holds every
+// API route, so they share: strict validation that reports every problem (unknown keys are errors,
+// not silently dropped), problem+json errors, the API-Version header, CORS for any origin, and
+// bearer-token actors instead of browser sessions (the API has no CSRF protection, so it must not
+// accept cookies). The OpenAPI document is generated from the route schemas by @fastify/swagger.
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Ajv, type ErrorObject } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { HttpError, notFound } from '../../web/http.ts';
+import { sendProblem } from '../../web/error-pages.tsx';
+import { translate } from '../../web/i18n.ts';
+import { preferredLocale } from '../portfolio/routes.tsx';
+import './messages.ts';
+import './resources/index.ts';
+import { apiResources, type ApiScope } from './registry.ts';
+import { API_PREFIX, API_VERSION } from './schemas.ts';
+import { authenticateToken, type TokenActor } from './tokens/commands.ts';
+import { registerTokenPages } from './tokens/routes.tsx';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const tokens = new WeakMap<FastifyRequest, TokenActor>();
+
+/** The token the request came with, if any (its programme and scope). */
+export function requestToken(request: FastifyRequest): TokenActor | undefined {
+  return tokens.get(request);
+}
+
+const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as (ajv: Ajv) => Ajv;
+
+function buildAjv(coerce: boolean): Ajv {
+  // removeAdditional off and allErrors on: an unknown key is reported, with every other problem.
+  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes: coerce ? 'array' : false, strict: false });
+  addFormats(ajv);
+  return ajv;
+}
+
+const PART_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'path', headers: 'header' };
+
+function invalidParams(part: string | undefined, errors: ErrorObject[]): { field: string; messageKey: string }[] {
+  const prefix = PART_NAMES[part ?? ''] ?? part ?? 'request';
+  return errors.map((error) => {
+    const path = error.instancePath.split('/').filter(Boolean).join('.');
+    if (error.keyword === 'additionalProperties') {
+      const key = String((error.params as { additionalProperty?: string }).additionalProperty);
+      return { field: [prefix, path, key].filter(Boolean).join('.'), messageKey: 'api.invalid.unknownKey' };
+    }
+    if (error.keyword === 'required') {
+      const key = String((error.params as { missingProperty?: string }).missingProperty);
+      return { field: [prefix, path, key].filter(Boolean).join('.'), messageKey: 'api.invalid.required' };
+    }
+    // Ajv's own wording ("must be <= 100", "must be equal to one of the allowed values").
+    return { field: [prefix, path].filter(Boolean).join('.'), messageKey: error.message ?? 'invalid' };
+  });
+}
+
+function contactEmail(config: Config): string {
+  if (process.env.API_CONTACT_EMAIL) return process.env.API_CONTACT_EMAIL;
+  const host = new URL(config.baseUrl).hostname;
+  // "localhost" or an IP address makes no valid e-mail address; a placeholder does.
+  return /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(host) ? `info@${host}` : 'info@kennisstad.example';
+}
+
+type OpenApiDocument = {
+  paths?: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>;
+  components?: Record<string, unknown>;
+};
+
+/** Every response declares the API-Version header (required); the document itself also CORS. */
+function addCommonHeaders(document: OpenApiDocument): OpenApiDocument {
+  for (const [path, operations] of Object.entries(document.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        response.headers = { 'API-Version': { $ref: '#/components/headers/API-Version' }, ...(response.headers ?? {}) };
+        if (path === '/openapi.json' && status.startsWith('2')) {
+          response.headers['access-control-allow-origin'] = {
+            description: 'Any origin may read the document (CORS).',
+            required: true,
+            schema: { type: 'string', enum: ['*'] },
+          };
+        }
+      }
+    }
+  }
+  return document;
+}
+
+export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerTokenPages(app, db, config);
+
+  app.register(
+    async (scope) => {
+      const api = scope.withTypeProvider<TypeBoxTypeProvider>() as ApiScope;
+      const coercing = buildAjv(true);
+      const strict = buildAjv(false);
+      api.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strict : coercing).compile(schema));
+
+      await api.register(swagger, {
+        openapi: {
+          openapi: '3.0.3',
+          info: {
+            title: 'Kennisstad API',
+            version: API_VERSION,
+            description:
+              'Open data and write access for a city\'s knowledge-city programme: programmes, themes, projects with partners and actions, organisations and targets. ' +
+              'Anonymous callers see what the public website shows. Writes need a personal API token (Bearer), made under My account > API tokens, scoped to one programme.',
+            contact: { name: 'Kennisstad', email: contactEmail(config), url: config.baseUrl },
+            license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
+          },
+          servers: [{ url: `${config.baseUrl}${API_PREFIX}`, description: 'This installation' }],
+          tags: [
+            { name: 'Meta', description: 'The API\'s own description.' },
+            ...apiResources().map((resource) => resource.tag),
+          ],
+          components: {
+            securitySchemes: {
+              bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API token (ks_...), scoped to one programme, read or read-write.' },
+            },
+            headers: {
+              'API-Version': {
+                description: 'The full version of the API that answered.',
+                required: true,
+                schema: { type: 'string', example: API_VERSION },
+              },
+            },
+          },
+        },
+        transformObject: (documentObject) => addCommonHeaders((documentObject as unknown as { openapiObject: OpenApiDocument }).openapiObject) as never,
+      });
+
+      api.addHook('onRequest', async (request) => {
+        request.locale = preferredLocale(request.headers['accept-language']);
+        // Browser sessions do not count here: the API has no CSRF check, so a cookie must not act.
+        request.actor = null;
+        const header = request.headers.authorization;
+        if (header === undefined) return;
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        const token = match ? await authenticateToken(db, match[1]!) : null;
+        if (!token) throw new HttpError(401, 'api.error.unauthorized');
+        tokens.set(request, token);
+        request.actor = { userId: token.userId, displayName: token.displayName, programmeId: null, assignments: [] };
+      });
+
+      // Runs after the app's preHandler has loaded the programme and the actor's roles in it.
+      api.addHook('preHandler', async (request) => {
+        const token = tokens.get(request);
+        if (token && request.programme && token.programmeId !== request.programme.id) throw notFound();
+        if (UNSAFE_METHODS.has(request.method)) {
+          if (!token) throw new HttpError(401, 'api.error.unauthorized');
+          if (token.scope !== 'read-write') throw new HttpError(403, 'api.error.readOnlyToken');
+        }
+      });
+
+      api.addHook('onSend', async (request, reply) => {
+        reply.header('API-Version', API_VERSION);
+        reply.header('access-control-allow-origin', '*');
+        reply.header('access-control-expose-headers', 'API-Version, ETag, Location');
+        reply.removeHeader('set-cookie');
+        if (reply.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="kennisstad"');
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', tokens.has(request) ? 'private, no-store' : 'no-cache');
+      });
+
+      api.setErrorHandler((error: FastifyError, request, reply) => {
+        if (error.validation) {
+          const problems = invalidParams(error.validationContext, error.validation as ErrorObject[]);
+          return sendProblem(request, reply, {
+            status: 400,
+            messageKey: 'error.badRequest',
+            detail: problems.map((p) => `${p.field}: ${translate(request.locale, p.messageKey)}`).join('; '),
+            problems,
+          });
+        }
+        // Everything else: the app's handler, which already answers problem+json under /api/.
+        throw error;
+      });
+
+      api.setNotFoundHandler(() => {
+        throw notFound();
+      });
+
+      // CORS preflight for every API path.
+      api.options('/*', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+        return reply
+          .code(204)
+          .header('access-control-allow-methods', 'GET, POST, PATCH, OPTIONS')
+          .header('access-control-allow-headers', 'Authorization, Content-Type, If-Match, Accept-Language')
+          .header('access-control-max-age', '600')
+          .send();
+      });
+
+      let documentCache: string | undefined;
+      api.get(
+        '/openapi.json',
+        {
+          config: { access: 'public' },
+          schema: {
+            tags: ['Meta'],
+            operationId: 'getOpenApiDocument',
+            summary: 'This API\'s OpenAPI document',
+            description: 'The OpenAPI 3.0 document of this API, generated from the routes it describes. Public, with CORS for any origin.',
+            response: {
+              200: {
+                description: 'The OpenAPI 3 document of this API.',
+                type: 'object',
+                additionalProperties: true,
+              },
+            },
+          },
+        },
+        async (_request, reply) => {
+          documentCache ??= JSON.stringify(api.swagger());
+          return reply.type('application/json; charset=utf-8').send(documentCache as never);
+        },
+      );
+
+      for (const resource of apiResources()) resource.register(api, { db, config });
+    },
+    { prefix: API_PREFIX },
+  );
+}
