@@ -1,0 +1,117 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import { databaseModes } from '../../../test/support/database.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { actions, projects } from '../../db/schema.ts';
+import { annualAgendaEntries, annualAgendas } from './tables.ts';
+
+const P = '/nl/leiden';
+
+async function post(t: TestApp, session: Session, url: string, payload: Record<string, string>) {
+  return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
+}
+
+for (const mode of databaseModes()) {
+  describe(`annual agenda (${mode})`, () => {
+    let t: TestApp;
+    let coordinator: Session;
+    let support: Session;
+    let lead: Session;
+    let first: string;
+    before(async () => {
+      t = await startTestApp(mode);
+      coordinator = await loginAs(t, { role: 'coordinator' });
+      support = await loginAs(t, { role: 'support' });
+      lead = await loginAs(t, { role: 'lead', project: '3a' });
+      const [row] = await t.database.db.select().from(annualAgendas).where(and(eq(annualAgendas.startYear, 2017), eq(annualAgendas.endYear, 2018)));
+      first = row!.id;
+    });
+    after(async () => t.close());
+
+    test('the 2017-2018 agenda is published, adopted on 7 July 2017, with every admitted or running project', async () => {
+      const list = await t.app.inject({ url: `${P}/annual-agendas` });
+      assert.equal(list.statusCode, 200);
+      assert.match(list.body, /Jaaragenda 2017-2018/);
+      const page = await t.app.inject({ url: `/en/leiden/annual-agendas/${first}` });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Adopted by the executive steering group on 7 July 2017/);
+      assert.match(page.body, /<strong>State:<\/strong> Published/);
+      const onAgenda = await t.database.db.select({ code: projects.code }).from(projects).where(eq(projects.lifecycle, 'running'));
+      assert.ok(onAgenda.length > 0);
+      for (const { code } of onAgenda) assert.ok(page.body.includes(`/en/leiden/projects/${code}"`), code);
+      const entries = await t.database.db.select().from(annualAgendaEntries).where(eq(annualAgendaEntries.agendaId, first));
+      assert.equal(entries.length, 17);
+      assert.ok(entries.some((e) => e.actions.length > 0), 'actions are on the agenda');
+    });
+
+    test('next year’s draft starts from the previous one without finished actions; drafts are internal', async () => {
+      const [done] = await t.database.db.select().from(actions).limit(1);
+      await t.database.db.update(actions).set({ state: 'done' }).where(eq(actions.id, done!.id));
+      const invalid = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2019', endYear: '2015' });
+      assert.equal(invalid.statusCode, 400);
+      assert.match(invalid.body, /Kies een jaar, of een periode van ten hoogste drie jaar/);
+      assert.match(invalid.body, /value="2015"/);
+      const duplicate = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2017', endYear: '2018' });
+      assert.equal(duplicate.statusCode, 400);
+      assert.match(duplicate.body, /bestaat al een jaaragenda/);
+      assert.equal((await post(t, support, `${P}/annual-agendas`, { startYear: '2019', endYear: '2019' })).statusCode, 404);
+      const created = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2019', endYear: '2019', basedOn: first });
+      assert.equal(created.statusCode, 303);
+      const id = String(created.headers.location).split('/').at(-1)!;
+      const entries = await t.database.db.select().from(annualAgendaEntries).where(eq(annualAgendaEntries.agendaId, id));
+      const firstEntries = await t.database.db.select().from(annualAgendaEntries).where(eq(annualAgendaEntries.agendaId, first));
+      assert.equal(entries.length, firstEntries.length);
+      const carried = entries.flatMap((e) => e.actions.map((a) => a.actionId));
+      assert.ok(!carried.includes(done!.id), 'the finished action is dropped');
+      assert.equal(carried.length, firstEntries.flatMap((e) => e.actions).length - 1);
+
+      assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}` })).statusCode, 404, 'a draft is not public');
+      assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}`, headers: { cookie: lead.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}`, headers: { cookie: support.cookie } })).statusCode, 200);
+      assert.doesNotMatch((await t.app.inject({ url: `${P}/annual-agendas` })).body, /Jaaragenda 2019/);
+
+      const compare = await t.app.inject({ url: `/en/leiden/annual-agendas/compare?left=${first}&right=${id}`, headers: { cookie: coordinator.cookie } });
+      assert.equal(compare.statusCode, 200);
+      assert.match(compare.body, /Annual agenda 2017-2018 beside 2019/);
+      assert.match(compare.body, /Changed/);
+      assert.match(compare.body, /Unchanged/);
+      assert.equal((await t.app.inject({ url: `/en/leiden/annual-agendas/compare?left=${first}&right=${id}` })).statusCode, 404, 'the public cannot compare with a draft');
+      assert.equal((await t.app.inject({ url: `/en/leiden/annual-agendas/compare?left=${first}&right=nonsense` })).statusCode, 404);
+    });
+
+    test('draft -> proposed -> adopted by an executive decision -> published', async () => {
+      const created = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2020', endYear: '2020' });
+      assert.equal(created.statusCode, 303);
+      const id = String(created.headers.location).split('/').at(-1)!;
+      const url = `${P}/annual-agendas/${id}`;
+      const early = await post(t, coordinator, `${url}/publish`, {});
+      assert.equal(early.statusCode, 400);
+      assert.match(early.body, /Deze stap kan in de huidige stand niet/);
+      assert.equal((await post(t, support, `${url}/propose`, {})).statusCode, 404);
+      assert.equal((await post(t, coordinator, `${url}/propose`, {})).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${url}/propose`, {})).statusCode, 400, 'only once');
+
+      // A support-level decision cannot adopt an annual agenda.
+      const supportMeeting = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2020-02-01', startTime: '10:00', endTime: '11:00', location: 'Leiden' });
+      const supportId = String(supportMeeting.headers.location).split('/').at(-1)!;
+      await post(t, coordinator, `${P}/meetings/${supportId}/decisions`, { text_nl: 'Steun', outcome: 'adopted' });
+      const executiveMeeting = await post(t, coordinator, `${P}/bodies/executive/meetings`, { date: '2020-03-01', startTime: '10:00', endTime: '11:00', location: 'Leiden' });
+      const executiveId = String(executiveMeeting.headers.location).split('/').at(-1)!;
+      await post(t, coordinator, `${P}/meetings/${executiveId}/decisions`, { text_nl: 'Jaaragenda 2020 vastgesteld', outcome: 'adopted', public: 'yes' });
+      const page = (await t.app.inject({ url, headers: { cookie: coordinator.cookie } })).body;
+      assert.doesNotMatch(page, /: Steun</);
+      const decisionId = /<option value="([0-9a-f-]{36})">1 maart 2020: Jaaragenda 2020 vastgesteld/.exec(page)![1]!;
+      const wrong = await post(t, coordinator, `${url}/adopt`, { decision: '00000000-0000-4000-8000-000000000000' });
+      assert.equal(wrong.statusCode, 400);
+      assert.match(wrong.body, /Kies een aangenomen besluit van de bestuurlijke stuurgroep/);
+      assert.equal((await post(t, coordinator, `${url}/adopt`, { decision: decisionId })).statusCode, 303);
+      assert.equal((await t.app.inject({ url })).statusCode, 404, 'adopted is not yet published');
+      assert.equal((await post(t, coordinator, `${url}/publish`, {})).statusCode, 303);
+      const published = await t.app.inject({ url });
+      assert.equal(published.statusCode, 200);
+      assert.match(published.body, /Vastgesteld door de bestuurlijke stuurgroep op 1 maart 2020/);
+      assert.equal((await post(t, coordinator, `${P}/annual-agendas/00000000-0000-4000-8000-000000000000/publish`, {})).statusCode, 404);
+    });
+  });
+}
