@@ -15,10 +15,13 @@ import { registerRequestContext } from './web/request-context.ts';
 import { registerAccountRoutes } from './features/accounts/routes.tsx';
 import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
 import { registerDashboardRoutes } from './features/dashboard/routes.tsx';
+import { registerMonitoringRoutes } from './features/monitoring/routes.tsx';
 import { registerApiRoutes } from './features/api/routes.ts';
+import { registerWebsiteRoutes } from './features/website/routes.tsx';
 import { registerMeetingRoutes } from './features/meetings/routes.tsx';
 import { registerAgendaRoutes } from './features/agenda/routes.tsx';
 import { registerAgreementRoutes } from './features/agreement/routes.tsx';
+import { registerFundRoutes } from './features/fund/routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -37,8 +40,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     // "/nl/leiden/" is not "/nl/leiden": one URL per page.
-    ignoreTrailingSlash: false,
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: false },
   });
   const db = database.db;
 
@@ -82,9 +84,12 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerAccountRoutes(app, db, config);
   registerPortfolioRoutes(app, db, config);
   registerDashboardRoutes(app, db, config);
+  registerMonitoringRoutes(app, db, config);
   registerApiRoutes(app, db, config);
-  registerAgreementRoutes(app, db, config);
+  await registerWebsiteRoutes(app, database, config);
   registerMeetingRoutes(app, db, config);
   registerAgendaRoutes(app, db, config);
+  registerAgreementRoutes(app, db, config);
+  registerFundRoutes(app, db, config);
   return app;
 }

@@ -1,0 +1,121 @@
+// A target's history against its target line, as SVG rendered on the server by vega-lite/vega
+// (renderer 'none', no canvas). Rendering costs tens of milliseconds, so the SVG is cached per
+// target and language under a stamp of its measurements: a new measurement changes the stamp,
+// on every instance, without any invalidation message.
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { Locale } from '../../domain/localized.ts';
+
+const NL_LOCALE = {
+  number: { decimal: ',', thousands: '.', grouping: [3], currency: ['€ ', ''] },
+  time: {
+    dateTime: '%a %e %B %Y %X',
+    date: '%d-%m-%Y',
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'],
+    days: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
+    shortDays: ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'],
+    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+    shortMonths: ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  },
+};
+const EN_LOCALE = {
+  number: { decimal: '.', thousands: ',', grouping: [3], currency: ['£', ''] },
+  time: {
+    dateTime: '%a %e %B %Y %X',
+    date: '%d/%m/%Y',
+    time: '%H:%M:%S',
+    periods: ['AM', 'PM'],
+    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  },
+};
+
+export interface ChartInput {
+  targetId: string;
+  locale: Locale;
+  /** Accessible name: what the chart shows, in words. */
+  label: string;
+  axisDate: string;
+  axisValue: string;
+  targetValue: number | null;
+  deadlineOn: string | null;
+  baseline: { on: string; value: number } | null;
+  measurements: { on: string; value: number }[];
+  /** Changes whenever the measurements change (count and newest entry). */
+  stamp: string;
+}
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 500;
+let renders = 0;
+
+/** How many charts were actually rendered (not served from cache); for tests. */
+export function chartRenderCount(): number {
+  return renders;
+}
+
+export async function targetChartSvg(input: ChartInput): Promise<string> {
+  const key = `${input.targetId}:${input.locale}:${input.stamp}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const svg = await render(input);
+  renders++;
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, svg);
+  return svg;
+}
+
+async function render(input: ChartInput): Promise<string> {
+  const series = [...(input.baseline ? [input.baseline] : []), ...input.measurements].map((p) => ({ date: p.on, value: p.value }));
+  const layers: object[] = [
+    {
+      data: { values: series },
+      mark: { type: 'line', point: { filled: true, size: 50 }, color: '#1d4f91', strokeWidth: 2 },
+      encoding: {
+        x: { field: 'date', type: 'temporal', title: input.axisDate },
+        y: { field: 'value', type: 'quantitative', title: input.axisValue },
+      },
+    },
+  ];
+  if (input.targetValue !== null) {
+    const end = input.deadlineOn ?? series.at(-1)?.date;
+    const start = series[0]?.date ?? end;
+    layers.push({
+      data: { values: [{ date: start, value: input.targetValue }, { date: end, value: input.targetValue }] },
+      mark: { type: 'line', strokeDash: [6, 4], color: '#8a1c1c', strokeWidth: 2 },
+      encoding: { x: { field: 'date', type: 'temporal' }, y: { field: 'value', type: 'quantitative' } },
+    });
+  }
+  const spec = {
+    width: 560,
+    height: 260,
+    background: 'white',
+    layer: layers,
+    config: { locale: input.locale === 'nl' ? NL_LOCALE : EN_LOCALE, aria: false, axis: { labelColor: '#222', titleColor: '#222', labelFontSize: 12, titleFontSize: 13 } },
+  };
+  const compiled = vl.compile(spec as vl.TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled, compiled.config as vega.Config), { renderer: 'none' });
+  const raw = await view.toSVG();
+  await view.finalize();
+  return accessible(raw, input);
+}
+
+/** The chart is one image with a name; the numbers are in the table next to it. */
+function accessible(svg: string, input: ChartInput): string {
+  const titleId = `chart-${input.targetId}-title`;
+  const open = svg.indexOf('>');
+  const head = svg
+    .slice(0, open)
+    .replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '')
+    // Width and height come from the viewBox and the column (CSS), so the chart fits phones and print.
+    .replace(/\s(width|height)="[^"]*"/g, '')
+    .replace(/\sclass="marks"/, ' class="marks ks-chart"');
+  return `${head} role="img" aria-labelledby="${titleId}" focusable="false"><title id="${titleId}">${escapeXml(input.label)}</title>${svg.slice(open + 1)}`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

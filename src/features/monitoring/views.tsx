@@ -1,0 +1,453 @@
+// Pages of monitoring. Every figure in a chart is also in a table; nothing needs JavaScript.
+import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
+import { Alert, CsrfField, Heading, Link, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { localePath, type PageContext } from '../../web/context.ts';
+import { formatDate, formatDateTime } from '../../web/i18n.ts';
+import { Layout } from '../../web/layout.tsx';
+import type { TrendStatus } from '../../domain/trend.ts';
+import type { DeadlineRow, TargetWithTrend } from './queries.ts';
+import { REPORT_STATUSES, type ReportStatus } from './tables.ts';
+import type { FieldErrors } from './commands.ts';
+
+const numberFormats = { nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
+export const formatNumber = (locale: Locale, value: number): string => numberFormats[locale].format(value);
+
+function programmePath(ctx: PageContext, rest: string): string {
+  return `/${ctx.programme!.slug}${rest}`;
+}
+
+export function StatusBadge({ ctx, status }: { ctx: PageContext; status: TrendStatus | ReportStatus }) {
+  return <span class={`ks-status ks-status--${status.replace('_', '-')}`}>{ctx.t(`monitoring.status.${status}`)}</span>;
+}
+
+function Goal({ ctx, target }: { ctx: PageContext; target: TargetWithTrend['target'] }) {
+  if (target.targetValue === null) return <>{ctx.t('monitoring.deliverable')}</>;
+  return (
+    <>
+      {formatNumber(ctx.locale, target.targetValue)} <Text value={target.unit} locale={ctx.locale} />
+    </>
+  );
+}
+
+function Deadline({ ctx, on, label }: { ctx: PageContext; on: string | null; label: LocalizedText }) {
+  const hasLabel = !!resolveText(label, ctx.locale).text;
+  return (
+    <>
+      {hasLabel ? <Text value={label} locale={ctx.locale} /> : formatDate(ctx.locale, on)}
+      {hasLabel && on && <span class="ks-muted"> ({formatDate(ctx.locale, on)})</span>}
+    </>
+  );
+}
+
+export function TargetsPage({ ctx, items }: { ctx: PageContext; items: TargetWithTrend[] }) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('monitoring.targets.title')} crumbs={[{ label: t('monitoring.targets.title') }]}>
+      <Heading level={1}>{t('monitoring.targets.title')}</Heading>
+      <p class="utrecht-paragraph">{t('monitoring.targets.intro')}</p>
+      {items.length === 0 ? (
+        <p class="utrecht-paragraph">{t('monitoring.targets.none')}</p>
+      ) : (
+        <div class="ks-table-wrap">
+          <table class="utrecht-table ks-table">
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.target')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.goal')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.latest')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.deadline')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {items.map(({ target, projectCode, trend }) => (
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">
+                    <Link ctx={ctx} to={programmePath(ctx, `/targets/${target.key}`)}>
+                      <Text value={target.title} locale={locale} />
+                    </Link>
+                    {projectCode && (
+                      <span class="ks-muted">
+                        {' '}
+                        ({t('monitoring.col.project')} {projectCode})
+                      </span>
+                    )}
+                  </th>
+                  <td class="utrecht-table__cell">
+                    <Goal ctx={ctx} target={target} />
+                  </td>
+                  <td class="utrecht-table__cell">{trend.latest ? `${formatNumber(locale, trend.latest.value)} (${formatDate(locale, trend.latest.on)})` : '–'}</td>
+                  <td class="utrecht-table__cell">
+                    <Deadline ctx={ctx} on={target.deadlineOn} label={target.deadlineLabel} />
+                  </td>
+                  <td class="utrecht-table__cell">
+                    <StatusBadge ctx={ctx} status={trend.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export interface MeasurementForm {
+  values: { measuredOn: string; value: string; source: string };
+  errors: FieldErrors;
+}
+
+export function TargetPage({ ctx, item, svg, canRecord, form, saved }: { ctx: PageContext; item: TargetWithTrend; svg: string; canRecord: boolean; form?: MeasurementForm; saved?: boolean }) {
+  const { t, locale } = ctx;
+  const { target, trend, measurements } = item;
+  const title = resolveText(target.title, locale).text;
+  const err = (field: string) => (form?.errors[field] ? t(form.errors[field]!) : undefined);
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      indexable={!form}
+      crumbs={[{ label: t('monitoring.targets.title'), href: localePath(locale, programmePath(ctx, '/targets')) }, { label: title }]}
+    >
+      <Heading level={1}>
+        <Text value={target.title} locale={locale} />
+      </Heading>
+      {saved && <Alert kind="ok">{t('monitoring.saved')}</Alert>}
+      <dl class="ks-facts">
+        <dt>{t('monitoring.col.status')}</dt>
+        <dd>
+          <StatusBadge ctx={ctx} status={trend.status} />
+        </dd>
+        <dt>{t('monitoring.col.goal')}</dt>
+        <dd>
+          <Goal ctx={ctx} target={target} />
+          {target.baselineValue !== null && <span class="ks-muted"> — {t('monitoring.baseline', { value: formatNumber(locale, target.baselineValue) })}</span>}
+        </dd>
+        <dt>{t('monitoring.col.deadline')}</dt>
+        <dd>
+          <Deadline ctx={ctx} on={target.deadlineOn} label={target.deadlineLabel} />
+        </dd>
+        {item.projectCode && (
+          <>
+            <dt>{t('monitoring.col.project')}</dt>
+            <dd>
+              <Link ctx={ctx} to={programmePath(ctx, `/projects/${item.projectCode}`)}>
+                {item.projectCode}
+              </Link>
+            </dd>
+          </>
+        )}
+        {resolveText(target.source, locale).text && (
+          <>
+            <dt>{t('monitoring.source')}</dt>
+            <dd>
+              <Text value={target.source} locale={locale} />
+            </dd>
+          </>
+        )}
+      </dl>
+      {trend.projected !== null && trend.status !== 'met' && <p class="utrecht-paragraph">{t('monitoring.projected', { value: formatNumber(locale, trend.projected) })}</p>}
+
+      <Heading level={2}>{t('monitoring.chart.heading')}</Heading>
+      <figure class="ks-chart-figure">
+        <div class="ks-chart-wrap" dangerouslySetInnerHTML={{ __html: svg }} />
+        <figcaption class="ks-muted">{t('monitoring.chart.legend')}</figcaption>
+      </figure>
+
+      <Heading level={2}>{t('monitoring.measurements.heading')}</Heading>
+      {measurements.length === 0 ? (
+        <p class="utrecht-paragraph">{t('monitoring.measurements.none')}</p>
+      ) : (
+        <div class="ks-table-wrap">
+          <table class="utrecht-table ks-table">
+            <caption class="utrecht-table__caption">{t('monitoring.measurements.caption', { title })}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.date')}</th>
+                <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('monitoring.col.value')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.source')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.enteredBy')}</th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {target.baselineValue !== null && (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">{formatDate(locale, item.baselineOn)}</td>
+                  <td class="utrecht-table__cell utrecht-table__cell--numeric">{formatNumber(locale, target.baselineValue)}</td>
+                  <td class="utrecht-table__cell">{t('monitoring.measurements.baselineRow')}</td>
+                  <td class="utrecht-table__cell"></td>
+                </tr>
+              )}
+              {measurements.map((m) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">{formatDate(locale, m.measuredOn)}</td>
+                  <td class="utrecht-table__cell utrecht-table__cell--numeric">{formatNumber(locale, m.value)}</td>
+                  <td class="utrecht-table__cell">{m.source}</td>
+                  <td class="utrecht-table__cell">{m.enteredByName}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {canRecord && (
+        <section aria-labelledby="measurement-form" class="ks-noprint">
+          <Heading level={2} id="measurement-form">
+            {t('monitoring.form.heading')}
+          </Heading>
+          {form && Object.keys(form.errors).length > 0 && <Alert kind="error">{t('monitoring.form.errors')}</Alert>}
+          <form method="post" action={localePath(locale, programmePath(ctx, `/targets/${target.key}/measurements`))} novalidate>
+            <CsrfField ctx={ctx} />
+            <TextField id="measuredOn" name="measuredOn" type="date" label={t('monitoring.form.date')} value={form?.values.measuredOn} error={err('measuredOn')} required />
+            <TextField id="value" name="value" label={t('monitoring.form.value')} description={t('monitoring.form.valueHelp')} value={form?.values.value} error={err('value')} required />
+            <TextField id="source" name="source" label={t('monitoring.form.source')} description={t('monitoring.form.sourceHelp')} value={form?.values.source} error={err('source')} required />
+            <SubmitButton>{t('monitoring.form.submit')}</SubmitButton>
+          </form>
+        </section>
+      )}
+    </Layout>
+  );
+}
+
+export interface ReportForm {
+  values: { period: string; status: string; narrative_nl: string; narrative_en: string };
+  errors: FieldErrors;
+}
+
+type ReportRow = { period: string; status: ReportStatus; narrative: LocalizedText; filedByName: string; filedAt: Date };
+
+export function ReportPage({ ctx, project, period, reports, form, saved }: { ctx: PageContext; project: { code: string; title: LocalizedText }; period: string; reports: ReportRow[]; form: ReportForm; saved?: boolean }) {
+  const { t, locale } = ctx;
+  const heading = t('monitoring.reports.title', { code: project.code });
+  const err = (field: string) => (form.errors[field] ? t(form.errors[field]!) : undefined);
+  const hasErrors = Object.keys(form.errors).length > 0;
+  return (
+    <Layout
+      ctx={ctx}
+      title={heading}
+      indexable={false}
+      crumbs={[{ label: project.code, href: localePath(locale, programmePath(ctx, `/projects/${project.code}`)) }, { label: heading }]}
+    >
+      <Heading level={1}>{heading}</Heading>
+      <p class="utrecht-paragraph">
+        <Text value={project.title} locale={locale} />
+      </p>
+      {saved && <Alert kind="ok">{t('monitoring.reports.saved')}</Alert>}
+      <Heading level={2}>{t('monitoring.reports.current', { period })}</Heading>
+      {hasErrors && (
+        <Alert kind="error">
+          {t('monitoring.form.errors')}
+          {form.errors.period && <> {err('period')}</>}
+        </Alert>
+      )}
+      <form method="post" action={localePath(locale, programmePath(ctx, `/projects/${project.code}/report`))} novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="period" value={form.errors.period ? period : form.values.period} />
+        <fieldset class="utrecht-form-fieldset" aria-describedby={form.errors.status ? 'status-error' : undefined}>
+          <legend class="utrecht-form-fieldset__legend">{t('monitoring.reports.status')}</legend>
+          {form.errors.status && (
+            <div class="utrecht-form-field-error-message ks-error" id="status-error">
+              {err('status')}
+            </div>
+          )}
+          {REPORT_STATUSES.map((status) => (
+            <div class="utrecht-form-field utrecht-form-field--radio">
+              <input class="utrecht-radio-button" type="radio" id={`status-${status}`} name="status" value={status} checked={form.values.status === status} />{' '}
+              <label class="utrecht-form-label utrecht-form-label--radio" for={`status-${status}`}>
+                {t(`monitoring.status.${status}`)}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        {(['narrative_nl', 'narrative_en'] as const).map((field) => (
+          <div class={`utrecht-form-field${form.errors[field] ? ' utrecht-form-field--invalid' : ''}`}>
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label" for={field}>
+                {t(`monitoring.reports.${field}`)}
+              </label>
+            </div>
+            {form.errors[field] && (
+              <div class="utrecht-form-field-error-message ks-error" id={`${field}-error`}>
+                {err(field)}
+              </div>
+            )}
+            <textarea
+              class="utrecht-textarea utrecht-textarea--html-textarea"
+              id={field}
+              name={field}
+              rows={6}
+              lang={field === 'narrative_nl' ? 'nl' : 'en'}
+              aria-invalid={form.errors[field] ? 'true' : undefined}
+              aria-describedby={form.errors[field] ? `${field}-error` : undefined}
+            >
+              {form.values[field]}
+            </textarea>
+          </div>
+        ))}
+        <p class="utrecht-paragraph ks-muted">{t('monitoring.reports.actionsHint')}</p>
+        <SubmitButton>{t('monitoring.reports.submit')}</SubmitButton>
+      </form>
+      <Heading level={2}>{t('monitoring.reports.history')}</Heading>
+      {reports.length === 0 ? (
+        <p class="utrecht-paragraph">{t('monitoring.reports.none')}</p>
+      ) : (
+        reports.map((report) => (
+          <article class="ks-report">
+            <Heading level={3}>
+              {report.period}: <StatusBadge ctx={ctx} status={report.status} />
+            </Heading>
+            <Prose value={report.narrative} locale={locale} />
+            <p class="utrecht-paragraph ks-muted">{t('monitoring.reports.filedBy', { name: report.filedByName, date: formatDateTime(locale, report.filedAt) })}</p>
+          </article>
+        ))
+      )}
+    </Layout>
+  );
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function DeadlineTable({ ctx, rows, today, caption }: { ctx: PageContext; rows: DeadlineRow[]; today: string; caption: string }) {
+  const { t, locale } = ctx;
+  return (
+    <div class="ks-table-wrap">
+      <table class="utrecht-table ks-table">
+        <caption class="utrecht-table__caption">{caption}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">{t('monitoring.deadlines.due')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('monitoring.col.project')}</th>
+            <th class="utrecht-table__header-cell" scope="col">{t('monitoring.deadlines.action')}</th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {rows.map((row) => {
+            const days = daysBetween(today, row.dueOn);
+            return (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell">
+                  <time dateTime={row.dueOn}>{formatDate(locale, row.dueOn)}</time>
+                  {resolveText(row.dueLabel, locale).text && (
+                    <span class="ks-muted">
+                      {' '}
+                      (<Text value={row.dueLabel} locale={locale} />)
+                    </span>
+                  )}
+                  <br />
+                  <span class={days < 0 ? 'ks-overdue' : 'ks-muted'}>{days < 0 ? t('monitoring.deadlines.daysOverdue', { days: -days }) : t('monitoring.deadlines.daysLeft', { days })}</span>
+                </td>
+                <td class="utrecht-table__cell">
+                  <Link ctx={ctx} to={programmePath(ctx, `/projects/${row.projectCode}`)}>
+                    {row.projectCode}
+                  </Link>
+                </td>
+                <td class="utrecht-table__cell">
+                  <Text value={row.description} locale={locale} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    groups.set(k, [...(groups.get(k) ?? []), row]);
+  }
+  return [...groups.entries()];
+}
+
+export function DeadlinesPage({ ctx, rows, today, soonDays }: { ctx: PageContext; rows: DeadlineRow[]; today: string; soonDays: number }) {
+  const { t, locale } = ctx;
+  const overdue = rows.filter((r) => r.dueOn < today).length;
+  const noOwner = t('monitoring.deadlines.noOwner');
+  const byOrganisation = groupBy(rows, (r) => (r.organisationName ? resolveText(r.organisationName, locale).text : noOwner));
+  const byPerson = groupBy(
+    rows.filter((r) => r.personName),
+    (r) => r.personName!,
+  );
+  return (
+    <Layout ctx={ctx} title={t('monitoring.deadlines.title')} indexable={false} crumbs={[{ label: t('monitoring.deadlines.title') }]}>
+      <Heading level={1}>{t('monitoring.deadlines.title')}</Heading>
+      <p class="utrecht-paragraph">{t('monitoring.deadlines.intro', { days: soonDays })}</p>
+      <p class="utrecht-paragraph">
+        <strong>{t('monitoring.deadlines.overdue', { count: overdue })}</strong> · {t('monitoring.deadlines.dueSoon', { count: rows.length - overdue })}
+      </p>
+      {rows.length === 0 ? (
+        <p class="utrecht-paragraph">{t('monitoring.deadlines.none')}</p>
+      ) : (
+        <>
+          <Heading level={2}>{t('monitoring.deadlines.byOrganisation')}</Heading>
+          {byOrganisation.map(([name, group]) => (
+            <section aria-label={name}>
+              <Heading level={3}>{name}</Heading>
+              <DeadlineTable ctx={ctx} rows={group} today={today} caption={`${t('monitoring.deadlines.title')}: ${name}`} />
+            </section>
+          ))}
+          <Heading level={2}>{t('monitoring.deadlines.byPerson')}</Heading>
+          {byPerson.length === 0 ? (
+            <p class="utrecht-paragraph">{noOwner}</p>
+          ) : (
+            byPerson.map(([name, group]) => (
+              <section aria-label={name}>
+                <Heading level={3}>{name}</Heading>
+                <DeadlineTable ctx={ctx} rows={group} today={today} caption={`${t('monitoring.deadlines.title')}: ${name}`} />
+              </section>
+            ))
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+type OutboxRow = { id: number; toAddress: string; subject: string; body: string; delivery: string; createdAt: Date; kind: string };
+
+export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: OutboxRow[] }) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('monitoring.outbox.title')} indexable={false} crumbs={[{ label: t('monitoring.outbox.title') }]}>
+      <Heading level={1}>{t('monitoring.outbox.title')}</Heading>
+      <p class="utrecht-paragraph">{t('monitoring.outbox.intro')}</p>
+      {mails.length === 0 ? (
+        <p class="utrecht-paragraph">{t('monitoring.outbox.none')}</p>
+      ) : (
+        mails.map((mail) => (
+          <details class="ks-mail">
+            <summary>
+              {formatDateTime(locale, mail.createdAt)} — {mail.toAddress} — {mail.subject} ({mail.delivery})
+            </summary>
+            <pre class="ks-mail-body">{mail.body}</pre>
+          </details>
+        ))
+      )}
+    </Layout>
+  );
+}
+
+export function UnsubscribePage({ ctx, done }: { ctx: PageContext; done: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('monitoring.unsubscribe.title')} indexable={false}>
+      <Heading level={1}>{t('monitoring.unsubscribe.title')}</Heading>
+      {done ? (
+        <Alert kind="ok">{t('monitoring.unsubscribe.done')}</Alert>
+      ) : (
+        <form method="post" action={localePath(ctx.locale, ctx.path)}>
+          <CsrfField ctx={ctx} />
+          <p class="utrecht-paragraph">{t('monitoring.unsubscribe.body')}</p>
+          <SubmitButton>{t('monitoring.unsubscribe.submit')}</SubmitButton>
+        </form>
+      )}
+    </Layout>
+  );
+}
