@@ -2,4 +2,5 @@
 import '../features/agreement/seed.ts';
 import '../features/meetings/seed.ts';
 import '../features/agenda/seed.ts';
+import '../features/website/seed.ts';
 export {};

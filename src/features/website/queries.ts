@@ -1,0 +1,86 @@
+// Reads for the website. Public reads only ever see published texts (or scheduled ones whose
+// moment has come); the coordinator's reads see everything of the programme.
+import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { programmes } from '../../db/schema.ts';
+import { events, newsItems, pages } from './tables.ts';
+import type { ContentKind } from './rules.ts';
+
+export const TABLES = { news: newsItems, events, pages } as const;
+type Common = typeof newsItems;
+const common = (kind: ContentKind) => TABLES[kind] as unknown as Common;
+
+export function publicWhere(kind: ContentKind): SQL {
+  const t = common(kind);
+  return or(eq(t.status, 'published'), and(eq(t.status, 'scheduled'), sql`${t.publishAt} <= now()`))!;
+}
+
+export type NewsRow = typeof newsItems.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type PageRow = typeof pages.$inferSelect;
+
+export async function listPublicNews(db: Db, programmeId: string, limit = 50): Promise<NewsRow[]> {
+  return db
+    .select()
+    .from(newsItems)
+    .where(and(eq(newsItems.programmeId, programmeId), publicWhere('news')))
+    .orderBy(desc(newsItems.publishAt), desc(newsItems.createdAt))
+    .limit(limit);
+}
+
+export async function listPublicEvents(db: Db, programmeId: string, when: 'upcoming' | 'past' | 'all', limit = 100): Promise<EventRow[]> {
+  const time =
+    when === 'upcoming'
+      ? sql`coalesce(${events.endsAt}, ${events.startsAt}) >= now()`
+      : when === 'past'
+        ? sql`coalesce(${events.endsAt}, ${events.startsAt}) < now()`
+        : sql`true`;
+  return db
+    .select()
+    .from(events)
+    .where(and(eq(events.programmeId, programmeId), publicWhere('events'), time))
+    .orderBy(when === 'past' ? desc(events.startsAt) : asc(events.startsAt))
+    .limit(limit);
+}
+
+export async function listPublicPages(db: Db, programmeId: string): Promise<PageRow[]> {
+  return db.select().from(pages).where(and(eq(pages.programmeId, programmeId), publicWhere('pages'))).orderBy(asc(pages.slug));
+}
+
+export async function getPublic<K extends ContentKind>(db: Db, kind: K, programmeId: string, slug: string) {
+  const t = common(kind);
+  const [row] = await db.select().from(t).where(and(eq(t.programmeId, programmeId), eq(t.slug, slug), publicWhere(kind)));
+  return (row ?? null) as (K extends 'events' ? EventRow : NewsRow) | null;
+}
+
+export async function getAny<K extends ContentKind>(db: Db, kind: K, programmeId: string, id: string) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const t = common(kind);
+  const [row] = await db.select().from(t).where(and(eq(t.programmeId, programmeId), eq(t.id, id)));
+  return (row ?? null) as (K extends 'events' ? EventRow : NewsRow) | null;
+}
+
+export async function listAll(db: Db, kind: ContentKind, programmeId: string): Promise<NewsRow[]> {
+  const t = common(kind);
+  return (await db.select().from(t).where(eq(t.programmeId, programmeId)).orderBy(desc(t.updatedAt))) as NewsRow[];
+}
+
+/** The next moment a scheduled text becomes public: cached pages must not outlive it. */
+export async function nextScheduledPublication(db: Db, programmeId: string): Promise<Date | null> {
+  const rows = await Promise.all(
+    (['news', 'events', 'pages'] as const).map(async (kind) => {
+      const t = common(kind);
+      const [row] = await db
+        .select({ at: sql<Date | null>`min(${t.publishAt})`.mapWith((v) => (v ? new Date(v) : null)) })
+        .from(t)
+        .where(and(eq(t.programmeId, programmeId), eq(t.status, 'scheduled'), gt(t.publishAt, sql`now()`)));
+      return row?.at ?? null;
+    }),
+  );
+  const times = rows.filter((d): d is Date => !!d).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+export async function listProgrammesWithIds(db: Db) {
+  return db.select({ id: programmes.id, slug: programmes.slug }).from(programmes).orderBy(asc(programmes.slug));
+}

@@ -1,0 +1,248 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { DatabaseHandle, Db } from '../../db/client.ts';
+import { LOCALES, resolveText, type Locale } from '../../domain/localized.ts';
+import { registerDashboardPanel } from '../../web/dashboard.ts';
+import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { registerNavItem } from '../../web/navigation.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import { Heading, Link } from '../../web/components.tsx';
+import * as portfolio from '../portfolio/queries.ts';
+import { registerPageCache } from './cache.ts';
+import { deleteContent, saveContent, SlugTaken } from './commands.ts';
+import { atomFeed, icsCalendar, robotsTxt, sitemap, type SitemapUrl } from './feeds.ts';
+import { markdownToText, renderMarkdown } from './markdown.ts';
+import './messages.ts';
+import * as q from './queries.ts';
+import { CONTENT_KINDS, parseContentForm, translationState, type ContentKind } from './rules.ts';
+import { search } from './search.ts';
+import { ContentPage, EditPage, EventPage, EventsPage, formValuesOf, ManagePage, NewsListPage, NewsPage, SearchPage, TranslationsPage, type FormValues } from './views.tsx';
+
+type P = { programme: string };
+const text = (value: Parameters<typeof resolveText>[0], locale: Locale) => resolveText(value, locale).text;
+
+/** Latest news and upcoming events for the programme home page (render with NewsAndEventsPanel). */
+export async function homeHighlights(db: Db, programmeId: string) {
+  const [news, events] = await Promise.all([q.listPublicNews(db, programmeId, 3), q.listPublicEvents(db, programmeId, 'upcoming', 3)]);
+  return { news, events };
+}
+
+function isKind(value: string): value is ContentKind {
+  return (CONTENT_KINDS as string[]).includes(value);
+}
+
+function formStrings(body: unknown): FormValues {
+  const out: FormValues = {};
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) if (typeof value === 'string' && key !== '_csrf') out[key] = value;
+  return out;
+}
+
+export async function registerWebsiteRoutes(app: FastifyInstance, database: DatabaseHandle, config: Config): Promise<void> {
+  const db = database.db;
+  await registerPageCache(app, database, {
+    nextPublication: async () => {
+      const programmes = await q.listProgrammesWithIds(db);
+      const times = (await Promise.all(programmes.map((p) => q.nextScheduledPublication(db, p.id)))).filter((d): d is Date => !!d);
+      return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
+    },
+  });
+
+  registerNavItem({ label: 'nav.website.news', path: '/news', order: 40 });
+  registerNavItem({ label: 'nav.website.events', path: '/events', order: 41 });
+  registerNavItem({ label: 'nav.website.search', path: '/search', order: 90 });
+  registerNavItem({ label: 'nav.website.manage', path: '/manage/website', order: 95, manageOnly: true });
+
+  registerDashboardPanel({
+    key: 'website.translations',
+    order: 60,
+    render: async ({ db: panelDb, ctx, programmeId }) => {
+      const lists = await Promise.all(CONTENT_KINDS.map((kind) => q.listAll(panelDb, kind, programmeId)));
+      const open = lists.flat().filter((item) => LOCALES.some((l) => translationState(item, l) !== 'current')).length;
+      return (
+        <section class="ks-card">
+          <Heading level={2}>{ctx.t('website.translation.title')}</Heading>
+          <p class="utrecht-paragraph">{open === 0 ? ctx.t('website.translation.allCurrent') : `${open} × ${ctx.t('website.translation.outdated')} / ${ctx.t('website.translation.missing')}`}</p>
+          <p class="utrecht-paragraph">
+            <Link ctx={ctx} to={`/${ctx.programme!.slug}/manage/website/translations`}>
+              {ctx.t('website.manage.translations')}
+            </Link>
+          </p>
+        </section>
+      );
+    },
+  });
+
+  const publicPage = { config: { access: 'public' as const, pageCache: true } };
+
+  for (const { url, locale } of localizedPaths('/:programme/news')) {
+    app.get<{ Params: P }>(url, publicPage, async (request, reply) => {
+      const items = await q.listPublicNews(db, request.programme!.id);
+      return sendHtml(reply, renderPage(<NewsListPage ctx={pageContext(request, config)} items={items} />));
+    });
+    app.get<{ Params: P }>(`${url}/feed.atom`, publicPage, async (request, reply) => {
+      const programme = request.programme!;
+      const items = await q.listPublicNews(db, programme.id, 30);
+      const site = `${config.baseUrl}/${locale}/${programme.slug}`;
+      const body = atomFeed({
+        id: `${site}/news`,
+        title: `${text(programme.name, locale)} – ${locale === 'nl' ? 'Nieuws' : 'News'}`,
+        selfUrl: `${site}/news/feed.atom`,
+        siteUrl: `${site}/news`,
+        author: text(programme.name, locale),
+        locale,
+        updated: items.reduce((latest, item) => (item.updatedAt > latest ? item.updatedAt : latest), new Date(0)),
+        entries: items.map((item) => ({
+          id: `urn:uuid:${item.id}`,
+          title: text(item.title, locale),
+          url: `${site}/news/${item.slug}`,
+          updated: item.updatedAt,
+          published: item.publishAt ?? undefined,
+          summary: text(item.summary, locale) || markdownToText(text(item.body, locale)).slice(0, 300),
+          contentHtml: renderMarkdown(text(item.body, locale)),
+        })),
+      });
+      return reply.type('application/atom+xml; charset=utf-8').send(Buffer.from(body));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/news/:slug')) {
+    app.get<{ Params: P & { slug: string } }>(url, publicPage, async (request, reply) => {
+      const item = await q.getPublic(db, 'news', request.programme!.id, request.params.slug);
+      if (!item) throw notFound();
+      return sendHtml(reply, renderPage(<NewsPage ctx={pageContext(request, config)} item={item} />));
+    });
+  }
+
+  for (const { url, locale } of localizedPaths('/:programme/events')) {
+    app.get<{ Params: P }>(url, publicPage, async (request, reply) => {
+      const [upcoming, past] = await Promise.all([q.listPublicEvents(db, request.programme!.id, 'upcoming'), q.listPublicEvents(db, request.programme!.id, 'past', 20)]);
+      return sendHtml(reply, renderPage(<EventsPage ctx={pageContext(request, config)} upcoming={upcoming} past={past} />));
+    });
+    app.get<{ Params: P & { slug: string } }>(`${url}/:slug`, publicPage, async (request, reply) => {
+      const item = (await q.getPublic(db, 'events', request.programme!.id, request.params.slug)) as q.EventRow | null;
+      if (!item) throw notFound();
+      return sendHtml(reply, renderPage(<EventPage ctx={pageContext(request, config)} item={item} />));
+    });
+    app.get<{ Params: P }>(`${url}.ics`, publicPage, async (request, reply) => {
+      const programme = request.programme!;
+      const items = await q.listPublicEvents(db, programme.id, 'all', 500);
+      const host = new URL(config.baseUrl).hostname;
+      const body = icsCalendar(
+        text(programme.name, locale),
+        items.map((item) => ({
+          uid: `${item.id}@${host}`,
+          title: text(item.title, locale),
+          startsAt: item.startsAt,
+          endsAt: item.endsAt,
+          location: text(item.location, locale) || undefined,
+          description: text(item.summary, locale) || undefined,
+          url: `${config.baseUrl}/${locale}/${programme.slug}/events/${item.slug}`,
+          updated: item.updatedAt,
+        })),
+        new Date(),
+      );
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${programme.slug}-${locale}.ics"`).send(Buffer.from(body));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/pages/:slug')) {
+    app.get<{ Params: P & { slug: string } }>(url, publicPage, async (request, reply) => {
+      const item = await q.getPublic(db, 'pages', request.programme!.id, request.params.slug);
+      if (!item) throw notFound();
+      return sendHtml(reply, renderPage(<ContentPage ctx={pageContext(request, config)} item={item} />));
+    });
+  }
+
+  for (const { url, locale } of localizedPaths('/:programme/search')) {
+    app.get<{ Params: P; Querystring: { q?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
+      const hits = query.length >= 2 ? await search(db, request.programme!.id, locale, query) : null;
+      return sendHtml(reply, renderPage(<SearchPage ctx={pageContext(request, config)} query={query} hits={hits} />));
+    });
+  }
+
+  app.get('/robots.txt', { config: { access: 'public', pageCache: true } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(config.baseUrl)));
+
+  app.get('/sitemap.xml', { config: { access: 'public', pageCache: true } }, async (_request, reply) => {
+    const urls: SitemapUrl[] = [];
+    for (const programme of await q.listProgrammesWithIds(db)) {
+      const base = `/${programme.slug}`;
+      const [themes, projects, organisations, news, events, pages] = await Promise.all([
+        portfolio.listThemes(db, programme.id),
+        portfolio.listProjects(db, programme.id, false),
+        portfolio.listOrganisations(db, programme.id, false),
+        q.listPublicNews(db, programme.id, 1000),
+        q.listPublicEvents(db, programme.id, 'all', 1000),
+        q.listPublicPages(db, programme.id),
+      ]);
+      urls.push(...['', '/projects', '/organisations', '/news', '/events', '/accessibility'].map((p) => ({ path: `${base}${p}` })));
+      urls.push(...themes.map((t) => ({ path: `${base}/themes/${t.code}` })));
+      urls.push(...projects.map((p) => ({ path: `${base}/projects/${p.code}` })));
+      urls.push(...organisations.map((o) => ({ path: `${base}/organisations/${o.slug}` })));
+      urls.push(...news.map((n) => ({ path: `${base}/news/${n.slug}`, lastModified: n.updatedAt })));
+      urls.push(...events.map((e) => ({ path: `${base}/events/${e.slug}`, lastModified: e.updatedAt })));
+      urls.push(...pages.map((p) => ({ path: `${base}/pages/${p.slug}`, lastModified: p.updatedAt })));
+    }
+    return reply.type('application/xml; charset=utf-8').send(Buffer.from(sitemap(config.baseUrl, urls, LOCALES)));
+  });
+
+  // ---- The coordinator's editing ----
+  const manage = { config: { access: 'manage' as const } };
+  const loadLists = async (programmeId: string) => {
+    const [news, events, pages] = await Promise.all(CONTENT_KINDS.map((kind) => q.listAll(db, kind, programmeId)));
+    return { news: news!, events: events!, pages: pages! };
+  };
+
+  for (const { url } of localizedPaths('/:programme/manage/website')) {
+    app.get<{ Params: P }>(url, manage, async (request, reply) => {
+      return sendHtml(reply, renderPage(<ManagePage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
+    });
+    app.get<{ Params: P }>(`${url}/translations`, manage, async (request, reply) => {
+      return sendHtml(reply, renderPage(<TranslationsPage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
+    });
+
+    type KindParams = P & { kind: string };
+    app.get<{ Params: KindParams }>(`${url}/:kind/new`, manage, async (request, reply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind)) throw notFound();
+      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={null} values={formValuesOf(kind, null)} problems={[]} />));
+    });
+    app.get<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id`, manage, async (request, reply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind)) throw notFound();
+      const item = await q.getAny(db, kind, request.programme!.id, request.params.id);
+      if (!item) throw notFound();
+      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={item.id} values={formValuesOf(kind, item)} problems={[]} publicSlug={item.slug} />));
+    });
+
+    const save = async (request: FastifyRequest<{ Params: KindParams & { id?: string } }>, reply: FastifyReply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind)) throw notFound();
+      const programmeId = request.programme!.id;
+      const id = request.params.id ?? null;
+      if (id && !(await q.getAny(db, kind, programmeId, id))) throw notFound();
+      const values = formStrings(request.body);
+      const { input, problems } = parseContentForm(kind, values);
+      const invalid = (list: typeof problems) =>
+        sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={id} values={values} problems={list} />), 400);
+      if (problems.length > 0) return invalid(problems);
+      try {
+        const saved = await saveContent({ actor: request.actor, db, programmeId, kind, id: id ?? undefined, content: input });
+        return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website/${kind}/${saved.id}`);
+      } catch (error) {
+        if (error instanceof SlugTaken) return invalid([{ field: 'slug', messageKey: 'website.error.slugTaken' }]);
+        throw error;
+      }
+    };
+    app.post<{ Params: KindParams }>(`${url}/:kind/new`, manage, save);
+    app.post<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id`, manage, save);
+    app.post<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id/delete`, manage, async (request, reply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind) || !(await q.getAny(db, kind, request.programme!.id, request.params.id))) throw notFound();
+      await deleteContent({ actor: request.actor, db, programmeId: request.programme!.id, kind, id: request.params.id });
+      return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website`);
+    });
+  }
+}

@@ -1,0 +1,222 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq, sql } from 'drizzle-orm';
+import { databaseModes } from '../../../test/support/database.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { projects } from '../../db/schema.ts';
+import { newsItems } from './tables.ts';
+
+const form = (session: Session, fields: Record<string, string>) => ({ ...fields, _csrf: session.csrf });
+
+async function until(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return check();
+}
+
+for (const mode of databaseModes()) {
+  describe(`website (${mode})`, () => {
+    let t: TestApp;
+    let coordinator: Session;
+    before(async () => {
+      t = await startTestApp(mode);
+      coordinator = await loginAs(t, { role: 'coordinator' });
+    });
+    after(async () => t.close());
+
+    const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
+    const post = (url: string, session: Session, fields: Record<string, string>) => t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: form(session, fields) });
+
+    test('seeded news, events and pages are public in Dutch and English', async () => {
+      const nl = await get('/nl/leiden/news');
+      assert.equal(nl.statusCode, 200);
+      assert.match(nl.body, /Convenant Leiden Kennisstad ondertekend/);
+      assert.match(nl.body, /href="\/nl\/leiden\/news\/feed.atom"/);
+      const en = await get('/en/leiden/news/convenant-ondertekend');
+      assert.equal(en.statusCode, 200);
+      assert.match(en.body, /<html lang="en"/);
+      assert.match(en.body, /Leiden Knowledge City agreement signed/);
+      assert.match(en.body, /<strong>Leiden Knowledge City<\/strong>/);
+      assert.match(en.body, /hrefLang="nl" href="http:\/\/localhost\/nl\/leiden\/news\/convenant-ondertekend"|hreflang="nl" href="http:\/\/localhost\/nl\/leiden\/news\/convenant-ondertekend"/i);
+      const events = await get('/nl/leiden/events');
+      assert.match(events.body, /Nacht van Kunst en Kennis/);
+      assert.match(events.body, /Kick-off Summerschools in Leiden/);
+      const event = await get('/en/leiden/events/sciencecafe');
+      assert.match(event.body, /Science café/);
+      const page = await get('/en/leiden/pages/over');
+      assert.match(page.body, /About Leiden Knowledge City/);
+      assert.equal((await get('/nl/leiden/news/bestaat-niet')).statusCode, 404);
+      assert.equal((await get('/nl/leiden/pages/bestaat-niet')).statusCode, 404);
+    });
+
+    test('editing: denied to others, invalid input re-rendered with messages, drafts stay private', async () => {
+      const anonymous = await get('/nl/leiden/manage/website');
+      assert.notEqual(anonymous.statusCode, 200);
+      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      assert.equal((await get('/nl/leiden/manage/website', { cookie: lead.cookie })).statusCode, 404);
+      const denied = await post('/nl/leiden/manage/website/news/new', lead, { title_nl: 'x', status: 'published' });
+      assert.equal(denied.statusCode, 404);
+
+      const invalid = await post('/en/leiden/manage/website/news/new', coordinator, { title_nl: '', status: 'scheduled', summary_nl: 'kept text', image_url: 'https://example.org/a.jpg' });
+      assert.equal(invalid.statusCode, 400);
+      assert.match(invalid.body, /Give a title in at least one language/);
+      assert.match(invalid.body, /A scheduled publication needs a moment/);
+      assert.match(invalid.body, /An image needs alternative text in both languages/);
+      assert.match(invalid.body, /kept text/);
+      assert.equal((await get('/nl/leiden/manage/website/news/00000000-0000-0000-0000-000000000000', { cookie: coordinator.cookie })).statusCode, 404);
+      assert.equal((await get('/nl/leiden/manage/website/unknown/new', { cookie: coordinator.cookie })).statusCode, 404);
+
+      const draft = await post('/nl/leiden/manage/website/news/new', coordinator, {
+        title_nl: 'Conceptbericht', title_en: 'Draft item', body_nl: 'Hallo <script>alert(1)</script> **wereld**', status: 'draft',
+      });
+      assert.equal(draft.statusCode, 303);
+      assert.equal((await get('/nl/leiden/news/conceptbericht')).statusCode, 404);
+      const taken = await post('/nl/leiden/manage/website/news/new', coordinator, { title_nl: 'Conceptbericht', status: 'draft' });
+      assert.equal(taken.statusCode, 400);
+      assert.match(taken.body, /Dit adres is al in gebruik/);
+
+      const editUrl = draft.headers.location as string;
+      const published = await post(editUrl, coordinator, { slug: 'conceptbericht', title_nl: 'Conceptbericht', title_en: 'Draft item', body_nl: 'Hallo <script>alert(1)</script> **wereld**', status: 'published' });
+      assert.equal(published.statusCode, 303);
+      const page = await get('/nl/leiden/news/conceptbericht');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<strong>wereld<\/strong>/);
+      assert.doesNotMatch(page.body, /alert\(1\)/);
+      // English has a title but no body: the Dutch body is shown, marked with its language.
+      const english = await get('/en/leiden/news/conceptbericht');
+      assert.match(english.body, /class="ks-prose ks-fallback" lang="nl"/);
+    });
+
+    test('scheduled items appear at their moment', async () => {
+      const future = await post('/nl/leiden/manage/website/news/new', coordinator, { title_nl: 'Later', slug: 'later', status: 'scheduled', publish_at: '2099-01-01T10:00' });
+      assert.equal(future.statusCode, 303);
+      assert.equal((await get('/nl/leiden/news/later')).statusCode, 404);
+      const past = await post('/nl/leiden/manage/website/news/new', coordinator, { title_nl: 'Eerder', slug: 'eerder', status: 'scheduled', publish_at: '2020-01-01T10:00' });
+      assert.equal(past.statusCode, 303);
+      assert.equal((await get('/nl/leiden/news/eerder')).statusCode, 200);
+      // The moment arrives (moved into the past in the database): the cached list must not hide it.
+      await get('/nl/leiden/news');
+      await t.database.db.update(newsItems).set({ publishAt: sql`now() - interval '1 second'` }).where(eq(newsItems.slug, 'later'));
+      assert.ok(await until(async () => (await get('/nl/leiden/news')).body.includes('/nl/leiden/news/later"')));
+    });
+
+    test('translation overview shows missing and outdated translations with a link to fix them', async () => {
+      const created = await post('/nl/leiden/manage/website/events/new', coordinator, { title_nl: 'Alleen Nederlands', body_nl: 'Tekst', status: 'draft', starts_at: '2030-05-01T20:00' });
+      assert.equal(created.statusCode, 303);
+      const overview = await get('/en/leiden/manage/website/translations', { cookie: coordinator.cookie });
+      assert.equal(overview.statusCode, 200);
+      assert.match(overview.body, /Alleen Nederlands/);
+      assert.match(overview.body, /Missing/);
+      assert.ok(overview.body.includes(`href="${(created.headers.location as string).replace('/nl/', '/en/')}"`));
+      // Translate, then change only the Dutch: English is now older.
+      const editUrl = created.headers.location as string;
+      await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00' });
+      assert.doesNotMatch((await get('/en/leiden/manage/website/translations', { cookie: coordinator.cookie })).body, /Dutch only/);
+      await new Promise((r) => setTimeout(r, 5));
+      await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Nieuwe tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00' });
+      const after = await get('/en/leiden/manage/website/translations', { cookie: coordinator.cookie });
+      assert.match(after.body, /Older than the other language/);
+      const dashboardPanel = await get('/en/leiden/manage/website', { cookie: coordinator.cookie });
+      assert.equal(dashboardPanel.statusCode, 200);
+    });
+
+    test('search: Dutch and English stemming, a typo, highlighted snippets', async () => {
+      const nl = await get(`/nl/leiden/search?q=${encodeURIComponent('samenwerken')}`);
+      assert.equal(nl.statusCode, 200);
+      assert.match(nl.body, /<mark>samenwerking<\/mark>/i, 'Dutch stemmer: samenwerken finds samenwerking');
+      const en = await get('/en/leiden/search?q=summer+school');
+      assert.match(en.body, /<mark>summer<\/mark> <mark>schools<\/mark>/i, 'English stemmer: school finds schools');
+      assert.match(en.body, /\/en\/leiden\/events\/kick-off-summerschools"/, 'finds the event');
+      const typo = await get('/nl/leiden/search?q=Kennistad');
+      assert.match(typo.body, /<mark>Kennisstad<\/mark>/, 'a missing letter still finds Kennisstad');
+      const news = await get('/en/leiden/search?q=signed');
+      assert.match(news.body, /\/en\/leiden\/news\/convenant-ondertekend"/);
+      const escaped = await get(`/nl/leiden/search?q=${encodeURIComponent('<script>x</script>')}`);
+      assert.equal(escaped.statusCode, 200);
+      assert.doesNotMatch(escaped.body, /<script>x/);
+      assert.match((await get('/nl/leiden/search?q=a')).body, /Typ minstens twee tekens/);
+    });
+
+    test('Atom feed, ICS, sitemap with hreflang, robots.txt', async () => {
+      const atom = await get('/en/leiden/news/feed.atom');
+      assert.equal(atom.statusCode, 200);
+      assert.match(String(atom.headers['content-type']), /^application\/atom\+xml/);
+      assert.match(atom.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="en">/);
+      assert.match(atom.body, /<link rel="self" type="application\/atom\+xml" href="http:\/\/localhost\/en\/leiden\/news\/feed.atom"\/>/);
+      assert.match(atom.body, /<title>Leiden Knowledge City agreement signed<\/title>/);
+      assert.match(atom.body, /<content type="html">&lt;p class=&quot;utrecht-paragraph&quot;&gt;On 7 July 2017/);
+      assert.equal(atom.body.match(/<entry>/g)?.length, atom.body.match(/<\/entry>/g)?.length);
+      const ics = await get('/nl/leiden/events.ics');
+      assert.match(String(ics.headers['content-type']), /^text\/calendar/);
+      assert.match(ics.body, /^BEGIN:VCALENDAR\r\nVERSION:2.0\r\n/);
+      assert.match(ics.body, /SUMMARY:Nacht van Kunst en Kennis\r\n/);
+      assert.match(ics.body, /DTSTART:20170902T170000Z\r\n/);
+      const map = await get('/sitemap.xml');
+      assert.equal(map.statusCode, 200);
+      assert.match(map.body, /<loc>http:\/\/localhost\/nl\/leiden\/news\/convenant-ondertekend<\/loc>/);
+      assert.match(map.body, /<xhtml:link rel="alternate" hreflang="en" href="http:\/\/localhost\/en\/leiden\/projects\/3a"\/>/);
+      assert.doesNotMatch(map.body, /\/events\/alleen-nederlands</, 'drafts are not in the sitemap');
+      const robots = await get('/robots.txt');
+      assert.match(robots.body, /Sitemap: http:\/\/localhost\/sitemap.xml/);
+    });
+
+    test('page cache: bytes from memory, ETag/Last-Modified/304, emptied by a change', async () => {
+      const first = await get('/nl/leiden/events');
+      const second = await get('/nl/leiden/events');
+      assert.equal(second.headers['x-page-cache'], 'hit');
+      assert.equal(second.body, first.body);
+      const etag = String(second.headers.etag);
+      assert.equal((await get('/nl/leiden/events', { 'if-none-match': etag })).statusCode, 304);
+      assert.equal((await get('/nl/leiden/events', { 'if-modified-since': String(second.headers['last-modified']) })).statusCode, 304);
+      // Signed-in people are never served from the cache.
+      assert.notEqual((await get('/nl/leiden/events', { cookie: coordinator.cookie })).headers['x-page-cache'], 'hit');
+      // A change through the app empties the cache before the response leaves.
+      await post('/nl/leiden/manage/website/events/new', coordinator, { title_nl: 'Nieuw sciencecafé', slug: 'nieuw-cafe', status: 'published', starts_at: '2099-05-01T20:00' });
+      const changed = await get('/nl/leiden/events');
+      assert.match(changed.body, /Nieuw sciencecafé/);
+      assert.notEqual(changed.headers.etag, etag);
+      assert.equal((await get('/nl/leiden/events', { 'if-none-match': etag })).statusCode, 200);
+    });
+
+    test('a change to a project is visible on its cached page at once (database NOTIFY)', async () => {
+      await get('/en/leiden/projects/3a');
+      assert.equal((await get('/en/leiden/projects/3a')).headers['x-page-cache'], 'hit');
+      const [project] = await t.database.db.select().from(projects).where(eq(projects.code, '3a'));
+      await t.database.db.update(projects).set({ title: { ...project!.title, en: 'Housing for students, renamed' } }).where(eq(projects.id, project!.id));
+      assert.ok(await until(async () => (await get('/en/leiden/projects/3a')).body.includes('Housing for students, renamed')));
+    });
+  });
+}
+
+if (databaseModes().includes('postgres')) {
+  describe('page cache across two instances on one PostgreSQL', () => {
+    test('a change through one instance empties the other instance’s cache', async () => {
+      const a = await startTestApp('postgres');
+      const { buildApp } = await import('../../app.ts');
+      const { openDatabase } = await import('../../db/client.ts');
+      const database = await openDatabase({ databaseUrl: a.database.url! });
+      const b = await buildApp({ config: a.config, database, logger: false });
+      await b.ready();
+      try {
+        const coordinator = await loginAs(a, { role: 'coordinator' });
+        await b.inject({ url: '/en/leiden/news' });
+        assert.equal((await b.inject({ url: '/en/leiden/news' })).headers['x-page-cache'], 'hit');
+        const created = await a.app.inject({
+          method: 'POST',
+          url: '/en/leiden/manage/website/news/new',
+          headers: { cookie: coordinator.cookie },
+          payload: { title_nl: 'Via instantie A', title_en: 'Through instance A', status: 'published', _csrf: coordinator.csrf },
+        });
+        assert.equal(created.statusCode, 303);
+        assert.ok(await until(async () => (await b.inject({ url: '/en/leiden/news' })).body.includes('Through instance A')), 'instance B shows the new item');
+      } finally {
+        await b.close();
+        await database.close();
+        await a.close();
+      }
+    });
+  });
+}
