@@ -10,6 +10,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { registerEditRoutes } from './edit-routes.tsx';
+import { registerAdmissionRoutes } from './admission-routes.tsx';
 import { listConsultations, projectHistory } from './edit-queries.ts';
 import { Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
 import * as q from './queries.ts';
@@ -39,6 +40,7 @@ function seesInternal(request: FastifyRequest): boolean {
 export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.projects', path: '/projects', order: 10 });
   registerNavItem({ label: 'nav.organisations', path: '/organisations', order: 20 });
+  registerNavItem({ label: 'pf.nav.proposals', path: '/proposals', order: 15, manageOnly: true });
 
   app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     reply.header('vary', 'Accept-Language');
@@ -137,6 +139,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   registerEditRoutes(app, db, config);
+  registerAdmissionRoutes(app, db, config);
 
   for (const { url } of localizedPaths('/:programme/accessibility')) {
     app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
