@@ -1,0 +1,125 @@
+// In a real browser: one party proposes an amendment, the four parties answer (an objection first
+// blocks it, its withdrawal unblocks it), the coordinator adopts it and the new version is
+// published in Dutch and English. axe checks every agreement page on the way.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen, openPage } from '../support/browser.ts';
+import { agreementParties, organisations } from '../../src/db/schema.ts';
+import { agreementRepresentatives } from '../../src/features/agreement/tables.ts';
+
+const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-leiden'] as const;
+
+describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  const emails: Record<string, string> = {};
+
+  before(async () => {
+    t = await startTestApp('pglite');
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    const db = t.database.db;
+    const parties = await db.select({ id: agreementParties.id, programmeId: agreementParties.programmeId, slug: organisations.slug }).from(agreementParties).innerJoin(organisations, eq(organisations.id, agreementParties.organisationId));
+    for (const slug of PARTIES) {
+      const user = await buildUser(t, { role: 'partner', organisation: slug, name: `Vertegenwoordiger ${slug}` });
+      const party = parties.find((p) => p.slug === slug)!;
+      await db.insert(agreementRepresentatives).values({ programmeId: party.programmeId, partyId: party.id, userId: user.id });
+      emails[slug] = user.email;
+    }
+    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function as(who: string, run: (page: Page) => Promise<void>) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      await run(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function visit(page: Page, path: string, status = 200) {
+    const response = await page.goto(`${baseUrl}${path}`);
+    assert.equal(response?.status(), status, path);
+    await expectAccessible(page);
+  }
+
+  test('propose, answer, block, unblock, adopt, publish', async () => {
+    let amendmentPath = '';
+    await as('lumc', async (page) => {
+      await visit(page, '/nl/leiden/agreement');
+      await page.click('a[href="/nl/leiden/agreement/amendments/new"]');
+      await expectAccessible(page);
+      await page.fill('#title_nl', 'Looptijd verlengd');
+      await page.fill('#title_en', 'Longer term');
+      await page.fill('#reason_nl', 'De samenwerking loopt goed.');
+      await page.fill('#reason_en', 'The cooperation works well.');
+      await page.fill('#body_duration_nl', 'Deze overeenkomst geldt voor onbepaalde tijd.');
+      await page.fill('#body_duration_en', 'This agreement applies for an indefinite period.');
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form.ks-form button[type=submit]')]);
+      amendmentPath = new URL(page.url()).pathname.replace(/^\/nl/, '');
+      assert.match(await page.textContent('#amendment-state') ?? '', /Wacht op antwoord van 4 partijen/);
+      assert.ok((await page.locator('ins').count()) > 0);
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('button[name=answer][value=consent]')]);
+    });
+    // The public does not see a pending proposal.
+    const anonymous = await openPage(browser);
+    assert.equal((await anonymous.goto(`${baseUrl}/nl${amendmentPath}`))?.status(), 404);
+
+    for (const slug of ['universiteit-leiden', 'hogeschool-leiden'] as const) {
+      await as(slug, async (page) => {
+        await visit(page, `/en${amendmentPath}`);
+        await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('button[name=answer][value=consent]')]);
+      });
+    }
+    await as('gemeente-leiden', async (page) => {
+      await visit(page, `/nl${amendmentPath}`);
+      await page.fill('input[name=note]', 'Eerst bespreken in de stuurgroep');
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('button[name=answer][value=objection]')]);
+      assert.match(await page.textContent('#amendment-state') ?? '', /Geblokkeerd/);
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form[action$="/withdraw"] button')]);
+      assert.match(await page.textContent('#amendment-state') ?? '', /Wacht op antwoord van 1 partij/);
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('button[name=answer][value=consent]')]);
+      assert.match(await page.textContent('#amendment-state') ?? '', /Alle partijen stemmen in/);
+    });
+    await as('coordinator', async (page) => {
+      await visit(page, `/en${amendmentPath}`);
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form[action$="/adopt"] button')]);
+      assert.match(await page.textContent('#amendment-state') ?? '', /Adopted/);
+      await expectAccessible(page);
+      await visit(page, '/nl/leiden/agreement/representatives');
+      await visit(page, '/en/leiden/dashboard');
+    });
+
+    // Published for everyone, in both languages.
+    const nl = await anonymous.goto(`${baseUrl}/nl/leiden/agreement`);
+    assert.equal(nl?.status(), 200);
+    assert.match((await anonymous.content()), /Deze overeenkomst geldt voor onbepaalde tijd\./);
+    assert.match((await anonymous.content()), /versie 2/);
+    await expectAccessible(anonymous);
+    await anonymous.goto(`${baseUrl}/en/leiden/agreement`);
+    assert.match((await anonymous.content()), /This agreement applies for an indefinite period\./);
+    await expectAccessible(anonymous);
+    for (const locale of ['nl', 'en']) {
+      for (const path of [amendmentPath, '/leiden/agreement/versions/1', '/leiden/agreement/versions/2', '/leiden/agreement/compare?from=1&to=2']) {
+        const response = await anonymous.goto(`${baseUrl}/${locale}${path}`);
+        assert.equal(response?.status(), 200, `${locale}${path}`);
+        await expectAccessible(anonymous);
+      }
+    }
+    await anonymous.close();
+  });
+});
