@@ -1,0 +1,86 @@
+// In a real browser: the coordinator writes a bilingual news item, schedules it (not yet public),
+// then publishes it; the public pages show it in Dutch and English. axe checks every page visited.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+
+describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let email: string;
+
+  before(async () => {
+    t = await startTestApp('pglite');
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    email = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function visit(page: Page, path: string, status = 200) {
+    const response = await page.goto(`${baseUrl}${path}`);
+    assert.equal(response?.status(), status, path);
+    await expectAccessible(page);
+  }
+
+  test('write, schedule and publish a bilingual news item; public pages in both languages', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await browserLogin(page, baseUrl, email, TEST_PASSWORD);
+
+    await visit(page, '/nl/leiden/manage/website');
+    await visit(page, '/nl/leiden/manage/website/news/new');
+    // Submitting without a title shows the errors, accessibly.
+    await Promise.all([page.waitForLoadState('load'), page.click('form.ks-form button[type=submit] >> nth=0')]);
+    assert.match(await page.content(), /Geef een titel in minstens één taal/);
+    await expectAccessible(page);
+
+    await page.fill('#title_nl', 'Tweede Nacht van Kunst en Kennis aangekondigd');
+    await page.fill('#title_en', 'Second Night of Art and Knowledge announced');
+    await page.fill('#summary_nl', 'Ook dit jaar opent de binnenstad haar deuren voor kunst en wetenschap.');
+    await page.fill('#summary_en', 'This year too the city centre opens its doors to art and science.');
+    await page.fill('#body_nl', 'Musea en **onderzoekers** zijn een avond lang te gast.\n\n- lezingen\n- rondleidingen');
+    await page.fill('#body_en', 'Museums and **researchers** are guests for an evening.\n\n- talks\n- tours');
+    await page.fill('#slug', 'tweede-nacht');
+    await page.selectOption('#status', 'scheduled');
+    await page.fill('#publish_at', '2099-09-01T09:00');
+    await Promise.all([page.waitForURL(/\/manage\/website\/news\/[0-9a-f-]{36}$/), page.click('form.ks-form button[type=submit] >> nth=0')]);
+    await expectAccessible(page);
+    const editUrl = page.url();
+
+    const anonymous = await browser.newContext();
+    const reader = await anonymous.newPage();
+    assert.equal((await reader.goto(`${baseUrl}/nl/leiden/news/tweede-nacht`))?.status(), 404, 'scheduled: not yet public');
+
+    await page.goto(editUrl);
+    await page.selectOption('#status', 'published');
+    await page.fill('#publish_at', '');
+    await Promise.all([page.waitForURL(editUrl), page.click('form.ks-form button[type=submit] >> nth=0')]);
+    await visit(page, '/en/leiden/manage/website/translations');
+
+    for (const [locale, title, strong] of [
+      ['nl', 'Tweede Nacht van Kunst en Kennis aangekondigd', 'onderzoekers'],
+      ['en', 'Second Night of Art and Knowledge announced', 'researchers'],
+    ] as const) {
+      await visit(reader, `/${locale}/leiden/news`);
+      assert.ok((await reader.content()).includes(title), `${locale} list shows the item`);
+      await visit(reader, `/${locale}/leiden/news/tweede-nacht`);
+      assert.equal(await reader.locator('h1').innerText(), title);
+      assert.equal(await reader.locator('article strong').innerText(), strong);
+      assert.equal(await reader.getAttribute('html', 'lang'), locale);
+      await visit(reader, `/${locale}/leiden/events`);
+      await visit(reader, `/${locale}/leiden/events/nacht-van-kunst-en-kennis`);
+      await visit(reader, `/${locale}/leiden/pages/over`);
+      await visit(reader, `/${locale}/leiden/search?q=${locale === 'nl' ? 'kunst' : 'art'}`);
+      assert.ok((await reader.locator('mark').count()) > 0, 'search highlights matches');
+    }
+    await anonymous.close();
+    await context.close();
+  });
+});
