@@ -1,0 +1,133 @@
+// In a real browser: the coordinator plans an executive and a support meeting, the support meeting
+// prepares a decision proposal, the executive meeting adopts it (the decision refers back), and
+// that decision adopts the next annual agenda, which is then published. axe checks every new page
+// in Dutch and English on the way.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+
+describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let page: Page;
+
+  before(async () => {
+    t = await startTestApp('pglite');
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    const coordinator = await buildUser(t, { role: 'coordinator', name: 'Coördinator' });
+    page = await (await browser.newContext()).newPage();
+    await browserLogin(page, baseUrl, coordinator.email, TEST_PASSWORD);
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** Visits a page in both languages, checking each with axe; ends on the Dutch one. */
+  async function visitBoth(path: string) {
+    for (const locale of ['en', 'nl'] as const) {
+      const response = await page.goto(`${baseUrl}/${locale}${path}`);
+      assert.equal(response?.status(), 200, `${locale}${path}`);
+      await expectAccessible(page);
+    }
+  }
+
+  async function submit(formAction: string) {
+    await Promise.all([page.waitForNavigation(), page.click(`form[action$="${formAction}"] button[type=submit]`)]);
+  }
+
+  async function planMeeting(kind: 'executive' | 'support', date: string): Promise<string> {
+    await visitBoth(`/leiden/bodies/${kind}/meetings/new`);
+    await page.fill('#plan-date', date);
+    await page.fill('#plan-start', '14:00');
+    await page.fill('#plan-end', '16:00');
+    await page.fill('#plan-location', 'Stadhuis Leiden');
+    await submit(`/bodies/${kind}/meetings`);
+    const path = new URL(page.url()).pathname;
+    assert.match(path, /^\/nl\/leiden\/meetings\/[0-9a-f-]{36}$/);
+    return path.slice('/nl'.length);
+  }
+
+  test('plan, prepare, adopt, publish', async () => {
+    await visitBoth('/leiden/bodies');
+    await visitBoth('/leiden/bodies/executive');
+    await visitBoth('/leiden/bodies/support');
+
+    // An invalid plan shows its errors accessibly and keeps the input.
+    await page.goto(`${baseUrl}/nl/leiden/bodies/support/meetings/new`);
+    await page.fill('#plan-date', '2031-02-01');
+    await page.fill('#plan-start', '16:00');
+    await page.fill('#plan-end', '15:00');
+    await submit('/bodies/support/meetings');
+    assert.match(await page.textContent('main') ?? '', /De eindtijd moet na de begintijd liggen/);
+    await expectAccessible(page);
+
+    const executive = await planMeeting('executive', '2031-03-01');
+    const support = await planMeeting('support', '2031-02-01');
+
+    // The support meeting gets an agenda item linked to a project, and prepares a proposal.
+    await page.goto(`${baseUrl}/nl${support}`);
+    await page.fill('#item-title_nl', 'Voortgang studentenhuisvesting');
+    await page.fill('#item-title_en', 'Progress on student housing');
+    await page.selectOption('#item-kind', 'discussion');
+    await page.selectOption('#item-projects', ['3a']);
+    await submit('/items');
+    await page.fill('#proposal-title_nl', 'Jaaragenda 2031');
+    await page.fill('#proposal-title_en', 'Annual agenda 2031');
+    await page.fill('#proposal-text_nl', 'De stuurgroep stelt de jaaragenda 2031 vast.');
+    await page.fill('#proposal-text_en', 'The steering group adopts the annual agenda 2031.');
+    await submit('/proposals');
+    await page.fill('#action-description_nl', 'Concept jaaragenda rondsturen');
+    await page.fill('#action-owner', 'Coördinator');
+    await submit('/actions');
+    assert.match(await page.textContent('main') ?? '', /Geagendeerd voor 1 maart 2031/);
+    await visitBoth(support);
+
+    // The executive meeting adopts it; the decision refers back to the support meeting.
+    await page.goto(`${baseUrl}/nl${executive}`);
+    const itemValue = await page.$eval('#decision-item', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('Jaaragenda 2031'))!.value);
+    await page.selectOption('#decision-item', itemValue);
+    await page.fill('#decision-text_nl', 'De jaaragenda 2031 is vastgesteld.');
+    await page.fill('#decision-text_en', 'The annual agenda 2031 is adopted.');
+    await page.selectOption('#decision-outcome', 'adopted');
+    await page.selectOption('#decision-public', 'yes');
+    await submit('/decisions');
+    const main = (await page.textContent('main')) ?? '';
+    assert.match(main, /De jaaragenda 2031 is vastgesteld\./);
+    assert.match(main, /Voorbereid in het ambtelijk overleg van 1 februari 2031/);
+    await visitBoth(executive);
+    await visitBoth('/leiden/decisions');
+    await visitBoth('/leiden/dashboard');
+
+    // The annual agenda 2031: drawn up from 2017-2018, proposed, adopted by that decision, published.
+    await visitBoth('/leiden/annual-agendas');
+    await page.fill('#agenda-start', '2031');
+    await page.fill('#agenda-end', '2031');
+    const firstAgenda = await page.$eval('#agenda-based-on', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('2017-2018'))!.value);
+    await page.selectOption('#agenda-based-on', firstAgenda);
+    await submit('/annual-agendas');
+    const agendaPath = new URL(page.url()).pathname.slice('/nl'.length);
+    await visitBoth(agendaPath);
+    await submit('/propose');
+    const decision = await page.$eval('#adopt-decision', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('De jaaragenda 2031 is vastgesteld'))!.value);
+    await page.selectOption('#adopt-decision', decision);
+    await expectAccessible(page);
+    await submit('/adopt');
+    await submit('/publish');
+    assert.match((await page.textContent('main')) ?? '', /Gepubliceerd[\s\S]*Vastgesteld door de bestuurlijke stuurgroep op 1 maart 2031/);
+    await visitBoth(agendaPath);
+    await visitBoth(`/leiden/annual-agendas/compare?left=${firstAgenda}&right=${agendaPath.split('/').at(-1)}`);
+
+    // The public sees the published agenda and the public decision.
+    const visitor = await (await browser.newContext()).newPage();
+    const response = await visitor.goto(`${baseUrl}/en${agendaPath}`);
+    assert.equal(response?.status(), 200);
+    await visitor.goto(`${baseUrl}/en/leiden/decisions`);
+    assert.match((await visitor.textContent('main')) ?? '', /The annual agenda 2031 is adopted\./);
+    await expectAccessible(visitor);
+  });
+});
