@@ -1,0 +1,268 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { and, eq } from 'drizzle-orm';
+import { databaseModes } from '../../../test/support/database.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { organisations, projects } from '../../db/schema.ts';
+import { fundApplications, funds, ledgerEntries } from './tables.ts';
+import { ledgerMatchesBalance } from './queries.ts';
+
+const idem = () => `k${Math.random().toString(36).slice(2)}${Date.now()}xxxxxxxx`;
+
+for (const mode of databaseModes()) {
+  describe(`fund pages (${mode})`, () => {
+    let t: TestApp;
+    let coordinator: Session;
+    let executive: Session;
+    let support: Session;
+    let lead: Session;
+    let otherLead: Session;
+    let partner: Session;
+    let jointFundId: string;
+    let lumcId: string;
+    let project3a: string;
+    let applicationId: string;
+
+    const post = (session: Session, url: string, payload: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
+    const get = (session: Session | null, url: string) => t.app.inject({ url, headers: session ? { cookie: session.cookie } : {} });
+
+    before(async () => {
+      t = await startTestApp(mode);
+      coordinator = await loginAs(t, { role: 'coordinator' });
+      executive = await loginAs(t, { role: 'executive' });
+      support = await loginAs(t, { role: 'support' });
+      lead = await loginAs(t, { role: 'lead', project: '3a' });
+      otherLead = await loginAs(t, { role: 'lead', project: '1a' });
+      partner = await loginAs(t, { role: 'partner', organisation: 'lumc' });
+      const db = t.database.db;
+      [{ id: jointFundId }] = (await db.select({ id: funds.id }).from(funds).where(eq(funds.kind, 'joint'))) as [{ id: string }];
+      [{ id: lumcId }] = (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'lumc'))) as [{ id: string }];
+      [{ id: project3a }] = (await db.select({ id: projects.id }).from(projects).where(eq(projects.code, '3a'))) as [{ id: string }];
+    });
+    after(async () => t.close());
+
+    test('the overview needs a signed-in user with a fund role', async () => {
+      const anonymous = await get(null, '/nl/leiden/fund');
+      assert.equal(anonymous.statusCode, 303);
+      assert.match(String(anonymous.headers.location), /\/nl\/login\?next=/);
+      const nobody = await loginAs(t, {});
+      assert.equal((await get(nobody, '/nl/leiden/fund')).statusCode, 404);
+      const page = await get(coordinator, '/en/leiden/fund');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Knowledge fund/);
+    });
+
+    test('coordinator sets up an earmark; invalid input answers 400 with a message', async () => {
+      const bad = await post(coordinator, '/nl/leiden/fund/funds', { kind: 'earmarked', party: '', name_nl: 'Oormerk LUMC', name_en: '' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Kies een partij\./);
+      assert.match(bad.body, /value="Oormerk LUMC"/);
+      const ok = await post(coordinator, '/nl/leiden/fund/funds', { kind: 'earmarked', party: lumcId, name_nl: 'Oormerk LUMC', name_en: 'LUMC earmark' });
+      assert.equal(ok.statusCode, 303);
+      const again = await post(coordinator, '/en/leiden/fund/funds', { kind: 'earmarked', party: lumcId, name_nl: 'x', name_en: 'x' });
+      assert.equal(again.statusCode, 400);
+      assert.match(again.body, /already has an earmarked fund/);
+      const denied = await post(partner, '/nl/leiden/fund/funds', { kind: 'joint', name_nl: 'x', name_en: 'x' });
+      assert.equal(denied.statusCode, 404);
+    });
+
+    test('money input errors are shown in Dutch and English and keep what was typed', async () => {
+      const cases: [string, 'nl' | 'en', RegExp][] = [
+        ['-5', 'nl', /Een bedrag kan niet negatief zijn\./],
+        ['veel geld', 'nl', /Dit is geen bedrag\./],
+        ['1,505', 'nl', /hooguit twee cijfers achter de komma/],
+        ['999999999999', 'en', /implausibly large/],
+        ['abc', 'en', /This is not an amount\./],
+      ];
+      for (const [amount, locale, message] of cases) {
+        const response = await post(coordinator, `/${locale}/leiden/fund/contributions`, { fund: jointFundId, party: lumcId, year: '2018', amount, hours: '', note: '', idem: idem() });
+        assert.equal(response.statusCode, 400, amount);
+        assert.match(response.body, message, amount);
+        assert.ok(response.body.includes(`value="${amount}"`), `keeps ${amount}`);
+        assert.match(response.body, /aria-invalid="true"/);
+      }
+      const hours = await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: lumcId, year: '2018', amount: '10', hours: '2,5', idem: idem() });
+      assert.equal(hours.statusCode, 400);
+      assert.match(hours.body, /Vul hele uren in\./);
+      const year = await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: lumcId, year: '18', amount: '10', idem: idem() });
+      assert.equal(year.statusCode, 400);
+      const entries = await t.database.db.select().from(ledgerEntries);
+      assert.equal(entries.length, 0, 'nothing stored');
+    });
+
+    test('contributions in money and hours show with FTE; a repeated submission has one effect', async () => {
+      const key = idem();
+      const payload = { fund: jointFundId, party: lumcId, year: '2018', amount: '€ 1.500', hours: '800', note: 'Eerste storting', idem: key };
+      assert.equal((await post(coordinator, '/nl/leiden/fund/contributions', payload)).statusCode, 303);
+      assert.equal((await post(coordinator, '/nl/leiden/fund/contributions', payload)).statusCode, 303);
+      const entries = await t.database.db.select().from(ledgerEntries).where(eq(ledgerEntries.fundId, jointFundId));
+      assert.equal(entries.length, 1);
+      assert.equal(entries[0]!.amountCents, 150000);
+      const page = await get(coordinator, '/nl/leiden/fund');
+      assert.match(page.body, /€\s1\.500,00/);
+      assert.match(page.body, /800 uur \(0,50 fte\)/);
+      const en = await get(coordinator, '/en/leiden/fund');
+      assert.match(en.body, /€1,500\.00/);
+      assert.match(en.body, /800 hours \(0\.50 FTE\)/);
+      const list = await get(coordinator, '/nl/leiden/fund/contributions');
+      assert.equal(list.statusCode, 200);
+      assert.match(list.body, /Eerste storting/);
+      assert.equal((await get(executive, '/nl/leiden/fund/contributions')).statusCode, 404);
+    });
+
+    test('a lead applies for their own project only', async () => {
+      assert.equal((await get(lead, '/nl/leiden/fund/applications/new')).statusCode, 200);
+      assert.equal((await get(partner, '/nl/leiden/fund/applications/new')).statusCode, 404);
+      const base = { fund: jointFundId, amount: '1.000', hours: '160', purpose_nl: 'Startbudget voor de pilot', purpose_en: 'Start budget for the pilot', period_start: '2018-01-01', period_end: '2018-12-31', budget_lines: 'Onderzoeksassistent; 800\nMaterialen; 200' };
+      const notOwn = await post(otherLead, '/nl/leiden/fund/applications', { ...base, project: project3a, idem: idem() });
+      assert.equal(notOwn.statusCode, 400);
+      assert.match(notOwn.body, /Kies een van uw projecten/);
+      const badLines = await post(lead, '/en/leiden/fund/applications', { ...base, project: project3a, budget_lines: 'no amount here', idem: idem() });
+      assert.equal(badLines.statusCode, 400);
+      assert.match(badLines.body, /description; amount/);
+      const badPeriod = await post(lead, '/en/leiden/fund/applications', { ...base, project: project3a, period_end: '2017-01-01', idem: idem() });
+      assert.equal(badPeriod.statusCode, 400);
+      assert.match(badPeriod.body, /The end is before the start/);
+      const ok = await post(lead, '/nl/leiden/fund/applications', { ...base, project: project3a, idem: idem() });
+      assert.equal(ok.statusCode, 303);
+      applicationId = /applications\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1]!;
+      const page = await get(lead, `/nl/leiden/fund/applications/${applicationId}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Startbudget voor de pilot/);
+      assert.match(page.body, /Fase/);
+      assert.equal((await get(otherLead, `/nl/leiden/fund/applications/${applicationId}`)).statusCode, 404);
+      assert.equal((await get(partner, `/nl/leiden/fund/applications/${applicationId}`)).statusCode, 404);
+      assert.equal((await get(coordinator, '/nl/leiden/fund/applications/00000000-0000-0000-0000-000000000000')).statusCode, 404);
+      const mine = await get(lead, '/nl/leiden/fund/applications');
+      assert.ok(mine.body.includes(applicationId));
+      const theirs = await get(otherLead, '/nl/leiden/fund/applications');
+      assert.ok(!theirs.body.includes(applicationId));
+    });
+
+    test('support advises; only support may', async () => {
+      assert.equal((await post(executive, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'support', advice_note: '' })).statusCode, 403);
+      const bad = await post(support, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'maybe' });
+      assert.equal(bad.statusCode, 400);
+      const ok = await post(support, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'support_partly', advice_note: 'Goed plan' });
+      assert.equal(ok.statusCode, 303);
+      const page = await get(lead, `/en/leiden/fund/applications/${applicationId}`);
+      assert.match(page.body, /Partly in favour/);
+    });
+
+    test('an award by a lead, a coordinator or a partner is refused and stores nothing', async () => {
+      for (const [who, session, status] of [['lead', lead, 403], ['coordinator', coordinator, 403], ['partner', partner, 404], ['support', support, 403]] as const) {
+        const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
+        assert.equal(response.statusCode, status, who);
+      }
+      const [application] = await t.database.db.select().from(fundApplications).where(eq(fundApplications.id, applicationId));
+      assert.equal(application!.status, 'advised');
+      assert.equal(application!.decision, null);
+      const commitments = await t.database.db.select().from(ledgerEntries).where(eq(ledgerEntries.kind, 'commitment'));
+      assert.equal(commitments.length, 0);
+    });
+
+    test('the executive awards in part; a partial above the request is refused', async () => {
+      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', partial_amount: '2.000', partial_hours: '', idem: idem() });
+      assert.equal(tooMuch.statusCode, 400);
+      assert.match(tooMuch.body, /minder dan gevraagd/);
+      const key = idem();
+      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', partial_amount: '600', partial_hours: '100', decision_note: 'Besluit 12', idem: key });
+      assert.equal(ok.statusCode, 303);
+      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', partial_amount: '600', partial_hours: '100', idem: key });
+      assert.equal(repeat.statusCode, 303, 'a repeated submission answers like the first');
+      const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
+      assert.equal(again.statusCode, 409);
+      assert.match(again.body, /al besloten/);
+      const page = await get(lead, `/nl/leiden/fund/applications/${applicationId}`);
+      assert.match(page.body, /Gedeeltelijk toegekend/);
+      assert.match(page.body, /€\s600,00/);
+      const check = await ledgerMatchesBalance(t.database.db, jointFundId);
+      assert.ok(check.equal);
+      assert.equal(check.fromRow.committed.cents, 60000);
+      assert.equal(check.fromRow.committed.hours, 100);
+    });
+
+    test('an award larger than what is available is refused with a message', async () => {
+      const db = t.database.db;
+      const [big] = await db
+        .insert(fundApplications)
+        .values({ programmeId: (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId)))[0]!.p, fundId: jointFundId, projectId: project3a, requestedCents: 5_000_00, purpose: { nl: 'Groot' }, periodStart: '2019-01-01', periodEnd: '2019-12-31' })
+        .returning();
+      const response = await post(executive, `/en/leiden/fund/applications/${big!.id}/award`, { decision: 'full', idem: idem() });
+      assert.equal(response.statusCode, 409);
+      assert.match(response.body, /Not enough is available/);
+      const [still] = await db.select().from(fundApplications).where(eq(fundApplications.id, big!.id));
+      assert.equal(still!.status, 'submitted');
+    });
+
+    test('payments and releases are new entries, limited to what is open', async () => {
+      const url = `/nl/leiden/fund/applications/${applicationId}/movements`;
+      assert.equal((await post(lead, url, { movement: 'payment', m_amount: '100', idem: idem() })).statusCode, 404);
+      const tooMuch = await post(coordinator, url, { movement: 'payment', m_amount: '700', m_hours: '', idem: idem() });
+      assert.equal(tooMuch.statusCode, 400);
+      assert.match(tooMuch.body, /meer dan er voor deze aanvraag nog open staat/);
+      assert.equal((await post(coordinator, url, { movement: 'payment', m_amount: '400', m_hours: '60', m_note: 'Eerste termijn', idem: idem() })).statusCode, 303);
+      assert.equal((await post(coordinator, url, { movement: 'release', m_amount: '50', m_hours: '', idem: idem() })).statusCode, 303);
+      const page = await get(coordinator, `/nl/leiden/fund/applications/${applicationId}`);
+      assert.match(page.body, /Nog open: €\s150,00, 40 uur/);
+      const check = await ledgerMatchesBalance(t.database.db, jointFundId);
+      assert.ok(check.equal);
+      assert.deepEqual(check.fromRow, { contributed: { cents: 150000, hours: 800 }, committed: { cents: 55000, hours: 100 }, paid: { cents: 40000, hours: 60 } });
+    });
+
+    test('a correction is a new entry and cannot take the fund below what is awarded', async () => {
+      const refused = await post(coordinator, '/en/leiden/fund/corrections', { c_fund: jointFundId, c_party: lumcId, c_year: '2018', c_direction: 'down', c_amount: '1,000', c_hours: '', c_reason: 'Typo', idem: idem() });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /would award more than was contributed/);
+      const noReason = await post(coordinator, '/nl/leiden/fund/corrections', { c_fund: jointFundId, c_year: '2018', c_direction: 'down', c_amount: '100', c_reason: '', idem: idem() });
+      assert.equal(noReason.statusCode, 400);
+      const ok = await post(coordinator, '/nl/leiden/fund/corrections', { c_fund: jointFundId, c_party: lumcId, c_year: '2018', c_direction: 'down', c_amount: '500', c_hours: '', c_reason: 'Dubbel geboekt', idem: idem() });
+      assert.equal(ok.statusCode, 303);
+      const check = await ledgerMatchesBalance(t.database.db, jointFundId);
+      assert.ok(check.equal);
+      assert.equal(check.fromRow.contributed.cents, 100000);
+      const corrections = await t.database.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.kind, 'correction'), eq(ledgerEntries.fundId, jointFundId)));
+      assert.equal(corrections.length, 1);
+      assert.equal(corrections[0]!.amountCents, -50000);
+    });
+
+    test('partners see the joint fund and their own earmark, not the reports', async () => {
+      const page = await get(partner, '/nl/leiden/fund');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Oormerk LUMC/);
+      const other = await loginAs(t, { role: 'partner', organisation: 'hogeschool-leiden' });
+      const theirs = await get(other, '/nl/leiden/fund');
+      assert.equal(theirs.statusCode, 200);
+      assert.ok(!theirs.body.includes('Oormerk LUMC'));
+      assert.equal((await get(partner, '/nl/leiden/fund/reports')).statusCode, 404);
+      assert.equal((await get(partner, '/nl/leiden/fund/reports/parties.csv')).statusCode, 404);
+    });
+
+    test('reports per party and per project, with CSV exports', async () => {
+      const page = await get(executive, '/en/leiden/fund/reports');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Per party/);
+      const parties = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
+      assert.equal(parties.statusCode, 200);
+      assert.match(String(parties.headers['content-type']), /text\/csv/);
+      assert.match(parties.body, /^\uFEFFpartij,ingebracht_euro/);
+      assert.match(parties.body, /Leids Universitair Medisch Centrum,1000,800,/);
+      // A party name that a spreadsheet would run as a formula is neutralised.
+      const [programme] = await t.database.db.select({ id: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId));
+      const [evil] = await t.database.db.insert(organisations).values({ programmeId: programme!.id, slug: 'evil', name: { nl: '=HYPERLINK("x")', en: '=HYPERLINK("x")' }, kind: 'other' }).returning();
+      assert.equal((await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: evil!.id, year: '2019', amount: '1', idem: idem() })).statusCode, 303);
+      const again = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
+      assert.ok(again.body.includes(`"'=HYPERLINK(""x"")",1,0,`), again.body);
+      const projectsCsv = await get(coordinator, '/en/leiden/fund/reports/projects.csv');
+      assert.match(projectsCsv.body, /\r\n3a,[^\r]*,550,400,150,100,60\r\n/);
+    });
+
+    test('the coordinator dashboard shows the fund summary', async () => {
+      const page = await get(coordinator, '/nl/leiden/dashboard');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Ingebracht €\s1\.001,00, toegekend €\s550,00, betaald €\s400,00/);
+      assert.match(page.body, /1 aanvraag wacht op een besluit/);
+    });
+  });
+}
