@@ -1,0 +1,277 @@
+// npm run bench: throughput, latency, queries per request and memory of the main routes at 1x and
+// 100x data, against a static-file baseline serving the same project page's bytes. It measures and
+// reports; it judges nothing, and exits non-zero only when it could not run.
+//
+//   npm run bench                 PostgreSQL (full) and PGlite (shorter), 1x and 100x
+//   npm run bench -- --quick      one short pass, for trying the script
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase, type DatabaseHandle } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { createUser, grantRole } from '../src/features/accounts/commands.ts';
+import { generate, SCALES, type Scale } from './generate.ts';
+
+const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, pg: { type: 'string' } } });
+const PG_ADMIN = options.pg ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PASSWORD = 'benchmark password 2026';
+const EMAIL = 'coordinator@bench.example';
+
+interface Target {
+  name: string;
+  path: string;
+  auth?: boolean;
+}
+
+const TARGETS: Target[] = [
+  { name: 'project page', path: '/nl/leiden/projects/3a' },
+  { name: 'home', path: '/nl/leiden' },
+  { name: 'dashboard', path: '/nl/leiden/dashboard', auth: true },
+  { name: 'project list (filtered)', path: '/nl/leiden/projects?theme=3' },
+  { name: 'search', path: '/nl/leiden/search?q=huisvesting' },
+  { name: 'API list', path: '/api/v1/programmes/leiden/projects?page=2&pageSize=20' },
+];
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+interface PassResult {
+  database: 'postgres' | 'pglite';
+  scale: Scale['name'];
+  rssAfterBootMb: number;
+  rssAfterRoundMb: number[];
+  peakRssMb: number;
+  queriesPerRequest: Record<string, number>;
+  rounds: Record<string, { c1: Figures[]; c64: Figures[] }>;
+}
+
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+async function load(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Figures> {
+  const result = await autocannon({ url, connections, duration: seconds, headers, pipelining: 1 });
+  return {
+    // The per-second samples round down short runs; total over duration does not.
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function prepareDatabase(mode: 'postgres' | 'pglite', scale: Scale): Promise<{ url?: string; dataDir?: string; cleanup: () => Promise<void> }> {
+  let handle: DatabaseHandle;
+  let url: string | undefined;
+  let dataDir: string | undefined;
+  let cleanup: () => Promise<void>;
+  if (mode === 'postgres') {
+    const name = `ks_bench_${scale.name}_${process.pid}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const parsed = new URL(PG_ADMIN);
+    parsed.pathname = `/${name}`;
+    url = parsed.toString();
+    handle = await openDatabase({ databaseUrl: url });
+    cleanup = async () => {
+      const dropper = new pg.Client({ connectionString: PG_ADMIN });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), `ks-bench-${scale.name}-`));
+    handle = await openDatabase({ dataDir });
+    cleanup = async () => rmSync(dataDir!, { recursive: true, force: true });
+  }
+  await migrate(handle);
+  await generate(handle.db, scale, log);
+  const user = await createUser(handle.db, { email: EMAIL, displayName: 'Bench Coordinator', password: PASSWORD });
+  await grantRole(handle.db, { userId: user.id, programmeSlug: 'leiden', role: 'coordinator' });
+  await handle.close();
+  return { url, dataDir, cleanup };
+}
+
+/** Queries each route sends, counted in-process through the same code (one request, warm). */
+async function countQueries(mode: 'postgres' | 'pglite', db: { url?: string; dataDir?: string }): Promise<Record<string, number>> {
+  const handle = await openDatabase({ databaseUrl: db.url, dataDir: db.dataDir });
+  const app = await buildApp({ config: { ...loadConfig({}), baseUrl: 'http://localhost' }, database: handle, logger: false });
+  const cookie = await loginCookie((path, init) => app.inject({ method: init?.method ?? 'GET', url: path, headers: init?.headers, payload: init?.body }).then((r) => ({ status: r.statusCode, headers: r.headers as Record<string, string | string[]>, body: r.body })));
+  const counts: Record<string, number> = {};
+  for (const target of TARGETS) {
+    const headers = target.auth ? { cookie } : undefined;
+    await app.inject({ url: target.path, headers });
+    const before = handle.queryCount();
+    await app.inject({ url: target.path, headers });
+    counts[target.name] = handle.queryCount() - before;
+  }
+  await app.close();
+  await handle.close();
+  void mode;
+  return counts;
+}
+
+type Fetcher = (path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ status: number; headers: Record<string, string | string[]>; body: string }>;
+
+async function loginCookie(fetcher: Fetcher): Promise<string> {
+  const page = await fetcher('/nl/login');
+  const csrfCookie = String(page.headers['set-cookie'] ?? '').match(/ks_csrf=([^;]+)/)?.[1];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!csrfCookie || !csrf) throw new Error('login page without CSRF token');
+  const body = new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrf }).toString();
+  const response = await fetcher('/nl/login', { method: 'POST', headers: { cookie: `ks_csrf=${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const session = String(response.headers['set-cookie'] ?? '').match(/ks_session=([^;]+)/)?.[1];
+  if (response.status !== 303 || !session) throw new Error(`bench login failed (${response.status})`);
+  return `ks_session=${session}`;
+}
+
+async function startServer(db: { url?: string; dataDir?: string }, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url ?? '', DATA_DIR: db.dataDir ?? '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not become ready within 60 s');
+}
+
+async function startBaseline(bytes: Buffer): Promise<{ server: Server; url: string }> {
+  // nginx is not on these machines by default; a bare Node http server with a prebuilt Buffer is
+  // the fastest thing Node can do, which makes it an honest ceiling for our own pages.
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': bytes.length });
+    response.end(bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return { server, url: `http://127.0.0.1:${address.port}/` };
+}
+
+async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, seconds: number): Promise<PassResult> {
+  log(`\n== ${mode} ${scale.name}: generating data`);
+  const db = await prepareDatabase(mode, scale);
+  try {
+    const queriesPerRequest = await countQueries(mode, db);
+    const port = 3900 + Math.floor(Math.random() * 50);
+    const server = await startServer(db, port);
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const rssAfterBootMb = memoryOf(server.pid!).rssMb;
+      const fetcher: Fetcher = async (path, init) => {
+        const response = await fetch(`${base}${path}`, { method: init?.method, headers: init?.headers, body: init?.body, redirect: 'manual' });
+        return { status: response.status, headers: { 'set-cookie': response.headers.getSetCookie().join(', ') }, body: await response.text() };
+      };
+      const cookie = await loginCookie(fetcher);
+      const projectPage = Buffer.from(await (await fetch(`${base}${TARGETS[0]!.path}`)).arrayBuffer());
+      const baseline = await startBaseline(projectPage);
+      const results: PassResult['rounds'] = { 'static baseline': { c1: [], c64: [] } };
+      const rssAfterRoundMb: number[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        log(`   round ${round}/${rounds}`);
+        // Interleaved: every target once per round, so drift hits all of them alike.
+        results['static baseline']!.c1.push(await load(baseline.url, 1, seconds));
+        results['static baseline']!.c64.push(await load(baseline.url, 64, seconds));
+        for (const target of TARGETS) {
+          const headers: Record<string, string> = target.auth ? { cookie } : {};
+          const entry = (results[target.name] ??= { c1: [], c64: [] });
+          entry.c1.push(await load(`${base}${target.path}`, 1, seconds, headers));
+          entry.c64.push(await load(`${base}${target.path}`, 64, seconds, headers));
+        }
+        rssAfterRoundMb.push(memoryOf(server.pid!).rssMb);
+      }
+      const peakRssMb = memoryOf(server.pid!).peakMb;
+      baseline.server.close();
+      return { database: mode, scale: scale.name, rssAfterBootMb, rssAfterRoundMb, peakRssMb, queriesPerRequest, rounds: results };
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  } finally {
+    await db.cleanup();
+  }
+}
+
+function summarise(result: PassResult) {
+  const baseline = median(result.rounds['static baseline']!.c64.map((f) => f.requestsPerSecond));
+  return Object.entries(result.rounds).map(([name, { c1, c64 }]) => ({
+    database: result.database,
+    scale: result.scale,
+    target: name,
+    'req/s c64': median(c64.map((f) => f.requestsPerSecond)),
+    'vs static': Number((median(c64.map((f) => f.requestsPerSecond)) / baseline).toFixed(2)),
+    'p50 c1 ms': median(c1.map((f) => f.p50)),
+    'p99 c1 ms': median(c1.map((f) => f.p99)),
+    'p50 c64 ms': median(c64.map((f) => f.p50)),
+    'p99 c64 ms': median(c64.map((f) => f.p99)),
+    'non-2xx': c1.concat(c64).reduce((sum, f) => sum + f.non2xx + f.errors, 0),
+    queries: result.queriesPerRequest[name] ?? '',
+  }));
+}
+
+async function main(): Promise<number> {
+  const plan: { mode: 'postgres' | 'pglite'; scale: Scale; rounds: number; seconds: number }[] = options.quick
+    ? [{ mode: 'postgres', scale: SCALES['1x'], rounds: 3, seconds: 1 }]
+    : [
+        { mode: 'postgres', scale: SCALES['1x'], rounds: 3, seconds: 3 },
+        { mode: 'postgres', scale: SCALES['100x'], rounds: 3, seconds: 3 },
+        { mode: 'pglite', scale: SCALES['1x'], rounds: 3, seconds: 1 },
+        { mode: 'pglite', scale: SCALES['100x'], rounds: 3, seconds: 1 },
+      ];
+  const results: PassResult[] = [];
+  for (const step of plan) results.push(await pass(step.mode, step.scale, step.rounds, step.seconds));
+  const rows = results.flatMap(summarise);
+  console.table(rows);
+  console.table(
+    results.map((r) => ({ database: r.database, scale: r.scale, 'RSS after boot MB': r.rssAfterBootMb, 'RSS after rounds MB': r.rssAfterRoundMb.join(' / '), 'peak RSS MB': r.peakRssMb })),
+  );
+  mkdirSync('bench/results', { recursive: true });
+  const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify({ machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, results, summary: rows }, null, 2));
+  console.log(`\nEvery figure: ${file}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`bench could not run: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);
