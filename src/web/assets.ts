@@ -38,6 +38,14 @@ export function themeStylesheet(tokens: Record<string, string>): string {
   return `.kennisstad-theme {\n${lines.join('\n')}\n}\n`;
 }
 
+// Generated theme stylesheets per database; a change to a programme's tokens calls `forgetThemes`
+// (the website's theme editor, and every instance when the database announces the change).
+const themeCaches = new WeakMap<Db, Map<string, Asset>>();
+
+export function forgetThemes(db: Db): void {
+  themeCaches.delete(db);
+}
+
 export function registerAssets(app: FastifyInstance, db: Db): void {
   const files: Record<string, Asset> = {
     'utrecht.css': asset(readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')), 'text/css; charset=utf-8'),
@@ -50,9 +58,13 @@ export function registerAssets(app: FastifyInstance, db: Db): void {
     return sendAsset(request, reply, file, 3600);
   });
 
-  const themes = new Map<string, Asset>();
   app.get<{ Params: { slug: string } }>('/assets/theme/:slug', { config: { access: 'public' } }, async (request, reply) => {
     const slug = request.params.slug.replace(/\.css$/, '');
+    let themes = themeCaches.get(db);
+    if (!themes) {
+      themes = new Map();
+      themeCaches.set(db, themes);
+    }
     let theme = themes.get(slug);
     if (!theme) {
       const [row] = await db.select({ tokens: programmes.themeTokens }).from(programmes).where(eq(programmes.slug, slug));
@@ -60,6 +72,7 @@ export function registerAssets(app: FastifyInstance, db: Db): void {
       theme = asset(Buffer.from(themeStylesheet(row.tokens)), 'text/css; charset=utf-8');
       themes.set(slug, theme);
     }
-    return sendAsset(request, reply, theme, 300);
+    // Revalidated on every use (a cheap 304), so a new theme shows at once.
+    return sendAsset(request, reply, theme, 0);
   });
 }

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { DatabaseHandle, Db } from '../../db/client.ts';
+import { forgetThemes } from '../../web/assets.ts';
+import { forgetProgrammes } from '../../web/request-context.ts';
 
 export const CACHE_CHANNEL = 'kennisstad_pages';
 
@@ -138,19 +140,24 @@ export async function registerPageCache(app: FastifyInstance, database: Database
     return body;
   });
 
-  const onNotification = () => {
+  const onNotification = (table?: string) => {
     cache.clear();
     validityKnown = false;
+    // Another instance may have renamed or restyled a programme.
+    if (!table || table === 'programmes') {
+      forgetProgrammes(database.db);
+      forgetThemes(database.db);
+    }
   };
   if (database.pglite) {
-    const unlisten = await database.pglite.listen(CACHE_CHANNEL, onNotification);
+    const unlisten = await database.pglite.listen(CACHE_CHANNEL, (payload) => onNotification(payload));
     app.addHook('onClose', async () => {
       await unlisten();
     });
   } else if (database.pool) {
     const client = await database.pool.connect();
     client.on('notification', (message) => {
-      if (message.channel === CACHE_CHANNEL) onNotification();
+      if (message.channel === CACHE_CHANNEL) onNotification(message.payload);
     });
     // A lost listening connection means lost invalidations: stop trusting the cache.
     client.on('error', () => onNotification());

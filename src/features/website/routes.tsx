@@ -18,6 +18,7 @@ import './messages.ts';
 import * as q from './queries.ts';
 import { CONTENT_KINDS, parseContentForm, translationState, type ContentKind } from './rules.ts';
 import { search } from './search.ts';
+import { registerThemeRoutes } from './theme.tsx';
 import { ContentPage, EditPage, EventPage, EventsPage, formValuesOf, ManagePage, NewsListPage, NewsPage, SearchPage, TranslationsPage, type FormValues } from './views.tsx';
 
 type P = { programme: string };
@@ -189,6 +190,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
   });
 
   // ---- The coordinator's editing ----
+  registerThemeRoutes(app, db, config);
   const manage = { config: { access: 'manage' as const } };
   const loadLists = async (programmeId: string) => {
     const [news, events, pages] = await Promise.all(CONTENT_KINDS.map((kind) => q.listAll(db, kind, programmeId)));

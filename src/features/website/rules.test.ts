@@ -104,3 +104,17 @@ describe('feeds', () => {
     assert.equal(foldIcsLine('a'.repeat(80)), `${'a'.repeat(75)}\r\n ${'a'.repeat(5)}`);
   });
 });
+
+describe('theme rules', async () => {
+  const { contrastRatio, parseThemeForm } = await import('./theme.tsx');
+  test('WCAG contrast ratio', () => {
+    assert.equal(Math.round(contrastRatio('#000000', '#ffffff') * 10) / 10, 21);
+    assert.equal(contrastRatio('#777777', '#777777'), 1);
+  });
+  test('colours must be #rrggbb and readable together', () => {
+    const base = { name_nl: 'Naam', name_en: 'Name', colour_primary: '#154273', 'colour_primary-contrast': '#ffffff', colour_accent: '#e17000', colour_text: '#1a1a1a', colour_background: '#ffffff' };
+    assert.deepEqual(parseThemeForm(base).problems, []);
+    assert.deepEqual(parseThemeForm({ ...base, colour_accent: 'red;}' }).problems.map((p) => p.field), ['colour_accent']);
+    assert.deepEqual(parseThemeForm({ ...base, 'colour_primary-contrast': '#2a5283' }).problems.map((p) => p.messageKey), ['website.theme.error.contrast']);
+  });
+});

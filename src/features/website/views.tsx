@@ -292,6 +292,11 @@ export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<Con
           {t('website.manage.translations')}
         </Link>
       </p>
+      <p class="utrecht-paragraph">
+        <Link ctx={ctx} to={`${base}/theme`}>
+          {t('website.manage.theme')}
+        </Link>
+      </p>
       {KINDS.map((kind) => (
         <section aria-labelledby={`manage-${kind}`}>
           <Heading level={2} id={`manage-${kind}`}>

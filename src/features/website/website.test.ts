@@ -181,6 +181,25 @@ for (const mode of databaseModes()) {
       assert.equal((await get('/nl/leiden/events', { 'if-none-match': etag })).statusCode, 200);
     });
 
+    test('theme: the coordinator sets name and colours; the stylesheet and pages change at once', async () => {
+      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      const fields = { name_nl: 'Leiden Kennisstad', name_en: 'Leiden City of Knowledge', colour_primary: '#7a0019', 'colour_primary-contrast': '#ffffff', colour_accent: '#e17000', colour_text: '#111111', colour_background: '#ffffff' };
+      assert.equal((await post('/nl/leiden/manage/website/theme', lead, fields)).statusCode, 404);
+      const low = await post('/en/leiden/manage/website/theme', coordinator, { ...fields, 'colour_primary-contrast': '#8a1029' });
+      assert.equal(low.statusCode, 400);
+      assert.match(low.body, /Too little contrast/);
+      const before = await get('/assets/theme/leiden.css');
+      await get('/en/leiden/news');
+      const saved = await post('/en/leiden/manage/website/theme', coordinator, fields);
+      assert.equal(saved.statusCode, 303);
+      const css = await get('/assets/theme/leiden.css');
+      assert.match(css.body, /--ks-color-primary: #7a0019;/);
+      assert.notEqual(css.headers.etag, before.headers.etag);
+      assert.match((await get('/en/leiden/news')).body, /Leiden City of Knowledge/);
+      const form = await get('/nl/leiden/manage/website/theme', { cookie: coordinator.cookie });
+      assert.match(form.body, /value="#7a0019"/);
+    });
+
     test('a change to a project is visible on its cached page at once (database NOTIFY)', async () => {
       await get('/en/leiden/projects/3a');
       assert.equal((await get('/en/leiden/projects/3a')).headers['x-page-cache'], 'hit');
@@ -212,6 +231,16 @@ if (databaseModes().includes('postgres')) {
         });
         assert.equal(created.statusCode, 303);
         assert.ok(await until(async () => (await b.inject({ url: '/en/leiden/news' })).body.includes('Through instance A')), 'instance B shows the new item');
+        await b.inject({ url: '/assets/theme/leiden.css' });
+        const theme = await a.app.inject({
+          method: 'POST',
+          url: '/en/leiden/manage/website/theme',
+          headers: { cookie: coordinator.cookie },
+          payload: { name_nl: 'Kennisstad B', name_en: 'Knowledge City B', colour_primary: '#004400', 'colour_primary-contrast': '#ffffff', colour_accent: '#e17000', colour_text: '#111111', colour_background: '#ffffff', _csrf: coordinator.csrf },
+        });
+        assert.equal(theme.statusCode, 303);
+        assert.ok(await until(async () => (await b.inject({ url: '/assets/theme/leiden.css' })).body.includes('#004400')), 'instance B serves the new theme');
+        assert.ok(await until(async () => (await b.inject({ url: '/en/leiden/events' })).body.includes('Knowledge City B')), 'instance B shows the new name');
       } finally {
         await b.close();
         await database.close();
