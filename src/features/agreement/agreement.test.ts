@@ -4,6 +4,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { agreementParties, agreements, auditEvents, organisations } from '../../db/schema.ts';
+import { docxParagraphs, pdfTextRuns } from './document-reading.ts';
 import { agreementAmendments, agreementConsents, agreementRepresentatives, agreementVersions } from './tables.ts';
 
 const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-leiden'] as const;
@@ -164,6 +165,35 @@ for (const mode of databaseModes()) {
       assert.match((await get('/en/leiden/agreement')).body, /6 July 2027/);
       const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.renewal.adopt'));
       assert.equal(audit.length, 1);
+    });
+
+    test('the written record: PDF and DOCX of an adopted amendment and of a version, with each party\'s consent', async () => {
+      const pdf = await get('/nl/leiden/agreement/amendments/1/pdf');
+      assert.equal(pdf.statusCode, 200);
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      const pdfText = pdfTextRuns(pdf.rawPayload).join('\n');
+      assert.match(pdfText, /Wijziging 1/);
+      assert.match(pdfText, /Deze overeenkomst duurt tien jaar\./);
+      for (const slug of PARTIES) assert.match(pdfText, new RegExp(`Stemt in: Rep ${slug}`), `consent of ${slug} in the PDF`);
+      const docx = await get('/en/leiden/agreement/amendments/1/docx');
+      assert.equal(docx.statusCode, 200);
+      assert.match(String(docx.headers['content-type']), /wordprocessingml/);
+      const paragraphs = docxParagraphs(docx.rawPayload);
+      assert.ok(paragraphs.some((p) => p.includes('Amendment 1')));
+      assert.ok(paragraphs.includes('This agreement lasts ten years.'));
+      for (const slug of PARTIES) assert.ok(paragraphs.some((p) => p.includes(`Consents: Rep ${slug}`)), `consent of ${slug} in the DOCX`);
+      const version = docxParagraphs((await get('/nl/leiden/agreement/versions/2/docx')).rawPayload);
+      assert.ok(version.some((p) => p.includes('Versie 2')));
+      assert.ok(version.some((p) => p.includes('Prof.mr. C.J.J.M. Stolker')));
+      assert.ok(version.some((p) => p.startsWith('Universiteit Leiden') && p.includes('Stemt in: Rep universiteit-leiden')));
+      const versionPdf = pdfTextRuns((await get('/en/leiden/agreement/versions/1/pdf')).rawPayload).join('\n');
+      assert.match(versionPdf, /Version 1/);
+      assert.match(versionPdf, /Taking responsibility together/);
+      assert.equal((await get('/nl/leiden/agreement/versions/2/odt')).statusCode, 404);
+      assert.equal((await get('/nl/leiden/agreement/versions/99/pdf')).statusCode, 404);
+      const pending = await propose({ body_annex_nl: 'Nog niet aangenomen.' });
+      assert.equal((await get(`/nl/leiden/agreement/amendments/${pending}/pdf`, coordinator)).statusCode, 404);
     });
 
     test('representatives: only the coordinator manages them; unknown users are refused', async () => {

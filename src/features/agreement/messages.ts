@@ -4,6 +4,7 @@ registerMessages({
   nl: {
     'nav.agreement': 'Overeenkomst',
     'agreement.title': 'Samenwerkingsovereenkomst',
+    'agreement.download': 'Downloaden als {format} (met instemming per partij)',
     'agreement.signed': 'Ondertekend op {date} te {place}.',
     'agreement.term': 'Looptijd: {years} jaar vanaf ondertekening, telkens met {renewal} jaar te verlengen. Loopt tot en met {end}.',
     'agreement.renewals': '{count, plural, =0 {Nog niet verlengd.} one {# keer verlengd.} other {# keer verlengd.}}',
@@ -107,6 +108,7 @@ registerMessages({
   en: {
     'nav.agreement': 'Agreement',
     'agreement.title': 'Cooperation agreement',
+    'agreement.download': 'Download as {format} (with each party’s consent)',
     'agreement.signed': 'Signed on {date} in {place}.',
     'agreement.term': 'Term: {years} years from signing, renewable by {renewal} years each time. In force up to and including {end}.',
     'agreement.renewals': '{count, plural, =0 {Not renewed yet.} one {Renewed once.} other {Renewed # times.}}',

@@ -17,6 +17,7 @@ import { addRepresentative, adoptAmendment, answerAmendment, isCoordinator, prop
 import './messages.ts';
 import * as q from './queries.ts';
 import type { SectionEdit } from './tables.ts';
+import { amendmentDocument, renderDocx, renderPdf, versionDocument, type Block } from './documents.ts';
 import { AgreementPage, AmendmentPage, ComparePage, ProposePage, RepresentativesPage, VersionPage, type ProposalForm } from './views.tsx';
 
 type P = { programme: string };
@@ -276,6 +277,43 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { access: 'record' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       return act(request, reply, locale, (number) => adoptAmendment({ db, actor: request.actor!, agreement, number }));
+    });
+  }
+
+  // --- written record: PDF and DOCX ---------------------------------------------------------
+  async function sendDocument(reply: FastifyReply, format: string, blocks: Block[], title: string, filename: string, locale: 'nl' | 'en') {
+    if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}.pdf"`).send(await renderPdf(blocks, title));
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="${filename}.docx"`)
+      .send(await renderDocx(blocks, title, locale));
+  }
+
+  for (const { locale, url } of localizedPaths('/:programme/agreement/versions/:number/:format')) {
+    app.get<{ Params: P & { number: string; format: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const agreement = await loadAgreement(db, request);
+      const number = positiveInt(request.params.number);
+      const format = request.params.format;
+      const version = number && (format === 'pdf' || format === 'docx') ? await q.getVersion(db, agreement.id, number) : null;
+      if (!version) throw notFound();
+      const amendment = version.amendmentId ? ((await q.listAmendments(db, agreement.id, false)).find((a) => a.id === version.amendmentId) ?? null) : null;
+      const [parties, consents] = await Promise.all([q.listParties(db, agreement.id), q.listConsents(db, amendment ? [amendment.id] : [])]);
+      const blocks = versionDocument({ locale, agreement, number: version.number, effectiveOn: version.effectiveOn, sections: version.sections, parties, amendment, consents });
+      return sendDocument(reply, format, blocks, blocks[0]!.text, `agreement-version-${version.number}-${locale}`, locale);
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/:programme/agreement/amendments/:number/:format')) {
+    app.get<{ Params: P & { number: string; format: string } }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      const agreement = await loadAgreement(db, request);
+      const number = positiveInt(request.params.number);
+      const format = request.params.format;
+      const amendment = number && (format === 'pdf' || format === 'docx') ? await q.getAmendment(db, agreement.id, number) : null;
+      // The written record is of an adopted amendment; a pending one has none yet.
+      if (!amendment || !amendment.adoptedAt) throw notFound();
+      const [parties, consents, base] = await Promise.all([q.listParties(db, agreement.id), q.listConsents(db, [amendment.id]), q.getVersion(db, agreement.id, amendment.baseVersion)]);
+      const blocks = amendmentDocument({ locale, agreement, amendment, parties, consents, baseSections: base?.sections ?? [] });
+      return sendDocument(reply, format, blocks, blocks[0]!.text, `agreement-amendment-${amendment.number}-${locale}`, locale);
     });
   }
 

@@ -70,6 +70,20 @@ export function Diff({ before, after }: { before: string; after: string }) {
   );
 }
 
+function Downloads({ ctx, path }: { ctx: PageContext; path: string }) {
+  return (
+    <p class="utrecht-paragraph ks-tools">
+      <Link ctx={ctx} to={`${path}/pdf`}>
+        {ctx.t('agreement.download', { format: 'PDF' })}
+      </Link>{' '}
+      ·{' '}
+      <Link ctx={ctx} to={`${path}/docx`}>
+        {ctx.t('agreement.download', { format: 'DOCX' })}
+      </Link>
+    </p>
+  );
+}
+
 function ChangeList({ ctx, changes }: { ctx: PageContext; changes: SectionChange[] }) {
   if (changes.length === 0) return <p class="utrecht-paragraph">{ctx.t('agreement.noDifferences')}</p>;
   return (
@@ -244,6 +258,7 @@ export function VersionPage({ ctx, version, versions }: { ctx: PageContext; vers
     <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, title)}>
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">{ctx.t('agreement.versionEffective', { date: formatDate(ctx.locale, version.effectiveOn) })}</p>
+      <Downloads ctx={ctx} path={`${base(ctx)}/versions/${version.number}`} />
       {versions.length > 1 && <CompareForm ctx={ctx} versions={versions} from={version.number > 1 ? version.number - 1 : version.number} to={version.number === 1 ? versions[0]! : version.number} />}
       <SectionsText ctx={ctx} sections={version.sections} idPrefix="section" />
     </Layout>
@@ -303,6 +318,7 @@ export function AmendmentPage(props: {
           )}
         </p>
       )}
+      {amendment.adoptedAt && <Downloads ctx={ctx} path={`${base(ctx)}/amendments/${amendment.number}`} />}
       <Heading level={2}>{t('amendment.reason')}</Heading>
       <Prose value={amendment.reason} locale={locale} />
       <Heading level={2}>{amendment.adoptedAt ? t('amendment.changesAdopted') : t('amendment.changes')}</Heading>
