@@ -145,7 +145,7 @@ export function AdmissionPage(props: AdmissionPageProps) {
       <p class="utrecht-paragraph">{t('pf.criteria.summary', { met: results.filter((r) => r.state === 'met').length, missing: results.filter((r) => r.state === 'missing').length, pending: results.filter((r) => r.state === 'pending').length })}</p>
       <ul class="ks-criteria">
         {results.map((r) => (
-          <li class={`ks-criterion ks-criterion--${r.state}`} id={`criterion-${r.letter}`}>
+          <li class={`ks-criterion ks-criterion--${r.state}`} id={`result-${r.letter}`}>
             <strong>
               {r.letter}. {t(`pf.criterion.state.${r.state}`)}
             </strong>

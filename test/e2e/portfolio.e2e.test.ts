@@ -1,0 +1,150 @@
+// In a real browser: a partner member proposes a project, completes it, the support steering group
+// judges criteria c and d and recommends, the executive steering group admits it; a stale edit gets
+// the conflict page. axe checks every new portfolio page in Dutch and English on the way.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import { organisations } from '../../src/db/schema.ts';
+
+describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvailable() }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  const emails: Record<string, string> = {};
+  const orgIds: Record<string, string> = {};
+
+  before(async () => {
+    t = await startTestApp('pglite');
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    for (const row of await t.database.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations)) orgIds[row.slug] = row.id;
+    emails.proposer = (await buildUser(t, { role: 'partner', organisation: 'hogeschool-leiden', name: 'Petra Proposer' })).email;
+    emails.support = (await buildUser(t, { role: 'support', name: 'Sam Support' })).email;
+    emails.executive = (await buildUser(t, { role: 'executive', name: 'Eva Executive' })).email;
+    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function as(who: string, run: (page: Page) => Promise<void>) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      await run(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** Visits a page in both languages, checking status and accessibility; ends on the Dutch one. */
+  async function visitBoth(page: Page, path: string) {
+    for (const locale of ['en', 'nl']) {
+      const response = await page.goto(`${baseUrl}/${locale}${path}`);
+      assert.equal(response?.status(), 200, `${locale}${path}`);
+      await expectAccessible(page);
+    }
+  }
+
+  async function submit(page: Page, form = 'main form') {
+    await Promise.all([page.waitForLoadState('load'), page.waitForNavigation(), page.click(`${form} button[type=submit]`)]);
+  }
+
+  test('submission, recommendation and admission, with the criteria shown', async () => {
+    let code = '';
+    await as('proposer', async (page) => {
+      await visitBoth(page, '/leiden/proposals/new');
+      await page.fill('#title_nl', 'Leidse zomerschool');
+      await page.fill('#title_en', 'Leiden summer school');
+      await page.fill('#goal_nl', 'Een zomerschool voor scholieren');
+      await page.fill('#goal_en', 'A summer school for pupils');
+      await page.selectOption('#leadOrganisationId', orgIds['hogeschool-leiden']!);
+      await page.check(`#partners-${orgIds['universiteit-leiden']}`);
+      await submit(page);
+      const match = /\/projects\/([^/]+)\/admission$/.exec(new URL(page.url()).pathname);
+      assert.ok(match, page.url());
+      code = match[1]!;
+      assert.match(await page.textContent('main') ?? '', /nog niet beschreven hoe het succes wordt geborgd/);
+      await visitBoth(page, `/leiden/projects/${code}/admission`);
+
+      // Complete the proposal: safeguarding (criterion e) and agreements per partner (criterion f).
+      await visitBoth(page, `/leiden/projects/${code}/edit`);
+      await page.fill('#safeguarding_nl', 'Wordt onderdeel van het vaste onderwijsaanbod');
+      await submit(page);
+      for (const slug of ['hogeschool-leiden', 'universiteit-leiden']) {
+        await visitBoth(page, `/leiden/projects/${code}/partners/${slug}/edit`);
+        await page.fill('#capacityHours', '160');
+        await page.check('#commitmentAgreed');
+        await submit(page);
+      }
+      await visitBoth(page, `/leiden/projects/${code}/actions/new`);
+      await page.fill('#description_nl', 'Programma opstellen');
+      await page.fill('#dueLabel_nl', 'Q1 2018');
+      await submit(page);
+      await visitBoth(page, `/leiden/projects/${code}/partners/new`);
+      await visitBoth(page, `/leiden/projects/${code}`);
+      assert.match(await page.textContent('main') ?? '', /Programma opstellen/);
+    });
+
+    await as('support', async (page) => {
+      await visitBoth(page, `/leiden/projects/${code}/admission`);
+      for (const [criterion, reasoning] of [['c', 'Hogeschool en universiteit versterken elkaar'], ['d', 'Bestaat nog niet in Leiden']] as const) {
+        await page.check(`#criterion-${criterion}`);
+        await page.check('#met-yes');
+        await page.fill('#reasoning_nl', reasoning);
+        await submit(page, 'form[action$="/judgement"]');
+      }
+      assert.match(await page.textContent('main') ?? '', /6 vervuld, 0 niet vervuld, 0 nog te beoordelen/);
+      await page.check('#outcome-admit');
+      await page.fill('#reasons_nl', 'Voldoet aan alle criteria');
+      await submit(page, 'form[action$="/recommendation"]');
+      assert.match(await page.textContent('main') ?? '', /Advies: toelaten/);
+      await expectAccessible(page);
+    });
+
+    await as('executive', async (page) => {
+      await visitBoth(page, `/leiden/projects/${code}/admission`);
+      await page.check('#outcome-admit');
+      await page.fill('#reasons_nl', 'Past in de jaaragenda');
+      await page.fill('#reasons_en', 'Fits the annual agenda');
+      await submit(page, 'form[action$="/decision"]');
+      const text = (await page.textContent('main')) ?? '';
+      assert.match(text, /Toegelaten/);
+      assert.match(text, /Past in de jaaragenda/);
+      await visitBoth(page, `/leiden/projects/${code}/admission`);
+    });
+
+    // The admitted project is public now.
+    const anonymous = await browser.newPage();
+    const response = await anonymous.goto(`${baseUrl}/en/leiden/projects/${code}`);
+    assert.equal(response?.status(), 200);
+    assert.match((await anonymous.textContent('h1')) ?? '', /Leiden summer school/);
+    await anonymous.close();
+  });
+
+  test('a stale edit shows the conflict page, accessible in both languages', async () => {
+    await as('coordinator', async (page) => {
+      for (const locale of ['nl', 'en']) {
+        await page.goto(`${baseUrl}/${locale}/leiden/projects/1a/edit`);
+        // Someone else saves in another tab first.
+        const other = await page.context().newPage();
+        await other.goto(`${baseUrl}/${locale}/leiden/projects/1a/edit`);
+        await other.fill('#goal_en', `Goal saved first (${locale})`);
+        await submit(other);
+        await other.close();
+        await page.fill('#goal_en', `My goal (${locale})`);
+        const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form button[type=submit]')]);
+        assert.equal(response.status(), 409);
+        await page.waitForLoadState('load');
+        const text = (await page.textContent('main')) ?? '';
+        assert.match(text, new RegExp(`Goal saved first \\(${locale}\\)`));
+        assert.equal(await page.inputValue('#goal_en'), `My goal (${locale})`);
+        await expectAccessible(page);
+      }
+    });
+  });
+});
