@@ -8,3 +8,4 @@ export * from '../features/fund/tables.ts';
 export * from '../features/meetings/tables.ts';
 export * from '../features/agenda/tables.ts';
 export * from '../features/monitoring/tables.ts';
+export * from '../features/accounts/tables.ts';

@@ -4,8 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { organisations, programmes, projects, roleAssignments, users, type Role } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { hashPassword } from './passwords.ts';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy.ts';
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 export interface NewUser {
   email: string;
@@ -19,7 +20,9 @@ export function normaliseEmail(email: string): string {
 }
 
 export async function createUser(db: Db, input: NewUser): Promise<{ id: string }> {
-  if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  const problem = passwordProblem(input.password, { email: input.email, name: input.displayName });
+  if (problem === 'tooShort') throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (problem) throw new Error(`The password is not acceptable (${problem}).`);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [user] = await tx

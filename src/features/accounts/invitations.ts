@@ -1,0 +1,177 @@
+// Invitations: a coordinator invites a person by e-mail into a role (with a project for a lead,
+// an organisation for a partner member). The link is single-use and expires after a week;
+// accepting creates the account with a password (or adds the role to an existing account).
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { organisations, programmes, projects, roleAssignments, users, ROLES, type Role } from '../../db/schema.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { can, type Actor } from '../../domain/policy.ts';
+import { invitations } from './tables.ts';
+import { hashPassword } from './passwords.ts';
+import { passwordProblem, type PasswordProblem } from './password-policy.ts';
+import { INVITATION_DAYS, hashToken, isTokenShape, newToken } from './tokens.ts';
+import { normaliseEmail } from './commands.ts';
+
+export interface InvitationInput {
+  email: string;
+  displayName: string;
+  role: string;
+  project?: string;
+  organisation?: string;
+}
+
+export type InvitationFieldErrors = Partial<Record<'email' | 'displayName' | 'role' | 'project' | 'organisation', string>>;
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+
+/** Checks the form; returns message keys per field. */
+export function validateInvitation(input: InvitationInput): InvitationFieldErrors {
+  const errors: InvitationFieldErrors = {};
+  if (!EMAIL.test(normaliseEmail(input.email))) errors.email = 'field.email';
+  if (!input.displayName.trim()) errors.displayName = 'field.required';
+  else if (input.displayName.length > 200) errors.displayName = 'field.tooLong';
+  if (!(ROLES as readonly string[]).includes(input.role)) errors.role = 'field.required';
+  if (input.role === 'lead' && !input.project) errors.project = 'field.required';
+  if (input.role === 'partner' && !input.organisation) errors.organisation = 'field.required';
+  return errors;
+}
+
+export type CreateInvitationResult =
+  | { ok: true; token: string; invitationId: string }
+  | { ok: false; status: 400 | 404; errors: InvitationFieldErrors };
+
+export async function createInvitation(db: Db, actor: Actor, programmeId: string, input: InvitationInput): Promise<CreateInvitationResult> {
+  if (!can(actor, { do: 'programme.manage' })) return { ok: false, status: 404, errors: {} };
+  const errors = validateInvitation(input);
+  // Only an administrator makes another administrator.
+  if (!errors.role && input.role === 'admin' && !can(actor, { do: 'users.manage' })) errors.role = 'accounts.invite.adminOnly';
+  let projectId: string | null = null;
+  let organisationId: string | null = null;
+  if (!errors.project && input.role === 'lead') {
+    const [project] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.programmeId, programmeId), eq(projects.code, input.project!)));
+    if (project) projectId = project.id;
+    else errors.project = 'accounts.invite.unknownProject';
+  }
+  if (!errors.organisation && input.role === 'partner') {
+    const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.programmeId, programmeId), eq(organisations.slug, input.organisation!)));
+    if (organisation) organisationId = organisation.id;
+    else errors.organisation = 'accounts.invite.unknownOrganisation';
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
+  const token = newToken();
+  const email = normaliseEmail(input.email);
+  const invitationId = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        programmeId,
+        tokenHash: hashToken(token),
+        email,
+        displayName: input.displayName.trim(),
+        role: input.role as Role,
+        projectId,
+        organisationId,
+        invitedByUserId: actor.userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      })
+      .returning({ id: invitations.id });
+    await recordAudit(tx, { actor, programmeId, action: 'invitation.create', objectType: 'invitation', objectId: row!.id, after: { role: input.role, projectId, organisationId } });
+    return row!.id;
+  });
+  return { ok: true, token, invitationId };
+}
+
+export interface OpenInvitation {
+  id: string;
+  programmeId: string;
+  programmeSlug: string;
+  programmeName: { nl?: string; en?: string };
+  email: string;
+  displayName: string;
+  role: Role;
+  projectId: string | null;
+  organisationId: string | null;
+  existingUserId: string | null;
+}
+
+export async function findInvitation(db: Db, token: string): Promise<OpenInvitation | null> {
+  if (!isTokenShape(token)) return null;
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      programmeId: invitations.programmeId,
+      programmeSlug: programmes.slug,
+      programmeName: programmes.name,
+      email: invitations.email,
+      displayName: invitations.displayName,
+      role: invitations.role,
+      projectId: invitations.projectId,
+      organisationId: invitations.organisationId,
+    })
+    .from(invitations)
+    .innerJoin(programmes, eq(programmes.id, invitations.programmeId))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
+  if (!row) return null;
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
+  return { ...row, existingUserId: user?.id ?? null };
+}
+
+export type AcceptResult = { ok: true; userId: string; role: Role } | { ok: false; reason: 'invalid' } | { ok: false; reason: PasswordProblem };
+
+/** Accepts once: a new account needs a password that passes the rules; an existing one just gains the role. */
+export async function acceptInvitation(db: Db, token: string, password: string | null, origin?: string): Promise<AcceptResult> {
+  const invitation = await findInvitation(db, token);
+  if (!invitation) return { ok: false, reason: 'invalid' };
+  let passwordHash: string | null = null;
+  if (!invitation.existingUserId) {
+    const problem = passwordProblem(password ?? '', { email: invitation.email, name: invitation.displayName });
+    if (problem) return { ok: false, reason: problem };
+    passwordHash = await hashPassword(password!);
+  }
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)))
+      .returning({ id: invitations.id });
+    if (claimed.length === 0) return { ok: false as const, reason: 'invalid' as const };
+    let userId = invitation.existingUserId;
+    if (!userId) {
+      const [user] = await tx.insert(users).values({ email: invitation.email, displayName: invitation.displayName, passwordHash }).returning({ id: users.id });
+      userId = user!.id;
+    }
+    await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, invitation.id));
+    const [assignment] = await tx
+      .insert(roleAssignments)
+      .values({ programmeId: invitation.programmeId, userId, role: invitation.role, projectId: invitation.projectId, organisationId: invitation.organisationId })
+      .returning({ id: roleAssignments.id });
+    const actor = { userId, displayName: invitation.displayName };
+    await recordAudit(tx, { actor, programmeId: invitation.programmeId, action: 'invitation.accept', objectType: 'invitation', objectId: invitation.id, origin });
+    await recordAudit(tx, { actor, programmeId: invitation.programmeId, action: 'role.grant', objectType: 'role_assignment', objectId: assignment!.id, after: { role: invitation.role } });
+    return { ok: true as const, userId, role: invitation.role };
+  });
+}
+
+export async function listInvitations(db: Db, programmeId: string) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, displayName: invitations.displayName, role: invitations.role, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, revokedAt: invitations.revokedAt, createdAt: invitations.createdAt })
+    .from(invitations)
+    .where(eq(invitations.programmeId, programmeId))
+    .orderBy(desc(invitations.createdAt))
+    .limit(50);
+}
+
+export async function revokeInvitation(db: Db, actor: Actor, programmeId: string, invitationId: string): Promise<boolean> {
+  if (!can(actor, { do: 'programme.manage' })) return false;
+  if (!/^[0-9a-f-]{36}$/.test(invitationId)) return false;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, invitationId), eq(invitations.programmeId, programmeId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ id: invitations.id });
+    if (rows.length === 0) return false;
+    await recordAudit(tx, { actor, programmeId, action: 'invitation.revoke', objectType: 'invitation', objectId: invitationId });
+    return true;
+  });
+}
