@@ -1,5 +1,5 @@
 // Password rules (NIST SP 800-63B style): long enough, not absurdly long, and not one of the
-// passwords attackers try first. The list ships with the app (data/common-passwords.txt).
+// passwords attackers try first. The list ships with the app (password-list/common-passwords.txt).
 import { readFileSync } from 'node:fs';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -9,7 +9,7 @@ let common: Set<string> | null = null;
 
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8')
+    readFileSync(new URL('./password-list/common-passwords.txt', import.meta.url), 'utf8')
       .split('\n')
       .filter((line) => line.length > 0),
   );
