@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { programmes } from '../../db/schema.ts';
 import { events, newsItems, pages } from './tables.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
 import type { ContentKind } from './rules.ts';
 
 export const TABLES = { news: newsItems, events, pages } as const;
@@ -83,4 +84,15 @@ export async function nextScheduledPublication(db: Db, programmeId: string): Pro
 
 export async function listProgrammesWithIds(db: Db) {
   return db.select({ id: programmes.id, slug: programmes.slug }).from(programmes).orderBy(asc(programmes.slug));
+}
+
+/** Public decisions of the steering bodies, newest meeting first, for the Atom feed. */
+export async function listPublicDecisions(db: Db, programmeId: string, limit = 50) {
+  return db
+    .select({ id: decisions.id, text: decisions.text, outcome: decisions.outcome, createdAt: decisions.createdAt, meetingStartsAt: meetings.startsAt })
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true)))
+    .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
+    .limit(limit);
 }

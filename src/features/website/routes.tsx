@@ -6,6 +6,7 @@ import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
+import { translator } from '../../web/i18n.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { Heading, Link } from '../../web/components.tsx';
@@ -103,6 +104,35 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
           summary: text(item.summary, locale) || markdownToText(text(item.body, locale)).slice(0, 300),
           contentHtml: renderMarkdown(text(item.body, locale)),
         })),
+      });
+      return reply.type('application/atom+xml; charset=utf-8').send(Buffer.from(body));
+    });
+  }
+
+  for (const { url, locale } of localizedPaths('/:programme/decisions/feed.atom')) {
+    app.get<{ Params: P }>(url, publicPage, async (request, reply) => {
+      const programme = request.programme!;
+      const rows = await q.listPublicDecisions(db, programme.id);
+      const site = `${config.baseUrl}/${locale}/${programme.slug}`;
+      const body = atomFeed({
+        id: `${site}/decisions`,
+        title: `${text(programme.name, locale)} – ${translator(locale)('website.decisions.feed')}`,
+        selfUrl: `${site}/decisions/feed.atom`,
+        siteUrl: `${site}/decisions`,
+        author: text(programme.name, locale),
+        locale,
+        updated: rows.reduce((latest, row) => (row.createdAt > latest ? row.createdAt : latest), new Date(0)),
+        entries: rows.map((row) => {
+          const decision = text(row.text, locale);
+          return {
+            id: `urn:uuid:${row.id}`,
+            title: decision.length > 90 ? `${decision.slice(0, 89)}…` : decision,
+            url: `${site}/decisions`,
+            updated: row.createdAt,
+            published: row.meetingStartsAt,
+            summary: decision,
+          };
+        }),
       });
       return reply.type('application/atom+xml; charset=utf-8').send(Buffer.from(body));
     });

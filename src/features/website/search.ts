@@ -1,4 +1,4 @@
-// One search box over projects, organisations, news and events, in the reader's language:
+// One search box over projects, organisations, news, events and public decisions, in the reader's language:
 // PostgreSQL full text search with the Dutch or English stemmer ("samenwerken" finds
 // "samenwerking"), and trigram similarity for small typos ("Kennistad" finds "Kennisstad").
 // Works the same on PostgreSQL and PGlite (pg_trgm is loaded in both).
@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../domain/localized.ts';
 import { INTERNAL_LIFECYCLES } from '../portfolio/queries.ts';
 
-export type SearchKind = 'project' | 'organisation' | 'news' | 'event';
+export type SearchKind = 'project' | 'organisation' | 'news' | 'event' | 'decision';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -50,7 +50,10 @@ export async function search(db: Db, programmeId: string, locale: Locale, query:
       from news_items where programme_id = ${programmeId} and ${visible}
     union all
     select 'event', slug, ${t('title')}, ${t('title')} || ' ' || ${t('summary')} || ' ' || ${t('body')} || ' ' || ${t('location')}
-      from events where programme_id = ${programmeId} and ${visible}`;
+      from events where programme_id = ${programmeId} and ${visible}
+    union all
+    select 'decision', id::text, left(${t('text')}, 90), ${t('text')}
+      from decisions where programme_id = ${programmeId} and public`;
   const result = await db.execute(sql`
     with docs as (${documents}),
          query as (select websearch_to_tsquery(${config}, ${q}) as tsq),

@@ -216,7 +216,9 @@ export function ContentPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) 
   );
 }
 
-const HIT_PATHS: Record<SearchHit['kind'], string> = { project: 'projects', organisation: 'organisations', news: 'news', event: 'events' };
+const HIT_PATHS: Record<SearchHit['kind'], string> = { project: 'projects', organisation: 'organisations', news: 'news', event: 'events', decision: 'decisions' };
+/** Decisions have no page of their own: the hit links to the list of public decisions. */
+const hitPath = (ctx: PageContext, hit: SearchHit) => `/${ctx.programme!.slug}/${HIT_PATHS[hit.kind]}${hit.kind === 'decision' ? '' : `/${hit.key}`}`;
 
 /** The snippet's matches become <mark>; everything else is escaped text. */
 function Snippet({ text }: { text: string }) {
@@ -252,7 +254,7 @@ export function SearchPage({ ctx, query, hits }: { ctx: PageContext; query: stri
             {hits.map((hit) => (
               <li>
                 <Heading level={2}>
-                  <Link ctx={ctx} to={`/${ctx.programme!.slug}/${HIT_PATHS[hit.kind]}/${hit.key}`}>
+                  <Link ctx={ctx} to={hitPath(ctx, hit)}>
                     {hit.title}
                   </Link>
                 </Heading>

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
-import { projects } from '../../db/schema.ts';
+import { bodies, programmes, projects } from '../../db/schema.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
 import { newsItems } from './tables.ts';
 
 const form = (session: Session, fields: Record<string, string>) => ({ ...fields, _csrf: session.csrf });
@@ -161,6 +162,30 @@ for (const mode of databaseModes()) {
       assert.doesNotMatch(map.body, /\/events\/alleen-nederlands</, 'drafts are not in the sitemap');
       const robots = await get('/robots.txt');
       assert.match(robots.body, /Sitemap: http:\/\/localhost\/sitemap.xml/);
+    });
+
+    test('public decisions: found by search and published as Atom; internal ones are not', async () => {
+      const db = t.database.db;
+      const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden'));
+      const [body] = await db.select({ id: bodies.id }).from(bodies).where(eq(bodies.programmeId, programme!.id)).limit(1);
+      const [meeting] = await db
+        .insert(meetings)
+        .values({ programmeId: programme!.id, bodyId: body!.id, startsAt: new Date('2017-10-05T13:00:00Z'), endsAt: new Date('2017-10-05T15:00:00Z') } as typeof meetings.$inferInsert)
+        .returning({ id: meetings.id });
+      await get('/en/leiden/decisions/feed.atom');
+      await db.insert(decisions).values([
+        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'De stuurgroep stelt het plan voor de zomerscholen vast.', en: 'The steering group adopts the plan for the summer schools.' }, outcome: 'adopted', public: true },
+        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Vertrouwelijk besluit over huisvesting.', en: 'Confidential decision on housing.' }, outcome: 'adopted', public: false },
+      ] as (typeof decisions.$inferInsert)[]);
+      assert.ok(await until(async () => (await get('/en/leiden/decisions/feed.atom')).body.includes('<title>The steering group adopts the plan for the summer schools.</title>')), 'the cached feed follows the new decision');
+      const feed = await get('/en/leiden/decisions/feed.atom');
+      assert.match(String(feed.headers['content-type']), /^application\/atom\+xml/);
+      assert.match(feed.body, /<published>2017-10-05T13:00:00.000Z<\/published>/);
+      assert.doesNotMatch(feed.body, /Confidential/);
+      const found = await get('/nl/leiden/search?q=zomerscholen+vastgesteld');
+      assert.match(found.body, /<mark>zomerscholen<\/mark>/);
+      assert.match(found.body, /href="\/nl\/leiden\/decisions"/);
+      assert.doesNotMatch((await get('/en/leiden/search?q=confidential')).body, /Confidential decision/);
     });
 
     test('page cache: bytes from memory, ETag/Last-Modified/304, emptied by a change', async () => {
