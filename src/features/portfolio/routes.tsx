@@ -11,6 +11,7 @@ import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { registerEditRoutes } from './edit-routes.tsx';
 import { registerAdmissionRoutes } from './admission-routes.tsx';
+import { registerNetworkRoutes } from './network-routes.tsx';
 import { listConsultations, projectHistory } from './edit-queries.ts';
 import { Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
 import * as q from './queries.ts';
@@ -140,6 +141,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
 
   registerEditRoutes(app, db, config);
   registerAdmissionRoutes(app, db, config);
+  registerNetworkRoutes(app, db, config);
 
   for (const { url } of localizedPaths('/:programme/accessibility')) {
     app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
