@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
 import { amsterdamYear, checkCadence } from '../../domain/cadence.ts';
 import { resolveText } from '../../domain/localized.ts';
+import { getProgramme } from '../portfolio/queries.ts';
 import { Alert, Heading } from '../../web/components.tsx';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
@@ -19,10 +20,11 @@ import * as commands from './commands.ts';
 import type { FieldErrors, FormBody } from './forms.ts';
 import { UUID } from './forms.ts';
 import { meetingCalendar } from './ics.ts';
+import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meetingPackPdf } from './reports.ts';
 import './messages.ts';
 import { canMeetings } from './policy.ts';
 import * as q from './queries.ts';
-import { BodiesPage, BodyPage, DecisionsPage, MeetingPage, PlanMeetingPage } from './views.tsx';
+import { BodiesPage, BodyPage, DecisionsPage, MeetingPage, meetingTitle, PlanMeetingPage } from './views.tsx';
 
 type P = { programme: string };
 type BodyParams = P & { kind: string };
@@ -50,7 +52,11 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       canMeetings(request.actor, { do: 'body.viewInternal', body: ref }) ? q.listBodyMeetings(db, body.id) : Promise.resolve(null),
       db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
     ]);
-    const page = <BodyPage ctx={pageContext(request, config)} body={body} members={members} meetings={meetingList} canPrepare={prepares(request)} organisations={orgs} state={state} />;
+    const evaluationYears =
+      body.kind === 'executive' && meetingList ? [...new Set([...meetingList.map((m) => amsterdamYear(m.startsAt)), amsterdamYear(new Date())])].sort() : [];
+    const page = (
+      <BodyPage ctx={pageContext(request, config)} body={body} members={members} meetings={meetingList} canPrepare={prepares(request)} organisations={orgs} evaluationYears={evaluationYears} state={state} />
+    );
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
 
@@ -106,6 +112,26 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${body.kind}.ics"`).send(ics);
     });
 
+    // The mid-term evaluation is for the executive meeting: its members and the coordinator.
+    app.get<{ Params: BodyParams & { year: string; format: string } }>(`${url}/evaluations/:year/:format`, { config: { access: 'record' } }, async (request, reply) => {
+      const body = await loadBody(request);
+      const year = Number(request.params.year);
+      const format = request.params.format;
+      if (body.kind !== 'executive' || !/^\d{4}$/.test(request.params.year) || year < 2000 || year > 2100 || !['report.pdf', 'report.docx'].includes(format)) throw notFound();
+      if (!canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) })) throw notFound();
+      const programme = await getProgramme(db, request.programme!.id);
+      const rows = await loadEvaluation(db, request.programme!.id, year);
+      const input = { locale: request.locale, year, programme: programme.name };
+      const filename = `${evaluationTitle(request.locale, year, { nl: request.programme!.slug }).replace(/[^A-Za-z0-9]+/g, '-')}`;
+      if (format === 'report.pdf') {
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}.pdf"`).send(await evaluationPdf(rows, input));
+      }
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="${filename}.docx"`)
+        .send(await evaluationDocx(rows, input));
+    });
+
     app.get<{ Params: BodyParams }>(`${url}/meetings/new`, { config: { access: 'manage' } }, async (request, reply) => {
       const body = await loadBody(request);
       return sendHtml(reply, renderPage(<PlanMeetingPage ctx={pageContext(request, config)} body={body} />));
@@ -142,6 +168,13 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       const { meeting, body } = await loadMeeting(request);
       const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: [meeting], now: new Date() });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="meeting-${meeting.id}.ics"`).send(ics);
+    });
+
+    app.get<{ Params: MeetingParams }>(`${url}/pack.pdf`, { config: { access: 'record' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
+      const pdf = await meetingPackPdf({ locale: request.locale, body, meeting, detail, title: meetingTitle(pageContext(request, config), body, meeting) });
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="meeting-${meeting.id}.pdf"`).send(pdf);
     });
 
     /** A coordinator's write to a meeting: load it, run the command, show errors or go back. */

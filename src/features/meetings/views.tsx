@@ -75,10 +75,12 @@ export interface BodyPageProps {
   meetings: Meeting[] | null;
   canPrepare: boolean;
   organisations: { slug: string; name: LocalizedText }[];
+  /** Years with a mid-term evaluation to download (executive body, internal readers only). */
+  evaluationYears?: number[];
   state?: FormState;
 }
 
-export function BodyPage({ ctx, body, members, meetings, canPrepare, organisations, state }: BodyPageProps) {
+export function BodyPage({ ctx, body, members, meetings, canPrepare, organisations, evaluationYears = [], state }: BodyPageProps) {
   const { t, locale } = ctx;
   const title = label(body.name, ctx);
   const bodyPath = `${base(ctx)}/bodies/${body.kind}`;
@@ -179,6 +181,21 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, organisatio
         </p>
       )}
       {meetings && meetings.length === 0 && <p class="utrecht-paragraph">{t('meetings.list.none')}</p>}
+      {evaluationYears.length > 0 && (
+        <ul class="utrecht-unordered-list">
+          {evaluationYears.map((year) => (
+            <li class="utrecht-unordered-list__item">
+              <a class="utrecht-link" href={`${bodyPath}/evaluations/${year}/report.pdf`}>
+                {t('meetings.report.pdf', { year })}
+              </a>
+              {' · '}
+              <a class="utrecht-link" href={`${bodyPath}/evaluations/${year}/report.docx`}>
+                {t('meetings.report.docx', { year })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {meetings && meetings.length > 0 && (
         <ul class="utrecht-unordered-list">
           {meetings.map((m) => (
@@ -264,6 +281,10 @@ export function MeetingPage({ ctx, meeting, body, detail, canPrepare, state }: M
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${path}/meeting.ics`}>
           {t('meetings.meeting.ics')}
+        </a>
+        {' · '}
+        <a class="utrecht-link" href={`${path}/pack.pdf`}>
+          {t('meetings.pack.pdf')}
         </a>
       </p>
       {canPrepare && (
