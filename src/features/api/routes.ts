@@ -17,7 +17,7 @@ import { preferredLocale } from '../portfolio/routes.tsx';
 import './messages.ts';
 import './resources/index.ts';
 import { apiResources, type ApiScope } from './registry.ts';
-import { API_PREFIX, API_VERSION } from './schemas.ts';
+import { API_PREFIX, API_VERSION, problems } from './schemas.ts';
 import { authenticateToken, type TokenActor } from './tokens/commands.ts';
 import { registerTokenPages } from './tokens/routes.tsx';
 
@@ -42,19 +42,27 @@ const PART_NAMES: Record<string, string> = { querystring: 'query', body: 'body',
 
 function invalidParams(part: string | undefined, errors: ErrorObject[]): { field: string; messageKey: string }[] {
   const prefix = PART_NAMES[part ?? ''] ?? part ?? 'request';
-  return errors.map((error) => {
+  const seen = new Set<string>();
+  // A nullable field that fails reports the same place up to three times (type, format, anyOf): once is enough.
+  return errors.flatMap((error) => {
     const path = error.instancePath.split('/').filter(Boolean).join('.');
     if (error.keyword === 'additionalProperties') {
       const key = String((error.params as { additionalProperty?: string }).additionalProperty);
-      return { field: [prefix, path, key].filter(Boolean).join('.'), messageKey: 'api.invalid.unknownKey' };
+      return once({ field: [prefix, path, key].filter(Boolean).join('.'), messageKey: 'api.invalid.unknownKey' });
     }
     if (error.keyword === 'required') {
       const key = String((error.params as { missingProperty?: string }).missingProperty);
-      return { field: [prefix, path, key].filter(Boolean).join('.'), messageKey: 'api.invalid.required' };
+      return once({ field: [prefix, path, key].filter(Boolean).join('.'), messageKey: 'api.invalid.required' });
     }
     // Ajv's own wording ("must be <= 100", "must be equal to one of the allowed values").
-    return { field: [prefix, path].filter(Boolean).join('.'), messageKey: error.message ?? 'invalid' };
+    return once({ field: [prefix, path].filter(Boolean).join('.'), messageKey: error.message ?? 'invalid' });
   });
+
+  function once(problem: { field: string; messageKey: string }) {
+    if (seen.has(problem.field)) return [];
+    seen.add(problem.field);
+    return [problem];
+  }
 }
 
 function contactEmail(config: Config): string {
@@ -133,6 +141,9 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
 
       api.addHook('onRequest', async (request) => {
         request.locale = preferredLocale(request.headers['accept-language']);
+        // No trailing slashes: /api/v1/programmes/ is not /api/v1/programmes (and not an empty slug).
+        const path = request.url.split('?')[0]!;
+        if (path.endsWith('/')) throw notFound();
         // Browser sessions do not count here: the API has no CSRF check, so a cookie must not act.
         request.actor = null;
         const header = request.headers.authorization;
@@ -207,6 +218,7 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
                 type: 'object',
                 additionalProperties: true,
               },
+              ...problems(401),
             },
           },
         },

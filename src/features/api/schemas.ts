@@ -65,7 +65,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 /** Error responses of an operation, all as application/problem+json. */
 export function problems(...statuses: number[]): Record<number, unknown> {
   const out: Record<number, unknown> = {};
-  for (const status of statuses) {
+  // Any operation answers 401 to a bearer token that is unknown or revoked.
+  for (const status of [...new Set([...statuses, 401])].sort()) {
     out[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
       content: { 'application/problem+json': { schema: ProblemSchema } },
