@@ -513,7 +513,7 @@ export function ApplicationPage(props: {
       )}
       <Heading level={2}>{t('fund.adviceTitle')}</Heading>
       {application.advice ? (
-        <p class="utrecht-paragraph" id="advice">
+        <p class="utrecht-paragraph" id="advice-given">
           <strong>{t(`fund.advice.${application.advice}`)}</strong>
           {application.adviceNote ? ` — ${application.adviceNote}` : ''}
         </p>
@@ -531,7 +531,7 @@ export function ApplicationPage(props: {
       )}
       <Heading level={2}>{t('fund.decisionTitle')}</Heading>
       {application.decision ? (
-        <p class="utrecht-paragraph" id="decision">
+        <p class="utrecht-paragraph" id="decision-given">
           <strong>{t(`fund.decision.${application.decision}`)}</strong>: {formatCents(locale, application.awardedCents)}
           {application.awardedHours > 0 && (
             <>

@@ -1,0 +1,138 @@
+// In a real browser: a coordinator records a contribution, a project lead applies, the support
+// level advises, the executive level awards and the coordinator pays; the balances follow on the
+// overview. axe checks every fund page in Dutch and English on the way, error states included.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+
+describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  const emails: Record<string, string> = {};
+
+  before(async () => {
+    t = await startTestApp('pglite');
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
+    emails.lead = (await buildUser(t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
+    emails.support = (await buildUser(t, { role: 'support', name: 'Ambtelijk' })).email;
+    emails.executive = (await buildUser(t, { role: 'executive', name: 'Bestuurder' })).email;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function as(who: string, run: (page: Page) => Promise<void>) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      await run(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function visit(page: Page, path: string) {
+    const response = await page.goto(`${baseUrl}${path}`);
+    assert.equal(response?.status(), 200, path);
+    await expectAccessible(page);
+  }
+
+  async function submit(page: Page, form: string) {
+    await Promise.all([page.waitForLoadState('load'), page.locator(`${form} button[type=submit]`).click()]);
+    await page.waitForLoadState('load');
+  }
+
+  test('contribution → application → advice → award → payment, balances visible', async () => {
+    let applicationPath = '';
+    await as('coordinator', async (page) => {
+      for (const locale of ['en', 'nl']) {
+        await visit(page, `/${locale}/leiden/fund`);
+        await visit(page, `/${locale}/leiden/fund/contributions`);
+      }
+      const form = 'form[action$="/fund/contributions"]';
+      await page.selectOption('#party', { label: 'Leids Universitair Medisch Centrum' });
+      await page.fill('#amount', '-500');
+      await submit(page, form);
+      assert.match(await page.locator('.utrecht-alert--error').innerText(), /negatief/);
+      assert.equal(await page.inputValue('#amount'), '-500');
+      await expectAccessible(page);
+      await page.fill('#amount', '€ 10.000');
+      await page.fill('#hours', '800');
+      await page.fill('#year', '2018');
+      await submit(page, form);
+      assert.match(await page.locator('[role=status]').first().innerText(), /vastgelegd/);
+      await expectAccessible(page);
+      await visit(page, '/nl/leiden/fund');
+      const joint = await page.locator('table').first().innerText();
+      assert.match(joint, /10\.000,00/);
+      assert.match(joint, /800 uur \(0,50 fte\)/);
+    });
+
+    await as('lead', async (page) => {
+      await visit(page, '/nl/leiden/fund/applications/new');
+      await visit(page, '/en/leiden/fund/applications/new');
+      await page.fill('#amount', '2,500.50');
+      await page.fill('#hours', '160');
+      await page.fill('#purpose_nl', 'Startbudget onderzoek niet-studenten');
+      await page.fill('#purpose_en', 'Start budget research on non-students');
+      await page.fill('#period_start', '2018-01-01');
+      await page.fill('#period_end', '2017-12-31');
+      await page.fill('#budget_lines', 'Research assistant; 2,000\nMaterials; 500.50');
+      await submit(page, 'form[action$="/fund/applications"]');
+      assert.match(await page.locator('.utrecht-alert--error').innerText(), /end is before the start/);
+      await expectAccessible(page);
+      await page.fill('#period_end', '2018-12-31');
+      await submit(page, 'form[action$="/fund/applications"]');
+      applicationPath = new URL(page.url()).pathname.replace(/^\/en/, '');
+      assert.match(applicationPath, /\/leiden\/fund\/applications\/[0-9a-f-]{36}$/);
+      assert.match(await page.locator('#application-status').innerText(), /Submitted/);
+      assert.match(await page.locator('main').innerText(), /Stage/);
+      await expectAccessible(page);
+      await visit(page, `/nl${applicationPath}`);
+      await visit(page, '/nl/leiden/fund/applications');
+      await visit(page, '/en/leiden/fund/applications');
+    });
+
+    await as('support', async (page) => {
+      await visit(page, `/nl${applicationPath}`);
+      await page.selectOption('#advice', 'support');
+      await page.fill('#advice_note', 'Past binnen thema 3');
+      await submit(page, 'form[action$="/advice"]');
+      assert.match(await page.locator('#advice-given').innerText(), /Positief/);
+    });
+
+    await as('executive', async (page) => {
+      await visit(page, `/en${applicationPath}`);
+      await page.selectOption('#decision', 'full');
+      await page.fill('#decision_note', 'Decision 2018-04');
+      await submit(page, 'form[action$="/award"]');
+      assert.match(await page.locator('#application-status').innerText(), /Awarded/);
+      await expectAccessible(page);
+      await visit(page, '/nl/leiden/fund/reports');
+      await visit(page, '/en/leiden/fund/reports');
+    });
+
+    await as('coordinator', async (page) => {
+      await visit(page, `/nl${applicationPath}`);
+      await page.fill('#m_amount', '1.000');
+      await page.fill('#m_hours', '40');
+      await submit(page, 'form[action$="/movements"]');
+      assert.match(await page.locator('#open').innerText(), /1\.500,50, 120 uur/);
+      await expectAccessible(page);
+      await visit(page, '/en/leiden/fund');
+      const overview = await page.locator('main').innerText();
+      assert.match(overview, /€10,000\.00/);
+      assert.match(overview, /€2,500\.50/, 'awarded shows');
+      assert.match(overview, /€1,000\.00/, 'paid shows');
+      assert.match(overview, /€7,499\.50/, 'available shows');
+      await visit(page, '/nl/leiden/fund');
+    });
+  });
+});
