@@ -57,6 +57,11 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
   test('propose, answer, block, unblock, adopt, publish', async () => {
     let amendmentPath = '';
     await as('lumc', async (page) => {
+      for (const locale of ['nl', 'en']) {
+        await visit(page, `/${locale}/leiden/agreement/amendments/new?kind=renewal`);
+        await visit(page, `/${locale}/leiden/agreement/amendments/new`);
+      }
+      await visit(page, '/en/leiden/agreement');
       await visit(page, '/nl/leiden/agreement');
       await page.click('a[href="/nl/leiden/agreement/amendments/new"]');
       await expectAccessible(page);
@@ -100,8 +105,10 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
       await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form[action$="/adopt"] button')]);
       assert.match(await page.textContent('#amendment-state') ?? '', /Adopted/);
       await expectAccessible(page);
-      await visit(page, '/nl/leiden/agreement/representatives');
-      await visit(page, '/en/leiden/dashboard');
+      for (const locale of ['nl', 'en']) {
+        await visit(page, `/${locale}/leiden/agreement/representatives`);
+        await visit(page, `/${locale}/leiden/dashboard`);
+      }
     });
 
     // Published for everyone, in both languages.

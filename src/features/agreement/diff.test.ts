@@ -1,0 +1,42 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { changedSections, wordDiff } from './diff.ts';
+import { applyEdits } from './commands.ts';
+
+const section = (key: string, nl: string, position = 0) => ({ key, position, heading: { nl: key, en: key }, body: { nl, en: nl } });
+
+describe('amendment diff', () => {
+  test('word-level changes keep the unchanged words and whitespace', () => {
+    const parts = wordDiff('De duur is vijf jaar.\n\nNieuwe alinea.', 'De duur is tien jaar.\n\nNieuwe alinea.');
+    assert.deepEqual(
+      parts.filter((p) => p.kind !== 'same').map((p) => [p.kind, p.text]),
+      [
+        ['removed', 'vijf'],
+        ['added', 'tien'],
+      ],
+    );
+    assert.equal(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join(''), 'De duur is vijf jaar.\n\nNieuwe alinea.');
+    assert.equal(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join(''), 'De duur is tien jaar.\n\nNieuwe alinea.');
+  });
+
+  test('only sections whose text differs are listed; added and removed sections too', () => {
+    const from = [section('a', 'een'), section('b', 'twee'), section('c', 'drie')];
+    const to = [section('a', 'een'), section('b', 'twee!'), section('d', 'vier')];
+    assert.deepEqual(
+      changedSections(from, to).map((c) => [c.key, c.status]),
+      [
+        ['b', 'changed'],
+        ['d', 'added'],
+        ['c', 'removed'],
+      ],
+    );
+    assert.deepEqual(changedSections(from, from), []);
+  });
+
+  test('edits replace the body of the named sections only, keeping headings and order', () => {
+    const from = [section('a', 'een', 0), section('b', 'twee', 1)];
+    const result = applyEdits(from, [{ key: 'b', body: { nl: 'TWEE', en: 'TWO' } }]);
+    assert.deepEqual(result[0], from[0]);
+    assert.deepEqual(result[1], { ...from[1], body: { nl: 'TWEE', en: 'TWO' } });
+  });
+});
