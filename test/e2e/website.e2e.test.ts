@@ -63,6 +63,9 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
     await page.fill('#publish_at', '');
     await Promise.all([page.waitForURL(editUrl), page.click('form.ks-form button[type=submit] >> nth=0')]);
     await visit(page, '/en/leiden/manage/website/translations');
+    await visit(page, '/nl/leiden/manage/website/translations');
+    await visit(page, '/en/leiden/manage/website/theme');
+    await visit(page, '/en/leiden/manage/website/events/new');
 
     for (const [locale, title, strong] of [
       ['nl', 'Tweede Nacht van Kunst en Kennis aangekondigd', 'onderzoekers'],
