@@ -294,9 +294,29 @@ for (const mode of databaseModes()) {
       await send('PATCH', `${base}/00000000-0000-4000-8000-000000000000`, { state: 'open' }, { ...bearer(token), 'if-match': '*' }).then((r) => assert.equal(r.statusCode, 404));
     });
 
+    test('open data: the public data as one JSON and one CSV download, the same for every caller', async () => {
+      const { token } = await tokenFor(t, { role: 'coordinator' }, 'read');
+      const json = await get(`${API}/programmes/leiden/open-data.json`, bearer(token));
+      assert.match(String(json.headers['content-disposition']), /attachment; filename="leiden-open-data.json"/);
+      const data = json.json();
+      assert.equal(data.programme.slug, 'leiden');
+      assert.ok(data.projects.some((p: any) => p.code === '1a' && p.partners.length > 0 && p.actions.length > 0));
+      assert.ok(!data.projects.some((p: any) => p.code === 'zz9'), 'internal projects stay out, even for a coordinator');
+      assert.ok(data.projects.every((p: any) => p.partners.every((x: any) => !('capacityHours' in x))));
+      assert.ok(data.organisations.some((o: any) => o.slug === 'lumc'));
+      const csv = await get(`${API}/programmes/leiden/open-data.csv`);
+      assert.match(String(csv.headers['content-type']), /^text\/csv/);
+      const lines = csv.body.trim().split('\r\n');
+      assert.equal(lines[0], '"record","key","parent","field","nl","en"');
+      assert.ok(lines.some((line) => line.startsWith('"project","1a",')));
+      assert.ok(!lines.some((line) => line.startsWith('"project","zz9",')));
+      assert.ok(lines.some((line) => line.startsWith('"partner",') && line.includes('"1a"')));
+      await get(`${API}/programmes/nope/open-data.csv`).then((r) => assert.equal(r.statusCode, 404));
+    });
+
     test('every documented operation was exercised and checked against the document', () => {
       // This file covers the resources of this folder; other capabilities test their own.
-      const mine = new Set(['Meta', 'Programmes', 'Themes', 'Projects', 'Actions', 'Organisations', 'Targets']);
+      const mine = new Set(['Meta', 'Programmes', 'Themes', 'Projects', 'Actions', 'Organisations', 'Targets', 'Open data']);
       const operations = Object.entries<any>(doc.document.paths).flatMap(([path, ops]) =>
         Object.entries<any>(ops)
           .filter(([, op]) => (op.tags ?? []).some((tag: string) => mine.has(tag)))

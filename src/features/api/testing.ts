@@ -82,6 +82,10 @@ export async function openApiChecker(app: FastifyInstance): Promise<OpenApiCheck
       assert.ok(!responseSpec?.content, `${where}: documented a body but sent none`);
       return undefined;
     }
+    if (!/[/+]json$/.test(contentType)) {
+      assert.ok(responseSpec?.content?.[contentType], `${where}: content type ${contentType} is not documented`);
+      return response.body;
+    }
     const body = response.json() as any;
     let schema: Json | undefined;
     if (responseSpec) {

@@ -6,3 +6,4 @@ import './projects.ts';
 import './actions.ts';
 import './organisations.ts';
 import './targets.ts';
+import './exports.ts';

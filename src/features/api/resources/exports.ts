@@ -1,0 +1,214 @@
+// Open data: everything the public website shows of one programme, as one JSON download and as
+// one CSV download. Always the anonymous view, whoever asks, so a published file never leaks.
+import { and, asc, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { Type } from 'typebox';
+import type { Db } from '../../../db/client.ts';
+import { actions, organisations, programmes, projectPartners, projects, targets, themes } from '../../../db/schema.ts';
+import { INTERNAL_LIFECYCLES } from '../../portfolio/queries.ts';
+import { registerApiResource } from '../registry.ts';
+import { DateTimeSchema, localized, problems } from '../schemas.ts';
+import { ProgrammeParams } from './programmes.ts';
+
+type Text = { nl?: string; en?: string };
+
+async function openData(db: Db, programmeId: string) {
+  const lead = alias(organisations, 'export_lead');
+  const publicProject = and(eq(projects.programmeId, programmeId), eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES));
+  const [[programme], themeRows, projectRows, organisationRows, targetRows] = await Promise.all([
+    db.select().from(programmes).where(eq(programmes.id, programmeId)),
+    db.select().from(themes).where(eq(themes.programmeId, programmeId)).orderBy(asc(themes.position)),
+    db
+      .select({ project: projects, themeCode: themes.code, leadSlug: lead.slug })
+      .from(projects)
+      .leftJoin(themes, eq(themes.id, projects.themeId))
+      .leftJoin(lead, eq(lead.id, projects.leadOrganisationId))
+      .where(publicProject)
+      .orderBy(asc(projects.position), asc(projects.code)),
+    db.select().from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
+    db
+      .select({ target: targets, projectCode: projects.code })
+      .from(targets)
+      .leftJoin(projects, eq(projects.id, targets.projectId))
+      .where(and(eq(targets.programmeId, programmeId), or(isNull(targets.projectId), and(eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES)))))
+      .orderBy(asc(targets.key)),
+  ]);
+  const projectIds = projectRows.map((r) => r.project.id);
+  const [partnerRows, actionRows] = projectIds.length
+    ? await Promise.all([
+        db
+          .select({ projectId: projectPartners.projectId, role: projectPartners.role, declaredInterest: projectPartners.declaredInterest, note: projectPartners.note, slug: organisations.slug })
+          .from(projectPartners)
+          .innerJoin(organisations, eq(organisations.id, projectPartners.organisationId))
+          .where(inArray(projectPartners.projectId, projectIds))
+          .orderBy(asc(projectPartners.position)),
+        db
+          .select({ action: actions, ownerSlug: organisations.slug })
+          .from(actions)
+          .leftJoin(organisations, eq(organisations.id, actions.ownerOrganisationId))
+          .where(inArray(actions.projectId, projectIds))
+          .orderBy(asc(actions.position), asc(actions.createdAt)),
+      ])
+    : [[], []];
+  const orgSlug = new Map(organisationRows.map((o) => [o.id, o.slug]));
+  return {
+    generatedAt: new Date().toISOString(),
+    programme: {
+      slug: programme!.slug,
+      name: localized(programme!.name),
+      city: programme!.city,
+      periodStart: programme!.periodStart,
+      periodEnd: programme!.periodEnd,
+      mission: localized(programme!.mission),
+    },
+    themes: themeRows.map((t) => ({ code: t.code, title: localized(t.title), goal: localized(t.goal), description: localized(t.description) })),
+    projects: projectRows.map(({ project, themeCode, leadSlug }) => ({
+      code: project.code,
+      theme: themeCode,
+      title: localized(project.title),
+      goal: localized(project.goal),
+      description: localized(project.description),
+      status: localized(project.status),
+      lifecycle: project.lifecycle,
+      leadOrganisation: leadSlug,
+      partners: partnerRows
+        .filter((p) => p.projectId === project.id)
+        .map((p) => ({ organisation: p.slug, role: p.role, declaredInterest: p.declaredInterest, note: localized(p.note) })),
+      actions: actionRows
+        .filter((a) => a.action.projectId === project.id)
+        .map(({ action, ownerSlug }) => ({
+          description: localized(action.description),
+          state: action.state,
+          dueOn: action.dueOn,
+          dueLabel: localized(action.dueLabel),
+          completedOn: action.completedOn,
+          ownerOrganisation: ownerSlug,
+        })),
+    })),
+    organisations: organisationRows.map((o) => ({
+      slug: o.slug,
+      name: localized(o.name),
+      shortName: o.shortName,
+      kind: o.kind,
+      parent: o.parentId ? (orgSlug.get(o.parentId) ?? null) : null,
+      website: o.website,
+    })),
+    targets: targetRows.map(({ target, projectCode }) => ({
+      key: target.key,
+      project: projectCode,
+      title: localized(target.title),
+      targetValue: target.targetValue,
+      unit: localized(target.unit),
+      baselineValue: target.baselineValue,
+      deadlineOn: target.deadlineOn,
+      deadlineLabel: localized(target.deadlineLabel),
+    })),
+  };
+}
+
+function csvCell(value: string): string {
+  // Quote always; a leading formula character is defused for spreadsheet users (CSV injection).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/**
+ * One table for everything, in long form: a row per field, so one file holds every record type
+ * and both languages side by side (columns: record, key, parent, field, nl, en).
+ */
+export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
+  const rows: string[][] = [['record', 'key', 'parent', 'field', 'nl', 'en']];
+  const add = (record: string, key: string, parent: string, fields: Record<string, unknown>) => {
+    for (const [field, value] of Object.entries(fields)) {
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        const text = value as Text;
+        if (!text.nl && !text.en) continue;
+        rows.push([record, key, parent, field, text.nl ?? '', text.en ?? '']);
+      } else {
+        rows.push([record, key, parent, field, String(value), String(value)]);
+      }
+    }
+  };
+  const { programme } = data;
+  add('programme', programme.slug, '', programme);
+  for (const theme of data.themes) add('theme', theme.code, programme.slug, theme);
+  for (const project of data.projects) {
+    const { partners, actions: projectActions, ...fields } = project;
+    add('project', project.code, project.theme ?? '', fields);
+    for (const partner of partners) add('partner', partner.organisation, project.code, partner);
+    projectActions.forEach((action, index) => add('action', `${project.code}-${index + 1}`, project.code, action));
+  }
+  for (const organisation of data.organisations) add('organisation', organisation.slug, organisation.parent ?? '', organisation);
+  for (const target of data.targets) add('target', target.key, target.project ?? '', target);
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const OpenDataSchema = Type.Object(
+  {
+    generatedAt: DateTimeSchema,
+    programme: Type.Object({}, { additionalProperties: true }),
+    themes: Type.Array(Type.Object({}, { additionalProperties: true })),
+    projects: Type.Array(Type.Object({}, { additionalProperties: true })),
+    organisations: Type.Array(Type.Object({}, { additionalProperties: true })),
+    targets: Type.Array(Type.Object({}, { additionalProperties: true })),
+  },
+  { description: 'The programme\'s public data; the shapes follow the other endpoints, with organisations and projects referred to by slug and code.' },
+);
+
+registerApiResource({
+  name: 'exports',
+  order: 90,
+  tag: { name: 'Open data', description: 'The programme\'s public data as one download.' },
+  register(api, { db }) {
+    api.get(
+      '/programmes/:programme/open-data.json',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Open data'],
+          operationId: 'exportOpenDataJson',
+          summary: 'All public data of the programme as JSON',
+          description: 'What the public website shows, whoever asks: themes, public projects with partners and actions, organisations and targets.',
+          params: ProgrammeParams,
+          response: {
+            200: { ...OpenDataSchema, headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename=...' } } },
+            ...problems(400, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const data = await openData(db, request.programme!.id);
+        reply.header('Content-Disposition', `attachment; filename="${request.programme!.slug}-open-data.json"`);
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(data) as never);
+      },
+    );
+
+    api.get(
+      '/programmes/:programme/open-data.csv',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Open data'],
+          operationId: 'exportOpenDataCsv',
+          summary: 'All public data of the programme as CSV',
+          description: 'The same data as open-data.json in one CSV table (RFC 4180, UTF-8), one row per field: record, key, parent, field, nl, en.',
+          params: ProgrammeParams,
+          response: {
+            200: {
+              description: 'CSV, UTF-8.',
+              headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename=...' } },
+              content: { 'text/csv': { schema: Type.String() } },
+            },
+            ...problems(400, 404),
+          },
+        },
+      },
+      async (request, reply) => {
+        const data = await openData(db, request.programme!.id);
+        reply.header('Content-Disposition', `attachment; filename="${request.programme!.slug}-open-data.csv"`);
+        return reply.type('text/csv; charset=utf-8').send(toCsv(data) as never);
+      },
+    );
+  },
+});
