@@ -114,8 +114,8 @@ if (process.env.TEST_DATABASE_URL) {
       assert.equal(counts[0], counts[2]);
       assert.equal(counts[0]! + counts[1]!, 42);
       assert.ok(byInstance.includes('a') && byInstance.includes('b'), 'both instances did part of the work');
-      const [{ n }] = (await database.db.execute(sql`select count(distinct claimed_by)::int as n from jobs`)).rows as { n: number }[];
-      assert.equal(n, 2);
+      const result = (await database.db.execute(sql`select count(distinct claimed_by)::int as n from jobs`)) as unknown as { rows: { n: number }[] };
+      assert.equal(result.rows[0]?.n, 2);
     });
   });
 }

@@ -1,0 +1,106 @@
+// In Chromium: the targets pages, a measurement entered through the form, a progress report, the
+// dashboard, the deadlines overview and the outbox, in Dutch and English; axe on every page.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import { projects } from '../../src/db/schema.ts';
+
+describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  const emails: Record<string, string> = {};
+
+  before(async () => {
+    process.env.JOBS = 'off';
+    t = await startTestApp('pglite');
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    await t.database.db.update(projects).set({ lifecycle: 'running' }).where(eq(projects.code, '3a'));
+    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
+    emails.lead = (await buildUser(t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
+    emails.admin = (await buildUser(t, { role: 'admin', name: 'Beheerder' })).email;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+    delete process.env.JOBS;
+  });
+
+  async function as(who: string | null, run: (page: Page) => Promise<void>) {
+    const context = await browser.newContext({ javaScriptEnabled: who !== null ? true : false });
+    const page = await context.newPage();
+    try {
+      if (who) await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      await run(page);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async function visit(page: Page, path: string) {
+    const response = await page.goto(`${baseUrl}${path}`);
+    assert.equal(response?.status(), 200, path);
+    await expectAccessible(page);
+  }
+
+  test('public targets pages in both languages, without JavaScript', async () => {
+    await as(null, async (page) => {
+      for (const locale of ['nl', 'en'] as const) {
+        await visit(page, `/${locale}/leiden/targets`);
+        assert.equal(await page.locator('tbody tr').count(), 5);
+        for (const key of ['student-housing', 'non-student-housing-study', 'working-method-proposal']) {
+          await visit(page, `/${locale}/leiden/targets/${key}`);
+          const chart = page.locator('svg[role="img"]');
+          assert.equal(await chart.count(), 1);
+          assert.ok((await chart.getAttribute('aria-labelledby'))?.endsWith('-title'));
+          const box = await chart.boundingBox();
+          assert.ok(box && box.width > 200 && box.height > 80, 'the chart is drawn at a readable size');
+        }
+      }
+    });
+  });
+
+  test('a lead records a measurement and files a report; the chart and table show it', async () => {
+    await as('lead', async (page) => {
+      await visit(page, '/nl/leiden/targets/student-housing');
+      await page.fill('#measuredOn', '2019-09-01');
+      await page.fill('#value', 'abc');
+      await page.fill('#source', 'Monitor 2019');
+      await page.click('form[action$="/measurements"] button[type=submit]');
+      assert.match(await page.locator('#value-error').innerText(), /Vul een getal in/);
+      await expectAccessible(page);
+      await page.fill('#value', '1450');
+      await Promise.all([page.waitForURL(/saved=1/), page.click('form[action$="/measurements"] button[type=submit]')]);
+      await expectAccessible(page);
+      assert.match(await page.locator('table').innerText(), /1\.450/);
+      assert.match(await page.locator('svg[role="img"] title').textContent() ?? '', /laatste waarde 1\.450/);
+
+      await visit(page, '/en/leiden/projects/3a/report');
+      await page.check('#status-on_track');
+      await page.fill('#narrative_en', 'Two buildings delivered.');
+      await Promise.all([page.waitForURL(/saved=1/), page.click('form[action$="/report"] button[type=submit]')]);
+      await expectAccessible(page);
+      assert.match(await page.locator('main').innerText(), /Two buildings delivered\./);
+    });
+  });
+
+  test('coordinator: dashboard and deadlines in both languages; admin: outbox', async () => {
+    await as('coordinator', async (page) => {
+      for (const locale of ['nl', 'en'] as const) {
+        await visit(page, `/${locale}/leiden/dashboard`);
+        await visit(page, `/${locale}/leiden/deadlines`);
+        const text = await page.locator('main').innerText();
+        assert.match(text, locale === 'nl' ? /31 oktober 2017/ : /31 October 2017/);
+        assert.match(text, locale === 'nl' ? /31 maart 2018/ : /31 March 2018/);
+      }
+    });
+    await as('admin', async (page) => {
+      await visit(page, '/nl/leiden/outbox');
+      await visit(page, '/en/leiden/outbox');
+    });
+  });
+});
