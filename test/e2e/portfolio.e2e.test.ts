@@ -126,6 +126,21 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
     await anonymous.close();
   });
 
+  test('lists with filters and the cross-overs network are accessible in both languages', async () => {
+    await as('coordinator', async (page) => {
+      await visitBoth(page, '/leiden/projects?theme=2&overdue=1');
+      await visitBoth(page, '/leiden/cross-overs?a=2a&b=2c');
+      assert.equal(await page.locator('svg[role=img] title').count(), 1);
+    });
+    const anonymous = await browser.newPage();
+    for (const locale of ['nl', 'en']) {
+      const response = await anonymous.goto(`${baseUrl}/${locale}/leiden/cross-overs`);
+      assert.equal(response?.status(), 200);
+      await expectAccessible(anonymous);
+    }
+    await anonymous.close();
+  });
+
   test('a stale edit shows the conflict page, accessible in both languages', async () => {
     await as('coordinator', async (page) => {
       for (const locale of ['nl', 'en']) {

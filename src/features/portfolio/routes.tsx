@@ -12,6 +12,7 @@ import './messages.ts';
 import { registerEditRoutes } from './edit-routes.tsx';
 import { registerAdmissionRoutes } from './admission-routes.tsx';
 import { registerNetworkRoutes } from './network-routes.tsx';
+import { registerListRoutes } from './list-routes.tsx';
 import { listConsultations, projectHistory } from './edit-queries.ts';
 import { Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
 import * as q from './queries.ts';
@@ -78,13 +79,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
     });
   }
 
-  for (const { url } of localizedPaths('/:programme/projects')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
-      const programmeId = request.programme!.id;
-      const [themes, projects] = await Promise.all([q.listThemes(db, programmeId), q.listProjects(db, programmeId, seesInternal(request))]);
-      return sendHtml(reply, renderPage(<ProjectsPage ctx={pageContext(request, config)} projects={projects} themes={themes} />));
-    });
-  }
+  registerListRoutes(app, db, config);
 
   for (const { url } of localizedPaths('/:programme/projects/:code')) {
     app.get<{ Params: ProgrammeParams & { code: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {

@@ -284,13 +284,14 @@ export function ProjectPage(props: {
   );
 }
 
-export function ProjectsPage({ ctx, projects, themes }: { ctx: PageContext; projects: ProjectSummary[]; themes: Row<typeof listThemes> }) {
+export function ProjectsPage({ ctx, projects, themes, filters }: { ctx: PageContext; projects: ProjectSummary[]; themes: Row<typeof listThemes>; filters?: ComponentChildren }) {
   const { t, locale } = ctx;
   const themeById = new Map(themes.map((theme) => [theme.id, theme]));
   return (
     <Layout ctx={ctx} title={t('projects.title')} crumbs={[programmeCrumb(ctx), { label: t('projects.title') }]}>
       <Heading level={1}>{t('projects.title')}</Heading>
-      <p class="utrecht-paragraph">{t('projects.count', { count: projects.length })}</p>
+      {filters}
+      <p class="utrecht-paragraph" role="status">{t('projects.count', { count: projects.length })}</p>
       <div class="ks-table-wrap">
         <table class="utrecht-table ks-table">
           <thead class="utrecht-table__header">

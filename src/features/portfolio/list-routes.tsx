@@ -1,0 +1,94 @@
+// The filterable project list and its CSV and XLSX export. Both show exactly what the reader may
+// see; every text cell of an export is neutralised so a spreadsheet never runs it as a formula.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import ExcelJS from 'exceljs';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { neutraliseCell, toCsv } from '../../domain/export-cells.ts';
+import { resolveText } from '../../domain/localized.ts';
+import { can } from '../../domain/policy.ts';
+import { sendHtml } from '../../web/http.ts';
+import { translator } from '../../web/i18n.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import { eq } from 'drizzle-orm';
+import { organisations } from '../../db/schema.ts';
+import './network-messages.ts';
+import { applyFilters, loadProjectFacts, readFilters } from './list.ts';
+import { ProjectFilters } from './list-views.tsx';
+import * as q from './queries.ts';
+import { ProjectsPage } from './views.tsx';
+
+type Params = { programme: string };
+
+async function filteredProjects(db: Db, request: FastifyRequest<{ Params: Params }>) {
+  const programmeId = request.programme!.id;
+  const includeInternal = can(request.actor, { do: 'programme.viewInternal' });
+  const [themes, projects] = await Promise.all([q.listThemes(db, programmeId), q.listProjects(db, programmeId, includeInternal)]);
+  const facts = await loadProjectFacts(db, projects.map((p) => p.id), new Date().toISOString().slice(0, 10));
+  const filters = readFilters(request.query as Record<string, unknown>);
+  const rows = applyFilters(projects, facts, filters, new Map(themes.map((t) => [t.code, t.id])));
+  return { themes, rows, facts, filters };
+}
+
+export function registerListRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  for (const { url } of localizedPaths('/:programme/projects')) {
+    app.get<{ Params: Params }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const { themes, rows, filters } = await filteredProjects(db, request);
+      const ctx = pageContext(request, config);
+      const filterOrganisations = (await db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, request.programme!.id)))
+        .map((o) => ({ slug: o.slug, label: resolveText(o.name, request.locale).text }))
+        .sort((a, b) => a.label.localeCompare(b.label, request.locale));
+      const themeOptions = themes.map((th) => ({ code: th.code, label: `${th.code}. ${resolveText(th.title, request.locale).text}` }));
+      return sendHtml(reply, renderPage(<ProjectsPage ctx={ctx} projects={rows} themes={themes} filters={<ProjectFilters ctx={ctx} filters={filters} themes={themeOptions} organisations={filterOrganisations} />} />));
+    });
+  }
+
+  async function exportRows(request: FastifyRequest<{ Params: Params }>) {
+    const { themes, rows, facts } = await filteredProjects(db, request);
+    const locale = request.locale;
+    const t = translator(locale);
+    const themeById = new Map(themes.map((th) => [th.id, `${th.code}. ${resolveText(th.title, locale).text}`]));
+    const header = [t('projects.code'), t('project.theme'), t('projects.project'), t('project.lead'), t('project.status'), t('project.lifecycle'), t('project.partners'), t('project.intendedPartners'), t('pf.list.openActions'), t('pf.list.overdueActions')];
+    const names = (id: string, role: string[]) =>
+      facts.get(id)!.partners.filter((p) => role.includes(p.role)).map((p) => resolveText(p.name, locale).text).join('; ');
+    const body = rows.map((p) => [
+      p.code,
+      p.themeId ? (themeById.get(p.themeId) ?? '') : '',
+      resolveText(p.title, locale).text,
+      p.leadName ? resolveText(p.leadName, locale).text : '',
+      resolveText(p.status, locale).text,
+      t(`lifecycle.${p.lifecycle}`),
+      names(p.id, ['lead', 'partner']),
+      names(p.id, ['intended_partner']),
+      facts.get(p.id)!.openActions,
+      facts.get(p.id)!.overdueActions,
+    ]);
+    return { header, body };
+  }
+
+  const attachment = (reply: FastifyReply, type: string, name: string) =>
+    reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+
+  for (const { url } of localizedPaths('/:programme/export/projects.csv')) {
+    app.get<{ Params: Params }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const { header, body } = await exportRows(request);
+      return attachment(reply, 'text/csv; charset=utf-8', `projects-${request.programme!.slug}.csv`).send(toCsv(header, body));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/export/projects.xlsx')) {
+    app.get<{ Params: Params }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const { header, body } = await exportRows(request);
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet(translator(request.locale)('projects.title').slice(0, 31));
+      sheet.addRow(header).font = { bold: true };
+      // Strings are written as plain text values (never formulas), and neutralised as in the CSV.
+      for (const row of body) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? neutraliseCell(cell) : cell)));
+      sheet.columns.forEach((column) => (column.width = 24));
+      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+      return attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `projects-${request.programme!.slug}.xlsx`).send(buffer);
+    });
+  }
+}
