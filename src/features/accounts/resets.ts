@@ -9,10 +9,15 @@ import { hashPassword } from './passwords.ts';
 import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 import { RESET_MINUTES, hashToken, isTokenShape, newToken } from './tokens.ts';
 
-/** Returns the token to mail, or null when there is no active account for the address. */
+/** At most this many reset mails per account per hour, so the form cannot flood a mailbox. */
+export const RESETS_PER_HOUR = 3;
+
+/** Returns the token to mail, or null when there is no active account for the address (or too many asks). */
 export async function requestPasswordReset(db: Db, email: string): Promise<{ token: string; userId: string; displayName: string; locale: 'nl' | 'en' } | null> {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   if (!user || user.disabledAt) return null;
+  const recent = await db.select({ id: passwordResets.id }).from(passwordResets).where(and(eq(passwordResets.userId, user.id), gt(passwordResets.createdAt, new Date(Date.now() - 3600_000))));
+  if (recent.length >= RESETS_PER_HOUR) return null;
   const token = newToken();
   await db.transaction(async (tx) => {
     // One live link at a time: asking again voids the earlier ones.

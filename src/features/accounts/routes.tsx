@@ -11,8 +11,12 @@ import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { clearFailures, isThrottled, recordFailure, verifyPassword } from './passwords.ts';
-import { SESSION_COOKIE, createSession, destroySession } from './sessions.ts';
+import { SESSION_COOKIE, destroySession } from './sessions.ts';
+import { afterPassword } from './login-flow.ts';
 import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
+import { registerSecurityRoutes } from './routes-security.tsx';
+import { registerInvitationRoutes } from './routes-invitations.tsx';
+import { hasTotp, isPrivileged } from './totp.ts';
 
 interface LoginBody {
   email?: string;
@@ -21,8 +25,9 @@ interface LoginBody {
 }
 
 export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerSecurityRoutes(app, db, config);
+  registerInvitationRoutes(app, db, config);
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
-  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
 
   for (const { locale, url } of localizedPaths('/login')) {
     app.get<{ Querystring: { next?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
@@ -51,13 +56,8 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
         await recordFailure(db, email, request.ip);
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'failed' }} />), 401);
       }
-      // A new session id at every login: a session fixed before login is worth nothing after it.
-      if (request.sessionId) await destroySession(db, request.sessionId);
-      const session = await createSession(db, user.id, timeouts, { ip: request.ip, userAgent: request.headers['user-agent'] });
       await clearFailures(db, email, request.ip);
-      await recordAudit(db, { actor: { userId: user.id, displayName: user.displayName }, programmeId: null, action: 'user.login', objectType: 'user', objectId: user.id, origin: request.ip });
-      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: timeouts.absoluteHours * 3600 });
-      return redirectLocal(reply, next, `/${locale}`);
+      return afterPassword(db, config, request, reply, user, locale, next);
     });
   }
 
@@ -95,6 +95,8 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
         <AccountPage
           ctx={pageContext(request, config)}
           email={user?.email ?? ''}
+          twoFactor={await hasTotp(db, actor.userId)}
+          twoFactorRequired={await isPrivileged(db, actor.userId)}
           roles={roles.map((r) => ({ role: r.role, programmeSlug: r.programmeSlug, programmeName: r.programmeName, detail: r.projectTitle ?? r.organisationName ?? null }))}
         />
       );

@@ -26,6 +26,11 @@ export function LoginPage({ ctx, state }: { ctx: PageContext; state: LoginFormSt
         <TextField id="password" name="password" type="password" label={t('login.password')} autocomplete="current-password" required error={state.fieldErrors?.password} />
         <SubmitButton>{t('login.submit')}</SubmitButton>
       </form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={localePath(ctx.locale, '/password/forgot')}>
+          {t('accounts.forgot.link')}
+        </a>
+      </p>
     </Layout>
   );
 }
@@ -37,7 +42,7 @@ export interface AccountRole {
   detail: LocalizedText | null;
 }
 
-export function AccountPage({ ctx, email, roles }: { ctx: PageContext; email: string; roles: AccountRole[] }) {
+export function AccountPage({ ctx, email, roles, twoFactor = false, twoFactorRequired = false }: { ctx: PageContext; email: string; roles: AccountRole[]; twoFactor?: boolean; twoFactorRequired?: boolean }) {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('account.title')} indexable={false} crumbs={[{ label: t('account.title') }]}>
@@ -45,7 +50,21 @@ export function AccountPage({ ctx, email, roles }: { ctx: PageContext; email: st
       <dl class="ks-dl">
         <dt>{t('account.email')}</dt>
         <dd>{email}</dd>
+        <dt>{t('accounts.twoFactor.title')}</dt>
+        <dd>{t(twoFactor ? 'accounts.twoFactor.on' : 'accounts.twoFactor.off')}</dd>
       </dl>
+      {twoFactorRequired && !twoFactor && <Alert kind="warning">{t('accounts.twoFactor.enrolSoon')}</Alert>}
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={localePath(locale, '/account/two-factor')}>{t('accounts.twoFactor.title')}</a>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={localePath(locale, '/account/sessions')}>{t('accounts.sessions.title')}</a>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={localePath(locale, '/account/personal-data')} download="kennisstad-personal-data.json">{t('accounts.personalData.download')}</a>
+        </li>
+      </ul>
       <Heading level={2}>{t('account.roles')}</Heading>
       {roles.length === 0 ? (
         <p class="utrecht-paragraph">{t('account.noRoles')}</p>

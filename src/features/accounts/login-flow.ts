@@ -1,0 +1,54 @@
+// The end of every successful login (password alone, password + code, invitation, reset): a new
+// session, an audit row, the cookie and the redirect. Shared so the steps cannot drift apart.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { redirectLocal } from '../../web/http.ts';
+import { SESSION_COOKIE, createSession, destroySession } from './sessions.ts';
+import { CHALLENGE_COOKIE, CHALLENGE_MINUTES, secondStepFor, startChallenge } from './totp.ts';
+
+export function cookieOptions(config: Config) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+}
+
+export async function startSession(
+  db: Db,
+  config: Config,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: { id: string; displayName: string },
+  method: string,
+): Promise<void> {
+  const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  // A new session id at every login: a session fixed before login is worth nothing after it.
+  if (request.sessionId) await destroySession(db, request.sessionId);
+  const session = await createSession(db, user.id, timeouts, { ip: request.ip, userAgent: request.headers['user-agent'] });
+  await recordAudit(db, { actor: { userId: user.id, displayName: user.displayName }, programmeId: null, action: 'user.login', objectType: 'user', objectId: user.id, origin: request.ip, after: { method } });
+  reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(config), maxAge: timeouts.absoluteHours * 3600 });
+  reply.clearCookie(CHALLENGE_COOKIE, cookieOptions(config));
+}
+
+/**
+ * After a correct password: either the session starts now, or a pending login waits for a code
+ * (or for a privileged user to set up an authenticator) at /login/verify or /login/enrol.
+ */
+export async function afterPassword(
+  db: Db,
+  config: Config,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  user: { id: string; displayName: string; createdAt: Date },
+  locale: string,
+  next: string | undefined,
+  force?: 'enrol',
+): Promise<FastifyReply> {
+  const step = force ?? (await secondStepFor(db, user));
+  if (step === 'none') {
+    await startSession(db, config, request, reply, user, 'password');
+    return redirectLocal(reply, next, `/${locale}`);
+  }
+  const token = await startChallenge(db, user.id, step, next);
+  reply.setCookie(CHALLENGE_COOKIE, token, { ...cookieOptions(config), maxAge: CHALLENGE_MINUTES * 60 });
+  return reply.redirect(`/${locale}/login/${step}`, 303);
+}

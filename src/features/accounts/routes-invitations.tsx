@@ -1,0 +1,105 @@
+// Routes for invitations (coordinator sends, invitee accepts) and erasure of a person (admin).
+import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema.ts';
+import { notFound, sendHtml } from '../../web/http.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import { translator } from '../../web/i18n.ts';
+import { registerNavItem } from '../../web/navigation.ts';
+import type { Locale } from '../../domain/localized.ts';
+import './messages.ts';
+import { acceptInvitation, createInvitation, findInvitation, listInvitations, type InvitationInput } from './invitations.ts';
+import { afterPassword, startSession } from './login-flow.ts';
+import { sendAccountMail } from './mail.ts';
+import { eraseUser, erasableUsers } from './personal-data.ts';
+import { PRIVILEGED_ROLES } from './totp.ts';
+import { AcceptInvitationPage, ErasePage, InvitationsPage, type InviteFormValues } from './views-invitations.tsx';
+import { passwordMessage } from './views-security.tsx';
+
+type ProgrammeParams = { programme: string };
+const str = (value: unknown, max = 320) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
+
+export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, manageOnly: true });
+  for (const { locale, url } of localizedPaths('/:programme/invitations')) {
+    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+      const rows = await listInvitations(db, request.programme!.id);
+      return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={{}} errors={{}} invitations={rows} sent={request.query.sent === '1'} />));
+    });
+    app.post<{ Params: ProgrammeParams; Body: Record<string, unknown> }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const body = request.body ?? {};
+      const input: InvitationInput = { email: str(body.email), displayName: str(body.displayName, 300), role: str(body.role, 20), project: str(body.project, 20) || undefined, organisation: str(body.organisation, 80) || undefined };
+      const programme = request.programme!;
+      const result = await createInvitation(db, request.actor!, programme.id, input);
+      if (!result.ok) {
+        if (result.status === 404) throw notFound();
+        const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, ctx.t(key!, { max: 200 })]));
+        const values: InviteFormValues = { ...input };
+        return sendHtml(reply, renderPage(<InvitationsPage ctx={ctx} values={values} errors={errors} invitations={await listInvitations(db, programme.id)} />), 400);
+      }
+      const t = translator(locale as Locale);
+      const link = `${config.baseUrl}/${locale}/invitation/${result.token}`;
+      const programmeName = programme.name[locale as Locale] ?? programme.name.nl ?? programme.slug;
+      await sendAccountMail(db, {
+        programmeId: programme.id,
+        kind: 'invitation',
+        to: input.email.toLowerCase(),
+        subject: t('accounts.mail.invite.subject', { programme: programmeName }),
+        body: t('accounts.mail.invite.body', { name: input.displayName, inviter: request.actor!.displayName, programme: programmeName, role: t(`role.${input.role}`), link }),
+      });
+      return reply.redirect(`${url.replace(':programme', programme.slug)}?sent=1`, 303);
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/invitation/:token')) {
+    app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const invitation = await findInvitation(db, request.params.token);
+      reply.header('referrer-policy', 'no-referrer');
+      const view = invitation ? { displayName: invitation.displayName, email: invitation.email, role: invitation.role, existing: invitation.existingUserId !== null } : null;
+      return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={pageContext(request, config)} invitation={view} action={`/${locale}/invitation/${request.params.token}`} />), invitation ? 200 : 404);
+    });
+    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const action = `/${locale}/invitation/${request.params.token}`;
+      const invitation = await findInvitation(db, request.params.token);
+      const password = typeof request.body?.password === 'string' ? request.body.password : null;
+      const result = await acceptInvitation(db, request.params.token, password, request.ip);
+      if (!result.ok) {
+        if (result.reason === 'invalid' || !invitation) return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={null} action={action} />), 404);
+        const view = { displayName: invitation.displayName, email: invitation.email, role: invitation.role, existing: false };
+        return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={view} action={action} error={passwordMessage(ctx, result.reason)} />), 400);
+      }
+      // An existing account gained a role: it logs in as always (the link is no password).
+      if (invitation!.existingUserId) return reply.redirect(`/${locale}/login`, 303);
+      const [user] = await db.select().from(users).where(eq(users.id, result.userId));
+      const home = `/${locale}/${invitation!.programmeSlug}`;
+      // Administrators and coordinators set up their authenticator before their first session.
+      if ((PRIVILEGED_ROLES as readonly string[]).includes(result.role)) return afterPassword(db, config, request, reply, user!, locale, home, 'enrol');
+      await startSession(db, config, request, reply, user!, 'invitation');
+      return reply.redirect(home, 303);
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/admin/erase')) {
+    app.get<{ Params: ProgrammeParams; Querystring: { erased?: string } }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+      const erased = typeof request.query.erased === 'string' && /^person-[0-9a-f]{8}$/.test(request.query.erased) ? request.query.erased : undefined;
+      return sendHtml(reply, renderPage(<ErasePage ctx={pageContext(request, config)} users={await erasableUsers(db, request.programme!.id)} erased={erased} />));
+    });
+    app.post<{ Params: ProgrammeParams; Body: { user?: string; confirm?: string } }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const programme = request.programme!;
+      const render = async (error: string, status: number) => sendHtml(reply, renderPage(<ErasePage ctx={ctx} users={await erasableUsers(db, programme.id)} error={error} />), status);
+      const userId = str(request.body?.user, 40);
+      if (!userId) return render(ctx.t('accounts.erase.choosePerson'), 400);
+      if (request.body?.confirm !== 'yes') return render(ctx.t('accounts.erase.mustConfirm'), 400);
+      const result = await eraseUser(db, request.actor!, programme.id, userId);
+      if (!result.ok) return render(ctx.t(result.reason === 'self' ? 'accounts.erase.self' : 'accounts.erase.unknown'), result.reason === 'self' ? 400 : 404);
+      return reply.redirect(`${url.replace(':programme', programme.slug)}?erased=${result.pseudonym}`, 303);
+    });
+  }
+}

@@ -1,0 +1,215 @@
+// Routes for the second login step, authenticator management, password reset, the sessions page
+// and the personal-data download.
+import type { FastifyInstance } from 'fastify';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { sessions, users } from '../../db/schema.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { redirectLocal, sendHtml } from '../../web/http.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import { translator } from '../../web/i18n.ts';
+import './messages.ts';
+import { normaliseEmail } from './commands.ts';
+import { cookieOptions, startSession } from './login-flow.ts';
+import { isThrottled, recordFailure } from './passwords.ts';
+import { exportPersonalData } from './personal-data.ts';
+import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
+import { sendAccountMail } from './mail.ts';
+import { hashToken } from './sessions.ts';
+import {
+  CHALLENGE_COOKIE,
+  disableTotp,
+  enableTotp,
+  endChallenge,
+  failChallenge,
+  findChallenge,
+  hasTotp,
+  isPrivileged,
+  newTotpSecret,
+  otpauthUri,
+  qrSvg,
+  remainingRecoveryCodes,
+  replaceRecoveryCodes,
+  verifySecondFactor,
+} from './totp.ts';
+import { EnrolPage, ForgotPage, RecoveryCodesPage, ResetPage, SessionsPage, TwoFactorPage, VerifyPage, passwordMessage } from './views-security.tsx';
+
+/** What the sessions page shows instead of the stored id (itself a hash of the cookie). */
+export const publicSessionId = (id: string) => hashToken(id).slice(0, 24);
+
+const BASE32 = /^[A-Z2-7]{32}$/;
+
+export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const code = (body: unknown) => (typeof (body as { code?: unknown })?.code === 'string' ? ((body as { code: string }).code.slice(0, 40)) : '');
+
+  for (const { locale, url } of localizedPaths('/login/verify')) {
+    app.get(url, { config: { access: 'public' } }, async (request, reply) => {
+      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      if (!challenge || challenge.purpose !== 'verify') return reply.redirect(`/${locale}/login`, 303);
+      return sendHtml(reply, renderPage(<VerifyPage ctx={pageContext(request, config)} />));
+    });
+    app.post(url, { config: { access: 'public' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      if (!challenge || challenge.purpose !== 'verify') return reply.redirect(`/${locale}/login`, 303);
+      const input = code(request.body);
+      if (!input.trim()) return sendHtml(reply, renderPage(<VerifyPage ctx={ctx} error="required" />), 400);
+      const [user] = await db.select().from(users).where(eq(users.id, challenge.userId));
+      if (!user || user.disabledAt) return reply.redirect(`/${locale}/login`, 303);
+      if (await isThrottled(db, user.email, request.ip)) {
+        await endChallenge(db, challenge);
+        return reply.redirect(`/${locale}/login`, 303);
+      }
+      const factor = await verifySecondFactor(db, user.id, input);
+      if (!factor) {
+        await recordFailure(db, user.email, request.ip);
+        const usedUp = await failChallenge(db, challenge);
+        if (usedUp) reply.clearCookie(CHALLENGE_COOKIE, cookieOptions(config));
+        return sendHtml(reply, renderPage(<VerifyPage ctx={ctx} error="wrong" />), 401);
+      }
+      await endChallenge(db, challenge);
+      await startSession(db, config, request, reply, user, factor === 'totp' ? 'password+totp' : 'password+recovery-code');
+      return redirectLocal(reply, challenge.next ?? undefined, `/${locale}`);
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/login/enrol')) {
+    const render = async (request: Parameters<typeof pageContext>[0], secret: string, email: string, error?: 'wrong' | 'required') => {
+      const ctx = pageContext(request, config);
+      const qr = await qrSvg(otpauthUri(secret, email));
+      return renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `/${locale}/login/enrol`, error, required: true }} />);
+    };
+    app.get(url, { config: { access: 'public' } }, async (request, reply) => {
+      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      if (!challenge || challenge.purpose !== 'enrol' || !challenge.pendingSecret) return reply.redirect(`/${locale}/login`, 303);
+      const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, challenge.userId));
+      return sendHtml(reply, await render(request, challenge.pendingSecret, user?.email ?? ''));
+    });
+    app.post(url, { config: { access: 'public' } }, async (request, reply) => {
+      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      if (!challenge || challenge.purpose !== 'enrol' || !challenge.pendingSecret) return reply.redirect(`/${locale}/login`, 303);
+      const [user] = await db.select().from(users).where(eq(users.id, challenge.userId));
+      if (!user || user.disabledAt) return reply.redirect(`/${locale}/login`, 303);
+      const input = code(request.body);
+      if (!input.trim()) return sendHtml(reply, await render(request, challenge.pendingSecret, user.email, 'required'), 400);
+      const codes = await enableTotp(db, user.id, challenge.pendingSecret, input);
+      if (!codes) {
+        await failChallenge(db, challenge);
+        return sendHtml(reply, await render(request, challenge.pendingSecret, user.email, 'wrong'), 400);
+      }
+      await endChallenge(db, challenge);
+      await startSession(db, config, request, reply, user, 'password+totp-enrolment');
+      const next = challenge.next && challenge.next.startsWith('/') && !challenge.next.startsWith('//') ? challenge.next : `/${locale}`;
+      return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={next} />));
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/account/two-factor')) {
+    app.get(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const userId = request.actor!.userId;
+      const page = <TwoFactorPage ctx={pageContext(request, config)} enabled={await hasTotp(db, userId)} remaining={await remainingRecoveryCodes(db, userId)} required={await isPrivileged(db, userId)} />;
+      return sendHtml(reply, renderPage(page));
+    });
+    app.get(`${url}/enrol`, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const secret = newTotpSecret();
+      const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName));
+      return sendHtml(reply, renderPage(<EnrolPage ctx={pageContext(request, config)} state={{ secret, qr, action: `${url}/enrol` }} />));
+    });
+    app.post<{ Body: { secret?: string; code?: string } }>(`${url}/enrol`, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const secret = typeof request.body?.secret === 'string' && BASE32.test(request.body.secret) ? request.body.secret : null;
+      if (!secret) return reply.redirect(`${url}/enrol`, 303);
+      const input = code(request.body);
+      const codes = input.trim() ? await enableTotp(db, request.actor!.userId, secret, input) : null;
+      if (!codes) {
+        const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName));
+        return sendHtml(reply, renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `${url}/enrol`, error: input.trim() ? 'wrong' : 'required' }} />), 400);
+      }
+      return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={ctx} codes={codes} next={`/${locale}/account`} />));
+    });
+    app.post(`${url}/recovery-codes`, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const actor = request.actor!;
+      if (!(await hasTotp(db, actor.userId))) return reply.redirect(url, 303);
+      const codes = await db.transaction(async (tx) => {
+        const fresh = await replaceRecoveryCodes(tx, actor.userId);
+        await recordAudit(tx, { actor, programmeId: null, action: 'user.recovery_codes_replace', objectType: 'user', objectId: actor.userId });
+        return fresh;
+      });
+      return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={`/${locale}/account`} />));
+    });
+    app.post(`${url}/disable`, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const actor = request.actor!;
+      // Administrators and coordinators cannot switch it off: it is required for their roles.
+      if (await isPrivileged(db, actor.userId)) return reply.redirect(url, 303);
+      await disableTotp(db, actor);
+      return reply.redirect(url, 303);
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/account/sessions')) {
+    app.get<{ Querystring: { ended?: string } }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const rows = await db.select().from(sessions).where(eq(sessions.userId, request.actor!.userId)).orderBy(desc(sessions.lastSeenAt));
+      const list = rows.map((s) => ({ id: publicSessionId(s.id), current: s.id === request.sessionId, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent }));
+      return sendHtml(reply, renderPage(<SessionsPage ctx={pageContext(request, config)} sessions={list} ended={request.query.ended === '1'} />));
+    });
+    app.post<{ Body: { session?: string } }>(`${url}/end`, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const actor = request.actor!;
+      const wanted = typeof request.body?.session === 'string' ? request.body.session : '';
+      const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, actor.userId));
+      const target = rows.find((s) => publicSessionId(s.id) === wanted);
+      if (!target) return reply.redirect(url, 303);
+      await db.delete(sessions).where(and(eq(sessions.id, target.id), eq(sessions.userId, actor.userId)));
+      await recordAudit(db, { actor, programmeId: null, action: 'session.end', objectType: 'user', objectId: actor.userId, origin: request.ip });
+      if (target.id === request.sessionId) return reply.redirect(`/${locale}/login`, 303);
+      return reply.redirect(`${url}?ended=1`, 303);
+    });
+  }
+
+  for (const { url } of localizedPaths('/account/personal-data')) {
+    app.get(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const data = await exportPersonalData(db, request.actor!.userId);
+      await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.personal_data_export', objectType: 'user', objectId: request.actor!.userId });
+      reply.header('content-disposition', 'attachment; filename="kennisstad-personal-data.json"');
+      reply.header('cache-control', 'no-store');
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/password/forgot')) {
+    app.get(url, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, renderPage(<ForgotPage ctx={pageContext(request, config)} />)));
+    app.post<{ Body: { email?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const email = typeof request.body?.email === 'string' ? normaliseEmail(request.body.email).slice(0, 320) : '';
+      if (!email || !email.includes('@')) return sendHtml(reply, renderPage(<ForgotPage ctx={ctx} email={email} error={ctx.t(email ? 'field.email' : 'field.required')} />), 400);
+      // The same answer whether or not the address has an account (and however often it is asked).
+      const reset = await requestPasswordReset(db, email);
+      if (reset) {
+        const t = translator(locale);
+        const link = `${config.baseUrl}/${locale}/password/reset/${reset.token}`;
+        await sendAccountMail(db, { programmeId: null, kind: 'password-reset', to: email, subject: t('accounts.mail.reset.subject'), body: t('accounts.mail.reset.body', { name: reset.displayName, link }) });
+      }
+      return sendHtml(reply, renderPage(<ForgotPage ctx={ctx} sent />));
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/password/reset/:token')) {
+    app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const valid = await findPasswordReset(db, request.params.token);
+      reply.header('referrer-policy', 'no-referrer');
+      return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={`/${locale}/password/reset/${request.params.token}`} invalid={!valid} />), valid ? 200 : 404);
+    });
+    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const password = typeof request.body?.password === 'string' ? request.body.password : '';
+      const action = `/${locale}/password/reset/${request.params.token}`;
+      const outcome = await resetPassword(db, request.params.token, password);
+      if (outcome.ok) return reply.redirect(`/${locale}/login`, 303);
+      if (outcome.reason === 'invalid') return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={action} invalid />), 404);
+      return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={action} error={passwordMessage(ctx, outcome.reason)} />), 400);
+    });
+  }
+}

@@ -1,0 +1,161 @@
+// Pages for inviting people (coordinator), accepting an invitation, and erasing a person (admin).
+import { Alert, CsrfField, Heading, SubmitButton, TextField } from '../../web/components.tsx';
+import type { PageContext } from '../../web/context.ts';
+import { localePath } from '../../web/context.ts';
+import { Layout } from '../../web/layout.tsx';
+import { formatDateTime } from '../../web/i18n.ts';
+import { ROLES, type Role } from '../../db/schema.ts';
+import { NewPasswordForm } from './views-security.tsx';
+
+export interface InviteFormValues {
+  email?: string;
+  displayName?: string;
+  role?: string;
+  project?: string;
+  organisation?: string;
+}
+
+export interface InvitationRow {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+function SelectField({ id, label, value, options, error }: { id: string; label: string; value?: string; options: { value: string; label: string }[]; error?: string }) {
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {label}
+        </label>
+      </div>
+      {error && (
+        <div class="utrecht-form-field-error-message ks-error" id={errorId}>
+          {error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        <select class="utrecht-select utrecht-select--html-select" id={id} name={id} aria-invalid={error ? 'true' : undefined} aria-describedby={errorId}>
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function InvitationsPage(props: {
+  ctx: PageContext;
+  values: InviteFormValues;
+  errors: Record<string, string>;
+  invitations: InvitationRow[];
+  sent?: boolean;
+  link?: string;
+}) {
+  const { ctx, values, errors } = props;
+  const { t, locale } = ctx;
+  const slug = ctx.programme!.slug;
+  const status = (row: InvitationRow) =>
+    row.acceptedAt ? t('accounts.invite.accepted') : row.revokedAt ? t('accounts.invite.revoked') : row.expiresAt < new Date() ? t('accounts.invite.expired') : t('accounts.invite.open');
+  return (
+    <Layout ctx={ctx} title={t('accounts.invite.title')} indexable={false} crumbs={[{ label: t('accounts.invite.title') }]}>
+      <Heading level={1}>{t('accounts.invite.title')}</Heading>
+      {props.sent && <Alert kind="ok">{t('accounts.invite.sent')}</Alert>}
+      <p class="utrecht-paragraph">{t('accounts.invite.intro')}</p>
+      <form method="post" action={localePath(locale, `/${slug}/invitations`)} class="ks-form" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextField id="email" name="email" type="email" label={t('login.email')} value={values.email} autocomplete="off" required error={errors.email} />
+        <TextField id="displayName" name="displayName" label={t('accounts.invite.name')} value={values.displayName} autocomplete="off" required error={errors.displayName} />
+        <SelectField id="role" label={t('accounts.invite.role')} value={values.role ?? 'partner'} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} error={errors.role} />
+        <TextField id="project" name="project" label={t('accounts.invite.project')} description={t('accounts.invite.projectHelp')} value={values.project} error={errors.project} />
+        <TextField id="organisation" name="organisation" label={t('accounts.invite.organisation')} description={t('accounts.invite.organisationHelp')} value={values.organisation} error={errors.organisation} />
+        <SubmitButton>{t('accounts.invite.submit')}</SubmitButton>
+      </form>
+      <Heading level={2}>{t('accounts.invite.list')}</Heading>
+      {props.invitations.length === 0 ? (
+        <p class="utrecht-paragraph">{t('accounts.invite.none')}</p>
+      ) : (
+        <table class="utrecht-table">
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.name')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.role')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.status')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.expires')}</th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {props.invitations.map((row) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell">
+                  {row.displayName} &lt;{row.email}&gt;
+                </td>
+                <td class="utrecht-table__cell">{t(`role.${row.role}`)}</td>
+                <td class="utrecht-table__cell">{status(row)}</td>
+                <td class="utrecht-table__cell">{formatDateTime(locale, row.expiresAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function AcceptInvitationPage(props: { ctx: PageContext; invitation: { displayName: string; email: string; role: Role; existing: boolean } | null; action: string; error?: string }) {
+  const { ctx, invitation } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('accounts.accept.title')} indexable={false} crumbs={[{ label: t('accounts.accept.title') }]}>
+      <Heading level={1}>{t('accounts.accept.title')}</Heading>
+      {!invitation ? (
+        <Alert kind="error">{t('accounts.accept.invalid')}</Alert>
+      ) : (
+        <>
+          <p class="utrecht-paragraph">{t('accounts.accept.intro', { name: invitation.displayName, email: invitation.email, role: t(`role.${invitation.role}`) })}</p>
+          {invitation.existing ? (
+            <form method="post" action={props.action} class="ks-form">
+              <CsrfField ctx={ctx} />
+              <p class="utrecht-paragraph">{t('accounts.accept.existing')}</p>
+              <SubmitButton>{t('accounts.accept.submit')}</SubmitButton>
+            </form>
+          ) : (
+            <NewPasswordForm ctx={ctx} action={props.action} error={props.error} submit={t('accounts.accept.submit')} />
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export function ErasePage(props: { ctx: PageContext; users: { id: string; displayName: string; email: string }[]; error?: string; erased?: string }) {
+  const { ctx } = props;
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('accounts.erase.title')} indexable={false} crumbs={[{ label: t('accounts.erase.title') }]}>
+      <Heading level={1}>{t('accounts.erase.title')}</Heading>
+      {props.erased && <Alert kind="ok">{t('accounts.erase.done', { pseudonym: props.erased })}</Alert>}
+      {props.error && <Alert kind="error">{props.error}</Alert>}
+      <p class="utrecht-paragraph">{t('accounts.erase.intro')}</p>
+      <form method="post" action={localePath(locale, `/${ctx.programme!.slug}/admin/erase`)} class="ks-form" novalidate>
+        <CsrfField ctx={ctx} />
+        <SelectField id="user" label={t('accounts.erase.person')} options={[{ value: '', label: t('accounts.erase.choose') }, ...props.users.map((u) => ({ value: u.id, label: `${u.displayName} <${u.email}>` }))]} />
+        <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="confirm" name="confirm" value="yes" />{' '}
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for="confirm">
+            {t('accounts.erase.confirm')}
+          </label>
+        </div>
+        <SubmitButton>{t('accounts.erase.submit')}</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
