@@ -32,27 +32,27 @@ export async function search(db: Db, programmeId: string, locale: Locale, query:
   const q = query.trim().slice(0, 200);
   if (q.length < 2) return [];
   const config = sql.raw(locale === 'nl' ? `'dutch'::regconfig` : `'english'::regconfig`);
-  const t = (column: string) => textIn(sql.raw(column), locale);
+  const column = (name: string) => textIn(sql.raw(name), locale);
   const internal = sql.join(
     INTERNAL_LIFECYCLES.map((l) => sql`${l}`),
     sql`, `,
   );
   const visible = sql`(status = 'published' or (status = 'scheduled' and publish_at <= now()))`;
   const documents = sql`
-    select 'project' as kind, code as key, code || '. ' || ${t('title')} as title,
-           ${t('title')} || ' ' || ${t('goal')} || ' ' || ${t('description')} as body
+    select 'project' as kind, code as key, code || '. ' || ${column('title')} as title,
+           ${column('title')} || ' ' || ${column('goal')} || ' ' || ${column('description')} as body
       from projects where programme_id = ${programmeId} and published and lifecycle not in (${internal})
     union all
-    select 'organisation', slug, ${t('name')}, ${t('name')} || ' ' || coalesce(short_name, '') || ' ' || ${t('description')}
+    select 'organisation', slug, ${column('name')}, ${column('name')} || ' ' || coalesce(short_name, '') || ' ' || ${column('description')}
       from organisations where programme_id = ${programmeId}
     union all
-    select 'news', slug, ${t('title')}, ${t('title')} || ' ' || ${t('summary')} || ' ' || ${t('body')}
+    select 'news', slug, ${column('title')}, ${column('title')} || ' ' || ${column('summary')} || ' ' || ${column('body')}
       from news_items where programme_id = ${programmeId} and ${visible}
     union all
-    select 'event', slug, ${t('title')}, ${t('title')} || ' ' || ${t('summary')} || ' ' || ${t('body')} || ' ' || ${t('location')}
+    select 'event', slug, ${column('title')}, ${column('title')} || ' ' || ${column('summary')} || ' ' || ${column('body')} || ' ' || ${column('location')}
       from events where programme_id = ${programmeId} and ${visible}
     union all
-    select 'decision', id::text, left(${t('text')}, 90), ${t('text')}
+    select 'decision', id::text, left(${column('text')}, 90), ${column('text')}
       from decisions where programme_id = ${programmeId} and public`;
   const result = await db.execute(sql`
     with docs as (${documents}),
