@@ -7,3 +7,8 @@ import './actions.ts';
 import './organisations.ts';
 import './targets.ts';
 import './exports.ts';
+import './agreement.ts';
+import './funds.ts';
+import './meetings.ts';
+import './monitoring.ts';
+import './website.ts';

@@ -1,0 +1,400 @@
+// Steering meetings, decisions and annual agendas. As on the pages: every meeting's schedule is
+// public (it is in the public calendar feed), its agenda and minutes only for the body's members
+// and the coordinator; decisions marked public for everyone, the others for who sees the body;
+// published annual agendas for everyone, drafts for coordinator and steering levels. The
+// coordinator plans meetings (POST) and changes them (PATCH with If-Match).
+import type { FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { BODY_KINDS } from '../../../db/schema.ts';
+import type { Db } from '../../../db/client.ts';
+import { ANNUAL_AGENDA_STATES } from '../../../domain/annual-agenda.ts';
+import { HttpError, notFound } from '../../../web/http.ts';
+import * as agendaQ from '../../agenda/queries.ts';
+import { canMeetings } from '../../meetings/policy.ts';
+import * as q from '../../meetings/queries.ts';
+import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES, MEETING_STATES } from '../../meetings/tables.ts';
+import { etagOf, requireIfMatch, seesInternal } from '../access.ts';
+import { registerApiResource } from '../registry.ts';
+import {
+  API_PREFIX,
+  DateTimeSchema,
+  ETagHeader,
+  IfMatchHeaders,
+  LocalizedTextSchema,
+  Nullable,
+  PagingQuery,
+  StringEnum,
+  isoInstant,
+  localized,
+  pageEnvelope,
+  pageOf,
+  pagingOf,
+  problems,
+} from '../schemas.ts';
+import { createMeeting, updateMeeting } from './meeting-data.ts';
+import { ProgrammeParams } from './programmes.ts';
+
+const BodyRefSchema = Type.Object({ kind: StringEnum(BODY_KINDS), name: LocalizedTextSchema });
+
+const MeetingSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  body: BodyRefSchema,
+  startsAt: DateTimeSchema,
+  endsAt: DateTimeSchema,
+  state: StringEnum(MEETING_STATES),
+  location: Type.String(),
+  onlineUrl: Nullable(Type.String()),
+  sequence: Type.Integer({ minimum: 0, description: 'Counts every change (the ETag follows it).' }),
+  updatedAt: DateTimeSchema,
+});
+
+const MeetingDetailSchema = Type.Object({
+  ...MeetingSchema.properties,
+  minutes: Type.Optional(Type.Object({ ...LocalizedTextSchema.properties }, { additionalProperties: false, description: 'Only for the body\'s members and the coordinator.' })),
+  agendaItems: Type.Optional(
+    Type.Array(
+      Type.Object({ position: Type.Integer(), kind: StringEnum(AGENDA_ITEM_KINDS), title: LocalizedTextSchema, projects: Type.Array(Type.Object({ code: Type.String(), title: LocalizedTextSchema })) }),
+      { description: 'Only for the body\'s members and the coordinator.' },
+    ),
+  ),
+});
+
+const DecisionSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  text: LocalizedTextSchema,
+  outcome: StringEnum(DECISION_OUTCOMES),
+  public: Type.Boolean(),
+  body: BodyRefSchema,
+  meeting: Type.Object({ id: Type.String({ format: 'uuid' }), startsAt: DateTimeSchema }),
+  createdAt: DateTimeSchema,
+});
+
+const AgendaSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  startYear: Type.Integer(),
+  endYear: Type.Integer(),
+  state: StringEnum(ANNUAL_AGENDA_STATES),
+  version: Type.Integer({ minimum: 1 }),
+  updatedAt: DateTimeSchema,
+});
+
+const AgendaDetailSchema = Type.Object({
+  ...AgendaSchema.properties,
+  adoption: Nullable(Type.Object({ decisionId: Type.String({ format: 'uuid' }), meetingStartsAt: DateTimeSchema }, { description: 'The executive decision that adopted the agenda.' })),
+  entries: Type.Array(
+    Type.Object({
+      position: Type.Integer(),
+      project: Type.Object({ code: Type.String(), title: LocalizedTextSchema }),
+      lead: LocalizedTextSchema,
+      staffing: LocalizedTextSchema,
+      actions: Type.Array(
+        Type.Object({
+          description: LocalizedTextSchema,
+          owner: LocalizedTextSchema,
+          due: LocalizedTextSchema,
+          state: StringEnum(['open', 'in_progress', 'done', 'cancelled'] as const),
+        }),
+      ),
+    }),
+  ),
+});
+
+const MeetingParams = Type.Object({ ...ProgrammeParams.properties, meetingId: Type.String({ format: 'uuid' }) });
+const DecisionParams = Type.Object({ ...ProgrammeParams.properties, decisionId: Type.String({ format: 'uuid' }) });
+const AgendaParams = Type.Object({ ...ProgrammeParams.properties, agendaId: Type.String({ format: 'uuid' }) });
+
+const onlineUrl = Type.String({ maxLength: 500, pattern: '^https?://', description: 'A http(s) link to join online.' });
+const MeetingCreate = Type.Object(
+  {
+    body: StringEnum(BODY_KINDS, { description: 'The body that meets.' }),
+    startsAt: DateTimeSchema,
+    endsAt: DateTimeSchema,
+    location: Type.Optional(Type.String({ maxLength: 300 })),
+    onlineUrl: Type.Optional(Nullable(onlineUrl)),
+  },
+  { additionalProperties: false, description: 'A place, a link or both.' },
+);
+const MeetingPatch = Type.Object(
+  {
+    startsAt: Type.Optional(DateTimeSchema),
+    endsAt: Type.Optional(DateTimeSchema),
+    location: Type.Optional(Type.String({ maxLength: 300 })),
+    onlineUrl: Type.Optional(Nullable(onlineUrl)),
+    state: Type.Optional(StringEnum(MEETING_STATES)),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'The fields to change.' },
+);
+
+type Meeting = q.Meeting;
+type Body = q.Body;
+
+function toMeeting(meeting: Meeting, body: Body) {
+  return {
+    id: meeting.id,
+    body: { kind: body.kind, name: localized(body.name) },
+    startsAt: isoInstant(meeting.startsAt)!,
+    endsAt: isoInstant(meeting.endsAt)!,
+    state: meeting.state,
+    location: meeting.location,
+    onlineUrl: meeting.onlineUrl,
+    sequence: meeting.sequence,
+    updatedAt: isoInstant(meeting.updatedAt)!,
+  };
+}
+
+/** The bodies whose internal records (agenda, minutes, non-public decisions) this caller sees. */
+async function insiderBodyIds(db: Db, request: FastifyRequest, bodies: Body[]): Promise<string[]> {
+  if (!request.actor) return [];
+  const ids: string[] = [];
+  for (const body of bodies) if (canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) })) ids.push(body.id);
+  return ids;
+}
+
+async function meetingBody(db: Db, request: FastifyRequest, meeting: Meeting, body: Body) {
+  const insider = canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) });
+  if (!insider) return toMeeting(meeting, body);
+  const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
+  return {
+    ...toMeeting(meeting, body),
+    minutes: localized(meeting.minutes),
+    agendaItems: detail.items.map((row) => ({
+      position: row.item.position,
+      kind: row.item.kind,
+      title: localized(row.item.title),
+      projects: row.projects.map((p) => ({ code: p.code, title: localized(p.title) })),
+    })),
+  };
+}
+
+async function visibleDecisions(db: Db, request: FastifyRequest) {
+  const programmeId = request.programme!.id;
+  const bodies = await q.listBodies(db, programmeId);
+  const rows = await q.listDecisions(db, programmeId, await insiderBodyIds(db, request, bodies));
+  return rows.map((row) => ({
+    id: row.decision.id,
+    text: localized(row.decision.text),
+    outcome: row.decision.outcome,
+    public: row.decision.public,
+    body: { kind: row.bodyKind, name: localized(row.bodyName) },
+    meeting: { id: row.meetingId, startsAt: isoInstant(row.startsAt)! },
+    createdAt: isoInstant(row.decision.createdAt)!,
+  }));
+}
+
+async function loadAgenda(db: Db, request: FastifyRequest, id: string) {
+  const agenda = await agendaQ.getAgenda(db, request.programme!.id, id);
+  if (!agenda || (agenda.state !== 'published' && !seesInternal(request))) throw notFound();
+  return agenda;
+}
+
+const toAgenda = (a: agendaQ.AnnualAgenda) => ({ id: a.id, startYear: a.startYear, endYear: a.endYear, state: a.state, version: a.version, updatedAt: isoInstant(a.updatedAt)! });
+
+registerApiResource({
+  name: 'meetings',
+  order: 90,
+  tag: { name: 'Meetings', description: 'Meetings of the steering bodies, their decisions and the annual agendas.' },
+  register(api, { db }) {
+    const base = '/programmes/:programme/meetings';
+
+    api.get(
+      base,
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'listMeetings',
+          summary: 'List the steering bodies\' meetings',
+          description: 'Every meeting\'s schedule (as in the public calendar feeds), earliest first; filter by body and state.',
+          params: ProgrammeParams,
+          querystring: Type.Object({ ...PagingQuery, body: Type.Optional(StringEnum(BODY_KINDS)), state: Type.Optional(StringEnum(MEETING_STATES)) }, { additionalProperties: false }),
+          response: { 200: pageOf(MeetingSchema, 'A page of meetings.'), ...problems(400, 404) },
+        },
+      },
+      async (request) => {
+        const paging = pagingOf(request.query);
+        const bodies = (await q.listBodies(db, request.programme!.id)).filter((b) => !request.query.body || b.kind === request.query.body);
+        const lists = await Promise.all(bodies.map(async (body) => (await q.listBodyMeetings(db, body.id)).map((meeting) => ({ meeting, body }))));
+        const all = lists
+          .flat()
+          .filter(({ meeting }) => !request.query.state || meeting.state === request.query.state)
+          .sort((a, b) => a.meeting.startsAt.getTime() - b.meeting.startsAt.getTime() || a.meeting.id.localeCompare(b.meeting.id));
+        const items = all.slice(paging.offset, paging.offset + paging.pageSize).map(({ meeting, body }) => toMeeting(meeting, body));
+        return pageEnvelope(items, paging, all.length, `/programmes/${request.programme!.slug}/meetings`, request.query);
+      },
+    );
+
+    api.post(
+      base,
+      {
+        config: { access: 'record' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'createMeeting',
+          summary: 'Plan a meeting',
+          description: 'For the coordinator, with a read-write token. Times are UTC instants; the meeting must end after it starts and needs a location or an online link.',
+          security: [{ bearerAuth: [] }],
+          params: ProgrammeParams,
+          body: MeetingCreate,
+          response: {
+            201: { ...MeetingDetailSchema, description: 'The new meeting.', headers: { ...ETagHeader, Location: { type: 'string', description: 'The URL of the new meeting.' } } },
+            ...problems(400, 401, 403, 404, 415),
+          },
+        },
+      },
+      async (request, reply) => {
+        const input = request.body as Static<typeof MeetingCreate>;
+        if (!canMeetings(request.actor, { do: 'meetings.prepare' })) throw new HttpError(403, 'error.forbidden');
+        const body = await q.getBody(db, request.programme!.id, input.body);
+        if (!body) throw new HttpError(400, 'error.badRequest', `body.body: this programme has no ${input.body} body`, [{ field: 'body.body', messageKey: 'api.invalid.required' }]);
+        const meeting = await createMeeting(db, { actor: request.actor, programmeId: request.programme!.id, bodyId: body.id, values: input });
+        return reply
+          .code(201)
+          .header('Location', `${API_PREFIX}/programmes/${request.programme!.slug}/meetings/${meeting.id}`)
+          .header('ETag', etagOf(meeting.id, meeting.sequence))
+          .send(await meetingBody(db, request, meeting, body));
+      },
+    );
+
+    api.get(
+      `${base}/:meetingId`,
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'getMeeting',
+          summary: 'Get a meeting',
+          description: 'The meeting\'s schedule; its agenda and minutes only for the body\'s members and the coordinator. The ETag header names the version to send back in If-Match.',
+          params: MeetingParams,
+          response: { 200: { ...MeetingDetailSchema, description: 'The meeting.', headers: ETagHeader }, ...problems(400, 404) },
+        },
+      },
+      async (request, reply) => {
+        const found = await q.getMeeting(db, request.programme!.id, request.params.meetingId);
+        if (!found) throw notFound();
+        reply.header('ETag', etagOf(found.meeting.id, found.meeting.sequence));
+        return meetingBody(db, request, found.meeting, found.body);
+      },
+    );
+
+    api.patch(
+      `${base}/:meetingId`,
+      {
+        config: { access: 'record' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'updateMeeting',
+          summary: 'Change a meeting\'s schedule or state',
+          description: 'For the coordinator, with a read-write token. Send the ETag from GET in If-Match.',
+          security: [{ bearerAuth: [] }],
+          params: MeetingParams,
+          headers: IfMatchHeaders,
+          body: MeetingPatch,
+          response: { 200: { ...MeetingDetailSchema, description: 'The changed meeting.', headers: ETagHeader }, ...problems(400, 401, 403, 404, 412, 415, 428) },
+        },
+      },
+      async (request, reply) => {
+        const found = await q.getMeeting(db, request.programme!.id, request.params.meetingId);
+        if (!found) throw notFound();
+        // Permission before precondition: who may not change it learns nothing about versions.
+        if (!canMeetings(request.actor, { do: 'meetings.prepare' })) throw new HttpError(403, 'error.forbidden');
+        const expectedSequence = requireIfMatch(request, found.meeting.id, found.meeting.sequence);
+        await updateMeeting(db, { actor: request.actor, meeting: found.meeting, expectedSequence, values: request.body as Static<typeof MeetingPatch> });
+        const changed = (await q.getMeeting(db, request.programme!.id, found.meeting.id))!;
+        reply.header('ETag', etagOf(changed.meeting.id, changed.meeting.sequence));
+        return meetingBody(db, request, changed.meeting, changed.body);
+      },
+    );
+
+    api.get(
+      '/programmes/:programme/decisions',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'listDecisions',
+          summary: 'List decisions',
+          description: 'Public decisions of the steering bodies, newest meeting first (the latest 200); non-public ones also for the members of the body that took them and the coordinator.',
+          params: ProgrammeParams,
+          querystring: Type.Object({ ...PagingQuery, outcome: Type.Optional(StringEnum(DECISION_OUTCOMES)) }, { additionalProperties: false }),
+          response: { 200: pageOf(DecisionSchema, 'A page of decisions.'), ...problems(400, 404) },
+        },
+      },
+      async (request) => {
+        const paging = pagingOf(request.query);
+        const all = (await visibleDecisions(db, request)).filter((d) => !request.query.outcome || d.outcome === request.query.outcome);
+        return pageEnvelope(all.slice(paging.offset, paging.offset + paging.pageSize), paging, all.length, `/programmes/${request.programme!.slug}/decisions`, request.query);
+      },
+    );
+
+    api.get(
+      '/programmes/:programme/decisions/:decisionId',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'getDecision',
+          summary: 'Get a decision',
+          description: 'One decision the caller may see.',
+          params: DecisionParams,
+          response: { 200: { ...DecisionSchema, description: 'The decision.' }, ...problems(400, 404) },
+        },
+      },
+      async (request) => {
+        const decision = (await visibleDecisions(db, request)).find((d) => d.id === request.params.decisionId);
+        if (!decision) throw notFound();
+        return decision;
+      },
+    );
+
+    api.get(
+      '/programmes/:programme/annual-agendas',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'listAnnualAgendas',
+          summary: 'List the annual agendas',
+          description: 'Published annual agendas, newest first; drafts and proposals also for the coordinator and the steering levels.',
+          params: ProgrammeParams,
+          querystring: Type.Object({ ...PagingQuery }, { additionalProperties: false }),
+          response: { 200: pageOf(AgendaSchema, 'A page of annual agendas.'), ...problems(400, 404) },
+        },
+      },
+      async (request) => {
+        const paging = pagingOf(request.query);
+        const all = (await agendaQ.listAgendas(db, request.programme!.id, seesInternal(request))).map(toAgenda);
+        return pageEnvelope(all.slice(paging.offset, paging.offset + paging.pageSize), paging, all.length, `/programmes/${request.programme!.slug}/annual-agendas`, request.query);
+      },
+    );
+
+    api.get(
+      '/programmes/:programme/annual-agendas/:agendaId',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['Meetings'],
+          operationId: 'getAnnualAgenda',
+          summary: 'Get an annual agenda with its projects',
+          description: 'The agenda\'s projects with lead, staffing and actions as adopted, and the decision that adopted it.',
+          params: AgendaParams,
+          response: { 200: { ...AgendaDetailSchema, description: 'The annual agenda.' }, ...problems(400, 404) },
+        },
+      },
+      async (request) => {
+        const agenda = await loadAgenda(db, request, request.params.agendaId);
+        const [entries, adoption] = await Promise.all([agendaQ.listEntries(db, agenda.id), agendaQ.getAdoption(db, agenda.adoptedByDecisionId)]);
+        return {
+          ...toAgenda(agenda),
+          adoption: adoption ? { decisionId: adoption.decision.id, meetingStartsAt: isoInstant(adoption.startsAt)! } : null,
+          entries: entries.map((row) => ({
+            position: row.entry.position,
+            project: { code: row.code, title: localized(row.title) },
+            lead: localized(row.entry.lead),
+            staffing: localized(row.entry.staffing),
+            actions: row.entry.actions.map((a) => ({ description: localized(a.description), owner: localized(a.owner), due: localized(a.due), state: a.state })),
+          })),
+        };
+      },
+    );
+  },
+});
