@@ -132,13 +132,14 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
       await visitBoth(page, '/leiden/cross-overs?a=2a&b=2c');
       assert.equal(await page.locator('svg[role=img] title').count(), 1);
     });
-    const anonymous = await browser.newPage();
+    const context = await browser.newContext();
+    const anonymous = await context.newPage();
     for (const locale of ['nl', 'en']) {
       const response = await anonymous.goto(`${baseUrl}/${locale}/leiden/cross-overs`);
       assert.equal(response?.status(), 200);
       await expectAccessible(anonymous);
     }
-    await anonymous.close();
+    await context.close();
   });
 
   test('a stale edit shows the conflict page, accessible in both languages', async () => {
