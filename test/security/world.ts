@@ -1,0 +1,173 @@
+// A test world for the security tests: the Leiden programme, a second programme loaded from the
+// same seed under another slug, one logged-in user per role, an API token per role, and a fixed
+// set of representative objects (own, someone else's, another programme's) to put into URLs.
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import '../../src/seed/extensions.ts';
+import { loadProgramme } from '../../src/seed/load.ts';
+import { leiden } from '../../src/seed/leiden.ts';
+import { forgetProgrammes } from '../../src/web/request-context.ts';
+import { createApiToken } from '../../src/features/api/tokens/commands.ts';
+import type { Db } from '../../src/db/client.ts';
+import { anonymous, loginAs, type Session, type TestApp } from '../support/app.ts';
+
+export const ROLE_KEYS = ['anonymous', 'partner', 'lead', 'support', 'executive', 'coordinator', 'admin'] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
+export const OTHER_SLUG = 'verre-stad';
+
+export interface Actor extends Session {
+  role: RoleKey;
+  userId?: string;
+  apiToken?: string;
+  apiTokenId?: string;
+}
+
+/** Representative objects of one programme: `own` belongs to the lead/partner, `other` does not. */
+export interface ObjectSet {
+  slug: string;
+  programmeId: string;
+  ownProject: string;
+  otherProject: string;
+  ownAction: string;
+  otherAction: string;
+  partnerOrg: string;
+  otherPartnerOrg: string;
+  theme: string;
+  target: string;
+  organisation: string;
+  agenda: string;
+  meeting: string;
+  item: string;
+  meetingAction: string;
+  membership: string;
+  representative: string;
+  application: string;
+  news: string;
+  newsId: string;
+  event: string;
+  page: string;
+  agreementVersion: string;
+  amendment: string;
+}
+
+export interface World {
+  t: TestApp;
+  actors: Record<RoleKey, Actor>;
+  home: ObjectSet;
+  away: ObjectSet;
+}
+
+export async function rows<T = Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+async function one(db: Db, query: ReturnType<typeof sql>, fallback = '00000000-0000-4000-8000-000000000000'): Promise<string> {
+  const [row] = await rows<{ v: unknown }>(db, query);
+  return row?.v === undefined || row?.v === null ? fallback : String(row.v);
+}
+
+async function objectSet(db: Db, slug: string): Promise<ObjectSet> {
+  const programmeId = await one(db, sql`select id as v from programmes where slug = ${slug}`);
+  // The own project: has actions and partners; the other project has neither partner in common.
+  const candidates = await rows<{ id: string; code: string }>(
+    db,
+    sql`select p.id, p.code from projects p where p.programme_id = ${programmeId}
+        and exists (select 1 from actions a where a.project_id = p.id)
+        and exists (select 1 from project_partners pp where pp.project_id = p.id)
+        order by p.position`,
+  );
+  const own = candidates[0]!;
+  const ownOrgs = await rows<{ slug: string; id: string }>(
+    db,
+    sql`select o.slug, o.id from project_partners pp join organisations o on o.id = pp.organisation_id where pp.project_id = ${own.id} order by pp.position`,
+  );
+  let other = candidates[1]!;
+  let partnerOrg = ownOrgs[0]!.slug;
+  for (const candidate of candidates.slice(1)) {
+    const theirs = await rows<{ slug: string }>(db, sql`select o.slug from project_partners pp join organisations o on o.id = pp.organisation_id where pp.project_id = ${candidate.id}`);
+    const exclusive = ownOrgs.find((org) => !theirs.some((row) => row.slug === org.slug));
+    if (exclusive) {
+      other = candidate;
+      partnerOrg = exclusive.slug;
+      break;
+    }
+  }
+  const otherPartnerOrg = await one(db, sql`select o.slug as v from project_partners pp join organisations o on o.id = pp.organisation_id where pp.project_id = ${other.id} order by pp.position limit 1`);
+  const meeting = await one(db, sql`select m.id as v from meetings m where m.programme_id = ${programmeId} and exists (select 1 from meeting_agenda_items i where i.meeting_id = m.id) order by m.starts_at limit 1`);
+  return {
+    slug,
+    programmeId,
+    ownProject: own.code,
+    otherProject: other.code,
+    ownAction: await one(db, sql`select id as v from actions where project_id = ${own.id} order by position limit 1`),
+    otherAction: await one(db, sql`select id as v from actions where project_id = ${other.id} order by position limit 1`),
+    partnerOrg,
+    otherPartnerOrg,
+    theme: await one(db, sql`select code as v from themes where programme_id = ${programmeId} order by position limit 1`),
+    target: await one(db, sql`select key as v from targets where programme_id = ${programmeId} order by key limit 1`),
+    organisation: await one(db, sql`select slug as v from organisations where programme_id = ${programmeId} order by slug limit 1`),
+    agenda: await one(db, sql`select id as v from annual_agendas where programme_id = ${programmeId} order by start_year limit 1`),
+    meeting,
+    item: await one(db, sql`select id as v from meeting_agenda_items where meeting_id = ${meeting} order by position limit 1`),
+    meetingAction: await one(db, sql`select id as v from meeting_actions where programme_id = ${programmeId} order by created_at limit 1`),
+    membership: await one(db, sql`select id as v from body_memberships where programme_id = ${programmeId} order by created_at limit 1`),
+    representative: await one(db, sql`select id as v from agreement_representatives where programme_id = ${programmeId} limit 1`),
+    application: await one(db, sql`select id as v from fund_applications where programme_id = ${programmeId} order by created_at limit 1`),
+    news: await one(db, sql`select slug as v from news_items where programme_id = ${programmeId} and status = 'published' order by slug limit 1`, 'no-news'),
+    newsId: await one(db, sql`select id as v from news_items where programme_id = ${programmeId} order by slug limit 1`),
+    event: await one(db, sql`select slug as v from events where programme_id = ${programmeId} and status = 'published' order by slug limit 1`, 'no-event'),
+    page: await one(db, sql`select slug as v from pages where programme_id = ${programmeId} and status = 'published' order by slug limit 1`, 'no-page'),
+    agreementVersion: await one(db, sql`select number as v from agreement_versions where programme_id = ${programmeId} order by number limit 1`, '1'),
+    amendment: await one(db, sql`select number as v from agreement_amendments where programme_id = ${programmeId} order by number limit 1`, '1'),
+  };
+}
+
+/** Loads the second programme and logs in one user per role in the first. */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const db = t.database.db;
+  await loadProgramme(db, { ...leiden, slug: OTHER_SLUG });
+  forgetProgrammes(db);
+  const home = await objectSet(db, 'leiden');
+  const away = await objectSet(db, OTHER_SLUG);
+  const anon = await anonymous(t);
+  const actors = { anonymous: { role: 'anonymous', ...anon } } as Record<RoleKey, Actor>;
+  for (const role of ROLE_KEYS) {
+    if (role === 'anonymous') continue;
+    const spec =
+      role === 'lead'
+        ? { role: 'lead' as const, project: home.ownProject }
+        : role === 'partner'
+          ? { role: 'partner' as const, organisation: home.partnerOrg }
+          : { role };
+    const session = await loginAs(t, spec);
+    const token = await createApiToken(db, {
+      actor: { userId: session.userId, displayName: role },
+      name: `matrix ${role}`,
+      scope: 'read-write',
+      programmeId: home.programmeId,
+    });
+    actors[role] = { role, ...session, apiToken: token.token, apiTokenId: token.id };
+  }
+  return { t, actors, home, away };
+}
+
+/** Names and a checksum of every table's content, except the tables every request touches. */
+export async function databaseFingerprint(db: Db, ignore: string[] = ['sessions', 'login_failures', 'jobs']): Promise<Record<string, string>> {
+  const tables = await rows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`);
+  const out: Record<string, string> = {};
+  for (const { name } of tables) {
+    if (ignore.includes(name) || name.startsWith('__')) continue;
+    const [row] = await rows<{ n: number; h: string | null }>(
+      db,
+      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${name}" t`),
+    );
+    out[name] = `${row!.n}:${row!.h}`;
+  }
+  return out;
+}
+
+export function describeResponse(response: LightMyRequestResponse): string {
+  const location = response.headers.location ? ` -> ${String(response.headers.location)}` : '';
+  return `${response.statusCode}${location}`;
+}
