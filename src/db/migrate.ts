@@ -1,12 +1,12 @@
 // Applies the drizzle-kit migrations in ./drizzle; the same folder serves both database modes.
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../paths.ts';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { DatabaseHandle } from './client.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = projectPath('drizzle');
 
 export async function migrate(handle: DatabaseHandle): Promise<void> {
   if (handle.mode === 'pglite') {

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../paths.ts';
 import { migrationsFolder } from './migrate.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = projectRoot;
 
 /** Changes whenever a migration or the default data changes. */
 export function templateKey(): string {

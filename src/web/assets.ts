@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { programmes } from '../db/schema.ts';
 import { notFound } from './http.ts';
+import { projectPath } from '../paths.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -49,7 +50,7 @@ export function forgetThemes(db: Db): void {
 export function registerAssets(app: FastifyInstance, db: Db): void {
   const files: Record<string, Asset> = {
     'utrecht.css': asset(readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')), 'text/css; charset=utf-8'),
-    'app.css': asset(readFileSync(new URL('../../public/app.css', import.meta.url)), 'text/css; charset=utf-8'),
+    'app.css': asset(readFileSync(projectPath('public', 'app.css')), 'text/css; charset=utf-8'),
   };
 
   app.get<{ Params: { file: string } }>('/assets/:file', { config: { access: 'public' } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 // Password rules (NIST SP 800-63B style): long enough, not absurdly long, and not one of the
 // passwords attackers try first. The list ships with the app (password-list/common-passwords.txt).
 import { readFileSync } from 'node:fs';
+import { projectPath } from '../../paths.ts';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -9,7 +10,7 @@ let common: Set<string> | null = null;
 
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    readFileSync(new URL('./password-list/common-passwords.txt', import.meta.url), 'utf8')
+    readFileSync(projectPath('src', 'features', 'accounts', 'password-list', 'common-passwords.txt'), 'utf8')
       .split('\n')
       .filter((line) => line.length > 0),
   );

@@ -1,8 +1,7 @@
 // The written record: an adopted amendment or a consolidated version with each party's consent,
 // as PDF (pdfkit) and DOCX (docx). Both are rendered from one small document model so the two
 // formats always say the same thing.
-import PDFDocument from 'pdfkit';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { loadDocx, loadPdfKit } from '../../web/lazy-modules.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import { translate } from '../../web/i18n.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
@@ -74,7 +73,8 @@ export function versionDocument(input: { locale: Locale; agreement: Agreement; n
   return blocks;
 }
 
-export function renderPdf(blocks: Block[], title: string): Promise<Buffer> {
+export async function renderPdf(blocks: Block[], title: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title }, lang: 'nl' });
     const chunks: Buffer[] = [];
@@ -92,6 +92,7 @@ export function renderPdf(blocks: Block[], title: string): Promise<Buffer> {
 }
 
 export async function renderDocx(blocks: Block[], title: string, locale: Locale): Promise<Buffer> {
+  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await loadDocx();
   const children = blocks.map((block) => {
     if (block.kind === 'title') return new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(block.text)] });
     if (block.kind === 'heading') return new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(block.text)] });

@@ -1,8 +1,7 @@
 // The mid-term evaluation for the executive meeting (per project: status, actions done / open /
 // overdue, targets against plan) as PDF and DOCX, and a meeting's pack (agenda, decision
 // proposals, document list) as PDF. Files are built in memory; nothing touches the disk.
-import PDFDocument from 'pdfkit';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { loadDocx, loadPdfKit } from '../../web/lazy-modules.ts';
 import { and, asc, eq, lte, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { actions, projects, targets } from '../../db/schema.ts';
@@ -97,6 +96,7 @@ export function evaluationTitle(locale: Locale, year: number, programme: Localiz
 }
 
 export async function evaluationPdf(rows: EvaluationRow[], input: { locale: Locale; year: number; programme: LocalizedText }): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const { locale } = input;
   const title = evaluationTitle(locale, input.year, input.programme);
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title }, lang: locale, displayTitle: true, pdfVersion: '1.7', tagged: false });
@@ -113,6 +113,7 @@ export async function evaluationPdf(rows: EvaluationRow[], input: { locale: Loca
 }
 
 export async function evaluationDocx(rows: EvaluationRow[], input: { locale: Locale; year: number; programme: LocalizedText }): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await loadDocx();
   const { locale } = input;
   const title = evaluationTitle(locale, input.year, input.programme);
   const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
@@ -157,6 +158,7 @@ export async function evaluationDocx(rows: EvaluationRow[], input: { locale: Loc
 }
 
 export async function meetingPackPdf(input: { locale: Locale; body: Body; meeting: Meeting; detail: MeetingDetail; title: string }): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const { locale, meeting, detail } = input;
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: input.title }, lang: locale, displayTitle: true, pdfVersion: '1.7' });
   doc.font('Helvetica-Bold').fontSize(18).text(input.title);

@@ -2,8 +2,9 @@
 // (renderer 'none', no canvas). Rendering costs tens of milliseconds, so the SVG is cached per
 // target and language under a stamp of its measurements: a new measurement changes the stamp,
 // on every instance, without any invalidation message.
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as Vega from 'vega';
+import type * as VegaLite from 'vega-lite';
+import { loadCharts } from '../../web/lazy-modules.ts';
 import type { Locale } from '../../domain/localized.ts';
 
 const NL_LOCALE = {
@@ -96,8 +97,9 @@ async function render(input: ChartInput): Promise<string> {
     layer: layers,
     config: { locale: input.locale === 'nl' ? NL_LOCALE : EN_LOCALE, aria: false, axis: { labelColor: '#222', titleColor: '#222', labelFontSize: 12, titleFontSize: 13 } },
   };
-  const compiled = vl.compile(spec as vl.TopLevelSpec).spec;
-  const view = new vega.View(vega.parse(compiled, compiled.config as vega.Config), { renderer: 'none' });
+  const [vega, vl] = await loadCharts();
+  const compiled = vl.compile(spec as VegaLite.TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled, compiled.config as Vega.Config), { renderer: 'none' });
   const raw = await view.toSVG();
   await view.finalize();
   return accessible(raw, input);

@@ -1,7 +1,8 @@
 // Sending mail: through SMTP (nodemailer) when SMTP_URL is set, otherwise into the outbox table
 // that admins read in the browser. Every mail is recorded in the outbox either way.
 import { randomBytes } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { loadNodemailer } from '../../web/lazy-modules.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { mailOutbox, mailPreferences } from './tables.ts';
@@ -29,15 +30,17 @@ export interface MailerOptions {
 
 export function createMailer(options: MailerOptions = {}): Mailer {
   const from = options.from ?? process.env.MAIL_FROM ?? 'Kennisstad <no-reply@kennisstad.invalid>';
-  const transport: Transporter | null = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : null;
+  const smtpUrl = options.smtpUrl;
+  let transport: Transporter | null = null;
+  const smtp = async (): Promise<Transporter> => (transport ??= (await loadNodemailer()).createTransport(smtpUrl!));
   return {
-    mode: transport ? 'smtp' : 'outbox',
+    mode: smtpUrl ? 'smtp' : 'outbox',
     async send(db, mail) {
       let delivery: 'smtp' | 'outbox' | 'failed' = 'outbox';
       let error: string | null = null;
-      if (transport) {
+      if (smtpUrl) {
         try {
-          await transport.sendMail({
+          await (await smtp()).sendMail({
             from,
             to: mail.to,
             subject: mail.subject,

@@ -1,7 +1,7 @@
 // The filterable project list and its CSV and XLSX export. Both show exactly what the reader may
 // see; every text cell of an export is neutralised so a spreadsheet never runs it as a formula.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../web/lazy-modules.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { neutraliseCell, toCsv } from '../../domain/export-cells.ts';
@@ -81,6 +81,7 @@ export function registerListRoutes(app: FastifyInstance, db: Db, config: Config)
   for (const { url } of localizedPaths('/:programme/export/projects.xlsx')) {
     app.get<{ Params: Params }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const { header, body } = await exportRows(request);
+      const ExcelJS = await loadExcel();
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet(translator(request.locale)('projects.title').slice(0, 31));
       sheet.addRow(header).font = { bold: true };
