@@ -76,6 +76,8 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     }
 
     const access = request.routeOptions.config.access;
+    // PostgreSQL cannot store NUL in text or jsonb: refuse it as bad input instead of failing with a 500.
+    if (UNSAFE_METHODS.has(request.method) && containsNul(request.body)) throw new HttpError(400, 'error.badRequest');
     if (UNSAFE_METHODS.has(request.method) && !request.url.startsWith('/api/')) verifyCsrf(request);
     switch (access) {
       case 'public':
@@ -96,6 +98,13 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
         throw notFound();
     }
   });
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  for (const [key, inner] of Object.entries(value)) if (key.includes('\u0000') || containsNul(inner, depth + 1)) return true;
+  return false;
 }
 
 function verifyCsrf(request: FastifyRequest): void {
