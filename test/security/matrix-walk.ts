@@ -45,7 +45,7 @@ export function isIdorProbe(key: string): boolean {
   return names.includes('programme') && names.some((n) => UUID_PARAMS.has(n)) && !key.includes('/account/');
 }
 
-export function fillPattern(key: string, variant: Variant, world: World, actor: Actor): string {
+export function fillPattern(key: string, variant: Variant, world: World, actor: Actor, overrides: Record<string, string> = {}): string {
   const [, rawPattern] = key.split(' ') as [string, string];
   let pattern = rawPattern.startsWith('~') ? `/nl${rawPattern.slice(1) === '/' ? '' : rawPattern.slice(1)}` : rawPattern;
   if (pattern === '/*') pattern = '/api/v1/programmes/:programme/projects';
@@ -59,6 +59,7 @@ export function fillPattern(key: string, variant: Variant, world: World, actor: 
     .map((segment, index) => {
       if (!segment.startsWith(':')) return segment;
       const name = segment.slice(1);
+      if (overrides[name] !== undefined) return overrides[name]!;
       const before = segments[index - 1] ?? '';
       const before2 = segments[index - 2] ?? '';
       switch (name) {
@@ -132,10 +133,10 @@ export function fillPattern(key: string, variant: Variant, world: World, actor: 
     .join('/');
 }
 
-export async function send(world: World, key: string, variant: Variant, role: RoleKey, body?: Record<string, unknown>): Promise<LightMyRequestResponse> {
+export async function send(world: World, key: string, variant: Variant, role: RoleKey, body?: Record<string, unknown>, overrides: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'OPTIONS';
   const actor = world.actors[role];
-  const url = fillPattern(key, variant, world, actor);
+  const url = fillPattern(key, variant, world, actor, overrides);
   const api = url.startsWith('/api/');
   const headers: Record<string, string> = {};
   if (api) {

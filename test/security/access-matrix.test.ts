@@ -1,0 +1,187 @@
+// Walks the access matrix (access-matrix.ts) on both databases: every registered route must be in
+// the table; every route × role × object answers as declared; another programme's objects answer
+// 404; denied writes change nothing; allowed changes leave an audit row.
+// SECURITY_MATRIX_RECORD=1 prints the observed table (to review and paste, never blindly).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { databaseModes } from '../support/database.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { ACCESS_MATRIX, OWN_ITEMS_ONLY, type Expectation } from './access-matrix.ts';
+import { registeredRoutes, routeKey } from './routes.ts';
+import { DENIED, classify, isIdorProbe, send, variantsOf, type Variant } from './matrix-walk.ts';
+import { ROLE_KEYS, buildWorld, databaseFingerprint, rows, type RoleKey, type World } from './world.ts';
+
+const RECORD = process.env.SECURITY_MATRIX_RECORD === '1';
+const WRITE = /^(POST|PATCH|PUT|DELETE) /;
+/** Writes that end or change the caller's own session go last. */
+const LAST = (key: string) => (key.includes(' ~/logout') ? 3 : key.includes(' ~/account') || key.includes(' ~/login') ? 2 : 0);
+
+function letters(row: string): string[] {
+  const out = row.replace(/\s+/g, '').split('');
+  if (out.length !== ROLE_KEYS.length) throw new Error(`Expectation "${row}" must have ${ROLE_KEYS.length} letters`);
+  return out;
+}
+
+for (const mode of databaseModes()) {
+  describe(`access matrix (${mode})`, () => {
+    let t: TestApp;
+    let world: World;
+    const observed = new Map<string, Partial<Record<Variant, string[]>>>();
+    const mismatches: string[] = [];
+    let checked = 0;
+    let allKeys: string[] = [];
+    const tableKeys = () => (RECORD ? allKeys : Object.keys(ACCESS_MATRIX));
+
+    before(async () => {
+      t = await startTestApp(mode);
+      world = await buildWorld(t);
+      allKeys = [...new Set(registeredRoutes(t.app).filter((route) => route.method !== 'HEAD').map(routeKey))];
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    function note(key: string, variant: Variant, role: RoleKey, got: string, detail: string): void {
+      checked++;
+      const entry = observed.get(key) ?? {};
+      (entry[variant] ??= new Array(ROLE_KEYS.length).fill('?'))[ROLE_KEYS.indexOf(role)] = got;
+      observed.set(key, entry);
+      if (got === '5') mismatches.push(`${key} [${variant}] as ${role}: server error ${detail}`);
+      const expected = ACCESS_MATRIX[key]?.[variant];
+      if (!RECORD && expected) {
+        const want = letters(expected)[ROLE_KEYS.indexOf(role)]!;
+        if (want !== got) mismatches.push(`${key} [${variant}] as ${role}: expected ${want}, got ${got} (${detail})`);
+      }
+    }
+
+    function expectedLetter(key: string, variant: Variant, role: RoleKey): string | undefined {
+      const row = ACCESS_MATRIX[key]?.[variant];
+      return row ? letters(row)[ROLE_KEYS.indexOf(role)] : undefined;
+    }
+
+    test('every registered route is in the table, and the table names only registered routes', { skip: RECORD }, () => {
+      const registered = registeredRoutes(t.app).filter((route) => route.method !== 'HEAD');
+      const keys = new Set(registered.map(routeKey));
+      const missing = [...keys].filter((key) => !(key in ACCESS_MATRIX));
+      assert.deepEqual(missing, [], `routes missing from test/security/access-matrix.ts:\n${missing.join('\n')}`);
+      const stale = Object.keys(ACCESS_MATRIX).filter((key) => !keys.has(key));
+      assert.deepEqual(stale, [], 'table rows for routes the server does not register');
+      // Page routes exist in both languages.
+      for (const key of keys) {
+        if (!key.includes(' ~')) continue;
+        const [method, pattern] = key.split(' ~') as [string, string];
+        for (const locale of ['nl', 'en']) {
+          const url = `/${locale}${pattern === '/' ? '' : pattern}`;
+          assert.ok(registered.some((r) => r.method === method && r.url === url), `${method} ${url} is not registered`);
+        }
+      }
+      for (const [key, expectation] of Object.entries(ACCESS_MATRIX)) {
+        for (const variant of variantsOf(key)) assert.ok(expectation[variant], `${key} has no "${variant}" row`);
+      }
+    });
+
+    test('reads: every route × role × object answers as declared', async () => {
+      for (const key of tableKeys().filter((k) => !WRITE.test(k)).sort()) {
+        for (const variant of variantsOf(key)) {
+          for (const role of ROLE_KEYS) {
+            const response = await send(world, key, variant, role);
+            note(key, variant, role, classify(response), `${response.statusCode} ${String(response.headers.location ?? '')}`);
+          }
+        }
+      }
+    });
+
+    const writeKeys = () => tableKeys().filter((k) => WRITE.test(k)).sort((a, b) => LAST(a) - LAST(b) || a.localeCompare(b));
+
+    test('denied writes answer as declared and change nothing in the database', async () => {
+      if (RECORD) return;
+      const before = await databaseFingerprint(t.database.db);
+      const auditBefore = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events`);
+      let denied = 0;
+      for (const key of writeKeys()) {
+        for (const variant of variantsOf(key)) {
+          for (const role of ROLE_KEYS) {
+            const want = expectedLetter(key, variant, role);
+            // Another programme's objects: whatever the answer, nothing may change.
+            if (!want || (!DENIED.has(want) && variant !== 'foreign')) continue;
+            const response = await send(world, key, variant, role, { role: 'admin', programmeId: world.away.programmeId, approved: 'true' });
+            note(key, variant, role, classify(response), `${response.statusCode}`);
+            denied++;
+          }
+        }
+      }
+      const afterPrint = await databaseFingerprint(t.database.db);
+      const changed = Object.keys(before).filter((table) => before[table] !== afterPrint[table]);
+      assert.deepEqual(changed, [], `denied writes changed tables: ${changed.join(', ')}`);
+      const auditAfter = await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events`);
+      assert.equal(auditAfter[0]!.n, auditBefore[0]!.n);
+      assert.ok(denied > 100, `only ${denied} denied writes were tried`);
+      process.stdout.write(`# access matrix (${mode}): ${denied} denied writes, database unchanged\n`);
+    });
+
+    test('allowed writes answer as declared; each change leaves an audit row', async () => {
+      for (const key of writeKeys()) {
+        for (const variant of variantsOf(key)) {
+          for (const role of ROLE_KEYS) {
+            const want = expectedLetter(key, variant, role);
+            if (!RECORD && (!want || DENIED.has(want) || variant === 'foreign')) continue;
+            const auditBefore = (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events`))[0]!.n;
+            // A delete that may succeed gets its own copy of the news item, so every role finds one.
+            const overrides: Record<string, string> = {};
+            if (key.endsWith('/:kind/:id/delete')) {
+              const [copy] = await rows<{ id: string }>(
+                t.database.db,
+                sql`insert into news_items (programme_id, slug, title, summary, body, language_updated_at, status, publish_at, image_url, image_alt)
+                    select programme_id, slug || '-copy-' || floor(random() * 1e9)::text, title, summary, body, language_updated_at, status, publish_at, image_url, image_alt from news_items where id = ${world.home.newsId} returning id`,
+              );
+              overrides.id = copy!.id;
+            }
+            const response = await send(world, key, variant, role, undefined, overrides);
+            const got = classify(response);
+            note(key, variant, role, got, `${response.statusCode} ${String(response.headers.location ?? '')}`);
+            const auditAfter = (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_events`))[0]!.n;
+            if (!RECORD && got === 'r' && key.includes('/:programme/') && !key.endsWith('/move')) {
+              // (Moving the first agenda item up, as an empty form asks, changes nothing: no audit row.)
+              if (auditAfter <= auditBefore) mismatches.push(`${key} [${variant}] as ${role}: a successful write left no audit row`);
+            }
+          }
+        }
+      }
+    });
+
+    test('another programme’s objects answer 404 like missing ones; no 5xx anywhere', () => {
+      for (const [key, entry] of observed) {
+        const foreign = entry.foreign;
+        if (!foreign) continue;
+        if (isIdorProbe(key)) {
+          ROLE_KEYS.forEach((role, index) => {
+            // 400 only where a form is refused before the lookup; the fingerprint shows nothing changed.
+            if (role !== 'anonymous' && !['N', '?', ...(WRITE.test(key) ? ['B'] : [])].includes(foreign[index]!)) mismatches.push(`${key} [foreign id] as ${role}: ${foreign[index]}, not 404`);
+          });
+        } else {
+          // Roles in this programme give nothing in another: a member sees there what a visitor sees.
+          const anon = foreign[0]!;
+          ROLE_KEYS.forEach((role, index) => {
+            const got = foreign[index]!;
+            if (role === 'anonymous' || got === '?' || OWN_ITEMS_ONLY.includes(key)) return;
+            const ok = DENIED.has(anon) || anon === 'B' ? DENIED.has(got) || got === 'B' : got === anon || DENIED.has(got);
+            if (!ok) mismatches.push(`${key} [other programme] as ${role}: ${got} while a visitor gets ${anon}`);
+          });
+        }
+      }
+      if (RECORD) {
+        const lines = [...observed.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, entry]) => {
+          const parts = (['own', 'other', 'foreign'] as Variant[]).filter((v) => entry[v]).map((v) => `${v}: '${entry[v]!.join(' ')}'`);
+          return `  '${key}': { ${parts.join(', ')} },`;
+        });
+        writeFileSync(`/tmp/access-matrix-${mode}.txt`, lines.join('\n') + '\n');
+      }
+      process.stdout.write(`# access matrix (${mode}): ${observed.size} routes × ${ROLE_KEYS.length} roles, ${checked} requests checked, ${mismatches.length} mismatches\n`);
+      assert.deepEqual(mismatches, []);
+    });
+  });
+}
+
+export type { Expectation };
