@@ -115,7 +115,9 @@ function accessible(svg: string, input: ChartInput): string {
     // Width and height come from the viewBox and the column (CSS), so the chart fits phones and print.
     .replace(/\s(width|height)="[^"]*"/g, '')
     .replace(/\sclass="marks"/, ' class="marks ks-chart"');
-  return `${head} role="img" aria-labelledby="${titleId}" focusable="false"><title id="${titleId}">${escapeXml(input.label)}</title>${svg.slice(open + 1)}`;
+  // Inside a role="img" the marks are presentation: vega's own roles on them would each need a text.
+  const body = svg.slice(open + 1).replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '');
+  return `${head} role="img" aria-labelledby="${titleId}" focusable="false"><title id="${titleId}">${escapeXml(input.label)}</title>${body}`;
 }
 
 function escapeXml(text: string): string {
