@@ -1,24 +1,37 @@
-// The coordinator's dashboard is assembled from panels that each capability registers (cadence
-// warnings, fund summary, deadlines...). A panel loads its own data with a fixed number of queries.
+// Pages assembled from panels that capabilities register: the coordinator's dashboard (cadence
+// warnings, fund summary, deadlines...) and the programme's public home (latest news, upcoming
+// events...). A panel loads its own data with a fixed number of queries.
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Db } from '../db/client.ts';
 import type { PageContext } from './context.ts';
 
-export interface DashboardPanel {
+export interface Panel {
   key: string;
   order: number;
   render(input: { db: Db; ctx: PageContext; request: FastifyRequest; programmeId: string }): Promise<VNode | null>;
 }
 
-const panels: DashboardPanel[] = [];
 
-export function registerDashboardPanel(panel: DashboardPanel): void {
-  if (panels.some((existing) => existing.key === panel.key)) return;
-  panels.push(panel);
-  panels.sort((a, b) => a.order - b.order);
+function panelRegistry() {
+  const panels: Panel[] = [];
+  return {
+    register(panel: Panel): void {
+      if (panels.some((existing) => existing.key === panel.key)) return;
+      panels.push(panel);
+      panels.sort((a, b) => a.order - b.order);
+    },
+    list(): readonly Panel[] {
+      return panels;
+    },
+  };
 }
 
-export function dashboardPanels(): readonly DashboardPanel[] {
-  return panels;
-}
+const dashboard = panelRegistry();
+const home = panelRegistry();
+
+export const registerDashboardPanel = dashboard.register;
+export const dashboardPanels = dashboard.list;
+/** Panels below the themes on the programme's public home page. */
+export const registerHomePanel = home.register;
+export const homePanels = home.list;

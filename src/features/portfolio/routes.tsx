@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../domain/localized.ts';
 import { can } from '../../domain/policy.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
+import { homePanels } from '../../web/dashboard.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
@@ -60,12 +61,14 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   for (const { url } of localizedPaths('/:programme')) {
     app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const programmeId = request.programme!.id;
-      const [programme, themes, projects] = await Promise.all([
+      const ctx = pageContext(request, config);
+      const [programme, themes, projects, panels] = await Promise.all([
         q.getProgramme(db, programmeId),
         q.listThemes(db, programmeId),
         q.listProjects(db, programmeId, seesInternal(request)),
+        Promise.all(homePanels().map((panel) => panel.render({ db, ctx, request, programmeId }))),
       ]);
-      return sendHtml(reply, renderPage(<HomePage ctx={pageContext(request, config)} programme={programme} themes={themes} projects={projects} />));
+      return sendHtml(reply, renderPage(<HomePage ctx={ctx} programme={programme} themes={themes} projects={projects} panels={panels.filter((node) => node !== null)} />));
     });
   }
 

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { resolveText } from '../../domain/localized.ts';
@@ -59,8 +60,10 @@ export function HomePage(props: {
   programme: Row<typeof getProgramme>;
   themes: Row<typeof listThemes>;
   projects: ProjectSummary[];
+  /** What other capabilities show on the home page (latest news, upcoming events). */
+  panels?: VNode[];
 }) {
-  const { ctx, programme, themes, projects } = props;
+  const { ctx, programme, themes, projects, panels = [] } = props;
   const { t, locale } = ctx;
   const title = name(programme.name, locale);
   const unthemed = projects.filter((p) => !p.themeId);
@@ -69,6 +72,7 @@ export function HomePage(props: {
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph ks-muted">{t('home.period', { start: formatDate(locale, programme.periodStart), end: formatDate(locale, programme.periodEnd) })}</p>
       <Prose value={programme.mission} locale={locale} />
+      {panels}
       <Heading level={2}>{t('home.projectsByTheme')}</Heading>
       {themes.map((theme) => (
         <section aria-labelledby={`theme-${theme.code}`}>

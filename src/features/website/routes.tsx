@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle, Db } from '../../db/client.ts';
 import { LOCALES, resolveText, type Locale } from '../../domain/localized.ts';
-import { registerDashboardPanel } from '../../web/dashboard.ts';
+import { registerDashboardPanel, registerHomePanel } from '../../web/dashboard.ts';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -20,7 +20,7 @@ import * as q from './queries.ts';
 import { CONTENT_KINDS, parseContentForm, translationState, type ContentKind } from './rules.ts';
 import { search } from './search.ts';
 import { registerThemeRoutes } from './theme.tsx';
-import { ContentPage, EditPage, EventPage, EventsPage, formValuesOf, ManagePage, NewsListPage, NewsPage, SearchPage, TranslationsPage, type FormValues } from './views.tsx';
+import { ContentPage, EditPage, EventPage, EventsPage, formValuesOf, ManagePage, NewsAndEventsPanel, NewsListPage, NewsPage, SearchPage, TranslationsPage, type FormValues } from './views.tsx';
 
 type P = { programme: string };
 const text = (value: Parameters<typeof resolveText>[0], locale: Locale) => resolveText(value, locale).text;
@@ -55,6 +55,16 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
   registerNavItem({ label: 'nav.website.events', path: '/events', order: 41 });
   registerNavItem({ label: 'nav.website.search', path: '/search', order: 90 });
   registerNavItem({ label: 'nav.website.manage', path: '/manage/website', order: 95, manageOnly: true });
+
+  registerHomePanel({
+    key: 'website.news-and-events',
+    order: 10,
+    render: async ({ db: panelDb, ctx, programmeId }) => {
+      const { news, events } = await homeHighlights(panelDb, programmeId);
+      if (news.length === 0 && events.length === 0) return null;
+      return <NewsAndEventsPanel ctx={ctx} news={news} events={events} />;
+    },
+  });
 
   registerDashboardPanel({
     key: 'website.translations',
