@@ -8,6 +8,7 @@ import { recordAudit } from '../../../db/audit.ts';
 import { actions, organisations, projectPartners, projects, themes, type ActionState } from '../../../db/schema.ts';
 import { authorize, type Actor } from '../../../domain/policy.ts';
 import { HttpError } from '../../../web/http.ts';
+import { nextActionPosition } from '../../portfolio/commands.ts';
 import { INTERNAL_LIFECYCLES } from '../../portfolio/queries.ts';
 import { mergeLocalized } from '../schemas.ts';
 
@@ -169,14 +170,11 @@ export async function createAction(db: Db, input: { actor: Actor; project: Proje
   authorize(actor, { do: 'project.edit', project });
   const ownerOrganisationId = await organisationIdBySlug(db, project.programmeId, values.ownerOrganisation);
   return db.transaction(async (tx) => {
-    const [position] = await tx
-      .select({ next: sql<number>`coalesce(max(${actions.position}), 0) + 1`.mapWith(Number) })
-      .from(actions)
-      .where(eq(actions.projectId, project.id));
+    const position = await nextActionPosition(tx, project.id);
     const row = {
       programmeId: project.programmeId,
       projectId: project.id,
-      position: position!.next,
+      position,
       description: mergeLocalized({}, values.description),
       dueOn: values.dueOn ?? null,
       dueLabel: mergeLocalized({}, values.dueLabel ?? {}),
