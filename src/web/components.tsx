@@ -96,50 +96,118 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
 }
 
-export function TextField(props: {
+export interface FieldFrame {
   id: string;
-  name: string;
   label: string;
-  value?: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'url';
   error?: string;
-  required?: boolean;
-  autocomplete?: string;
   description?: string;
-}) {
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const descriptionId = props.description ? `${props.id}-description` : undefined;
+}
+
+/** The accessibility attributes of a control inside a `FormField`: invalid state and what describes it. */
+export function fieldAria(field: FieldFrame): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
+  const describedBy = [field.description ? `${field.id}-description` : '', field.error ? `${field.id}-error` : ''].filter(Boolean).join(' ');
+  return { 'aria-invalid': field.error ? 'true' : undefined, 'aria-describedby': describedBy || undefined };
+}
+
+/**
+ * The one label / description / error frame around a form control (NL Design System form field).
+ * The control inside uses `fieldAria(field)` so the description and error are read with it.
+ */
+export function FormField({ field, kind = 'text', children }: { field: FieldFrame; kind?: 'text' | 'textarea' | 'select' | 'file'; children: ComponentChildren }) {
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div class={`utrecht-form-field utrecht-form-field--${kind}${field.error ? ' utrecht-form-field--invalid' : ''}`}>
       <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={props.id}>
-          {props.label}
+        <label class="utrecht-form-label" for={field.id}>
+          {field.label}
         </label>
       </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={descriptionId}>
-          {props.description}
+      {field.description && (
+        <div class="utrecht-form-field-description" id={`${field.id}-description`}>
+          {field.description}
         </div>
       )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message ks-error" id={errorId}>
-          {props.error}
+      {field.error && (
+        <div class="utrecht-form-field-error-message ks-error" id={`${field.id}-error`}>
+          {field.error}
         </div>
       )}
-      <div class="utrecht-form-field__input">
-        <input
-          class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
-          id={props.id}
-          name={props.name}
-          type={props.type ?? 'text'}
-          value={props.value ?? ''}
-          required={props.required}
-          autocomplete={props.autocomplete}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={[descriptionId, errorId].filter(Boolean).join(' ') || undefined}
-        />
-      </div>
+      <div class="utrecht-form-field__input">{children}</div>
     </div>
+  );
+}
+
+export function TextField(props: FieldFrame & {
+  /** Defaults to the id. */
+  name?: string;
+  value?: string;
+  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'url' | 'time' | 'datetime-local';
+  required?: boolean;
+  autocomplete?: string;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'url';
+  lang?: string;
+}) {
+  return (
+    <FormField field={props}>
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
+        id={props.id}
+        name={props.name ?? props.id}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        lang={props.lang}
+        {...fieldAria(props)}
+      />
+    </FormField>
+  );
+}
+
+export function TextArea(props: FieldFrame & { name?: string; value?: string; rows?: number; required?: boolean; lang?: string }) {
+  return (
+    <FormField field={props} kind="textarea">
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
+        id={props.id}
+        name={props.name ?? props.id}
+        rows={props.rows ?? 4}
+        required={props.required}
+        lang={props.lang}
+        {...fieldAria(props)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FormField>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: FieldFrame & { name?: string; options: SelectOption[]; value?: string | string[] | null; multiple?: boolean; required?: boolean; empty?: string }) {
+  const selected = new Set(Array.isArray(props.value) ? props.value : props.value ? [props.value] : []);
+  return (
+    <FormField field={props} kind="select">
+      <select
+        class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
+        id={props.id}
+        name={props.name ?? props.id}
+        multiple={props.multiple}
+        size={props.multiple ? 6 : undefined}
+        required={props.required}
+        {...fieldAria(props)}
+      >
+        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {props.options.map((option) => (
+          <option value={option.value} selected={selected.has(option.value)}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FormField>
   );
 }
 
