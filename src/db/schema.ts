@@ -303,6 +303,8 @@ export const projectPartners = pgTable(
     moneyCents: integer('money_cents'),
     /** Criterion f: this partner's staffing/capacity and financing are agreed. */
     commitmentAgreed: boolean('commitment_agreed').notNull().default(false),
+    /** Optimistic concurrency for commitment saves, as on projects. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     uniqueIndex('project_partners_project_org').on(t.projectId, t.organisationId),
