@@ -1,7 +1,8 @@
 // Accounts' own tables: invitations, password reset tokens, second-factor credentials and
 // recovery codes, pending two-step logins and the register of erased people (their pseudonyms).
-// Every secret that travels in a link or cookie is stored only as its SHA-256.
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// Every secret that travels in a link or cookie is stored only as its SHA-256; secrets the server
+// must read back (authenticator secrets, SSO client secrets) are encrypted (secret-box.ts).
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, programmes, projects, users, type Role } from '../../db/schema.ts';
 
 /** The coordinator invites a person by e-mail into a role; the link works once and expires. */
@@ -93,4 +94,57 @@ export const accountErasures = pgTable('account_erasures', {
   pseudonym: text('pseudonym').notNull().unique(),
   erasedByUserId: uuid('erased_by_user_id'),
   erasedAt: timestamp('erased_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Single sign-on with OpenID Connect, one identity provider per programme, set by an admin. */
+export const ssoProviders = pgTable('sso_providers', {
+  programmeId: uuid('programme_id')
+    .primaryKey()
+    .references(() => programmes.id, { onDelete: 'cascade' }),
+  /** Shown on the login page: "Sign in with <name>". */
+  name: text('name').notNull(),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  /** Encrypted (AES-256-GCM, see secret-box.ts). */
+  clientSecret: text('client_secret').notNull(),
+  /** Lower-case e-mail domains whose people may sign in this way. */
+  allowedDomains: jsonb('allowed_domains').$type<string[]>().notNull(),
+  /** E-mail domain → organisation id: a partner invited without an organisation gets the one of their domain. */
+  domainOrganisations: jsonb('domain_organisations').$type<Record<string, string>>().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A person's account at an identity provider (issuer + subject), linked to one user. */
+export const ssoIdentities = pgTable(
+  'sso_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sso_identities_subject').on(t.issuer, t.subject), index('sso_identities_user').on(t.userId)],
+);
+
+/**
+ * A sign-on on its way to the provider and back: state, nonce and PKCE verifier stay on the
+ * server; the browser holds only a random token (HttpOnly cookie) whose hash is the id.
+ */
+export const ssoLogins = pgTable('sso_logins', {
+  id: text('id').primaryKey(),
+  programmeId: uuid('programme_id')
+    .notNull()
+    .references(() => programmes.id, { onDelete: 'cascade' }),
+  state: text('state').notNull(),
+  nonce: text('nonce').notNull(),
+  codeVerifier: text('code_verifier').notNull(),
+  redirectUri: text('redirect_uri').notNull(),
+  /** Set when the sign-on accepts an invitation (its token hash). */
+  invitationTokenHash: text('invitation_token_hash'),
+  next: text('next'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
