@@ -59,9 +59,14 @@ export const mailOutbox = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    /** 'outbox' (no SMTP configured), 'smtp' (handed to the server) or 'failed'. */
+    /** 'pending' (being sent), 'outbox' (no SMTP configured), 'smtp' (handed to the server) or 'failed'. */
     delivery: text('delivery').notNull(),
     error: text('error'),
+    /**
+     * One mail per job run and recipient (e.g. "job:12:deadlines:<user>"): a job re-run after a
+     * crash skips what the crashed run already sent. Null for mails sent outside a job.
+     */
+    dedupeKey: text('dedupe_key').unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -72,8 +77,14 @@ export const mailPreferences = pgTable('mail_preferences', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
+  /** Language of the mails; null = the account's language. */
+  locale: text('locale').$type<'nl' | 'en'>(),
+  /** Reminders of actions due soon or overdue. */
   reminders: boolean('reminders').notNull().default(true),
+  /** Reminders of a missing progress report. */
+  reportReminders: boolean('report_reminders').notNull().default(true),
   digest: boolean('digest').notNull().default(true),
+  meetingInvitations: boolean('meeting_invitations').notNull().default(true),
   /** Secret in every mail's unsubscribe link; works without signing in. */
   unsubscribeToken: text('unsubscribe_token').notNull().unique(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -92,6 +103,8 @@ export const jobs = pgTable(
     state: text('state').$type<'pending' | 'running' | 'done' | 'failed'>().notNull().default('pending'),
     claimedBy: text('claimed_by'),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** The claim holds until then; the running instance extends it (heartbeat), a crashed one lets it expire. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     result: text('result'),
