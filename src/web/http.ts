@@ -14,6 +14,8 @@ export type Access = 'public' | 'signed-in' | 'manage' | 'admin' | 'record';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** false: the route takes a secret token in its URL instead of the CSRF token (one-click unsubscribe, RFC 8058). */
+    csrf?: false;
   }
   interface FastifyRequest {
     locale: Locale;

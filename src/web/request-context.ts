@@ -78,7 +78,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     const access = request.routeOptions.config.access;
     // PostgreSQL cannot store NUL in text or jsonb: refuse it as bad input instead of failing with a 500.
     if (UNSAFE_METHODS.has(request.method) && containsNul(request.body)) throw new HttpError(400, 'error.badRequest');
-    if (UNSAFE_METHODS.has(request.method) && !request.url.startsWith('/api/')) verifyCsrf(request);
+    if (UNSAFE_METHODS.has(request.method) && !request.url.startsWith('/api/') && request.routeOptions.config.csrf !== false) verifyCsrf(request);
     switch (access) {
       case 'public':
       case 'record':
