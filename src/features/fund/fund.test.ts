@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
@@ -256,6 +257,42 @@ for (const mode of databaseModes()) {
       assert.ok(again.body.includes(`"'=HYPERLINK(""x"")",1,0,`), again.body);
       const projectsCsv = await get(coordinator, '/en/leiden/fund/reports/projects.csv');
       assert.match(projectsCsv.body, /\r\n3a,[^\r]*,550,400,150,100,60\r\n/);
+    });
+
+    test('the reports download as XLSX: euros from integer cents, formulas neutralised, only for who sees the reports', async () => {
+      const workbookOf = async (url: string) => {
+        const response = await get(coordinator, url);
+        assert.equal(response.statusCode, 200, url);
+        assert.equal(response.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        assert.match(String(response.headers['content-disposition']), /^attachment; filename="fund-(parties|projects)\.xlsx"$/);
+        assert.equal(response.headers['cache-control'], 'no-store');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+        const sheet = workbook.worksheets[0]!;
+        const rows: ExcelJS.CellValue[][] = [];
+        sheet.eachRow((row) => {
+          row.eachCell((cell) => assert.notEqual(cell.type, ExcelJS.ValueType.Formula));
+          rows.push((row.values as ExcelJS.CellValue[]).slice(1));
+        });
+        return { sheet, rows };
+      };
+      const parties = await workbookOf('/nl/leiden/fund/reports/parties.xlsx');
+      assert.deepEqual(parties.rows[0], ['partij', 'ingebracht_euro', 'ingebracht_uren', 'project', 'toegekend_euro', 'betaald_euro']);
+      const lumc = parties.rows.find((r) => r[0] === 'Leids Universitair Medisch Centrum');
+      assert.deepEqual(lumc?.slice(1, 3), [1000, 800], 'contributed €1,000.00 (100000 cents) and 800 hours');
+      const evil = parties.rows.find((r) => String(r[0]).includes('HYPERLINK'));
+      assert.equal(evil?.[0], `'=HYPERLINK("x")`, 'a cell starting with = is text with an apostrophe');
+      assert.equal(evil?.[1], 1);
+      assert.equal(parties.sheet.getColumn(2).numFmt, '"€" #,##0.00', 'money is formatted as euros');
+      const projects = await workbookOf('/en/leiden/fund/reports/projects.xlsx');
+      assert.deepEqual(projects.rows[0], ['project', 'title', 'awarded_eur', 'paid_eur', 'open_eur', 'awarded_hours', 'delivered_hours']);
+      const row3a = projects.rows.find((r) => r[0] === '3a');
+      assert.deepEqual(row3a?.slice(2), [550, 400, 150, 100, 60]);
+      assert.equal(projects.sheet.getRow(2).getCell(3).numFmt, '"€" #,##0.00');
+      assert.equal((await get(partner, '/nl/leiden/fund/reports/projects.xlsx')).statusCode, 404);
+      assert.equal((await get(lead, '/en/leiden/fund/reports/parties.xlsx')).statusCode, 404);
+      const page = await get(coordinator, '/nl/leiden/fund/reports');
+      assert.match(page.body, /href="\/nl\/leiden\/fund\/reports\/parties\.xlsx"/);
     });
 
     test('the coordinator dashboard shows the fund summary', async () => {

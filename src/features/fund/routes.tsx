@@ -5,16 +5,17 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
 import { criterionJudgements } from '../portfolio/tables.ts';
-import type { Amounts } from '../../domain/ledger.ts';
+import { outstanding, type Amounts } from '../../domain/ledger.ts';
 import { formatCents, parseHours, parseMoney } from '../../domain/money.ts';
-import { toCsv } from '../../domain/export-cells.ts';
-import { resolveText } from '../../domain/localized.ts';
+import { resolveText, type Locale } from '../../domain/localized.ts';
 import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
+import { sendTable, type Table } from '../../web/spreadsheet.ts';
+import { translator } from '../../web/i18n.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import './messages.ts';
 import { adviseApplication, awardApplication, createFund, FundError, openForApplication, recordContribution, recordCorrection, recordMovement, submitApplication } from './commands.ts';
@@ -470,40 +471,61 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
       return sendHtml(reply, renderPage(<ReportsPage ctx={pageContext(request, config)} parties={parties} perProject={perProject} perFte={perFte} />));
     });
   }
-  const euros = (cents: number) => Number((cents / 100).toFixed(2));
-  for (const { url, locale } of localizedPaths('/:programme/fund/reports/parties.csv')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
-      requireViewAll(request);
-      const rows = await q.partyReport(db, request.programme!.id);
-      const csv = toCsv(
-        locale === 'nl' ? ['partij', 'ingebracht_euro', 'ingebracht_uren', 'project', 'toegekend_euro', 'betaald_euro'] : ['party', 'contributed_eur', 'contributed_hours', 'project', 'awarded_eur', 'paid_eur'],
-        rows.flatMap((r) => {
-          const partyName = resolveText(r.organisation.name, locale).text;
-          const head = [partyName, euros(r.contributed.cents), r.contributed.hours];
-          if (r.projects.length === 0) return [[...head, '', '', '']];
-          return r.projects.map((p) => [...head, `${p.code}. ${resolveText(p.title, locale).text}`, euros(p.balance.committed.cents), euros(p.balance.paid.cents)]);
-        }),
-      );
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fund-parties.csv"`).send(csv);
-    });
-  }
-  for (const { url, locale } of localizedPaths('/:programme/fund/reports/projects.csv')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
-      requireViewAll(request);
-      const rows = await q.balancesPerProject(db, request.programme!.id);
-      const csv = toCsv(
-        locale === 'nl' ? ['project', 'titel', 'toegekend_euro', 'betaald_euro', 'open_euro', 'toegekend_uren', 'geleverd_uren'] : ['project', 'title', 'awarded_eur', 'paid_eur', 'open_eur', 'awarded_hours', 'delivered_hours'],
-        rows.map(({ project, balance }) => [
-          project.code,
-          resolveText(project.title, locale).text,
-          euros(balance.committed.cents),
-          euros(balance.paid.cents),
-          euros(balance.committed.cents - balance.paid.cents),
-          balance.committed.hours,
-          balance.paid.hours,
-        ]),
-      );
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="fund-projects.csv"`).send(csv);
-    });
+  // The two reports as CSV and XLSX: the same table, money in integer cents shown as euros.
+  const partiesTable = async (programmeId: string, locale: Locale): Promise<Table> => {
+    const rows = await q.partyReport(db, programmeId);
+    const nl = locale === 'nl';
+    return {
+      title: translator(locale)('fund.reportParties'),
+      columns: [
+        { header: nl ? 'partij' : 'party' },
+        { header: nl ? 'ingebracht_euro' : 'contributed_eur', kind: 'euro' },
+        { header: nl ? 'ingebracht_uren' : 'contributed_hours', kind: 'number' },
+        { header: 'project' },
+        { header: nl ? 'toegekend_euro' : 'awarded_eur', kind: 'euro' },
+        { header: nl ? 'betaald_euro' : 'paid_eur', kind: 'euro' },
+      ],
+      rows: rows.flatMap((r) => {
+        const head = [resolveText(r.organisation.name, locale).text, r.contributed.cents, r.contributed.hours];
+        if (r.projects.length === 0) return [[...head, '', null, null]];
+        return r.projects.map((p) => [...head, `${p.code}. ${resolveText(p.title, locale).text}`, p.balance.committed.cents, p.balance.paid.cents]);
+      }),
+    };
+  };
+  const projectsTable = async (programmeId: string, locale: Locale): Promise<Table> => {
+    const rows = await q.balancesPerProject(db, programmeId);
+    const nl = locale === 'nl';
+    return {
+      title: translator(locale)('fund.reportProjects'),
+      columns: [
+        { header: 'project' },
+        { header: nl ? 'titel' : 'title' },
+        { header: nl ? 'toegekend_euro' : 'awarded_eur', kind: 'euro' },
+        { header: nl ? 'betaald_euro' : 'paid_eur', kind: 'euro' },
+        { header: nl ? 'open_euro' : 'open_eur', kind: 'euro' },
+        { header: nl ? 'toegekend_uren' : 'awarded_hours', kind: 'number' },
+        { header: nl ? 'geleverd_uren' : 'delivered_hours', kind: 'number' },
+      ],
+      rows: rows.map(({ project, balance }) => [
+        project.code,
+        resolveText(project.title, locale).text,
+        balance.committed.cents,
+        balance.paid.cents,
+        outstanding(balance).cents,
+        balance.committed.hours,
+        balance.paid.hours,
+      ]),
+    };
+  };
+  const reports = { parties: partiesTable, projects: projectsTable };
+  for (const [report, build] of Object.entries(reports)) {
+    for (const format of ['csv', 'xlsx'] as const) {
+      for (const { url, locale } of localizedPaths(`/:programme/fund/reports/${report}.${format}`)) {
+        app.get<{ Params: Params }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+          requireViewAll(request);
+          return sendTable(reply, await build(request.programme!.id, locale), format, `fund-${report}`);
+        });
+      }
+    }
   }
 }

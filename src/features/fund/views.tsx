@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import { available, outstanding, type Amounts, type Balance } from '../../domain/ledger.ts';
 import { formatCents, formatFte, formatHours } from '../../domain/money.ts';
-import { Alert, CsrfField, Heading, Link, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -231,60 +231,14 @@ export function Field({ ctx, id, label, form, type, description }: { ctx: PageCo
 
 export function Select({ ctx, id, label, form, options, blank }: { ctx: PageContext; id: string; label: string; form?: FormState; options: [string, string][]; blank?: boolean }) {
   const error = form?.errors[id];
-  const value = form?.values[id] ?? '';
   return (
-    <div class={`utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {error && (
-        <div class="utrecht-form-field-error-message ks-error" id={`${id}-error`}>
-          {ctx.t(error)}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={id} name={id} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-          {blank && <option value="">—</option>}
-          {options.map(([v, l]) => (
-            <option value={v} selected={v === value}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <SelectField id={id} label={label} value={form?.values[id] ?? ''} error={error ? ctx.t(error) : undefined} empty={blank ? '—' : undefined} options={options.map(([value, text]) => ({ value, label: text }))} />
   );
 }
 
-export function TextArea({ ctx, id, label, form, description }: { ctx: PageContext; id: string; label: string; form?: FormState; description?: string }) {
+export function LongField({ ctx, id, label, form, description }: { ctx: PageContext; id: string; label: string; form?: FormState; description?: string }) {
   const error = form?.errors[id];
-  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--textarea${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div class="utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message ks-error" id={`${id}-error`}>
-          {ctx.t(error)}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id={id} name={id} rows={4} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
-          {form?.values[id] ?? ''}
-        </textarea>
-      </div>
-    </div>
-  );
+  return <TextArea id={id} label={label} value={form?.values[id] ?? ''} error={error ? ctx.t(error) : undefined} description={description} />;
 }
 
 function Idem({ form }: { form?: FormState }) {
@@ -428,11 +382,11 @@ export function ApplicationFormPage(props: { ctx: PageContext; form: FormState; 
         <Select ctx={ctx} id="fund" label={t('fund.field.fund')} form={form} options={props.funds.map((f) => [f.fund.id, fundName(ctx, f)])} />
         <Field ctx={ctx} id="amount" label={t('fund.field.amount')} form={form} description={t('fund.field.amountHint')} />
         <Field ctx={ctx} id="hours" label={t('fund.field.hours')} form={form} description={t('fund.field.hoursHint', { hours: formatHours(locale, props.perFte) })} />
-        <TextArea ctx={ctx} id="purpose_nl" label={t('fund.field.purposeNl')} form={form} />
-        <TextArea ctx={ctx} id="purpose_en" label={t('fund.field.purposeEn')} form={form} />
+        <LongField ctx={ctx} id="purpose_nl" label={t('fund.field.purposeNl')} form={form} />
+        <LongField ctx={ctx} id="purpose_en" label={t('fund.field.purposeEn')} form={form} />
         <Field ctx={ctx} id="period_start" type="date" label={t('fund.field.periodStart')} form={form} />
         <Field ctx={ctx} id="period_end" type="date" label={t('fund.field.periodEnd')} form={form} />
-        <TextArea ctx={ctx} id="budget_lines" label={t('fund.field.budgetLines')} form={form} description={t('fund.field.budgetLinesHint')} />
+        <LongField ctx={ctx} id="budget_lines" label={t('fund.field.budgetLines')} form={form} description={t('fund.field.budgetLinesHint')} />
         <SubmitButton>{t('fund.apply')}</SubmitButton>
       </form>
     </Layout>
@@ -594,6 +548,20 @@ export function ApplicationPage(props: {
   );
 }
 
+function Downloads({ ctx, report, label }: { ctx: PageContext; report: 'parties' | 'projects'; label: string }) {
+  return (
+    <ul class="utrecht-unordered-list">
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={`/${ctx.locale}${base(ctx)}/reports/${report}.${format}`} download>
+            {ctx.t(format === 'csv' ? 'fund.exportCsv' : 'fund.exportXlsx')} ({label})
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ReportsPage(props: { ctx: PageContext; parties: Row<typeof partyReport>; perProject: { project: { code: string; title: LocalizedText }; balance: Balance }[]; perFte: number }) {
   const { ctx, perFte } = props;
   const { t, locale } = ctx;
@@ -601,11 +569,7 @@ export function ReportsPage(props: { ctx: PageContext; parties: Row<typeof party
     <Layout ctx={ctx} title={t('fund.reports')} indexable={false} crumbs={crumbs(ctx, { label: t('fund.reports') })}>
       <Heading level={1}>{t('fund.reports')}</Heading>
       <Heading level={2}>{t('fund.reportParties')}</Heading>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/${locale}${base(ctx)}/reports/parties.csv`}>
-          {t('fund.exportCsv')} ({t('fund.reportParties')})
-        </a>
-      </p>
+      <Downloads ctx={ctx} report="parties" label={t('fund.reportParties')} />
       {props.parties.length === 0 ? (
         <p class="utrecht-paragraph">{t('fund.none')}</p>
       ) : (
@@ -623,11 +587,7 @@ export function ReportsPage(props: { ctx: PageContext; parties: Row<typeof party
         </Table>
       )}
       <Heading level={2}>{t('fund.reportProjects')}</Heading>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/${locale}${base(ctx)}/reports/projects.csv`}>
-          {t('fund.exportCsv')} ({t('fund.reportProjects')})
-        </a>
-      </p>
+      <Downloads ctx={ctx} report="projects" label={t('fund.reportProjects')} />
       {props.perProject.length === 0 ? (
         <p class="utrecht-paragraph">{t('fund.none')}</p>
       ) : (

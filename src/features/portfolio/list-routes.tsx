@@ -1,10 +1,8 @@
 // The filterable project list and its CSV and XLSX export. Both show exactly what the reader may
 // see; every text cell of an export is neutralised so a spreadsheet never runs it as a formula.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { loadExcel } from '../../web/lazy-modules.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { neutraliseCell, toCsv } from '../../domain/export-cells.ts';
 import { resolveText } from '../../domain/localized.ts';
 import { can } from '../../domain/policy.ts';
 import { sendHtml } from '../../web/http.ts';
@@ -12,6 +10,7 @@ import { translator } from '../../web/i18n.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
+import { sendTable } from '../../web/spreadsheet.ts';
 import { eq } from 'drizzle-orm';
 import { organisations } from '../../db/schema.ts';
 import './network-messages.ts';
@@ -68,28 +67,13 @@ export function registerListRoutes(app: FastifyInstance, db: Db, config: Config)
     return { header, body };
   }
 
-  const attachment = (reply: FastifyReply, type: string, name: string) =>
-    reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
-
-  for (const { url } of localizedPaths('/:programme/export/projects.csv')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'public' } }, async (request, reply) => {
-      const { header, body } = await exportRows(request);
-      return attachment(reply, 'text/csv; charset=utf-8', `projects-${request.programme!.slug}.csv`).send(toCsv(header, body));
-    });
-  }
-
-  for (const { url } of localizedPaths('/:programme/export/projects.xlsx')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'public' } }, async (request, reply) => {
-      const { header, body } = await exportRows(request);
-      const ExcelJS = await loadExcel();
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet(translator(request.locale)('projects.title').slice(0, 31));
-      sheet.addRow(header).font = { bold: true };
-      // Strings are written as plain text values (never formulas), and neutralised as in the CSV.
-      for (const row of body) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? neutraliseCell(cell) : cell)));
-      sheet.columns.forEach((column) => (column.width = 24));
-      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-      return attachment(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `projects-${request.programme!.slug}.xlsx`).send(buffer);
-    });
+  for (const format of ['csv', 'xlsx'] as const) {
+    for (const { url } of localizedPaths(`/:programme/export/projects.${format}`)) {
+      app.get<{ Params: Params }>(url, { config: { access: 'public' } }, async (request, reply) => {
+        const { header, body } = await exportRows(request);
+        const table = { title: translator(request.locale)('projects.title'), columns: header.map((h) => ({ header: h })), rows: body };
+        return sendTable(reply, table, format, `projects-${request.programme!.slug}`);
+      });
+    }
   }
 }
