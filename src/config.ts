@@ -15,6 +15,12 @@ export interface Config {
   sessionAbsoluteHours: number;
   logLevel: string;
   production: boolean;
+  /** Largest accepted upload per file, in bytes (MAX_UPLOAD_BYTES, default 10 MB). */
+  maxUploadBytes: number;
+  /** KENNISSTAD_SECRET_KEY: 32 bytes (base64 or hex) that encrypt stored secrets (TOTP, SSO client secrets). */
+  secretKey?: string;
+  /** Without secretKey: a key generated once into this file, next to the data folder. */
+  secretKeyFile: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,5 +38,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? 'info',
     production: env.NODE_ENV === 'production',
+    maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    secretKey: env.KENNISSTAD_SECRET_KEY || undefined,
+    secretKeyFile: resolve(env.KENNISSTAD_SECRET_KEY_FILE ?? resolve(env.DATA_DIR ?? 'data/pglite', '..', 'kennisstad-secret.key')),
   };
 }

@@ -1,16 +1,18 @@
 // Invitations: a coordinator invites a person by e-mail into a role (with a project for a lead,
 // an organisation for a partner member). The link is single-use and expires after a week;
-// accepting creates the account with a password (or adds the role to an existing account).
+// accepting creates the account with a password or a linked single sign-on identity (or adds the
+// role to an existing account). A coordinator can revoke a pending invitation.
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations, programmes, projects, roleAssignments, users, ROLES, type Role } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { can, type Actor } from '../../domain/policy.ts';
-import { invitations } from './tables.ts';
+import { invitations, ssoIdentities } from './tables.ts';
 import { hashPassword } from './passwords.ts';
 import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 import { INVITATION_DAYS, hashToken, isTokenShape, newToken } from './tokens.ts';
 import { normaliseEmail } from './commands.ts';
+import { organisationForEmail } from './sso.ts';
 
 export interface InvitationInput {
   email: string;
@@ -25,14 +27,14 @@ export type InvitationFieldErrors = Partial<Record<'email' | 'displayName' | 'ro
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 
 /** Checks the form; returns message keys per field. */
-export function validateInvitation(input: InvitationInput): InvitationFieldErrors {
+export function validateInvitation(input: InvitationInput, mappedOrganisation = false): InvitationFieldErrors {
   const errors: InvitationFieldErrors = {};
   if (!EMAIL.test(normaliseEmail(input.email))) errors.email = 'field.email';
   if (!input.displayName.trim()) errors.displayName = 'field.required';
   else if (input.displayName.length > 200) errors.displayName = 'field.tooLong';
   if (!(ROLES as readonly string[]).includes(input.role)) errors.role = 'field.required';
   if (input.role === 'lead' && !input.project) errors.project = 'field.required';
-  if (input.role === 'partner' && !input.organisation) errors.organisation = 'field.required';
+  if (input.role === 'partner' && !input.organisation && !mappedOrganisation) errors.organisation = 'field.required';
   return errors;
 }
 
@@ -42,17 +44,19 @@ export type CreateInvitationResult =
 
 export async function createInvitation(db: Db, actor: Actor, programmeId: string, input: InvitationInput): Promise<CreateInvitationResult> {
   if (!can(actor, { do: 'programme.manage' })) return { ok: false, status: 404, errors: {} };
-  const errors = validateInvitation(input);
+  // A partner without an organisation gets the one the SSO settings map their e-mail domain to.
+  const mapped = input.role === 'partner' && !input.organisation ? await organisationForEmail(db, programmeId, normaliseEmail(input.email)) : null;
+  const errors = validateInvitation(input, mapped !== null);
   // Only an administrator makes another administrator.
   if (!errors.role && input.role === 'admin' && !can(actor, { do: 'users.manage' })) errors.role = 'accounts.invite.adminOnly';
   let projectId: string | null = null;
-  let organisationId: string | null = null;
+  let organisationId: string | null = mapped;
   if (!errors.project && input.role === 'lead') {
     const [project] = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.programmeId, programmeId), eq(projects.code, input.project!)));
     if (project) projectId = project.id;
     else errors.project = 'accounts.invite.unknownProject';
   }
-  if (!errors.organisation && input.role === 'partner') {
+  if (!errors.organisation && input.role === 'partner' && input.organisation) {
     const [organisation] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.programmeId, programmeId), eq(organisations.slug, input.organisation!)));
     if (organisation) organisationId = organisation.id;
     else errors.organisation = 'accounts.invite.unknownOrganisation';
@@ -96,6 +100,18 @@ export interface OpenInvitation {
 
 export async function findInvitation(db: Db, token: string): Promise<OpenInvitation | null> {
   if (!isTokenShape(token)) return null;
+  return findInvitationByHash(db, hashToken(token));
+}
+
+/** Why a link no longer works, for a page that says so plainly. */
+export async function deadInvitationReason(db: Db, token: string): Promise<'revoked' | 'used' | 'expired' | 'unknown'> {
+  if (!isTokenShape(token)) return 'unknown';
+  const [row] = await db.select({ acceptedAt: invitations.acceptedAt, revokedAt: invitations.revokedAt }).from(invitations).where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row) return 'unknown';
+  return row.revokedAt ? 'revoked' : row.acceptedAt ? 'used' : 'expired';
+}
+
+export async function findInvitationByHash(db: Db, tokenHash: string): Promise<OpenInvitation | null> {
   const [row] = await db
     .select({
       id: invitations.id,
@@ -110,7 +126,7 @@ export async function findInvitation(db: Db, token: string): Promise<OpenInvitat
     })
     .from(invitations)
     .innerJoin(programmes, eq(programmes.id, invitations.programmeId))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())));
   if (!row) return null;
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, row.email));
   return { ...row, existingUserId: user?.id ?? null };
@@ -118,12 +134,28 @@ export async function findInvitation(db: Db, token: string): Promise<OpenInvitat
 
 export type AcceptResult = { ok: true; userId: string; role: Role } | { ok: false; reason: 'invalid' } | { ok: false; reason: PasswordProblem };
 
-/** Accepts once: a new account needs a password that passes the rules; an existing one just gains the role. */
+/** A single sign-on identity that the provider verified (see sso.ts). */
+export interface LinkedIdentity {
+  issuer: string;
+  subject: string;
+}
+
+/**
+ * Accepts once: a new account needs a password that passes the rules, or a single sign-on identity
+ * to link; an existing account gains the role (and the identity, when one is given).
+ */
 export async function acceptInvitation(db: Db, token: string, password: string | null, origin?: string): Promise<AcceptResult> {
-  const invitation = await findInvitation(db, token);
+  if (!isTokenShape(token)) return { ok: false, reason: 'invalid' };
+  return acceptInvitationByHash(db, hashToken(token), { password }, origin);
+}
+
+export async function acceptInvitationByHash(db: Db, tokenHash: string, credential: { password: string | null } | { identity: LinkedIdentity }, origin?: string): Promise<AcceptResult> {
+  const invitation = await findInvitationByHash(db, tokenHash);
   if (!invitation) return { ok: false, reason: 'invalid' };
+  const identity = 'identity' in credential ? credential.identity : null;
+  const password = 'password' in credential ? credential.password : null;
   let passwordHash: string | null = null;
-  if (!invitation.existingUserId) {
+  if (!invitation.existingUserId && !identity) {
     const problem = passwordProblem(password ?? '', { email: invitation.email, name: invitation.displayName });
     if (problem) return { ok: false, reason: problem };
     passwordHash = await hashPassword(password!);
@@ -141,6 +173,10 @@ export async function acceptInvitation(db: Db, token: string, password: string |
       userId = user!.id;
     }
     await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, invitation.id));
+    if (identity) {
+      await tx.insert(ssoIdentities).values({ userId, issuer: identity.issuer, subject: identity.subject }).onConflictDoNothing();
+      await recordAudit(tx, { actor: { userId, displayName: invitation.displayName }, programmeId: invitation.programmeId, action: 'user.sso_link', objectType: 'user', objectId: userId, after: { issuer: identity.issuer, by: 'invitation' } });
+    }
     const [assignment] = await tx
       .insert(roleAssignments)
       .values({ programmeId: invitation.programmeId, userId, role: invitation.role, projectId: invitation.projectId, organisationId: invitation.organisationId })

@@ -7,6 +7,7 @@ import { recordAudit } from '../../db/audit.ts';
 import { redirectLocal } from '../../web/http.ts';
 import { SESSION_COOKIE, createSession, destroySession } from './sessions.ts';
 import { CHALLENGE_COOKIE, CHALLENGE_MINUTES, secondStepFor, startChallenge } from './totp.ts';
+import { boxFor } from './secret-box.ts';
 
 export function cookieOptions(config: Config) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
@@ -30,7 +31,7 @@ export async function startSession(
 }
 
 /**
- * After a correct password: either the session starts now, or a pending login waits for a code
+ * After a correct password (or a single sign-on whose provider did not vouch for a second factor): either the session starts now, or a pending login waits for a code
  * (or for a privileged user to set up an authenticator) at /login/verify or /login/enrol.
  */
 export async function afterPassword(
@@ -42,13 +43,14 @@ export async function afterPassword(
   locale: string,
   next: string | undefined,
   force?: 'enrol',
+  method = 'password',
 ): Promise<FastifyReply> {
   const step = force ?? (await secondStepFor(db, user));
   if (step === 'none') {
-    await startSession(db, config, request, reply, user, 'password');
+    await startSession(db, config, request, reply, user, method);
     return redirectLocal(reply, next, `/${locale}`);
   }
-  const token = await startChallenge(db, user.id, step, next);
+  const token = await startChallenge(db, boxFor(config), user.id, step, next);
   reply.setCookie(CHALLENGE_COOKIE, token, { ...cookieOptions(config), maxAge: CHALLENGE_MINUTES * 60 });
   return reply.redirect(`/${locale}/login/${step}`, 303);
 }

@@ -1,5 +1,6 @@
 // Routes for invitations (coordinator sends, invitee accepts) and erasure of a person (admin).
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PageContext } from '../../web/context.ts';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -12,7 +13,8 @@ import { translator } from '../../web/i18n.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import type { Locale } from '../../domain/localized.ts';
 import './messages.ts';
-import { acceptInvitation, createInvitation, findInvitation, listInvitations, type InvitationInput } from './invitations.ts';
+import { acceptInvitation, createInvitation, deadInvitationReason, findInvitation, listInvitations, revokeInvitation, type InvitationInput } from './invitations.ts';
+import { loadSso } from './sso.ts';
 import { afterPassword, startSession } from './login-flow.ts';
 import { sendAccountMail } from './mail.ts';
 import { eraseUser, erasableUsers } from './personal-data.ts';
@@ -26,9 +28,15 @@ const str = (value: unknown, max = 320) => (typeof value === 'string' ? value.tr
 export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, manageOnly: true });
   for (const { locale, url } of localizedPaths('/:programme/invitations')) {
-    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
       const rows = await listInvitations(db, request.programme!.id);
-      return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={{}} errors={{}} invitations={rows} sent={request.query.sent === '1'} />));
+      return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={{}} errors={{}} invitations={rows} sent={request.query.sent === '1'} revoked={request.query.revoked === '1'} />));
+    });
+    app.post<{ Params: ProgrammeParams & { invitationId: string } }>(`${url}/:invitationId/revoke`, { config: { access: 'manage' } }, async (request, reply) => {
+      const programme = request.programme!;
+      // Unknown, foreign, accepted or already revoked: nothing to revoke here.
+      if (!(await revokeInvitation(db, request.actor!, programme.id, request.params.invitationId))) throw notFound();
+      return reply.redirect(`${url.replace(':programme', programme.slug)}?revoked=1`, 303);
     });
     app.post<{ Params: ProgrammeParams; Body: Record<string, unknown> }>(url, { config: { access: 'manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
@@ -56,12 +64,22 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
     });
   }
 
+  /** A revoked or used link is gone for good (410) and says why; a link never made is not found (404). */
+  const deadLink = async (token: string, ctx: PageContext, action: string, reply: FastifyReply) => {
+    const dead = await deadInvitationReason(db, token);
+    return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={null} action={action} dead={dead} />), dead === 'unknown' ? 404 : 410);
+  };
+
   for (const { locale, url } of localizedPaths('/invitation/:token')) {
     app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const invitation = await findInvitation(db, request.params.token);
       reply.header('referrer-policy', 'no-referrer');
-      const view = invitation ? { displayName: invitation.displayName, email: invitation.email, role: invitation.role, existing: invitation.existingUserId !== null } : null;
-      return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={pageContext(request, config)} invitation={view} action={`/${locale}/invitation/${request.params.token}`} />), invitation ? 200 : 404);
+      const ctx = pageContext(request, config);
+      const action = `/${locale}/invitation/${request.params.token}`;
+      if (!invitation) return deadLink(request.params.token, ctx, action, reply);
+      const view = { displayName: invitation.displayName, email: invitation.email, role: invitation.role, existing: invitation.existingUserId !== null };
+      const sso = await loadSso(db, invitation.programmeId);
+      return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={view} action={action} sso={sso?.enabled ? { name: sso.name } : null} />));
     });
     app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
@@ -70,7 +88,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       const password = typeof request.body?.password === 'string' ? request.body.password : null;
       const result = await acceptInvitation(db, request.params.token, password, request.ip);
       if (!result.ok) {
-        if (result.reason === 'invalid' || !invitation) return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={null} action={action} />), 404);
+        if (result.reason === 'invalid' || !invitation) return deadLink(request.params.token, ctx, action, reply);
         const view = { displayName: invitation.displayName, email: invitation.email, role: invitation.role, existing: false };
         return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={view} action={action} error={passwordMessage(ctx, result.reason)} />), 400);
       }

@@ -19,6 +19,7 @@ import { exportPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
 import { sendAccountMail } from './mail.ts';
 import { hashToken } from './sessions.ts';
+import { boxFor } from './secret-box.ts';
 import {
   CHALLENGE_COOKIE,
   disableTotp,
@@ -43,17 +44,18 @@ export const publicSessionId = (id: string) => hashToken(id).slice(0, 24);
 const BASE32 = /^[A-Z2-7]{32}$/;
 
 export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const box = boxFor(config);
   const code = (body: unknown) => (typeof (body as { code?: unknown })?.code === 'string' ? ((body as { code: string }).code.slice(0, 40)) : '');
 
   for (const { locale, url } of localizedPaths('/login/verify')) {
     app.get(url, { config: { access: 'public' } }, async (request, reply) => {
-      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'verify') return reply.redirect(`/${locale}/login`, 303);
       return sendHtml(reply, renderPage(<VerifyPage ctx={pageContext(request, config)} />));
     });
     app.post(url, { config: { access: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
-      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'verify') return reply.redirect(`/${locale}/login`, 303);
       const input = code(request.body);
       if (!input.trim()) return sendHtml(reply, renderPage(<VerifyPage ctx={ctx} error="required" />), 400);
@@ -63,7 +65,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
         await endChallenge(db, challenge);
         return reply.redirect(`/${locale}/login`, 303);
       }
-      const factor = await verifySecondFactor(db, user.id, input);
+      const factor = await verifySecondFactor(db, box, user.id, input);
       if (!factor) {
         await recordFailure(db, user.email, request.ip);
         const usedUp = await failChallenge(db, challenge);
@@ -83,19 +85,19 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       return renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `/${locale}/login/enrol`, error, required: true }} />);
     };
     app.get(url, { config: { access: 'public' } }, async (request, reply) => {
-      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'enrol' || !challenge.pendingSecret) return reply.redirect(`/${locale}/login`, 303);
       const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, challenge.userId));
       return sendHtml(reply, await render(request, challenge.pendingSecret, user?.email ?? ''));
     });
     app.post(url, { config: { access: 'public' } }, async (request, reply) => {
-      const challenge = await findChallenge(db, request.cookies[CHALLENGE_COOKIE]);
+      const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'enrol' || !challenge.pendingSecret) return reply.redirect(`/${locale}/login`, 303);
       const [user] = await db.select().from(users).where(eq(users.id, challenge.userId));
       if (!user || user.disabledAt) return reply.redirect(`/${locale}/login`, 303);
       const input = code(request.body);
       if (!input.trim()) return sendHtml(reply, await render(request, challenge.pendingSecret, user.email, 'required'), 400);
-      const codes = await enableTotp(db, user.id, challenge.pendingSecret, input);
+      const codes = await enableTotp(db, box, user.id, challenge.pendingSecret, input);
       if (!codes) {
         await failChallenge(db, challenge);
         return sendHtml(reply, await render(request, challenge.pendingSecret, user.email, 'wrong'), 400);
@@ -123,7 +125,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const secret = typeof request.body?.secret === 'string' && BASE32.test(request.body.secret) ? request.body.secret : null;
       if (!secret) return reply.redirect(`${url}/enrol`, 303);
       const input = code(request.body);
-      const codes = input.trim() ? await enableTotp(db, request.actor!.userId, secret, input) : null;
+      const codes = input.trim() ? await enableTotp(db, box, request.actor!.userId, secret, input) : null;
       if (!codes) {
         const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName));
         return sendHtml(reply, renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `${url}/enrol`, error: input.trim() ? 'wrong' : 'required' }} />), 400);

@@ -16,7 +16,10 @@ import { afterPassword } from './login-flow.ts';
 import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
 import { registerSecurityRoutes } from './routes-security.tsx';
 import { registerInvitationRoutes } from './routes-invitations.tsx';
-import { hasTotp, isPrivileged } from './totp.ts';
+import { hasTotp, isPrivileged, sealPlainTotpSecrets } from './totp.ts';
+import { boxFor } from './secret-box.ts';
+import { registerSsoRoutes } from './routes-sso.tsx';
+import { enabledSsoProviders } from './sso.ts';
 
 interface LoginBody {
   email?: string;
@@ -27,12 +30,19 @@ interface LoginBody {
 export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerSecurityRoutes(app, db, config);
   registerInvitationRoutes(app, db, config);
+  registerSsoRoutes(app, db, config);
+  // Reads (or generates) the key at boot, so a bad KENNISSTAD_SECRET_KEY stops the server at once.
+  const box = boxFor(config);
+  app.addHook('onReady', async () => {
+    const sealed = await sealPlainTotpSecrets(db, box);
+    if (sealed > 0) app.log.info({ sealed }, 'accounts: encrypted authenticator secrets stored in plain text');
+  });
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
 
   for (const { locale, url } of localizedPaths('/login')) {
     app.get<{ Querystring: { next?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const state: LoginFormState = { next: safeLocalPath(request.query.next) };
-      return sendHtml(reply, renderPage(<LoginPage ctx={pageContext(request, config)} state={state} />));
+      return sendHtml(reply, renderPage(<LoginPage ctx={pageContext(request, config)} state={state} providers={await enabledSsoProviders(db)} />));
     });
 
     app.post<{ Body: LoginBody }>(url, { config: { access: 'public' } }, async (request, reply) => {
@@ -45,16 +55,16 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
       if (!email) fieldErrors.email = ctx.t('field.required');
       if (!password) fieldErrors.password = ctx.t('field.required');
       if (fieldErrors.email || fieldErrors.password) {
-        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, fieldErrors }} />), 400);
+        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, fieldErrors }} providers={await enabledSsoProviders(db)} />), 400);
       }
       if (await isThrottled(db, email, request.ip)) {
-        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'throttled' }} />), 429);
+        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'throttled' }} providers={await enabledSsoProviders(db)} />), 429);
       }
       const [user] = await db.select().from(users).where(eq(users.email, email));
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !valid || user.disabledAt) {
         await recordFailure(db, email, request.ip);
-        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'failed' }} />), 401);
+        return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'failed' }} providers={await enabledSsoProviders(db)} />), 401);
       }
       await clearFailures(db, email, request.ip);
       return afterPassword(db, config, request, reply, user, locale, next);

@@ -1,7 +1,7 @@
 // Two-step login with time-based one-time passwords (RFC 6238, via otpauth) and one-time
 // recovery codes. Required for administrators and coordinators, optional for everyone else.
 import { createHash, randomInt } from 'node:crypto';
-import { and, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, not, like } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { Db } from '../../db/client.ts';
@@ -9,6 +9,7 @@ import { roleAssignments, users } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { loginChallenges, recoveryCodes, totpCredentials } from './tables.ts';
 import { hashToken, newToken } from './tokens.ts';
+import type { SecretBox } from './secret-box.ts';
 
 export const PRIVILEGED_ROLES = ['admin', 'coordinator'] as const;
 /** Days a privileged account created outside an invitation (the CLI) may log in before enrolling. */
@@ -93,10 +94,10 @@ export async function remainingRecoveryCodes(db: Db, userId: string): Promise<nu
 }
 
 /** Accepts a 6-digit code (not replayed) or an unused recovery code, and uses it up. */
-export async function verifySecondFactor(db: Db, userId: string, input: string): Promise<'totp' | 'recovery' | null> {
+export async function verifySecondFactor(db: Db, box: SecretBox, userId: string, input: string): Promise<'totp' | 'recovery' | null> {
   const [credential] = await db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId));
   if (!credential) return null;
-  const step = matchingStep(credential.secret, input);
+  const step = matchingStep(box.open(credential.secret), input);
   if (step !== null) {
     // Conditional update: the same code cannot be used twice, not even by two requests at once.
     const rows = await db
@@ -117,12 +118,12 @@ export async function verifySecondFactor(db: Db, userId: string, input: string):
 }
 
 /** Saves an authenticator once a code from it proves the user has the secret; returns recovery codes. */
-export async function enableTotp(db: Db, userId: string, secret: string, code: string): Promise<string[] | null> {
+export async function enableTotp(db: Db, box: SecretBox, userId: string, secret: string, code: string): Promise<string[] | null> {
   const step = matchingStep(secret, code);
   if (step === null) return null;
   return db.transaction(async (tx) => {
     await tx.delete(totpCredentials).where(eq(totpCredentials.userId, userId));
-    await tx.insert(totpCredentials).values({ userId, secret, lastStep: step });
+    await tx.insert(totpCredentials).values({ userId, secret: box.seal(secret), lastStep: step });
     const codes = await replaceRecoveryCodes(tx, userId);
     const [user] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, userId));
     await recordAudit(tx, { actor: { userId, displayName: user?.displayName ?? 'system' }, programmeId: null, action: 'user.totp_enable', objectType: 'user', objectId: userId });
@@ -151,28 +152,42 @@ export interface Challenge {
   attempts: number;
 }
 
-export async function startChallenge(db: Db, userId: string, purpose: 'verify' | 'enrol', next?: string): Promise<string> {
+export async function startChallenge(db: Db, box: SecretBox, userId: string, purpose: 'verify' | 'enrol', next?: string): Promise<string> {
   const token = newToken();
   await db.delete(loginChallenges).where(lt(loginChallenges.expiresAt, new Date()));
   await db.insert(loginChallenges).values({
     id: hashToken(token),
     userId,
     purpose,
-    pendingSecret: purpose === 'enrol' ? newTotpSecret() : null,
+    pendingSecret: purpose === 'enrol' ? box.seal(newTotpSecret()) : null,
     next: next ?? null,
     expiresAt: new Date(Date.now() + CHALLENGE_MINUTES * 60_000),
   });
   return token;
 }
 
-export async function findChallenge(db: Db, token: string | undefined): Promise<Challenge | null> {
+export async function findChallenge(db: Db, box: SecretBox, token: string | undefined): Promise<Challenge | null> {
   if (!token || !/^[A-Za-z0-9_-]{40,50}$/.test(token)) return null;
   const [row] = await db
     .select()
     .from(loginChallenges)
     .where(and(eq(loginChallenges.id, hashToken(token)), gt(loginChallenges.expiresAt, new Date())));
   if (!row || row.attempts >= CHALLENGE_ATTEMPTS) return null;
-  return row;
+  return { ...row, pendingSecret: row.pendingSecret && box.open(row.pendingSecret) };
+}
+
+/**
+ * Secrets written before they were encrypted (plain base32) are sealed at start-up. Idempotent:
+ * a sealed value starts with its version prefix and is left alone. Returns how many were sealed.
+ */
+export async function sealPlainTotpSecrets(db: Db, box: SecretBox): Promise<number> {
+  const plain = await db.select({ userId: totpCredentials.userId, secret: totpCredentials.secret }).from(totpCredentials).where(not(like(totpCredentials.secret, 'v1:%')));
+  for (const row of plain) {
+    await db.update(totpCredentials).set({ secret: box.seal(row.secret) }).where(and(eq(totpCredentials.userId, row.userId), eq(totpCredentials.secret, row.secret)));
+  }
+  // Pending enrolments live ten minutes: one written in plain text is simply dropped.
+  await db.delete(loginChallenges).where(and(eq(loginChallenges.purpose, 'enrol'), not(like(loginChallenges.pendingSecret, 'v1:%'))));
+  return plain.length;
 }
 
 /** Counts a wrong code; returns true when the pending login is used up. */

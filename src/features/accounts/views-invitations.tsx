@@ -1,11 +1,12 @@
 // Pages for inviting people (coordinator), accepting an invitation, and erasing a person (admin).
-import { Alert, CsrfField, Heading, SubmitButton, TextField } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { localePath } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
 import { ROLES, type Role } from '../../db/schema.ts';
 import { NewPasswordForm } from './views-security.tsx';
+import { CheckboxField } from './views-sso.tsx';
 
 export interface InviteFormValues {
   email?: string;
@@ -25,39 +26,13 @@ export interface InvitationRow {
   revokedAt: Date | null;
 }
 
-function SelectField({ id, label, value, options, error }: { id: string; label: string; value?: string; options: { value: string; label: string }[]; error?: string }) {
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--select${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {error && (
-        <div class="utrecht-form-field-error-message ks-error" id={errorId}>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={id} name={id} aria-invalid={error ? 'true' : undefined} aria-describedby={errorId}>
-          {options.map((o) => (
-            <option value={o.value} selected={o.value === value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
-  );
-}
-
 export function InvitationsPage(props: {
   ctx: PageContext;
   values: InviteFormValues;
   errors: Record<string, string>;
   invitations: InvitationRow[];
   sent?: boolean;
+  revoked?: boolean;
   link?: string;
 }) {
   const { ctx, values, errors } = props;
@@ -69,6 +44,7 @@ export function InvitationsPage(props: {
     <Layout ctx={ctx} title={t('accounts.invite.title')} indexable={false} crumbs={[{ label: t('accounts.invite.title') }]}>
       <Heading level={1}>{t('accounts.invite.title')}</Heading>
       {props.sent && <Alert kind="ok">{t('accounts.invite.sent')}</Alert>}
+      {props.revoked && <Alert kind="ok">{t('accounts.invite.revokedDone')}</Alert>}
       <p class="utrecht-paragraph">{t('accounts.invite.intro')}</p>
       <form method="post" action={localePath(locale, `/${slug}/invitations`)} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
@@ -90,6 +66,7 @@ export function InvitationsPage(props: {
               <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.role')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.status')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.expires')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.action')}</th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
@@ -101,6 +78,16 @@ export function InvitationsPage(props: {
                 <td class="utrecht-table__cell">{t(`role.${row.role}`)}</td>
                 <td class="utrecht-table__cell">{status(row)}</td>
                 <td class="utrecht-table__cell">{formatDateTime(locale, row.expiresAt)}</td>
+                <td class="utrecht-table__cell">
+                  {!row.acceptedAt && !row.revokedAt && row.expiresAt >= new Date() && (
+                    <form method="post" action={localePath(locale, `/${slug}/invitations/${row.id}/revoke`)}>
+                      <CsrfField ctx={ctx} />
+                      <button type="submit" class="utrecht-button utrecht-button--html-button utrecht-button--secondary-action" aria-label={t('accounts.invite.revokeLabel', { name: row.displayName })}>
+                        {t('accounts.invite.revoke')}
+                      </button>
+                    </form>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -110,17 +97,37 @@ export function InvitationsPage(props: {
   );
 }
 
-export function AcceptInvitationPage(props: { ctx: PageContext; invitation: { displayName: string; email: string; role: Role; existing: boolean } | null; action: string; error?: string }) {
+export type DeadInvitation = 'revoked' | 'used' | 'expired' | 'unknown';
+
+export function AcceptInvitationPage(props: {
+  ctx: PageContext;
+  invitation: { displayName: string; email: string; role: Role; existing: boolean } | null;
+  action: string;
+  error?: string;
+  /** Why the link does not work, when it does not. */
+  dead?: DeadInvitation;
+  /** The programme's single sign-on, offered as the other way to accept. */
+  sso?: { name: string } | null;
+}) {
   const { ctx, invitation } = props;
   const { t } = ctx;
+  const deadMessage = { revoked: 'accounts.accept.revoked', used: 'accounts.accept.used', expired: 'accounts.accept.expired', unknown: 'accounts.accept.invalid' }[props.dead ?? 'unknown'];
   return (
     <Layout ctx={ctx} title={t('accounts.accept.title')} indexable={false} crumbs={[{ label: t('accounts.accept.title') }]}>
       <Heading level={1}>{t('accounts.accept.title')}</Heading>
       {!invitation ? (
-        <Alert kind="error">{t('accounts.accept.invalid')}</Alert>
+        <Alert kind="error">{t(deadMessage)}</Alert>
       ) : (
         <>
           <p class="utrecht-paragraph">{t('accounts.accept.intro', { name: invitation.displayName, email: invitation.email, role: t(`role.${invitation.role}`) })}</p>
+          {props.sso && (
+            <p class="utrecht-paragraph">
+              <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" id="accept-sso" href={`${props.action}/sso`}>
+                {t('accounts.sso.acceptWith', { name: props.sso.name })}
+              </a>
+            </p>
+          )}
+          {props.sso && !invitation.existing && <p class="utrecht-paragraph">{t('accounts.sso.acceptOr')}</p>}
           {invitation.existing ? (
             <form method="post" action={props.action} class="ks-form">
               <CsrfField ctx={ctx} />
@@ -147,13 +154,8 @@ export function ErasePage(props: { ctx: PageContext; users: { id: string; displa
       <p class="utrecht-paragraph">{t('accounts.erase.intro')}</p>
       <form method="post" action={localePath(locale, `/${ctx.programme!.slug}/admin/erase`)} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
-        <SelectField id="user" label={t('accounts.erase.person')} options={[{ value: '', label: t('accounts.erase.choose') }, ...props.users.map((u) => ({ value: u.id, label: `${u.displayName} <${u.email}>` }))]} />
-        <div class="utrecht-form-field utrecht-form-field--checkbox">
-          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="confirm" name="confirm" value="yes" />{' '}
-          <label class="utrecht-form-label utrecht-form-label--checkbox" for="confirm">
-            {t('accounts.erase.confirm')}
-          </label>
-        </div>
+        <SelectField id="user" label={t('accounts.erase.person')} empty={t('accounts.erase.choose')} options={props.users.map((u) => ({ value: u.id, label: `${u.displayName} <${u.email}>` }))} />
+        <CheckboxField id="confirm" label={t('accounts.erase.confirm')} />
         <SubmitButton>{t('accounts.erase.submit')}</SubmitButton>
       </form>
     </Layout>

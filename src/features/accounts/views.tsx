@@ -12,13 +12,28 @@ export interface LoginFormState {
   fieldErrors?: { email?: string; password?: string };
 }
 
-export function LoginPage({ ctx, state }: { ctx: PageContext; state: LoginFormState }) {
+export function LoginPage({ ctx, state, providers = [] }: { ctx: PageContext; state: LoginFormState; providers?: { programmeSlug: string; name: string }[] }) {
   const { t } = ctx;
+  const next = state.next ? `?next=${encodeURIComponent(state.next)}` : '';
   return (
     <Layout ctx={ctx} title={t('login.title')} indexable={false} crumbs={[{ label: t('login.title') }]}>
       <Heading level={1}>{t('login.title')}</Heading>
       <p class="utrecht-paragraph">{t('login.intro')}</p>
       {state.error && <Alert kind="error">{t(state.error === 'throttled' ? 'login.throttled' : 'login.failed')}</Alert>}
+      {providers.length > 0 && (
+        <>
+          <ul class="utrecht-unordered-list ks-sso-list">
+            {providers.map((p) => (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`${localePath(ctx.locale, `/login/sso/${p.programmeSlug}`)}${next}`}>
+                  {t('accounts.sso.signInWith', { name: p.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p class="utrecht-paragraph">{t('accounts.sso.orPassword')}</p>
+        </>
+      )}
       <form method="post" action={localePath(ctx.locale, '/login')} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
         {state.next && <input type="hidden" name="next" value={state.next} />}

@@ -1,0 +1,146 @@
+// Routes for single sign-on: start (per programme, or from an invitation), the callback, and the
+// administrator's settings page. The rules for who may come in are in sso.ts.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { organisations, users } from '../../db/schema.ts';
+import { notFound, redirectLocal, safeLocalPath, sendHtml } from '../../web/http.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import './messages.ts';
+import { acceptInvitationByHash, findInvitation, findInvitationByHash } from './invitations.ts';
+import { afterPassword, cookieOptions, startSession } from './login-flow.ts';
+import { clearFailures, isThrottled, recordFailure } from './passwords.ts';
+import { boxFor } from './secret-box.ts';
+import { SSO_COOKIE, SSO_MINUTES, finishSsoLogin, loadSso, redirectUriFor, saveSso, settingsForm, startSsoLogin, userForIdentity, type SsoFailure, type SsoSettingsInput, type StoredSso } from './sso.ts';
+import { ssoIdentities } from './tables.ts';
+import { hashToken } from './tokens.ts';
+import { PRIVILEGED_ROLES } from './totp.ts';
+import { SsoErrorPage, SsoSettingsPage } from './views-sso.tsx';
+
+const STATUS: Record<SsoFailure | 'throttled', number> = { expired: 400, failed: 400, unavailable: 503, unverified: 403, domain: 403, unknown: 403, mismatch: 403, invitation: 410, throttled: 429 };
+/** The throttle counts failed callbacks per address (the account is not known before the provider answers). */
+const throttleKey = (ip: string) => `sso:${ip}`;
+const str = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
+
+export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const box = boxFor(config);
+
+  const fail = (request: FastifyRequest, reply: FastifyReply, reason: SsoFailure | 'throttled') =>
+    sendHtml(reply, renderPage(<SsoErrorPage ctx={pageContext(request, config)} reason={reason} />), STATUS[reason]);
+
+  async function start(request: FastifyRequest, reply: FastifyReply, sso: StoredSso | null, locale: string, options: { next?: string; invitationTokenHash?: string }) {
+    if (!sso || !sso.enabled) throw notFound();
+    const started = await startSsoLogin(db, config, box, sso, { locale, ...options });
+    if (!started.ok) return fail(request, reply, started.reason);
+    // Bound to this browser: HttpOnly, short-lived; SameSite=Lax lets it ride along the provider's top-level redirect back.
+    reply.setCookie(SSO_COOKIE, started.cookieToken, { ...cookieOptions(config), maxAge: SSO_MINUTES * 60 });
+    return reply.redirect(started.url, 303);
+  }
+
+  for (const { locale, url } of localizedPaths('/login/sso/:programme')) {
+    app.get<{ Params: { programme: string }; Querystring: { next?: string } }>(url, { config: { access: 'public' } }, async (request, reply) =>
+      start(request, reply, await loadSso(db, request.programme!.id), locale, { next: safeLocalPath(request.query.next) }),
+    );
+  }
+
+  for (const { locale, url } of localizedPaths('/invitation/:token/sso')) {
+    app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      reply.header('referrer-policy', 'no-referrer');
+      const invitation = await findInvitation(db, request.params.token);
+      if (!invitation) throw notFound();
+      return start(request, reply, await loadSso(db, invitation.programmeId), locale, { invitationTokenHash: hashToken(request.params.token) });
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/login/sso/callback')) {
+    app.get(url, { config: { access: 'public' } }, async (request, reply) => {
+      reply.header('referrer-policy', 'no-referrer');
+      reply.header('cache-control', 'no-store');
+      const cookieToken = request.cookies[SSO_COOKIE];
+      reply.clearCookie(SSO_COOKIE, cookieOptions(config));
+      if (await isThrottled(db, throttleKey(request.ip), request.ip)) return fail(request, reply, 'throttled');
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      const result = await finishSsoLogin(db, box, cookieToken, query);
+      if (!result.ok) {
+        // A forged or replayed answer to a pending sign-on counts like a wrong password (a callback
+        // without a pending sign-on has nothing to guess against: it never reaches the provider).
+        if (result.reason === 'failed') await recordFailure(db, throttleKey(request.ip), request.ip);
+        return fail(request, reply, result.reason);
+      }
+      await clearFailures(db, throttleKey(request.ip), request.ip);
+      const { identity } = result;
+      const method = identity.mfa ? 'sso+provider-mfa' : 'sso';
+
+      if (result.invitationTokenHash) {
+        const invitation = await findInvitationByHash(db, result.invitationTokenHash);
+        if (!invitation) return fail(request, reply, 'invitation');
+        // The invitation went to one mailbox: the provider must vouch for that very address.
+        if (invitation.email !== identity.email) return fail(request, reply, 'mismatch');
+        const [linked] = await db.select({ userId: ssoIdentities.userId }).from(ssoIdentities).where(and(eq(ssoIdentities.issuer, identity.issuer), eq(ssoIdentities.subject, identity.subject)));
+        if (linked && linked.userId !== invitation.existingUserId) return fail(request, reply, 'mismatch');
+        const accepted = await acceptInvitationByHash(db, result.invitationTokenHash, { identity }, request.ip);
+        if (!accepted.ok) return fail(request, reply, 'invitation');
+        const [user] = await db.select().from(users).where(eq(users.id, accepted.userId));
+        const home = `/${locale}/${invitation.programmeSlug}`;
+        const privileged = (PRIVILEGED_ROLES as readonly string[]).includes(accepted.role);
+        // A new administrator or coordinator sets up an authenticator first, unless the provider did MFA.
+        if (privileged && !identity.mfa) return afterPassword(db, config, request, reply, user!, locale, home, 'enrol', method);
+        if (identity.mfa || !invitation.existingUserId) {
+          await startSession(db, config, request, reply, user!, method);
+          return reply.redirect(home, 303);
+        }
+        return afterPassword(db, config, request, reply, user!, locale, home, undefined, method);
+      }
+
+      const user = await userForIdentity(db, result.programmeId, identity);
+      if (!user) return fail(request, reply, 'unknown');
+      const next = result.next ?? undefined;
+      if (identity.mfa) {
+        await startSession(db, config, request, reply, user, method);
+        return redirectLocal(reply, next, `/${locale}`);
+      }
+      // Otherwise the same second step as after a password: a code, or enrolment for privileged roles.
+      return afterPassword(db, config, request, reply, user, locale, next, undefined, method);
+    });
+  }
+
+  for (const { locale, url } of localizedPaths('/:programme/admin/sso')) {
+    const render = async (request: FastifyRequest, values: SsoSettingsInput, errors: Record<string, string>, status = 200, saved = false) => {
+      const configured = (await loadSso(db, request.programme!.id)) !== null;
+      const page = <SsoSettingsPage ctx={pageContext(request, config)} values={values} errors={errors} configured={configured} saved={saved} redirectUris={['nl', 'en'].map((l) => redirectUriFor(config, l))} />;
+      return { body: renderPage(page), status };
+    };
+    const slugs = async (programmeId: string) => new Map((await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(eq(organisations.programmeId, programmeId))).map((o) => [o.id, o.slug]));
+
+    app.get<{ Params: { programme: string }; Querystring: { saved?: string } }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const { body } = await render(request, settingsForm(await loadSso(db, programmeId), await slugs(programmeId)), {}, 200, request.query.saved === '1');
+      return sendHtml(reply, body);
+    });
+    app.post<{ Params: { programme: string }; Body: Record<string, unknown> }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+      const ctx = pageContext(request, config);
+      const body = request.body ?? {};
+      const input: SsoSettingsInput = {
+        name: str(body.name, 200),
+        issuer: str(body.issuer, 500),
+        clientId: str(body.clientId, 300),
+        clientSecret: typeof body.clientSecret === 'string' ? body.clientSecret.slice(0, 600) : '',
+        allowedDomains: str(body.allowedDomains, 2000),
+        domainOrganisations: str(body.domainOrganisations, 4000),
+        enabled: body.enabled === 'yes',
+      };
+      const programme = request.programme!;
+      const result = await saveSso(db, box, request.actor!, programme.id, input);
+      if (!result.ok) {
+        if (result.status === 404) throw notFound();
+        const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, ctx.t(key!, { max: 80 })]));
+        const { body: page } = await render(request, { ...input, clientSecret: '' }, errors, 400);
+        return sendHtml(reply, page, 400);
+      }
+      return reply.redirect(`/${locale}/${programme.slug}/admin/sso?saved=1`, 303);
+    });
+  }
+}
