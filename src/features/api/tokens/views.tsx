@@ -1,9 +1,9 @@
-import { Alert, CsrfField, Heading, SubmitButton, Text, TextField } from '../../../web/components.tsx';
+import { Alert, CsrfField, Heading, SelectField, SubmitButton, Text, TextField } from '../../../web/components.tsx';
 import type { PageContext } from '../../../web/context.ts';
 import { localePath } from '../../../web/context.ts';
 import { Layout } from '../../../web/layout.tsx';
 import { formatDateTime } from '../../../web/i18n.ts';
-import type { LocalizedText } from '../../../domain/localized.ts';
+import { resolveText, type LocalizedText } from '../../../domain/localized.ts';
 import { API_TOKEN_SCOPES } from '../tables.ts';
 import type { TokenInputErrors } from './commands.ts';
 
@@ -71,9 +71,13 @@ export function TokensPage({
         <form method="post" action={action} class="ks-form" novalidate>
           <CsrfField ctx={ctx} />
           <TextField id="token-name" name="name" label={t('apiTokens.name')} description={t('apiTokens.nameHint')} value={state.name} required error={errors.name && t(errors.name)} />
-          <fieldset class="utrecht-form-fieldset">
+          <fieldset class="utrecht-form-fieldset" aria-describedby={errors.scope ? 'token-scope-error' : undefined}>
             <legend class="utrecht-form-fieldset__legend">{t('apiTokens.scope')}</legend>
-            {errors.scope && <p class="utrecht-form-field-error-message ks-error">{t(errors.scope)}</p>}
+            {errors.scope && (
+              <p class="utrecht-form-field-error-message ks-error" id="token-scope-error">
+                {t(errors.scope)}
+              </p>
+            )}
             {API_TOKEN_SCOPES.map((scope) => (
               <div class="utrecht-form-field utrecht-form-field--radio">
                 <input
@@ -90,21 +94,14 @@ export function TokensPage({
               </div>
             ))}
           </fieldset>
-          <div class={`utrecht-form-field${errors.programme ? ' utrecht-form-field--invalid' : ''}`}>
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="token-programme">
-                {t('apiTokens.programme')}
-              </label>
-            </div>
-            {errors.programme && <div class="utrecht-form-field-error-message ks-error">{t(errors.programme)}</div>}
-            <select class="utrecht-select utrecht-select--html-select" id="token-programme" name="programme">
-              {programmes.map((programme) => (
-                <option value={programme.slug} selected={state.programme === programme.slug}>
-                  {programme.name[locale] ?? programme.name.nl ?? programme.slug}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="token-programme"
+            name="programme"
+            label={t('apiTokens.programme')}
+            value={state.programme}
+            error={errors.programme && t(errors.programme)}
+            options={programmes.map((programme) => ({ value: programme.slug, label: resolveText(programme.name, locale).text || programme.slug }))}
+          />
           <SubmitButton>{t('apiTokens.create')}</SubmitButton>
         </form>
       )}
