@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { auditEvents, people, roleAssignments, sessions, users, loginFailures } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { can, type Actor } from '../../domain/policy.ts';
-import { accountErasures, invitations, loginChallenges, passwordResets, recoveryCodes, totpCredentials } from './tables.ts';
+import { accountErasures, invitations, loginChallenges, passwordResets, recoveryCodes, ssoIdentities, totpCredentials } from './tables.ts';
 
 /** Columns that hold secrets (hashes, tokens, TOTP seeds): named in an export, never shown. */
 const SECRET_COLUMN = /hash|secret|token|csrf/i;
@@ -108,6 +108,8 @@ export async function eraseUser(db: Db, actor: Actor, programmeId: string, targe
     await tx.delete(loginChallenges).where(eq(loginChallenges.userId, user.id));
     await tx.delete(totpCredentials).where(eq(totpCredentials.userId, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    // The provider's subject identifies the person there: the link goes too.
+    await tx.delete(ssoIdentities).where(eq(ssoIdentities.userId, user.id));
     await tx.delete(passwordResets).where(eq(passwordResets.userId, user.id));
     await tx.delete(roleAssignments).where(eq(roleAssignments.userId, user.id));
     await tx.delete(loginFailures).where(eq(loginFailures.key, `account:${user.email}`));

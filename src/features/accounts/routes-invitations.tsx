@@ -64,10 +64,10 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
     });
   }
 
-  /** A revoked or used link is gone for good (410) and says why; a link never made is not found (404). */
+  /** A link that no longer works answers 404 with a page that says why: revoked, used or expired. */
   const deadLink = async (token: string, ctx: PageContext, action: string, reply: FastifyReply) => {
     const dead = await deadInvitationReason(db, token);
-    return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={null} action={action} dead={dead} />), dead === 'unknown' ? 404 : 410);
+    return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={null} action={action} dead={dead} />), 404);
   };
 
   for (const { locale, url } of localizedPaths('/invitation/:token')) {

@@ -1,13 +1,16 @@
 // Password reset, invitations, two-step login and the sessions page, over HTTP on both databases.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { anonymous, buildUser, login, loginAs, startTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
 import { sessions, users } from '../../db/schema.ts';
 import { mailOutbox } from '../monitoring/tables.ts';
 import { invitations, passwordResets, totpCredentials } from './tables.ts';
-import { currentCode } from './totp.ts';
+import { currentCode, sealPlainTotpSecrets } from './totp.ts';
+import { boxFor, parseKey, secretBox } from './secret-box.ts';
+import { auditEvents } from '../../db/schema.ts';
+import { randomBytes } from 'node:crypto';
 
 const NEW_PASSWORD = 'tulpen langs het rapenburg';
 
@@ -221,6 +224,79 @@ for (const mode of databaseModes()) {
       assert.notEqual((await t.app.inject({ url: '/en/account', headers: { cookie: first.cookie } })).statusCode, 200);
       assert.equal((await t.app.inject({ url: '/en/account', headers: { cookie: second.cookie } })).statusCode, 200);
       assert.equal(strangerIds.length, 1);
+    });
+
+    test('authenticator secrets are encrypted at rest; plain ones from before are sealed at start-up; login still works', async () => {
+      const user = await buildUser(t);
+      const { secret } = await enrolThroughAccount(await login(t, user.email));
+      const stored = async () => (await t.database.db.select().from(totpCredentials).where(eq(totpCredentials.userId, user.id)))[0]!.secret;
+      const sealed = await stored();
+      assert.ok(!sealed.includes(secret), 'no plain secret in the column');
+      assert.match(sealed, /^v1:/);
+      assert.equal(boxFor(t.config).open(sealed), secret);
+      const codeLogin = async (at: number) => {
+        const step = await passwordStep(user.email);
+        assert.equal(step.response.headers.location, '/nl/login/verify');
+        const done = await postForm('/nl/login/verify', step.cookie, { _csrf: step.csrf, code: currentCode(secret, at) });
+        assert.equal(done.statusCode, 303);
+        assert.ok(cookieOf(done, 'ks_session'));
+      };
+      await codeLogin(Date.now());
+      // A row written before encryption (plain base32) is sealed by the start-up step, once.
+      await t.database.db.update(totpCredentials).set({ secret, lastStep: 0 }).where(eq(totpCredentials.userId, user.id));
+      assert.ok((await sealPlainTotpSecrets(t.database.db, boxFor(t.config))) >= 1);
+      assert.equal(await sealPlainTotpSecrets(t.database.db, boxFor(t.config)), 0);
+      const migrated = await stored();
+      assert.ok(!migrated.includes(secret));
+      assert.equal(boxFor(t.config).open(migrated), secret);
+      await codeLogin(Date.now() + 30_000);
+    });
+
+    test('the secret box: authenticated encryption, a wrong key or a changed byte is refused', () => {
+      const box = secretBox(randomBytes(32));
+      const sealed = box.seal('JBSWY3DPEHPK3PXP');
+      assert.notEqual(box.seal('JBSWY3DPEHPK3PXP'), sealed, 'a fresh IV each time');
+      assert.equal(box.open(sealed), 'JBSWY3DPEHPK3PXP');
+      assert.throws(() => secretBox(randomBytes(32)).open(sealed));
+      const body = sealed.slice(-4);
+      const flipped = sealed.slice(0, -4) + (body[0] === 'A' ? 'B' : 'A') + body.slice(1);
+      assert.throws(() => box.open(flipped));
+      assert.throws(() => parseKey('too-short'), /32 bytes/);
+      assert.equal(parseKey(randomBytes(32).toString('hex')).length, 32);
+    });
+
+    test('a coordinator revokes a pending invitation: audit row, and the link says it was revoked', async () => {
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      const email = `revoked-${Date.now()}@example.org`;
+      await postForm('/nl/leiden/invitations', coordinator.cookie, { _csrf: coordinator.csrf, email, displayName: 'Rita Revoked', role: 'support' });
+      const link = linkIn((await lastMailTo(email))!.body, 'invitation');
+      const [invitation] = await t.database.db.select().from(invitations).where(eq(invitations.email, email));
+      const list = await t.app.inject({ url: '/en/leiden/invitations', headers: { cookie: coordinator.cookie } });
+      assert.match(list.body, new RegExp(`action="/en/leiden/invitations/${invitation!.id}/revoke"`));
+      assert.match(list.body, /aria-label="Revoke the invitation for Rita Revoked"/);
+      // A partner member cannot revoke it (404); an id that is not a uuid is not found either.
+      const partner = await loginAs(t, { role: 'partner', organisation: 'lumc' });
+      assert.equal((await postForm(`/nl/leiden/invitations/${invitation!.id}/revoke`, partner.cookie, { _csrf: partner.csrf })).statusCode, 404);
+      assert.equal((await postForm('/nl/leiden/invitations/not-an-id/revoke', coordinator.cookie, { _csrf: coordinator.csrf })).statusCode, 404);
+      const revoked = await postForm(`/nl/leiden/invitations/${invitation!.id}/revoke`, coordinator.cookie, { _csrf: coordinator.csrf });
+      assert.equal(revoked.statusCode, 303);
+      assert.equal(revoked.headers.location, '/nl/leiden/invitations?revoked=1');
+      const after = await t.app.inject({ url: '/nl/leiden/invitations?revoked=1', headers: { cookie: coordinator.cookie } });
+      assert.match(after.body, /ingetrokken; de link werkt niet meer/);
+      assert.doesNotMatch(after.body, new RegExp(`${invitation!.id}/revoke`), 'no button for a revoked invitation');
+      const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'invitation.revoke'), eq(auditEvents.objectId, invitation!.id)));
+      assert.equal(audit.length, 1);
+      assert.equal(audit[0]!.actorUserId, coordinator.userId);
+      // Twice: nothing left to revoke.
+      assert.equal((await postForm(`/nl/leiden/invitations/${invitation!.id}/revoke`, coordinator.cookie, { _csrf: coordinator.csrf })).statusCode, 404);
+      const page = await t.app.inject({ url: link });
+      assert.equal(page.statusCode, 404);
+      assert.match(page.body, /ingetrokken door de coördinator/);
+      const v = await anonymous(t);
+      const accept = await postForm(link, v.cookie, { _csrf: v.csrf, password: NEW_PASSWORD });
+      assert.equal(accept.statusCode, 404);
+      assert.match(accept.body, /ingetrokken door de coördinator/);
+      assert.equal((await t.database.db.select().from(users).where(eq(users.email, email))).length, 0);
     });
   });
 }

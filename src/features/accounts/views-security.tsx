@@ -20,6 +20,21 @@ function Page({ ctx, title, children }: { ctx: PageContext; title: string; child
   );
 }
 
+/** The one-time code field of the login's second step and of authenticator set-up. */
+function CodeField({ ctx, error, description }: { ctx: PageContext; error?: 'wrong' | 'required'; description?: string }) {
+  const { t } = ctx;
+  return (
+    <TextField
+      id="code"
+      label={t('accounts.verify.code')}
+      description={description}
+      autocomplete="one-time-code"
+      required
+      error={error ? t(error === 'wrong' ? 'accounts.verify.wrong' : 'field.required') : undefined}
+    />
+  );
+}
+
 export function VerifyPage({ ctx, error }: { ctx: PageContext; error?: 'wrong' | 'required' }) {
   const { t } = ctx;
   return (
@@ -27,15 +42,7 @@ export function VerifyPage({ ctx, error }: { ctx: PageContext; error?: 'wrong' |
       <p class="utrecht-paragraph">{t('accounts.verify.intro')}</p>
       <form method="post" action={localePath(ctx.locale, '/login/verify')} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField
-          id="code"
-          name="code"
-          label={t('accounts.verify.code')}
-          description={t('accounts.verify.codeHelp')}
-          autocomplete="one-time-code"
-          required
-          error={error ? t(error === 'wrong' ? 'accounts.verify.wrong' : 'field.required') : undefined}
-        />
+        <CodeField ctx={ctx} error={error} description={t('accounts.verify.codeHelp')} />
         <SubmitButton>{t('accounts.verify.submit')}</SubmitButton>
       </form>
     </Page>
@@ -69,14 +76,7 @@ export function EnrolPage({ ctx, state }: { ctx: PageContext; state: EnrolState 
       <form method="post" action={state.action} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="secret" value={state.secret} />
-        <TextField
-          id="code"
-          name="code"
-          label={t('accounts.verify.code')}
-          autocomplete="one-time-code"
-          required
-          error={state.error ? t(state.error === 'wrong' ? 'accounts.verify.wrong' : 'field.required') : undefined}
-        />
+        <CodeField ctx={ctx} error={state.error} />
         <SubmitButton>{t('accounts.enrol.submit')}</SubmitButton>
       </form>
     </Page>
@@ -220,9 +220,7 @@ export function SessionsPage({ ctx, sessions, ended }: { ctx: PageContext; sessi
                 <form method="post" action={localePath(locale, '/account/sessions/end')}>
                   <CsrfField ctx={ctx} />
                   <input type="hidden" name="session" value={s.id} />
-                  <button type="submit" class="utrecht-button utrecht-button--html-button utrecht-button--secondary-action">
-                    {t('accounts.sessions.end')}
-                  </button>
+                  <SubmitButton secondary>{t('accounts.sessions.end')}</SubmitButton>
                 </form>
               </td>
             </tr>
