@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { organisations, projects } from '../../db/schema.ts';
+import { organisations, programmes, projects } from '../../db/schema.ts';
 import { AccessDenied, type Actor } from '../../domain/policy.ts';
 import { awardAmounts, type AwardDecision, type Amounts } from '../../domain/ledger.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
@@ -89,6 +89,20 @@ export async function createFund(db: Db, input: { actor: Actor; programmeId: str
     return fund!;
   });
 }
+
+/** The hours that make one FTE in this programme: what every hours figure is shown as FTE with. */
+export async function setHoursPerFte(db: Db, input: { actor: Actor; programmeId: string; hours: number }): Promise<void> {
+  requireRole(fundPolicy.manage(input.actor), 'fund.hoursPerFte');
+  if (!Number.isInteger(input.hours) || input.hours < MIN_HOURS_PER_FTE || input.hours > MAX_HOURS_PER_FTE) throw new FundError('fund.error.hoursPerFte');
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ hoursPerFte: programmes.hoursPerFte }).from(programmes).where(eq(programmes.id, input.programmeId)).for('update');
+    await tx.update(programmes).set({ hoursPerFte: input.hours }).where(eq(programmes.id, input.programmeId));
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'fund.hoursPerFte', objectType: 'programme', objectId: input.programmeId, before, after: { hoursPerFte: input.hours } });
+  });
+}
+/** A working year lies between these (part-time norms to a full year of 52 × 40 hours, with margin). */
+export const MIN_HOURS_PER_FTE = 1000;
+export const MAX_HOURS_PER_FTE = 2200;
 
 async function fundInProgramme(tx: Db, programmeId: string, fundId: string) {
   const [fund] = await tx.select().from(funds).where(and(eq(funds.id, fundId), eq(funds.programmeId, programmeId)));
@@ -215,7 +229,7 @@ export async function awardApplication(
         kind: 'commitment',
         amountCents: amounts.cents,
         hours: amounts.hours,
-        year: Number(application.periodStart.slice(0, 4)),
+        year: commitmentYear(application),
         projectId: application.projectId,
         applicationId: application.id,
         note: input.note || null,
@@ -234,6 +248,9 @@ export async function awardApplication(
     return { outcome: status === 'declined' ? 'declined' : status, cents: amounts.cents, hours: amounts.hours };
   });
 }
+
+/** The year an award is booked in: the year its period starts. */
+const commitmentYear = (application: { periodStart: string }) => Number(application.periodStart.slice(0, 4));
 
 /** Payments and releases against one awarded application, limited to what it still has open. */
 export async function recordMovement(
@@ -262,7 +279,9 @@ export async function recordMovement(
         kind: input.kind,
         amountCents: input.cents,
         hours: input.hours,
-        year: new Date().getUTCFullYear(),
+        // A payment counts in the year it is made; a release undoes part of the commitment, so it
+        // counts in the commitment's year (else that year keeps a commitment no one holds).
+        year: input.kind === 'release' ? commitmentYear(application!) : new Date().getUTCFullYear(),
         projectId: application!.projectId,
         applicationId: application!.id,
         note: input.note || null,

@@ -6,7 +6,7 @@ import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { organisations, projects } from '../../db/schema.ts';
 import { fundApplications, funds, ledgerEntries } from './tables.ts';
-import { ledgerMatchesBalance } from './queries.ts';
+import { balancesPerYear, ledgerMatchesBalance } from './queries.ts';
 
 const idem = () => `k${Math.random().toString(36).slice(2)}${Date.now()}xxxxxxxx`;
 
@@ -152,7 +152,8 @@ for (const mode of databaseModes()) {
     });
 
     test('an award by a lead, a coordinator or a partner is refused and stores nothing', async () => {
-      for (const [who, session, status] of [['lead', lead, 403], ['coordinator', coordinator, 403], ['partner', partner, 404], ['support', support, 403]] as const) {
+      const admin = await loginAs(t, { role: 'admin' });
+      for (const [who, session, status] of [['lead', lead, 403], ['coordinator', coordinator, 403], ['partner', partner, 404], ['support', support, 403], ['admin', admin, 403]] as const) {
         const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
         assert.equal(response.statusCode, status, who);
       }
@@ -210,6 +211,11 @@ for (const mode of databaseModes()) {
       const check = await ledgerMatchesBalance(t.database.db, jointFundId);
       assert.ok(check.equal);
       assert.deepEqual(check.fromRow, { contributed: { cents: 150000, hours: 800 }, committed: { cents: 55000, hours: 100 }, paid: { cents: 40000, hours: 60 } });
+      // The release reduces the award in the award's year; the payment counts in the year it is made.
+      const years = await balancesPerYear(t.database.db, (await t.database.db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId)))[0]!.p);
+      assert.ok(years.every(({ balance }) => balance.committed.cents >= 0), JSON.stringify(years));
+      assert.deepEqual(years.find((y) => y.year === 2018)?.balance.committed, { cents: 55000, hours: 100 });
+      assert.equal(years.find((y) => y.year === new Date().getUTCFullYear())?.balance.paid.cents, 40000);
     });
 
     test('a correction is a new entry and cannot take the fund below what is awarded', async () => {
@@ -300,6 +306,27 @@ for (const mode of databaseModes()) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Ingebracht €\s1\.001,00, toegekend €\s550,00, betaald €\s400,00/);
       assert.match(page.body, /1 aanvraag wacht op een besluit/);
+    });
+
+    test('the coordinator sets the hours per FTE of the programme; every FTE figure follows', async () => {
+      for (const bad of ['12', 'veel', '1600,5', '99999']) {
+        const refused = await post(coordinator, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: bad });
+        assert.equal(refused.statusCode, 400, bad);
+        assert.match(refused.body, /Vul een heel aantal uren in, van 1000 tot en met 2200\./);
+        assert.ok(refused.body.includes(`value="${bad}"`));
+      }
+      assert.equal((await post(executive, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: '2000' })).statusCode, 404);
+      assert.equal((await post(lead, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: '2000' })).statusCode, 404);
+      const before = await get(coordinator, '/nl/leiden/fund');
+      assert.match(before.body, /800 uur \(0,50 fte\)/);
+      const ok = await post(coordinator, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: '2000' });
+      assert.equal(ok.statusCode, 303);
+      const after = await get(coordinator, '/nl/leiden/fund');
+      assert.match(after.body, /800 uur \(0,40 fte\)/);
+      assert.match(after.body, /Uren omgerekend met 2\.000 uur per fte/);
+      assert.match(after.body, /id="hours_per_fte"[^>]*value="2000"|value="2000"[^>]*id="hours_per_fte"/);
+      const en = await get(coordinator, '/en/leiden/fund');
+      assert.match(en.body, /40 hours \(0\.02 FTE\)/, 'the per-project table shows open hours with FTE too');
     });
   });
 }

@@ -18,7 +18,7 @@ import { sendTable, type Table } from '../../web/spreadsheet.ts';
 import { translator } from '../../web/i18n.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import './messages.ts';
-import { adviseApplication, awardApplication, createFund, FundError, openForApplication, recordContribution, recordCorrection, recordMovement, submitApplication } from './commands.ts';
+import { adviseApplication, awardApplication, createFund, FundError, MAX_HOURS_PER_FTE, MIN_HOURS_PER_FTE, openForApplication, recordContribution, recordCorrection, recordMovement, setHoursPerFte, submitApplication } from './commands.ts';
 import { fundPolicy, seesFund } from './policy.ts';
 import * as q from './queries.ts';
 import { fundApplications, ledgerEntries, funds as fundsTable, type AdviceKind, type BudgetLine } from './tables.ts';
@@ -101,7 +101,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
   const visibleFunds = async (request: FastifyRequest) =>
     fundPolicy.viewAll(request.actor) ? q.listFunds(db, request.programme!.id) : q.listFunds(db, request.programme!.id, fundPolicy.partnerOrganisations(request.actor));
 
-  async function renderOverview(request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) {
+  async function renderOverview(request: FastifyRequest, reply: FastifyReply, forms: { fund?: FormState; hoursPerFte?: FormState } = {}, status = 200) {
     const programmeId = request.programme!.id;
     const funds = await visibleFunds(request);
     const ids = fundPolicy.viewAll(request.actor) ? undefined : funds.map((f) => f.fund.id);
@@ -121,7 +121,8 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
         canManage={fundPolicy.manage(request.actor)}
         canApply={fundPolicy.ledProjects(request.actor).length > 0}
         notice={notice(request)}
-        form={form}
+        form={forms.fund}
+        fteForm={forms.hoursPerFte ?? emptyForm({ hours_per_fte: String(perFte) })}
         parties={parties}
       />
     );
@@ -157,7 +158,20 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
           form.formError = error.key;
         }
       }
-      return renderOverview(request, reply, form, 400);
+      return renderOverview(request, reply, { fund: form }, 400);
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/fund/hours-per-fte')) {
+    app.post<{ Params: Params; Body: Body }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+      const form = emptyForm(values(request.body, ['hours_per_fte']));
+      const hours = /^\d{1,5}$/.test(form.values.hours_per_fte!) ? Number(form.values.hours_per_fte) : NaN;
+      if (!Number.isInteger(hours) || hours < MIN_HOURS_PER_FTE || hours > MAX_HOURS_PER_FTE) form.errors.hours_per_fte = 'fund.error.hoursPerFte';
+      else {
+        await setHoursPerFte(db, { actor: request.actor!, programmeId: request.programme!.id, hours });
+        return redirectLocal(reply, `${home(request)}?done=fund.hoursPerFteSaved`, home(request));
+      }
+      return renderOverview(request, reply, { hoursPerFte: form }, 400);
     });
   }
 

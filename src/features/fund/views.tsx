@@ -69,28 +69,30 @@ function balanceHead(ctx: PageContext, first: string) {
   return [first, t('fund.col.contributed'), t('fund.col.committed'), t('fund.col.paid'), t('fund.col.available')];
 }
 
+/** Money with the hours (and their FTE) below it, when there are hours. */
+function AmountCell({ ctx, amounts, perFte }: { ctx: PageContext; amounts: Amounts; perFte: number }) {
+  return td(
+    <>
+      {formatCents(ctx.locale, amounts.cents)}
+      {amounts.hours !== 0 && (
+        <>
+          <br />
+          <span class="ks-muted">
+            <Hours ctx={ctx} hours={amounts.hours} perFte={perFte} />
+          </span>
+        </>
+      )}
+    </>,
+    true,
+  );
+}
+
 function BalanceCells({ ctx, balance, perFte }: { ctx: PageContext; balance: Balance; perFte: number }) {
-  const cell = (a: Amounts) =>
-    td(
-      <>
-        {formatCents(ctx.locale, a.cents)}
-        {a.hours !== 0 && (
-          <>
-            <br />
-            <span class="ks-muted">
-              <Hours ctx={ctx} hours={a.hours} perFte={perFte} />
-            </span>
-          </>
-        )}
-      </>,
-      true,
-    );
   return (
     <>
-      {cell(balance.contributed)}
-      {cell(balance.committed)}
-      {cell(balance.paid)}
-      {cell(available(balance))}
+      {[balance.contributed, balance.committed, balance.paid, available(balance)].map((amounts) => (
+        <AmountCell ctx={ctx} amounts={amounts} perFte={perFte} />
+      ))}
     </>
   );
 }
@@ -105,6 +107,7 @@ export function FundOverviewPage(props: {
   canApply: boolean;
   notice?: string;
   form?: FormState;
+  fteForm: FormState;
   parties: { id: string; name: LocalizedText }[];
 }) {
   const { ctx, perFte } = props;
@@ -162,9 +165,9 @@ export function FundOverviewPage(props: {
                   {project.code}. <Text value={project.title} locale={locale} />
                 </Link>
               </th>
-              {td(formatCents(locale, balance.committed.cents), true)}
-              {td(formatCents(locale, balance.paid.cents), true)}
-              {td(formatCents(locale, outstanding(balance).cents), true)}
+              <AmountCell ctx={ctx} amounts={balance.committed} perFte={perFte} />
+              <AmountCell ctx={ctx} amounts={balance.paid} perFte={perFte} />
+              <AmountCell ctx={ctx} amounts={outstanding(balance)} perFte={perFte} />
             </tr>
           ))}
         </Table>
@@ -183,6 +186,19 @@ export function FundOverviewPage(props: {
             </tr>
           ))}
         </Table>
+      )}
+      {props.canManage && (
+        <section aria-labelledby="hours-per-fte">
+          <Heading level={2} id="hours-per-fte">
+            {t('fund.hoursPerFteTitle')}
+          </Heading>
+          <FormErrors ctx={ctx} form={props.fteForm} />
+          <form method="post" action={`/${locale}${base(ctx)}/hours-per-fte`} class="ks-form" noValidate>
+            <CsrfField ctx={ctx} />
+            <Field ctx={ctx} id="hours_per_fte" label={t('fund.field.hoursPerFte')} form={props.fteForm} description={t('fund.field.hoursPerFteHint')} inputMode="numeric" />
+            <SubmitButton>{t('fund.hoursPerFteSave')}</SubmitButton>
+          </form>
+        </section>
       )}
       {props.canManage && (
         <section aria-labelledby="new-fund">
@@ -224,9 +240,10 @@ export function FormErrors({ ctx, form }: { ctx: PageContext; form?: FormState }
   );
 }
 
-export function Field({ ctx, id, label, form, type, description }: { ctx: PageContext; id: string; label: string; form?: FormState; type?: 'text' | 'date' | 'number'; description?: string }) {
+export function Field(props: { ctx: PageContext; id: string; label: string; form?: FormState; type?: 'text' | 'date' | 'number'; description?: string; inputMode?: 'decimal' | 'numeric' }) {
+  const { ctx, id, form } = props;
   const error = form?.errors[id];
-  return <TextField id={id} name={id} label={label} value={form?.values[id] ?? ''} type={type} error={error ? ctx.t(error) : undefined} description={description} />;
+  return <TextField id={id} label={props.label} value={form?.values[id] ?? ''} type={props.type} error={error ? ctx.t(error) : undefined} description={props.description} inputMode={props.inputMode} />;
 }
 
 export function Select({ ctx, id, label, form, options, blank }: { ctx: PageContext; id: string; label: string; form?: FormState; options: [string, string][]; blank?: boolean }) {
