@@ -150,6 +150,30 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     await again.context().close();
   });
 
+  test('a coordinator revokes a pending invitation; its link then says so', async () => {
+    const page = await fresh();
+    await browserLogin(page, baseUrl, coordinatorEmail, TEST_PASSWORD);
+    const email = `rik-${Date.now()}@example.org`;
+    await invite(page, email, 'Rik Revoked', 'support');
+    const link = await invitationLink(email);
+    const row = page.locator('tr', { hasText: email });
+    await Promise.all([page.waitForURL(/revoked=1/), row.getByRole('button', { name: 'Uitnodiging voor Rik Revoked intrekken' }).click()]);
+    assert.match((await page.textContent('main')) ?? '', /ingetrokken; de link werkt niet meer/);
+    assert.match((await page.locator('tr', { hasText: email }).textContent()) ?? '', /Ingetrokken/);
+    assert.equal(await page.locator('tr', { hasText: email }).getByRole('button').count(), 0);
+    await expectAccessible(page);
+    await page.context().close();
+
+    const invitee = await fresh();
+    for (const [locale, text] of [['nl', /ingetrokken door de coördinator/], ['en', /revoked by the coordinator/]] as const) {
+      const response = await invitee.goto(`${baseUrl}${link.replace('/nl/', `/${locale}/`)}`);
+      assert.equal(response?.status(), 404);
+      assert.match((await invitee.textContent('main')) ?? '', text);
+      await expectAccessible(invitee);
+    }
+    await invitee.context().close();
+  });
+
   test('the administrator’s erase page', async () => {
     const page = await fresh();
     await browserLogin(page, baseUrl, adminEmail, TEST_PASSWORD);
