@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALES, resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import type { ConsentOutcome } from '../../domain/consent.ts';
-import { Alert, CsrfField, Heading, Link, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -227,22 +227,8 @@ function VersionList({ ctx, versions }: { ctx: PageContext; versions: { number: 
 }
 
 function CompareForm({ ctx, versions, from, to }: { ctx: PageContext; versions: number[]; from: number; to: number }) {
-  const select = (name: string, label: string, selected: number) => (
-    <div class="utrecht-form-field">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={`compare-${name}`}>
-          {label}
-        </label>
-      </div>
-      <select class="utrecht-select utrecht-select--html-select" id={`compare-${name}`} name={name}>
-        {versions.map((n) => (
-          <option value={String(n)} selected={n === selected}>
-            {ctx.t('agreement.version', { number: n })}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const options = versions.map((n) => ({ value: String(n), label: ctx.t('agreement.version', { number: n }) }));
+  const select = (name: string, label: string, selected: number) => <SelectField id={`compare-${name}`} name={name} label={label} value={String(selected)} options={options} />;
   return (
     <form method="get" action={`/${ctx.locale}${base(ctx)}/compare`} class="ks-form" aria-label={ctx.t('agreement.compare')}>
       {select('from', ctx.t('agreement.compareFrom'), from)}
@@ -408,23 +394,6 @@ export interface ProposalForm {
   errors: string[];
 }
 
-function TextArea({ id, name, label, value, rows = 4 }: { id: string; name: string; label: string; value: string; rows?: number }) {
-  return (
-    <div class="utrecht-form-field utrecht-form-field--textarea">
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      <div class="utrecht-form-field__input">
-        <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id={id} name={name} rows={rows}>
-          {value}
-        </textarea>
-      </div>
-    </div>
-  );
-}
-
 export function ProposePage(props: { ctx: PageContext; form: ProposalForm; parties: PartyRow[]; represented: string[]; sections: SectionSnapshot[]; endOn: string; nextEndOn: string }) {
   const { ctx, form } = props;
   const { t, locale } = ctx;
@@ -447,20 +416,7 @@ export function ProposePage(props: { ctx: PageContext; form: ProposalForm; parti
       <form method="post" action={`/${locale}${base(ctx)}/amendments`} class="ks-form">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="kind" value={form.kind} />
-        <div class="utrecht-form-field">
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="party">
-              {t('amendment.onBehalfOf')}
-            </label>
-          </div>
-          <select class="utrecht-select utrecht-select--html-select" id="party" name="party">
-            {props.represented.map((id) => (
-              <option value={id} selected={form.party === id}>
-                {partyName(props.parties, id, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="party" label={t('amendment.onBehalfOf')} value={form.party} options={props.represented.map((id) => ({ value: id, label: partyName(props.parties, id, locale) }))} />
         <TextField id="title_nl" name="title_nl" label={t('amendment.title_nl')} value={form.title_nl} />
         <TextField id="title_en" name="title_en" label={t('amendment.title_en')} value={form.title_en} />
         <TextArea id="reason_nl" name="reason_nl" label={t('amendment.reason_nl')} value={form.reason_nl} />

@@ -2,13 +2,13 @@
 // judged and why; the judgements on c and d; the recommendation and the decision with reasons.
 import type { CriterionResult } from '../../domain/criteria.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { CsrfField, Heading, Link, Prose, SubmitButton, Text } from '../../web/components.tsx';
+import { CsrfField, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { ProposalInput } from './admission.ts';
 import type { Choice } from './edit-views.tsx';
-import { Checkbox, ErrorSummary, Form, LocalizedInput, RadioGroup, SelectInput, TextInput } from './form-components.tsx';
+import { Checkbox, ErrorSummary, Form, LocalizedInput, RadioGroup } from './form-components.tsx';
 import type { Problems } from './forms.ts';
 import type { admissionDecisions, criterionJudgements } from './tables.ts';
 
@@ -33,11 +33,11 @@ export function ProposalFormPage(props: { ctx: PageContext; values: ProposalInpu
       <Form action={`/${ctx.locale}/${ctx.programme!.slug}/proposals/new`}>
         <CsrfField ctx={ctx} />
         <LocalizedInput ctx={ctx} name="title" label={t('pf.field.title')} value={values.title} problems={problems} required />
-        <SelectInput id="themeId" label={t('project.theme')} value={values.themeId} options={props.themes.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} error={err('themeId')} />
+        <SelectField id="themeId" label={t('project.theme')} value={values.themeId} options={props.themes.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} error={err('themeId')} />
         <LocalizedInput ctx={ctx} name="goal" label={t('project.goal')} value={values.goal} problems={problems} multiline required />
         <LocalizedInput ctx={ctx} name="description" label={t('project.description')} value={values.description} problems={problems} multiline description={t('pf.proposal.descriptionHint')} />
         <LocalizedInput ctx={ctx} name="safeguarding" label={t('pf.field.safeguarding')} value={values.safeguarding} problems={problems} multiline description={t('pf.field.safeguardingHint')} />
-        <SelectInput id="leadOrganisationId" label={t('pf.proposal.lead')} value={values.leadOrganisationId || null} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} error={err('leadOrganisationId')} />
+        <SelectField id="leadOrganisationId" label={t('pf.proposal.lead')} value={values.leadOrganisationId || null} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} error={err('leadOrganisationId')} />
         <fieldset class="utrecht-form-fieldset" aria-describedby={problems.partners ? 'partners-error' : undefined}>
           <legend class="utrecht-form-fieldset__legend">{t('pf.proposal.partners')}</legend>
           {problems.partners && <div class="utrecht-form-field-error-message ks-error" id="partners-error">{t(problems.partners)}</div>}
@@ -100,7 +100,7 @@ function DecisionForm({ ctx, action, kind, problems, suggestion }: { ctx: PageCo
       <CsrfField ctx={ctx} />
       <RadioGroup name="outcome" legend={t(`pf.${kind}.legend`)} value={suggestion ?? ''} options={(['admit', 'reject'] as const).map((o) => ({ value: o, label: t(`pf.${kind}.outcome.${o}`) }))} error={problems.outcome ? t(problems.outcome) : undefined} />
       <LocalizedInput ctx={ctx} name="reasons" label={t('pf.decision.reasons')} value={{}} problems={problems} multiline required />
-      <TextInput id="decidedOn" type="date" label={t('pf.decision.date')} value={new Date().toISOString().slice(0, 10)} error={problems.decidedOn ? t(problems.decidedOn) : undefined} />
+      <TextField id="decidedOn" type="date" label={t('pf.decision.date')} value={new Date().toISOString().slice(0, 10)} error={problems.decidedOn ? t(problems.decidedOn) : undefined} />
       <SubmitButton>{t(`pf.${kind}.submit`)}</SubmitButton>
     </Form>
   );

@@ -89,11 +89,13 @@ for (const mode of databaseModes()) {
       });
       assert.equal(edit.statusCode, 303);
       for (const slug of ['hogeschool-leiden', 'universiteit-leiden']) {
+        const form = await t.app.inject({ url: `/nl/leiden/projects/${code}/partners/${slug}/edit`, headers: { cookie: proposer.cookie } });
+        const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
         const saved = await t.app.inject({
           method: 'POST',
           url: `/nl/leiden/projects/${code}/partners/${slug}/edit`,
           headers: { cookie: proposer.cookie },
-          payload: { _csrf: proposer.csrf, role: slug === 'hogeschool-leiden' ? 'lead' : 'partner', declaredInterest: 'on', capacityHours: '200', commitmentAgreed: 'on' },
+          payload: { _csrf: proposer.csrf, version, role: slug === 'hogeschool-leiden' ? 'lead' : 'partner', declaredInterest: 'on', capacityHours: '200', commitmentAgreed: 'on' },
         });
         assert.equal(saved.statusCode, 303);
       }

@@ -1,7 +1,7 @@
 // Every write of the portfolio: each command checks permission itself, changes the data and writes
 // its audit row in the same transaction. Records that are edited in forms carry a version: a save
 // names the version it started from and is refused (a conflict, nothing written) when it is stale.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { actions, projectPartners, projects, roleAssignments, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
@@ -26,6 +26,8 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 }
 
 export interface ProjectInput {
+  /** Unique per programme (compared without case); only the coordinator changes it. */
+  code: string;
   themeId: string | null;
   title: LocalizedText;
   goal: LocalizedText;
@@ -39,25 +41,48 @@ export interface ProjectInput {
 }
 
 type ProjectRow = typeof projects.$inferSelect;
+export type CodeTaken = { ok: false; conflict: false; codeTaken: true };
+
+const codeTaken: CodeTaken = { ok: false, conflict: false, codeTaken: true };
+
+/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (drizzle may wrap it). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
 
 export async function updateProject(
   db: Db,
   input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: ProjectInput },
-): Promise<Saved<ProjectRow> | Conflict<ProjectRow>> {
+): Promise<Saved<ProjectRow> | Conflict<ProjectRow> | CodeTaken> {
   requirePermission(input.actor, { do: 'project.edit', project: input.project });
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(projects).where(eq(projects.id, input.project.id)).for('update');
-    if (!current) throw new Error('project vanished');
-    if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
-    const [saved] = await tx
-      .update(projects)
-      .set({ ...input.values, version: current.version + 1, updatedAt: new Date() })
-      .where(and(eq(projects.id, current.id), eq(projects.version, input.expectedVersion)))
-      .returning();
-    const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
-    await recordAudit(tx, { actor: input.actor, programmeId: current.programmeId, action: 'project.update', objectType: 'project', objectId: current.id, ...diff });
-    return { ok: true, value: saved! };
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(projects).where(eq(projects.id, input.project.id)).for('update');
+      if (!current) throw new Error('project vanished');
+      if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
+      if (input.values.code !== current.code) {
+        // "2D" beside "2d" would be two addresses for what reads as one code.
+        const [taken] = await tx
+          .select({ id: projects.id })
+          .from(projects)
+          .where(and(eq(projects.programmeId, current.programmeId), sql`lower(${projects.code}) = lower(${input.values.code})`, ne(projects.id, current.id)));
+        if (taken) return codeTaken;
+      }
+      const [saved] = await tx
+        .update(projects)
+        .set({ ...input.values, version: current.version + 1, updatedAt: new Date() })
+        .where(and(eq(projects.id, current.id), eq(projects.version, input.expectedVersion)))
+        .returning();
+      const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
+      await recordAudit(tx, { actor: input.actor, programmeId: current.programmeId, action: 'project.update', objectType: 'project', objectId: current.id, ...diff });
+      return { ok: true, value: saved! };
+    });
+  } catch (error) {
+    // Two renames to the same code at once: the unique index refuses the second.
+    if (isUniqueViolation(error)) return codeTaken;
+    throw error;
+  }
 }
 
 export interface ActionInput {
@@ -136,16 +161,27 @@ export interface PartnerInput {
   commitmentAgreed: boolean;
 }
 
-export async function updatePartner(db: Db, input: { actor: Actor; project: ProjectRef; organisationId: string; values: PartnerInput }): Promise<void> {
+type PartnerRow = typeof projectPartners.$inferSelect;
+
+/** Saves one partner's commitment; a form started from an older version is refused, nothing written. */
+export async function updatePartner(
+  db: Db,
+  input: { actor: Actor; project: ProjectRef; organisationId: string; expectedVersion: number; values: PartnerInput },
+): Promise<Saved<PartnerRow> | Conflict<PartnerRow>> {
   requirePermission(input.actor, { do: 'project.edit', project: input.project });
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(projectPartners)
       .where(and(eq(projectPartners.projectId, input.project.id), eq(projectPartners.organisationId, input.organisationId)))
       .for('update');
     if (!current) throw new Error('partner vanished');
-    await tx.update(projectPartners).set(input.values).where(eq(projectPartners.id, current.id));
+    if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
+    const [saved] = await tx
+      .update(projectPartners)
+      .set({ ...input.values, version: current.version + 1 })
+      .where(and(eq(projectPartners.id, current.id), eq(projectPartners.version, input.expectedVersion)))
+      .returning();
     const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
     await recordAudit(tx, {
       actor: input.actor,
@@ -156,6 +192,7 @@ export async function updatePartner(db: Db, input: { actor: Actor; project: Proj
       before: { organisationId: current.organisationId, ...diff.before },
       after: { organisationId: current.organisationId, ...diff.after },
     });
+    return { ok: true, value: saved! };
   });
 }
 
@@ -165,7 +202,7 @@ export async function syncLeadPartner(tx: Db, project: ProjectRef, leadOrganisat
   await tx
     .insert(projectPartners)
     .values({ programmeId: project.programmeId, projectId: project.id, organisationId: leadOrganisationId, role: 'lead', declaredInterest: true })
-    .onConflictDoUpdate({ target: [projectPartners.projectId, projectPartners.organisationId], set: { role: 'lead' } });
+    .onConflictDoUpdate({ target: [projectPartners.projectId, projectPartners.organisationId], set: { role: 'lead', version: sql`${projectPartners.version} + 1` } });
 }
 
 /** A lead becomes a project's lead in the accounts sense too, so they can complete their proposal. */

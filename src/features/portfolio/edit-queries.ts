@@ -1,6 +1,6 @@
 // Reads the editing pages need: the record with its permission reference, choice lists for
 // selects, and the project's history from the audit trail.
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { actions, auditEvents, organisations, projectPartners, projects, themes } from '../../db/schema.ts';
 import { resolveText, type Locale } from '../../domain/localized.ts';
@@ -41,12 +41,22 @@ export async function getPartner(db: Db, programmeId: string, projectId: string,
   return row ?? null;
 }
 
-/** The newest change of one kind to a project: who saved the version a stale form collided with. */
-export async function lastChange(db: Db, projectId: string, actions: string[]) {
+/**
+ * The newest change of one kind to a project: who saved the version a stale form collided with.
+ * `organisationId` narrows it to one partner's commitment.
+ */
+export async function lastChange(db: Db, projectId: string, actions: string[], organisationId?: string) {
   const [row] = await db
     .select({ actorLabel: auditEvents.actorLabel, at: auditEvents.at })
     .from(auditEvents)
-    .where(and(eq(auditEvents.objectType, 'project'), eq(auditEvents.objectId, projectId), inArray(auditEvents.action, actions)))
+    .where(
+      and(
+        eq(auditEvents.objectType, 'project'),
+        eq(auditEvents.objectId, projectId),
+        inArray(auditEvents.action, actions),
+        organisationId ? sql`${auditEvents.after}->>'organisationId' = ${organisationId}` : undefined,
+      ),
+    )
     .orderBy(desc(auditEvents.id))
     .limit(1);
   return row ?? null;
@@ -75,4 +85,27 @@ export async function listConsultations(db: Db, projectId: string) {
     .innerJoin(organisations, eq(organisations.id, partnerConsultations.organisationId))
     .where(eq(partnerConsultations.projectId, projectId))
     .orderBy(desc(partnerConsultations.consultedOn));
+}
+
+/**
+ * The project that used `code` before it was renamed (from the history), so old links keep
+ * working. Null when no project of the programme ever had that code.
+ */
+export async function renamedProjectCode(db: Db, programmeId: string, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ code: projects.code })
+    .from(auditEvents)
+    .innerJoin(projects, sql`${projects.id}::text = ${auditEvents.objectId}`)
+    .where(
+      and(
+        eq(auditEvents.programmeId, programmeId),
+        eq(auditEvents.objectType, 'project'),
+        eq(auditEvents.action, 'project.update'),
+        sql`${auditEvents.before}->>'code' = ${code}`,
+        eq(projects.programmeId, programmeId),
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return row && row.code !== code ? row.code : null;
 }

@@ -40,6 +40,8 @@ function show(value: unknown, t: Translate, locale: 'nl' | 'en', names: Map<stri
   if (names.has(text)) return names.get(text)!;
   if (key === 'lifecycle') return t(`lifecycle.${text}`);
   if (key === 'state') return t(`actionState.${text}`);
+  if (key === 'role') return t(`partnerRole.${text}`);
+  if (key === 'moneyCents' && typeof value === 'number') return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(value / 100);
   return text;
 }
 
@@ -57,6 +59,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
   };
   const idSet = (choices: Choice[]) => new Set(choices.map((c) => c.id));
   const projectLabels = (t: Translate): Record<string, string> => ({
+    code: t('pf.field.code'),
     title: t('pf.field.title'),
     themeId: t('project.theme'),
     goal: t('project.goal'),
@@ -76,7 +79,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const ctx = pageContext(request, config);
       return sendHtml(
         reply,
-        renderPage(<ProjectEditPage ctx={ctx} project={project} values={project} version={project.version} {...choices} problems={{}} canChangeLifecycle={can(actor, { do: 'programme.manage' })} />),
+        renderPage(<ProjectEditPage ctx={ctx} project={project} values={project} version={project.version} {...choices} problems={{}} manages={can(actor, { do: 'programme.manage' })} />),
       );
     });
 
@@ -86,15 +89,18 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const ctx = pageContext(request, config);
       const manages = can(actor, { do: 'programme.manage' });
       const problems: Problems = {};
-      const body = request.body ?? {};
+      // Only the coordinator renames a project or moves it through its lifecycle (admission has its own decision).
+      const body = manages ? (request.body ?? {}) : { ...request.body, code: project.code, lifecycle: project.lifecycle };
       const expected = version(body, problems);
       const values = parseProjectForm(body, { themeIds: idSet(choices.themes), organisationIds: idSet(choices.organisations) }, problems);
-      // Only the coordinator moves a project through its lifecycle; admission has its own decision.
-      if (!manages) values.lifecycle = project.lifecycle;
       const page = (status: number, extra: { version: number; conflict?: ConflictInfo }) =>
-        sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} values={values} {...choices} problems={problems} canChangeLifecycle={manages} {...extra} />), status);
+        sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} values={values} {...choices} problems={problems} manages={manages} {...extra} />), status);
       if (Object.keys(problems).length > 0) return page(400, { version: Number.isInteger(expected) && expected > 0 ? expected : project.version });
       const result = await updateProject(db, { actor, project: ref, expectedVersion: expected, values });
+      if (!result.ok && !result.conflict) {
+        problems.code = 'pf.error.codeTaken';
+        return page(400, { version: expected });
+      }
       if (!result.ok) {
         const names = new Map([...choices.themes, ...choices.organisations].map((c) => [c.id, c.label]));
         const by = await lastChange(db, project.id, ['project.update', 'admission.decide']);
@@ -102,7 +108,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
         return page(409, { version: result.current.version, conflict: { rows, by: by?.actorLabel ?? null, at: by?.at ?? null } });
       }
       if (values.leadOrganisationId && values.leadOrganisationId !== project.leadOrganisationId) await syncLeadPartner(db, ref, values.leadOrganisationId);
-      return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}`, '/');
+      return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${encodeURIComponent(result.value.code)}`, '/');
     });
   }
 
@@ -168,6 +174,15 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
     });
   }
 
+  const partnerLabels = (t: Translate): Record<string, string> => ({
+    role: t('organisation.role'),
+    declaredInterest: t('pf.field.declaredInterest'),
+    capacityHours: t('pf.field.capacityHours'),
+    moneyCents: t('pf.field.money'),
+    commitmentAgreed: t('pf.field.commitmentAgreed'),
+    note: t('pf.field.partnerNote'),
+  });
+
   for (const { url } of localizedPaths('/:programme/projects/:code/partners/:organisation/edit')) {
     type PartnerParams = Params & { organisation: string };
     app.get<{ Params: PartnerParams }>(url, { config: { access: 'record' } }, async (request, reply) => {
@@ -175,19 +190,27 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const found = await getPartner(db, request.programme!.id, project.id, request.params.organisation);
       if (!found) throw notFound();
       const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
-      return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} values={found.partner} problems={{}} />));
+      return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} values={found.partner} version={found.partner.version} problems={{}} />));
     });
     app.post<{ Params: PartnerParams; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
       const { project, ref, actor } = await editableProject(db, request);
       const found = await getPartner(db, request.programme!.id, project.id, request.params.organisation);
       if (!found) throw notFound();
+      const ctx = pageContext(request, config);
+      const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
       const problems: Problems = {};
-      const values = parsePartnerForm(request.body ?? {}, problems);
-      if (Object.keys(problems).length > 0) {
-        const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
-        return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} values={values} problems={problems} />), 400);
+      const body = request.body ?? {};
+      const expected = version(body, problems);
+      const values = parsePartnerForm(body, problems);
+      const page = (status: number, v: number, conflict?: ConflictInfo) =>
+        sendHtml(reply, renderPage(<PartnerEditPage ctx={ctx} project={project} organisation={organisation} values={values} version={v} problems={problems} conflict={conflict} />), status);
+      if (Object.keys(problems).length > 0) return page(400, Number.isInteger(expected) && expected > 0 ? expected : found.partner.version);
+      const result = await updatePartner(db, { actor, project: ref, organisationId: found.organisation.id, expectedVersion: expected, values });
+      if (!result.ok) {
+        const by = await lastChange(db, project.id, ['partner.update'], found.organisation.id);
+        const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, partnerLabels(ctx.t), ctx.t, ctx.locale, new Map());
+        return page(409, result.current.version, { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
       }
-      await updatePartner(db, { actor, project: ref, organisationId: found.organisation.id, values });
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#partners`, '/');
     });
   }

@@ -15,6 +15,7 @@ function projectForm(csrf: string, version: number, overrides: Record<string, st
   return {
     _csrf: csrf,
     version: String(version),
+    code: '3a',
     title_nl: 'Wonen voor studenten',
     title_en: 'Housing for students',
     goal_nl: 'Meer kamers',
@@ -150,21 +151,53 @@ for (const mode of databaseModes()) {
       assert.equal((await t.app.inject({ url: `${base}/00000000-0000-0000-0000-000000000000/edit`, headers: { cookie: lead.cookie } })).statusCode, 404);
     });
 
+    const commitmentUrl = `/nl/leiden/projects/3a/partners/${partnerOf3a}/edit`;
+    const commitmentRow = async () => {
+      const [org] = await t.database.db.select().from(organisations).where(eq(organisations.slug, partnerOf3a));
+      const [row] = await t.database.db.select().from(projectPartners).where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, org!.id)));
+      return row!;
+    };
+
+    test('a stale commitment save gets 409 with who changed what and when; nothing is lost; the fresh save wins', async () => {
+      const coordinator = await loginAs(t, { role: 'coordinator', name: 'Carla Capaciteit' });
+      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      const start = (await commitmentRow()).version;
+      const form = await t.app.inject({ url: commitmentUrl, headers: { cookie: lead.cookie } });
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, new RegExp(`name="version" value="${start}"`));
+      const payload = (session: { csrf: string }, version: number, capacityHours: string) => ({ _csrf: session.csrf, version: String(version), role: 'partner', declaredInterest: 'on', capacityHours, money: '1000' });
+      const won = await t.app.inject({ method: 'POST', url: commitmentUrl, headers: { cookie: coordinator.cookie }, payload: payload(coordinator, start, '200') });
+      assert.equal(won.statusCode, 303);
+      const stale = await t.app.inject({ method: 'POST', url: '/en/leiden/projects/3a/partners/' + partnerOf3a + '/edit', headers: { cookie: lead.cookie }, payload: payload(lead, start, '55') });
+      assert.equal(stale.statusCode, 409);
+      assert.match(stale.body, /Carla Capaciteit saved this on/);
+      assert.match(stale.body, /Committed capacity \(hours\)<\/th>\s*<td[^>]*>200<\/td>\s*<td[^>]*>55<\/td>/);
+      assert.match(stale.body, /value="55"/, 'the entry is kept in the form');
+      assert.match(stale.body, new RegExp(`name="version" value="${start + 1}"`));
+      assert.equal((await commitmentRow()).capacityHours, 200, 'the stale save wrote nothing');
+      const missing = await t.app.inject({ method: 'POST', url: commitmentUrl, headers: { cookie: lead.cookie }, payload: { ...payload(lead, start, '55'), version: '' } });
+      assert.equal(missing.statusCode, 400);
+      const retry = await t.app.inject({ method: 'POST', url: commitmentUrl, headers: { cookie: lead.cookie }, payload: payload(lead, start + 1, '55') });
+      assert.equal(retry.statusCode, 303);
+      const saved = await commitmentRow();
+      assert.equal(saved.capacityHours, 55);
+      assert.equal(saved.version, start + 2);
+    });
+
     test('partner commitments are edited; an organisation joins only after an agreeing consultation', async () => {
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
       const commitment = await t.app.inject({
         method: 'POST',
-        url: `/nl/leiden/projects/3a/partners/${partnerOf3a}/edit`,
+        url: commitmentUrl,
         headers: { cookie: lead.cookie },
-        payload: { _csrf: lead.csrf, role: 'partner', declaredInterest: 'on', capacityHours: '120', money: '2500,50', commitmentAgreed: 'on' },
+        payload: { _csrf: lead.csrf, version: String((await commitmentRow()).version), role: 'partner', declaredInterest: 'on', capacityHours: '120', money: '2500,50', commitmentAgreed: 'on' },
       });
       assert.equal(commitment.statusCode, 303);
-      const [org] = await t.database.db.select().from(organisations).where(eq(organisations.slug, partnerOf3a));
-      const [row] = await t.database.db.select().from(projectPartners).where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, org!.id)));
+      const row = await commitmentRow();
       assert.equal(row!.capacityHours, 120);
       assert.equal(row!.moneyCents, 250050);
       assert.equal(row!.commitmentAgreed, true);
-      const badNumber = await t.app.inject({ method: 'POST', url: `/nl/leiden/projects/3a/partners/${partnerOf3a}/edit`, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, role: 'partner', capacityHours: '-3' } });
+      const badNumber = await t.app.inject({ method: 'POST', url: commitmentUrl, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, version: String(row.version), role: 'partner', capacityHours: '-3' } });
       assert.equal(badNumber.statusCode, 400);
 
       const [newcomer] = await t.database.db.select().from(organisations).where(eq(organisations.slug, outsider));
@@ -185,6 +218,49 @@ for (const mode of databaseModes()) {
 
       const otherLead = await loginAs(t, { role: 'lead', project: '2a' });
       assert.equal((await t.app.inject({ url: '/nl/leiden/projects/3a/partners/new', headers: { cookie: otherLead.cookie } })).statusCode, 404);
+    });
+
+    test('the coordinator changes the project code: unique, validated, old links lead to the new code, history kept', async () => {
+      const coordinator = await loginAs(t, { role: 'coordinator', name: 'Rena Rename' });
+      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      const form = await t.app.inject({ url: editUrl, headers: { cookie: coordinator.cookie } });
+      assert.match(form.body, /<label class="utrecht-form-label" for="code">Projectcode<\/label>/);
+      const save = async (code: string, session = coordinator, url = editUrl) =>
+        t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: projectForm(session.csrf, await currentVersion(), { code }) });
+      for (const bad of ['', '3 a', '3a/x', '-3a', 'x'.repeat(13)]) {
+        const refused = await save(bad);
+        assert.equal(refused.statusCode, 400, bad);
+        assert.match(refused.body, /Een code bestaat uit 1 tot 12 letters en cijfers/);
+        assert.match(refused.body, /id="code"[^>]*aria-invalid="true"/);
+      }
+      const duplicate = await save('2A');
+      assert.equal(duplicate.statusCode, 400);
+      assert.match(duplicate.body, /al in gebruik bij een ander project/);
+      assert.match(duplicate.body, /value="2A"/, 'the entry is kept');
+      assert.equal((await t.database.db.select().from(projects).where(eq(projects.id, projectId)))[0]!.code, '3a');
+
+      const before = await t.database.db.select({ id: actions.id }).from(actions).where(eq(actions.projectId, projectId));
+      const renamed = await save('3z');
+      assert.equal(renamed.statusCode, 303);
+      assert.equal(renamed.headers.location, '/nl/leiden/projects/3z');
+      const old = await t.app.inject({ url: '/en/leiden/projects/3a', headers: { cookie: coordinator.cookie } });
+      assert.equal(old.statusCode, 302, 'the old address still leads to the project');
+      assert.equal(old.headers.location, '/en/leiden/projects/3z');
+      const page = await t.app.inject({ url: '/en/leiden/projects/3z', headers: { cookie: coordinator.cookie } });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /code: 3a → 3z/);
+      assert.match(page.body, /Rena Rename/);
+      assert.match(page.body, /href="\/en\/leiden\/projects\/3z\/edit"/);
+      const after = await t.database.db.select({ id: actions.id }).from(actions).where(eq(actions.projectId, projectId));
+      assert.equal(after.length, before.length, 'actions stay with the project');
+      assert.equal((await t.app.inject({ url: '/en/leiden/projects/9q' })).statusCode, 404);
+
+      // A lead cannot rename, even by posting a code.
+      assert.doesNotMatch((await t.app.inject({ url: '/nl/leiden/projects/3z/edit', headers: { cookie: lead.cookie } })).body, /for="code"/);
+      assert.equal((await save('3y', lead, '/nl/leiden/projects/3z/edit')).statusCode, 303);
+      assert.equal((await t.database.db.select().from(projects).where(eq(projects.id, projectId)))[0]!.code, '3z');
+      assert.equal((await save('3a', coordinator, '/nl/leiden/projects/3z/edit')).statusCode, 303);
+      assert.equal((await t.app.inject({ url: '/nl/leiden/projects/3a' })).statusCode, 200, 'a code that is back in use is the project itself again');
     });
   });
 }

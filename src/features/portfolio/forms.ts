@@ -84,8 +84,18 @@ function wholeNumber(body: FormBody, name: string, problems: Problems, scale = 1
   return Math.round(value * scale);
 }
 
+/** A project code as the agreement writes them ("2d", "5") or proposals get ("V1"): safe in a URL. */
+export const PROJECT_CODE = /^[0-9a-z](?:[0-9a-z-]{0,10}[0-9a-z])?$/i;
+
+function projectCode(body: FormBody, problems: Problems): string {
+  const value = field(body, 'code');
+  if (!PROJECT_CODE.test(value) || value.includes('--')) problems.code = 'pf.error.code';
+  return value;
+}
+
 export function parseProjectForm(body: FormBody, choices: { themeIds: Set<string>; organisationIds: Set<string> }, problems: Problems): ProjectInput {
   return {
+    code: projectCode(body, problems),
     themeId: optionalId(body, 'themeId', choices.themeIds, problems),
     title: localized(body, 'title', problems, true),
     goal: localized(body, 'goal', problems),

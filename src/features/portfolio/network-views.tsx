@@ -2,10 +2,10 @@
 // reasons, and for coordinators and leads suggestions plus a form to link two projects.
 import type { CrossOverSuggestion } from '../../domain/crossovers.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { CsrfField, Heading, Link, SubmitButton, Text } from '../../web/components.tsx';
+import { CsrfField, Heading, Link, SelectField, SubmitButton, Text } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
-import { ErrorSummary, Form, LocalizedInput, SelectInput } from './form-components.tsx';
+import { ErrorSummary, Form, LocalizedInput } from './form-components.tsx';
 import type { Problems } from './forms.ts';
 import type { loadNetwork } from './network-queries.ts';
 import { NetworkSvg, type NetworkData } from './network.tsx';
@@ -111,8 +111,8 @@ export function CrossOversPage(props: {
           <ErrorSummary ctx={ctx} problems={problems} />
           <Form action={`${base}/cross-overs`}>
             <CsrfField ctx={ctx} />
-            <SelectInput id="a" label={t('pf.crossovers.first')} value={props.form.a} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} error={problems.a ? t(problems.a) : undefined} />
-            <SelectInput id="b" label={t('pf.crossovers.second')} value={props.form.b} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} error={problems.b ? t(problems.b) : undefined} />
+            <SelectField id="a" label={t('pf.crossovers.first')} value={props.form.a} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} error={problems.a ? t(problems.a) : undefined} />
+            <SelectField id="b" label={t('pf.crossovers.second')} value={props.form.b} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} error={problems.b ? t(problems.b) : undefined} />
             <LocalizedInput ctx={ctx} name="reason" label={t('pf.crossovers.reason')} value={props.form.reason} problems={problems} multiline required />
             <SubmitButton>{t('pf.crossovers.submit')}</SubmitButton>
           </Form>

@@ -14,7 +14,7 @@ import { registerEditRoutes } from './edit-routes.tsx';
 import { registerAdmissionRoutes } from './admission-routes.tsx';
 import { registerNetworkRoutes } from './network-routes.tsx';
 import { registerListRoutes } from './list-routes.tsx';
-import { listConsultations, projectHistory } from './edit-queries.ts';
+import { listConsultations, projectHistory, renamedProjectCode } from './edit-queries.ts';
 import { Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
 import * as q from './queries.ts';
 import { AccessibilityPage, HomePage, OrganisationPage, OrganisationsPage, ProgrammesPage, ProjectPage, ProjectsPage, ThemePage } from './views.tsx';
@@ -88,7 +88,12 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
     app.get<{ Params: ProgrammeParams & { code: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const found = await q.getProject(db, programmeId, request.params.code);
-      if (!found) throw notFound();
+      if (!found) {
+        // A renamed project: the old address leads to the new one (302, as the old code may be reused).
+        const renamed = await renamedProjectCode(db, programmeId, request.params.code);
+        if (renamed) return reply.redirect(`/${request.locale}/${request.programme!.slug}/projects/${encodeURIComponent(renamed)}`, 302);
+        throw notFound();
+      }
       const { project } = found;
       const isPublic = project.published && !q.INTERNAL_LIFECYCLES.includes(project.lifecycle);
       const [partners, actions, targets] = await Promise.all([
