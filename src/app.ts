@@ -22,6 +22,7 @@ import { registerMeetingRoutes } from './features/meetings/routes.tsx';
 import { registerAgendaRoutes } from './features/agenda/routes.tsx';
 import { registerAgreementRoutes } from './features/agreement/routes.tsx';
 import { registerFundRoutes } from './features/fund/routes.tsx';
+import { registerFileRoutes } from './features/files/routes.tsx';
 
 export interface AppDeps {
   config: Config;
@@ -91,5 +92,6 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerAgendaRoutes(app, db, config);
   registerAgreementRoutes(app, db, config);
   registerFundRoutes(app, db, config);
+  registerFileRoutes(app, db, config);
   return app;
 }

@@ -9,3 +9,4 @@ export * from '../features/meetings/tables.ts';
 export * from '../features/agenda/tables.ts';
 export * from '../features/monitoring/tables.ts';
 export * from '../features/accounts/tables.ts';
+export * from '../features/files/tables.ts';

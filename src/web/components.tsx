@@ -182,6 +182,15 @@ export function TextArea(props: FieldFrame & { name?: string; value?: string; ro
   );
 }
 
+/** A file input; its form needs method="post" and enctype="multipart/form-data". */
+export function FileField(props: FieldFrame & { name?: string; accept?: string; required?: boolean }) {
+  return (
+    <FormField field={props} kind="file">
+      <input class="ks-file-input" id={props.id} name={props.name ?? props.id} type="file" accept={props.accept} required={props.required} {...fieldAria(props)} />
+    </FormField>
+  );
+}
+
 export interface SelectOption {
   value: string;
   label: string;

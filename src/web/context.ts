@@ -7,6 +7,8 @@ export interface ProgrammeSummary {
   slug: string;
   name: LocalizedText;
   city: string;
+  /** The programme's logo (an uploaded image) with its required text alternative. */
+  logo?: { fileId: string; alt: LocalizedText };
 }
 
 export interface PageActor {

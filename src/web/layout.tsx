@@ -5,6 +5,7 @@ import { otherLocale, resolveText } from '../domain/localized.ts';
 import { Breadcrumbs, CsrfField, type Crumb } from './components.tsx';
 import { localePath, type PageContext } from './context.ts';
 import { navItemsFor } from './navigation.ts';
+import { ProgrammeLogo } from '../features/files/views.tsx';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -48,6 +49,7 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <header class="ks-header">
           <div class="ks-bar">
             <a class="ks-brand" href={localePath(locale, programmeHome)}>
+              <ProgrammeLogo ctx={ctx} />
               {programmeName}
               {programme && <span class="ks-brand-city">{programme.city}</span>}
             </a>

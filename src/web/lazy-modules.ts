@@ -6,3 +6,4 @@ export const loadDocx = () => import('docx');
 export const loadExcel = () => import('exceljs').then((module) => module.default);
 export const loadNodemailer = () => import('nodemailer').then((module) => module.default);
 export const loadCharts = () => Promise.all([import('vega'), import('vega-lite')]);
+export const loadFileType = () => import('file-type');

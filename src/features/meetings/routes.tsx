@@ -20,6 +20,8 @@ import * as commands from './commands.ts';
 import type { FieldErrors, FormBody } from './forms.ts';
 import { UUID } from './forms.ts';
 import { meetingCalendar } from './ics.ts';
+import { MEETING_ITEM } from '../files/owners.ts';
+import { attachmentsOfMany } from '../files/queries.ts';
 import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meetingPackPdf } from './reports.ts';
 import './messages.ts';
 import { canMeetings } from './policy.ts';
@@ -72,7 +74,8 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: { form: string; errors: FieldErrors; values: FormBody }) {
     const { meeting, body } = await loadMeeting(request);
     const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
-    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} canPrepare={prepares(request)} state={state} />;
+    const files = await attachmentsOfMany(db, config, request.programme!.id, MEETING_ITEM, detail.items.map((row) => row.item.id), prepares(request));
+    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} files={files} canPrepare={prepares(request)} state={state} />;
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
 

@@ -7,6 +7,7 @@ import { Layout } from '../../web/layout.tsx';
 import { BilingualField, ErrorSummary, errorOf, PostForm, SelectField, valueOf, type FormState } from './fields.tsx';
 import type { Body, listDecisions, listMembers, Meeting, MeetingDetail } from './queries.ts';
 import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES, MEETING_STATES, MEMBER_POSITIONS } from './tables.ts';
+import { Attachments, type AttachmentData } from '../files/views.tsx';
 
 type Members = Awaited<ReturnType<typeof listMembers>>;
 const label = (value: LocalizedText | null | undefined, ctx: PageContext) => resolveText(value, ctx.locale).text;
@@ -238,6 +239,8 @@ export interface MeetingPageProps {
   meeting: Meeting;
   body: Body;
   detail: MeetingDetail;
+  /** Uploaded documents per agenda item (the files capability). */
+  files?: Map<string, AttachmentData>;
   canPrepare: boolean;
   state?: FormState;
 }
@@ -246,7 +249,7 @@ export function meetingTitle(ctx: PageContext, body: Body, meeting: Meeting): st
   return ctx.t('meetings.meeting.title', { body: label(body.name, ctx), date: formatDate(ctx.locale, toAmsterdam(meeting.startsAt).date) });
 }
 
-export function MeetingPage({ ctx, meeting, body, detail, canPrepare, state }: MeetingPageProps) {
+export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state }: MeetingPageProps) {
   const { t, locale } = ctx;
   const title = meetingTitle(ctx, body, meeting);
   const path = `${base(ctx)}/meetings/${meeting.id}`;
@@ -338,6 +341,7 @@ export function MeetingPage({ ctx, meeting, body, detail, canPrepare, state }: M
                   ))}
                 </ul>
               )}
+              <Attachments ctx={ctx} data={files?.get(row.item.id) ?? null} title={t('files.documents')} level={3} />
               {canPrepare && (
                 <div class="ks-item-tools">
                   {index > 0 && (

@@ -16,6 +16,9 @@ import { registerNetworkRoutes } from './network-routes.tsx';
 import { registerListRoutes } from './list-routes.tsx';
 import { listConsultations, projectHistory, renamedProjectCode } from './edit-queries.ts';
 import { Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
+import { PROJECT } from '../files/owners.ts';
+import { attachmentsOf } from '../files/queries.ts';
+import { Attachments } from '../files/views.tsx';
 import * as q from './queries.ts';
 import { AccessibilityPage, HomePage, OrganisationPage, OrganisationsPage, ProgrammesPage, ProjectPage, ProjectsPage, ThemePage } from './views.tsx';
 
@@ -107,6 +110,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
       const canEdit = can(request.actor, { do: 'project.edit', project: ref });
       const ctx = pageContext(request, config);
       const [history, consultations] = internal ? await Promise.all([projectHistory(db, project.id), listConsultations(db, project.id)]) : [[], []];
+      const attachments = await attachmentsOf(db, config, request, PROJECT, project.id);
       const commitments = partners.map(({ partner, organisation }) => ({ ...partner, slug: organisation.slug, name: organisation.name }));
       return sendHtml(
         reply,
@@ -115,6 +119,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
             <ProjectTools ctx={ctx} code={project.code} canEdit={canEdit} showAdmission={internal} />
             {internal && <PartnerCommitments ctx={ctx} rows={commitments} code={project.code} canEdit={canEdit} />}
             {internal && <Consultations ctx={ctx} rows={consultations} />}
+            <Attachments ctx={ctx} data={attachments} title={ctx.t('files.attachments')} />
             {internal && <History ctx={ctx} rows={history} />}
           </ProjectPage>,
         ),

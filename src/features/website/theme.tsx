@@ -16,6 +16,9 @@ import { forgetProgrammes, pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import type { Problem } from './rules.ts';
+import { PROGRAMME_LOGO } from '../files/owners.ts';
+import { attachmentsOf } from '../files/queries.ts';
+import { LogoSection, type AttachmentData } from '../files/views.tsx';
 
 export const COLOUR_TOKENS = ['primary', 'primary-contrast', 'accent', 'text', 'background'] as const;
 type Colour = (typeof COLOUR_TOKENS)[number];
@@ -72,7 +75,7 @@ export async function updateTheme(input: { actor: Actor | null; db: Db; programm
   forgetThemes(input.db);
 }
 
-function ThemePage({ ctx, values, problems }: { ctx: PageContext; values: Record<string, string>; problems: Problem[] }) {
+function ThemePage({ ctx, values, problems, logo }: { ctx: PageContext; values: Record<string, string>; problems: Problem[]; logo?: AttachmentData | null }) {
   const { t } = ctx;
   const error = (field: string) => {
     const problem = problems.find((p) => p.field === field);
@@ -92,6 +95,7 @@ function ThemePage({ ctx, values, problems }: { ctx: PageContext; values: Record
         ))}
         <SubmitButton>{t('website.form.save')}</SubmitButton>
       </form>
+      <LogoSection ctx={ctx} data={logo ?? null} />
     </Layout>
   );
 }
@@ -102,7 +106,8 @@ export function registerThemeRoutes(app: FastifyInstance, db: Db, config: Config
       const [row] = await db.select().from(programmes).where(eq(programmes.id, request.programme!.id));
       const values: Record<string, string> = { name_nl: row!.name.nl ?? '', name_en: row!.name.en ?? '' };
       for (const colour of COLOUR_TOKENS) values[`colour_${colour}`] = row!.themeTokens[`--ks-color-${colour}`] ?? DEFAULTS[colour];
-      return sendHtml(reply, renderPage(<ThemePage ctx={pageContext(request, config)} values={values} problems={[]} />));
+      const logo = await attachmentsOf(db, config, request, PROGRAMME_LOGO, request.programme!.id);
+      return sendHtml(reply, renderPage(<ThemePage ctx={pageContext(request, config)} values={values} problems={[]} logo={logo} />));
     });
     app.post<{ Params: { programme: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
       const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
