@@ -1,4 +1,5 @@
 // Password hashing with argon2id (OWASP's first choice), and the throttle on guessing.
+import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import { and, count, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -40,6 +41,48 @@ export async function recordFailure(db: Db, email: string, ip: string): Promise<
   const keys = throttleKeys(email, ip);
   await db.insert(loginFailures).values([{ key: keys.account }, { key: keys.address }]);
   await db.delete(loginFailures).where(lt(loginFailures.at, new Date(Date.now() - 24 * 3600_000)));
+}
+
+/**
+ * The other credential endpoints (and the code step of the login), each with its own counters so that one cannot lock out another:
+ * password reset requests (every request counts: each sends a mail), reset and invitation links
+ * that match nothing, and bearer tokens that match nothing. Limits per 15-minute window.
+ */
+export const CREDENTIAL_LIMITS = {
+  /** Second-step codes: kept apart from password failures, which a right password clears. */
+  code: { perAccount: 5, perAddress: 20 },
+  resetRequest: { perAccount: 5, perAddress: 20 },
+  link: { perAccount: 5, perAddress: 50 },
+  bearer: { perAccount: 10, perAddress: 50 },
+} as const;
+export type CredentialKind = keyof typeof CREDENTIAL_LIMITS;
+
+/** The counter keys; an account is named by a hash (the table keeps no addresses beyond login's). */
+function credentialKeys(kind: CredentialKind, account: string, ip: string): { account: string; address: string } {
+  return { account: `${kind}:account:${createHash('sha256').update(account.toLowerCase()).digest('hex').slice(0, 32)}`, address: `${kind}:address:${ip}` };
+}
+
+async function countSince(db: Db, key: string): Promise<number> {
+  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
+  const [row] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
+  return row?.n ?? 0;
+}
+
+/** Whether this account (or this address) has used up its attempts at a credential endpoint. */
+export async function credentialThrottled(db: Db, kind: CredentialKind, account: string, ip: string): Promise<boolean> {
+  const keys = credentialKeys(kind, account, ip);
+  const limits = CREDENTIAL_LIMITS[kind];
+  return (await countSince(db, keys.account)) >= limits.perAccount || (await countSince(db, keys.address)) >= limits.perAddress;
+}
+
+/** Counts one attempt (a failure, or for reset requests any request). */
+export async function recordCredentialAttempt(db: Db, kind: CredentialKind, account: string, ip: string): Promise<void> {
+  const keys = credentialKeys(kind, account, ip);
+  await db.insert(loginFailures).values([{ key: keys.account }, { key: keys.address }]);
+}
+
+export async function clearCredentialAttempts(db: Db, kind: CredentialKind, account: string): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.key, credentialKeys(kind, account, '').account));
 }
 
 export async function clearFailures(db: Db, email: string, ip: string): Promise<void> {

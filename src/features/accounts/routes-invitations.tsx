@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
-import { notFound, sendHtml } from '../../web/http.ts';
+import { HttpError, notFound, sendHtml } from '../../web/http.ts';
+import { credentialThrottled, recordCredentialAttempt } from './passwords.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
@@ -72,7 +73,9 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
 
   for (const { locale, url } of localizedPaths('/invitation/:token')) {
     app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+      if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
       const invitation = await findInvitation(db, request.params.token);
+      if (!invitation) await recordCredentialAttempt(db, 'link', request.params.token, request.ip);
       reply.header('referrer-policy', 'no-referrer');
       const ctx = pageContext(request, config);
       const action = `/${locale}/invitation/${request.params.token}`;
@@ -84,7 +87,9 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
     app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const action = `/${locale}/invitation/${request.params.token}`;
+      if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
       const invitation = await findInvitation(db, request.params.token);
+      if (!invitation) await recordCredentialAttempt(db, 'link', request.params.token, request.ip);
       const password = typeof request.body?.password === 'string' ? request.body.password : null;
       const result = await acceptInvitation(db, request.params.token, password, request.ip);
       if (!result.ok) {

@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { redirectLocal, sendHtml } from '../../web/http.ts';
+import { HttpError, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
@@ -14,7 +14,7 @@ import { translator } from '../../web/i18n.ts';
 import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { cookieOptions, startSession } from './login-flow.ts';
-import { isThrottled, recordFailure } from './passwords.ts';
+import { clearCredentialAttempts, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
 import { exportPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
 import { sendAccountMail } from './mail.ts';
@@ -61,18 +61,22 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       if (!input.trim()) return sendHtml(reply, renderPage(<VerifyPage ctx={ctx} error="required" />), 400);
       const [user] = await db.select().from(users).where(eq(users.id, challenge.userId));
       if (!user || user.disabledAt) return reply.redirect(`/${locale}/login`, 303);
-      if (await isThrottled(db, user.email, request.ip)) {
+      // Code failures have their own counter: a right password clears the password counter, and
+      // must not reset the guesses at the code.
+      if ((await isThrottled(db, user.email, request.ip)) || (await credentialThrottled(db, 'code', user.email, request.ip))) {
         await endChallenge(db, challenge);
         return reply.redirect(`/${locale}/login`, 303);
       }
       const factor = await verifySecondFactor(db, box, user.id, input);
       if (!factor) {
         await recordFailure(db, user.email, request.ip);
+        await recordCredentialAttempt(db, 'code', user.email, request.ip);
         const usedUp = await failChallenge(db, challenge);
         if (usedUp) reply.clearCookie(CHALLENGE_COOKIE, cookieOptions(config));
         return sendHtml(reply, renderPage(<VerifyPage ctx={ctx} error="wrong" />), 401);
       }
       await endChallenge(db, challenge);
+      await clearCredentialAttempts(db, 'code', user.email);
       await startSession(db, config, request, reply, user, factor === 'totp' ? 'password+totp' : 'password+recovery-code');
       return redirectLocal(reply, challenge.next ?? undefined, `/${locale}`);
     });
@@ -186,7 +190,11 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const ctx = pageContext(request, config);
       const email = typeof request.body?.email === 'string' ? normaliseEmail(request.body.email).slice(0, 320) : '';
       if (!email || !email.includes('@')) return sendHtml(reply, renderPage(<ForgotPage ctx={ctx} email={email} error={ctx.t(email ? 'field.email' : 'field.required')} />), 400);
-      // The same answer whether or not the address has an account (and however often it is asked).
+      // Every request sends a mail: limited per address asked for and per caller, whether or not
+      // the address has an account (so the limit says nothing about accounts either).
+      if (await credentialThrottled(db, 'resetRequest', email, request.ip)) throw new HttpError(429, 'login.throttled');
+      await recordCredentialAttempt(db, 'resetRequest', email, request.ip);
+      // The same answer whether or not the address has an account.
       const reset = await requestPasswordReset(db, email);
       if (reset) {
         const t = translator(locale);
@@ -200,7 +208,10 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   for (const { locale, url } of localizedPaths('/password/reset/:token')) {
     app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
+      // Guessing links: refused (even a right one) after too many that matched nothing.
+      if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
       const valid = await findPasswordReset(db, request.params.token);
+      if (!valid) await recordCredentialAttempt(db, 'link', request.params.token, request.ip);
       reply.header('referrer-policy', 'no-referrer');
       return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={`/${locale}/password/reset/${request.params.token}`} invalid={!valid} />), valid ? 200 : 404);
     });
@@ -208,8 +219,10 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const ctx = pageContext(request, config);
       const password = typeof request.body?.password === 'string' ? request.body.password : '';
       const action = `/${locale}/password/reset/${request.params.token}`;
+      if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
       const outcome = await resetPassword(db, request.params.token, password);
       if (outcome.ok) return reply.redirect(`/${locale}/login`, 303);
+      if (outcome.reason === 'invalid') await recordCredentialAttempt(db, 'link', request.params.token, request.ip);
       if (outcome.reason === 'invalid') return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={action} invalid />), 404);
       return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={action} error={passwordMessage(ctx, outcome.reason)} />), 400);
     });

@@ -4,6 +4,8 @@ registerMessages({
   nl: {
     'api.error.unauthorized': 'Niet geauthenticeerd',
     'api.error.unauthorized.body': 'Stuur een geldig persoonlijk API-token mee als Bearer-token.',
+    'api.error.tooManyRequests': 'Te veel pogingen',
+    'api.error.tooManyRequests.body': 'Te veel ongeldige tokens. Wacht een kwartier en probeer het dan opnieuw.',
     'api.error.readOnlyToken': 'Token alleen voor lezen',
     'api.error.readOnlyToken.body': 'Dit token mag alleen lezen. Maak een token met lees- en schrijfrechten.',
     'api.error.preconditionFailed': 'Verouderde versie',
@@ -44,6 +46,8 @@ registerMessages({
   en: {
     'api.error.unauthorized': 'Not authenticated',
     'api.error.unauthorized.body': 'Send a valid personal API token as a Bearer token.',
+    'api.error.tooManyRequests': 'Too many attempts',
+    'api.error.tooManyRequests.body': 'Too many invalid tokens. Wait fifteen minutes and try again.',
     'api.error.readOnlyToken': 'Read-only token',
     'api.error.readOnlyToken.body': 'This token may only read. Create a token with read-write scope.',
     'api.error.preconditionFailed': 'Stale version',

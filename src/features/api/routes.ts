@@ -11,6 +11,7 @@ import formatsPlugin from 'ajv-formats';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError, notFound } from '../../web/http.ts';
+import { credentialThrottled, recordCredentialAttempt } from '../accounts/passwords.ts';
 import { sendProblem } from '../../web/error-pages.tsx';
 import { translate } from '../../web/i18n.ts';
 import { preferredLocale } from '../portfolio/routes.tsx';
@@ -149,8 +150,15 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
         const header = request.headers.authorization;
         if (header === undefined) return;
         const match = /^Bearer\s+(\S+)$/i.exec(header);
-        const token = match ? await authenticateToken(db, match[1]!) : null;
-        if (!token) throw new HttpError(401, 'api.error.unauthorized');
+        // Guessing tokens: after too many unknown ones from this address, or with this token's
+        // prefix, every token is refused for a while, the right one too.
+        const presented = match?.[1] ?? '';
+        if (await credentialThrottled(db, 'bearer', presented.slice(0, 8), request.ip)) throw new HttpError(429, 'api.error.tooManyRequests');
+        const token = match ? await authenticateToken(db, presented) : null;
+        if (!token) {
+          await recordCredentialAttempt(db, 'bearer', presented.slice(0, 8), request.ip);
+          throw new HttpError(401, 'api.error.unauthorized');
+        }
         tokens.set(request, token);
         request.actor = { userId: token.userId, displayName: token.displayName, programmeId: null, assignments: [] };
       });
