@@ -2,8 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
-import { actions, projects } from '../../db/schema.ts';
+import { anonymous, loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { actions, auditEvents, bodies, people, projects } from '../../db/schema.ts';
+import { leiden } from '../../seed/leiden.ts';
+import { bodyMemberships } from '../meetings/tables.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
 
 const P = '/nl/leiden';
@@ -16,7 +18,7 @@ for (const mode of databaseModes()) {
   describe(`annual agenda (${mode})`, () => {
     let t: TestApp;
     let coordinator: Session;
-    let support: Session;
+    let support: Session & { userId: string };
     let lead: Session;
     let first: string;
     before(async () => {
@@ -80,7 +82,9 @@ for (const mode of databaseModes()) {
       assert.equal((await t.app.inject({ url: `/en/leiden/annual-agendas/compare?left=${first}&right=nonsense` })).statusCode, 404);
     });
 
-    test('draft -> proposed -> adopted by an executive decision -> published', async () => {
+    test('draft -> proposed by the support level -> adopted by an executive decision -> published; no state skipped', async () => {
+      const executive = await loginAs(t, { role: 'executive', name: 'Eva Executive' });
+      const partner = await loginAs(t, { role: 'partner', organisation: leiden.organisations[0]!.slug });
       const created = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2020', endYear: '2020' });
       assert.equal(created.statusCode, 303);
       const id = String(created.headers.location).split('/').at(-1)!;
@@ -88,9 +92,20 @@ for (const mode of databaseModes()) {
       const early = await post(t, coordinator, `${url}/publish`, {});
       assert.equal(early.statusCode, 400);
       assert.match(early.body, /Deze stap kan in de huidige stand niet/);
-      assert.equal((await post(t, support, `${url}/propose`, {})).statusCode, 404);
-      assert.equal((await post(t, coordinator, `${url}/propose`, {})).statusCode, 303);
-      assert.equal((await post(t, coordinator, `${url}/propose`, {})).statusCode, 400, 'only once');
+      assert.equal((await post(t, coordinator, `${url}/adopt`, {})).statusCode, 400, 'a draft is not adopted before it is proposed');
+      for (const who of [lead, partner, executive]) assert.equal((await post(t, who, `${url}/propose`, {})).statusCode, 404, 'only the support level (or its secretary) proposes');
+      assert.equal((await post(t, await anonymous(t), `${url}/propose`, {})).statusCode, 401);
+      const draftPage = (await t.app.inject({ url, headers: { cookie: support.cookie } })).body;
+      assert.match(draftPage, /action="\/nl\/leiden\/annual-agendas\/[0-9a-f-]+\/propose"/);
+      assert.equal((await post(t, support, `${url}/propose`, {})).statusCode, 303);
+      assert.equal((await post(t, support, `${url}/propose`, {})).statusCode, 400, 'only once');
+      assert.equal((await post(t, coordinator, `${url}/publish`, {})).statusCode, 400, 'a proposal is not published before it is adopted');
+      assert.equal((await post(t, support, `${url}/adopt`, {})).statusCode, 404, 'the support level does not adopt');
+      assert.equal((await post(t, lead, `${url}/adopt`, {})).statusCode, 404);
+      const [proposed] = await t.database.db.select().from(annualAgendas).where(eq(annualAgendas.id, id));
+      assert.equal(proposed!.state, 'proposed');
+      const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.objectId, id), eq(auditEvents.action, 'agenda.propose')));
+      assert.equal(audit!.actorUserId, support.userId, 'the proposal is recorded as the support member’s');
 
       // A support-level decision cannot adopt an annual agenda.
       const supportMeeting = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2020-02-01', startTime: '10:00', endTime: '11:00', location: 'Leiden' });
@@ -102,16 +117,38 @@ for (const mode of databaseModes()) {
       const page = (await t.app.inject({ url, headers: { cookie: coordinator.cookie } })).body;
       assert.doesNotMatch(page, /: Steun</);
       const decisionId = /<option value="([0-9a-f-]{36})">1 maart 2020: Jaaragenda 2020 vastgesteld/.exec(page)![1]!;
-      const wrong = await post(t, coordinator, `${url}/adopt`, { decision: '00000000-0000-4000-8000-000000000000' });
+      assert.match((await t.app.inject({ url, headers: { cookie: executive.cookie } })).body, new RegExp(`<option value="${decisionId}">`), 'the executive member chooses the decision');
+      const wrong = await post(t, executive, `${url}/adopt`, { decision: '00000000-0000-4000-8000-000000000000' });
       assert.equal(wrong.statusCode, 400);
       assert.match(wrong.body, /Kies een aangenomen besluit van de bestuurlijke stuurgroep/);
-      assert.equal((await post(t, coordinator, `${url}/adopt`, { decision: decisionId })).statusCode, 303);
+      assert.equal((await post(t, executive, `${url}/adopt`, { decision: decisionId })).statusCode, 303);
+      const [adopted] = await t.database.db.select().from(annualAgendas).where(eq(annualAgendas.id, id));
+      assert.equal(adopted!.adoptedByDecisionId, decisionId, 'linked to the executive decision');
       assert.equal((await t.app.inject({ url })).statusCode, 404, 'adopted is not yet published');
+      assert.equal((await post(t, executive, `${url}/publish`, {})).statusCode, 404, 'publishing is the coordinator’s');
       assert.equal((await post(t, coordinator, `${url}/publish`, {})).statusCode, 303);
       const published = await t.app.inject({ url });
       assert.equal(published.statusCode, 200);
       assert.match(published.body, /Vastgesteld door de bestuurlijke stuurgroep op 1 maart 2020/);
       assert.equal((await post(t, coordinator, `${P}/annual-agendas/00000000-0000-4000-8000-000000000000/publish`, {})).statusCode, 404);
+    });
+
+    test('a seat in the support body lets someone propose without a steering role; the coordinator proposes as secretary', async () => {
+      const seated = await loginAs(t, { role: 'partner', organisation: leiden.organisations[1]!.slug, name: 'Sam Seat' });
+      const [supportBody] = await t.database.db.select().from(bodies).where(eq(bodies.kind, 'support'));
+      const [person] = await t.database.db.insert(people).values({ programmeId: supportBody!.programmeId, name: 'Sam Seat', userId: seated.userId }).returning();
+      const created = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2021', endYear: '2021' });
+      const url = `${P}/annual-agendas/${String(created.headers.location).split('/').at(-1)}`;
+      assert.equal((await post(t, seated, `${url}/propose`, {})).statusCode, 404, 'no seat yet');
+      const [seat] = await t.database.db.insert(bodyMemberships).values({ programmeId: supportBody!.programmeId, bodyId: supportBody!.id, personId: person!.id, position: 'member', startsOn: '2021-01-01' }).returning();
+      assert.equal((await t.app.inject({ url, headers: { cookie: seated.cookie } })).statusCode, 200, 'a member sees the draft they may propose');
+      assert.equal((await post(t, seated, `${url}/propose`, {})).statusCode, 303);
+      assert.equal((await post(t, seated, `${url}/adopt`, {})).statusCode, 404);
+      await t.database.db.update(bodyMemberships).set({ endsOn: '2021-06-01' }).where(eq(bodyMemberships.id, seat!.id));
+      const next = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2022', endYear: '2022' });
+      const nextUrl = `${P}/annual-agendas/${String(next.headers.location).split('/').at(-1)}`;
+      assert.equal((await post(t, seated, `${nextUrl}/propose`, {})).statusCode, 404, 'a member who left no longer proposes');
+      assert.equal((await post(t, coordinator, `${nextUrl}/propose`, {})).statusCode, 303);
     });
   });
 }

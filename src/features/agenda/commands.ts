@@ -1,5 +1,5 @@
-// Writes for the annual agenda. Each command checks permission, enforces the state rule from
-// src/domain/annual-agenda.ts and writes its audit row in the same transaction.
+// Writes for the annual agenda. Each command checks permission (./policy.ts), enforces the state
+// rule from src/domain/annual-agenda.ts and writes its audit row in the same transaction.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -7,9 +7,10 @@ import { bodies } from '../../db/schema.ts';
 import { carryForward, isValidSpan, transition, type AgendaTransition } from '../../domain/annual-agenda.ts';
 import { AccessDenied, type Actor } from '../../domain/policy.ts';
 import { field, UUID, type FieldErrors, type FormBody } from '../meetings/forms.ts';
-import { canMeetings } from '../meetings/policy.ts';
+import { bodyRef, getBody } from '../meetings/queries.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { composeEntries, refreshActionStates } from './compose.ts';
+import { canAgenda, type AgendaAction } from './policy.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
 
 export type Result = { ok: true; id: string } | { ok: false; errors: FieldErrors };
@@ -20,13 +21,30 @@ interface Base {
   programmeId: string;
 }
 
-function requirePreparer(actor: Actor | null): void {
-  if (!canMeetings(actor, { do: 'meetings.prepare' })) throw new AccessDenied('agenda.prepare');
+/** The permission each step needs; the steering levels' bodies are loaded for the seat check. */
+export async function stepAction(db: Db, programmeId: string, step: AgendaTransition): Promise<AgendaAction> {
+  const ref = async (kind: 'support' | 'executive') => {
+    const body = await getBody(db, programmeId, kind);
+    return body ? bodyRef(db, body) : null;
+  };
+  switch (step) {
+    case 'propose':
+    case 'reopen':
+      return { do: 'agenda.propose', support: await ref('support') };
+    case 'adopt':
+      return { do: 'agenda.adopt', executive: await ref('executive') };
+    case 'publish':
+      return { do: 'agenda.publish' };
+  }
+}
+
+function requireAgenda(actor: Actor | null, action: AgendaAction): void {
+  if (!canAgenda(actor, action)) throw new AccessDenied(action.do);
 }
 
 /** A new draft: composed from the portfolio, or from an earlier agenda without finished actions. */
 export async function createAgenda(input: Base & { form: FormBody }): Promise<Result> {
-  requirePreparer(input.actor);
+  requireAgenda(input.actor, { do: 'agenda.draft' });
   const errors: FieldErrors = {};
   const startYear = Number(field(input.form, 'startYear'));
   const endYear = Number(field(input.form, 'endYear') || field(input.form, 'startYear'));
@@ -67,11 +85,12 @@ export async function createAgenda(input: Base & { form: FormBody }): Promise<Re
 }
 
 /**
- * Moves the agenda one step. Adoption names the executive decision that adopted it; that decision
- * must be adopted and taken by the executive level of this programme.
+ * Moves the agenda one step, by whom the agreement says (./policy.ts), and never past a state
+ * (src/domain/annual-agenda.ts). Adoption names the executive decision that adopted it; that
+ * decision must be adopted and taken by the executive level of this programme.
  */
 export async function advanceAgenda(input: Base & { agendaId: string; step: AgendaTransition; form: FormBody }): Promise<Result | null> {
-  requirePreparer(input.actor);
+  requireAgenda(input.actor, await stepAction(input.db, input.programmeId, input.step));
   const [agenda] = await input.db.select().from(annualAgendas).where(and(eq(annualAgendas.id, input.agendaId), eq(annualAgendas.programmeId, input.programmeId)));
   if (!agenda) return null;
   const next = transition(agenda.state, input.step);

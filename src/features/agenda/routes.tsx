@@ -1,21 +1,22 @@
 // The annual agenda: the public reads published agendas; the steering group and coordinator see
-// drafts too; the coordinator draws them up and records each step.
+// drafts too; the coordinator draws them up, the support level proposes, the executive level
+// adopts (./policy.ts) and the coordinator publishes.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { compareAgendas } from '../../domain/annual-agenda.ts';
 import { can } from '../../domain/policy.ts';
-import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import type { FieldErrors, FormBody } from '../meetings/forms.ts';
-import { canMeetings } from '../meetings/policy.ts';
 import * as commands from './commands.ts';
 import './messages.ts';
+import { canAgenda } from './policy.ts';
 import * as q from './queries.ts';
-import { AgendaPage, AgendasPage, ComparePage } from './views.tsx';
+import { AgendaPage, AgendasPage, ComparePage, type AgendaSteps } from './views.tsx';
 
 type P = { programme: string };
 type AgendaParams = P & { agenda: string };
@@ -23,32 +24,35 @@ type State = { form: string; errors: FieldErrors; values: FormBody };
 
 export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.annualAgendas', path: '/annual-agendas', order: 45 });
-  const seesInternal = (request: FastifyRequest) => can(request.actor, { do: 'programme.viewInternal' });
-  const prepares = (request: FastifyRequest) => canMeetings(request.actor, { do: 'meetings.prepare' });
+  const prepares = (request: FastifyRequest) => canAgenda(request.actor, { do: 'agenda.draft' });
+  /** What the actor may do with an agenda's steps; nothing (and no query) for visitors. */
+  async function steps(request: FastifyRequest): Promise<AgendaSteps> {
+    if (!request.actor) return { propose: false, adopt: false, publish: false };
+    const programmeId = request.programme!.id;
+    const [propose, adopt] = await Promise.all([commands.stepAction(db, programmeId, 'propose'), commands.stepAction(db, programmeId, 'adopt')]);
+    return { propose: canAgenda(request.actor, propose), adopt: canAgenda(request.actor, adopt), publish: canAgenda(request.actor, { do: 'agenda.publish' }) };
+  }
+  // Drafts are internal: for the steering group, the coordinator, and whoever takes a step on them.
+  const seesInternal = (request: FastifyRequest, may?: AgendaSteps) => can(request.actor, { do: 'programme.viewInternal' }) || !!(may && (may.propose || may.adopt));
   const base = (request: FastifyRequest) => `/${request.locale}/${request.programme!.slug}/annual-agendas`;
 
   async function renderList(request: FastifyRequest<{ Params: P }>, reply: FastifyReply, state?: State) {
-    const agendas = await q.listAgendas(db, request.programme!.id, seesInternal(request));
+    const agendas = await q.listAgendas(db, request.programme!.id, seesInternal(request, await steps(request)));
     return sendHtml(reply, renderPage(<AgendasPage ctx={pageContext(request, config)} agendas={agendas} canPrepare={prepares(request)} state={state} />), state ? 400 : 200);
   }
 
-  async function loadAgenda(request: FastifyRequest<{ Params: AgendaParams }>) {
-    const agenda = await q.getAgenda(db, request.programme!.id, request.params.agenda);
-    if (!agenda || (agenda.state !== 'published' && !seesInternal(request))) throw notFound();
-    return agenda;
-  }
-
   async function renderAgenda(request: FastifyRequest<{ Params: AgendaParams }>, reply: FastifyReply, state?: State) {
-    const agenda = await loadAgenda(request);
     const programmeId = request.programme!.id;
+    const [agenda, may] = await Promise.all([q.getAgenda(db, programmeId, request.params.agenda), steps(request)]);
+    if (!agenda || (agenda.state !== 'published' && !seesInternal(request, may))) throw notFound();
     const [entries, adoption, basedOn, decisions] = await Promise.all([
       q.listEntries(db, agenda.id),
       q.getAdoption(db, agenda.adoptedByDecisionId),
       agenda.basedOnId ? q.getAgenda(db, programmeId, agenda.basedOnId) : Promise.resolve(null),
-      prepares(request) && agenda.state === 'proposed' ? q.adoptedExecutiveDecisions(db, programmeId) : Promise.resolve([]),
+      may.adopt && agenda.state === 'proposed' ? q.adoptedExecutiveDecisions(db, programmeId) : Promise.resolve([]),
     ]);
-    const visibleBase = basedOn && (basedOn.state === 'published' || seesInternal(request)) ? basedOn : null;
-    const page = <AgendaPage ctx={pageContext(request, config)} agenda={agenda} entries={entries} adoption={adoption} basedOn={visibleBase} canPrepare={prepares(request)} decisions={decisions} state={state} />;
+    const visibleBase = basedOn && (basedOn.state === 'published' || seesInternal(request, may)) ? basedOn : null;
+    const page = <AgendaPage ctx={pageContext(request, config)} agenda={agenda} entries={entries} adoption={adoption} basedOn={visibleBase} may={may} decisions={decisions} state={state} />;
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
 
@@ -65,7 +69,8 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
     app.get<{ Params: P; Querystring: { left?: string; right?: string } }>(`${url}/compare`, { config: { access: 'public' } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const [left, right] = await Promise.all([q.getAgenda(db, programmeId, String(request.query.left ?? '')), q.getAgenda(db, programmeId, String(request.query.right ?? ''))]);
-      const visible = (a: q.AnnualAgenda | null): a is q.AnnualAgenda => !!a && (a.state === 'published' || seesInternal(request));
+      const insider = seesInternal(request, await steps(request));
+      const visible = (a: q.AnnualAgenda | null): a is q.AnnualAgenda => !!a && (a.state === 'published' || insider);
       if (!visible(left) || !visible(right)) throw notFound();
       const [leftEntries, rightEntries] = await Promise.all([q.listEntries(db, left.id), q.listEntries(db, right.id)]);
       const info = new Map([...leftEntries, ...rightEntries].map((row) => [row.entry.projectId, { code: row.code, title: row.title }]));
@@ -78,10 +83,15 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
 
     app.get<{ Params: AgendaParams }>(`${url}/:agenda`, { config: { access: 'public' } }, async (request, reply) => renderAgenda(request, reply));
 
+    // Proposing is for the support level, adopting for the executive level (and the coordinator for
+    // both, as their secretary): 'record', the handler asks the policy; publishing stays the coordinator's.
     for (const step of ['propose', 'adopt', 'publish'] as const) {
-      app.post<{ Params: AgendaParams; Body: FormBody }>(`${url}/:agenda/${step}`, { config: { access: 'manage' } }, async (request, reply) => {
+      app.post<{ Params: AgendaParams; Body: FormBody }>(`${url}/:agenda/${step}`, { config: { access: step === 'publish' ? 'manage' : 'record' } }, async (request, reply) => {
+        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
+        const programmeId = request.programme!.id;
+        if (!canAgenda(request.actor, await commands.stepAction(db, programmeId, step))) throw notFound();
         const form = request.body ?? {};
-        const agenda = await q.getAgenda(db, request.programme!.id, request.params.agenda);
+        const agenda = await q.getAgenda(db, programmeId, request.params.agenda);
         if (!agenda) throw notFound();
         const result = await commands.advanceAgenda({ actor: request.actor, db, programmeId: request.programme!.id, agendaId: agenda.id, step, form });
         if (!result) throw notFound();

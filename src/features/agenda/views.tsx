@@ -1,11 +1,11 @@
 import type { ComparedEntry } from '../../domain/annual-agenda.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
-import { Heading, Link, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Heading, Link, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import { ErrorSummary, errorOf, PostForm, SelectField, valueOf, type FormState } from '../meetings/fields.tsx';
+import { ErrorSummary, errorOf, PostForm, valueOf, type FormState } from '../meetings/fields.tsx';
 import type { AnnualAgenda, EntryRow, adoptedExecutiveDecisions, getAdoption } from './queries.ts';
 
 export const span = (a: { startYear: number; endYear: number }) => (a.startYear === a.endYear ? String(a.startYear) : `${a.startYear}-${a.endYear}`);
@@ -85,18 +85,25 @@ function ActionList({ ctx, entry }: { ctx: PageContext; entry: EntryRow['entry']
   );
 }
 
+/** Which steps the reader may take (./policy.ts); the state decides which one is offered. */
+export interface AgendaSteps {
+  propose: boolean;
+  adopt: boolean;
+  publish: boolean;
+}
+
 export interface AgendaPageProps {
   ctx: PageContext;
   agenda: AnnualAgenda;
   entries: EntryRow[];
   adoption: Awaited<ReturnType<typeof getAdoption>>;
   basedOn: AnnualAgenda | null;
-  canPrepare: boolean;
+  may: AgendaSteps;
   decisions: Awaited<ReturnType<typeof adoptedExecutiveDecisions>>;
   state?: FormState;
 }
 
-export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, canPrepare, decisions, state }: AgendaPageProps) {
+export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decisions, state }: AgendaPageProps) {
   const { t, locale } = ctx;
   const title = t('agenda.title', { span: span(agenda) });
   const path = `${base(ctx)}/annual-agendas/${agenda.id}`;
@@ -114,16 +121,17 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, canPrepare
           </a>
         </p>
       )}
-      {canPrepare && (
+      {(may.propose || may.adopt || may.publish) && (
         <div class="ks-item-tools">
           <ErrorSummary ctx={ctx} state={state} form="advance" />
           {state?.form === 'advance' && state.errors.state && <p class="utrecht-paragraph ks-error">{t(state.errors.state)}</p>}
-          {agenda.state === 'draft' && (
+          {agenda.state === 'draft' && may.propose && (
             <PostForm ctx={ctx} action={`${path}/propose`} label={t('agenda.propose')}>
               <SubmitButton>{t('agenda.propose')}</SubmitButton>
             </PostForm>
           )}
           {agenda.state === 'proposed' &&
+            may.adopt &&
             (decisions.length === 0 ? (
               <p class="utrecht-paragraph">{t('agenda.noDecision')}</p>
             ) : (
@@ -139,7 +147,7 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, canPrepare
                 <SubmitButton>{t('agenda.adopt')}</SubmitButton>
               </PostForm>
             ))}
-          {agenda.state === 'adopted' && (
+          {agenda.state === 'adopted' && may.publish && (
             <PostForm ctx={ctx} action={`${path}/publish`} label={t('agenda.publish')}>
               <SubmitButton>{t('agenda.publish')}</SubmitButton>
             </PostForm>

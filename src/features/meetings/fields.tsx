@@ -1,7 +1,8 @@
-// Form fields for the meeting and annual agenda forms, in NL Design System markup, each with its
-// label, error message (linked with aria-describedby) and the value the user typed.
+// Form state for the meeting and annual agenda forms (which form on the page failed, its errors and
+// what the user typed) and a field in both languages, built on the shared fields of
+// src/web/components.tsx.
 import type { ComponentChildren } from 'preact';
-import { TextField } from '../../web/components.tsx';
+import { TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import type { FieldErrors } from './forms.ts';
 
@@ -49,85 +50,10 @@ export function BilingualField(props: { ctx: PageContext; state?: FormState; for
           return <TextField id={id} name={fieldName} label={fieldLabel} value={valueOf(state, form, fieldName)} error={error} />;
         }
         return (
-          <TextArea id={id} name={fieldName} label={fieldLabel} value={valueOf(state, form, fieldName)} error={error} lang={lang} />
+          <TextArea id={id} name={fieldName} label={fieldLabel} value={valueOf(state, form, fieldName)} error={error} lang={lang} rows={5} />
         );
       })}
     </>
-  );
-}
-
-export function TextArea(props: { id: string; name: string; label: string; value: string; error?: string; lang?: string }) {
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={props.id}>
-          {props.label}
-        </label>
-      </div>
-      {props.error && (
-        <div class="utrecht-form-field-error-message ks-error" id={errorId}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <textarea
-          class="utrecht-textarea utrecht-textarea--html-textarea"
-          id={props.id}
-          name={props.name}
-          rows={5}
-          lang={props.lang}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={errorId}
-        >
-          {props.value}
-        </textarea>
-      </div>
-    </div>
-  );
-}
-
-export function SelectField(props: {
-  id: string;
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  value?: string | string[];
-  error?: string;
-  multiple?: boolean;
-}) {
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const selected = new Set(Array.isArray(props.value) ? props.value : props.value ? [props.value] : []);
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--text${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={props.id}>
-          {props.label}
-        </label>
-      </div>
-      {props.error && (
-        <div class="utrecht-form-field-error-message ks-error" id={errorId}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select
-          class="utrecht-select utrecht-select--html-select"
-          id={props.id}
-          name={props.name}
-          multiple={props.multiple}
-          size={props.multiple ? 6 : undefined}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={errorId}
-        >
-          {props.options.map((option) => (
-            <option value={option.value} selected={selected.has(option.value)}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
   );
 }
 

@@ -215,6 +215,28 @@ for (const mode of databaseModes()) {
       assert.equal((await post(t, coordinator, `${P}/bodies/support/members/${newcomer}/leave`, { endsOn: 'x' })).statusCode, 400);
     });
 
+    test('an empty body tells the coordinator what to do; a coordinator adds the secretary with organisation, position and term', async () => {
+      // The agreement names nobody for the coordinator/secretary body: it starts empty.
+      const empty = (await t.app.inject({ url: `${P}/bodies/coordinator`, headers: { cookie: coordinator.cookie } })).body;
+      assert.match(empty, /de samenwerkingsovereenkomst noemt hiervoor geen personen/);
+      assert.match(empty, /<a class="utrecht-link" href="#add-member">/);
+      assert.match(empty, /id="add-member"/);
+      assert.doesNotMatch(empty, /<table/, 'no empty table');
+      const visitor = (await t.app.inject({ url: '/en/leiden/bodies/coordinator' })).body;
+      assert.match(visitor, /No members have been recorded yet; the coordinator adds them/);
+      assert.doesNotMatch(visitor, /cooperation agreement names no people|id="add-member"/);
+      const form = /<form[^>]*action="\/nl\/leiden\/bodies\/coordinator\/members"[\s\S]*?<\/form>/.exec(empty)![0];
+      for (const name of ['name', 'organisation', 'position', 'startsOn']) assert.match(form, new RegExp(`name="${name}"`), name);
+      for (const position of ['chair', 'member', 'secretary']) assert.match(form, new RegExp(`<option value="${position}"`), position);
+      assert.match(form, /<label class="utrecht-form-label" for="member-organisation">/);
+
+      const added = await post(t, coordinator, `${P}/bodies/coordinator/members`, { name: 'S. Secretaris', organisation: 'gemeente-leiden', position: 'secretary', startsOn: '2017-07-07' });
+      assert.equal(added.statusCode, 303);
+      const page = (await t.app.inject({ url: '/en/leiden/bodies/coordinator' })).body;
+      assert.doesNotMatch(page, /No members have been recorded yet/);
+      assert.match(page, /<td class="utrecht-table__cell">S\. Secretaris<\/td>\s*<td class="utrecht-table__cell">(<span>)?[^<]*Leiden[^<]*(<\/span>)?<\/td>\s*<td class="utrecht-table__cell">Secretary<\/td>\s*<td class="utrecht-table__cell">since 7 July 2017<\/td>/);
+    });
+
     test('an active membership linked to a user opens the body’s meetings to that user', async () => {
       const member = await loginAs(t, { role: 'partner', organisation: 'lumc' });
       const executiveMeeting = await plan(t, coordinator, 'executive', '2034-03-01');

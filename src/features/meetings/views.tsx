@@ -1,10 +1,10 @@
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
-import { Heading, Link, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import { BilingualField, ErrorSummary, errorOf, PostForm, SelectField, valueOf, type FormState } from './fields.tsx';
+import { BilingualField, ErrorSummary, errorOf, PostForm, valueOf, type FormState } from './fields.tsx';
 import type { Body, listDecisions, listMembers, Meeting, MeetingDetail } from './queries.ts';
 import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES, MEETING_STATES, MEMBER_POSITIONS } from './tables.ts';
 import { Attachments, type AttachmentData } from '../files/views.tsx';
@@ -94,8 +94,18 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, organisatio
       <Prose value={body.tasks} locale={locale} />
 
       <Heading level={2}>{t('meetings.members.title')}</Heading>
+      {members.length === 0 && canPrepare && (
+        <Alert kind="info">
+          <p class="utrecht-paragraph">{t('meetings.members.emptyHint')}</p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="#add-member">
+              {t('meetings.members.emptyAction')}
+            </a>
+          </p>
+        </Alert>
+      )}
       {members.length === 0 ? (
-        <p class="utrecht-paragraph">{t('meetings.members.none')}</p>
+        !canPrepare && <p class="utrecht-paragraph">{t('meetings.members.noneYet')}</p>
       ) : (
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('meetings.members.title')}</caption>
