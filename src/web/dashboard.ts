@@ -9,9 +9,14 @@ import type { PageContext } from './context.ts';
 export interface Panel {
   key: string;
   order: number;
+  /**
+   * The dashboard keeps each panel's HTML per programme and language until the next change (see
+   * src/features/dashboard/panel-cache.ts). Set this when the panel's content depends on who looks
+   * (the actor's own projects, rights beyond the dashboard's `manage`): it is rendered every time.
+   */
+  perUser?: boolean;
   render(input: { db: Db; ctx: PageContext; request: FastifyRequest; programmeId: string }): Promise<VNode | null>;
 }
-
 
 function panelRegistry() {
   const panels: Panel[] = [];

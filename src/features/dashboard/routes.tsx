@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { Heading } from '../../web/components.tsx';
@@ -10,6 +11,7 @@ import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
+import { PanelCache } from './panel-cache.ts';
 
 registerMessages({
   nl: { 'nav.dashboard': 'Dashboard', 'dashboard.title': 'Dashboard coördinator', 'dashboard.empty': 'Er is nu niets dat uw aandacht vraagt.' },
@@ -18,19 +20,41 @@ registerMessages({
 
 export function registerDashboardRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.dashboard', path: '/dashboard', order: 90, manageOnly: true });
+  const cache = new PanelCache();
+  app.decorate('dashboardPanelCache', cache);
   for (const { url } of localizedPaths('/:programme/dashboard')) {
     app.get<{ Params: { programme: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const programmeId = request.programme!.id;
-      const rendered = await Promise.all(dashboardPanels().map((panel) => panel.render({ db, ctx, request, programmeId })));
-      const visible = rendered.filter((node) => node !== null);
+      // Taken before any panel loads: a change committed meanwhile makes these entries stale.
+      const generation = app.hasDecorator('pageCache') ? app.pageCache.invalidations : undefined;
+      const parts = await Promise.all(
+        dashboardPanels().map(async (panel) => {
+          const key = `${programmeId}|${ctx.locale}|${panel.key}`;
+          const shared = generation !== undefined && !panel.perUser;
+          const cached = shared ? cache.get(key, generation) : undefined;
+          if (cached !== undefined) return cached;
+          const node = await panel.render({ db, ctx, request, programmeId });
+          const html = node === null ? '' : renderToString(node);
+          // A form carries the visitor's CSRF token: never shared (the page cache's rule too).
+          if (shared && !html.includes('name="_csrf"')) cache.set(key, generation, html);
+          return html;
+        }),
+      );
+      const html = parts.join('');
       const page = (
         <Layout ctx={ctx} title={ctx.t('dashboard.title')} indexable={false} crumbs={[{ label: ctx.t('dashboard.title') }]}>
           <Heading level={1}>{ctx.t('dashboard.title')}</Heading>
-          {visible.length === 0 ? <p class="utrecht-paragraph">{ctx.t('dashboard.empty')}</p> : visible}
+          {html === '' ? <p class="utrecht-paragraph">{ctx.t('dashboard.empty')}</p> : <div class="ks-dashboard" dangerouslySetInnerHTML={{ __html: html }} />}
         </Layout>
       );
       return sendHtml(reply, renderPage(page));
     });
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    dashboardPanelCache: PanelCache;
   }
 }
