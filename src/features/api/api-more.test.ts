@@ -210,6 +210,14 @@ for (const mode of databaseModes()) {
       assert.equal(unknown.statusCode, 400);
       assert.deepEqual(unknown.json().invalidParams.map((p: any) => p.name).sort(), ['body.onlineUrl', 'body.room']);
 
+      // The planning form's rules hold for the API too: one day (Amsterdam time), whole minutes.
+      const overnight = await send('POST', url, { ...input, startsAt: '2031-03-02T21:00:00Z', endsAt: '2031-03-02T23:30:00Z' }, bearer(tokens.coordinator!));
+      assert.equal(overnight.statusCode, 400, 'ends after midnight in Amsterdam');
+      assert.deepEqual(overnight.json().invalidParams.map((p: any) => p.name), ['body.endsAt']);
+      const seconds = await send('POST', url, { ...input, startsAt: '2031-03-02T09:00:30Z' }, bearer(tokens.coordinator!));
+      assert.equal(seconds.statusCode, 400);
+      assert.deepEqual(seconds.json().invalidParams.map((p: any) => p.name), ['body.startsAt']);
+
       const created = await send('POST', url, input, bearer(tokens.coordinator!));
       assert.equal(created.statusCode, 201);
       const meeting = created.json();
@@ -342,6 +350,34 @@ for (const mode of databaseModes()) {
       await get(`${L}/events/draft-event`, bearer(tokens.coordinatorRead!)).then((r) => assert.equal(r.statusCode, 200));
       await get(`${L}/events?when=tomorrow`).then((r) => assert.equal(r.statusCode, 400));
       await get(`${L}/news?published=true`).then((r) => assert.equal(r.statusCode, 400));
+    });
+
+    test('open data: meeting schedules, public decisions, published news and events and the agreement; nothing internal, whoever asks', async () => {
+      const [meeting] = await t.database.db.select().from(meetings).limit(1);
+      await t.database.db.insert(decisions).values({ programmeId: meeting!.programmeId, meetingId: meeting!.id, outcome: 'adopted', public: true, text: { en: 'Open decision' } });
+      for (const headers of [{}, bearer(tokens.coordinator!)]) {
+        const data = (await get(`${L}/open-data.json`, headers)).json();
+        assert.ok(data.decisions.some((d: any) => d.text.en === 'Open decision'));
+        assert.ok(data.meetings.length > 0);
+        assert.ok(data.meetings.every((m: any) => m.startsAt.endsWith('Z') && !('minutes' in m) && !('agendaItems' in m)), 'no agenda or minutes');
+        assert.ok(data.decisions.every((d: any) => d.public === true), 'only public decisions');
+        assert.ok(!data.decisions.some((d: any) => d.id === internalDecisionId));
+        assert.ok(data.news.length > 0 && !data.news.some((n: any) => n.slug === 'draft-news'), 'published news only');
+        assert.ok(data.events.some((e: any) => e.slug === 'sciencecafe') && !data.events.some((e: any) => e.slug === 'draft-event'));
+        assert.ok(data.agreement.sections.some((x: any) => x.key === 'introduction'));
+        assert.ok(data.agreement.parties.some((p: any) => p.organisation.slug === 'universiteit-leiden'));
+        assert.ok(!JSON.stringify(data).includes('Pending proposal'), 'pending amendments stay out');
+        assert.ok(!JSON.stringify(data).includes('Confidential decision'));
+      }
+      const csv = (await get(`${L}/open-data.csv`)).body;
+      const lines = csv.trim().split('\r\n');
+      assert.ok(lines.some((l) => l.startsWith('"meeting",') && l.includes('"startsAt"')));
+      assert.ok(lines.some((l) => l.startsWith('"news",')));
+      assert.ok(lines.some((l) => l.startsWith('"decision",') && l.includes('"Open decision"')));
+      assert.ok(lines.some((l) => l.startsWith('"event","sciencecafe",')));
+      assert.ok(lines.some((l) => l.startsWith('"agreement-section","introduction",')));
+      assert.ok(lines.some((l) => l.startsWith('"agreement-party","universiteit-leiden",')));
+      assert.ok(!csv.includes('Confidential decision') && !csv.includes('Draft news') && !csv.includes('Pending proposal'));
     });
 
     test('every operation of these resources was exercised and checked against the document', () => {

@@ -31,6 +31,8 @@ interface Base {
   actor: Actor | null;
   db: Db;
   programmeId: string;
+  /** A channel other than the pages, recorded in the audit row (the API passes 'api'). */
+  origin?: string;
 }
 
 function requirePreparer(actor: Actor | null): asserts actor is Actor {
@@ -122,8 +124,30 @@ export async function planMeeting(input: Base & { bodyId: string; form: FormBody
       .insert(meetings)
       .values({ programmeId: input.programmeId, bodyId: input.bodyId, startsAt: schedule.startsAt!, endsAt: schedule.endsAt!, location: schedule.location, onlineUrl: schedule.onlineUrl })
       .returning();
-    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.plan', objectType: 'meeting', objectId: meeting!.id, after: meeting });
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.plan', objectType: 'meeting', objectId: meeting!.id, after: meeting, origin: input.origin });
     return { ok: true as const, id: meeting!.id };
+  });
+}
+
+/**
+ * Changes a meeting's schedule and state, read with the planning form's rules. Refused (`stale`,
+ * nothing written) when the meeting changed since the sequence the caller saw.
+ */
+export async function rescheduleMeeting(input: Base & { meetingId: string; expectedSequence: number; form: FormBody }): Promise<Result | { ok: false; stale: true }> {
+  requirePreparer(input.actor);
+  const errors: FieldErrors = {};
+  const schedule = readSchedule(input.form, errors);
+  const state = oneOf(field(input.form, 'state'), MEETING_STATES);
+  if (!state) errors.state = 'meetings.error.choose';
+  if (Object.keys(errors).length > 0) return failed(errors);
+  return input.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(meetings).where(and(eq(meetings.id, input.meetingId), eq(meetings.programmeId, input.programmeId))).for('update');
+    if (!current || current.sequence !== input.expectedSequence) return { ok: false as const, stale: true as const };
+    const next = { startsAt: schedule.startsAt!, endsAt: schedule.endsAt!, location: schedule.location, onlineUrl: schedule.onlineUrl, state: state! };
+    await tx.update(meetings).set({ ...next, sequence: current.sequence + 1, updatedAt: new Date() }).where(eq(meetings.id, current.id));
+    const before = { startsAt: current.startsAt, endsAt: current.endsAt, location: current.location, onlineUrl: current.onlineUrl, state: current.state };
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.update', objectType: 'meeting', objectId: current.id, before, after: next, origin: input.origin });
+    return { ok: true as const, id: current.id };
   });
 }
 

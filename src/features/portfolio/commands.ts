@@ -110,19 +110,20 @@ export async function nextActionPosition(tx: Db, projectId: string): Promise<num
   return row!.next;
 }
 
-export async function createAction(db: Db, input: { actor: Actor; project: ProjectRef; values: ActionInput }): Promise<ActionRow> {
+/** `origin` names a channel other than the pages in the audit row (the API passes 'api'). */
+export async function createAction(db: Db, input: { actor: Actor; project: ProjectRef; values: ActionInput; origin?: string }): Promise<ActionRow> {
   requirePermission(input.actor, { do: 'project.edit', project: input.project });
   return db.transaction(async (tx) => {
     const next = await nextActionPosition(tx, input.project.id);
     const [row] = await tx.insert(actions).values({ programmeId: input.project.programmeId, projectId: input.project.id, position: next, ...input.values }).returning();
-    await recordAudit(tx, { actor: input.actor, programmeId: input.project.programmeId, action: 'action.create', objectType: 'project', objectId: input.project.id, after: { actionId: row!.id, ...input.values } });
+    await recordAudit(tx, { actor: input.actor, programmeId: input.project.programmeId, action: 'action.create', objectType: 'project', objectId: input.project.id, after: { actionId: row!.id, ...input.values }, origin: input.origin });
     return row!;
   });
 }
 
 export async function updateAction(
   db: Db,
-  input: { actor: Actor; project: ProjectRef; actionId: string; expectedVersion: number; values: ActionInput },
+  input: { actor: Actor; project: ProjectRef; actionId: string; expectedVersion: number; values: ActionInput; origin?: string },
 ): Promise<Saved<ActionRow> | Conflict<ActionRow>> {
   requirePermission(input.actor, { do: 'project.edit', project: input.project });
   return db.transaction(async (tx) => {
@@ -147,6 +148,7 @@ export async function updateAction(
       objectId: input.project.id,
       before: { actionId: current.id, ...diff.before },
       after: { actionId: current.id, ...diff.after },
+      origin: input.origin,
     });
     return { ok: true, value: saved! };
   });

@@ -3,11 +3,12 @@
 import { Type, type Static } from 'typebox';
 import { ACTION_STATES } from '../../../db/schema.ts';
 import { authorize } from '../../../domain/policy.ts';
-import { notFound } from '../../../web/http.ts';
+import { HttpError, notFound } from '../../../web/http.ts';
 import { etagOf, requireIfMatch } from '../access.ts';
 import { registerApiResource } from '../registry.ts';
 import { API_PREFIX, DateSchema, ETagHeader, IfMatchHeaders, LocalizedTextInput, Nullable, PagingQuery, StringEnum, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
-import { createAction, findAction, projectActionsOf, updateAction } from './project-data.ts';
+import { createAction, updateAction } from '../../portfolio/commands.ts';
+import { actionValues, findAction, projectActionsOf } from './project-data.ts';
 import { ProjectParams, loadVisibleProject } from './projects.ts';
 import { ActionSchema, toAction } from './shapes.ts';
 
@@ -83,7 +84,9 @@ registerApiResource({
       async (request, reply) => {
         const { ref } = await loadVisibleProject(db, request, request.params.projectCode);
         const body = request.body as Static<typeof ActionCreate>;
-        const id = await createAction(db, { actor: request.actor!, project: ref, values: body });
+        authorize(request.actor, { do: 'project.edit', project: ref });
+        const values = await actionValues(db, ref.programmeId, body, null);
+        const { id } = await createAction(db, { actor: request.actor!, project: ref, values, origin: 'api' });
         const created = (await findAction(db, ref.id, id))!;
         const path = `${API_PREFIX}/programmes/${request.programme!.slug}/projects/${encodeURIComponent(request.params.projectCode)}/actions/${id}`;
         return reply
@@ -138,7 +141,10 @@ registerApiResource({
         if (!found) throw notFound();
         authorize(request.actor, { do: 'project.edit', project: ref });
         const expectedVersion = requireIfMatch(request, found.action.id, found.action.version);
-        await updateAction(db, { actor: request.actor!, project: ref, action: found.action, expectedVersion, values: request.body as Static<typeof ActionPatch> });
+        const values = await actionValues(db, ref.programmeId, request.body as Static<typeof ActionPatch>, found.action);
+        const saved = await updateAction(db, { actor: request.actor!, project: ref, actionId: found.action.id, expectedVersion, values, origin: 'api' });
+        // Someone saved between our read and this write: their change stands, this one is refused.
+        if (!saved.ok) throw new HttpError(412, 'api.error.preconditionFailed');
         const changed = (await findAction(db, ref.id, found.action.id))!;
         reply.header('ETag', etagOf(changed.action.id, changed.action.version));
         return toAction(changed.action, changed.owner);

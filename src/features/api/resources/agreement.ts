@@ -115,6 +115,30 @@ function toAmendment(row: q.Amendment, parties: q.PartyRow[]) {
   };
 }
 
+/** The agreement as it stands: term, parties and the sections of the current version (all public). */
+export async function toAgreement(db: Db, agreement: q.Agreement) {
+  const [parties, current] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement)]);
+  return {
+    title: localized(agreement.title),
+    signedOn: agreement.signedOn,
+    signedPlace: agreement.signedPlace,
+    termYears: agreement.termYears,
+    renewalYears: agreement.renewalYears,
+    renewals: agreement.renewals,
+    endOn: endDate(agreement),
+    currentVersion: current.number,
+    currentVersionEffectiveOn: current.effectiveOn,
+    parties: parties.map(({ party, organisation }) => ({
+      organisation: toOrganisationRef(organisation)!,
+      signingBody: localized(party.signingBody),
+      referredToAs: localized(party.referredToAs),
+      signatoryName: party.signatoryName,
+      signatoryTitle: localized(party.signatoryTitle),
+    })),
+    sections: [...current.sections].sort((a, b) => a.position - b.position).map(toSection),
+  };
+}
+
 async function versionsOf(db: Db, agreement: q.Agreement) {
   const [versions, amendments] = await Promise.all([q.listVersions(db, agreement.id), q.listAmendments(db, agreement.id, false)]);
   const numberOf = new Map(amendments.map((a) => [a.id, a.number]));
@@ -148,27 +172,7 @@ registerApiResource({
         },
       },
       async (request) => {
-        const agreement = await loadAgreement(db, request);
-        const [parties, current] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement)]);
-        return {
-          title: localized(agreement.title),
-          signedOn: agreement.signedOn,
-          signedPlace: agreement.signedPlace,
-          termYears: agreement.termYears,
-          renewalYears: agreement.renewalYears,
-          renewals: agreement.renewals,
-          endOn: endDate(agreement),
-          currentVersion: current.number,
-          currentVersionEffectiveOn: current.effectiveOn,
-          parties: parties.map(({ party, organisation }) => ({
-            organisation: toOrganisationRef(organisation)!,
-            signingBody: localized(party.signingBody),
-            referredToAs: localized(party.referredToAs),
-            signatoryName: party.signatoryName,
-            signatoryTitle: localized(party.signatoryTitle),
-          })),
-          sections: [...current.sections].sort((a, b) => a.position - b.position).map(toSection),
-        };
+        return toAgreement(db, await loadAgreement(db, request));
       },
     );
 

@@ -1,21 +1,29 @@
 // Open data: everything the public website shows of one programme, as one JSON download and as
 // one CSV download. Always the anonymous view, whoever asks, so a published file never leaks.
-import { and, asc, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { Type } from 'typebox';
 import type { Db } from '../../../db/client.ts';
-import { actions, organisations, programmes, projectPartners, projects, targets, themes } from '../../../db/schema.ts';
+import { neutraliseCell } from '../../../domain/export-cells.ts';
+import { actions, bodies, organisations, programmes, projectPartners, projects, targets, themes } from '../../../db/schema.ts';
+import { getAgreement } from '../../agreement/queries.ts';
+import { decisions, meetings } from '../../meetings/tables.ts';
 import { INTERNAL_LIFECYCLES } from '../../portfolio/queries.ts';
+import { publicWhere } from '../../website/queries.ts';
+import { events, newsItems } from '../../website/tables.ts';
 import { registerApiResource } from '../registry.ts';
-import { DateTimeSchema, localized, problems } from '../schemas.ts';
+import { DateTimeSchema, Nullable, localized, problems } from '../schemas.ts';
+import { toAgreement } from './agreement.ts';
+import { toDecision, toMeeting } from './meetings.ts';
 import { ProgrammeParams } from './programmes.ts';
+import { toEvent, toNews } from './website.ts';
 
 type Text = { nl?: string; en?: string };
 
 async function openData(db: Db, programmeId: string) {
   const lead = alias(organisations, 'export_lead');
   const publicProject = and(eq(projects.programmeId, programmeId), eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES));
-  const [[programme], themeRows, projectRows, organisationRows, targetRows] = await Promise.all([
+  const [[programme], themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
     db.select().from(programmes).where(eq(programmes.id, programmeId)),
     db.select().from(themes).where(eq(themes.programmeId, programmeId)).orderBy(asc(themes.position)),
     db
@@ -32,6 +40,9 @@ async function openData(db: Db, programmeId: string) {
       .leftJoin(projects, eq(projects.id, targets.projectId))
       .where(and(eq(targets.programmeId, programmeId), or(isNull(targets.projectId), and(eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES)))))
       .orderBy(asc(targets.key)),
+    governanceData(db, programmeId),
+    websiteData(db, programmeId),
+    getAgreement(db, programmeId).then((row) => (row ? toAgreement(db, row) : null)),
   ]);
   const projectIds = projectRows.map((r) => r.project.id);
   const [partnerRows, actionRows] = projectIds.length
@@ -103,13 +114,48 @@ async function openData(db: Db, programmeId: string) {
       deadlineOn: target.deadlineOn,
       deadlineLabel: localized(target.deadlineLabel),
     })),
+    ...governance,
+    ...website,
+    agreement,
   };
+}
+
+/**
+ * Every meeting's schedule (public, as in the calendar feeds) and the decisions marked public; no
+ * agenda, minutes or non-public decision, whoever asks.
+ */
+async function governanceData(db: Db, programmeId: string) {
+  const [meetingRows, decisionRows] = await Promise.all([
+    db.select({ meeting: meetings, body: bodies }).from(meetings).innerJoin(bodies, eq(bodies.id, meetings.bodyId)).where(eq(meetings.programmeId, programmeId)).orderBy(asc(meetings.startsAt)),
+    db
+      .select({ decision: decisions, meetingId: meetings.id, startsAt: meetings.startsAt, bodyKind: bodies.kind, bodyName: bodies.name })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true)))
+      .orderBy(asc(meetings.startsAt), asc(decisions.createdAt)),
+  ]);
+  return {
+    meetings: meetingRows.map(({ meeting, body }) => {
+      const { sequence: _sequence, ...shown } = toMeeting(meeting, body);
+      return shown;
+    }),
+    decisions: decisionRows.map(toDecision),
+  };
+}
+
+/** News and events as the public site shows them: published, or scheduled and due. */
+async function websiteData(db: Db, programmeId: string) {
+  const [newsRows, eventRows] = await Promise.all([
+    db.select().from(newsItems).where(and(eq(newsItems.programmeId, programmeId), publicWhere('news'))).orderBy(desc(newsItems.publishAt), desc(newsItems.createdAt)),
+    db.select().from(events).where(and(eq(events.programmeId, programmeId), publicWhere('events'))).orderBy(asc(events.startsAt)),
+  ]);
+  return { news: newsRows.map(toNews), events: eventRows.map(toEvent) };
 }
 
 function csvCell(value: string): string {
   // Quote always; a leading formula character is defused for spreadsheet users (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return `"${neutraliseCell(value).replace(/"/g, '""')}"`;
 }
 
 /**
@@ -141,6 +187,16 @@ export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
   }
   for (const organisation of data.organisations) add('organisation', organisation.slug, organisation.parent ?? '', organisation);
   for (const target of data.targets) add('target', target.key, target.project ?? '', target);
+  for (const { body, ...meeting } of data.meetings) add('meeting', meeting.id, body.kind, meeting);
+  for (const { body, meeting, ...decision } of data.decisions) add('decision', decision.id, meeting.id, { ...decision, body: body.kind, meetingStartsAt: meeting.startsAt });
+  for (const item of data.news) add('news', item.slug, programme.slug, item);
+  for (const item of data.events) add('event', item.slug, programme.slug, item);
+  if (data.agreement) {
+    const { parties, sections, ...agreement } = data.agreement;
+    add('agreement', programme.slug, programme.slug, agreement);
+    for (const { organisation, ...party } of parties) add('agreement-party', organisation.slug, programme.slug, party);
+    for (const section of sections) add('agreement-section', section.key, programme.slug, section);
+  }
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
@@ -152,6 +208,11 @@ const OpenDataSchema = Type.Object(
     projects: Type.Array(Type.Object({}, { additionalProperties: true })),
     organisations: Type.Array(Type.Object({}, { additionalProperties: true })),
     targets: Type.Array(Type.Object({}, { additionalProperties: true })),
+    meetings: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Every meeting\'s schedule, as in the public calendar feeds (no agenda or minutes).' }),
+    decisions: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Only the decisions marked public.' }),
+    news: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Published news items (and scheduled ones whose moment has come).' }),
+    events: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Published events.' }),
+    agreement: Nullable(Type.Object({}, { additionalProperties: true, description: 'The agreement as it stands: term, parties and the current text.' })),
   },
   { description: 'The programme\'s public data; the shapes follow the other endpoints, with organisations and projects referred to by slug and code.' },
 );
@@ -169,7 +230,7 @@ registerApiResource({
           tags: ['Open data'],
           operationId: 'exportOpenDataJson',
           summary: 'All public data of the programme as JSON',
-          description: 'What the public website shows, whoever asks: themes, public projects with partners and actions, organisations and targets.',
+          description: 'What the public website shows, whoever asks: themes, public projects with partners and actions, organisations, targets, meeting schedules, public decisions, news, events and the agreement.',
           params: ProgrammeParams,
           response: {
             200: { ...OpenDataSchema, headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename=...' } } },

@@ -1,16 +1,24 @@
-// Writes of meetings through the API: plan a meeting and change its schedule or state. Times come
-// in as UTC instants (the forms take Amsterdam local time, so the meetings feature's own commands,
-// which read form fields, do not fit). Same permission as the pages: only who prepares meetings
-// (the coordinator). Each change bumps the sequence (calendar clients and ETags follow it) and is
-// audited in the same transaction; an update only applies to the sequence the client saw.
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
-import { recordAudit } from '../../../db/audit.ts';
-import { AccessDenied, type Actor } from '../../../domain/policy.ts';
+// The API's edge onto the meetings commands. The API takes UTC instants; the commands read the
+// planning form's fields (an Amsterdam date, start and end time, place and link). This converts
+// one into the other, and the commands' field problems back into the API's body fields, so a
+// meeting is planned and changed by the same command whichever way it comes in.
+import type { FieldErrors, FormBody } from '../../meetings/forms.ts';
+import { fromAmsterdam, toAmsterdam } from '../../../domain/meeting-time.ts';
+import { registerMessages } from '../../../web/i18n.ts';
 import { HttpError } from '../../../web/http.ts';
-import { canMeetings } from '../../meetings/policy.ts';
 import type { Meeting } from '../../meetings/queries.ts';
-import { meetings, type MeetingState } from '../../meetings/tables.ts';
+import type { MeetingState } from '../../meetings/tables.ts';
+
+registerMessages({
+  nl: {
+    'api.invalid.meetingSameDay': 'Een vergadering eindigt op de dag waarop ze begint (Amsterdamse tijd).',
+    'api.invalid.wholeMinutes': 'Geef tijden in hele minuten.',
+  },
+  en: {
+    'api.invalid.meetingSameDay': 'A meeting ends on the day it starts (Amsterdam time).',
+    'api.invalid.wholeMinutes': 'Give times in whole minutes.',
+  },
+});
 
 export interface MeetingInput {
   startsAt?: string;
@@ -20,64 +28,34 @@ export interface MeetingInput {
   state?: MeetingState;
 }
 
-function requirePreparer(actor: Actor | null): asserts actor is Actor {
-  if (!canMeetings(actor, { do: 'meetings.prepare' })) throw new AccessDenied('meetings.prepare');
+type Problem = { field: string; messageKey: string; text: string };
+
+function refuse(problems: Problem[]): never {
+  throw new HttpError(400, 'error.badRequest', problems.map((p) => `${p.field}: ${p.text}`).join('; '), problems.map(({ field, messageKey }) => ({ field, messageKey })));
 }
 
-/** The rules the planning form applies: ends after it starts; a place or a link. All problems at once. */
-function checkSchedule(next: { startsAt: Date; endsAt: Date; location: string; onlineUrl: string | null }): void {
-  const problems: { field: string; messageKey: string; text: string }[] = [];
-  if (next.endsAt <= next.startsAt) problems.push({ field: 'body.endsAt', messageKey: 'meetings.error.endBeforeStart', text: 'the meeting must end after it starts' });
-  if (!next.location.trim() && !next.onlineUrl) problems.push({ field: 'body.location', messageKey: 'meetings.error.placeOrLink', text: 'give a location or an online link' });
-  if (problems.length > 0) {
-    throw new HttpError(400, 'error.badRequest', problems.map((p) => `${p.field}: ${p.text}`).join('; '), problems.map(({ field, messageKey }) => ({ field, messageKey })));
-  }
+/** The planning form's fields for a schedule in UTC instants, merged over the current meeting. */
+export function meetingForm(values: MeetingInput, current?: Meeting): FormBody {
+  const startsAt = values.startsAt !== undefined ? new Date(values.startsAt) : current!.startsAt;
+  const endsAt = values.endsAt !== undefined ? new Date(values.endsAt) : current!.endsAt;
+  const start = toAmsterdam(startsAt);
+  const end = toAmsterdam(endsAt);
+  const problems: Problem[] = [];
+  // The form knows minutes only: an instant with seconds (or in the repeated autumn hour) has no form.
+  if (fromAmsterdam(start.date, start.time)?.getTime() !== startsAt.getTime()) problems.push({ field: 'body.startsAt', messageKey: 'api.invalid.wholeMinutes', text: 'give a whole minute' });
+  if (fromAmsterdam(end.date, end.time)?.getTime() !== endsAt.getTime()) problems.push({ field: 'body.endsAt', messageKey: 'api.invalid.wholeMinutes', text: 'give a whole minute' });
+  else if (endsAt <= startsAt) problems.push({ field: 'body.endsAt', messageKey: 'meetings.error.endBeforeStart', text: 'the meeting must end after it starts' });
+  else if (end.date !== start.date) problems.push({ field: 'body.endsAt', messageKey: 'api.invalid.meetingSameDay', text: 'a meeting ends on the day it starts (Amsterdam time)' });
+  const location = values.location ?? current?.location ?? '';
+  const onlineUrl = values.onlineUrl !== undefined ? values.onlineUrl : (current?.onlineUrl ?? null);
+  if (!location.trim() && !onlineUrl?.trim()) problems.push({ field: 'body.location', messageKey: 'meetings.error.placeOrLink', text: 'give a location or an online link' });
+  if (problems.length > 0) refuse(problems);
+  return { date: start.date, startTime: start.time, endTime: end.time, location, onlineUrl: onlineUrl ?? '', state: values.state ?? current?.state ?? 'planned' };
 }
 
-export async function createMeeting(db: Db, input: { actor: Actor | null; programmeId: string; bodyId: string; values: MeetingInput & { startsAt: string; endsAt: string } }): Promise<Meeting> {
-  requirePreparer(input.actor);
-  const row = {
-    programmeId: input.programmeId,
-    bodyId: input.bodyId,
-    startsAt: new Date(input.values.startsAt),
-    endsAt: new Date(input.values.endsAt),
-    location: (input.values.location ?? '').trim(),
-    onlineUrl: input.values.onlineUrl?.trim() || null,
-    state: input.values.state ?? 'planned',
-  };
-  checkSchedule(row);
-  const actor = input.actor;
-  return db.transaction(async (tx) => {
-    const [meeting] = await tx.insert(meetings).values(row).returning();
-    await recordAudit(tx, { actor, programmeId: input.programmeId, action: 'meeting.plan', objectType: 'meeting', objectId: meeting!.id, after: meeting, origin: 'api' });
-    return meeting!;
-  });
-}
+const BODY_FIELD: Record<string, string> = { date: 'body.startsAt', startTime: 'body.startsAt', endTime: 'body.endsAt', location: 'body.location', onlineUrl: 'body.onlineUrl', state: 'body.state' };
 
-export async function updateMeeting(db: Db, input: { actor: Actor | null; meeting: Meeting; expectedSequence: number; values: MeetingInput }): Promise<void> {
-  requirePreparer(input.actor);
-  const { meeting, values } = input;
-  const next: Partial<typeof meetings.$inferInsert> = {};
-  if (values.startsAt !== undefined) next.startsAt = new Date(values.startsAt);
-  if (values.endsAt !== undefined) next.endsAt = new Date(values.endsAt);
-  if (values.location !== undefined) next.location = values.location.trim();
-  if (values.onlineUrl !== undefined) next.onlineUrl = values.onlineUrl?.trim() || null;
-  if (values.state !== undefined) next.state = values.state;
-  checkSchedule({
-    startsAt: next.startsAt ?? meeting.startsAt,
-    endsAt: next.endsAt ?? meeting.endsAt,
-    location: next.location ?? meeting.location,
-    onlineUrl: next.onlineUrl !== undefined ? next.onlineUrl : meeting.onlineUrl,
-  });
-  const actor = input.actor;
-  await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(meetings)
-      .set({ ...next, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
-      .where(and(eq(meetings.id, meeting.id), eq(meetings.sequence, input.expectedSequence)))
-      .returning({ id: meetings.id });
-    if (updated.length === 0) throw new HttpError(412, 'api.error.preconditionFailed');
-    const before = Object.fromEntries(Object.keys(next).map((key) => [key, meeting[key as keyof Meeting]]));
-    await recordAudit(tx, { actor, programmeId: meeting.programmeId, action: 'meeting.update', objectType: 'meeting', objectId: meeting.id, before, after: next, origin: 'api' });
-  });
+/** A command's field problems as the API's invalid body fields. */
+export function refuseFieldErrors(errors: FieldErrors): never {
+  refuse(Object.entries(errors).map(([name, messageKey]) => ({ field: BODY_FIELD[name] ?? `body.${name}`, messageKey, text: messageKey })));
 }

@@ -31,7 +31,8 @@ import {
   pagingOf,
   problems,
 } from '../schemas.ts';
-import { createMeeting, updateMeeting } from './meeting-data.ts';
+import { planMeeting, rescheduleMeeting } from '../../meetings/commands.ts';
+import { meetingForm, refuseFieldErrors } from './meeting-data.ts';
 import { ProgrammeParams } from './programmes.ts';
 
 const BodyRefSchema = Type.Object({ kind: StringEnum(BODY_KINDS), name: LocalizedTextSchema });
@@ -128,7 +129,7 @@ const MeetingPatch = Type.Object(
 type Meeting = q.Meeting;
 type Body = q.Body;
 
-function toMeeting(meeting: Meeting, body: Body) {
+export function toMeeting(meeting: Meeting, body: Pick<Body, 'kind' | 'name'>) {
   return {
     id: meeting.id,
     body: { kind: body.kind, name: localized(body.name) },
@@ -170,7 +171,11 @@ async function visibleDecisions(db: Db, request: FastifyRequest) {
   const programmeId = request.programme!.id;
   const bodies = await q.listBodies(db, programmeId);
   const rows = await q.listDecisions(db, programmeId, await insiderBodyIds(db, request, bodies));
-  return rows.map((row) => ({
+  return rows.map(toDecision);
+}
+
+export function toDecision(row: Awaited<ReturnType<typeof q.listDecisions>>[number]) {
+  return {
     id: row.decision.id,
     text: localized(row.decision.text),
     outcome: row.decision.outcome,
@@ -178,7 +183,7 @@ async function visibleDecisions(db: Db, request: FastifyRequest) {
     body: { kind: row.bodyKind, name: localized(row.bodyName) },
     meeting: { id: row.meetingId, startsAt: isoInstant(row.startsAt)! },
     createdAt: isoInstant(row.decision.createdAt)!,
-  }));
+  };
 }
 
 async function loadAgenda(db: Db, request: FastifyRequest, id: string) {
@@ -231,7 +236,7 @@ registerApiResource({
           tags: ['Meetings'],
           operationId: 'createMeeting',
           summary: 'Plan a meeting',
-          description: 'For the coordinator, with a read-write token. Times are UTC instants; the meeting must end after it starts and needs a location or an online link.',
+          description: 'For the coordinator, with a read-write token. Times are UTC instants in whole minutes; the meeting must end after it starts, on the same day in Amsterdam time (as on the planning form), and needs a location or an online link.',
           security: [{ bearerAuth: [] }],
           params: ProgrammeParams,
           body: MeetingCreate,
@@ -246,7 +251,9 @@ registerApiResource({
         if (!canMeetings(request.actor, { do: 'meetings.prepare' })) throw new HttpError(403, 'error.forbidden');
         const body = await q.getBody(db, request.programme!.id, input.body);
         if (!body) throw new HttpError(400, 'error.badRequest', `body.body: this programme has no ${input.body} body`, [{ field: 'body.body', messageKey: 'api.invalid.required' }]);
-        const meeting = await createMeeting(db, { actor: request.actor, programmeId: request.programme!.id, bodyId: body.id, values: input });
+        const result = await planMeeting({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form: meetingForm(input), origin: 'api' });
+        if (!result.ok) refuseFieldErrors(result.errors);
+        const { meeting } = (await q.getMeeting(db, request.programme!.id, result.id))!;
         return reply
           .code(201)
           .header('Location', `${API_PREFIX}/programmes/${request.programme!.slug}/meetings/${meeting.id}`)
@@ -284,7 +291,7 @@ registerApiResource({
           tags: ['Meetings'],
           operationId: 'updateMeeting',
           summary: 'Change a meeting\'s schedule or state',
-          description: 'For the coordinator, with a read-write token. Send the ETag from GET in If-Match.',
+          description: 'For the coordinator, with a read-write token. Send the ETag from GET in If-Match. The same rules as for planning apply to the changed schedule.',
           security: [{ bearerAuth: [] }],
           params: MeetingParams,
           headers: IfMatchHeaders,
@@ -298,7 +305,10 @@ registerApiResource({
         // Permission before precondition: who may not change it learns nothing about versions.
         if (!canMeetings(request.actor, { do: 'meetings.prepare' })) throw new HttpError(403, 'error.forbidden');
         const expectedSequence = requireIfMatch(request, found.meeting.id, found.meeting.sequence);
-        await updateMeeting(db, { actor: request.actor, meeting: found.meeting, expectedSequence, values: request.body as Static<typeof MeetingPatch> });
+        const form = meetingForm(request.body as Static<typeof MeetingPatch>, found.meeting);
+        const result = await rescheduleMeeting({ actor: request.actor, db, programmeId: request.programme!.id, meetingId: found.meeting.id, expectedSequence, form, origin: 'api' });
+        if (!result.ok && 'stale' in result) throw new HttpError(412, 'api.error.preconditionFailed');
+        if (!result.ok) refuseFieldErrors(result.errors);
         const changed = (await q.getMeeting(db, request.programme!.id, found.meeting.id))!;
         reply.header('ETag', etagOf(changed.meeting.id, changed.meeting.sequence));
         return meetingBody(db, request, changed.meeting, changed.body);

@@ -8,7 +8,7 @@ import { recordAudit } from '../../../db/audit.ts';
 import { actions, organisations, projectPartners, projects, themes, type ActionState } from '../../../db/schema.ts';
 import { authorize, type Actor } from '../../../domain/policy.ts';
 import { HttpError } from '../../../web/http.ts';
-import { nextActionPosition } from '../../portfolio/commands.ts';
+import type { ActionInput as PortfolioActionInput } from '../../portfolio/commands.ts';
 import { INTERNAL_LIFECYCLES } from '../../portfolio/queries.ts';
 import { mergeLocalized } from '../schemas.ts';
 
@@ -159,62 +159,27 @@ async function organisationIdBySlug(db: Db, programmeId: string, slug: string | 
   return row.id;
 }
 
-function completedOnFor(state: ActionState | undefined, previous: { state: ActionState; completedOn: string | null } | null): string | null | undefined {
-  if (state === undefined) return undefined;
-  if (state === 'done') return previous?.state === 'done' ? previous.completedOn : new Date().toISOString().slice(0, 10);
-  return null;
-}
+type ActionRow = typeof actions.$inferSelect;
 
-export async function createAction(db: Db, input: { actor: Actor; project: ProjectRefInput; values: ActionInput & { description: Text } }): Promise<string> {
-  const { actor, project, values } = input;
-  authorize(actor, { do: 'project.edit', project });
-  const ownerOrganisationId = await organisationIdBySlug(db, project.programmeId, values.ownerOrganisation);
-  return db.transaction(async (tx) => {
-    const position = await nextActionPosition(tx, project.id);
-    const row = {
-      programmeId: project.programmeId,
-      projectId: project.id,
-      position,
-      description: mergeLocalized({}, values.description),
-      dueOn: values.dueOn ?? null,
-      dueLabel: mergeLocalized({}, values.dueLabel ?? {}),
-      state: values.state ?? 'open',
-      completedOn: completedOnFor(values.state, null) ?? null,
-      ownerOrganisationId: ownerOrganisationId ?? null,
-    } satisfies typeof actions.$inferInsert;
-    const [created] = await tx.insert(actions).values(row).returning({ id: actions.id });
-    await recordAudit(tx, { actor, programmeId: project.programmeId, action: 'action.create', objectType: 'action', objectId: created!.id, after: row, origin: 'api' });
-    return created!.id;
-  });
-}
-
-export async function updateAction(
-  db: Db,
-  input: { actor: Actor; project: ProjectRefInput; action: typeof actions.$inferSelect; expectedVersion: number; values: ActionInput },
-): Promise<void> {
-  const { actor, project, action, expectedVersion, values } = input;
-  authorize(actor, { do: 'project.edit', project });
-  const next: Partial<typeof actions.$inferInsert> = {};
-  if (values.description) next.description = mergeLocalized(action.description, values.description);
-  if (values.dueLabel) next.dueLabel = mergeLocalized(action.dueLabel, values.dueLabel);
-  if (values.dueOn !== undefined) next.dueOn = values.dueOn;
-  if (values.state !== undefined) {
-    next.state = values.state;
-    next.completedOn = completedOnFor(values.state, action) ?? null;
-  }
-  const owner = await organisationIdBySlug(db, project.programmeId, values.ownerOrganisation);
-  if (owner !== undefined) next.ownerOrganisationId = owner;
-  if (next.description && !next.description.nl && !next.description.en) {
+/**
+ * The API's edge onto the portfolio's action commands: a JSON body changes only the fields it
+ * names, refers to the owner by slug and may set one language of a text; the commands take the
+ * whole action. Setting state to done records today as completedOn (kept when already done).
+ */
+export async function actionValues(db: Db, programmeId: string, values: ActionInput, previous: ActionRow | null): Promise<PortfolioActionInput> {
+  const owner = await organisationIdBySlug(db, programmeId, values.ownerOrganisation);
+  const description = mergeLocalized(previous?.description ?? {}, values.description ?? {});
+  if (!description.nl && !description.en) {
     throw new HttpError(400, 'error.badRequest', 'body.description: an action needs a description', [{ field: 'body.description', messageKey: 'api.invalid.required' }]);
   }
-  await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(actions)
-      .set({ ...next, version: sql`${actions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(actions.id, action.id), eq(actions.version, expectedVersion)))
-      .returning({ id: actions.id });
-    if (updated.length === 0) throw new HttpError(412, 'api.error.preconditionFailed');
-    const before = Object.fromEntries(Object.keys(next).map((key) => [key, action[key as keyof typeof action]]));
-    await recordAudit(tx, { actor, programmeId: project.programmeId, action: 'action.update', objectType: 'action', objectId: action.id, before, after: next, origin: 'api' });
-  });
+  const state = values.state ?? previous?.state ?? 'open';
+  const completedOn = state !== 'done' ? null : previous?.state === 'done' ? previous.completedOn : new Date().toISOString().slice(0, 10);
+  return {
+    description,
+    dueLabel: mergeLocalized(previous?.dueLabel ?? {}, values.dueLabel ?? {}),
+    dueOn: values.dueOn !== undefined ? values.dueOn : (previous?.dueOn ?? null),
+    state,
+    completedOn,
+    ownerOrganisationId: owner !== undefined ? owner : (previous?.ownerOrganisationId ?? null),
+  };
 }

@@ -37,7 +37,7 @@ const WHEN = ['upcoming', 'past', 'all'] as const;
 type NewsRow = typeof newsItems.$inferSelect;
 type EventRow = typeof events.$inferSelect;
 
-function toNews(row: NewsRow) {
+export function toNews(row: NewsRow) {
   return {
     slug: row.slug,
     title: localized(row.title),
@@ -51,7 +51,7 @@ function toNews(row: NewsRow) {
   };
 }
 
-function toEvent(row: EventRow) {
+export function toEvent(row: EventRow) {
   return { ...toNews(row), startsAt: isoInstant(row.startsAt)!, endsAt: isoInstant(row.endsAt), location: localized(row.location) };
 }
 
