@@ -22,6 +22,8 @@ export interface AtomEntry {
   summary?: string;
   /** Sanitised XHTML-safe HTML, sent as escaped type="html" content. */
   contentHtml?: string;
+  /** A text shown in the other language (a missing translation) carries its own xml:lang. */
+  fallbackLang?: { title?: Locale; summary?: Locale; content?: Locale };
 }
 
 export interface AtomFeed {
@@ -35,6 +37,8 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
+const xmlLang = (lang: Locale | undefined) => (lang ? ` xml:lang="${lang}"` : '');
+
 export function atomFeed(feed: AtomFeed): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -43,20 +47,20 @@ export function atomFeed(feed: AtomFeed): string {
     `  <title>${escapeXml(feed.title)}</title>`,
     `  <updated>${feed.updated.toISOString()}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.siteUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" hreflang="${feed.locale}" href="${escapeXml(feed.siteUrl)}"/>`,
     `  <author><name>${escapeXml(feed.author)}</name></author>`,
   ];
   for (const entry of feed.entries) {
     lines.push(
       '  <entry>',
       `    <id>${escapeXml(entry.id)}</id>`,
-      `    <title>${escapeXml(entry.title)}</title>`,
+      `    <title${xmlLang(entry.fallbackLang?.title)}>${escapeXml(entry.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.url)}"/>`,
       `    <updated>${entry.updated.toISOString()}</updated>`,
     );
     if (entry.published) lines.push(`    <published>${entry.published.toISOString()}</published>`);
-    if (entry.summary) lines.push(`    <summary>${escapeXml(entry.summary)}</summary>`);
-    if (entry.contentHtml) lines.push(`    <content type="html">${escapeXml(entry.contentHtml)}</content>`);
+    if (entry.summary) lines.push(`    <summary${xmlLang(entry.fallbackLang?.summary)}>${escapeXml(entry.summary)}</summary>`);
+    if (entry.contentHtml) lines.push(`    <content type="html"${xmlLang(entry.fallbackLang?.content)}>${escapeXml(entry.contentHtml)}</content>`);
     lines.push('  </entry>');
   }
   lines.push('</feed>', '');

@@ -37,6 +37,13 @@ describe('publication rules', () => {
     assert.deepEqual(unsafe.problems.map((p) => p.field), ['image_url']);
   });
 
+  test('control characters and lone surrogates in a text are dropped (jsonb refuses them: a 500)', () => {
+    const { input, problems } = parseContentForm('news', { title_nl: 'Nul\u0000 bel\u0007 tab\tnieuwe\r\nregel\u001f', body_en: 'a\u000bb\u007f \ud800x\udc00 😀', status: 'draft' });
+    assert.deepEqual(problems, []);
+    assert.equal(input.title.nl, 'Nul bel tab\tnieuwe\nregel');
+    assert.equal(input.body.en, 'ab x 😀', 'lone surrogates go, a real pair stays');
+  });
+
   test('an event ends after it starts', () => {
     const { problems } = parseContentForm('events', { title_en: 'Talk', status: 'draft', starts_at: '2026-03-01T20:00', ends_at: '2026-03-01T19:00' });
     assert.deepEqual(problems.map((p) => p.messageKey), ['website.error.endsBeforeStart']);

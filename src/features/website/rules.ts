@@ -14,6 +14,12 @@ export function isPublic(item: { status: PublicationState; publishAt: Date | nul
   return false;
 }
 
+/** For feeds: a scheduled item is new to readers when its moment comes, not when it was last edited. */
+export function entryUpdated(item: { updatedAt: Date; publishAt: Date | null }, now = new Date()): Date {
+  const published = item.publishAt && item.publishAt <= now ? item.publishAt : null;
+  return published && published > item.updatedAt ? published : item.updatedAt;
+}
+
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
 export function slugify(text: string): string {
@@ -46,9 +52,15 @@ export interface Problem {
   messageKey: string;
 }
 
+/**
+ * Control characters (other than tab and newline) and halves of a surrogate pair are never meant:
+ * PostgreSQL's jsonb refuses NUL and lone surrogates (a 500), XML refuses all of them.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 const get = (form: Record<string, unknown>, name: string): string => {
   const value = form[name];
-  return typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim() : '';
+  return typeof value === 'string' ? value.replace(/\r\n/g, '\n').replace(CONTROL, '').trim() : '';
 };
 
 const pair = (form: Record<string, unknown>, name: string): LocalizedText => {
