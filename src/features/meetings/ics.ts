@@ -1,6 +1,6 @@
 // Calendars for a body's meetings (RFC 5545). Times are written in UTC ("...Z"), which every
 // client converts to its own zone; no floating times and no VTIMEZONE needed. DTSTAMP is UTC too.
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import type { Meeting } from './queries.ts';
 
@@ -12,12 +12,16 @@ export interface CalendarInput {
   bodyName: LocalizedText;
   meetings: Meeting[];
   now?: Date;
+  /** An invitation mailed to one member (RFC 5546 iTIP): same UID as the feed, so it updates the entry. */
+  invitation?: { method: 'REQUEST' | 'CANCEL'; organizer: { name: string; email: string }; attendee: { name: string; email: string } };
 }
 
 export function meetingCalendar(input: CalendarInput): string {
   const bodyName = resolveText(input.bodyName, input.locale).text;
   const host = new URL(input.baseUrl).hostname || 'kennisstad';
   const calendar = ical({ name: bodyName, prodId: { company: 'Kennisstad', product: 'meetings', language: input.locale.toUpperCase() } });
+  const invitation = input.invitation;
+  if (invitation) calendar.method(ICalCalendarMethod[invitation.method]);
   for (const meeting of input.meetings) {
     const url = `${input.baseUrl}/${input.locale}/${input.programmeSlug}/meetings/${meeting.id}`;
     calendar.createEvent({
@@ -31,6 +35,7 @@ export function meetingCalendar(input: CalendarInput): string {
       description: [meeting.onlineUrl, url].filter(Boolean).join('\n'),
       url,
       status: meeting.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      ...(invitation && { organizer: invitation.organizer, attendees: [{ ...invitation.attendee, rsvp: true }] }),
     });
   }
   return calendar.toString();

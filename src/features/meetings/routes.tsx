@@ -22,6 +22,7 @@ import { UUID } from './forms.ts';
 import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
+import { invitationStatus } from '../monitoring/invitations.ts';
 import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meetingPackPdf } from './reports.ts';
 import './messages.ts';
 import { canMeetings } from './policy.ts';
@@ -75,7 +76,8 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     const { meeting, body } = await loadMeeting(request);
     const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
     const files = await attachmentsOfMany(db, config, request.programme!.id, MEETING_ITEM, detail.items.map((row) => row.item.id), prepares(request));
-    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} files={files} canPrepare={prepares(request)} state={state} />;
+    const invitations = prepares(request) ? await invitationStatus(db, meeting) : undefined;
+    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} files={files} canPrepare={prepares(request)} state={state} invitations={invitations} />;
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
 

@@ -8,6 +8,8 @@ import { BilingualField, ErrorSummary, errorOf, PostForm, valueOf, type FormStat
 import type { Body, listDecisions, listMembers, Meeting, MeetingDetail } from './queries.ts';
 import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES, MEETING_STATES, MEMBER_POSITIONS } from './tables.ts';
 import { Attachments, type AttachmentData } from '../files/views.tsx';
+import type { InvitationStatus } from '../monitoring/invitations.ts';
+import { InvitationsForm } from '../monitoring/mail-views.tsx';
 
 type Members = Awaited<ReturnType<typeof listMembers>>;
 const label = (value: LocalizedText | null | undefined, ctx: PageContext) => resolveText(value, ctx.locale).text;
@@ -253,13 +255,15 @@ export interface MeetingPageProps {
   files?: Map<string, AttachmentData>;
   canPrepare: boolean;
   state?: FormState;
+  /** For the coordinator: what was sent to the members (monitoring's invitations). */
+  invitations?: InvitationStatus;
 }
 
 export function meetingTitle(ctx: PageContext, body: Body, meeting: Meeting): string {
   return ctx.t('meetings.meeting.title', { body: label(body.name, ctx), date: formatDate(ctx.locale, toAmsterdam(meeting.startsAt).date) });
 }
 
-export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state }: MeetingPageProps) {
+export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations }: MeetingPageProps) {
   const { t, locale } = ctx;
   const title = meetingTitle(ctx, body, meeting);
   const path = `${base(ctx)}/meetings/${meeting.id}`;
@@ -306,6 +310,7 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
           <SubmitButton secondary>{t('meetings.state.change')}</SubmitButton>
         </PostForm>
       )}
+      {invitations && <InvitationsForm ctx={ctx} action={`${path}/invitations`} sequence={meeting.sequence} status={invitations} />}
 
       <Heading level={2}>{t('meetings.agenda.title')}</Heading>
       {detail.items.length === 0 ? (

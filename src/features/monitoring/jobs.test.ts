@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { databaseModes, openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
-import { claimNext, daily, JobRunner, scheduleSlots, weekly, type JobRow } from './jobs.ts';
+import { claimNext, daily, extendLease, finish, JobRunner, MAX_ATTEMPTS, weekly, type JobRow } from './jobs.ts';
 import { jobs } from './tables.ts';
 
 test('slots: daily at an hour, weekly on a weekday; the current slot is the latest one not in the future', () => {
@@ -60,15 +60,67 @@ for (const mode of databaseModes()) {
       assert.deepEqual(errors, []);
     });
 
-    test('a claim older than the lease (a crashed instance) may be claimed again; a fresh one not', async () => {
+    test('a claim is a lease: expired (a crashed instance) it is claimed again, live it is not; the heartbeat extends it; a lost claimant cannot finish', async () => {
+      const past = new Date(Date.now() - 60_000);
       await database.db.insert(jobs).values([
-        { name: 'lease-test', runAt: new Date(Date.now() - 60_000), state: 'running', claimedBy: 'crashed', claimedAt: new Date(Date.now() - 3_600_000) },
-        { name: 'lease-test', runAt: new Date(Date.now() - 30_000), state: 'running', claimedBy: 'busy', claimedAt: new Date() },
+        { name: 'lease-test', runAt: past, state: 'running', claimedBy: 'crashed', claimedAt: past, leaseUntil: new Date(Date.now() - 1000), attempts: 1 },
+        { name: 'lease-test', runAt: new Date(Date.now() - 30_000), state: 'running', claimedBy: 'busy', claimedAt: new Date(), leaseUntil: new Date(Date.now() + 60_000), attempts: 1 },
+        // Claimed by the code before leases: expires LEASE_MINUTES after the claim.
+        { name: 'legacy-test', runAt: past, state: 'running', claimedBy: 'old', claimedAt: new Date(Date.now() - 3_600_000), attempts: 1 },
       ]);
-      const first = await claimNext(database.db, 'me', ['lease-test']);
+      const first = await claimNext(database.db, 'me', ['lease-test'], 30);
       assert.equal(first?.claimedBy, 'me');
-      assert.equal(first?.attempts, 1);
-      assert.equal(await claimNext(database.db, 'me', ['lease-test']), null);
+      assert.equal(first?.attempts, 2);
+      assert.ok(first!.leaseUntil! > new Date(Date.now() + 20_000) && first!.leaseUntil! < new Date(Date.now() + 40_000), 'the lease runs 30 s from now');
+      assert.equal(await claimNext(database.db, 'me', ['lease-test']), null, 'a live lease is not taken over');
+      assert.equal((await claimNext(database.db, 'me', ['legacy-test']))?.claimedBy, 'me');
+
+      assert.equal(await extendLease(database.db, first!.id, 'me', 600), true);
+      const [extended] = await database.db.select().from(jobs).where(eq(jobs.id, first!.id));
+      assert.ok(extended!.leaseUntil! > new Date(Date.now() + 500_000));
+      // The crashed instance comes back to life: its lease is gone, its heartbeat and finish do nothing.
+      assert.equal(await extendLease(database.db, first!.id, 'crashed'), false);
+      await finish(database.db, { ...first!, claimedBy: 'crashed' }, 'crashed', 'failed', 'late');
+      const [still] = await database.db.select().from(jobs).where(eq(jobs.id, first!.id));
+      assert.equal(still!.state, 'running');
+      assert.equal(still!.claimedBy, 'me');
+    });
+
+    test('a job whose claims keep expiring is given up as failed after MAX_ATTEMPTS', async () => {
+      await database.db.insert(jobs).values({ name: 'poison-test', runAt: new Date(Date.now() - 60_000), state: 'running', claimedBy: 'x', claimedAt: new Date(Date.now() - 120_000), leaseUntil: new Date(Date.now() - 1000), attempts: MAX_ATTEMPTS });
+      const runner = new JobRunner(database.db, [], { 'poison-test': async () => assert.fail('must not run again') });
+      assert.equal(await runner.tick(), 0);
+      const [row] = await database.db.select().from(jobs).where(eq(jobs.name, 'poison-test'));
+      assert.equal(row!.state, 'failed');
+      assert.match(row!.result!, /lease expired after 5 attempts/);
+    });
+
+    test('the heartbeat keeps a long job’s lease alive so no other instance takes it over', async () => {
+      await database.db.insert(jobs).values({ name: 'long-test', runAt: new Date(Date.now() - 1000) });
+      const other = new JobRunner(database.db, [], { 'long-test': async () => assert.fail('taken over while alive') }, undefined, 2);
+      let overlapped = -1;
+      // Lease of 2 s, heartbeat every 667 ms; the job runs 3 s and meanwhile the other instance tries to claim it.
+      const runner = new JobRunner(
+        database.db,
+        [],
+        {
+          'long-test': async () => {
+            const tries: number[] = [];
+            for (let i = 0; i < 5; i++) {
+              await new Promise((resolve) => setTimeout(resolve, 600));
+              tries.push(await other.tick());
+            }
+            overlapped = tries.reduce((a, b) => a + b, 0);
+          },
+        },
+        undefined,
+        2,
+      );
+      assert.equal(await runner.tick(), 1);
+      assert.equal(overlapped, 0);
+      const [row] = await database.db.select().from(jobs).where(eq(jobs.name, 'long-test'));
+      assert.equal(row!.state, 'done');
+      assert.equal(row!.attempts, 1);
     });
   });
 }

@@ -1,8 +1,10 @@
 // Scheduled jobs on the database, so they run exactly once however many app instances run and
 // survive a restart. Each instance schedules the current slot of every job (INSERT ... ON CONFLICT
 // DO NOTHING on a unique (name, run_at)); a slot is claimed by one UPDATE whose subquery locks
-// the row with FOR UPDATE SKIP LOCKED, so two instances never claim the same row. A claim that
-// is not finished within the lease (a crashed instance) may be claimed again.
+// the row with FOR UPDATE SKIP LOCKED, so two instances never claim the same row. A claim is a
+// lease: the running instance extends it (heartbeat) until it finishes; when an instance dies the
+// lease expires and another instance takes the job over. Handlers make their effects idempotent
+// per run (mail: one per job and recipient, see mail.ts), so a taken-over job does not repeat them.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
@@ -53,18 +55,29 @@ export async function scheduleSlots(db: Db, schedules: Schedule[], now: Date): P
     .onConflictDoNothing();
 }
 
-export async function claimNext(db: Db, instanceId: string, names: string[]): Promise<JobRow | null> {
+/** A claim that is not extended within this time belongs to a crashed instance and is taken over. */
+export const LEASE_SECONDS = 120;
+/** A job whose claims expired this often (it kills whoever runs it) is given up as failed. */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Claims the oldest due job: pending, or running under a lease that expired (its instance died).
+ * Legacy claims without a lease expire LEASE_MINUTES after they were made.
+ */
+export async function claimNext(db: Db, instanceId: string, names: string[], leaseSeconds = LEASE_SECONDS): Promise<JobRow | null> {
   if (names.length === 0) return null;
   const nameList = sql.join(
     names.map((n) => sql`${n}`),
     sql`, `,
   );
   const result = await db.execute(sql`
-    update ${jobs} set state = 'running', claimed_by = ${instanceId}, claimed_at = now(), attempts = attempts + 1
+    update ${jobs} set state = 'running', claimed_by = ${instanceId}, claimed_at = now(),
+      lease_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
     where id = (
       select id from ${jobs}
-      where name in (${nameList}) and run_at <= now()
-        and (state = 'pending' or (state = 'running' and claimed_at < now() - make_interval(mins => ${LEASE_MINUTES})))
+      where name in (${nameList}) and run_at <= now() and attempts < ${MAX_ATTEMPTS}
+        and (state = 'pending' or (state = 'running'
+          and coalesce(lease_until, claimed_at + make_interval(mins => ${LEASE_MINUTES})) < now()))
       order by run_at
       limit 1
       for update skip locked
@@ -77,11 +90,29 @@ export async function claimNext(db: Db, instanceId: string, names: string[]): Pr
   return row ?? null;
 }
 
+/** The heartbeat: extends this instance's lease; false when the lease was lost (taken over). */
+export async function extendLease(db: Db, jobId: number, instanceId: string, leaseSeconds = LEASE_SECONDS): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where(and(eq(jobs.id, jobId), eq(jobs.claimedBy, instanceId), eq(jobs.state, 'running')))
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}
+
+/** Jobs whose last allowed claim expired are recorded as failed instead of staying "running". */
+export async function giveUpExpired(db: Db): Promise<void> {
+  await db.execute(sql`
+    update ${jobs} set state = 'failed', finished_at = now(), result = 'lease expired after ' || attempts || ' attempts'
+    where state = 'running' and attempts >= ${MAX_ATTEMPTS}
+      and coalesce(lease_until, claimed_at + make_interval(mins => ${LEASE_MINUTES})) < now()`);
+}
+
 export async function finish(db: Db, job: JobRow, instanceId: string, state: 'done' | 'failed', result: string | null): Promise<void> {
   await db
     .update(jobs)
-    .set({ state, finishedAt: new Date(), result: result?.slice(0, 2000) ?? null })
-    .where(and(eq(jobs.id, job.id), eq(jobs.claimedBy, instanceId)));
+    .set({ state, finishedAt: new Date(), leaseUntil: null, result: result?.slice(0, 2000) ?? null })
+    .where(and(eq(jobs.id, job.id), eq(jobs.claimedBy, instanceId), eq(jobs.state, 'running')));
 }
 
 export class JobRunner {
@@ -94,6 +125,7 @@ export class JobRunner {
     private readonly schedules: Schedule[],
     private readonly handlers: Record<string, JobHandler>,
     private readonly onError: (error: unknown) => void = () => {},
+    private readonly leaseSeconds = LEASE_SECONDS,
   ) {}
 
   /** Schedules the current slots and runs every due job this instance can claim; returns how many ran here. */
@@ -107,17 +139,25 @@ export class JobRunner {
 
   private async work(now: Date): Promise<number> {
     await scheduleSlots(this.db, this.schedules, now);
+    await giveUpExpired(this.db);
     let count = 0;
     for (;;) {
-      const job = await claimNext(this.db, this.instanceId, Object.keys(this.handlers));
+      const job = await claimNext(this.db, this.instanceId, Object.keys(this.handlers), this.leaseSeconds);
       if (!job) return count;
       count++;
+      // Extend the lease three times per lease period while the handler runs.
+      const heartbeat = setInterval(() => {
+        extendLease(this.db, job.id, this.instanceId, this.leaseSeconds).catch(this.onError);
+      }, (this.leaseSeconds * 1000) / 3);
+      heartbeat.unref();
       try {
         const result = await this.handlers[job.name]!(job);
         await finish(this.db, job, this.instanceId, 'done', result ?? null);
       } catch (error) {
         this.onError(error);
         await finish(this.db, job, this.instanceId, 'failed', error instanceof Error ? error.message : String(error));
+      } finally {
+        clearInterval(heartbeat);
       }
     }
   }

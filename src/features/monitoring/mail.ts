@@ -1,11 +1,25 @@
 // Sending mail: through SMTP (nodemailer) when SMTP_URL is set, otherwise into the outbox table
 // that admins read in the browser. Every mail is recorded in the outbox either way.
-import { randomBytes } from 'node:crypto';
+//
+// A mail sent by a job carries a dedupe key (job, kind, recipient). Its outbox row is reserved
+// before sending (unique key), so a job re-run after a crash skips every mail the crashed run
+// already handed over. Only a crash between the SMTP server's "250 OK" and the row's update can
+// repeat a mail; it then carries the same Message-ID, which receiving systems drop as a duplicate.
+import { createHash, randomBytes } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
+import { eq, sql } from 'drizzle-orm';
 import { loadNodemailer } from '../../web/lazy-modules.ts';
-import { eq } from 'drizzle-orm';
+import type { Locale } from '../../domain/localized.ts';
+import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../domain/policy.ts';
 import { mailOutbox, mailPreferences } from './tables.ts';
+
+export interface MailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
 
 export interface OutgoingMail {
   programmeId: string | null;
@@ -13,12 +27,18 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   body: string;
+  /** Shown in the List-Unsubscribe header; a POST to it switches the mail off in one click (RFC 8058). */
   unsubscribeUrl?: string;
+  attachments?: MailAttachment[];
+  /** At most one mail per key is handed over (see above). */
+  dedupeKey?: string;
 }
+
+export type Delivery = 'smtp' | 'outbox' | 'failed' | 'duplicate';
 
 export interface Mailer {
   readonly mode: 'smtp' | 'outbox';
-  send(db: Db, mail: OutgoingMail): Promise<'smtp' | 'outbox' | 'failed'>;
+  send(db: Db, mail: OutgoingMail): Promise<Delivery>;
   close(): void;
 }
 
@@ -28,24 +48,54 @@ export interface MailerOptions {
   from?: string;
 }
 
+/** The address part of a From header such as "Kennisstad <no-reply@example.org>". */
+export function mailAddress(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
+export function defaultFrom(): string {
+  return process.env.MAIL_FROM ?? 'Kennisstad <no-reply@kennisstad.invalid>';
+}
+
 export function createMailer(options: MailerOptions = {}): Mailer {
-  const from = options.from ?? process.env.MAIL_FROM ?? 'Kennisstad <no-reply@kennisstad.invalid>';
+  const from = options.from ?? defaultFrom();
+  const domain = mailAddress(from).split('@')[1] ?? 'kennisstad.invalid';
   const smtpUrl = options.smtpUrl;
   let transport: Transporter | null = null;
   const smtp = async (): Promise<Transporter> => (transport ??= (await loadNodemailer()).createTransport(smtpUrl!));
+  const mode = smtpUrl ? 'smtp' : 'outbox';
   return {
-    mode: smtpUrl ? 'smtp' : 'outbox',
+    mode,
     async send(db, mail) {
-      let delivery: 'smtp' | 'outbox' | 'failed' = 'outbox';
+      const record = { programmeId: mail.programmeId, kind: mail.kind, toAddress: mail.to, subject: mail.subject, body: mail.body };
+      let rowId: number | null = null;
+      if (mail.dedupeKey) {
+        // Reserve the key; a row that was handed over already ('smtp'/'outbox') is not taken again.
+        const reserved = await db
+          .insert(mailOutbox)
+          .values({ ...record, delivery: 'pending', dedupeKey: mail.dedupeKey })
+          .onConflictDoUpdate({ target: mailOutbox.dedupeKey, set: { delivery: 'pending', error: null }, setWhere: sql`${mailOutbox.delivery} in ('pending', 'failed')` })
+          .returning({ id: mailOutbox.id });
+        if (reserved.length === 0) return 'duplicate';
+        rowId = reserved[0]!.id;
+      }
+      let delivery: Delivery = 'outbox';
       let error: string | null = null;
       if (smtpUrl) {
+        const headers: Record<string, string> = {};
+        if (mail.unsubscribeUrl) {
+          headers['List-Unsubscribe'] = `<${mail.unsubscribeUrl}>`;
+          headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+        }
         try {
           await (await smtp()).sendMail({
             from,
             to: mail.to,
             subject: mail.subject,
             text: mail.body,
-            headers: mail.unsubscribeUrl ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>` } : undefined,
+            headers,
+            messageId: mail.dedupeKey ? `<${createHash('sha256').update(mail.dedupeKey).digest('hex').slice(0, 32)}@${domain}>` : undefined,
+            attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
           });
           delivery = 'smtp';
         } catch (e) {
@@ -53,16 +103,9 @@ export function createMailer(options: MailerOptions = {}): Mailer {
           error = e instanceof Error ? e.message : String(e);
         }
       }
-      await db.insert(mailOutbox).values({
-        programmeId: mail.programmeId,
-        kind: mail.kind,
-        toAddress: mail.to,
-        subject: mail.subject,
-        body: mail.body,
-        delivery,
-        error,
-        sentAt: delivery === 'smtp' ? new Date() : null,
-      });
+      const outcome = { delivery, error, sentAt: delivery === 'smtp' ? new Date() : null };
+      if (rowId !== null) await db.update(mailOutbox).set(outcome).where(eq(mailOutbox.id, rowId));
+      else await db.insert(mailOutbox).values({ ...record, ...outcome });
       return delivery;
     },
     close() {
@@ -73,6 +116,28 @@ export function createMailer(options: MailerOptions = {}): Mailer {
 
 export type Preferences = typeof mailPreferences.$inferSelect;
 
+/** The kinds of mail a user can switch off, and the preference column that holds each. */
+export const MAIL_KINDS = {
+  deadlines: 'reminders',
+  reports: 'reportReminders',
+  digest: 'digest',
+  invitations: 'meetingInvitations',
+} as const satisfies Record<string, keyof Preferences>;
+export type MailKind = keyof typeof MAIL_KINDS;
+
+export function isMailKind(value: unknown): value is MailKind {
+  return typeof value === 'string' && Object.hasOwn(MAIL_KINDS, value);
+}
+
+export function wants(prefs: Preferences, kind: MailKind): boolean {
+  return prefs[MAIL_KINDS[kind]];
+}
+
+/** The language of a user's mails: their choice for mail, else their account's language. */
+export function mailLocale(prefs: Preferences, accountLocale: Locale): Locale {
+  return prefs.locale ?? accountLocale;
+}
+
 /** A user's preferences, created with defaults (everything on) and an unsubscribe token on first use. */
 export async function preferencesFor(db: Db, userId: string): Promise<Preferences> {
   const [existing] = await db.select().from(mailPreferences).where(eq(mailPreferences.userId, userId));
@@ -82,14 +147,40 @@ export async function preferencesFor(db: Db, userId: string): Promise<Preference
   return row!;
 }
 
-export async function unsubscribe(db: Db, token: string): Promise<boolean> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return false;
-  const rows = await db.update(mailPreferences).set({ reminders: false, digest: false, updatedAt: new Date() }).where(eq(mailPreferences.unsubscribeToken, token)).returning({ userId: mailPreferences.userId });
-  return rows.length > 0;
+export interface PreferenceChoices {
+  locale: Locale | null;
+  kinds: Record<MailKind, boolean>;
+}
+
+export async function savePreferences(db: Db, actor: Pick<Actor, 'userId' | 'displayName'>, choices: PreferenceChoices): Promise<void> {
+  const before = await preferencesFor(db, actor.userId);
+  const set: Partial<Preferences> = { locale: choices.locale, updatedAt: new Date() };
+  for (const kind of Object.keys(MAIL_KINDS) as MailKind[]) set[MAIL_KINDS[kind]] = choices.kinds[kind];
+  await db.transaction(async (tx) => {
+    await tx.update(mailPreferences).set(set).where(eq(mailPreferences.userId, actor.userId));
+    const { unsubscribeToken: _secret, updatedAt: _at, ...shown } = before;
+    await recordAudit(tx, { actor, programmeId: null, action: 'mail.preferences.save', objectType: 'user', objectId: actor.userId, before: shown, after: { locale: choices.locale, ...choices.kinds } });
+  });
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
+
+/** Switches one kind of mail off (or every kind when none is given) for the holder of the token. */
+export async function unsubscribe(db: Db, token: string, kind?: MailKind): Promise<boolean> {
+  if (!TOKEN.test(token)) return false;
+  const off = kind ? { [MAIL_KINDS[kind]]: false } : Object.fromEntries(Object.values(MAIL_KINDS).map((column) => [column, false]));
+  const rows = await db
+    .update(mailPreferences)
+    .set({ ...off, updatedAt: new Date() })
+    .where(eq(mailPreferences.unsubscribeToken, token))
+    .returning({ userId: mailPreferences.userId });
+  if (rows.length === 0) return false;
+  await recordAudit(db, { actor: null, origin: 'unsubscribe link', programmeId: null, action: 'mail.unsubscribe', objectType: 'user', objectId: rows[0]!.userId, after: { kind: kind ?? 'all' } });
+  return true;
 }
 
 export async function findPreferencesByToken(db: Db, token: string): Promise<Preferences | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
+  if (!TOKEN.test(token)) return null;
   const [row] = await db.select().from(mailPreferences).where(eq(mailPreferences.unsubscribeToken, token));
   return row ?? null;
 }

@@ -3,7 +3,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { resolveText } from '../../domain/localized.ts';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema.ts';
+import { isLocale, resolveText } from '../../domain/localized.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
@@ -17,12 +19,15 @@ import './messages.ts';
 import { targetChartSvg } from './chart.ts';
 import { addMeasurement, canFileReport, canRecordMeasurement, canSeeDeadlines, fileReport, validateMeasurement, validateReport, type ReportInput } from './commands.ts';
 import { daily, JobRunner, weekly } from './jobs.ts';
-import { createMailer, findPreferencesByToken, unsubscribe } from './mail.ts';
+import { getMeeting } from '../meetings/queries.ts';
+import { sendInvitations } from './invitations.ts';
+import { createMailer, findPreferencesByToken, isMailKind, MAIL_KINDS, preferencesFor, savePreferences, unsubscribe, wants, type MailKind } from './mail.ts';
+import { PREFERENCES_PATH, PreferencesPage, UnsubscribePage } from './mail-views.tsx';
 import { addDays, isoToday, periodOf, previousPeriod } from './periods.ts';
 import * as q from './queries.ts';
 import { sendDigest, sendReminders } from './reminders.ts';
 import type { ReportStatus } from './tables.ts';
-import { DeadlinesPage, formatNumber, OutboxPage, ReportPage, TargetPage, TargetsPage, UnsubscribePage } from './views.tsx';
+import { DeadlinesPage, formatNumber, OutboxPage, ReportPage, TargetPage, TargetsPage } from './views.tsx';
 
 export const DUE_SOON_DAYS = 30;
 type ProgrammeParams = { programme: string };
@@ -164,14 +169,61 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
     });
   }
 
-  for (const { url } of localizedPaths('/mail/unsubscribe/:token')) {
-    app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+  // The link in every mail: ?kind= names the kind of mail to switch off (none: every kind). The
+  // POST is also the one-click unsubscribe of RFC 8058 (List-Unsubscribe-Post), which mail
+  // providers send without cookies: the secret token in the URL stands in for the CSRF token.
+  for (const { locale, url } of localizedPaths('/mail/unsubscribe/:token')) {
+    type Unsubscribe = { Params: { token: string }; Querystring: { kind?: string } };
+    const kindOf = (request: FastifyRequest<Unsubscribe>): MailKind | null => {
+      const kind = request.query.kind;
+      if (kind === undefined) return null;
+      if (!isMailKind(kind)) throw notFound();
+      return kind;
+    };
+    const action = (request: FastifyRequest<Unsubscribe>, kind: MailKind | null) => `/${locale}/mail/unsubscribe/${request.params.token}${kind ? `?kind=${kind}` : ''}`;
+    app.get<Unsubscribe>(url, { config: { access: 'public' } }, async (request, reply) => {
+      const kind = kindOf(request);
       if (!(await findPreferencesByToken(db, request.params.token))) throw notFound();
-      return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} done={false} />));
+      return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} action={action(request, kind)} kind={kind} done={false} />));
     });
-    app.post<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
-      if (!(await unsubscribe(db, request.params.token))) throw notFound();
-      return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} done />));
+    app.post<Unsubscribe>(url, { config: { access: 'public', csrf: false } }, async (request, reply) => {
+      const kind = kindOf(request);
+      if (!(await unsubscribe(db, request.params.token, kind ?? undefined))) throw notFound();
+      return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} action={action(request, kind)} kind={kind} done />));
+    });
+  }
+
+  for (const { locale, url } of localizedPaths(PREFERENCES_PATH)) {
+    const accountLocale = async (userId: string) => (await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)))[0]?.locale ?? locale;
+    app.get<{ Querystring: { saved?: string } }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const prefs = await preferencesFor(db, request.actor!.userId);
+      const kinds = Object.fromEntries((Object.keys(MAIL_KINDS) as MailKind[]).map((kind) => [kind, wants(prefs, kind)])) as Record<MailKind, boolean>;
+      const form = { values: { locale: prefs.locale ?? '', kinds }, errors: {} };
+      const page = <PreferencesPage ctx={pageContext(request, config)} accountLocale={await accountLocale(request.actor!.userId)} form={form} saved={request.query.saved === '1'} />;
+      return sendHtml(reply, renderPage(page));
+    });
+    app.post<{ Body: Record<string, unknown> }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+      const body = request.body ?? {};
+      const chosen = str(body.locale, 10);
+      const kinds = Object.fromEntries((Object.keys(MAIL_KINDS) as MailKind[]).map((kind) => [kind, body[kind] === 'on'])) as Record<MailKind, boolean>;
+      if (chosen !== '' && !isLocale(chosen)) {
+        const form = { values: { locale: chosen, kinds }, errors: { locale: 'monitoring.preferences.error.locale' } };
+        return sendHtml(reply, renderPage(<PreferencesPage ctx={pageContext(request, config)} accountLocale={await accountLocale(request.actor!.userId)} form={form} />), 400);
+      }
+      await savePreferences(db, request.actor!, { locale: chosen === '' ? null : chosen, kinds });
+      return redirectLocal(reply, undefined, `/${locale}${PREFERENCES_PATH}?saved=1`);
+    });
+  }
+
+  // The coordinator sends (or, after a change, resends) a meeting's invitations from its page.
+  const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined });
+  app.addHook('onClose', async () => mailer.close());
+  for (const { locale, url } of localizedPaths('/:programme/meetings/:meeting/invitations')) {
+    app.post<{ Params: ProgrammeParams & { meeting: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+      const found = await getMeeting(db, request.programme!.id, request.params.meeting);
+      if (!found) throw notFound();
+      await sendInvitations(db, mailer, { actor: request.actor, meeting: found.meeting, body: found.body, programmeSlug: request.programme!.slug, baseUrl: config.baseUrl });
+      return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/meetings/${found.meeting.id}#invitations-heading`);
     });
   }
 
@@ -238,20 +290,16 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
   // Scheduled mail runs in the served app only (not in app.inject tests): reminders daily at
   // 05:00 UTC, the digest on Monday at 06:00 UTC. Set JOBS=off to run them on other instances only.
   if (process.env.JOBS !== 'off') {
-    const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined });
     const runner = new JobRunner(
       db,
       [daily('reminders', 5), weekly('digest', 1, 6)],
       {
-        reminders: async () => `sent ${await sendReminders(db, mailer, { today: isoToday(), baseUrl: config.baseUrl })}`,
-        digest: async () => `sent ${await sendDigest(db, mailer, { today: isoToday(), baseUrl: config.baseUrl })}`,
+        reminders: async (job) => `sent ${await sendReminders(db, mailer, { today: isoToday(), baseUrl: config.baseUrl, runKey: `job:${job.id}` })}`,
+        digest: async (job) => `sent ${await sendDigest(db, mailer, { today: isoToday(), baseUrl: config.baseUrl, runKey: `job:${job.id}` })}`,
       },
       (error) => app.log.error({ err: error }, 'scheduled job failed'),
     );
     app.addHook('onListen', async () => runner.start(Number(process.env.JOBS_INTERVAL_MS ?? 60_000)));
-    app.addHook('onClose', async () => {
-      await runner.stop();
-      mailer.close();
-    });
+    app.addHook('onClose', async () => runner.stop());
   }
 }

@@ -433,21 +433,3 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: OutboxRow[
     </Layout>
   );
 }
-
-export function UnsubscribePage({ ctx, done }: { ctx: PageContext; done: boolean }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('monitoring.unsubscribe.title')} indexable={false}>
-      <Heading level={1}>{t('monitoring.unsubscribe.title')}</Heading>
-      {done ? (
-        <Alert kind="ok">{t('monitoring.unsubscribe.done')}</Alert>
-      ) : (
-        <form method="post" action={localePath(ctx.locale, ctx.path)}>
-          <CsrfField ctx={ctx} />
-          <p class="utrecht-paragraph">{t('monitoring.unsubscribe.body')}</p>
-          <SubmitButton>{t('monitoring.unsubscribe.submit')}</SubmitButton>
-        </form>
-      )}
-    </Layout>
-  );
-}
