@@ -1,13 +1,23 @@
 // Races: concurrent conflicting saves of one record lose nothing and apply once. 100 concurrent
 // saves of one project with the same version: exactly one succeeds, the rest get a conflict
 // (page form and API with If-Match), repeated; a double-submitted form has one effect.
+// Counting races: concurrent consents of one party to one amendment count once; concurrent
+// adoptions of one amendment make one new agreement version; concurrent adoptions of one annual
+// agenda adopt it once; concurrent awards of one fund application commit once. (Hundreds of
+// simultaneous awards of different applications against one small fund, and idempotency keys, are
+// tested in src/features/fund/fund.concurrency.test.ts; not repeated here.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { databaseModes } from '../support/database.ts';
 import { loginAs, startTestApp, type TestApp } from '../support/app.ts';
 import { rows } from './world.ts';
 import { createApiToken } from '../../src/features/api/tokens/commands.ts';
+import { awardApplication, createFund, recordContribution } from '../../src/features/fund/commands.ts';
+import type { Actor } from '../../src/domain/policy.ts';
+
+const COUNTING = Number(process.env.RACE_COUNTING ?? 20);
 
 const CONCURRENT = 100;
 const REPEATS = Number(process.env.RACE_REPEATS ?? 3);
@@ -38,11 +48,12 @@ for (const mode of databaseModes()) {
   describe(`races (${mode})`, () => {
     let t: TestApp;
     let runs = 0;
+    let countingRuns = 0;
     before(async () => {
       t = await startTestApp(mode);
     });
     after(async () => {
-      process.stdout.write(`# races (${mode}): ${runs} races of ${CONCURRENT} concurrent saves, each with exactly one winner\n`);
+      process.stdout.write(`# races (${mode}): ${runs} races of ${CONCURRENT} concurrent saves, each with exactly one winner; ${countingRuns} counting races of ${COUNTING} concurrent requests, each counted once\n`);
       await t?.close();
     });
 
@@ -109,6 +120,122 @@ for (const mode of databaseModes()) {
       assert.deepEqual([first!.statusCode, second!.statusCode].sort(), [303, 409]);
       const again = await t.app.inject({ method: 'POST', url, headers: { cookie: coordinator.cookie }, payload: form });
       assert.equal(again.statusCode, 409, 'a resubmission after success is a conflict, not a second change');
+    });
+    const post = (session: { cookie: string; csrf: string }, url: string, payload: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { _csrf: session.csrf, ...payload } });
+    const count = async (query: ReturnType<typeof sql>) => (await rows<{ n: number }>(t.database.db, query))[0]!.n;
+
+    test(`concurrent consents of one party count once; concurrent adoptions make one version (×${REPEATS})`, async () => {
+      const db = t.database.db;
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      const parties = await rows<{ id: string; slug: string }>(
+        db,
+        sql`select p.id, o.slug from agreement_parties p join agreements a on a.id = p.agreement_id join programmes g on g.id = a.programme_id join organisations o on o.id = p.organisation_id where g.slug = 'leiden' order by o.slug`,
+      );
+      assert.ok(parties.length >= 2);
+      const reps: { partyId: string; session: { cookie: string; csrf: string } }[] = [];
+      for (const party of parties) {
+        const session = await loginAs(t, { role: 'partner', organisation: party.slug });
+        assert.equal((await post(coordinator, '/nl/leiden/agreement/representatives', { party: party.id, email: session.email })).statusCode, 303);
+        reps.push({ partyId: party.id, session });
+      }
+      const [section] = await rows<{ key: string }>(db, sql`select s.key from agreement_sections s join agreements a on a.id = s.agreement_id join programmes g on g.id = a.programme_id where g.slug = 'leiden' order by s.position limit 1`);
+      for (let round = 1; round <= REPEATS; round++) {
+        const proposed = await post(reps[0]!.session, '/nl/leiden/agreement/amendments', {
+          party: reps[0]!.partyId,
+          title_nl: `Race ${round}`,
+          reason_nl: 'Omdat',
+          [`body_${section!.key}_nl`]: `Nieuwe tekst ${round}`,
+        });
+        assert.equal(proposed.statusCode, 303, proposed.body.slice(0, 300));
+        const number = Number(/amendments\/(\d+)$/.exec(String(proposed.headers.location))![1]);
+        const [amendment] = await rows<{ id: string }>(db, sql`select m.id from agreement_amendments m join programmes g on g.id = m.programme_id where g.slug = 'leiden' and m.number = ${number}`);
+        const base = `/nl/leiden/agreement/amendments/${number}`;
+        // One representative consents COUNTING times at once.
+        const first = reps[0]!;
+        const consents = await Promise.all(Array.from({ length: COUNTING }, () => post(first.session, `${base}/answers`, { party: first.partyId, answer: 'consent' })));
+        const consentStatuses = consents.map((r) => r.statusCode);
+        assert.equal(consentStatuses.filter((s) => s === 303).length, 1, `one consent accepted: ${JSON.stringify(consentStatuses)}`);
+        assert.equal(consentStatuses.filter((s) => s === 409).length, COUNTING - 1, 'the others are told it is answered');
+        assert.equal(await count(sql`select count(*)::int as n from agreement_consents where amendment_id = ${amendment!.id} and party_id = ${first.partyId} and withdrawn_at is null`), 1, 'one consent counted');
+        assert.equal(await count(sql`select count(*)::int as n from audit_events where object_id = ${amendment!.id} and action = 'agreement.consent.give'`), 1, 'one audit row');
+        for (const rep of reps.slice(1)) assert.equal((await post(rep.session, `${base}/answers`, { party: rep.partyId, answer: 'consent' })).statusCode, 303);
+        // Everyone adopts at once: one new version.
+        const versionsBefore = await count(sql`select count(*)::int as n from agreement_versions v join programmes g on g.id = v.programme_id where g.slug = 'leiden'`);
+        const adopters = [coordinator, ...reps.map((r) => r.session)];
+        const adoptions = await Promise.all(Array.from({ length: COUNTING }, (_, i) => post(adopters[i % adopters.length]!, `${base}/adopt`, {})));
+        const adoptStatuses = adoptions.map((r) => r.statusCode);
+        assert.equal(adoptStatuses.filter((s) => s === 303).length, 1, `one adoption: ${JSON.stringify(adoptStatuses)}`);
+        assert.equal(adoptStatuses.filter((s) => s === 409).length, COUNTING - 1);
+        assert.equal(await count(sql`select count(*)::int as n from agreement_versions v join programmes g on g.id = v.programme_id where g.slug = 'leiden'`), versionsBefore + 1, 'one new version');
+        assert.equal(await count(sql`select count(*)::int as n from agreement_versions where amendment_id = ${amendment!.id}`), 1);
+        const [numbers] = await rows<{ n: number; max: number; min: number }>(db, sql`select count(*)::int as n, max(number)::int as max, min(number)::int as min from agreement_versions v join programmes g on g.id = v.programme_id where g.slug = 'leiden'`);
+        assert.deepEqual([numbers!.min, numbers!.max], [1, numbers!.n], 'versions numbered 1..n');
+        assert.equal(await count(sql`select count(*)::int as n from audit_events where object_id = ${amendment!.id} and action = 'agreement.amendment.adopt'`), 1);
+        countingRuns += 2;
+      }
+    });
+
+    test(`concurrent adoptions of one annual agenda adopt it once (×${REPEATS})`, async () => {
+      const db = t.database.db;
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      const [decision] = await rows<{ id: string }>(
+        db,
+        sql`select d.id from decisions d join meetings m on m.id = d.meeting_id join bodies b on b.id = m.body_id join programmes g on g.id = d.programme_id where g.slug = 'leiden' and d.outcome = 'adopted' and b.kind = 'executive' limit 1`,
+      );
+      assert.ok(decision, 'the seed has an adopted executive decision');
+      for (let round = 1; round <= REPEATS; round++) {
+        const year = 2040 + round;
+        const created = await post(coordinator, '/nl/leiden/annual-agendas', { startYear: String(year), endYear: String(year) });
+        assert.equal(created.statusCode, 303, created.body.slice(0, 500));
+        const url = String(created.headers.location);
+        const agendaId = url.split('/').pop()!;
+        assert.equal((await post(coordinator, `${url}/propose`, {})).statusCode, 303);
+        const decisionId = decision!.id;
+        const adoptions: LightMyRequestResponse[] = await Promise.all(Array.from({ length: COUNTING }, () => post(coordinator, `${url}/adopt`, { decision: decisionId })));
+        const statuses = adoptions.map((r) => r.statusCode);
+        assert.equal(statuses.filter((s) => s === 303).length, 1, `one adoption: ${JSON.stringify(statuses)}`);
+        assert.ok(statuses.every((s) => s === 303 || s === 400), 'the others are refused');
+        const [agenda] = await rows<{ state: string; version: number; decision: string }>(db, sql`select state, version, adopted_by_decision_id as decision from annual_agendas where id = ${agendaId}`);
+        assert.deepEqual([agenda!.state, agenda!.decision], ['adopted', decision!.id]);
+        assert.equal(agenda!.version, 3, 'created, proposed, adopted: two steps');
+        assert.equal(await count(sql`select count(*)::int as n from audit_events where object_id = ${agendaId} and action = 'agenda.adopt'`), 1, 'one audit row');
+        countingRuns++;
+      }
+    });
+
+    test(`concurrent awards of one fund application commit once (×${REPEATS})`, async () => {
+      const db = t.database.db;
+      const [ids] = await rows<{ programme: string; project: string; org: string }>(
+        db,
+        sql`select g.id as programme, p.id as project, o.id as org from programmes g join projects p on p.programme_id = g.id join organisations o on o.programme_id = g.id where g.slug = 'leiden' and p.code = '3a' and o.slug = 'lumc'`,
+      );
+      const coordinatorUser = await loginAs(t, { role: 'coordinator' });
+      const executiveUser = await loginAs(t, { role: 'executive' });
+      const coordinator: Actor = { userId: coordinatorUser.userId, displayName: 'Coordinator', programmeId: ids!.programme, assignments: [{ role: 'coordinator' }] };
+      const executive: Actor = { userId: executiveUser.userId, displayName: 'Executive', programmeId: ids!.programme, assignments: [{ role: 'executive' }] };
+      const fund = await createFund(db, { actor: coordinator, programmeId: ids!.programme, kind: 'joint', name: { nl: 'Racefonds', en: 'Race fund' } });
+      await recordContribution(db, { actor: coordinator, programmeId: ids!.programme, fundId: fund.id, organisationId: ids!.org, year: 2018, cents: 1_000_000_00, hours: 10_000 });
+      for (let round = 1; round <= REPEATS; round++) {
+        const [application] = await rows<{ id: string }>(
+          db,
+          sql`insert into fund_applications (programme_id, fund_id, project_id, requested_cents, requested_hours, purpose, period_start, period_end)
+              values (${ids!.programme}, ${fund.id}, ${ids!.project}, 1234500, 7, ${JSON.stringify({ nl: `Race ${round}`, en: `Race ${round}` })}::jsonb, '2018-01-01', '2018-12-31') returning id`,
+        );
+        const [before] = await rows<{ c: number; h: number }>(db, sql`select committed_cents::int as c, committed_hours::int as h from fund_balances where fund_id = ${fund.id}`);
+        // Different callers, no idempotency key: only the application's state can stop a second award.
+        const outcomes = await Promise.all(
+          Array.from({ length: COUNTING }, (_, i) => awardApplication(db, { actor: executive, programmeId: ids!.programme, applicationId: application!.id, decision: i % 3 === 2 ? 'partial' : 'full', partial: { cents: 1000_00, hours: 1 } })),
+        );
+        const decided = outcomes.filter((o) => o.outcome === 'awarded' || o.outcome === 'partial');
+        assert.equal(decided.length, 1, `decided once: ${JSON.stringify(outcomes.map((o) => o.outcome))}`);
+        assert.equal(outcomes.filter((o) => o.outcome === 'alreadyDecided').length, COUNTING - 1);
+        const [after] = await rows<{ c: number; h: number }>(db, sql`select committed_cents::int as c, committed_hours::int as h from fund_balances where fund_id = ${fund.id}`);
+        assert.deepEqual([after!.c - before!.c, after!.h - before!.h], [decided[0]!.cents, decided[0]!.hours], 'committed once');
+        assert.equal(await count(sql`select count(*)::int as n from ledger_entries where application_id = ${application!.id}`), 1, 'one ledger entry');
+        assert.equal(await count(sql`select count(*)::int as n from audit_events where object_id = ${application!.id} and action = 'fund.award'`), 1, 'one audit row');
+        countingRuns++;
+      }
     });
   });
 }
