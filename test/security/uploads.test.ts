@@ -110,6 +110,7 @@ for (const mode of databaseModes()) {
       const page = await get(lead, '/nl/leiden/projects/3a');
       assert.match(page.body, /Plan van aanpak\.pdf/);
       assert.match(page.body, /enctype="multipart\/form-data"/);
+      assert.ok(page.body.includes(`action="/nl/leiden/files/upload/project/${project3a}"`), 'the form posts to the upload route');
     });
 
     test('the type comes from the content: a PNG named .pdf, SVG, HTML and an unknown binary are refused; nothing is stored', async () => {

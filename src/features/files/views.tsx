@@ -79,7 +79,7 @@ export function UploadForm({ ctx, data, state, label }: { ctx: PageContext; data
     return problem ? t(problem.messageKey, problem.values) : undefined;
   };
   return (
-    <form method="post" enctype="multipart/form-data" class="ks-form" action={`${filesBase(ctx)}/${data.owner.kind}/${data.ownerId}`} aria-label={label}>
+    <form method="post" enctype="multipart/form-data" class="ks-form" action={`${filesBase(ctx)}/upload/${data.owner.kind}/${data.ownerId}`} aria-label={label}>
       <CsrfField ctx={ctx} />
       <FileField
         id={id}

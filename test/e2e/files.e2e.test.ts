@@ -1,0 +1,67 @@
+// In a real browser: the lead of project 3a uploads an attachment through the form on the project
+// page (a real multipart post from Chromium), sees it listed and downloads it; a wrong file type
+// gives the form back with the error. axe checks the pages in Dutch and English.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+describe('files: a project attachment uploaded in Chromium', { skip: !chromiumAvailable() }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let baseUrl: string;
+  let email: string;
+
+  before(async () => {
+    t = await startTestApp('pglite');
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+    email = (await buildUser(t, { role: 'lead', project: '3a', name: 'Lia Lead' })).email;
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  test('the lead uploads a PDF through the project page form; a PNG named .pdf comes back with the error', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    try {
+      await browserLogin(page, baseUrl, email, TEST_PASSWORD);
+      for (const locale of ['en', 'nl'] as const) {
+        assert.equal((await page.goto(`${baseUrl}/${locale}/leiden/projects/3a`))?.status(), 200);
+        await page.click('.ks-attachments summary');
+        await expectAccessible(page);
+      }
+
+      await page.setInputFiles('.ks-attachments input[type=file]', { name: 'Plan van aanpak.pdf', mimeType: 'application/pdf', buffer: PDF });
+      const [uploaded] = await Promise.all([page.waitForNavigation(), page.click('.ks-attachments form[enctype] button[type=submit]')]);
+      assert.equal(uploaded?.status(), 200);
+      assert.equal(page.url(), `${baseUrl}/nl/leiden/projects/3a`);
+      const link = page.locator('.ks-attachments a', { hasText: 'Plan van aanpak.pdf' });
+      assert.equal(await link.count(), 1);
+      await expectAccessible(page);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      assert.equal(download.suggestedFilename(), 'Plan van aanpak.pdf');
+
+      // A wrong type: the upload page answers with the form and the message, in both languages.
+      for (const locale of ['nl', 'en'] as const) {
+        await page.goto(`${baseUrl}/${locale}/leiden/projects/3a`);
+        await page.click('.ks-attachments summary');
+        await page.setInputFiles('.ks-attachments input[type=file]', { name: 'foto.pdf', mimeType: 'application/pdf', buffer: PNG });
+        const [response] = await Promise.all([page.waitForNavigation(), page.click('.ks-attachments form[enctype] button[type=submit]')]);
+        assert.equal(response?.status(), 400);
+        const error = await page.locator('.ks-error').innerText();
+        assert.match(error, locale === 'nl' ? /past niet bij de inhoud/ : /does not match its content/);
+        assert.equal(await page.getAttribute('input[type=file]', 'aria-invalid'), 'true');
+        await expectAccessible(page);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
