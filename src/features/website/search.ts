@@ -2,10 +2,9 @@
 // PostgreSQL full text search with the Dutch or English stemmer ("samenwerken" finds
 // "samenwerking"), and trigram similarity for small typos ("Kennistad" finds "Kennisstad").
 // Works the same on PostgreSQL and PGlite (pg_trgm is loaded in both).
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../domain/localized.ts';
-import { INTERNAL_LIFECYCLES } from '../portfolio/queries.ts';
 
 export type SearchKind = 'project' | 'organisation' | 'news' | 'event' | 'decision';
 
@@ -22,58 +21,51 @@ export interface SearchHit {
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 
-/** Language-specific text of a jsonb {nl, en} column, falling back to the other language. */
-function textIn(column: SQL, locale: Locale): SQL {
-  const other = locale === 'nl' ? 'en' : 'nl';
-  return sql`coalesce(nullif(${column} ->> ${sql.raw(`'${locale}'`)}, ''), ${column} ->> ${sql.raw(`'${other}'`)}, '')`;
-}
+/** Words closer than this to a stretch of a text count as a typo of it (pg_trgm word_similarity). */
+const TYPO_THRESHOLD = 0.55;
 
 export async function search(db: Db, programmeId: string, locale: Locale, query: string, limit = 30): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 200);
   if (q.length < 2) return [];
   const config = sql.raw(locale === 'nl' ? `'dutch'::regconfig` : `'english'::regconfig`);
-  const column = (name: string) => textIn(sql.raw(name), locale);
-  const internal = sql.join(
-    INTERNAL_LIFECYCLES.map((l) => sql`${l}`),
-    sql`, `,
-  );
-  const visible = sql`(status = 'published' or (status = 'scheduled' and publish_at <= now()))`;
-  const documents = sql`
-    select 'project' as kind, code as key, code || '. ' || ${column('title')} as title,
-           ${column('title')} || ' ' || ${column('goal')} || ' ' || ${column('description')} as body
-      from projects where programme_id = ${programmeId} and published and lifecycle not in (${internal})
-    union all
-    select 'organisation', slug, ${column('name')}, ${column('name')} || ' ' || coalesce(short_name, '') || ' ' || ${column('description')}
-      from organisations where programme_id = ${programmeId}
-    union all
-    select 'news', slug, ${column('title')}, ${column('title')} || ' ' || ${column('summary')} || ' ' || ${column('body')}
-      from news_items where programme_id = ${programmeId} and ${visible}
-    union all
-    select 'event', slug, ${column('title')}, ${column('title')} || ' ' || ${column('summary')} || ' ' || ${column('body')} || ' ' || ${column('location')}
-      from events where programme_id = ${programmeId} and ${visible}
-    union all
-    select 'decision', id::text, left(${column('text')}, 90), ${column('text')}
-      from decisions where programme_id = ${programmeId} and public`;
-  const result = await db.execute(sql`
-    with docs as (${documents}),
-         query as (select websearch_to_tsquery(${config}, ${q}) as tsq),
-         scored as (
-           select docs.*, query.tsq,
-                  ts_rank(to_tsvector(${config}, docs.body), query.tsq) as text_rank,
-                  word_similarity(lower(${q}), lower(docs.body)) as typo_rank
-             from docs, query)
-    select kind, key, title,
-           ts_headline(${config}, body,
-             case when to_tsvector(${config}, body) @@ tsq then tsq
-                  else websearch_to_tsquery(${config}, coalesce((
-                    select w from regexp_split_to_table(lower(body), '[^[:alnum:]]+') as w
-                     where length(w) > 2 order by similarity(w, lower(${q})) desc limit 1), ${q})) end,
-             'StartSel=${sql.raw("\u0001")}, StopSel=${sql.raw("\u0002")}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet,
-           (text_rank * 2 + typo_rank) as rank
-      from scored
-     where to_tsvector(${config}, body) @@ tsq or typo_rank >= 0.55
-     order by (to_tsvector(${config}, body) @@ tsq) desc, rank desc, title
-     limit ${limit}`);
+  // The index (drizzle/0018_search_index.sql): text and tsvector per language, kept by triggers.
+  const title = sql.raw(`title_${locale}`);
+  const body = sql.raw(`body_${locale}`);
+  const vector = sql.raw(`vector_${locale}`);
+  const candidates = sql`d.programme_id = ${programmeId} and d.visible_from <= now()`;
+  // Full-text matches first, ranked from the stored vectors (GIN). Only when they do not fill the
+  // page, texts with a word close to the query (a typo) follow: word_similarity reads the whole
+  // text, so it runs for the remaining places only, never for every match. `<%` is word_similarity
+  // >= pg_trgm.word_similarity_threshold (the trigram GIN index), set for this transaction only.
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`);
+    return tx.execute(sql`
+      with query as (select websearch_to_tsquery(${config}, ${q}) as tsq, lower(${q}) as lq),
+           matches as (
+             select d.kind, d.key, d.${title} as title, d.${body} as body, true as matched, ts_rank(d.${vector}, query.tsq) * 2 as rank
+               from search_documents d, query
+              where ${candidates} and d.${vector} @@ query.tsq
+              order by rank desc, title
+              limit ${limit}),
+           typos as (
+             select d.kind, d.key, d.${title} as title, d.${body} as body, false as matched, word_similarity(query.lq, lower(d.${body})) as rank
+               from search_documents d, query
+              where (select count(*) from matches) < ${limit}
+                and ${candidates} and query.lq <% lower(d.${body}) and not d.${vector} @@ query.tsq
+              order by rank desc, title
+              limit ${limit}),
+           hits as (select * from matches union all select * from typos order by matched desc, rank desc, title limit ${limit})
+      select kind, key, title,
+             ts_headline(${config}, body,
+               case when matched then tsq
+                    else websearch_to_tsquery(${config}, coalesce((
+                      select w from regexp_split_to_table(lower(body), '[^[:alnum:]]+') as w
+                       where length(w) > 2 order by similarity(w, lq) desc limit 1), lq)) end,
+               'StartSel=${sql.raw("\u0001")}, StopSel=${sql.raw("\u0002")}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet,
+             rank
+        from hits, query
+       order by matched desc, rank desc, title`);
+  });
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { kind: SearchKind; key: string; title: string; snippet: string; rank: number | string }[];
   return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
 }
