@@ -1,12 +1,13 @@
 // In a real browser: a partner member proposes a project, completes it, the support steering group
-// judges criteria c and d and recommends, the executive steering group admits it; a stale edit gets
-// the conflict page. axe checks every new portfolio page in Dutch and English on the way.
+// judges criteria c and d and recommends, the executive steering group admits it; a stale edit (of
+// the project or of a partner's commitment) gets the conflict page; the coordinator renames a code. axe checks every new portfolio page in Dutch and English on the way.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
-import { organisations } from '../../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { organisations, projectPartners, projects } from '../../src/db/schema.ts';
 
 describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvailable() }, () => {
   let t: TestApp;
@@ -48,6 +49,18 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
       assert.equal(response?.status(), 200, `${locale}${path}`);
       await expectAccessible(page);
     }
+  }
+
+  async function firstPartnerOf1a(): Promise<string> {
+    const [row] = await t.database.db
+      .select({ slug: organisations.slug })
+      .from(projectPartners)
+      .innerJoin(organisations, eq(organisations.id, projectPartners.organisationId))
+      .innerJoin(projects, eq(projects.id, projectPartners.projectId))
+      .where(eq(projects.code, '1a'))
+      .orderBy(organisations.slug)
+      .limit(1);
+    return row!.slug;
   }
 
   async function submit(page: Page, form = 'main form') {
@@ -161,6 +174,38 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
         assert.equal(await page.inputValue('#goal_en'), `My goal (${locale})`);
         await expectAccessible(page);
       }
+    });
+  });
+
+  test('a stale commitment save shows the conflict page; the coordinator renames a project code', async () => {
+    await as('coordinator', async (page) => {
+      const slug = await firstPartnerOf1a();
+      const url = (locale: string) => `${baseUrl}/${locale}/leiden/projects/1a/partners/${slug}/edit`;
+      for (const locale of ['nl', 'en']) {
+        await page.goto(url(locale));
+        await expectAccessible(page);
+        const other = await page.context().newPage();
+        await other.goto(url(locale));
+        await other.fill('#capacityHours', '321');
+        await submit(other);
+        await other.close();
+        await page.fill('#capacityHours', '123');
+        const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form button[type=submit]')]);
+        assert.equal(response.status(), 409);
+        await page.waitForLoadState('load');
+        assert.match((await page.textContent('main')) ?? '', /Coco Coordinator[\s\S]*321[\s\S]*123/);
+        assert.equal(await page.inputValue('#capacityHours'), '123');
+        await expectAccessible(page);
+      }
+      // A duplicate code is refused with its message next to the field, accessibly.
+      await page.goto(`${baseUrl}/en/leiden/projects/1a/edit`);
+      await page.fill('#code', '1b');
+      await Promise.all([page.waitForLoadState('load'), page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form button[type=submit]')]);
+      assert.match((await page.textContent('#code-error')) ?? '', /already uses this code/);
+      await expectAccessible(page);
+      await page.fill('#code', '1z');
+      await submit(page);
+      assert.equal(new URL(page.url()).pathname, '/en/leiden/projects/1z');
     });
   });
 });
