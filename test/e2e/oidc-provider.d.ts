@@ -7,14 +7,21 @@ declare module 'oidc-provider' {
   }
   interface Configuration {
     clients: Record<string, unknown>[];
-    claims?: Record<string, string[]>;
+    claims?: Record<string, string[] | null>;
     conformIdTokenClaims?: boolean;
     cookies?: { keys: string[] };
     features?: Record<string, { enabled: boolean }>;
     findAccount(ctx: unknown, id: string): Promise<Account | undefined>;
   }
+  interface FinishedInteraction {
+    exp: number;
+    result?: { login?: { accountId: string; amr?: string[] } };
+    save(ttl: number): Promise<unknown>;
+  }
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    use(middleware: (ctx: { path: string }, next: () => Promise<void>) => Promise<void>): void;
+    Interaction: { find(uid: string): Promise<FinishedInteraction | undefined> };
   }
 }

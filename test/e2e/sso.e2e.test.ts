@@ -30,6 +30,7 @@ const PEOPLE: Record<string, { email: string; verified: boolean; name: string }>
   onbekend: { email: 'onbekend@leiden.example', verified: true, name: 'Onno Onbekend' },
   nieuw: { email: 'nieuw@lumc.example', verified: true, name: 'Nina Nieuw' },
   coco: { email: 'coco@leiden.example', verified: true, name: 'Coco Coordinator' },
+  'mara-mfa': { email: 'mara@leiden.example', verified: true, name: 'Mara Multifactor' },
 };
 
 async function startProvider(redirectUris: string[]): Promise<{ issuer: string; server: Server }> {
@@ -39,7 +40,7 @@ async function startProvider(redirectUris: string[]): Promise<{ issuer: string; 
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
     // The claims in the ID token itself (the app reads no userinfo).
     conformIdTokenClaims: false,
     cookies: { keys: ['a-cookie-key-for-the-test-provider'] },
@@ -49,6 +50,18 @@ async function startProvider(redirectUris: string[]): Promise<{ issuer: string; 
       if (!person) return undefined;
       return { accountId: id, claims: async () => ({ sub: id, email: person.email, email_verified: person.verified, name: person.name }) };
     },
+  });
+  // The development login pages record no authentication methods. For a login name ending in
+  // "-mfa" the finished login is marked multi-factor (amr), as an institution's MFA login would be.
+  provider.use(async (ctx, next) => {
+    const resumed = /^\/auth\/([^/]+)$/.exec(ctx.path);
+    const interaction = resumed ? await provider.Interaction.find(resumed[1]!) : undefined;
+    const login = interaction?.result?.login;
+    if (interaction && login?.accountId.endsWith('-mfa') && !login.amr) {
+      login.amr = ['pwd', 'otp'];
+      await interaction.save(interaction.exp - Math.floor(Date.now() / 1000));
+    }
+    await next();
   });
   handler = provider.callback();
   return { issuer, server };
@@ -79,6 +92,8 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     await grantRole(db, { userId: piet.id, programmeSlug: 'leiden', role: 'partner', organisation: 'lumc' });
     const coco = await createUser(db, { email: PEOPLE.coco!.email, displayName: 'Coco Coordinator', password: TEST_PASSWORD });
     await grantRole(db, { userId: coco.id, programmeSlug: 'leiden', role: 'coordinator' });
+    const mara = await createUser(db, { email: PEOPLE['mara-mfa']!.email, displayName: 'Mara Multifactor', password: TEST_PASSWORD });
+    await grantRole(db, { userId: mara.id, programmeSlug: 'leiden', role: 'coordinator' });
   });
   after(async () => {
     await browser?.close();
@@ -292,6 +307,19 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     await Promise.all([page.waitForURL((url) => !url.pathname.includes('/login')), page.click('form.ks-form button[type=submit]')]);
     const logins = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, coco!.id)));
     assert.equal(logins.length, 1);
+    await page.context().close();
+  });
+
+  test('a coordinator whose provider reports multi-factor login (amr) is not asked for the code again', async () => {
+    const [mara] = await t.database.db.select().from(users).where(eq(users.email, PEOPLE['mara-mfa']!.email));
+    const secret = newTotpSecret();
+    assert.ok(await enableTotp(t.database.db, boxFor(t.config), mara!.id, secret, currentCode(secret, Date.now() - 30_000)));
+    const page = await fresh();
+    assert.equal(await viaLoginPage(page, 'mara-mfa'), 303);
+    await page.waitForURL((url) => !url.pathname.includes('/login'));
+    assert.ok((await page.context().cookies()).some((c) => c.name === 'ks_session'));
+    const [login] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, mara!.id)));
+    assert.deepEqual(login?.after, { method: 'sso+provider-mfa' });
     await page.context().close();
   });
 });
