@@ -132,6 +132,9 @@ for (const mode of databaseModes()) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Startbudget voor de pilot/);
       assert.match(page.body, /Fase/);
+      for (const letter of 'abcdef') assert.ok(page.body.includes(`id="criterion-${letter}"`), `criterion ${letter} is shown`);
+      assert.match(page.body, /Criteria a tot en met f/);
+      assert.match(page.body, /c\. (Vervuld|Niet vervuld|Nog te beoordelen)/);
       assert.equal((await get(otherLead, `/nl/leiden/fund/applications/${applicationId}`)).statusCode, 404);
       assert.equal((await get(partner, `/nl/leiden/fund/applications/${applicationId}`)).statusCode, 404);
       assert.equal((await get(coordinator, '/nl/leiden/fund/applications/00000000-0000-0000-0000-000000000000')).statusCode, 404);

@@ -4,7 +4,8 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
-import { criterionJudgements } from '../portfolio/tables.ts';
+import { loadAdmission } from '../portfolio/admission.ts';
+import '../portfolio/admission-messages.ts';
 import { outstanding, type Amounts } from '../../domain/ledger.ts';
 import { formatCents, parseHours, parseMoney } from '../../domain/money.ts';
 import { resolveText, type Locale } from '../../domain/localized.ts';
@@ -364,12 +365,8 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
     status = 200,
   ) {
     const data = await loadApplication(request);
-    const [criteria, open, perFte] = await Promise.all([
-      db
-        .selectDistinctOn([criterionJudgements.criterion], { criterion: criterionJudgements.criterion, met: criterionJudgements.met })
-        .from(criterionJudgements)
-        .where(eq(criterionJudgements.projectId, data.project.id))
-        .orderBy(criterionJudgements.criterion, desc(criterionJudgements.createdAt)),
+    const [admission, open, perFte] = await Promise.all([
+      loadAdmission(db, data.project, request.locale),
       openForApplication(db, data.application.id),
       q.hoursPerFte(db, request.programme!.id),
     ]);
@@ -378,7 +375,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
       <ApplicationPage
         ctx={pageContext(request, config)}
         data={data}
-        criteria={criteria}
+        criteria={admission.results}
         open={open}
         perFte={perFte}
         may={{ advise: fundPolicy.advise(actor), award: fundPolicy.award(actor), manage: fundPolicy.manage(actor) }}

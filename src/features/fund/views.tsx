@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { FundRow, getApplication, listApplications, partyReport } from './queries.ts';
 import type { Lifecycle } from '../../db/schema.ts';
+import type { CriterionResult } from '../../domain/criteria.ts';
 
 type Row<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
@@ -413,7 +414,7 @@ export function ApplicationFormPage(props: { ctx: PageContext; form: FormState; 
 export function ApplicationPage(props: {
   ctx: PageContext;
   data: NonNullable<Row<typeof getApplication>>;
-  criteria: { criterion: string; met: boolean }[];
+  criteria: CriterionResult[];
   open: Amounts;
   perFte: number;
   may: { advise: boolean; award: boolean; manage: boolean };
@@ -473,15 +474,17 @@ export function ApplicationPage(props: {
         <dd>{t(`lifecycle.${project.lifecycle as Lifecycle}`)}</dd>
       </dl>
       <Heading level={3}>{t('fund.criteria')}</Heading>
-      {props.criteria.length === 0 ? (
-        <p class="utrecht-paragraph">{t('fund.noCriteria')}</p>
-      ) : (
-        <ul class="utrecht-unordered-list">
-          {props.criteria.map((c) => (
-            <li class="utrecht-unordered-list__item">{t('fund.criterion', { letter: c.criterion, met: String(c.met) })}</li>
-          ))}
-        </ul>
-      )}
+      <ul class="utrecht-unordered-list">
+        {props.criteria.map((c) => (
+          <li class="utrecht-unordered-list__item" id={`criterion-${c.letter}`}>
+            <strong>
+              {c.letter}. {t(`pf.criterion.state.${c.state}`)}
+            </strong>
+            {': '}
+            {t(`pf.criterion.${c.reason}`, c.values)}
+          </li>
+        ))}
+      </ul>
       <Heading level={2}>{t('fund.adviceTitle')}</Heading>
       {application.advice ? (
         <p class="utrecht-paragraph" id="advice-given">
