@@ -145,10 +145,6 @@ for (const mode of databaseModes()) {
       const hashAfter = (await t.database.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, user.id)))[0]!.h;
       assert.equal(hashAfter, hashBefore, 'the password did not change');
       assert.equal((await post(link, { password: 'tulpen langs het rapenburg' }, freshAddress())).statusCode, 303, 'the link still works from elsewhere');
-      // Per link: the same unknown link tried again and again is refused as well.
-      const guess = `/nl/password/reset/${'y'.repeat(43)}`;
-      for (let i = 0; i < CREDENTIAL_LIMITS.link.perAccount; i++) await t.app.inject({ url: guess, remoteAddress: freshAddress() });
-      assert.equal((await t.app.inject({ url: guess, remoteAddress: freshAddress() })).statusCode, 429);
     });
 
     test('invitation acceptance: a valid invitation is refused after too many unknown ones from the address', async () => {

@@ -52,7 +52,8 @@ export const CREDENTIAL_LIMITS = {
   /** Second-step codes: kept apart from password failures, which a right password clears. */
   code: { perAccount: 5, perAddress: 20 },
   resetRequest: { perAccount: 5, perAddress: 20 },
-  link: { perAccount: 5, perAddress: 50 },
+  /** Per address only: a guesser tries ever other links, and a used link may be clicked again. */
+  link: { perAccount: Infinity, perAddress: 50 },
   bearer: { perAccount: 10, perAddress: 50 },
 } as const;
 export type CredentialKind = keyof typeof CREDENTIAL_LIMITS;
