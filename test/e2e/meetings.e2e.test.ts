@@ -1,6 +1,7 @@
 // In a real browser: the coordinator plans an executive and a support meeting, the support meeting
 // prepares a decision proposal, the executive meeting adopts it (the decision refers back), and
-// that decision adopts the next annual agenda, which is then published. axe checks every new page
+// that decision adopts the next annual agenda (proposed by a support member, adoption recorded by
+// an executive member), which the coordinator then publishes. axe checks every new page
 // in Dutch and English on the way.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +22,16 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     const coordinator = await buildUser(t, { role: 'coordinator', name: 'Coördinator' });
     page = await (await browser.newContext()).newPage();
     await browserLogin(page, baseUrl, coordinator.email, TEST_PASSWORD);
+    for (const role of ['support', 'executive'] as const) emails[role] = (await buildUser(t, { role, name: `Lid ${role}` })).email;
   });
+  const emails: Record<string, string> = {};
+
+  /** A steering group member in a browser of their own. */
+  async function member(role: 'support' | 'executive'): Promise<Page> {
+    const own = await (await browser.newContext()).newPage();
+    await browserLogin(own, baseUrl, emails[role]!, TEST_PASSWORD);
+    return own;
+  }
   after(async () => {
     await browser?.close();
     await t?.close();
@@ -56,6 +66,9 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     await visitBoth('/leiden/bodies');
     await visitBoth('/leiden/bodies/executive');
     await visitBoth('/leiden/bodies/support');
+    // The coordinator/secretary body starts empty: a hint on what to do instead of an empty table.
+    await visitBoth('/leiden/bodies/coordinator');
+    assert.match((await page.textContent('main')) ?? '', /noemt hiervoor geen personen/);
 
     // An invalid plan shows its errors accessibly and keeps the input.
     await page.goto(`${baseUrl}/nl/leiden/bodies/support/meetings/new`);
@@ -112,11 +125,21 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     await submit('/annual-agendas');
     const agendaPath = new URL(page.url()).pathname.slice('/nl'.length);
     await visitBoth(agendaPath);
-    await submit('/propose');
-    const decision = await page.$eval('#adopt-decision', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('De jaaragenda 2031 is vastgesteld'))!.value);
-    await page.selectOption('#adopt-decision', decision);
-    await expectAccessible(page);
-    await submit('/adopt');
+    // The support level proposes it, the executive level records its adoption, the coordinator publishes.
+    const supportMember = await member('support');
+    await supportMember.goto(`${baseUrl}/nl${agendaPath}`);
+    await expectAccessible(supportMember);
+    await Promise.all([supportMember.waitForNavigation(), supportMember.click('form[action$="/propose"] button[type=submit]')]);
+    assert.match((await supportMember.textContent('main')) ?? '', /Voorgesteld door het ambtelijk overleg/);
+    assert.equal(await supportMember.$('form[action$="/adopt"]'), null, 'the support level does not adopt');
+    const executiveMember = await member('executive');
+    await executiveMember.goto(`${baseUrl}/nl${agendaPath}`);
+    const decision = await executiveMember.$eval('#adopt-decision', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('De jaaragenda 2031 is vastgesteld'))!.value);
+    await executiveMember.selectOption('#adopt-decision', decision);
+    await expectAccessible(executiveMember);
+    await Promise.all([executiveMember.waitForNavigation(), executiveMember.click('form[action$="/adopt"] button[type=submit]')]);
+    assert.equal(await executiveMember.$('form[action$="/publish"]'), null, 'publishing is the coordinator’s');
+    await page.goto(`${baseUrl}/nl${agendaPath}`);
     await submit('/publish');
     assert.match((await page.textContent('main')) ?? '', /Gepubliceerd[\s\S]*Vastgesteld door de bestuurlijke stuurgroep op 1 maart 2031/);
     await visitBoth(agendaPath);
