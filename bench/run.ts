@@ -4,6 +4,7 @@
 //
 //   npm run bench                 PostgreSQL (full) and PGlite (shorter), 1x and 100x
 //   npm run bench -- --quick      one short pass, for trying the script
+//   npm run bench -- --quick --db pglite --scale 100x
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { createUser, grantRole } from '../src/features/accounts/commands.ts';
 import { generate, SCALES, type Scale } from './generate.ts';
 
-const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, pg: { type: 'string' } } });
+const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, pg: { type: 'string' }, db: { type: 'string' }, scale: { type: 'string' } } });
 const PG_ADMIN = options.pg ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = 'benchmark password 2026';
 const EMAIL = 'coordinator@bench.example';
@@ -45,6 +46,10 @@ interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Requests sent but not answered when the run ended (autocannon drops them without an error). */
+  unfinished: number;
+  /** How long the server took afterwards to answer /readyz (a database query): the backlog it still had. */
+  drainMs: number;
 }
 
 interface PassResult {
@@ -73,7 +78,14 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
 
 async function load(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<Figures> {
   const result = await autocannon({ url, connections, duration: seconds, headers, pipelining: 1 });
+  // When a run ends, the server still works through the requests autocannon abandoned; on PGlite
+  // (one query at a time) that backlog delayed the next target by seconds and made it look
+  // collapsed. Wait until a database query gets through before the next run.
+  const drainStart = performance.now();
+  await fetch(new URL('/readyz', url));
   return {
+    unfinished: result.requests.sent - result.requests.total,
+    drainMs: Math.round(performance.now() - drainStart),
     // The per-second samples round down short runs; total over duration does not.
     requestsPerSecond: Math.round(result.requests.total / result.duration),
     p50: result.latency.p50,
@@ -242,6 +254,8 @@ function summarise(result: PassResult) {
     'p50 c64 ms': median(c64.map((f) => f.p50)),
     'p99 c64 ms': median(c64.map((f) => f.p99)),
     'non-2xx': c1.concat(c64).reduce((sum, f) => sum + f.non2xx + f.errors, 0),
+    unfinished: c1.concat(c64).reduce((sum, f) => sum + (f.unfinished ?? 0), 0),
+    'max drain ms': Math.max(...c1.concat(c64).map((f) => f.drainMs ?? 0)),
     queries: result.queriesPerRequest[name] ?? '',
   }));
 }
@@ -255,7 +269,7 @@ function buildBundle(): void {
 async function main(): Promise<number> {
   buildBundle();
   const plan: { mode: 'postgres' | 'pglite'; scale: Scale; rounds: number; seconds: number }[] = options.quick
-    ? [{ mode: 'postgres', scale: SCALES['1x'], rounds: 3, seconds: 1 }]
+    ? [{ mode: options.db === 'pglite' ? 'pglite' : 'postgres', scale: options.scale === '100x' ? SCALES['100x'] : SCALES['1x'], rounds: 3, seconds: 1 }]
     : [
         { mode: 'postgres', scale: SCALES['1x'], rounds: 3, seconds: 3 },
         { mode: 'postgres', scale: SCALES['100x'], rounds: 3, seconds: 3 },
