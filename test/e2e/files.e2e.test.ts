@@ -1,6 +1,7 @@
 // In a real browser: the lead of project 3a uploads an attachment through the form on the project
 // page (a real multipart post from Chromium), sees it listed and downloads it; a wrong file type
-// gives the form back with the error. axe checks the pages in Dutch and English.
+// gives the form back with the error; the coordinator sets the programme logo in the theme editor
+// and the page header shows it. axe checks the pages in Dutch and English.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -10,17 +11,19 @@ import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, liste
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-describe('files: a project attachment uploaded in Chromium', { skip: !chromiumAvailable() }, () => {
+describe('files: attachments and the logo uploaded in Chromium', { skip: !chromiumAvailable() }, () => {
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
   let email: string;
+  let coordinator: string;
 
   before(async () => {
     t = await startTestApp('pglite');
     baseUrl = await listen(t);
     browser = await launchBrowser();
     email = (await buildUser(t, { role: 'lead', project: '3a', name: 'Lia Lead' })).email;
+    coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
   });
   after(async () => {
     await browser?.close();
@@ -58,6 +61,33 @@ describe('files: a project attachment uploaded in Chromium', { skip: !chromiumAv
         const error = await page.locator('.ks-error').innerText();
         assert.match(error, locale === 'nl' ? /past niet bij de inhoud/ : /does not match its content/);
         assert.equal(await page.getAttribute('input[type=file]', 'aria-invalid'), 'true');
+        await expectAccessible(page);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the coordinator uploads the programme logo in the theme editor; the page header shows it with its alt text', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await browserLogin(page, baseUrl, coordinator, TEST_PASSWORD);
+      for (const locale of ['en', 'nl'] as const) {
+        assert.equal((await page.goto(`${baseUrl}/${locale}/leiden/manage/website/theme`))?.status(), 200);
+        await expectAccessible(page);
+      }
+      const form = 'section[aria-labelledby=logo-heading] form[enctype]';
+      await page.setInputFiles(`${form} input[type=file]`, { name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+      await page.fill(`${form} input[name=alt_nl]`, 'Logo van Kennisstad Leiden');
+      await page.fill(`${form} input[name=alt_en]`, 'Kennisstad Leiden logo');
+      const [response] = await Promise.all([page.waitForNavigation(), page.click(`${form} button[type=submit]`)]);
+      assert.equal(response?.status(), 200);
+      for (const locale of ['nl', 'en'] as const) {
+        await page.goto(`${baseUrl}/${locale}/leiden`);
+        const logo = page.locator('header img.ks-logo');
+        assert.equal(await logo.getAttribute('alt'), locale === 'nl' ? 'Logo van Kennisstad Leiden' : 'Kennisstad Leiden logo');
+        assert.ok(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the logo image loads');
         await expectAccessible(page);
       }
     } finally {
