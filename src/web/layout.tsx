@@ -16,14 +16,19 @@ export interface LayoutProps {
   head?: ComponentChildren;
   /** False for pages that must not be indexed (forms, errors). */
   indexable?: boolean;
+  /** Open Graph type: "article" for a news item or event. */
+  ogType?: 'website' | 'article';
 }
 
-export function Layout({ ctx, title, crumbs = [], children, head, indexable = true }: LayoutProps) {
+const OG_LOCALES = { nl: 'nl_NL', en: 'en_GB' } as const;
+
+export function Layout({ ctx, title, crumbs = [], children, head, indexable = true, ogType = 'website' }: LayoutProps) {
   const { t, locale, programme } = ctx;
   const other = otherLocale(locale);
   const programmeName = programme ? resolveText(programme.name, locale).text : t('app.name');
   const fullTitle = title === programmeName ? title : `${title} | ${programmeName}`;
   const programmeHome = programme ? `/${programme.slug}` : '/';
+  const canonical = `${ctx.baseUrl}${localePath(locale, ctx.path)}`;
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -34,12 +39,16 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         {programme && <link rel="stylesheet" href={`/assets/theme/${programme.slug}.css`} />}
-        <link rel="canonical" href={`${ctx.baseUrl}${localePath(locale, ctx.path)}`} />
+        <link rel="canonical" href={canonical} />
         <link rel="alternate" hrefLang="nl" href={`${ctx.baseUrl}${localePath('nl', ctx.path)}`} />
         <link rel="alternate" hrefLang="en" href={`${ctx.baseUrl}${localePath('en', ctx.path)}`} />
+        <link rel="alternate" hrefLang="x-default" href={`${ctx.baseUrl}${localePath('nl', ctx.path)}`} />
+        <meta property="og:type" content={ogType} />
+        <meta property="og:url" content={canonical} />
         <meta property="og:title" content={title} />
         <meta property="og:site_name" content={programmeName} />
-        <meta property="og:locale" content={locale === 'nl' ? 'nl_NL' : 'en_GB'} />
+        <meta property="og:locale" content={OG_LOCALES[locale]} />
+        <meta property="og:locale:alternate" content={OG_LOCALES[other]} />
         {head}
       </head>
       <body class="utrecht-document kennisstad-theme">
@@ -113,9 +122,14 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
             <p>{programmeName}</p>
             <ul class="ks-nav-footer">
               {programme && (
-                <li>
-                  <a href={localePath(locale, `/${programme.slug}/accessibility`)}>{t('layout.accessibility')}</a>
-                </li>
+                <>
+                  <li>
+                    <a href={localePath(locale, `/${programme.slug}/contact`)}>{t('layout.contact')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, `/${programme.slug}/accessibility`)}>{t('layout.accessibility')}</a>
+                  </li>
+                </>
               )}
             </ul>
           </div>

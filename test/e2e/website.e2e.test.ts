@@ -80,9 +80,21 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
       await visit(reader, `/${locale}/leiden/events`);
       await visit(reader, `/${locale}/leiden/events/nacht-van-kunst-en-kennis`);
       await visit(reader, `/${locale}/leiden/pages/over`);
+      await visit(reader, `/${locale}/leiden/contact`);
       await visit(reader, `/${locale}/leiden/search?q=${locale === 'nl' ? 'kunst' : 'art'}`);
       assert.ok((await reader.locator('mark').count()) > 0, 'search highlights matches');
     }
+
+    // Printed: the article without the site's navigation, tools, search form and footer.
+    await reader.goto(`${baseUrl}/en/leiden/news/tweede-nacht`);
+    assert.ok(await reader.locator('nav.ks-nav').isVisible(), 'on screen the navigation shows');
+    await reader.emulateMedia({ media: 'print' });
+    for (const clutter of ['nav.ks-nav', '.ks-tools', '.ks-crumbs', 'footer.ks-footer', '.utrecht-skip-link']) {
+      assert.equal(await reader.locator(clutter).isVisible(), false, `${clutter} hidden in print`);
+    }
+    assert.ok(await reader.locator('main article h1').isVisible(), 'the article prints');
+    assert.equal(await reader.locator('main').evaluate((main) => getComputedStyle(main).color), 'rgb(0, 0, 0)', 'black text');
+    await reader.emulateMedia({ media: 'screen' });
     await anonymous.close();
     await context.close();
   });

@@ -64,6 +64,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/': { own: 'o o o o o o o' },
   'GET ~/:programme': { own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/accessibility': { own: 'o o o o o o o', foreign: 'o o o o o o o' },
+  'GET ~/:programme/contact': { own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/admin/erase': { own: 'L N N N N N o', foreign: 'L N N N N N N' },
   'GET ~/:programme/admin/sso': { own: 'L N N N N N o', foreign: 'L N N N N N N' },
   'GET ~/:programme/agreement': { own: 'o o o o o o o', foreign: 'o o o o o o o' },

@@ -1,6 +1,7 @@
 // Reads for the website. Public reads only ever see published texts (or scheduled ones whose
 // moment has come); the coordinator's reads see everything of the programme.
-import { and, asc, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, type AnyColumn, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { programmes } from '../../db/schema.ts';
 import { events, newsItems, pages } from './tables.ts';
@@ -66,6 +67,30 @@ export async function listAll(db: Db, kind: ContentKind, programmeId: string): P
   return (await db.select().from(t).where(eq(t.programmeId, programmeId)).orderBy(desc(t.updatedAt))) as NewsRow[];
 }
 
+/**
+ * SQL for `translationState(item, nl) !== 'current' || translationState(item, en) !== 'current'`
+ * (rules.ts): a language is missing when it lacks the title, or the body the other one has;
+ * outdated when it was last edited before the other. Keep the two in step.
+ */
+function translationOpen(kind: ContentKind): SQL {
+  const t = common(kind);
+  const filled = (column: AnyColumn, l: string) => sql`coalesce(${column}->>${sql.raw(`'${l}'`)}, '') ~ '[^[:space:]]'`;
+  const has = (l: string, o: string) => sql`(${filled(t.title, l)} and (${filled(t.body, l)} or not ${filled(t.body, o)}))`;
+  const edited = (l: string) => sql`(${t.languageUpdatedAt}->>${sql.raw(`'${l}'`)})::timestamptz`;
+  const open = (l: string, o: string) => sql`((not ${has(l, o)} and ${has(o, l)}) or coalesce(${edited(l)} < ${edited(o)}, false))`;
+  return sql`(${open('nl', 'en')} or ${open('en', 'nl')})`;
+}
+
+/** How many texts have a missing or outdated translation: one counting query, no rows loaded. */
+export async function countOpenTranslations(db: Db, programmeId: string): Promise<number> {
+  const counted = (kind: ContentKind) => {
+    const t = common(kind);
+    return db.select({ n: count() }).from(t).where(and(eq(t.programmeId, programmeId), translationOpen(kind)));
+  };
+  const rows = await unionAll(counted('news'), counted('events'), counted('pages'));
+  return rows.reduce((sum, row) => sum + Number(row.n), 0);
+}
+
 /** The next moment a scheduled text becomes public: cached pages must not outlive it. */
 export async function nextScheduledPublication(db: Db, programmeId: string): Promise<Date | null> {
   const rows = await Promise.all(
@@ -80,6 +105,11 @@ export async function nextScheduledPublication(db: Db, programmeId: string): Pro
   );
   const times = rows.filter((d): d is Date => !!d).map((d) => d.getTime());
   return times.length ? new Date(Math.min(...times)) : null;
+}
+
+export async function getContactEmail(db: Db, programmeId: string): Promise<string | null> {
+  const [row] = await db.select({ email: programmes.contactEmail }).from(programmes).where(eq(programmes.id, programmeId));
+  return row?.email ?? null;
 }
 
 export async function listProgrammesWithIds(db: Db) {

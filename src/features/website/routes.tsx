@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle, Db } from '../../db/client.ts';
-import { LOCALES, resolveText, type Locale } from '../../domain/localized.ts';
+import { LOCALES, resolveText, type Locale, type Resolved } from '../../domain/localized.ts';
 import { registerDashboardPanel, registerHomePanel } from '../../web/dashboard.ts';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
@@ -17,13 +17,20 @@ import { atomFeed, icsCalendar, robotsTxt, sitemap, type SitemapUrl } from './fe
 import { markdownToText, renderMarkdown } from './markdown.ts';
 import './messages.ts';
 import * as q from './queries.ts';
-import { CONTENT_KINDS, parseContentForm, translationState, type ContentKind } from './rules.ts';
+import { CONTENT_KINDS, entryUpdated, parseContentForm, type ContentKind } from './rules.ts';
 import { search } from './search.ts';
 import { registerThemeRoutes } from './theme.tsx';
-import { ContentPage, EditPage, EventPage, EventsPage, formValuesOf, ManagePage, NewsAndEventsPanel, NewsListPage, NewsPage, SearchPage, TranslationsPage, type FormValues } from './views.tsx';
+import { ContactPage, ContentPage, EditPage, EventPage, EventsPage, formValuesOf, ManagePage, NewsAndEventsPanel, NewsListPage, NewsPage, SearchPage, TranslationsPage, type FormValues } from './views.tsx';
 
 type P = { programme: string };
 const text = (value: Parameters<typeof resolveText>[0], locale: Locale) => resolveText(value, locale).text;
+const fallbackLang = (resolved: Resolved) => (resolved.fallback ? resolved.lang : undefined);
+
+/** The programme's public pages that exist whatever its content (the sitemap lists them). */
+const PUBLIC_LISTS = ['', '/projects', '/organisations', '/news', '/events', '/decisions', '/bodies', '/agreement', '/annual-agendas', '/targets', '/contact', '/accessibility'];
+
+/** A feed is as recent as its newest entry; an empty feed says so with the epoch. */
+const latestOf = (dates: Date[]) => dates.reduce((latest, date) => (date > latest ? date : latest), new Date(0));
 
 /** Latest news and upcoming events for the programme home page (render with NewsAndEventsPanel). */
 export async function homeHighlights(db: Db, programmeId: string) {
@@ -70,8 +77,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
     key: 'website.translations',
     order: 60,
     render: async ({ db: panelDb, ctx, programmeId }) => {
-      const lists = await Promise.all(CONTENT_KINDS.map((kind) => q.listAll(panelDb, kind, programmeId)));
-      const open = lists.flat().filter((item) => LOCALES.some((l) => translationState(item, l) !== 'current')).length;
+      const open = await q.countOpenTranslations(panelDb, programmeId);
       return (
         <section class="ks-card">
           <Heading level={2}>{ctx.t('website.translation.title')}</Heading>
@@ -104,16 +110,22 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
         siteUrl: `${site}/news`,
         author: text(programme.name, locale),
         locale,
-        updated: items.reduce((latest, item) => (item.updatedAt > latest ? item.updatedAt : latest), new Date(0)),
-        entries: items.map((item) => ({
-          id: `urn:uuid:${item.id}`,
-          title: text(item.title, locale),
-          url: `${site}/news/${item.slug}`,
-          updated: item.updatedAt,
-          published: item.publishAt ?? undefined,
-          summary: text(item.summary, locale) || markdownToText(text(item.body, locale)).slice(0, 300),
-          contentHtml: renderMarkdown(text(item.body, locale)),
-        })),
+        updated: latestOf(items.map((item) => entryUpdated(item))),
+        entries: items.map((item) => {
+          const title = resolveText(item.title, locale);
+          const summary = resolveText(item.summary, locale);
+          const body = resolveText(item.body, locale);
+          return {
+            id: `urn:uuid:${item.id}`,
+            title: title.text,
+            url: `${site}/news/${item.slug}`,
+            updated: entryUpdated(item),
+            published: item.publishAt ?? undefined,
+            summary: summary.text || markdownToText(body.text).slice(0, 300),
+            contentHtml: renderMarkdown(body.text),
+            fallbackLang: { title: fallbackLang(title), summary: fallbackLang(summary.text ? summary : body), content: fallbackLang(body) },
+          };
+        }),
       });
       return reply.type('application/atom+xml; charset=utf-8').send(Buffer.from(body));
     });
@@ -131,16 +143,18 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
         siteUrl: `${site}/decisions`,
         author: text(programme.name, locale),
         locale,
-        updated: rows.reduce((latest, row) => (row.createdAt > latest ? row.createdAt : latest), new Date(0)),
+        updated: latestOf(rows.map((row) => row.createdAt)),
         entries: rows.map((row) => {
-          const decision = text(row.text, locale);
+          const decision = resolveText(row.text, locale);
+          const chars = [...decision.text];
           return {
             id: `urn:uuid:${row.id}`,
-            title: decision.length > 90 ? `${decision.slice(0, 89)}…` : decision,
+            title: chars.length > 90 ? `${chars.slice(0, 89).join('')}…` : decision.text,
             url: `${site}/decisions`,
             updated: row.createdAt,
             published: row.meetingStartsAt,
-            summary: decision,
+            summary: decision.text,
+            fallbackLang: { title: fallbackLang(decision), summary: fallbackLang(decision) },
           };
         }),
       });
@@ -196,6 +210,13 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
     });
   }
 
+  for (const { url } of localizedPaths('/:programme/contact')) {
+    app.get<{ Params: P }>(url, publicPage, async (request, reply) => {
+      const email = await q.getContactEmail(db, request.programme!.id);
+      return sendHtml(reply, renderPage(<ContactPage ctx={pageContext(request, config)} email={email} />));
+    });
+  }
+
   for (const { url, locale } of localizedPaths('/:programme/search')) {
     app.get<{ Params: P; Querystring: { q?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
@@ -218,7 +239,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
         q.listPublicEvents(db, programme.id, 'all', 1000),
         q.listPublicPages(db, programme.id),
       ]);
-      urls.push(...['', '/projects', '/organisations', '/news', '/events', '/accessibility'].map((p) => ({ path: `${base}${p}` })));
+      urls.push(...PUBLIC_LISTS.map((p) => ({ path: `${base}${p}` })));
       urls.push(...themes.map((t) => ({ path: `${base}/themes/${t.code}` })));
       urls.push(...projects.map((p) => ({ path: `${base}/projects/${p.code}` })));
       urls.push(...organisations.map((o) => ({ path: `${base}/organisations/${o.slug}` })));

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALES, resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, CsrfField, Heading, Link, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, Link, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -20,6 +20,18 @@ export function Markdown({ value, locale }: { value: LocalizedText; locale: Loca
   const resolved = resolveText(value, locale);
   if (!resolved.text) return null;
   return <div class={resolved.fallback ? 'ks-prose ks-fallback' : 'ks-prose'} lang={resolved.fallback ? resolved.lang : undefined} dangerouslySetInnerHTML={{ __html: renderMarkdown(resolved.text) }} />;
+}
+
+/** The summary as the description search engines and link previews show. */
+function description(item: NewsRow, locale: Locale) {
+  const summary = plain(item.summary, locale);
+  if (!summary) return null;
+  return (
+    <>
+      <meta name="description" content={summary} />
+      <meta property="og:description" content={summary} />
+    </>
+  );
 }
 
 function Figure({ item, locale }: { item: NewsRow; locale: Locale }) {
@@ -120,11 +132,11 @@ export function NewsPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) {
       ctx={ctx}
       title={title}
       crumbs={[programmeCrumb(ctx), { label: listTitle, href: localePath(locale, `/${ctx.programme!.slug}/news`) }, { label: title }]}
+      ogType="article"
       head={
         <>
           {feedLink(ctx)}
-          <meta property="og:type" content="article" />
-          {plain(item.summary, locale) && <meta property="og:description" content={plain(item.summary, locale)} />}
+          {description(item, locale)}
         </>
       }
     >
@@ -168,7 +180,13 @@ export function EventPage({ ctx, item }: { ctx: PageContext; item: EventRow }) {
   const { t, locale } = ctx;
   const title = plain(item.title, locale);
   return (
-    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: t('website.events.title'), href: localePath(locale, `/${ctx.programme!.slug}/events`) }, { label: title }]}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      crumbs={[programmeCrumb(ctx), { label: t('website.events.title'), href: localePath(locale, `/${ctx.programme!.slug}/events`) }, { label: title }]}
+      ogType="article"
+      head={description(item, locale)}
+    >
       <article>
         <h1 class="utrecht-heading-1">
           <Text value={item.title} locale={locale} />
@@ -205,13 +223,49 @@ export function ContentPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) 
   const { locale } = ctx;
   const title = plain(item.title, locale);
   return (
-    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: title }]}>
+    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: title }]} head={description(item, locale)}>
       <h1 class="utrecht-heading-1">
         <Text value={item.title} locale={locale} />
       </h1>
       <Text as="p" value={item.summary} locale={locale} />
       <Figure item={item} locale={locale} />
       <Markdown value={item.body} locale={locale} />
+    </Layout>
+  );
+}
+
+export function ContactPage({ ctx, email }: { ctx: PageContext; email: string | null }) {
+  const { t, locale } = ctx;
+  const title = t('website.contact.title');
+  const base = `/${ctx.programme!.slug}`;
+  return (
+    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: title }]}>
+      <Heading level={1}>{title}</Heading>
+      <p class="utrecht-paragraph">{t('website.contact.intro', { programme: plain(ctx.programme!.name, locale), city: ctx.programme!.city })}</p>
+      {email ? (
+        <dl class="ks-facts">
+          <dt>{t('website.contact.email')}</dt>
+          <dd>
+            <a class="utrecht-link" href={`mailto:${email}`}>
+              {email}
+            </a>
+          </dd>
+        </dl>
+      ) : (
+        <p class="utrecht-paragraph">{t('website.contact.noEmail')}</p>
+      )}
+      <ul class="utrecht-unordered-list">
+        <li class="utrecht-unordered-list__item">
+          <Link ctx={ctx} to={`${base}/organisations`}>
+            {t('website.contact.partners')}
+          </Link>
+        </li>
+        <li class="utrecht-unordered-list__item">
+          <Link ctx={ctx} to={`${base}/accessibility`}>
+            {t('website.contact.accessibility')}
+          </Link>
+        </li>
+      </ul>
     </Layout>
   );
 }
@@ -391,43 +445,6 @@ export function TranslationsPage({ ctx, lists }: { ctx: PageContext; lists: Reco
   );
 }
 
-function TextArea(props: { id: string; label: string; value: string; error?: string; description?: string; rows?: number; lang?: Locale }) {
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const descriptionId = props.description ? `${props.id}-description` : undefined;
-  return (
-    <div class={`utrecht-form-field utrecht-form-field--textarea${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={props.id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={descriptionId}>
-          {props.description}
-        </div>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message ks-error" id={errorId}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <textarea
-          class={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
-          id={props.id}
-          name={props.id}
-          rows={props.rows ?? 4}
-          lang={props.lang}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={[descriptionId, errorId].filter(Boolean).join(' ') || undefined}
-        >
-          {props.value}
-        </textarea>
-      </div>
-    </div>
-  );
-}
-
 export type FormValues = Record<string, string>;
 
 export function formValuesOf(kind: ContentKind, item: NewsRow | EventRow | null): FormValues {
@@ -457,46 +474,12 @@ export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: strin
     return problem ? t(problem.messageKey) : undefined;
   };
   const title = id ? `${t('website.manage.edit')}: ${values.title_nl || values.title_en || ''}` : t(`website.manage.new${kind[0]!.toUpperCase()}${kind.slice(1)}`);
-  const text = (name: string, type: 'text' | 'url' = 'text', description?: string) => (
-    <TextField id={name} name={name} label={t(`website.form.${name}`)} value={values[name] ?? ''} error={error(name)} type={type} description={description} />
+  const text = (name: string, type: 'text' | 'url' | 'datetime-local' = 'text', description?: string) => (
+    <TextField id={name} label={t(`website.form.${name}`)} value={values[name] ?? ''} error={error(name)} type={type} description={description} />
   );
   const localText = (name: string, lang: Locale) => (
-    <TextField id={`${name}_${lang}`} name={`${name}_${lang}`} label={t(`website.form.${name}_${lang}`)} value={values[`${name}_${lang}`] ?? ''} error={error(`${name}_${lang}`)} />
+    <TextField id={`${name}_${lang}`} label={t(`website.form.${name}_${lang}`)} value={values[`${name}_${lang}`] ?? ''} error={error(`${name}_${lang}`)} lang={lang} />
   );
-  const dateTime = (name: string, description?: string) => {
-    const errorId = error(name) ? `${name}-error` : undefined;
-    const descriptionId = description ? `${name}-description` : undefined;
-    return (
-      <div class={`utrecht-form-field${error(name) ? ' utrecht-form-field--invalid' : ''}`}>
-        <div class="utrecht-form-field__label">
-          <label class="utrecht-form-label" for={name}>
-            {t(`website.form.${name}`)}
-          </label>
-        </div>
-        {description && (
-          <div class="utrecht-form-field-description" id={descriptionId}>
-            {description}
-          </div>
-        )}
-        {error(name) && (
-          <div class="utrecht-form-field-error-message ks-error" id={errorId}>
-            {error(name)}
-          </div>
-        )}
-        <div class="utrecht-form-field__input">
-          <input
-            class="utrecht-textbox utrecht-textbox--html-input"
-            type="datetime-local"
-            id={name}
-            name={name}
-            value={values[name] ?? ''}
-            aria-invalid={error(name) ? 'true' : undefined}
-            aria-describedby={[descriptionId, errorId].filter(Boolean).join(' ') || undefined}
-          />
-        </div>
-      </div>
-    );
-  };
   return (
     <Layout ctx={ctx} title={title} crumbs={manageCrumbs(ctx, title)} indexable={false}>
       <Heading level={1}>{title}</Heading>
@@ -511,37 +494,27 @@ export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: strin
       <form method="post" action={localePath(locale, id ? `${base}/${id}` : `${base}/new`)} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
         {LOCALES.map((lang) => (
-          <fieldset class="utrecht-form-fieldset" lang={lang === locale ? undefined : undefined}>
+          <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend">{t(`website.col.${lang}`)}</legend>
             {localText('title', lang)}
-            <TextArea id={`summary_${lang}`} label={t(`website.form.summary_${lang}`)} value={values[`summary_${lang}`] ?? ''} rows={2} />
-            <TextArea id={`body_${lang}`} label={t(`website.form.body_${lang}`)} value={values[`body_${lang}`] ?? ''} rows={10} description={t('website.form.bodyHelp')} error={error(`body_${lang}`)} />
+            <TextArea id={`summary_${lang}`} label={t(`website.form.summary_${lang}`)} value={values[`summary_${lang}`] ?? ''} rows={2} lang={lang} />
+            <TextArea id={`body_${lang}`} label={t(`website.form.body_${lang}`)} value={values[`body_${lang}`] ?? ''} rows={10} description={t('website.form.bodyHelp')} error={error(`body_${lang}`)} lang={lang} />
             {kind === 'events' && localText('location', lang)}
             {localText('image_alt', lang)}
           </fieldset>
         ))}
-        {kind === 'events' && dateTime('starts_at')}
-        {kind === 'events' && dateTime('ends_at')}
+        {kind === 'events' && text('starts_at', 'datetime-local')}
+        {kind === 'events' && text('ends_at', 'datetime-local')}
         {text('slug', 'text', t('website.form.slugHelp'))}
         {text('image_url')}
-        <div class={`utrecht-form-field${error('status') ? ' utrecht-form-field--invalid' : ''}`}>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="status">
-              {t('website.form.status')}
-            </label>
-          </div>
-          {error('status') && <div class="utrecht-form-field-error-message ks-error">{error('status')}</div>}
-          <div class="utrecht-form-field__input">
-            <select class="utrecht-select utrecht-select--html-select" id="status" name="status">
-              {(['draft', 'scheduled', 'published'] as const).map((status) => (
-                <option value={status} selected={values.status === status}>
-                  {t(`website.status.${status}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        {dateTime('publish_at', t('website.form.publishAtHelp'))}
+        <SelectField
+          id="status"
+          label={t('website.form.status')}
+          value={values.status}
+          error={error('status')}
+          options={(['draft', 'scheduled', 'published'] as const).map((status) => ({ value: status, label: t(`website.status.${status}`) }))}
+        />
+        {text('publish_at', 'datetime-local', t('website.form.publishAtHelp'))}
         <SubmitButton>{t('website.form.save')}</SubmitButton>
       </form>
       {id && (
