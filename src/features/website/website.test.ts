@@ -5,7 +5,10 @@ import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { bodies, programmes, projects } from '../../db/schema.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
-import { newsItems } from './tables.ts';
+import { LOCALES } from '../../domain/localized.ts';
+import { countOpenTranslations, listAll } from './queries.ts';
+import { CONTENT_KINDS, translationState } from './rules.ts';
+import { events, newsItems, pages } from './tables.ts';
 
 const form = (session: Session, fields: Record<string, string>) => ({ ...fields, _csrf: session.csrf });
 
@@ -122,6 +125,79 @@ for (const mode of databaseModes()) {
       assert.match(after.body, /Older than the other language/);
       const dashboardPanel = await get('/en/leiden/manage/website', { cookie: coordinator.cookie });
       assert.equal(dashboardPanel.statusCode, 200);
+    });
+
+    test('the dashboard counts open translations with one COUNT query, the same number the overview lists', async () => {
+      const db = t.database.db;
+      const [programme] = await db.insert(programmes).values({ slug: 'telling', name: { nl: 'Telling', en: 'Count' }, city: 'Leiden', periodStart: '2026-01-01', periodEnd: '2030-12-31' }).returning({ id: programmes.id });
+      const programmeId = programme!.id;
+      const early = '2026-01-01T10:00:00.000Z';
+      const late = '2026-02-01T10:00:00.000Z';
+      const row = (slug: string, values: Partial<typeof newsItems.$inferInsert>) => ({ programmeId, slug, title: {}, ...values });
+      await db.insert(newsItems).values([
+        row('current', { title: { nl: 'A', en: 'A' }, body: { nl: 'x', en: 'y' }, languageUpdatedAt: { nl: early, en: early } }),
+        row('missing-en', { title: { nl: 'B' }, body: { nl: 'x' } }),
+        row('missing-body', { title: { nl: 'C', en: 'C' }, body: { nl: 'x' } }),
+        row('titles-only', { title: { nl: 'D', en: 'D' } }),
+        row('outdated-en', { title: { nl: 'E', en: 'E' }, languageUpdatedAt: { nl: late, en: early } }),
+        row('one-time', { title: { nl: 'F', en: 'F' }, languageUpdatedAt: { nl: late } }),
+        row('blank-title', { title: { nl: 'G', en: '  ' }, body: { nl: 'x', en: 'y' } }),
+      ]);
+      await db.insert(events).values([{ ...row('event-outdated-nl', { title: { nl: 'H', en: 'H' }, languageUpdatedAt: { nl: early, en: late } }), startsAt: new Date(late) }]);
+      await db.insert(pages).values([row('page-missing-nl', { title: { en: 'I' }, body: { en: 'z' } }), row('page-current', { title: { nl: 'J', en: 'J' } })]);
+
+      const expected = (await Promise.all(CONTENT_KINDS.map((kind) => listAll(db, kind, programmeId)))).flat().filter((item) => LOCALES.some((l) => translationState(item, l) !== 'current'));
+      assert.deepEqual(expected.map((item) => item.slug).sort(), ['blank-title', 'event-outdated-nl', 'missing-body', 'missing-en', 'outdated-en', 'page-missing-nl']);
+      assert.equal(await countOpenTranslations(db, programmeId), expected.length);
+      const [leiden] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden'));
+      const leidenOpen = (await Promise.all(CONTENT_KINDS.map((kind) => listAll(db, kind, leiden!.id)))).flat().filter((item) => LOCALES.some((l) => translationState(item, l) !== 'current'));
+      assert.equal(await countOpenTranslations(db, leiden!.id), leidenOpen.length, 'each programme counts only its own texts');
+
+      const teller = await loginAs(t, { role: 'coordinator', programme: 'telling' });
+      const overview = await get('/en/telling/manage/website/translations', { cookie: teller.cookie });
+      assert.equal(overview.statusCode, 200);
+      assert.equal(overview.body.match(/<tr class="utrecht-table__row"><td/g)?.length, expected.length, 'the overview lists the same texts');
+      const dashboard = await get('/en/telling/dashboard', { cookie: teller.cookie });
+      assert.equal(dashboard.statusCode, 200);
+      assert.match(dashboard.body, new RegExp(`${expected.length} × `));
+    });
+
+    test('contact page, footer links, Open Graph, hreflang with x-default, sitemap of every public list', async () => {
+      const db = t.database.db;
+      const nl = await get('/nl/leiden/contact');
+      assert.equal(nl.statusCode, 200);
+      assert.match(nl.body, /<h1 class="utrecht-heading-1">Contact<\/h1>/);
+      assert.match(nl.body, /href="mailto:kennisstad@leiden.nl"/);
+      assert.match(nl.body, /href="\/nl\/leiden\/accessibility"/);
+      const en = await get('/en/leiden/contact');
+      assert.match(en.body, /a partnership of the municipality of Leiden/);
+      await db.update(programmes).set({ contactEmail: null }).where(eq(programmes.slug, 'leiden'));
+      await get('/en/leiden/contact');
+      assert.ok(await until(async () => (await get('/en/leiden/contact')).body.includes('No contact address has been published yet.')), 'the cached page follows the change');
+      await db.update(programmes).set({ contactEmail: 'kennisstad@leiden.nl' }).where(eq(programmes.slug, 'leiden'));
+      assert.equal((await get('/nl/onbekend/contact')).statusCode, 404);
+
+      const page = (await get('/en/leiden/events/sciencecafe')).body;
+      const footer = page.slice(page.indexOf('<footer'));
+      assert.match(footer, /href="\/en\/leiden\/contact">Contact</);
+      assert.match(footer, /href="\/en\/leiden\/accessibility">Accessibility</);
+      assert.match(page, /<link rel="canonical" href="http:\/\/localhost\/en\/leiden\/events\/sciencecafe"\/>/);
+      assert.match(page, /<link rel="alternate" hrefLang="x-default" href="http:\/\/localhost\/nl\/leiden\/events\/sciencecafe"\/>/i);
+      assert.equal(page.match(/property="og:type"/g)?.length, 1, 'one og:type');
+      assert.match(page, /<meta property="og:type" content="article"\/>/);
+      assert.match(page, /<meta property="og:url" content="http:\/\/localhost\/en\/leiden\/events\/sciencecafe"\/>/);
+      assert.match(page, /<meta property="og:locale" content="en_GB"\/><meta property="og:locale:alternate" content="nl_NL"\/>/);
+      assert.match(page, /<meta property="og:description" content="[^"]+"\/>/);
+      const list = (await get('/nl/leiden/news')).body;
+      assert.match(list, /<meta property="og:type" content="website"\/>/);
+      assert.doesNotMatch(list, /og:description/, 'no description invented for a list');
+
+      const map = (await get('/sitemap.xml')).body;
+      for (const path of ['/contact', '/accessibility', '/decisions', '/agreement', '/annual-agendas', '/targets', '/bodies']) {
+        assert.ok(map.includes(`<loc>http://localhost/en/leiden${path}</loc>`), `sitemap lists ${path}`);
+        assert.ok((await get(`/en/leiden${path}`)).statusCode === 200, `${path} exists`);
+      }
+      assert.match((await get('/robots.txt')).body, /Disallow: \/api\/\nAllow: \/\nSitemap:/);
     });
 
     test('search: Dutch and English stemming, a typo, highlighted snippets', async () => {
