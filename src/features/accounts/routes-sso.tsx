@@ -12,7 +12,7 @@ import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { acceptInvitationByHash, findInvitation, findInvitationByHash } from './invitations.ts';
 import { afterPassword, cookieOptions, startSession } from './login-flow.ts';
-import { clearFailures, isThrottled, recordFailure } from './passwords.ts';
+import { clearFailures, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
 import { boxFor } from './secret-box.ts';
 import { SSO_COOKIE, SSO_MINUTES, finishSsoLogin, loadSso, redirectUriFor, saveSso, settingsForm, startSsoLogin, userForIdentity, type SsoFailure, type SsoSettingsInput, type StoredSso } from './sso.ts';
 import { ssoIdentities } from './tables.ts';
@@ -49,8 +49,13 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
   for (const { locale, url } of localizedPaths('/invitation/:token/sso')) {
     app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer');
+      // The same throttle as the invitation page itself: this path must not become a way to guess links.
+      if (await credentialThrottled(db, 'link', request.params.token, request.ip)) return fail(request, reply, 'throttled');
       const invitation = await findInvitation(db, request.params.token);
-      if (!invitation) throw notFound();
+      if (!invitation) {
+        await recordCredentialAttempt(db, 'link', request.params.token, request.ip);
+        throw notFound();
+      }
       return start(request, reply, await loadSso(db, invitation.programmeId), locale, { invitationTokenHash: hashToken(request.params.token) });
     });
   }
