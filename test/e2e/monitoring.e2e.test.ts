@@ -1,12 +1,14 @@
 // In Chromium: the targets pages, a measurement entered through the form, a progress report, the
-// dashboard, the deadlines overview and the outbox, in Dutch and English; axe on every page.
+// dashboard, the deadlines overview, the outbox, mail preferences and unsubscribing, in Dutch and
+// English; axe on every page.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
-import { projects } from '../../src/db/schema.ts';
+import { projects, users } from '../../src/db/schema.ts';
+import { preferencesFor } from '../../src/features/monitoring/mail.ts';
 
 describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
   let t: TestApp;
@@ -105,5 +107,33 @@ describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
       await visit(page, '/nl/leiden/outbox');
       await visit(page, '/en/leiden/outbox');
     });
+  });
+
+  test('mail preferences and unsubscribe pages in both languages; the choices are saved', async () => {
+    await as('lead', async (page) => {
+      for (const locale of ['nl', 'en'] as const) {
+        await visit(page, `/${locale}/account/mail`);
+        assert.equal(await page.locator('fieldset input[type=checkbox]:checked').count(), 4, 'every kind is on by default');
+      }
+      await page.selectOption('#mail-locale', 'en');
+      await page.uncheck('#kind-deadlines');
+      await Promise.all([page.waitForURL(/saved=1/), page.click('form[action$="/account/mail"] button[type=submit]')]);
+      await expectAccessible(page);
+      assert.match(await page.locator('[role=status]').innerText(), /saved/);
+      assert.equal(await page.locator('#mail-locale').inputValue(), 'en');
+      assert.equal(await page.isChecked('#kind-deadlines'), false);
+      assert.equal(await page.isChecked('#kind-reports'), true);
+    });
+    const [lead] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, emails.lead!));
+    const { unsubscribeToken } = await preferencesFor(t.database.db, lead!.id);
+    await as(null, async (page) => {
+      for (const locale of ['nl', 'en'] as const) await visit(page, `/${locale}/mail/unsubscribe/${unsubscribeToken}?kind=reports`);
+      await page.click('main button[type=submit]');
+      await expectAccessible(page);
+      assert.match(await page.locator('[role=status]').innerText(), /unsubscribed from: Reminders of a missing progress report/);
+    });
+    const prefs = await preferencesFor(t.database.db, lead!.id);
+    assert.equal(prefs.reportReminders, false);
+    assert.equal(prefs.locale, 'en');
   });
 });

@@ -1,6 +1,6 @@
 // Pages of monitoring. Every figure in a chart is also in a table; nothing needs JavaScript.
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, CsrfField, Heading, Link, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, Link, Prose, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -262,29 +262,7 @@ export function ReportPage({ ctx, project, period, reports, form, saved }: { ctx
           ))}
         </fieldset>
         {(['narrative_nl', 'narrative_en'] as const).map((field) => (
-          <div class={`utrecht-form-field${form.errors[field] ? ' utrecht-form-field--invalid' : ''}`}>
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for={field}>
-                {t(`monitoring.reports.${field}`)}
-              </label>
-            </div>
-            {form.errors[field] && (
-              <div class="utrecht-form-field-error-message ks-error" id={`${field}-error`}>
-                {err(field)}
-              </div>
-            )}
-            <textarea
-              class="utrecht-textarea utrecht-textarea--html-textarea"
-              id={field}
-              name={field}
-              rows={6}
-              lang={field === 'narrative_nl' ? 'nl' : 'en'}
-              aria-invalid={form.errors[field] ? 'true' : undefined}
-              aria-describedby={form.errors[field] ? `${field}-error` : undefined}
-            >
-              {form.values[field]}
-            </textarea>
-          </div>
+          <TextArea id={field} label={t(`monitoring.reports.${field}`)} value={form.values[field]} error={err(field)} rows={6} lang={field === 'narrative_nl' ? 'nl' : 'en'} />
         ))}
         <p class="utrecht-paragraph ks-muted">{t('monitoring.reports.actionsHint')}</p>
         <SubmitButton>{t('monitoring.reports.submit')}</SubmitButton>
