@@ -77,6 +77,9 @@ export function AccountPage({ ctx, email, roles, twoFactor = false, twoFactorReq
           <a class="utrecht-link" href={localePath(locale, '/account/sessions')}>{t('accounts.sessions.title')}</a>
         </li>
         <li class="utrecht-unordered-list__item">
+          <a class="utrecht-link" href={localePath(locale, '/account/mail')}>{t('monitoring.preferences.title')}</a>
+        </li>
+        <li class="utrecht-unordered-list__item">
           <a class="utrecht-link" href={localePath(locale, '/account/personal-data')} download="kennisstad-personal-data.json">{t('accounts.personalData.download')}</a>
         </li>
       </ul>

@@ -103,6 +103,8 @@ for (const mode of databaseModes()) {
       const quiet = await loginAs(t, { role: 'lead', project: '3a' });
       const english = await loginAs(t, { role: 'lead', project: '3a', name: 'Language Lead' });
       const other = await buildUser(t, { role: 'lead', project: '3a' });
+      const account = await t.app.inject({ url: '/nl/account', headers: { cookie: quiet.cookie } });
+      assert.match(account.body, /<a class="utrecht-link" href="\/nl\/account\/mail">E-mailinstellingen<\/a>/, 'the account page links to the mail settings');
       const page = await t.app.inject({ url: '/nl/account/mail', headers: { cookie: quiet.cookie } });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<legend class="utrecht-form-fieldset__legend">Welke e-mail wilt u ontvangen\?<\/legend>/);
