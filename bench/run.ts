@@ -6,6 +6,7 @@
 //   npm run bench -- --quick      one short pass, for trying the script
 //   npm run bench -- --quick --db pglite --scale 100x
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,7 +167,8 @@ async function loginCookie(fetcher: Fetcher): Promise<string> {
 async function startServer(db: { url?: string; dataDir?: string }, port: number): Promise<ChildProcess> {
   // The production bundle, as `npm start` runs it (tsx itself would add ~70 MB to every RSS figure).
   const child = spawn(process.execPath, ['dist/kennisstad.mjs', 'serve'], {
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url ?? '', DATA_DIR: db.dataDir ?? '' },
+    // Production on PostgreSQL needs the key that encrypts stored secrets; a throwaway one will do.
+    env: { KENNISSTAD_SECRET_KEY: randomBytes(32).toString('base64'), ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url ?? '', DATA_DIR: db.dataDir ?? '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 60_000;
