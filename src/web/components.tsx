@@ -44,6 +44,8 @@ export function Prose({ value, locale }: { value: LocalizedText | null | undefin
 export interface Crumb {
   label: string;
   href?: string;
+  /** The label's language when it is not the page's (a fallback text). */
+  lang?: string;
 }
 
 export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[] }) {
@@ -54,11 +56,13 @@ export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[]
         {crumbs.map((crumb, index) => (
           <li>
             {crumb.href && index < crumbs.length - 1 ? (
-              <a class="utrecht-link" href={crumb.href}>
+              <a class="utrecht-link" href={crumb.href} lang={crumb.lang}>
                 {crumb.label}
               </a>
             ) : (
-              <span aria-current={index === crumbs.length - 1 ? 'page' : undefined}>{crumb.label}</span>
+              <span aria-current={index === crumbs.length - 1 ? 'page' : undefined} lang={crumb.lang}>
+                {crumb.label}
+              </span>
             )}
           </li>
         ))}

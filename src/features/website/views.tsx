@@ -11,6 +11,12 @@ import { MARK_END, MARK_START, type SearchHit } from './search.ts';
 
 const plain = (value: LocalizedText | null | undefined, locale: Locale) => resolveText(value, locale).text;
 
+/** The item's own crumb: its title, marked with its language when it is a fallback. */
+function titleCrumb(value: LocalizedText, locale: Locale) {
+  const resolved = resolveText(value, locale);
+  return { label: resolved.text, lang: resolved.fallback ? resolved.lang : undefined };
+}
+
 function programmeCrumb(ctx: PageContext) {
   return { label: plain(ctx.programme!.name, ctx.locale), href: localePath(ctx.locale, `/${ctx.programme!.slug}`) };
 }
@@ -131,7 +137,7 @@ export function NewsPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) {
     <Layout
       ctx={ctx}
       title={title}
-      crumbs={[programmeCrumb(ctx), { label: listTitle, href: localePath(locale, `/${ctx.programme!.slug}/news`) }, { label: title }]}
+      crumbs={[programmeCrumb(ctx), { label: listTitle, href: localePath(locale, `/${ctx.programme!.slug}/news`) }, titleCrumb(item.title, locale)]}
       ogType="article"
       head={
         <>
@@ -183,7 +189,7 @@ export function EventPage({ ctx, item }: { ctx: PageContext; item: EventRow }) {
     <Layout
       ctx={ctx}
       title={title}
-      crumbs={[programmeCrumb(ctx), { label: t('website.events.title'), href: localePath(locale, `/${ctx.programme!.slug}/events`) }, { label: title }]}
+      crumbs={[programmeCrumb(ctx), { label: t('website.events.title'), href: localePath(locale, `/${ctx.programme!.slug}/events`) }, titleCrumb(item.title, locale)]}
       ogType="article"
       head={description(item, locale)}
     >
@@ -223,7 +229,7 @@ export function ContentPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) 
   const { locale } = ctx;
   const title = plain(item.title, locale);
   return (
-    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: title }]} head={description(item, locale)}>
+    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), titleCrumb(item.title, locale)]} head={description(item, locale)}>
       <h1 class="utrecht-heading-1">
         <Text value={item.title} locale={locale} />
       </h1>

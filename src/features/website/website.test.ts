@@ -101,6 +101,10 @@ for (const mode of databaseModes()) {
       const past = await post('/nl/leiden/manage/website/news/new', coordinator, { title_nl: 'Eerder', slug: 'eerder', status: 'scheduled', publish_at: '2020-01-01T10:00' });
       assert.equal(past.statusCode, 303);
       assert.equal((await get('/nl/leiden/news/eerder')).statusCode, 200);
+      // Only Dutch: on the English page the title, also in the breadcrumbs, says it is Dutch.
+      const english = (await get('/en/leiden/news/eerder')).body;
+      assert.match(english, /<span aria-current="page" lang="nl">Eerder<\/span>/);
+      assert.match(english, /<h1 class="utrecht-heading-1"><span class="ks-fallback" lang="nl">Eerder<\/span><\/h1>/);
       // The moment arrives (moved into the past in the database): the cached list must not hide it.
       await get('/nl/leiden/news');
       await t.database.db.update(newsItems).set({ publishAt: sql`now() - interval '1 second'` }).where(eq(newsItems.slug, 'later'));
