@@ -7,6 +7,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
+import { registerAuditOrigin } from './db/audit.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import './web/messages/core.ts';
 import { registerAssets } from './web/assets.ts';
@@ -68,6 +69,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     crossOriginEmbedderPolicy: false,
   });
 
+  registerAuditOrigin(app);
   registerRequestContext(app, db, config);
   registerErrorHandling(app, config);
   registerAssets(app, db);

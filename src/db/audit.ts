@@ -1,4 +1,6 @@
 // Every change writes one audit row, inside the same transaction as the change itself.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from './client.ts';
 import { auditEvents } from './schema.ts';
 import type { Actor } from '../domain/policy.ts';
@@ -15,6 +17,20 @@ export interface AuditInput {
   origin?: string | null;
 }
 
+/** Where the request being served came from ("web 192.0.2.1", "api 192.0.2.1"). */
+const requestOrigin = new AsyncLocalStorage<string>();
+
+/**
+ * Every audit row written while a request is served names its origin (channel and address),
+ * also when the command does not pass one. Register before the routes.
+ */
+export function registerAuditOrigin(app: FastifyInstance): void {
+  app.addHook('onRequest', (request, _reply, done) => {
+    const channel = request.url.startsWith('/api/') ? 'api' : 'web';
+    requestOrigin.run(`${channel} ${request.ip}`, done);
+  });
+}
+
 export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
   await tx.insert(auditEvents).values({
     programmeId: input.programmeId,
@@ -26,6 +42,6 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
     before: input.before ?? null,
     after: input.after ?? null,
     result: input.result ?? 'ok',
-    origin: input.origin ?? null,
+    origin: input.origin ?? requestOrigin.getStore() ?? null,
   });
 }
