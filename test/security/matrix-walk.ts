@@ -23,7 +23,7 @@ export function classify(response: LightMyRequestResponse): string {
 }
 
 export const DENIED = new Set(['L', 'U', 'F', 'N']);
-const UUID_PARAMS = new Set(['action', 'actionId', 'agenda', 'meeting', 'item', 'membership', 'id']);
+const UUID_PARAMS = new Set(['action', 'actionId', 'agenda', 'agendaId', 'decisionId', 'fundId', 'meeting', 'item', 'membership', 'id']);
 
 function params(pattern: string): string[] {
   return [...pattern.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
@@ -98,7 +98,12 @@ export function fillPattern(key: string, variant: Variant, world: World, actor: 
         case 'applicationId':
           return idSet.application;
         case 'agenda':
+        case 'agendaId':
           return idSet.agenda;
+        case 'decisionId':
+          return idSet.decision;
+        case 'fundId':
+          return idSet.fund;
         case 'meeting':
           return idSet.meeting;
         case 'item':

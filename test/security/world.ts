@@ -8,6 +8,12 @@ import { loadProgramme } from '../../src/seed/load.ts';
 import { leiden } from '../../src/seed/leiden.ts';
 import { forgetProgrammes } from '../../src/web/request-context.ts';
 import { createApiToken } from '../../src/features/api/tokens/commands.ts';
+import { createUser } from '../../src/features/accounts/commands.ts';
+import { addRepresentative, proposeAmendment } from '../../src/features/agreement/commands.ts';
+import { getAgreement } from '../../src/features/agreement/queries.ts';
+import { createFund, recordContribution, submitApplication } from '../../src/features/fund/commands.ts';
+import { addAction, recordDecision } from '../../src/features/meetings/commands.ts';
+import type { Actor as PolicyActor } from '../../src/domain/policy.ts';
 import type { Db } from '../../src/db/client.ts';
 import { anonymous, loginAs, type Session, type TestApp } from '../support/app.ts';
 
@@ -48,6 +54,8 @@ export interface ObjectSet {
   page: string;
   agreementVersion: string;
   amendment: string;
+  decision: string;
+  fund: string;
 }
 
 export interface World {
@@ -120,7 +128,43 @@ async function objectSet(db: Db, slug: string): Promise<ObjectSet> {
     page: await one(db, sql`select slug as v from pages where programme_id = ${programmeId} and status = 'published' order by slug limit 1`, 'no-page'),
     agreementVersion: await one(db, sql`select number as v from agreement_versions where programme_id = ${programmeId} order by number limit 1`, '1'),
     amendment: await one(db, sql`select number as v from agreement_amendments where programme_id = ${programmeId} order by number limit 1`, '1'),
+    decision: await one(db, sql`select id as v from decisions where programme_id = ${programmeId} and public order by created_at desc limit 1`),
+    fund: await one(db, sql`select id as v from funds where programme_id = ${programmeId} order by created_at limit 1`),
   };
+}
+
+/**
+ * Real objects the seed lacks, made through the app's commands in one programme: a meeting action
+ * and a public decision, a party representative (the given user, for the partner's organisation)
+ * with a proposed amendment, and a fund with a submitted application for the own project.
+ */
+async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: string | null): Promise<void> {
+  const programmeId = await one(db, sql`select id as v from programmes where slug = ${slug}`);
+  const set = await objectSet(db, slug);
+  const coordinator: PolicyActor = { userId: repUserId, displayName: 'World', programmeId, assignments: [{ role: 'coordinator' }] };
+  const base = { actor: coordinator, db, programmeId };
+  const bodyId = await one(db, sql`select body_id as v from meetings where id = ${set.meeting}`);
+  const action = await addAction({ ...base, meeting: { id: set.meeting, bodyId }, form: { description_nl: 'Wereldactie', description_en: 'World action', owner: 'Secretariaat' } });
+  const decision = await recordDecision({ ...base, meetingId: set.meeting, form: { text_nl: 'Wereldbesluit', text_en: 'World decision', outcome: 'adopted', public: 'yes' } });
+  if (!action.ok || !decision.ok) throw new Error(`world: meeting objects refused ${JSON.stringify([action, decision])}`);
+  const agreement = (await getAgreement(db, programmeId))!;
+  const partyId = await one(
+    db,
+    sql`select p.id as v from agreement_parties p join organisations o on o.id = p.organisation_id where p.agreement_id = ${agreement.id} and o.slug = ${set.partnerOrg}`,
+    '',
+  );
+  const email = (await rows<{ email: string }>(db, sql`select email from users where id = ${repUserId}`))[0]!.email;
+  const party = partyId || (await one(db, sql`select id as v from agreement_parties where agreement_id = ${agreement.id} order by position limit 1`));
+  if ((await addRepresentative({ db, actor: coordinator, agreement, partyId: party, email })) !== 'added') throw new Error('world: representative refused');
+  const [section] = await rows<{ key: string }>(db, sql`select key from agreement_sections where agreement_id = ${agreement.id} order by position limit 1`);
+  const rep: PolicyActor = { userId: repUserId, displayName: 'World representative', programmeId, assignments: [] };
+  await proposeAmendment({ db, actor: rep, agreement, partyId: party, kind: 'text', title: { nl: 'Wereldwijziging', en: 'World amendment' }, reason: { nl: 'Omdat', en: 'Because' }, edits: [{ key: section!.key, body: { nl: 'Nieuwe tekst', en: 'New text' } }] });
+  const fund = await createFund(db, { actor: coordinator, programmeId, kind: 'joint', name: { nl: 'Wereldfonds', en: 'World fund' } });
+  const organisationId = await one(db, sql`select id as v from organisations where programme_id = ${programmeId} and slug = ${set.partnerOrg}`);
+  await recordContribution(db, { actor: coordinator, programmeId, fundId: fund.id, organisationId, year: 2018, cents: 100_000_00, hours: 100 });
+  const projectId = await one(db, sql`select id as v from projects where programme_id = ${programmeId} and code = ${set.ownProject}`);
+  const lead: PolicyActor = { userId: leadUserId ?? repUserId, displayName: 'World lead', programmeId, assignments: [{ role: 'lead', projectId }] };
+  await submitApplication(db, { actor: lead, programmeId, fundId: fund.id, projectId, cents: 5_000_00, hours: 10, purpose: { nl: 'Wereldaanvraag', en: 'World application' }, periodStart: '2018-01-01', periodEnd: '2018-12-31', budgetLines: [] });
 }
 
 /** Loads the second programme and logs in one user per role in the first. */
@@ -128,10 +172,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const db = t.database.db;
   await loadProgramme(db, { ...leiden, slug: OTHER_SLUG });
   forgetProgrammes(db);
-  const home = await objectSet(db, 'leiden');
-  const away = await objectSet(db, OTHER_SLUG);
   const anon = await anonymous(t);
   const actors = { anonymous: { role: 'anonymous', ...anon } } as Record<RoleKey, Actor>;
+  let home = await objectSet(db, 'leiden');
   for (const role of ROLE_KEYS) {
     if (role === 'anonymous') continue;
     const spec =
@@ -149,6 +192,14 @@ export async function buildWorld(t: TestApp): Promise<World> {
     });
     actors[role] = { role, ...session, apiToken: token.token, apiTokenId: token.id };
   }
+  // The partner member represents their organisation in the agreement and proposed an amendment;
+  // the lead applied to a fund. Another programme gets the same objects from its own people.
+  await addObjects(db, 'leiden', actors.partner.userId!, actors.lead.userId!);
+  const stranger = await createUser(db, { email: `stranger-${Date.now()}@example.org`, displayName: 'Verre Stad', password: 'correct horse battery staple' });
+  await addObjects(db, OTHER_SLUG, stranger.id, null);
+  forgetProgrammes(db);
+  home = await objectSet(db, 'leiden');
+  const away = await objectSet(db, OTHER_SLUG);
   return { t, actors, home, away };
 }
 
