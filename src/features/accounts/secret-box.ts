@@ -3,7 +3,7 @@
 // set, from a key file generated once next to the data folder (mode 0600). A database dump alone
 // then reveals no secret; the key is kept out of the database on purpose.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../../config.ts';
 
@@ -30,11 +30,16 @@ function keyFromFile(path: string): Buffer {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   mkdirSync(dirname(path), { recursive: true });
+  // Written whole under another name, then linked into place: two processes starting at once
+  // cannot both write a key, and neither reads a half-written file; the loser reads the winner's.
+  const draft = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, `${randomBytes(32).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
   try {
-    // 'wx': two processes starting at once cannot both write a key; the loser reads the winner's.
-    writeFileSync(path, `${randomBytes(32).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+    linkSync(draft, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(draft);
   }
   return parseKey(readFileSync(path, 'utf8'));
 }

@@ -8,7 +8,10 @@ import { sessions, users } from '../../db/schema.ts';
 import { mailOutbox } from '../monitoring/tables.ts';
 import { invitations, passwordResets, totpCredentials } from './tables.ts';
 import { currentCode, sealPlainTotpSecrets } from './totp.ts';
-import { boxFor, parseKey, secretBox } from './secret-box.ts';
+import { boxFor, parseKey, secretBox, secretKeyFor } from './secret-box.ts';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { auditEvents } from '../../db/schema.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -263,6 +266,12 @@ for (const mode of databaseModes()) {
       assert.throws(() => box.open(flipped));
       assert.throws(() => parseKey('too-short'), /32 bytes/);
       assert.equal(parseKey(randomBytes(32).toString('hex')).length, 32);
+      // Without KENNISSTAD_SECRET_KEY: a key file made once (mode 0600) and read back the same.
+      const file = join(mkdtempSync(join(tmpdir(), 'ks-key-')), 'data', 'kennisstad-secret.key');
+      const key = secretKeyFor({ secretKeyFile: file, production: false });
+      assert.ok(key.equals(secretKeyFor({ secretKeyFile: file, production: false })));
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.throws(() => secretKeyFor({ secretKeyFile: file, production: true, databaseUrl: 'postgres://x' }), /KENNISSTAD_SECRET_KEY/);
     });
 
     test('a coordinator revokes a pending invitation: audit row, and the link says it was revoked', async () => {
