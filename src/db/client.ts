@@ -2,9 +2,7 @@
 // process) or a PostgreSQL server (DATABASE_URL). The rest of the app only sees `Db`.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync, openSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
@@ -56,6 +54,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       return original(...args);
     };
   });
+  // An idle pooled connection that the server ends (restart, failover, an admin's terminate) is
+  // reported here; the pool drops it and the next query connects afresh. Without a listener the
+  // error would be uncaught and stop the whole process.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`, { code: 'KENNISSTAD_PG_IDLE' });
+  });
   // Fail at start, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();
@@ -72,6 +76,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 }
 
 async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
+  // Loaded here, not at the top: a server on PostgreSQL never carries PGlite (~15 MB of its boot RSS).
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+  ]);
   let releaseLock: (() => void) | undefined;
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
