@@ -16,7 +16,8 @@
 // asked for their authenticator code after the provider, unless the ID token's `amr` says the
 // provider itself did multi-factor login (`mfa` or `otp`, RFC 8176).
 import { and, eq, lt } from 'drizzle-orm';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
+import { loadOpenIdClient } from '../../web/lazy-modules.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, programmes, roleAssignments, users } from '../../db/schema.ts';
@@ -170,10 +171,11 @@ export async function saveSso(db: Db, box: SecretBox, actor: Actor, programmeId:
 
 // --- The flow.
 
-const configurations = new Map<string, { at: number; configuration: oidc.Configuration }>();
+const configurations = new Map<string, { at: number; configuration: Oidc.Configuration }>();
 
 /** Discovery, cached ten minutes per provider setting (a changed setting is a new key). */
-async function clientFor(sso: StoredSso, box: SecretBox): Promise<oidc.Configuration> {
+async function clientFor(sso: StoredSso, box: SecretBox): Promise<Oidc.Configuration> {
+  const oidc = await loadOpenIdClient();
   const key = `${sso.programmeId}|${sso.updatedAt.getTime()}`;
   const cached = configurations.get(key);
   if (cached && Date.now() - cached.at < 10 * 60_000) return cached.configuration;
@@ -199,12 +201,13 @@ export async function startSsoLogin(
   sso: StoredSso,
   options: { locale: string; next?: string; invitationTokenHash?: string },
 ): Promise<StartResult> {
-  let configuration: oidc.Configuration;
+  let configuration: Oidc.Configuration;
   try {
     configuration = await clientFor(sso, box);
   } catch {
     return { ok: false, reason: 'unavailable' };
   }
+  const oidc = await loadOpenIdClient();
   const cookieToken = newToken();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -258,13 +261,14 @@ export async function finishSsoLogin(db: Db, box: SecretBox, cookieToken: string
   if (!pending || pending.expiresAt < new Date()) return { ok: false, reason: 'expired' };
   const sso = await loadSso(db, pending.programmeId);
   if (!sso || !sso.enabled) return { ok: false, reason: 'unavailable' };
-  let configuration: oidc.Configuration;
+  let configuration: Oidc.Configuration;
   try {
     configuration = await clientFor(sso, box);
   } catch {
     return { ok: false, reason: 'unavailable' };
   }
-  let claims: oidc.IDToken | undefined;
+  const oidc = await loadOpenIdClient();
+  let claims: Oidc.IDToken | undefined;
   try {
     const currentUrl = new URL(pending.redirectUri);
     currentUrl.search = query;

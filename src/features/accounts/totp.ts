@@ -3,13 +3,13 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, eq, gt, inArray, isNull, lt, not, like } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 import type { Db } from '../../db/client.ts';
 import { roleAssignments, users } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { loginChallenges, recoveryCodes, totpCredentials } from './tables.ts';
 import { hashToken, newToken } from './tokens.ts';
 import type { SecretBox } from './secret-box.ts';
+import { loadQrCode } from '../../web/lazy-modules.ts';
 
 export const PRIVILEGED_ROLES = ['admin', 'coordinator'] as const;
 /** Days a privileged account created outside an invitation (the CLI) may log in before enrolling. */
@@ -31,7 +31,8 @@ export function otpauthUri(secret: string, email: string): string {
   return totpFor(secret, email).toString();
 }
 
-export function qrSvg(uri: string): Promise<string> {
+export async function qrSvg(uri: string): Promise<string> {
+  const QRCode = await loadQrCode();
   return QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
 }
 
