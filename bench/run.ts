@@ -56,6 +56,9 @@ interface Figures {
 interface PassResult {
   database: 'postgres' | 'pglite';
   scale: Scale['name'];
+  /** Half a second after the server answered ready. */
+  rssAtReadyMb: number;
+  /** After the server settled: it collects the boot's garbage 5 s after listening (src/server.ts). */
   rssAfterBootMb: number;
   rssAfterRoundMb: number[];
   peakRssMb: number;
@@ -166,7 +169,7 @@ async function loginCookie(fetcher: Fetcher): Promise<string> {
 
 async function startServer(db: { url?: string; dataDir?: string }, port: number): Promise<ChildProcess> {
   // The production bundle, as `npm start` runs it (tsx itself would add ~70 MB to every RSS figure).
-  const child = spawn(process.execPath, ['dist/kennisstad.mjs', 'serve'], {
+  const child = spawn(process.execPath, ['--expose-gc', 'dist/kennisstad.mjs', 'serve'], {
     // Production on PostgreSQL needs the key that encrypts stored secrets; a throwaway one will do.
     env: { KENNISSTAD_SECRET_KEY: randomBytes(32).toString('base64'), ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url ?? '', DATA_DIR: db.dataDir ?? '' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -208,6 +211,8 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
     const base = `http://127.0.0.1:${port}`;
     try {
       await new Promise((resolve) => setTimeout(resolve, 500));
+      const rssAtReadyMb = memoryOf(server.pid!).rssMb;
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
       const rssAfterBootMb = memoryOf(server.pid!).rssMb;
       const fetcher: Fetcher = async (path, init) => {
         const response = await fetch(`${base}${path}`, { method: init?.method, headers: init?.headers, body: init?.body, redirect: 'manual' });
@@ -233,7 +238,7 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
       }
       const peakRssMb = memoryOf(server.pid!).peakMb;
       baseline.server.close();
-      return { database: mode, scale: scale.name, rssAfterBootMb, rssAfterRoundMb, peakRssMb, queriesPerRequest, rounds: results };
+      return { database: mode, scale: scale.name, rssAtReadyMb, rssAfterBootMb, rssAfterRoundMb, peakRssMb, queriesPerRequest, rounds: results };
     } finally {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
@@ -283,7 +288,7 @@ async function main(): Promise<number> {
   const rows = results.flatMap(summarise);
   console.table(rows);
   console.table(
-    results.map((r) => ({ database: r.database, scale: r.scale, 'RSS after boot MB': r.rssAfterBootMb, 'RSS after rounds MB': r.rssAfterRoundMb.join(' / '), 'peak RSS MB': r.peakRssMb })),
+    results.map((r) => ({ database: r.database, scale: r.scale, 'RSS at ready MB': r.rssAtReadyMb, 'RSS after boot MB': r.rssAfterBootMb, 'RSS after rounds MB': r.rssAfterRoundMb.join(' / '), 'peak RSS MB': r.peakRssMb })),
   );
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;

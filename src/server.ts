@@ -28,6 +28,10 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   await app.listen({ host: config.host, port: config.port });
+  // Migrating, seeding and loading the code leave garbage that V8 keeps in RSS until a later major
+  // collection; `npm start` passes --expose-gc so the server settles lean. Measured on PostgreSQL:
+  // a collection right after listening frees little, one 5 s later ~35 MB (145 -> 111 MB).
+  setTimeout(() => (globalThis as { gc?: () => void }).gc?.(), 5000).unref();
   // performance.now() counts from process start, so this includes loading the code.
   app.log.info(
     { startToReadyMs: Math.round(performance.now()), rssMb: Math.round(process.memoryUsage().rss / 1048576), database: database.mode, url: config.baseUrl },
