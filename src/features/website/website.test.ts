@@ -181,6 +181,19 @@ for (const mode of databaseModes()) {
       await db.update(programmes).set({ contactEmail: 'kennisstad@leiden.nl' }).where(eq(programmes.slug, 'leiden'));
       assert.equal((await get('/nl/onbekend/contact')).statusCode, 404);
 
+      // The accessibility statement follows the Dutch model: scope, status, limits, contact, complaints, date.
+      const statementNl = (await get('/nl/leiden/accessibility')).body;
+      for (const heading of ['Voor welke website', 'Nalevingsstatus', 'Bekende beperkingen', 'Een probleem melden', 'Klachten']) {
+        assert.match(statementNl, new RegExp(`<h2 class="utrecht-heading-2">${heading}</h2>`), heading);
+      }
+      assert.match(statementNl, /Status C: eerste maatregelen genomen/);
+      assert.match(statementNl, /http:\/\/localhost\/nl\/leiden/);
+      assert.match(statementNl, /kennisstad@leiden\.nl/);
+      assert.match(statementNl, /voor het laatst bijgewerkt op 28 november 2026/);
+      const statementEn = (await get('/en/leiden/accessibility')).body;
+      assert.match(statementEn, /<h2 class="utrecht-heading-2">Compliance status<\/h2>/);
+      assert.match(statementEn, /last updated on 28 November 2026/);
+
       const page = (await get('/en/leiden/events/sciencecafe')).body;
       const footer = page.slice(page.indexOf('<footer'));
       assert.match(footer, /href="\/en\/leiden\/contact">Contact</);
