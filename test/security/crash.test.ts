@@ -215,8 +215,9 @@ for (const mode of databaseModes()) {
         const agendaWorker = async () => {
           try {
             const session = await browserSession(base, email);
-            for (let i = 0; !stop; i++) {
-              const year = 2100 + round * 100 + i;
+            // Agenda years run 2000-2100 (isValidSpan): 33 distinct years per round.
+            for (let i = 0; !stop && i < 33; i++) {
+              const year = 2001 + (round - 1) * 33 + i;
               const created = await postForm(base, session, '/nl/leiden/annual-agendas', { startYear: String(year), endYear: String(year) });
               if (created.status !== 303) throw new Error(`unexpected ${created.status} creating an agenda`);
               const url = created.headers.get('location')!;
