@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import { and, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import type { ProgrammeSummary } from '../../web/context.ts';
 import { resolveText } from '../../domain/localized.ts';
 import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -74,20 +75,31 @@ function uploadError(error: FastifyError): unknown {
   }
 }
 
+type ProgrammeLogo = NonNullable<ProgrammeSummary['logo']>;
+
 export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerFileOwners();
 
-  // The page header shows the programme's logo: one indexed query per uncached page (cached
-  // anonymous pages are answered before this hook runs).
+  // The page header shows the programme's logo. It is kept per programme for as long as the page
+  // cache's generation holds (every write and every change notified by another instance ends it),
+  // as the dashboard panels are, so a page does not query it on every request.
+  const logos = new Map<string, { generation: number; logo: ProgrammeLogo | null }>();
   app.addHook('preHandler', async (request) => {
     const programme = request.programme;
     if (!programme || request.url.startsWith('/api/') || request.routeOptions.url?.includes('/files/')) return;
-    const [logo] = await db
-      .select({ id: files.id, alt: files.alt })
-      .from(files)
-      .where(and(eq(files.programmeId, programme.id), eq(files.ownerKind, PROGRAMME_LOGO), eq(files.ownerId, programme.id)))
-      .limit(1);
-    if (logo) request.programme = { ...programme, logo: { fileId: logo.id, alt: logo.alt } };
+    const generation = app.hasDecorator('pageCache') ? app.pageCache.invalidations : undefined;
+    const known = logos.get(programme.id);
+    let logo = known && known.generation === generation ? known.logo : undefined;
+    if (logo === undefined) {
+      const [row] = await db
+        .select({ id: files.id, alt: files.alt })
+        .from(files)
+        .where(and(eq(files.programmeId, programme.id), eq(files.ownerKind, PROGRAMME_LOGO), eq(files.ownerId, programme.id)))
+        .limit(1);
+      logo = row ? { fileId: row.id, alt: row.alt } : null;
+      if (generation !== undefined) logos.set(programme.id, { generation, logo });
+    }
+    if (logo) request.programme = { ...programme, logo };
   });
 
   async function loadOwner(request: FastifyRequest<{ Params: OwnerParams }>) {
