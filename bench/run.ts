@@ -51,6 +51,9 @@ interface Figures {
   unfinished: number;
   /** How long the server took afterwards to answer /readyz (a database query): the backlog it still had. */
   drainMs: number;
+  /** The server's RSS and its peak so far, right after this run: which target grows the memory. */
+  rssMb?: number;
+  peakMb?: number;
 }
 
 interface PassResult {
@@ -58,7 +61,10 @@ interface PassResult {
   scale: Scale['name'];
   /** Half a second after the server answered ready. */
   rssAtReadyMb: number;
-  /** After the server settled: it collects the boot's garbage 5 s after listening (src/server.ts). */
+  /**
+   * After the server settled: it collects the boot's garbage 5 s after listening (src/server.ts)
+   * and V8 hands the freed pages back to the system ~3 s later; sampled 10 s after ready.
+   */
   rssAfterBootMb: number;
   rssAfterRoundMb: number[];
   peakRssMb: number;
@@ -167,9 +173,17 @@ async function loginCookie(fetcher: Fetcher): Promise<string> {
   return `ks_session=${session}`;
 }
 
+/** The Node flags of `npm start` (package.json), so the bench measures the server as it is run. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+  const command = /\bnode ((?:--\S+ )*)dist\/kennisstad\.mjs serve/.exec(scripts.start ?? '');
+  if (!command) throw new Error('package.json "start" does not run "node [flags] dist/kennisstad.mjs serve"');
+  return command[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 async function startServer(db: { url?: string; dataDir?: string }, port: number): Promise<ChildProcess> {
   // The production bundle, as `npm start` runs it (tsx itself would add ~70 MB to every RSS figure).
-  const child = spawn(process.execPath, ['--expose-gc', 'dist/kennisstad.mjs', 'serve'], {
+  const child = spawn(process.execPath, [...startFlags(), 'dist/kennisstad.mjs', 'serve'], {
     // Production on PostgreSQL needs the key that encrypts stored secrets; a throwaway one will do.
     env: { KENNISSTAD_SECRET_KEY: randomBytes(32).toString('base64'), ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url ?? '', DATA_DIR: db.dataDir ?? '' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -212,7 +226,7 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
     try {
       await new Promise((resolve) => setTimeout(resolve, 500));
       const rssAtReadyMb = memoryOf(server.pid!).rssMb;
-      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      await new Promise((resolve) => setTimeout(resolve, 9_500));
       const rssAfterBootMb = memoryOf(server.pid!).rssMb;
       const fetcher: Fetcher = async (path, init) => {
         const response = await fetch(`${base}${path}`, { method: init?.method, headers: init?.headers, body: init?.body, redirect: 'manual' });
@@ -228,11 +242,12 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
         // Interleaved: every target once per round, so drift hits all of them alike.
         results['static baseline']!.c1.push(await load(baseline.url, 1, seconds));
         results['static baseline']!.c64.push(await load(baseline.url, 64, seconds));
+        const withMemory = (figures: Figures): Figures => ({ ...figures, ...memoryOf(server.pid!) });
         for (const target of TARGETS) {
           const headers: Record<string, string> = target.auth ? { cookie } : {};
           const entry = (results[target.name] ??= { c1: [], c64: [] });
-          entry.c1.push(await load(`${base}${target.path}`, 1, seconds, headers));
-          entry.c64.push(await load(`${base}${target.path}`, 64, seconds, headers));
+          entry.c1.push(withMemory(await load(`${base}${target.path}`, 1, seconds, headers)));
+          entry.c64.push(withMemory(await load(`${base}${target.path}`, 64, seconds, headers)));
         }
         rssAfterRoundMb.push(memoryOf(server.pid!).rssMb);
       }
