@@ -24,6 +24,7 @@ for (const mode of databaseModes()) {
       const db = database.db;
       await db.insert(newsItems).values({ programmeId, slug: 'zeppelin', title: { nl: 'Zeppelinlanding op het Schuttersveld' }, body: { nl: 'Een luchtschip landt.' }, status: 'draft' });
       assert.deepEqual(await keys('zeppelinlanding'), [], 'a draft is not found');
+      assert.deepEqual(await keys('zeppelinlandin'), [], 'nor through its words by a typo');
       await db.update(newsItems).set({ status: 'published' }).where(eq(newsItems.slug, 'zeppelin'));
       assert.deepEqual(await keys('zeppelinlanding'), ['news:zeppelin']);
       assert.deepEqual(await keys('zeppelinlanding', 'en'), ['news:zeppelin'], 'English readers find the Dutch text when there is no translation');
@@ -39,6 +40,18 @@ for (const mode of databaseModes()) {
       assert.deepEqual(await keys('ballonvaar'), ['news:zeppelin'], 'a typo');
       await db.delete(newsItems).where(eq(newsItems.slug, 'zeppelin'));
       assert.deepEqual(await keys('ballonvaart'), []);
+    });
+
+    test('typos: each query word is corrected to the closest words of the visible texts, in one query', async () => {
+      const before = database.queryCount();
+      const hits = await search(database.db, programmeId, 'nl', 'studentenhuisvestin taskforse');
+      assert.equal(database.queryCount() - before, 1);
+      assert.ok(hits.some((hit) => hit.key === '3a'), 'project 3a (studentenhuisvesting)');
+      const taskforce = hits.find((hit) => hit.key === 'taskforce-studentenhuisvesting');
+      assert.ok(taskforce, 'the organisation with both corrected words');
+      assert.match(taskforce.snippet, /\u0001Taskforce\u0002 \u0001Studentenhuisvesting\u0002/, 'the corrections are highlighted');
+      assert.equal(hits[0]!.key, 'taskforce-studentenhuisvesting', 'more corrected words rank higher');
+      assert.deepEqual(await keys('xqzvw'), [], 'nothing close: no results');
     });
 
     test('projects: unpublished and internal ones drop out', async () => {

@@ -1,6 +1,6 @@
 // One search box over projects, organisations, news, events and public decisions, in the reader's language:
 // PostgreSQL full text search with the Dutch or English stemmer ("samenwerken" finds
-// "samenwerking"), and trigram similarity for small typos ("Kennistad" finds "Kennisstad").
+// "samenwerking"), and trigram similarity to the words of the texts for small typos ("Kennistad" finds "Kennisstad").
 // Works the same on PostgreSQL and PGlite (pg_trgm is loaded in both).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -21,25 +21,34 @@ export interface SearchHit {
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 
-/** Words closer than this to a stretch of a text count as a typo of it (pg_trgm word_similarity). */
-const TYPO_THRESHOLD = 0.55;
+/**
+ * A word of the programme's texts at least this close to a query word (pg_trgm similarity) counts
+ * as what the reader meant; of those, the ones within TYPO_SPREAD of the closest are all tried.
+ */
+const TYPO_THRESHOLD = 0.45;
+const TYPO_SPREAD = 0.1;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function search(db: Db, programmeId: string, locale: Locale, query: string, limit = 30): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 200);
   if (q.length < 2) return [];
+  if (!UUID.test(programmeId)) throw new Error(`not a programme id: ${programmeId}`);
   const config = sql.raw(locale === 'nl' ? `'dutch'::regconfig` : `'english'::regconfig`);
   // The index (drizzle/0018_search_index.sql): text and tsvector per language, kept by triggers.
   const title = sql.raw(`title_${locale}`);
   const body = sql.raw(`body_${locale}`);
   const vector = sql.raw(`vector_${locale}`);
   const candidates = sql`d.programme_id = ${programmeId} and d.visible_from <= now()`;
+  // The word list for typos: ts_stat over the stored vectors of this programme's visible texts
+  // (a few hundred rows even at 100x), so it is always current and never shows a hidden text's words.
+  // ts_stat takes its query as text; the id was checked above.
+  const visibleVectors = `select vector_${locale} from search_documents where programme_id = '${programmeId}' and visible_from <= now()`;
   // Full-text matches first, ranked from the stored vectors (GIN). Only when they do not fill the
-  // page, texts with a word close to the query (a typo) follow: word_similarity reads the whole
-  // text, so it runs for the remaining places only, never for every match. `<%` is word_similarity
-  // >= pg_trgm.word_similarity_threshold (the trigram GIN index), set for this transaction only.
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_THRESHOLD)}, true)`);
-    return tx.execute(sql`
+  // page, each query word is replaced by the closest words (stemmed, as stored) of the programme's
+  // texts, and texts with any of them follow, those with more of them first (ts_rank), with the
+  // corrections highlighted: "zomerscholen vastgesteld" still finds "stelt het plan voor de
+  // zomerscholen vast".
+  const result = await db.execute(sql`
       with query as (select websearch_to_tsquery(${config}, ${q}) as tsq, lower(${q}) as lq),
            matches as (
              select d.kind, d.key, d.${title} as title, d.${body} as body, true as matched, ts_rank(d.${vector}, query.tsq) * 2 as rank
@@ -47,25 +56,36 @@ export async function search(db: Db, programmeId: string, locale: Locale, query:
               where ${candidates} and d.${vector} @@ query.tsq
               order by rank desc, title
               limit ${limit}),
+           query_words as (
+             select distinct w from query, regexp_split_to_table(query.lq, '[^[:alnum:]]+') as w
+              where length(w) between 3 and 40 and (select count(*) from matches) < ${limit}),
+           scored as (
+             select qw.w as query_word, s.word,
+                    greatest(similarity(s.word, qw.w), coalesce((select max(similarity(s.word, u.lexeme)) from unnest(to_tsvector(${config}, qw.w)) as u), 0)) as score
+               from query_words qw, ts_stat(${visibleVectors}) as s
+              where (select count(*) from matches) < ${limit} and s.word ~ '^[[:alnum:]]+$'),
+           closest as (
+             select query_word, word, score, max(score) over (partition by query_word) as best,
+                    row_number() over (partition by query_word order by score desc, word) as n
+               from scored where score >= ${TYPO_THRESHOLD}),
+           corrected as (
+             select string_agg(alternatives, ' | ')::tsquery as tsq
+               from (select '(' || string_agg(word, ' | ' order by n) || ')' as alternatives
+                       from closest where score >= best - ${TYPO_SPREAD} and n <= 3
+                      group by query_word) as per_word),
            typos as (
-             select d.kind, d.key, d.${title} as title, d.${body} as body, false as matched, word_similarity(query.lq, lower(d.${body})) as rank
-               from search_documents d, query
-              where (select count(*) from matches) < ${limit}
-                and ${candidates} and query.lq <% lower(d.${body}) and not d.${vector} @@ query.tsq
+             select d.kind, d.key, d.${title} as title, d.${body} as body, false as matched, ts_rank(d.${vector}, corrected.tsq) as rank
+               from search_documents d, query, corrected
+              where ${candidates} and d.${vector} @@ corrected.tsq and not d.${vector} @@ query.tsq
               order by rank desc, title
               limit ${limit}),
            hits as (select * from matches union all select * from typos order by matched desc, rank desc, title limit ${limit})
       select kind, key, title,
-             ts_headline(${config}, body,
-               case when matched then tsq
-                    else websearch_to_tsquery(${config}, coalesce((
-                      select w from regexp_split_to_table(lower(body), '[^[:alnum:]]+') as w
-                       where length(w) > 2 order by similarity(w, lq) desc limit 1), lq)) end,
+             ts_headline(${config}, body, case when matched then query.tsq else (select tsq from corrected) end,
                'StartSel=${sql.raw("\u0001")}, StopSel=${sql.raw("\u0002")}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet,
              rank
         from hits, query
        order by matched desc, rank desc, title`);
-  });
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { kind: SearchKind; key: string; title: string; snippet: string; rank: number | string }[];
   return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
 }
