@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
+import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { databaseModes, openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { programmes, projects } from '../../db/schema.ts';
 import { search } from './search.ts';
@@ -66,3 +67,59 @@ for (const mode of databaseModes()) {
     });
   });
 }
+
+// A text missing in the reader's language falls back to the other one; the results page marks it
+// with lang (WCAG 2.1 SC 3.1.2), from the languages the index stores (drizzle/0020).
+for (const mode of databaseModes()) {
+  describe(`search results mark fallback languages (${mode})`, () => {
+    let t: TestApp;
+    let programmeId: string;
+    before(async () => {
+      t = await startTestApp(mode);
+      programmeId = (await t.database.db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden')))[0]!.id;
+    });
+    after(async () => t.close());
+
+    /** The result's list item on the search page, found by its link. */
+    const resultItem = (html: string, href: string) => {
+      const list = /<ol class="ks-search-results">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
+      return list.split('<li>').find((item) => item.includes(`href="${href}"`));
+    };
+
+    test('a Dutch-only news item on the English page has lang="nl" on its title and snippet; a translated one has none', async () => {
+      const db = t.database.db;
+      await db.insert(newsItems).values([
+        { programmeId, slug: 'zeppelin-nl', title: { nl: 'Zeppelinlanding op het Schuttersveld' }, summary: { nl: 'Een luchtschip landt bij de Zeppelinlanding.' }, body: { nl: 'Honderden Leidenaren kijken toe.' }, status: 'published' },
+        { programmeId, slug: 'zeppelin-both', title: { nl: 'Zeppelinvlucht boven de Burcht', en: 'Zeppelinflight over the Burcht' }, body: { nl: 'Een luchtschip vliegt.', en: 'An airship flies over the castle.' }, status: 'published' },
+      ]);
+      const page = await t.app.inject({ url: `/en/leiden/search?q=${encodeURIComponent('zeppelinlanding')}` });
+      assert.equal(page.statusCode, 200);
+      const dutch = resultItem(page.body, '/en/leiden/news/zeppelin-nl');
+      assert.ok(dutch, 'the Dutch-only item is found from the English page');
+      assert.match(dutch, /<a class="utrecht-link" href="\/en\/leiden\/news\/zeppelin-nl"><span class="ks-fallback" lang="nl">Zeppelinlanding op het Schuttersveld<\/span><\/a>/, 'title marked as Dutch');
+      assert.match(dutch, /<p class="utrecht-paragraph ks-fallback" lang="nl">[^<]*<mark>Zeppelinlanding<\/mark>/, 'snippet marked as Dutch');
+
+      const translated = await t.app.inject({ url: `/en/leiden/search?q=${encodeURIComponent('zeppelinflight')}` });
+      const both = resultItem(translated.body, '/en/leiden/news/zeppelin-both');
+      assert.ok(both, 'the translated item is found');
+      assert.match(both, /Zeppelinflight over the Burcht/);
+      assert.doesNotMatch(both, /lang=/, 'nothing to mark');
+      const fromDutch = resultItem((await t.app.inject({ url: `/nl/leiden/search?q=${encodeURIComponent('zeppelinlanding')}` })).body, '/nl/leiden/news/zeppelin-nl');
+      assert.ok(fromDutch);
+      assert.doesNotMatch(fromDutch, /lang=/, 'the Dutch page shows the Dutch text unmarked');
+    });
+
+    test('the languages follow edits; a body takes the language most of its text is in', async () => {
+      const db = t.database.db;
+      const hit = async (locale: 'nl' | 'en', q: string) => (await search(db, programmeId, locale, q)).find((h) => h.key === 'mixed-languages');
+      await db.insert(newsItems).values({ programmeId, slug: 'mixed-languages', title: { nl: 'Ballonvaartdag' }, body: { en: 'A whole day of hot air balloon flights over Leiden, from the Schuttersveld to the Burcht and back again.' }, status: 'published' });
+      assert.deepEqual(pick(await hit('en', 'ballonvaartdag')), { titleLang: 'nl', snippetLang: 'en' }, 'Dutch title, English body');
+      assert.deepEqual(pick(await hit('nl', 'ballonvaartdag')), { titleLang: 'nl', snippetLang: 'en' }, 'on the Dutch page the body falls back to English');
+      await db.update(newsItems).set({ title: { nl: 'Ballonvaartdag', en: 'Balloon day' }, body: { nl: 'Een hele dag ballonvaarten boven Leiden, van het Schuttersveld naar de Burcht en weer terug.', en: 'A whole day of balloon flights.' } }).where(eq(newsItems.slug, 'mixed-languages'));
+      assert.deepEqual(pick(await hit('en', 'balloon')), { titleLang: 'en', snippetLang: 'en' });
+      assert.deepEqual(pick(await hit('nl', 'ballonvaartdag')), { titleLang: 'nl', snippetLang: 'nl' });
+    });
+  });
+}
+
+const pick = (hit: { titleLang: string; snippetLang: string } | undefined) => hit && { titleLang: hit.titleLang, snippetLang: hit.snippetLang };

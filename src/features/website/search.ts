@@ -13,8 +13,12 @@ export interface SearchHit {
   /** Code or slug, for the link. */
   key: string;
   title: string;
+  /** The language the title is really in: the other one when it fell back (to mark with lang). */
+  titleLang: Locale;
   /** Plain text with the matches between \u0001 and \u0002 (the view turns them into <mark>). */
   snippet: string;
+  /** The language most of the text the snippet comes from is in. */
+  snippetLang: Locale;
   rank: number;
 }
 
@@ -38,6 +42,8 @@ export async function search(db: Db, programmeId: string, locale: Locale, query:
   const title = sql.raw(`title_${locale}`);
   const body = sql.raw(`body_${locale}`);
   const vector = sql.raw(`vector_${locale}`);
+  const titleLang = sql.raw(`title_lang_${locale}`);
+  const bodyLang = sql.raw(`body_lang_${locale}`);
   const candidates = sql`d.programme_id = ${programmeId} and d.visible_from <= now()`;
   // The word list for typos: ts_stat over the stored vectors of this programme's visible texts
   // (a few hundred rows even at 100x), so it is always current and never shows a hidden text's words.
@@ -51,7 +57,7 @@ export async function search(db: Db, programmeId: string, locale: Locale, query:
   const result = await db.execute(sql`
       with query as (select websearch_to_tsquery(${config}, ${q}) as tsq, lower(${q}) as lq),
            matches as (
-             select d.kind, d.key, d.${title} as title, d.${body} as body, true as matched, ts_rank(d.${vector}, query.tsq) * 2 as rank
+             select d.kind, d.key, d.${title} as title, d.${body} as body, d.${titleLang} as title_lang, d.${bodyLang} as body_lang, true as matched, ts_rank(d.${vector}, query.tsq) * 2 as rank
                from search_documents d, query
               where ${candidates} and d.${vector} @@ query.tsq
               order by rank desc, title
@@ -74,18 +80,18 @@ export async function search(db: Db, programmeId: string, locale: Locale, query:
                        from closest where score >= best - ${TYPO_SPREAD} and n <= 3
                       group by query_word) as per_word),
            typos as (
-             select d.kind, d.key, d.${title} as title, d.${body} as body, false as matched, ts_rank(d.${vector}, corrected.tsq) as rank
+             select d.kind, d.key, d.${title} as title, d.${body} as body, d.${titleLang} as title_lang, d.${bodyLang} as body_lang, false as matched, ts_rank(d.${vector}, corrected.tsq) as rank
                from search_documents d, query, corrected
               where ${candidates} and d.${vector} @@ corrected.tsq and not d.${vector} @@ query.tsq
               order by rank desc, title
               limit ${limit}),
            hits as (select * from matches union all select * from typos order by matched desc, rank desc, title limit ${limit})
-      select kind, key, title,
+      select kind, key, title, title_lang,
              ts_headline(${config}, body, case when matched then query.tsq else (select tsq from corrected) end,
                'StartSel=${sql.raw("\u0001")}, StopSel=${sql.raw("\u0002")}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet,
-             rank
+             body_lang, rank
         from hits, query
        order by matched desc, rank desc, title`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { kind: SearchKind; key: string; title: string; snippet: string; rank: number | string }[];
-  return rows.map((row) => ({ ...row, rank: Number(row.rank) }));
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { kind: SearchKind; key: string; title: string; title_lang: Locale; snippet: string; body_lang: Locale; rank: number | string }[];
+  return rows.map((row) => ({ kind: row.kind, key: row.key, title: row.title, titleLang: row.title_lang, snippet: row.snippet, snippetLang: row.body_lang, rank: Number(row.rank) }));
 }

@@ -280,8 +280,8 @@ const HIT_PATHS: Record<SearchHit['kind'], string> = { project: 'projects', orga
 /** Decisions have no page of their own: the hit links to the list of public decisions. */
 const hitPath = (ctx: PageContext, hit: SearchHit) => `/${ctx.programme!.slug}/${HIT_PATHS[hit.kind]}${hit.kind === 'decision' ? '' : `/${hit.key}`}`;
 
-/** The snippet's matches become <mark>; everything else is escaped text. */
-function Snippet({ text }: { text: string }) {
+/** The snippet's matches become <mark>; everything else is escaped text. `lang` marks a fallback. */
+function Snippet({ text, lang }: { text: string; lang?: Locale }) {
   const parts: ComponentChildren[] = [];
   const pattern = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, 'g');
   let last = 0;
@@ -291,7 +291,7 @@ function Snippet({ text }: { text: string }) {
     last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
-  return <p class="utrecht-paragraph">{parts.map((part) => (typeof part === 'string' ? part.replace(/\s+/g, ' ').replace(new RegExp(`[${MARK_START}${MARK_END}]`, 'g'), '') : part))}</p>;
+  return <p class={lang ? 'utrecht-paragraph ks-fallback' : 'utrecht-paragraph'} lang={lang}>{parts.map((part) => (typeof part === 'string' ? part.replace(/\s+/g, ' ').replace(new RegExp(`[${MARK_START}${MARK_END}]`, 'g'), '') : part))}</p>;
 }
 
 export function SearchPage({ ctx, query, hits }: { ctx: PageContext; query: string; hits: SearchHit[] | null }) {
@@ -315,11 +315,17 @@ export function SearchPage({ ctx, query, hits }: { ctx: PageContext; query: stri
               <li>
                 <Heading level={2}>
                   <Link ctx={ctx} to={hitPath(ctx, hit)}>
-                    {hit.title}
+                    {hit.titleLang === locale ? (
+                      hit.title
+                    ) : (
+                      <span class="ks-fallback" lang={hit.titleLang}>
+                        {hit.title}
+                      </span>
+                    )}
                   </Link>
                 </Heading>
                 <p class="utrecht-paragraph ks-muted">{t(`website.kind.${hit.kind}`)}</p>
-                <Snippet text={hit.snippet} />
+                <Snippet text={hit.snippet} lang={hit.snippetLang === locale ? undefined : hit.snippetLang} />
               </li>
             ))}
           </ol>
