@@ -72,6 +72,24 @@ for (const mode of databaseModes()) {
       assert.equal((await t.app.inject({ url: '/nl/login/sso/leiden' })).statusCode, 404);
     });
 
+    test('the account page links an administrator to the settings, in both languages; a coordinator sees no link', async () => {
+      const admin = await loginAs(t, { role: 'admin' });
+      const nl = await t.app.inject({ url: '/nl/account', headers: { cookie: admin.cookie } });
+      assert.equal(nl.statusCode, 200);
+      assert.match(nl.body, /<a class="utrecht-link" href="\/nl\/leiden\/admin\/sso">Instellingen voor inloggen via de eigen organisatie \(SSO\)<\/a>/);
+      const en = await t.app.inject({ url: '/en/account', headers: { cookie: admin.cookie } });
+      assert.match(en.body, /<a class="utrecht-link" href="\/en\/leiden\/admin\/sso">Single sign-on settings \(SSO\)<\/a>/);
+      assert.equal((await t.app.inject({ url: '/en/leiden/admin/sso', headers: { cookie: admin.cookie } })).statusCode, 200, 'the link leads to the page');
+
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      for (const locale of ['nl', 'en']) {
+        const page = await t.app.inject({ url: `/${locale}/account`, headers: { cookie: coordinator.cookie } });
+        assert.equal(page.statusCode, 200);
+        assert.match(page.body, /leiden/, 'the coordinator’s role is listed');
+        assert.doesNotMatch(page.body, /admin\/sso/, 'no link for a coordinator');
+      }
+    });
+
     test('a callback without a pending sign-on of this browser gets a clear page, never a 500', async () => {
       const visitor = await anonymous(t);
       for (const query of ['', '?code=abc&state=xyz', '?error=access_denied']) {

@@ -100,6 +100,16 @@ export function AccountPage({ ctx, email, roles, twoFactor = false, twoFactorReq
               <Link ctx={ctx} to={`/${role.programmeSlug}`}>
                 <Text value={role.programmeName} locale={locale} />
               </Link>
+              {role.role === 'admin' && (
+                // The programme's settings only its administrators may change (access 'admin').
+                <ul class="utrecht-unordered-list">
+                  <li class="utrecht-unordered-list__item">
+                    <Link ctx={ctx} to={`/${role.programmeSlug}/admin/sso`}>
+                      {t('account.admin.sso')}
+                    </Link>
+                  </li>
+                </ul>
+              )}
             </li>
           ))}
         </ul>
