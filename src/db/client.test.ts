@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openDatabase } from './client.ts';
 import { readTemplate } from './template.ts';
 
@@ -33,4 +34,14 @@ test('a lock left by a process that no longer runs is taken over', async () => {
   await handle.close();
   rmSync(dir, { recursive: true, force: true });
   assert.ok(DataDirLockedError);
+});
+
+test('embedded mode keeps its shared buffers small (they are resident memory of this process)', async () => {
+  const handle = await openDatabase({ template: await readTemplate(false) });
+  try {
+    const result = (await handle.db.execute(sql`show shared_buffers`)) as unknown as { rows: { shared_buffers: string }[] };
+    assert.equal(result.rows[0]?.shared_buffers, '32MB');
+  } finally {
+    await handle.close();
+  }
 });
