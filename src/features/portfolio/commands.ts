@@ -1,29 +1,17 @@
 // Every write of the portfolio: each command checks permission itself, changes the data and writes
 // its audit row in the same transaction. Records that are edited in forms carry a version: a save
-// names the version it started from and is refused (a conflict, nothing written) when it is stale.
+// names the version it started from and is refused (a conflict, nothing written) when it is stale
+// (saveVersioned, src/db/versioned.ts).
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { actions, projectPartners, projects, roleAssignments, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
+import { saveVersioned, type Conflict, type Saved } from '../../db/versioned.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
 import type { Actor, ProjectRef } from '../../domain/policy.ts';
 import { requirePermission } from './policy.ts';
 
-export type Conflict<T> = { ok: false; conflict: true; current: T };
-export type Saved<T> = { ok: true; value: T };
-
-/** Only the fields that changed, before and after: what the history shows. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
-      b[key] = before[key] ?? null;
-      a[key] = after[key] ?? null;
-    }
-  }
-  return { before: b, after: a };
-}
+export { changedFields, type Conflict, type Saved } from '../../db/versioned.ts';
 
 export interface ProjectInput {
   /** Unique per programme (compared without case); only the coordinator changes it. */
@@ -57,26 +45,22 @@ export async function updateProject(
 ): Promise<Saved<ProjectRow> | Conflict<ProjectRow> | CodeTaken> {
   requirePermission(input.actor, { do: 'project.edit', project: input.project });
   try {
-    return await db.transaction(async (tx) => {
-      const [current] = await tx.select().from(projects).where(eq(projects.id, input.project.id)).for('update');
-      if (!current) throw new Error('project vanished');
-      if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
-      if (input.values.code !== current.code) {
+    return await saveVersioned(db, {
+      table: projects,
+      row: eq(projects.id, input.project.id),
+      what: 'project',
+      expectedVersion: input.expectedVersion,
+      values: input.values,
+      refuse: async (tx, current) => {
+        if (input.values.code === current.code) return null;
         // "2D" beside "2d" would be two addresses for what reads as one code.
         const [taken] = await tx
           .select({ id: projects.id })
           .from(projects)
           .where(and(eq(projects.programmeId, current.programmeId), sql`lower(${projects.code}) = lower(${input.values.code})`, ne(projects.id, current.id)));
-        if (taken) return codeTaken;
-      }
-      const [saved] = await tx
-        .update(projects)
-        .set({ ...input.values, version: current.version + 1, updatedAt: new Date() })
-        .where(and(eq(projects.id, current.id), eq(projects.version, input.expectedVersion)))
-        .returning();
-      const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
-      await recordAudit(tx, { actor: input.actor, programmeId: current.programmeId, action: 'project.update', objectType: 'project', objectId: current.id, ...diff });
-      return { ok: true, value: saved! };
+        return taken ? codeTaken : null;
+      },
+      audit: { actor: input.actor, action: 'project.update', objectType: 'project' },
     });
   } catch (error) {
     // Two renames to the same code at once: the unique index refuses the second.
@@ -126,31 +110,13 @@ export async function updateAction(
   input: { actor: Actor; project: ProjectRef; actionId: string; expectedVersion: number; values: ActionInput; origin?: string },
 ): Promise<Saved<ActionRow> | Conflict<ActionRow>> {
   requirePermission(input.actor, { do: 'project.edit', project: input.project });
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(actions)
-      .where(and(eq(actions.id, input.actionId), eq(actions.projectId, input.project.id)))
-      .for('update');
-    if (!current) throw new Error('action vanished');
-    if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
-    const [saved] = await tx
-      .update(actions)
-      .set({ ...input.values, version: current.version + 1, updatedAt: new Date() })
-      .where(and(eq(actions.id, current.id), eq(actions.version, input.expectedVersion)))
-      .returning();
-    const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
-    await recordAudit(tx, {
-      actor: input.actor,
-      programmeId: current.programmeId,
-      action: 'action.update',
-      objectType: 'project',
-      objectId: input.project.id,
-      before: { actionId: current.id, ...diff.before },
-      after: { actionId: current.id, ...diff.after },
-      origin: input.origin,
-    });
-    return { ok: true, value: saved! };
+  return saveVersioned(db, {
+    table: actions,
+    row: and(eq(actions.id, input.actionId), eq(actions.projectId, input.project.id))!,
+    what: 'action',
+    expectedVersion: input.expectedVersion,
+    values: input.values,
+    audit: { actor: input.actor, action: 'action.update', objectType: 'project', objectId: input.project.id, subject: (current) => ({ actionId: current.id }), origin: input.origin },
   });
 }
 
@@ -171,30 +137,13 @@ export async function updatePartner(
   input: { actor: Actor; project: ProjectRef; organisationId: string; expectedVersion: number; values: PartnerInput },
 ): Promise<Saved<PartnerRow> | Conflict<PartnerRow>> {
   requirePermission(input.actor, { do: 'project.edit', project: input.project });
-  return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(projectPartners)
-      .where(and(eq(projectPartners.projectId, input.project.id), eq(projectPartners.organisationId, input.organisationId)))
-      .for('update');
-    if (!current) throw new Error('partner vanished');
-    if (current.version !== input.expectedVersion) return { ok: false, conflict: true, current };
-    const [saved] = await tx
-      .update(projectPartners)
-      .set({ ...input.values, version: current.version + 1 })
-      .where(and(eq(projectPartners.id, current.id), eq(projectPartners.version, input.expectedVersion)))
-      .returning();
-    const diff = changedFields(current, input.values as unknown as Record<string, unknown>);
-    await recordAudit(tx, {
-      actor: input.actor,
-      programmeId: current.programmeId,
-      action: 'partner.update',
-      objectType: 'project',
-      objectId: input.project.id,
-      before: { organisationId: current.organisationId, ...diff.before },
-      after: { organisationId: current.organisationId, ...diff.after },
-    });
-    return { ok: true, value: saved! };
+  return saveVersioned(db, {
+    table: projectPartners,
+    row: and(eq(projectPartners.projectId, input.project.id), eq(projectPartners.organisationId, input.organisationId))!,
+    what: 'partner',
+    expectedVersion: input.expectedVersion,
+    values: input.values,
+    audit: { actor: input.actor, action: 'partner.update', objectType: 'project', objectId: input.project.id, subject: (current) => ({ organisationId: current.organisationId }) },
   });
 }
 
