@@ -1,11 +1,11 @@
 // Reads and writes of projects and actions for the API. Reads are scoped to the programme; writes
 // are commands that check permission themselves, update only the version the client saw, and
 // write the audit row in the same transaction.
-import { and, asc, count, desc, eq, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, notInArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.ts';
-import { recordAudit } from '../../../db/audit.ts';
 import { actions, organisations, projectPartners, projects, themes, type ActionState } from '../../../db/schema.ts';
+import { saveVersioned } from '../../../db/versioned.ts';
 import { authorize, type Actor } from '../../../domain/policy.ts';
 import { HttpError } from '../../../web/http.ts';
 import type { ActionInput as PortfolioActionInput } from '../../portfolio/commands.ts';
@@ -127,17 +127,17 @@ export async function updateProject(
   if (changes.description) next.description = mergeLocalized(project.description, changes.description);
   if (changes.status) next.status = mergeLocalized(project.status, changes.status);
   if (next.title && !next.title.nl && !next.title.en) throw new HttpError(400, 'error.badRequest', 'title: a project needs a title in at least one language', [{ field: 'body.title', messageKey: 'api.invalid.required' }]);
-  await db.transaction(async (tx) => {
-    const updated = await tx
-      .update(projects)
-      .set({ ...next, version: sql`${projects.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(projects.id, project.id), eq(projects.version, expectedVersion)))
-      .returning({ id: projects.id });
-    // Someone saved between our read and this write: their change stands, this one is refused.
-    if (updated.length === 0) throw new HttpError(412, 'api.error.preconditionFailed');
-    const before = Object.fromEntries(Object.keys(next).map((key) => [key, project[key as keyof typeof project]]));
-    await recordAudit(tx, { actor, programmeId: project.programmeId, action: 'project.update', objectType: 'project', objectId: project.id, before, after: next, origin: 'api' });
+  const saved = await saveVersioned(db, {
+    table: projects,
+    row: eq(projects.id, project.id),
+    what: 'project',
+    expectedVersion,
+    values: next,
+    // The API's history names every field the request sent, changed or not.
+    audit: { actor, action: 'project.update', objectType: 'project', fields: 'named', origin: 'api' },
   });
+  // Someone saved between our read and this write: their change stands, this one is refused.
+  if (!saved.ok) throw new HttpError(412, 'api.error.preconditionFailed');
 }
 
 export interface ActionInput {
