@@ -1,56 +1,42 @@
 // In a real browser: a coordinator invites people; a partner member accepts and sets a password;
 // an invited coordinator sets up an authenticator, then logs in again with password and code.
 // axe checks every new accounts page in Dutch and English on the way.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { desc, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { mailOutbox } from '../../src/features/monitoring/tables.ts';
 import { currentCode } from '../../src/features/accounts/totp.ts';
 
 const PASSWORD = 'fietsen langs de singel in leiden';
 
 describe('accounts: invitations and two-step login in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   let coordinatorEmail: string;
   let adminEmail: string;
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    coordinatorEmail = (await buildUser(t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
-    adminEmail = (await buildUser(t, { role: 'admin', name: 'Ada Admin' })).email;
+    coordinatorEmail = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
+    adminEmail = (await buildUser(e2e.t, { role: 'admin', name: 'Ada Admin' })).email;
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function fresh(): Promise<Page> {
-    const context = await browser.newContext();
-    return context.newPage();
-  }
 
   async function visitBoth(page: Page, path: string, status = 200) {
     for (const locale of ['en', 'nl']) {
-      const response = await page.goto(`${baseUrl}/${locale}${path}`);
+      const response = await page.goto(`${e2e.baseUrl}/${locale}${path}`);
       assert.equal(response?.status(), status, `${locale}${path}`);
       await expectAccessible(page);
     }
   }
 
   async function invitationLink(email: string): Promise<string> {
-    const [mail] = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
+    const [mail] = await e2e.t.database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
     return /http:\/\/localhost(\/(?:nl|en)\/invitation\/[A-Za-z0-9_-]+)/.exec(mail!.body)![1]!;
   }
 
   async function invite(page: Page, email: string, name: string, role: string, organisation = '') {
-    await page.goto(`${baseUrl}/nl/leiden/invitations`);
+    await page.goto(`${e2e.baseUrl}/nl/leiden/invitations`);
     await page.fill('#email', email);
     await page.fill('#displayName', name);
     await page.selectOption('#role', role);
@@ -59,7 +45,7 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
   }
 
   test('pages for signed-out visitors: login, forgot password, a dead link', async () => {
-    const page = await fresh();
+    const page = await e2e.newPage();
     await visitBoth(page, '/login');
     await visitBoth(page, '/password/forgot');
     await page.fill('#email', 'someone@example.org');
@@ -72,11 +58,11 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
   });
 
   test('a partner member accepts an invitation and lands in the programme', async () => {
-    const page = await fresh();
-    await browserLogin(page, baseUrl, coordinatorEmail, TEST_PASSWORD);
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, coordinatorEmail, TEST_PASSWORD);
     await visitBoth(page, '/leiden/invitations');
     // Invalid input: the form comes back with a message and keeps what was typed.
-    await page.goto(`${baseUrl}/nl/leiden/invitations`);
+    await page.goto(`${e2e.baseUrl}/nl/leiden/invitations`);
     await page.fill('#email', 'geen-adres');
     await page.fill('#displayName', 'Paula Partner');
     await page.click('form.ks-form button[type=submit]');
@@ -92,31 +78,31 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     await page.context().close();
 
     const link = await invitationLink(email);
-    const invitee = await fresh();
-    await invitee.goto(`${baseUrl}${link.replace('/nl/', '/en/')}`);
+    const invitee = await e2e.newPage();
+    await invitee.goto(`${e2e.baseUrl}${link.replace('/nl/', '/en/')}`);
     await expectAccessible(invitee);
-    await invitee.goto(`${baseUrl}${link}`);
+    await invitee.goto(`${e2e.baseUrl}${link}`);
     await expectAccessible(invitee);
     await invitee.fill('#password', 'qwerty123456');
     await invitee.click('form.ks-form button[type=submit]');
     assert.match(await invitee.textContent('body') ?? '', /veelgebruikte of gelekte/);
     await expectAccessible(invitee);
     await invitee.fill('#password', PASSWORD);
-    await Promise.all([invitee.waitForURL(`${baseUrl}/nl/leiden`), invitee.click('form.ks-form button[type=submit]')]);
-    await invitee.goto(`${baseUrl}/nl/account`);
+    await Promise.all([invitee.waitForURL(`${e2e.baseUrl}/nl/leiden`), invitee.click('form.ks-form button[type=submit]')]);
+    await invitee.goto(`${e2e.baseUrl}/nl/account`);
     assert.match(await invitee.textContent('main') ?? '', /Lid partnerorganisatie/);
     await invitee.context().close();
   });
 
   test('an invited coordinator enrols an authenticator, then logs in with password and code', async () => {
-    const page = await fresh();
-    await browserLogin(page, baseUrl, coordinatorEmail, TEST_PASSWORD);
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, coordinatorEmail, TEST_PASSWORD);
     const email = `carla-${Date.now()}@example.org`;
     await invite(page, email, 'Carla Coordinator', 'coordinator');
     await page.context().close();
 
-    const invitee = await fresh();
-    await invitee.goto(`${baseUrl}${await invitationLink(email)}`);
+    const invitee = await e2e.newPage();
+    await invitee.goto(`${e2e.baseUrl}${await invitationLink(email)}`);
     await invitee.fill('#password', PASSWORD);
     await Promise.all([invitee.waitForURL(/\/login\/enrol$/), invitee.click('form.ks-form button[type=submit]')]);
     await visitBoth(invitee, '/login/enrol');
@@ -130,12 +116,12 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     await invitee.waitForSelector('.ks-recovery-codes');
     assert.equal(await invitee.locator('.ks-recovery-codes code').count(), 10);
     await expectAccessible(invitee);
-    await Promise.all([invitee.waitForURL(`${baseUrl}/nl/leiden`), invitee.click('main a.utrecht-link')]);
+    await Promise.all([invitee.waitForURL(`${e2e.baseUrl}/nl/leiden`), invitee.click('main a.utrecht-link')]);
     await invitee.context().close();
 
     // Log in again: after the password comes the code.
-    const again = await fresh();
-    await again.goto(`${baseUrl}/en/login`);
+    const again = await e2e.newPage();
+    await again.goto(`${e2e.baseUrl}/en/login`);
     await again.fill('#email', email);
     await again.fill('#password', PASSWORD);
     await Promise.all([again.waitForURL(/\/login\/verify$/), again.click('form.ks-form button[type=submit]')]);
@@ -145,14 +131,14 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     assert.match(await again.textContent('body') ?? '', /klopt niet/);
     await again.fill('#code', currentCode(secret));
     await Promise.all([again.waitForURL((url) => !url.pathname.includes('/login')), again.click('form.ks-form button[type=submit]')]);
-    await again.goto(`${baseUrl}/en/account`);
+    await again.goto(`${e2e.baseUrl}/en/account`);
     assert.match(await again.textContent('main') ?? '', /Coordinator/);
     await again.context().close();
   });
 
   test('a coordinator revokes a pending invitation; its link then says so', async () => {
-    const page = await fresh();
-    await browserLogin(page, baseUrl, coordinatorEmail, TEST_PASSWORD);
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, coordinatorEmail, TEST_PASSWORD);
     const email = `rik-${Date.now()}@example.org`;
     await invite(page, email, 'Rik Revoked', 'support');
     const link = await invitationLink(email);
@@ -164,9 +150,9 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     await expectAccessible(page);
     await page.context().close();
 
-    const invitee = await fresh();
+    const invitee = await e2e.newPage();
     for (const [locale, text] of [['nl', /ingetrokken door de coördinator/], ['en', /revoked by the coordinator/]] as const) {
-      const response = await invitee.goto(`${baseUrl}${link.replace('/nl/', `/${locale}/`)}`);
+      const response = await invitee.goto(`${e2e.baseUrl}${link.replace('/nl/', `/${locale}/`)}`);
       assert.equal(response?.status(), 404);
       assert.match((await invitee.textContent('main')) ?? '', text);
       await expectAccessible(invitee);
@@ -175,8 +161,8 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
   });
 
   test('the administrator’s erase page', async () => {
-    const page = await fresh();
-    await browserLogin(page, baseUrl, adminEmail, TEST_PASSWORD);
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, adminEmail, TEST_PASSWORD);
     await visitBoth(page, '/leiden/admin/erase');
     await page.context().close();
   });

@@ -1,55 +1,45 @@
 // In a real browser: one party proposes an amendment, the four parties answer (an objection first
 // blocks it, its withdrawal unblocks it), the coordinator adopts it and the new version is
 // published in Dutch and English. axe checks every agreement page on the way.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen, openPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { agreementParties, organisations } from '../../src/db/schema.ts';
 import { agreementRepresentatives } from '../../src/features/agreement/tables.ts';
 
 const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-leiden'] as const;
 
 describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   const emails: Record<string, string> = {};
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    const db = t.database.db;
+    const db = e2e.t.database.db;
     const parties = await db.select({ id: agreementParties.id, programmeId: agreementParties.programmeId, slug: organisations.slug }).from(agreementParties).innerJoin(organisations, eq(organisations.id, agreementParties.organisationId));
     for (const slug of PARTIES) {
-      const user = await buildUser(t, { role: 'partner', organisation: slug, name: `Vertegenwoordiger ${slug}` });
+      const user = await buildUser(e2e.t, { role: 'partner', organisation: slug, name: `Vertegenwoordiger ${slug}` });
       const party = parties.find((p) => p.slug === slug)!;
       await db.insert(agreementRepresentatives).values({ programmeId: party.programmeId, partyId: party.id, userId: user.id });
       emails[slug] = user.email;
     }
-    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
   });
 
   async function as(who: string, run: (page: Page) => Promise<void>) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await e2e.newPage();
     try {
-      await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
       await run(page);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   }
 
   async function visit(page: Page, path: string, status = 200) {
-    const response = await page.goto(`${baseUrl}${path}`);
+    const response = await page.goto(`${e2e.baseUrl}${path}`);
     assert.equal(response?.status(), status, path);
     await expectAccessible(page);
   }
@@ -79,8 +69,8 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
       await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('button[name=answer][value=consent]')]);
     });
     // The public does not see a pending proposal.
-    const anonymous = await openPage(browser);
-    assert.equal((await anonymous.goto(`${baseUrl}/nl${amendmentPath}`))?.status(), 404);
+    const anonymous = await e2e.newPage();
+    assert.equal((await anonymous.goto(`${e2e.baseUrl}/nl${amendmentPath}`))?.status(), 404);
 
     for (const slug of ['universiteit-leiden', 'hogeschool-leiden'] as const) {
       await as(slug, async (page) => {
@@ -112,17 +102,17 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
     });
 
     // Published for everyone, in both languages.
-    const nl = await anonymous.goto(`${baseUrl}/nl/leiden/agreement`);
+    const nl = await anonymous.goto(`${e2e.baseUrl}/nl/leiden/agreement`);
     assert.equal(nl?.status(), 200);
     assert.match((await anonymous.content()), /Deze overeenkomst geldt voor onbepaalde tijd\./);
     assert.match((await anonymous.content()), /versie 2/);
     await expectAccessible(anonymous);
-    await anonymous.goto(`${baseUrl}/en/leiden/agreement`);
+    await anonymous.goto(`${e2e.baseUrl}/en/leiden/agreement`);
     assert.match((await anonymous.content()), /This agreement applies for an indefinite period\./);
     await expectAccessible(anonymous);
     for (const locale of ['nl', 'en']) {
       for (const path of [amendmentPath, '/leiden/agreement/versions/1', '/leiden/agreement/versions/2', '/leiden/agreement/compare?from=1&to=2']) {
-        const response = await anonymous.goto(`${baseUrl}/${locale}${path}`);
+        const response = await anonymous.goto(`${e2e.baseUrl}/${locale}${path}`);
         assert.equal(response?.status(), 200, `${locale}${path}`);
         await expectAccessible(anonymous);
       }

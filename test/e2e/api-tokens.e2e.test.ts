@@ -1,32 +1,23 @@
 // In a real browser: a coordinator makes a personal API token through the form (an empty name is
 // refused first), sees it once, uses it, and revokes it; the revoked token no longer opens the
 // API. axe checks the tokens page in Dutch and English in every state on the way.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('API tokens page in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   let email: string;
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    email = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    email = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
   });
 
   async function visitBoth(page: Page) {
     for (const locale of ['en', 'nl']) {
-      const response = await page.goto(`${baseUrl}/${locale}/account/tokens`);
+      const response = await page.goto(`${e2e.baseUrl}/${locale}/account/tokens`);
       assert.equal(response?.status(), 200, locale);
       await expectAccessible(page);
     }
@@ -40,13 +31,13 @@ describe('API tokens page in Chromium', { skip: !chromiumAvailable() }, () => {
 
   /** The API's answer to a read that needs a token (the coordinator's view of the funds). */
   async function apiStatus(token: string): Promise<number> {
-    const response = await fetch(`${baseUrl}/api/v1/programmes/leiden/funds`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${e2e.baseUrl}/api/v1/programmes/leiden/funds`, { headers: { authorization: `Bearer ${token}` } });
     return response.status;
   }
 
   test('create a token, see it once, revoke it', async () => {
-    const page = await (await browser.newContext()).newPage();
-    await browserLogin(page, baseUrl, email, TEST_PASSWORD);
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, email, TEST_PASSWORD);
     await visitBoth(page);
     assert.match(await page.locator('main').innerText(), /U heeft nog geen tokens\./);
 

@@ -1,27 +1,18 @@
 // In a real browser: log in, switch language, and visit every foundation page in Dutch and
 // English with axe's WCAG 2.1 AA rules (0 violations allowed).
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen, openPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { leiden } from '../../src/seed/leiden.ts';
 
 describe('foundation pages in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
+  const e2e = useBrowserApp();
   let page: Page;
-  let baseUrl: string;
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    page = await openPage(browser);
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    page = await e2e.newPage();
   });
 
   const publicPaths = [
@@ -41,7 +32,7 @@ describe('foundation pages in Chromium', { skip: !chromiumAvailable() }, () => {
   for (const locale of ['nl', 'en'] as const) {
     test(`every public page passes axe in ${locale}`, async () => {
       for (const path of publicPaths) {
-        const response = await page.goto(`${baseUrl}/${locale}${path}`);
+        const response = await page.goto(`${e2e.baseUrl}/${locale}${path}`);
         assert.equal(response?.status(), 200, path);
         assert.equal(await page.getAttribute('html', 'lang'), locale);
         assert.ok((await page.title()).length > 0);
@@ -52,16 +43,16 @@ describe('foundation pages in Chromium', { skip: !chromiumAvailable() }, () => {
     });
 
     test(`the not-found page is accessible in ${locale}`, async () => {
-      const response = await page.goto(`${baseUrl}/${locale}/leiden/projects/none`);
+      const response = await page.goto(`${e2e.baseUrl}/${locale}/leiden/projects/none`);
       assert.equal(response?.status(), 404);
       await expectAccessible(page);
     });
   }
 
   test('log in, switch language on the same page, reach the dashboard, log out', async () => {
-    const user = await buildUser(t, { role: 'coordinator', name: 'Coördinator Test' });
-    await browserLogin(page, baseUrl, user.email, TEST_PASSWORD);
-    await page.goto(`${baseUrl}/nl/leiden/projects/3a`);
+    const user = await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator Test' });
+    await browserLogin(page, e2e.baseUrl, user.email, TEST_PASSWORD);
+    await page.goto(`${e2e.baseUrl}/nl/leiden/projects/3a`);
     assert.match(await page.locator('h1').innerText(), /3a\. Wonen/);
     await page.click('a[hreflang="en"]');
     assert.equal(new URL(page.url()).pathname, '/en/leiden/projects/3a');
@@ -69,16 +60,16 @@ describe('foundation pages in Chromium', { skip: !chromiumAvailable() }, () => {
     await page.click('nav[aria-label="Main menu"] >> text=Dashboard');
     assert.equal(new URL(page.url()).pathname, '/en/leiden/dashboard');
     await expectAccessible(page);
-    await page.goto(`${baseUrl}/en/account`);
+    await page.goto(`${e2e.baseUrl}/en/account`);
     assert.match(await page.locator('main').innerText(), /Coordinator/);
     await expectAccessible(page);
     await page.click('button:has-text("Log out")');
-    await page.goto(`${baseUrl}/en/account`);
+    await page.goto(`${e2e.baseUrl}/en/account`);
     assert.equal(new URL(page.url()).pathname, '/en/login');
   });
 
   test('the skip link is the first thing a keyboard reaches and moves focus to the content', async () => {
-    await page.goto(`${baseUrl}/nl/leiden`);
+    await page.goto(`${e2e.baseUrl}/nl/leiden`);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Direct naar de inhoud');
     await page.keyboard.press('Enter');

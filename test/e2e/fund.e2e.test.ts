@@ -1,45 +1,35 @@
 // In a real browser: a coordinator records a contribution, a project lead applies, the support
 // level advises, the executive level awards and the coordinator pays; the balances follow on the
 // overview. axe checks every fund page in Dutch and English on the way, error states included.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   const emails: Record<string, string> = {};
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
-    emails.lead = (await buildUser(t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
-    emails.support = (await buildUser(t, { role: 'support', name: 'Ambtelijk' })).email;
-    emails.executive = (await buildUser(t, { role: 'executive', name: 'Bestuurder' })).email;
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
+    emails.lead = (await buildUser(e2e.t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
+    emails.support = (await buildUser(e2e.t, { role: 'support', name: 'Ambtelijk' })).email;
+    emails.executive = (await buildUser(e2e.t, { role: 'executive', name: 'Bestuurder' })).email;
   });
 
   async function as(who: string, run: (page: Page) => Promise<void>) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await e2e.newPage();
     try {
-      await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
       await run(page);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   }
 
   async function visit(page: Page, path: string) {
-    const response = await page.goto(`${baseUrl}${path}`);
+    const response = await page.goto(`${e2e.baseUrl}${path}`);
     assert.equal(response?.status(), 200, path);
     await expectAccessible(page);
   }

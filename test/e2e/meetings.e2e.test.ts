@@ -3,44 +3,35 @@
 // that decision adopts the next annual agenda (proposed by a support member, adoption recorded by
 // an executive member), which the coordinator then publishes. axe checks every new page
 // in Dutch and English on the way.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   let page: Page;
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    const coordinator = await buildUser(t, { role: 'coordinator', name: 'Coördinator' });
-    page = await (await browser.newContext()).newPage();
-    await browserLogin(page, baseUrl, coordinator.email, TEST_PASSWORD);
-    for (const role of ['support', 'executive'] as const) emails[role] = (await buildUser(t, { role, name: `Lid ${role}` })).email;
+    const coordinator = await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' });
+    page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, coordinator.email, TEST_PASSWORD);
+    for (const role of ['support', 'executive'] as const) emails[role] = (await buildUser(e2e.t, { role, name: `Lid ${role}` })).email;
   });
   const emails: Record<string, string> = {};
 
   /** A steering group member in a browser of their own. */
   async function member(role: 'support' | 'executive'): Promise<Page> {
-    const own = await (await browser.newContext()).newPage();
-    await browserLogin(own, baseUrl, emails[role]!, TEST_PASSWORD);
+    const own = await e2e.newPage();
+    await browserLogin(own, e2e.baseUrl, emails[role]!, TEST_PASSWORD);
     return own;
   }
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   /** Visits a page in both languages, checking each with axe; ends on the Dutch one. */
   async function visitBoth(path: string) {
     for (const locale of ['en', 'nl'] as const) {
-      const response = await page.goto(`${baseUrl}/${locale}${path}`);
+      const response = await page.goto(`${e2e.baseUrl}/${locale}${path}`);
       assert.equal(response?.status(), 200, `${locale}${path}`);
       await expectAccessible(page);
     }
@@ -71,7 +62,7 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     assert.match((await page.textContent('main')) ?? '', /noemt hiervoor geen personen/);
 
     // An invalid plan shows its errors accessibly and keeps the input.
-    await page.goto(`${baseUrl}/nl/leiden/bodies/support/meetings/new`);
+    await page.goto(`${e2e.baseUrl}/nl/leiden/bodies/support/meetings/new`);
     await page.fill('#plan-date', '2031-02-01');
     await page.fill('#plan-start', '16:00');
     await page.fill('#plan-end', '15:00');
@@ -83,7 +74,7 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     const support = await planMeeting('support', '2031-02-01');
 
     // The support meeting gets an agenda item linked to a project, and prepares a proposal.
-    await page.goto(`${baseUrl}/nl${support}`);
+    await page.goto(`${e2e.baseUrl}/nl${support}`);
     await page.fill('#item-title_nl', 'Voortgang studentenhuisvesting');
     await page.fill('#item-title_en', 'Progress on student housing');
     await page.selectOption('#item-kind', 'discussion');
@@ -101,7 +92,7 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     await visitBoth(support);
 
     // The executive meeting adopts it; the decision refers back to the support meeting.
-    await page.goto(`${baseUrl}/nl${executive}`);
+    await page.goto(`${e2e.baseUrl}/nl${executive}`);
     const itemValue = await page.$eval('#decision-item', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('Jaaragenda 2031'))!.value);
     await page.selectOption('#decision-item', itemValue);
     await page.fill('#decision-text_nl', 'De jaaragenda 2031 is vastgesteld.');
@@ -127,29 +118,29 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     await visitBoth(agendaPath);
     // The support level proposes it, the executive level records its adoption, the coordinator publishes.
     const supportMember = await member('support');
-    await supportMember.goto(`${baseUrl}/nl${agendaPath}`);
+    await supportMember.goto(`${e2e.baseUrl}/nl${agendaPath}`);
     await expectAccessible(supportMember);
     await Promise.all([supportMember.waitForNavigation(), supportMember.click('form[action$="/propose"] button[type=submit]')]);
     assert.match((await supportMember.textContent('main')) ?? '', /Voorgesteld door het ambtelijk overleg/);
     assert.equal(await supportMember.$('form[action$="/adopt"]'), null, 'the support level does not adopt');
     const executiveMember = await member('executive');
-    await executiveMember.goto(`${baseUrl}/nl${agendaPath}`);
+    await executiveMember.goto(`${e2e.baseUrl}/nl${agendaPath}`);
     const decision = await executiveMember.$eval('#adopt-decision', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('De jaaragenda 2031 is vastgesteld'))!.value);
     await executiveMember.selectOption('#adopt-decision', decision);
     await expectAccessible(executiveMember);
     await Promise.all([executiveMember.waitForNavigation(), executiveMember.click('form[action$="/adopt"] button[type=submit]')]);
     assert.equal(await executiveMember.$('form[action$="/publish"]'), null, 'publishing is the coordinator’s');
-    await page.goto(`${baseUrl}/nl${agendaPath}`);
+    await page.goto(`${e2e.baseUrl}/nl${agendaPath}`);
     await submit('/publish');
     assert.match((await page.textContent('main')) ?? '', /Gepubliceerd[\s\S]*Vastgesteld door de bestuurlijke stuurgroep op 1 maart 2031/);
     await visitBoth(agendaPath);
     await visitBoth(`/leiden/annual-agendas/compare?left=${firstAgenda}&right=${agendaPath.split('/').at(-1)}`);
 
     // The public sees the published agenda and the public decision.
-    const visitor = await (await browser.newContext()).newPage();
-    const response = await visitor.goto(`${baseUrl}/en${agendaPath}`);
+    const visitor = await e2e.newPage();
+    const response = await visitor.goto(`${e2e.baseUrl}/en${agendaPath}`);
     assert.equal(response?.status(), 200);
-    await visitor.goto(`${baseUrl}/en/leiden/decisions`);
+    await visitor.goto(`${e2e.baseUrl}/en/leiden/decisions`);
     assert.match((await visitor.textContent('main')) ?? '', /The annual agenda 2031 is adopted\./);
     await expectAccessible(visitor);
   });

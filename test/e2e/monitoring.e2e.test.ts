@@ -4,49 +4,45 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { projects, users } from '../../src/db/schema.ts';
 import { preferencesFor } from '../../src/features/monitoring/mail.ts';
 
 describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
   const emails: Record<string, string> = {};
 
-  before(async () => {
+  // Registered first, so it runs before the app starts: the job runner is set up when the app is built.
+  before(() => {
     process.env.JOBS = 'off';
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    await t.database.db.update(projects).set({ lifecycle: 'running' }).where(eq(projects.code, '3a'));
-    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
-    emails.lead = (await buildUser(t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
-    emails.admin = (await buildUser(t, { role: 'admin', name: 'Beheerder' })).email;
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+  after(() => {
     delete process.env.JOBS;
+  });
+  const e2e = useBrowserApp();
+
+  before(async () => {
+    await e2e.t.database.db.update(projects).set({ lifecycle: 'running' }).where(eq(projects.code, '3a'));
+    emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
+    emails.lead = (await buildUser(e2e.t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
+    emails.admin = (await buildUser(e2e.t, { role: 'admin', name: 'Beheerder' })).email;
   });
 
   async function as(who: string | null, run: (page: Page) => Promise<void>) {
     // axe runs as a script in the page, so the browser keeps JavaScript on; that the pages need
     // none is checked by asserting they ship no script at all.
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await e2e.newPage();
     try {
-      if (who) await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      if (who) await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
       await run(page);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   }
 
   async function visit(page: Page, path: string) {
-    const response = await page.goto(`${baseUrl}${path}`);
+    const response = await page.goto(`${e2e.baseUrl}${path}`);
     assert.equal(response?.status(), 200, path);
     assert.equal(await page.locator('script').count(), 0, `${path} needs no JavaScript`);
     await expectAccessible(page);
@@ -124,15 +120,15 @@ describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
       assert.equal(await page.isChecked('#kind-deadlines'), false);
       assert.equal(await page.isChecked('#kind-reports'), true);
     });
-    const [lead] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, emails.lead!));
-    const { unsubscribeToken } = await preferencesFor(t.database.db, lead!.id);
+    const [lead] = await e2e.t.database.db.select({ id: users.id }).from(users).where(eq(users.email, emails.lead!));
+    const { unsubscribeToken } = await preferencesFor(e2e.t.database.db, lead!.id);
     await as(null, async (page) => {
       for (const locale of ['nl', 'en'] as const) await visit(page, `/${locale}/mail/unsubscribe/${unsubscribeToken}?kind=reports`);
       await page.click('main button[type=submit]');
       await expectAccessible(page);
       assert.match(await page.locator('[role=status]').innerText(), /unsubscribed from: Reminders of a missing progress report/);
     });
-    const prefs = await preferencesFor(t.database.db, lead!.id);
+    const prefs = await preferencesFor(e2e.t.database.db, lead!.id);
     assert.equal(prefs.reportReminders, false);
     assert.equal(prefs.locale, 'en');
   });

@@ -1,58 +1,48 @@
 // In a real browser: a partner member proposes a project, completes it, the support steering group
 // judges criteria c and d and recommends, the executive steering group admits it; a stale edit (of
 // the project or of a partner's commitment) gets the conflict page; the coordinator renames a code. axe checks every new portfolio page in Dutch and English on the way.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { eq } from 'drizzle-orm';
 import { organisations, projectPartners, projects } from '../../src/db/schema.ts';
 
 describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   const emails: Record<string, string> = {};
   const orgIds: Record<string, string> = {};
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    for (const row of await t.database.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations)) orgIds[row.slug] = row.id;
-    emails.proposer = (await buildUser(t, { role: 'partner', organisation: 'hogeschool-leiden', name: 'Petra Proposer' })).email;
-    emails.support = (await buildUser(t, { role: 'support', name: 'Sam Support' })).email;
-    emails.executive = (await buildUser(t, { role: 'executive', name: 'Eva Executive' })).email;
-    emails.coordinator = (await buildUser(t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    for (const row of await e2e.t.database.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations)) orgIds[row.slug] = row.id;
+    emails.proposer = (await buildUser(e2e.t, { role: 'partner', organisation: 'hogeschool-leiden', name: 'Petra Proposer' })).email;
+    emails.support = (await buildUser(e2e.t, { role: 'support', name: 'Sam Support' })).email;
+    emails.executive = (await buildUser(e2e.t, { role: 'executive', name: 'Eva Executive' })).email;
+    emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
   });
 
   async function as(who: string, run: (page: Page) => Promise<void>) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await e2e.newPage();
     try {
-      await browserLogin(page, baseUrl, emails[who]!, TEST_PASSWORD);
+      await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
       await run(page);
     } finally {
-      await context.close();
+      await page.context().close();
     }
   }
 
   /** Visits a page in both languages, checking status and accessibility; ends on the Dutch one. */
   async function visitBoth(page: Page, path: string) {
     for (const locale of ['en', 'nl']) {
-      const response = await page.goto(`${baseUrl}/${locale}${path}`);
+      const response = await page.goto(`${e2e.baseUrl}/${locale}${path}`);
       assert.equal(response?.status(), 200, `${locale}${path}`);
       await expectAccessible(page);
     }
   }
 
   async function firstPartnerOf1a(): Promise<string> {
-    const [row] = await t.database.db
+    const [row] = await e2e.t.database.db
       .select({ slug: organisations.slug })
       .from(projectPartners)
       .innerJoin(organisations, eq(organisations.id, projectPartners.organisationId))
@@ -132,11 +122,11 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
     });
 
     // The admitted project is public now.
-    const anonymous = await browser.newPage();
-    const response = await anonymous.goto(`${baseUrl}/en/leiden/projects/${code}`);
+    const anonymous = await e2e.newPage();
+    const response = await anonymous.goto(`${e2e.baseUrl}/en/leiden/projects/${code}`);
     assert.equal(response?.status(), 200);
     assert.match((await anonymous.textContent('h1')) ?? '', /Leiden summer school/);
-    await anonymous.close();
+    await anonymous.context().close();
   });
 
   test('lists with filters and the cross-overs network are accessible in both languages', async () => {
@@ -145,23 +135,22 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
       await visitBoth(page, '/leiden/cross-overs?a=2a&b=2c');
       assert.equal(await page.locator('svg[role=img] title').count(), 1);
     });
-    const context = await browser.newContext();
-    const anonymous = await context.newPage();
+    const anonymous = await e2e.newPage();
     for (const locale of ['nl', 'en']) {
-      const response = await anonymous.goto(`${baseUrl}/${locale}/leiden/cross-overs`);
+      const response = await anonymous.goto(`${e2e.baseUrl}/${locale}/leiden/cross-overs`);
       assert.equal(response?.status(), 200);
       await expectAccessible(anonymous);
     }
-    await context.close();
+    await anonymous.context().close();
   });
 
   test('a stale edit shows the conflict page, accessible in both languages', async () => {
     await as('coordinator', async (page) => {
       for (const locale of ['nl', 'en']) {
-        await page.goto(`${baseUrl}/${locale}/leiden/projects/1a/edit`);
+        await page.goto(`${e2e.baseUrl}/${locale}/leiden/projects/1a/edit`);
         // Someone else saves in another tab first.
         const other = await page.context().newPage();
-        await other.goto(`${baseUrl}/${locale}/leiden/projects/1a/edit`);
+        await other.goto(`${e2e.baseUrl}/${locale}/leiden/projects/1a/edit`);
         await other.fill('#goal_en', `Goal saved first (${locale})`);
         await submit(other);
         await other.close();
@@ -180,7 +169,7 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
   test('a stale commitment save shows the conflict page; the coordinator renames a project code', async () => {
     await as('coordinator', async (page) => {
       const slug = await firstPartnerOf1a();
-      const url = (locale: string) => `${baseUrl}/${locale}/leiden/projects/1a/partners/${slug}/edit`;
+      const url = (locale: string) => `${e2e.baseUrl}/${locale}/leiden/projects/1a/partners/${slug}/edit`;
       for (const locale of ['nl', 'en']) {
         await page.goto(url(locale));
         await expectAccessible(page);
@@ -198,7 +187,7 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
         await expectAccessible(page);
       }
       // A duplicate code is refused with its message next to the field, accessibly.
-      await page.goto(`${baseUrl}/en/leiden/projects/1a/edit`);
+      await page.goto(`${e2e.baseUrl}/en/leiden/projects/1a/edit`);
       await page.fill('#code', '1b');
       await Promise.all([page.waitForLoadState('load'), page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form button[type=submit]')]);
       assert.match((await page.textContent('#code-error')) ?? '', /already uses this code/);

@@ -10,10 +10,10 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import Provider from 'oidc-provider';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import { TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { createUser, grantRole } from '../../src/features/accounts/commands.ts';
 import { createInvitation } from '../../src/features/accounts/invitations.ts';
 import { ssoIdentities, ssoProviders, totpCredentials } from '../../src/features/accounts/tables.ts';
@@ -68,22 +68,17 @@ async function startProvider(redirectUris: string[]): Promise<{ issuer: string; 
 }
 
 describe('accounts: single sign-on with a real OpenID Connect provider in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   let issuer: string;
   let providerServer: Server;
   let adminEmail: string;
   let programmeId: string;
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
     // The redirect URI the app sends must be the address the browser reaches it on.
-    t.config.baseUrl = baseUrl;
-    ({ issuer, server: providerServer } = await startProvider([`${baseUrl}/nl/login/sso/callback`, `${baseUrl}/en/login/sso/callback`]));
-    browser = await launchBrowser();
-    const db = t.database.db;
+    e2e.t.config.baseUrl = e2e.baseUrl;
+    ({ issuer, server: providerServer } = await startProvider([`${e2e.baseUrl}/nl/login/sso/callback`, `${e2e.baseUrl}/en/login/sso/callback`]));
+    const db = e2e.t.database.db;
     programmeId = (await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden')))[0]!.id;
     adminEmail = 'ada-admin@example.org';
     await createUser(db, { email: adminEmail, displayName: 'Ada Admin', password: TEST_PASSWORD });
@@ -96,14 +91,8 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     await grantRole(db, { userId: mara.id, programmeSlug: 'leiden', role: 'coordinator' });
   });
   after(async () => {
-    await browser?.close();
     await new Promise((resolve) => providerServer?.close(resolve));
-    await t?.close();
   });
-
-  async function fresh(): Promise<Page> {
-    return (await browser.newContext()).newPage();
-  }
 
   /** From our login page through the provider's login and consent pages, back to the app. */
   async function signOnAt(page: Page, login: string, start: () => Promise<unknown>): Promise<number> {
@@ -113,7 +102,7 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     await page.fill('input[name=password]', 'anything');
     await page.click('button[type=submit]');
     await page.waitForURL((url) => url.href.startsWith(issuer) && !url.pathname.endsWith('/login'), { timeout: 5000 }).catch(() => undefined);
-    const back = page.waitForResponse((response) => response.url().startsWith(`${baseUrl}/`) && response.url().includes('/login/sso/callback'));
+    const back = page.waitForResponse((response) => response.url().startsWith(`${e2e.baseUrl}/`) && response.url().includes('/login/sso/callback'));
     // The consent page (first time for this browser) asks to continue.
     if (page.url().startsWith(issuer)) await page.click('button[type=submit]');
     return (await back).status();
@@ -121,7 +110,7 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
 
   /** Like signOnAt, but stops where the provider redirects back: returns the callback URL unvisited. */
   async function callbackUrlOf(page: Page, login: string): Promise<string> {
-    await page.goto(`${baseUrl}/nl/login`);
+    await page.goto(`${e2e.baseUrl}/nl/login`);
     await page.click('a.utrecht-button-link');
     await page.waitForURL((url) => url.href.startsWith(issuer));
     await page.fill('input[name=login]', login);
@@ -131,7 +120,7 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     let response = await page.request.post(action, { form: { prompt: 'consent' }, maxRedirects: 0 });
     for (let hop = 0; hop < 5; hop++) {
       const location = new URL(response.headers().location!, action).href;
-      if (location.startsWith(baseUrl)) return location;
+      if (location.startsWith(e2e.baseUrl)) return location;
       response = await page.request.get(location, { maxRedirects: 0 });
     }
     throw new Error('the provider did not redirect back');
@@ -139,15 +128,15 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
 
   const viaLoginPage = (page: Page, login: string, locale = 'nl') =>
     signOnAt(page, login, async () => {
-      await page.goto(`${baseUrl}/${locale}/login`);
+      await page.goto(`${e2e.baseUrl}/${locale}/login`);
       await page.click('a.utrecht-button-link');
     });
 
   test('an administrator configures the provider in the browser; the secret is stored encrypted', async () => {
-    const page = await fresh();
-    await browserLogin(page, baseUrl, adminEmail, TEST_PASSWORD);
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, adminEmail, TEST_PASSWORD);
     for (const locale of ['nl', 'en']) {
-      const response = await page.goto(`${baseUrl}/${locale}/leiden/admin/sso`);
+      const response = await page.goto(`${e2e.baseUrl}/${locale}/leiden/admin/sso`);
       assert.equal(response?.status(), 200);
       await expectAccessible(page);
     }
@@ -166,39 +155,39 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     await page.check('#enabled');
     await Promise.all([page.waitForURL(/saved=1/), page.click('form.ks-form button[type=submit]')]);
     await expectAccessible(page);
-    const [stored] = await t.database.db.select().from(ssoProviders).where(eq(ssoProviders.programmeId, programmeId));
+    const [stored] = await e2e.t.database.db.select().from(ssoProviders).where(eq(ssoProviders.programmeId, programmeId));
     assert.ok(stored);
     assert.ok(!stored.clientSecret.includes(CLIENT_SECRET), 'the client secret is not stored in plain text');
-    assert.equal(boxFor(t.config).open(stored.clientSecret), CLIENT_SECRET);
+    assert.equal(boxFor(e2e.t.config).open(stored.clientSecret), CLIENT_SECRET);
     assert.deepEqual(stored.allowedDomains, ['leiden.example', 'lumc.example']);
     await page.context().close();
   });
 
   test('a linked-by-e-mail partner signs in; the next time by the linked identity', async () => {
-    const page = await fresh();
-    await page.goto(`${baseUrl}/nl/login`);
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.baseUrl}/nl/login`);
     assert.match((await page.textContent('main')) ?? '', /Inloggen met Universiteit Leiden/);
     await expectAccessible(page);
     assert.equal(await viaLoginPage(page, 'piet'), 303);
     await page.waitForURL((url) => !url.pathname.includes('/login'));
-    await page.goto(`${baseUrl}/nl/account`);
+    await page.goto(`${e2e.baseUrl}/nl/account`);
     assert.match((await page.textContent('main')) ?? '', /piet@leiden\.example/);
-    const [piet] = await t.database.db.select().from(users).where(eq(users.email, PEOPLE.piet!.email));
-    const links = await t.database.db.select().from(ssoIdentities).where(eq(ssoIdentities.userId, piet!.id));
+    const [piet] = await e2e.t.database.db.select().from(users).where(eq(users.email, PEOPLE.piet!.email));
+    const links = await e2e.t.database.db.select().from(ssoIdentities).where(eq(ssoIdentities.userId, piet!.id));
     assert.deepEqual(links.map((l) => [l.issuer, l.subject]), [[issuer, 'piet']]);
-    const logins = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, piet!.id)));
+    const logins = await e2e.t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, piet!.id)));
     assert.equal(logins.length, 1);
     await page.context().close();
 
     // Again, in another browser: now found by issuer + subject.
-    const again = await fresh();
+    const again = await e2e.newPage();
     assert.equal(await viaLoginPage(again, 'piet', 'en'), 303);
     await again.waitForURL((url) => !url.pathname.includes('/login'));
     await again.context().close();
   });
 
   test('a callback whose state was changed is refused with a clear page', async () => {
-    const page = await fresh();
+    const page = await e2e.newPage();
     const callback = new URL(await callbackUrlOf(page, 'piet'));
     assert.ok(callback.searchParams.get('code'));
     // Only the state differs: the code is fresh and the PKCE verifier matches.
@@ -214,11 +203,11 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
   test('a callback from another browser’s sign-on (another state) is refused with a clear page', async () => {
     // The victim's browser has started a sign-on; an attacker completes their own and slips their
     // callback (their code, their state) into the victim's browser.
-    const victim = await fresh();
-    await victim.goto(`${baseUrl}/nl/login`);
+    const victim = await e2e.newPage();
+    await victim.goto(`${e2e.baseUrl}/nl/login`);
     await victim.click('a.utrecht-button-link');
     await victim.waitForURL((url) => url.href.startsWith(issuer));
-    const attacker = await fresh();
+    const attacker = await e2e.newPage();
     const callback = attacker.waitForRequest((request) => request.url().includes('/login/sso/callback'));
     await viaLoginPage(attacker, 'piet');
     const stolen = (await callback).url();
@@ -233,10 +222,10 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
   });
 
   test('an ID token with another nonce than this sign-on’s is refused', async () => {
-    const page = await fresh();
+    const page = await e2e.newPage();
     // The authorization request leaves the browser with another nonce than the one kept for this
     // sign-on (as when an ID token from another sign-on is replayed): state and PKCE still match.
-    const start = await page.request.get(`${baseUrl}/en/login/sso/leiden`, { maxRedirects: 0 });
+    const start = await page.request.get(`${e2e.baseUrl}/en/login/sso/leiden`, { maxRedirects: 0 });
     assert.equal(start.status(), 303);
     const authorize = new URL(start.headers().location!);
     assert.ok(authorize.searchParams.get('nonce'));
@@ -250,75 +239,75 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
 
   test('a person from a domain that is not allowed, and one without an account, get clear pages', async () => {
     for (const locale of ['nl', 'en']) {
-      const page = await fresh();
+      const page = await e2e.newPage();
       assert.equal(await viaLoginPage(page, 'eve', locale), 403);
       assert.match((await page.textContent('main')) ?? '', locale === 'nl' ? /dit domein kunt u hier niet inloggen/ : /in this domain you cannot sign in/);
       await expectAccessible(page);
       await page.context().close();
     }
-    const page = await fresh();
+    const page = await e2e.newPage();
     assert.equal(await viaLoginPage(page, 'onbekend', 'en'), 403);
     assert.match((await page.textContent('main')) ?? '', /Ask the programme’s coordinator for an invitation/);
     await expectAccessible(page);
-    assert.equal((await t.database.db.select().from(users).where(eq(users.email, PEOPLE.onbekend!.email))).length, 0, 'no account made');
+    assert.equal((await e2e.t.database.db.select().from(users).where(eq(users.email, PEOPLE.onbekend!.email))).length, 0, 'no account made');
     await page.context().close();
   });
 
   test('an invitee accepts by signing on: the identity is linked, no password is set', async () => {
-    const [admin] = await t.database.db.select().from(users).where(eq(users.email, adminEmail));
+    const [admin] = await e2e.t.database.db.select().from(users).where(eq(users.email, adminEmail));
     const actor = { userId: admin!.id, displayName: 'Ada Admin', programmeId, assignments: [{ role: 'admin' as const }] };
     // No organisation given: the domain mapping (lumc.example = lumc) supplies it.
-    const created = await createInvitation(t.database.db, actor, programmeId, { email: PEOPLE.nieuw!.email, displayName: 'Nina Nieuw', role: 'partner' });
+    const created = await createInvitation(e2e.t.database.db, actor, programmeId, { email: PEOPLE.nieuw!.email, displayName: 'Nina Nieuw', role: 'partner' });
     assert.ok(created.ok, JSON.stringify(created));
-    const page = await fresh();
+    const page = await e2e.newPage();
     const status = await signOnAt(page, 'nieuw', async () => {
-      await page.goto(`${baseUrl}/nl/invitation/${created.token}`);
+      await page.goto(`${e2e.baseUrl}/nl/invitation/${created.token}`);
       await expectAccessible(page);
       await page.click('#accept-sso');
     });
     assert.equal(status, 303);
-    await page.waitForURL(`${baseUrl}/nl/leiden`);
-    const [nina] = await t.database.db.select().from(users).where(eq(users.email, PEOPLE.nieuw!.email));
+    await page.waitForURL(`${e2e.baseUrl}/nl/leiden`);
+    const [nina] = await e2e.t.database.db.select().from(users).where(eq(users.email, PEOPLE.nieuw!.email));
     assert.ok(nina);
     assert.equal(nina.passwordHash, null);
-    assert.equal((await t.database.db.select().from(ssoIdentities).where(and(eq(ssoIdentities.userId, nina.id), eq(ssoIdentities.subject, 'nieuw')))).length, 1);
-    const roles = await t.database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, nina.id));
+    assert.equal((await e2e.t.database.db.select().from(ssoIdentities).where(and(eq(ssoIdentities.userId, nina.id), eq(ssoIdentities.subject, 'nieuw')))).length, 1);
+    const roles = await e2e.t.database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, nina.id));
     assert.equal(roles.length, 1);
     assert.equal(roles[0]!.role, 'partner');
     assert.ok(roles[0]!.organisationId, 'organisation from the domain mapping');
     // The link is used up.
-    const dead = await page.goto(`${baseUrl}/nl/invitation/${created.token}`);
+    const dead = await page.goto(`${e2e.baseUrl}/nl/invitation/${created.token}`);
     assert.equal(dead?.status(), 404);
     assert.match((await page.textContent('main')) ?? '', /al aanvaard/);
     await page.context().close();
   });
 
   test('a coordinator whose provider did not report multi-factor login is asked for the code', async () => {
-    const [coco] = await t.database.db.select().from(users).where(eq(users.email, PEOPLE.coco!.email));
+    const [coco] = await e2e.t.database.db.select().from(users).where(eq(users.email, PEOPLE.coco!.email));
     const secret = newTotpSecret();
-    assert.ok(await enableTotp(t.database.db, boxFor(t.config), coco!.id, secret, currentCode(secret, Date.now() - 30_000)));
-    const [stored] = await t.database.db.select().from(totpCredentials).where(eq(totpCredentials.userId, coco!.id));
+    assert.ok(await enableTotp(e2e.t.database.db, boxFor(e2e.t.config), coco!.id, secret, currentCode(secret, Date.now() - 30_000)));
+    const [stored] = await e2e.t.database.db.select().from(totpCredentials).where(eq(totpCredentials.userId, coco!.id));
     assert.ok(!stored!.secret.includes(secret), 'the authenticator secret is encrypted');
-    const page = await fresh();
+    const page = await e2e.newPage();
     assert.equal(await viaLoginPage(page, 'coco'), 303);
     await page.waitForURL(/\/nl\/login\/verify$/);
     assert.equal(await page.context().cookies().then((cookies) => cookies.some((c) => c.name === 'ks_session')), false);
     await page.fill('#code', currentCode(secret));
     await Promise.all([page.waitForURL((url) => !url.pathname.includes('/login')), page.click('form.ks-form button[type=submit]')]);
-    const logins = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, coco!.id)));
+    const logins = await e2e.t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, coco!.id)));
     assert.equal(logins.length, 1);
     await page.context().close();
   });
 
   test('a coordinator whose provider reports multi-factor login (amr) is not asked for the code again', async () => {
-    const [mara] = await t.database.db.select().from(users).where(eq(users.email, PEOPLE['mara-mfa']!.email));
+    const [mara] = await e2e.t.database.db.select().from(users).where(eq(users.email, PEOPLE['mara-mfa']!.email));
     const secret = newTotpSecret();
-    assert.ok(await enableTotp(t.database.db, boxFor(t.config), mara!.id, secret, currentCode(secret, Date.now() - 30_000)));
-    const page = await fresh();
+    assert.ok(await enableTotp(e2e.t.database.db, boxFor(e2e.t.config), mara!.id, secret, currentCode(secret, Date.now() - 30_000)));
+    const page = await e2e.newPage();
     assert.equal(await viaLoginPage(page, 'mara-mfa'), 303);
     await page.waitForURL((url) => !url.pathname.includes('/login'));
     assert.ok((await page.context().cookies()).some((c) => c.name === 'ks_session'));
-    const [login] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, mara!.id)));
+    const [login] = await e2e.t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.login'), eq(auditLog.objectId, mara!.id)));
     assert.deepEqual(login?.after, { method: 'sso+provider-mfa' });
     await page.context().close();
   });

@@ -1,38 +1,28 @@
 // In a real browser: the coordinator writes a bilingual news item, schedules it (not yet public),
 // then publishes it; the public pages show it in Dutch and English. axe checks every page visited.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, launchBrowser, listen } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
-  let t: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+  const e2e = useBrowserApp();
   let email: string;
 
   before(async () => {
-    t = await startTestApp('pglite');
-    baseUrl = await listen(t);
-    browser = await launchBrowser();
-    email = (await buildUser(t, { role: 'coordinator', name: 'Coördinator' })).email;
-  });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
+    email = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
   });
 
   async function visit(page: Page, path: string, status = 200) {
-    const response = await page.goto(`${baseUrl}${path}`);
+    const response = await page.goto(`${e2e.baseUrl}${path}`);
     assert.equal(response?.status(), status, path);
     await expectAccessible(page);
   }
 
   test('write, schedule and publish a bilingual news item; public pages in both languages', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await browserLogin(page, baseUrl, email, TEST_PASSWORD);
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, email, TEST_PASSWORD);
 
     await visit(page, '/nl/leiden/manage/website');
     await visit(page, '/nl/leiden/manage/website/news/new');
@@ -54,9 +44,8 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
     await expectAccessible(page);
     const editUrl = page.url();
 
-    const anonymous = await browser.newContext();
-    const reader = await anonymous.newPage();
-    assert.equal((await reader.goto(`${baseUrl}/nl/leiden/news/tweede-nacht`))?.status(), 404, 'scheduled: not yet public');
+    const reader = await e2e.newPage();
+    assert.equal((await reader.goto(`${e2e.baseUrl}/nl/leiden/news/tweede-nacht`))?.status(), 404, 'scheduled: not yet public');
 
     await page.goto(editUrl);
     await page.selectOption('#status', 'published');
@@ -86,7 +75,7 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
     }
 
     // Printed: the article without the site's navigation, tools, search form and footer.
-    await reader.goto(`${baseUrl}/en/leiden/news/tweede-nacht`);
+    await reader.goto(`${e2e.baseUrl}/en/leiden/news/tweede-nacht`);
     assert.ok(await reader.locator('nav.ks-nav').isVisible(), 'on screen the navigation shows');
     await reader.emulateMedia({ media: 'print' });
     for (const clutter of ['nav.ks-nav', '.ks-tools', '.ks-crumbs', 'footer.ks-footer', '.utrecht-skip-link']) {
@@ -95,7 +84,7 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
     assert.ok(await reader.locator('main article h1').isVisible(), 'the article prints');
     assert.equal(await reader.locator('main').evaluate((main) => getComputedStyle(main).color), 'rgb(0, 0, 0)', 'black text');
     await reader.emulateMedia({ media: 'screen' });
-    await anonymous.close();
-    await context.close();
+    await reader.context().close();
+    await page.context().close();
   });
 });

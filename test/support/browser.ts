@@ -2,10 +2,12 @@
 // axe-core's WCAG 2.1 AA rules on every page a test visits.
 import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { requireOrSkip } from './skip.ts';
-import type { TestApp } from './app.ts';
+import { startTestApp, type TestApp } from './app.ts';
+import type { Config } from '../../src/config.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,18 +24,63 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in its own context (axe needs one made with browser.newContext()). */
-export async function openPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
-
 /** Serves the test app on a free loopback port and returns its base URL. */
 export async function listen(t: TestApp): Promise<string> {
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
   return `http://127.0.0.1:${address.port}`;
+}
+
+export interface BrowserApp {
+  readonly t: TestApp;
+  readonly baseUrl: string;
+  readonly browser: Browser;
+  /**
+   * A page in a context of its own (axe needs one made with browser.newContext()), so each page
+   * has its own cookies; contexts still open are closed when the suite ends.
+   */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * For a describe of browser tests (guard the describe with `{ skip: !chromiumAvailable() }`):
+ * registers a before hook that starts the app on PGlite, serves it on loopback and launches
+ * Chromium, and an after hook that closes them. node:test runs before hooks in the order they are
+ * registered: set-up that must precede the app goes above this call, set-up that needs it below.
+ */
+export function useBrowserApp(overrides: Partial<Config> = {}): BrowserApp {
+  let t: TestApp | undefined;
+  let baseUrl: string | undefined;
+  let browser: Browser | undefined;
+  const contexts = new Set<BrowserContext>();
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useBrowserApp: not started yet (read it in a test or a later before hook)');
+    return value;
+  };
+
+  before(async () => {
+    t = await startTestApp('pglite', overrides);
+    baseUrl = await listen(t);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await Promise.all([...contexts].map((context) => context.close()));
+    await browser?.close();
+    await t?.close();
+  });
+
+  return {
+    get t() { return started(t); },
+    get baseUrl() { return started(baseUrl); },
+    get browser() { return started(browser); },
+    async newPage(options) {
+      const context = await started(browser).newContext(options);
+      contexts.add(context);
+      context.on('close', () => contexts.delete(context));
+      return context.newPage();
+    },
+  };
 }
 
 /** Runs axe with the WCAG 2.0/2.1 A and AA rules and fails on any violation, naming them. */
