@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { LocalizedText } from '../domain/localized.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
@@ -278,7 +279,13 @@ export const projects = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('projects_programme_code').on(t.programmeId, t.code), index('projects_theme').on(t.themeId)],
+  (t) => [
+    uniqueIndex('projects_programme_code').on(t.programmeId, t.code),
+    // "2D" beside "2d" would be two addresses for what reads as one code; the application checks
+    // first (with a clear message), this refuses what two simultaneous saves would slip past it.
+    uniqueIndex('projects_programme_code_ignoring_case').on(t.programmeId, sql`lower(${t.code})`),
+    index('projects_theme').on(t.themeId),
+  ],
 );
 
 export const PARTNER_ROLES = ['lead', 'partner', 'intended_partner'] as const;

@@ -1,7 +1,7 @@
 // Proposals and their admission: submit, judge criteria c and d, the support steering group's
 // recommendation and the executive steering group's decision. The criteria themselves are the pure
 // rule in domain/criteria.ts; this module gathers its facts and records what people decide.
-import { and, asc, desc, eq, like } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { organisations, projectPartners, projects, themes } from '../../db/schema.ts';
@@ -29,16 +29,20 @@ async function nextCode(tx: Db, programmeId: string, themeId: string | null): Pr
     const [theme] = await tx.select({ code: themes.code }).from(themes).where(and(eq(themes.id, themeId), eq(themes.programmeId, programmeId)));
     if (theme) prefix = theme.code;
   }
-  const taken = new Set((await tx.select({ code: projects.code }).from(projects).where(and(eq(projects.programmeId, programmeId), like(projects.code, `${prefix}%`)))).map((r) => r.code));
+  // Codes are unique ignoring case (a coordinator may have renamed one to "2F").
+  const taken = new Set((await tx.select({ code: projects.code }).from(projects).where(and(eq(projects.programmeId, programmeId), ilike(projects.code, `${prefix}%`)))).map((r) => r.code.toLowerCase()));
   if (prefix !== 'V') {
-    for (const letter of 'abcdefghijklmnopqrstuvwxyz') if (!taken.has(`${prefix}${letter}`)) return `${prefix}${letter}`;
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') if (!taken.has(`${prefix}${letter}`.toLowerCase())) return `${prefix}${letter}`;
   }
-  for (let n = 1; ; n++) if (!taken.has(`${prefix}${prefix === 'V' ? '' : '-'}${n}`)) return `${prefix}${prefix === 'V' ? '' : '-'}${n}`;
+  for (let n = 1; ; n++) if (!taken.has(`${prefix}${prefix === 'V' ? '' : '-'}${n}`.toLowerCase())) return `${prefix}${prefix === 'V' ? '' : '-'}${n}`;
 }
 
 export async function submitProposal(db: Db, input: { actor: Actor; programmeId: string; values: ProposalInput }): Promise<{ id: string; code: string }> {
   requirePermission(input.actor, { do: 'project.propose' });
   return db.transaction(async (tx) => {
+    // Two proposals at once would otherwise both take the next free code and one would fail on
+    // the unique index: code assignment is serialised per programme until this transaction ends.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`project-code:${input.programmeId}`}))`);
     const code = await nextCode(tx, input.programmeId, input.values.themeId);
     const { partnerOrganisationIds, ...fields } = input.values;
     const [project] = await tx

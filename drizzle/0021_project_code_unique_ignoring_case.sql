@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "projects_programme_code_ignoring_case" ON "projects" USING btree ("programme_id",lower("code"));
