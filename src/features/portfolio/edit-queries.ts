@@ -43,9 +43,10 @@ export async function getPartner(db: Db, programmeId: string, projectId: string,
 
 /**
  * The newest change of one kind to a project: who saved the version a stale form collided with.
- * `organisationId` narrows it to one partner's commitment.
+ * `subject` narrows it to one action or one partner's commitment (the key the audit row names it by).
  */
-export async function lastChange(db: Db, projectId: string, actions: string[], organisationId?: string) {
+export async function lastChange(db: Db, projectId: string, actions: string[], subject?: { actionId: string } | { organisationId: string }) {
+  const [subjectKey, subjectId] = subject ? Object.entries(subject)[0]! : [];
   const [row] = await db
     .select({ actorLabel: auditEvents.actorLabel, at: auditEvents.at })
     .from(auditEvents)
@@ -54,7 +55,7 @@ export async function lastChange(db: Db, projectId: string, actions: string[], o
         eq(auditEvents.objectType, 'project'),
         eq(auditEvents.objectId, projectId),
         inArray(auditEvents.action, actions),
-        organisationId ? sql`${auditEvents.after}->>'organisationId' = ${organisationId}` : undefined,
+        subjectKey ? sql`${auditEvents.after}->>${subjectKey} = ${subjectId}` : undefined,
       ),
     )
     .orderBy(desc(auditEvents.id))

@@ -166,7 +166,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const result = await updateAction(db, { actor, project: ref, actionId: action.id, expectedVersion: expected, values });
       if (!result.ok) {
         const names = new Map(organisations.map((c) => [c.id, c.label]));
-        const by = await lastChange(db, project.id, ['action.update']);
+        const by = await lastChange(db, project.id, ['action.update'], { actionId: action.id });
         const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, actionLabels(ctx.t), ctx.t, ctx.locale, names);
         return page(409, result.current.version, { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
       }
@@ -207,7 +207,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       if (Object.keys(problems).length > 0) return page(400, Number.isInteger(expected) && expected > 0 ? expected : found.partner.version);
       const result = await updatePartner(db, { actor, project: ref, organisationId: found.organisation.id, expectedVersion: expected, values });
       if (!result.ok) {
-        const by = await lastChange(db, project.id, ['partner.update'], found.organisation.id);
+        const by = await lastChange(db, project.id, ['partner.update'], { organisationId: found.organisation.id });
         const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, partnerLabels(ctx.t), ctx.t, ctx.locale, new Map());
         return page(409, result.current.version, { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
       }

@@ -1,10 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { actions, organisations, projectPartners, projects } from '../../db/schema.ts';
 import { leiden } from '../../seed/leiden.ts';
+import { resolveText } from '../../domain/localized.ts';
 import { partnerConsultations } from './tables.ts';
 
 const project3a = leiden.projects.find((p) => p.code === '3a')!;
@@ -130,7 +131,7 @@ for (const mode of databaseModes()) {
     });
 
     test('actions: a period such as "najaar 2018" sets the due date; an unknown period without date is refused; stale edits conflict', async () => {
-      const lead = await loginAs(t, { role: 'lead', project: '3a' });
+      const lead = await loginAs(t, { role: 'lead', project: '3a', name: 'Lotte Trekker' });
       const base = '/nl/leiden/projects/3a/actions';
       const bad = await t.app.inject({ method: 'POST', url: `${base}/new`, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, description_nl: 'Onderzoek', dueLabel_nl: 'ooit', state: 'open' } });
       assert.equal(bad.statusCode, 400);
@@ -143,8 +144,15 @@ for (const mode of databaseModes()) {
       assert.equal((await t.app.inject({ url: edit, headers: { cookie: lead.cookie } })).statusCode, 200);
       const payload = { _csrf: lead.csrf, version: String(action!.version), description_nl: 'Nieuw onderzoek', dueLabel_nl: 'najaar 2018', state: 'done', completedOn: '2018-10-01' };
       assert.equal((await t.app.inject({ method: 'POST', url: edit, headers: { cookie: lead.cookie }, payload })).statusCode, 303);
+      // Someone else then saves another action of the project: the conflict names who changed this one.
+      const coordinator = await loginAs(t, { role: 'coordinator', name: 'Otto Anders' });
+      const [other] = await t.database.db.select().from(actions).where(and(eq(actions.projectId, projectId), ne(actions.id, action!.id))).limit(1);
+      const otherPayload = { _csrf: coordinator.csrf, version: String(other!.version), description_nl: resolveText(other!.description, 'nl').text, dueOn: other!.dueOn ?? '', state: other!.state, completedOn: other!.completedOn ?? '' };
+      assert.equal((await t.app.inject({ method: 'POST', url: `${base}/${other!.id}/edit`, headers: { cookie: coordinator.cookie }, payload: otherPayload })).statusCode, 303);
       const stale = await t.app.inject({ method: 'POST', url: edit, headers: { cookie: lead.cookie }, payload: { ...payload, state: 'cancelled' } });
       assert.equal(stale.statusCode, 409);
+      assert.match(stale.body, /Lotte Trekker/);
+      assert.doesNotMatch(stale.body, /Otto Anders/);
       const [saved] = await t.database.db.select().from(actions).where(eq(actions.id, action!.id));
       assert.equal(saved!.state, 'done');
       assert.equal(saved!.completedOn, '2018-10-01');
