@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isOverdue, parsePeriod } from './periods.ts';
+import { parsePeriod } from './periods.ts';
 
 describe('parsePeriod', () => {
   test('the agreement\'s own wordings', () => {
@@ -40,14 +40,5 @@ describe('parsePeriod', () => {
     assert.equal(parsePeriod('binnenkort'), null);
     assert.equal(parsePeriod('31 februari 2018'), null);
     assert.equal(parsePeriod('Q5 2018'), null);
-  });
-});
-
-describe('isOverdue', () => {
-  test('past due and still open', () => {
-    assert.equal(isOverdue({ dueOn: '2017-11-30', state: 'open' }, '2018-01-01'), true);
-    assert.equal(isOverdue({ dueOn: '2017-11-30', state: 'done' }, '2018-01-01'), false);
-    assert.equal(isOverdue({ dueOn: '2018-11-30', state: 'open' }, '2018-01-01'), false);
-    assert.equal(isOverdue({ dueOn: null, state: 'open' }, '2018-01-01'), false);
   });
 });

@@ -139,8 +139,3 @@ export function parsePeriod(label: string): Period | null {
   }
   return null;
 }
-
-/** An action is overdue when its due day has passed and it is neither done nor cancelled. */
-export function isOverdue(action: { dueOn: string | null; state: string }, today: string): boolean {
-  return !!action.dueOn && action.dueOn < today && action.state !== 'done' && action.state !== 'cancelled';
-}

@@ -25,7 +25,7 @@ async function filteredProjects(db: Db, request: FastifyRequest<{ Params: Params
   const programmeId = request.programme!.id;
   const includeInternal = can(request.actor, { do: 'programme.viewInternal' });
   const [themes, projects] = await Promise.all([q.listThemes(db, programmeId), q.listProjects(db, programmeId, includeInternal)]);
-  const facts = await loadProjectFacts(db, projects.map((p) => p.id), new Date().toISOString().slice(0, 10));
+  const facts = await loadProjectFacts(db, programmeId, projects.map((p) => p.id), new Date().toISOString().slice(0, 10));
   const filters = readFilters(request.query as Record<string, unknown>);
   const rows = applyFilters(projects, facts, filters, new Map(themes.map((t) => [t.code, t.id])));
   return { themes, rows, facts, filters };

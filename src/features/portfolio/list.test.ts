@@ -1,10 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
-import { projects } from '../../db/schema.ts';
+import { actions, projects } from '../../db/schema.ts';
 import { leiden } from '../../seed/leiden.ts';
 
 const withLumc = leiden.projects.filter((p) => p.partners.some((x) => x.organisation === 'lumc')).map((p) => p.code);
@@ -33,7 +33,20 @@ for (const mode of databaseModes()) {
       assert.ok((await codes('?status=bestaand')).length > 0);
       // The seed's actions fall due in 2017-2018: by now they are overdue.
       const overdue = await codes('?overdue=1');
-      assert.ok(overdue.length > 0 && overdue.length <= all.length);
+      const withOverdue = async () =>
+        new Set(
+          ((await t.database.db.execute(sql`select distinct p.code from projects p join actions a on a.project_id = p.id where a.due_on < current_date and a.state in ('open', 'in_progress')`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code),
+        );
+      const expected = await withOverdue();
+      assert.ok(overdue.length > 0);
+      assert.deepEqual(overdue, all.filter((c) => expected.has(c!)), 'exactly the projects with an open action past its due date');
+      // Finishing a project's late actions takes it off the list (signed in: not the cached page).
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      const [late] = overdue;
+      await t.database.db.update(actions).set({ state: 'done' }).where(and(inArray(actions.state, ['open', 'in_progress']), sql`${actions.projectId} = (select id from projects where code = ${late!})`));
+      const after = [...(await t.app.inject({ url: '/nl/leiden/projects?overdue=1', headers: { cookie: coordinator.cookie } })).body.matchAll(/<td class="utrecht-table__cell">([0-9][a-z]?)<\/td>/g)].map((m) => m[1]);
+      assert.ok(!after.includes(late), `${late} has no late actions left`);
+      assert.equal(after.length, overdue.length - 1);
       const page = await t.app.inject({ url: '/en/leiden/projects?partner=lumc' });
       assert.match(page.body, /<option value="lumc" selected/);
       assert.match(page.body, /href="\/en\/leiden\/export\/projects.csv\?partner=lumc"/);
