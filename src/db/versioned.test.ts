@@ -78,6 +78,19 @@ for (const mode of databaseModes()) {
       assert.equal((await auditsSince(mark)).length, 1, 'no audit row for the refused save');
     });
 
+    test('a save that changes nothing writes nothing: same version (no other open form goes stale), no history line', async () => {
+      const start = await project('2c');
+      const mark = await lastAuditId();
+      const same = await updateProject(t.database.db, { actor, project: refOf(start), expectedVersion: start.version, values: projectInput(start) });
+      assert.ok(same.ok);
+      assert.equal(same.value.version, start.version);
+      assert.equal((await project('2c')).version, start.version);
+      assert.deepEqual((await project('2c')).updatedAt, start.updatedAt);
+      assert.deepEqual(await auditsSince(mark), []);
+      const stillCurrent = await updateProject(t.database.db, { actor, project: refOf(start), expectedVersion: start.version, values: { ...projectInput(start), goal: { nl: 'Nieuw doel' } } });
+      assert.ok(stillCurrent.ok, 'a form opened before the empty save still saves');
+    });
+
     test('a project code another project has (other case) is refused before the version moves', async () => {
       const start = await project('2b');
       const other = await project('1a');

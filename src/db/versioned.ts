@@ -2,7 +2,7 @@
 // version it started from and is refused, nothing written, when someone saved since. The row is
 // locked in its own statement first, so concurrent saves of one version queue and exactly one wins
 // (test/security/races.test.ts); the UPDATE repeats the version check. The change and its audit
-// row commit together.
+// row commit together; a save that changes no field writes nothing.
 import { and, eq, getTableColumns, type InferInsertModel, type InferSelectModel, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
@@ -62,17 +62,19 @@ export async function saveVersioned<T extends VersionedTable, Refusal = never>(
       const refusal = await save.refuse(tx, current);
       if (refusal !== null) return refusal;
     }
+    const values = save.values as Record<string, unknown>;
+    // A save that changes nothing (the form sent back as it was) is no change: no new version that
+    // would make someone else's open form stale, no empty line in the history.
+    const changed = changedFields(current, values);
+    if (Object.keys(changed.after).length === 0) return { ok: true, value: current } as Saved<Row>;
     const touch = 'updatedAt' in getTableColumns(table) ? { updatedAt: new Date() } : {};
     const [saved] = await tx
       .update(table)
       .set({ ...save.values, version: current.version + 1, ...touch } as Record<string, unknown>)
       .where(and(eq(table.id, current.id), eq(table.version, save.expectedVersion)))
       .returning();
-    const values = save.values as Record<string, unknown>;
     const diff =
-      save.audit.fields === 'named'
-        ? { before: Object.fromEntries(Object.keys(values).map((key) => [key, current[key as keyof Row]])), after: values }
-        : changedFields(current, values);
+      save.audit.fields === 'named' ? { before: Object.fromEntries(Object.keys(values).map((key) => [key, current[key as keyof Row]])), after: values } : changed;
     const { actor, action, objectType, origin } = save.audit;
     const subject = save.audit.subject?.(current);
     await recordAudit(tx, {
