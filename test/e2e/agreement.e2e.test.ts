@@ -5,8 +5,8 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { buildUser } from '../support/app.ts';
+import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { agreementParties, organisations } from '../../src/db/schema.ts';
 import { agreementRepresentatives } from '../../src/features/agreement/tables.ts';
 
@@ -28,15 +28,7 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
     emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
   });
 
-  async function as(who: string, run: (page: Page) => Promise<void>) {
-    const page = await e2e.newPage();
-    try {
-      await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
-      await run(page);
-    } finally {
-      await page.context().close();
-    }
-  }
+  const as = (who: string, run: (page: Page) => Promise<void>) => e2e.as(emails[who]!, run);
 
   async function visit(page: Page, path: string, status = 200) {
     const response = await page.goto(`${e2e.baseUrl}${path}`);

@@ -4,8 +4,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { buildUser } from '../support/app.ts';
+import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
@@ -18,15 +18,7 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
     emails.executive = (await buildUser(e2e.t, { role: 'executive', name: 'Bestuurder' })).email;
   });
 
-  async function as(who: string, run: (page: Page) => Promise<void>) {
-    const page = await e2e.newPage();
-    try {
-      await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
-      await run(page);
-    } finally {
-      await page.context().close();
-    }
-  }
+  const as = (who: string, run: (page: Page) => Promise<void>) => e2e.as(emails[who]!, run);
 
   async function visit(page: Page, path: string) {
     const response = await page.goto(`${e2e.baseUrl}${path}`);

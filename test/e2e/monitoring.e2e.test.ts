@@ -5,8 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { buildUser } from '../support/app.ts';
+import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { projects, users } from '../../src/db/schema.ts';
 import { preferencesFor } from '../../src/features/monitoring/mail.ts';
 
@@ -29,17 +29,9 @@ describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
     emails.admin = (await buildUser(e2e.t, { role: 'admin', name: 'Beheerder' })).email;
   });
 
-  async function as(who: string | null, run: (page: Page) => Promise<void>) {
-    // axe runs as a script in the page, so the browser keeps JavaScript on; that the pages need
-    // none is checked by asserting they ship no script at all.
-    const page = await e2e.newPage();
-    try {
-      if (who) await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
-      await run(page);
-    } finally {
-      await page.context().close();
-    }
-  }
+  // axe runs as a script in the page, so the browser keeps JavaScript on; that the pages need
+  // none is checked by asserting they ship no script at all.
+  const as = (who: string | null, run: (page: Page) => Promise<void>) => e2e.as(who && emails[who]!, run);
 
   async function visit(page: Page, path: string) {
     const response = await page.goto(`${e2e.baseUrl}${path}`);

@@ -4,8 +4,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { buildUser, TEST_PASSWORD } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { buildUser } from '../support/app.ts';
+import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { eq } from 'drizzle-orm';
 import { organisations, projectPartners, projects } from '../../src/db/schema.ts';
 
@@ -22,15 +22,7 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
     emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
   });
 
-  async function as(who: string, run: (page: Page) => Promise<void>) {
-    const page = await e2e.newPage();
-    try {
-      await browserLogin(page, e2e.baseUrl, emails[who]!, TEST_PASSWORD);
-      await run(page);
-    } finally {
-      await page.context().close();
-    }
-  }
+  const as = (who: string, run: (page: Page) => Promise<void>) => e2e.as(emails[who]!, run);
 
   /** Visits a page in both languages, checking status and accessibility; ends on the Dutch one. */
   async function visitBoth(page: Page, path: string) {

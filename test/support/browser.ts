@@ -6,7 +6,7 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { requireOrSkip } from './skip.ts';
-import { startTestApp, type TestApp } from './app.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from './app.ts';
 import type { Config } from '../../src/config.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -41,6 +41,8 @@ export interface BrowserApp {
    * has its own cookies; contexts still open are closed when the suite ends.
    */
   newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** Runs `steps` on a fresh page, signed in through the login form first unless `email` is null. */
+  as(email: string | null, steps: (page: Page) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -79,6 +81,15 @@ export function useBrowserApp(overrides: Partial<Config> = {}): BrowserApp {
       contexts.add(context);
       context.on('close', () => contexts.delete(context));
       return context.newPage();
+    },
+    async as(email, steps) {
+      const page = await this.newPage();
+      try {
+        if (email) await browserLogin(page, started(baseUrl), email, TEST_PASSWORD);
+        await steps(page);
+      } finally {
+        await page.context().close();
+      }
     },
   };
 }
