@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { organisations, programmes, projects, users } from '../../db/schema.ts';
+import { decisions } from '../meetings/tables.ts';
 
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
 const hours = (name: string) => integer(name).notNull().default(0);
@@ -94,6 +95,8 @@ export const fundApplications = pgTable(
     decisionNote: text('decision_note'),
     decidedByUserId: uuid('decided_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The steering group's recorded decision (an executive-level meeting's) the award rests on. */
+    decisionId: uuid('decision_id').references(() => decisions.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('fund_applications_programme').on(t.programmeId, t.status), index('fund_applications_project').on(t.projectId)],

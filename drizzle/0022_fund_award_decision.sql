@@ -1,0 +1,2 @@
+ALTER TABLE "fund_applications" ADD COLUMN "decision_id" uuid;--> statement-breakpoint
+ALTER TABLE "fund_applications" ADD CONSTRAINT "fund_applications_decision_id_decisions_id_fk" FOREIGN KEY ("decision_id") REFERENCES "public"."decisions"("id") ON DELETE set null ON UPDATE no action;
