@@ -6,7 +6,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { organisations, programmes, projects } from '../../db/schema.ts';
+import { bodies, organisations, programmes, projects } from '../../db/schema.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
 import { AccessDenied, type Actor } from '../../domain/policy.ts';
 import { awardAmounts, type AwardDecision, type Amounts } from '../../domain/ledger.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
@@ -193,10 +194,22 @@ export type AwardOutcome = { outcome: 'awarded' | 'partial' | 'declined' | 'insu
 /** The executive level's decision: full, partial or none. Commits money/hours from the fund. */
 export async function awardApplication(
   db: Db,
-  input: { actor: Actor; programmeId: string; applicationId: string; decision: AwardDecision; partial?: Amounts; note?: string; idempotencyKey?: string | null },
+  input: {
+    actor: Actor;
+    programmeId: string;
+    applicationId: string;
+    decision: AwardDecision;
+    partial?: Amounts;
+    note?: string;
+    /** The recorded decision in the minutes of an executive-level meeting of this programme. */
+    decisionId?: string | null;
+    idempotencyKey?: string | null;
+  },
 ): Promise<AwardOutcome> {
   requireRole(fundPolicy.award(input.actor), 'fund.award');
   return once(db, { ...input, action: 'award' }, async (tx): Promise<AwardOutcome> => {
+    const decisionId = input.decisionId || null;
+    if (decisionId) await executiveDecision(tx, input.programmeId, decisionId);
     const [application] = await tx.select().from(fundApplications).where(and(eq(fundApplications.id, input.applicationId), eq(fundApplications.programmeId, input.programmeId)));
     if (!application) throw new FundError('fund.error.applicationNotFound');
     const amounts = awardAmounts(input.decision, { cents: application.requestedCents, hours: application.requestedHours }, input.partial);
@@ -205,7 +218,7 @@ export async function awardApplication(
     // Claim the application: only an undecided one can be decided, once.
     const [claimed] = await tx
       .update(fundApplications)
-      .set({ status, decision: input.decision, awardedCents: amounts.cents, awardedHours: amounts.hours, decisionNote: input.note || null, decidedByUserId: input.actor.userId, decidedAt: new Date() })
+      .set({ status, decision: input.decision, awardedCents: amounts.cents, awardedHours: amounts.hours, decisionNote: input.note || null, decisionId, decidedByUserId: input.actor.userId, decidedAt: new Date() })
       .where(and(eq(fundApplications.id, application.id), inArray(fundApplications.status, ['submitted', 'advised'])))
       .returning({ id: fundApplications.id });
     if (!claimed) return { outcome: 'alreadyDecided' };
@@ -243,10 +256,25 @@ export async function awardApplication(
       objectType: 'fund_application',
       objectId: application.id,
       before: { status: application.status },
-      after: { status, decision: input.decision, cents: amounts.cents, hours: amounts.hours },
+      after: { status, decision: input.decision, cents: amounts.cents, hours: amounts.hours, decisionId },
     });
     return { outcome: status === 'declined' ? 'declined' : status, cents: amounts.cents, hours: amounts.hours };
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A decision an award may rest on: recorded at a meeting of this programme's executive-level body. */
+async function executiveDecision(tx: Db, programmeId: string, decisionId: string): Promise<void> {
+  if (!UUID.test(decisionId)) throw new FundError('fund.error.decisionRef');
+  const [found] = await tx
+    .select({ id: decisions.id })
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(decisions.id, decisionId), eq(decisions.programmeId, programmeId), eq(meetings.programmeId, programmeId), eq(bodies.kind, 'executive')))
+    .for('share');
+  if (!found) throw new FundError('fund.error.decisionRef');
 }
 
 /** The year an award is booked in: the year its period starts. */

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
-import { organisations, projects } from '../../db/schema.ts';
+import { auditEvents, bodies, organisations, programmes, projects, type BodyKind } from '../../db/schema.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
 import { fundApplications, funds, ledgerEntries } from './tables.ts';
 import { balancesPerYear, ledgerMatchesBalance } from './queries.ts';
 
@@ -330,6 +331,92 @@ for (const mode of databaseModes()) {
       assert.match(after.body, /id="hours_per_fte"[^>]*value="2000"|value="2000"[^>]*id="hours_per_fte"/);
       const en = await get(coordinator, '/en/leiden/fund');
       assert.match(en.body, /40 hours \(0\.02 FTE\)/, 'the per-project table shows open hours with FTE too');
+    });
+
+    test("an award can rest on the executive level's recorded decision; another programme's or a non-executive decision is refused", async () => {
+      const db = t.database.db;
+      const [{ p: programmeId }] = (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId))) as [{ p: string }];
+      const bodyOf = async (pid: string, kind: BodyKind) => (await db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.programmeId, pid), eq(bodies.kind, kind))))[0]!.id;
+      const recorded = async (pid: string, bodyId: string, startsAt: string, text: { nl: string; en: string }) => {
+        const start = new Date(startsAt);
+        const [meeting] = await db.insert(meetings).values({ programmeId: pid, bodyId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), state: 'held' }).returning();
+        const [decision] = await db.insert(decisions).values({ programmeId: pid, meetingId: meeting!.id, text, outcome: 'adopted' }).returning();
+        return { meetingId: meeting!.id, decisionId: decision!.id };
+      };
+      const longNl = 'Het uitvoerend niveau kent de aanvraag voor project 3a toe uit het gezamenlijke fonds, onder voorwaarde van een tussenrapportage.';
+      const longEn = 'The executive level awards the application for project 3a from the joint fund, on condition of an interim report.';
+      const executiveDecision = await recorded(programmeId, await bodyOf(programmeId, 'executive'), '2031-05-12T12:00:00Z', { nl: longNl, en: longEn });
+      const supportDecision = await recorded(programmeId, await bodyOf(programmeId, 'support'), '2031-05-20T12:00:00Z', { nl: 'Ambtelijk besluit over 3a', en: 'Support decision on 3a' });
+      const [other] = await db.insert(programmes).values({ slug: 'fonds-elders', name: { nl: 'Elders' }, city: 'Delft', periodStart: '2020-01-01', periodEnd: '2030-12-31' }).returning();
+      const [otherBody] = await db.insert(bodies).values({ programmeId: other!.id, kind: 'executive', name: { nl: 'Bestuur Elders' }, tasks: {} }).returning();
+      const foreignDecision = await recorded(other!.id, otherBody!.id, '2031-05-25T12:00:00Z', { nl: 'Besluit van elders', en: 'Decision elsewhere' });
+      const newApplication = async () =>
+        (await db.insert(fundApplications).values({ programmeId, fundId: jointFundId, projectId: project3a, requestedCents: 100_00, purpose: { nl: 'Met besluit' }, periodStart: '2018-01-01', periodEnd: '2018-12-31' }).returning())[0]!.id;
+      const linked = await newApplication();
+      const url = `/leiden/fund/applications/${linked}`;
+
+      // The select lists the executive level's decisions of this programme only, with date and a cut text.
+      const form = await get(executive, `/nl${url}`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /Besluit in de notulen/);
+      const option = new RegExp(`<option value="${executiveDecision.decisionId}">12 mei 2031 — (Het uitvoerend niveau kent [^<]*)…</option>`).exec(form.body);
+      assert.ok(option, 'the executive decision is an option');
+      assert.ok(option![1]!.length < 80 && longNl.startsWith(option![1]!), option![1]);
+      assert.ok(!form.body.includes(supportDecision.decisionId), 'a support decision is not offered');
+      assert.ok(!form.body.includes(foreignDecision.decisionId), 'another programme\'s decision is not offered');
+      const formEn = await get(executive, `/en${url}`);
+      assert.match(formEn.body, /Decision in the minutes/);
+      assert.match(formEn.body, new RegExp(`<option value="${executiveDecision.decisionId}">12 May 2031 — The executive level awards`));
+
+      // Refused: a support decision, another programme's, one that does not exist, and garbage.
+      for (const [why, decisionId] of [
+        ['support', supportDecision.decisionId],
+        ['foreign', foreignDecision.decisionId],
+        ['missing', '00000000-0000-4000-8000-000000000000'],
+        ['garbage', 'not-a-uuid'],
+      ] as const) {
+        const refused = await post(executive, `/nl${url}/award`, { decision: 'full', decision_note: 'Volgens besluit', decision_id: decisionId, idem: idem() });
+        assert.equal(refused.statusCode, 400, why);
+        assert.match(refused.body, /Kies een vastgelegd besluit van een vergadering van het uitvoerend niveau van dit programma\./, why);
+        assert.match(refused.body, /<select[^>]*id="decision_id"[^>]*aria-invalid="true"/, why);
+        assert.ok(refused.body.includes('value="Volgens besluit"'), `${why}: keeps the note`);
+        assert.match(refused.body, /<option value="full" selected>/, `${why}: keeps the choice`);
+      }
+      const refusedEn = await post(executive, `/en${url}/award`, { decision: 'full', decision_id: supportDecision.decisionId, idem: idem() });
+      assert.equal(refusedEn.statusCode, 400);
+      assert.match(refusedEn.body, /Choose a recorded decision of a meeting of this programme’s executive level\./);
+      assert.ok(refusedEn.body.includes(`<option value="${executiveDecision.decisionId}"`), 'the options are shown again');
+      let [row] = await db.select().from(fundApplications).where(eq(fundApplications.id, linked));
+      assert.equal(row!.status, 'submitted', 'nothing awarded');
+      assert.equal(row!.decisionId, null);
+      assert.equal((await db.select().from(ledgerEntries).where(eq(ledgerEntries.applicationId, linked))).length, 0, 'nothing committed');
+
+      // Accepted: the award refers to the decision, in the row, the audit trail and on the page.
+      const ok = await post(executive, `/nl${url}/award`, { decision: 'full', decision_note: 'Volgens besluit', decision_id: executiveDecision.decisionId, idem: idem() });
+      assert.equal(ok.statusCode, 303);
+      [row] = await db.select().from(fundApplications).where(eq(fundApplications.id, linked));
+      assert.equal(row!.status, 'awarded');
+      assert.equal(row!.decisionId, executiveDecision.decisionId);
+      const [audit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'fund.award'), eq(auditEvents.objectId, linked)));
+      assert.equal((audit!.after as { decisionId?: string }).decisionId, executiveDecision.decisionId);
+      const shown = await get(executive, `/nl${url}`);
+      assert.match(shown.body, new RegExp(`id="decision-minutes">Besluit in de notulen: <a class="utrecht-link" href="/nl/leiden/meetings/${executiveDecision.meetingId}">12 mei 2031</a> — <span>${longNl}</span>`));
+      // The lead cannot open the executive meeting: the link goes to the decisions list instead.
+      const forLead = await get(lead, `/en${url}`);
+      assert.equal(forLead.statusCode, 200);
+      assert.match(forLead.body, new RegExp(`id="decision-minutes">Decision in the minutes: <a class="utrecht-link" href="/en/leiden/decisions">12 May 2031</a> — <span>${longEn}</span>`));
+      assert.ok(!forLead.body.includes(`/meetings/${executiveDecision.meetingId}`));
+
+      // Without a decision an award still goes through, and the page shows no link.
+      const plain = await newApplication();
+      const without = await post(executive, `/en/leiden/fund/applications/${plain}/award`, { decision: 'none', decision_note: '', decision_id: '', idem: idem() });
+      assert.equal(without.statusCode, 303);
+      const [plainRow] = await db.select().from(fundApplications).where(eq(fundApplications.id, plain));
+      assert.equal(plainRow!.status, 'declined');
+      assert.equal(plainRow!.decisionId, null);
+      const [plainAudit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'fund.award'), eq(auditEvents.objectId, plain)));
+      assert.equal((plainAudit!.after as { decisionId?: string | null }).decisionId, null);
+      assert.ok(!(await get(executive, `/en/leiden/fund/applications/${plain}`)).body.includes('id="decision-minutes"'));
     });
   });
 }

@@ -2,7 +2,8 @@
 // and per party they are derived from grouped ledger sums with the pure rules in domain/ledger.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organisations, programmes, projects, users } from '../../db/schema.ts';
+import { bodies, organisations, programmes, projects, users } from '../../db/schema.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
 import { deriveBalance, type Balance, type LedgerEntry } from '../../domain/ledger.ts';
 import { fundApplications, fundBalances, funds, ledgerEntries } from './tables.ts';
 
@@ -117,15 +118,37 @@ export async function listApplications(db: Db, programmeId: string, onlyProjects
 export async function getApplication(db: Db, programmeId: string, id: string) {
   if (!/^[0-9a-f-]{36}$/.test(id)) return null;
   const [row] = await db
-    .select({ application: fundApplications, project: projects, fund: funds, applicant: users.displayName })
+    .select({
+      application: fundApplications,
+      project: projects,
+      fund: funds,
+      applicant: users.displayName,
+      minutes: { id: decisions.id, text: decisions.text, meetingId: meetings.id, startsAt: meetings.startsAt },
+      minutesBody: bodies,
+    })
     .from(fundApplications)
     .innerJoin(projects, eq(projects.id, fundApplications.projectId))
     .innerJoin(funds, eq(funds.id, fundApplications.fundId))
     .leftJoin(users, eq(users.id, fundApplications.applicantUserId))
+    .leftJoin(decisions, eq(decisions.id, fundApplications.decisionId))
+    .leftJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .leftJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(and(eq(fundApplications.id, id), eq(fundApplications.programmeId, programmeId)));
   if (!row) return null;
   const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.applicationId, id)).orderBy(asc(ledgerEntries.id));
   return { ...row, entries };
+}
+
+/** The decisions an award may rest on: recorded at this programme's executive-level meetings, newest first. */
+export async function awardDecisionOptions(db: Db, programmeId: string, limit = 50) {
+  return db
+    .select({ id: decisions.id, text: decisions.text, startsAt: meetings.startsAt })
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(decisions.programmeId, programmeId), eq(bodies.programmeId, programmeId), eq(bodies.kind, 'executive')))
+    .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
+    .limit(limit);
 }
 
 export async function ledgerOfFund(db: Db, programmeId: string, fundId: string) {

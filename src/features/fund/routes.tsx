@@ -19,6 +19,8 @@ import { sendTable, type Table } from '../../web/spreadsheet.ts';
 import { translator } from '../../web/i18n.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import './messages.ts';
+import { canMeetings } from '../meetings/policy.ts';
+import { bodyRef } from '../meetings/queries.ts';
 import { adviseApplication, awardApplication, createFund, FundError, MAX_HOURS_PER_FTE, MIN_HOURS_PER_FTE, openForApplication, recordContribution, recordCorrection, recordMovement, setHoursPerFte, submitApplication } from './commands.ts';
 import { fundPolicy, seesFund } from './policy.ts';
 import * as q from './queries.ts';
@@ -34,6 +36,7 @@ const str = (body: Body | undefined, key: string, max = 2000): string => {
 };
 const values = (body: Body | undefined, keys: string[]) => Object.fromEntries(keys.map((k) => [k, str(body, k)]));
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const validDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 function parseYear(v: string): number | null {
@@ -365,12 +368,16 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
     status = 200,
   ) {
     const data = await loadApplication(request);
-    const [admission, open, perFte] = await Promise.all([
+    const actor = request.actor;
+    const undecided = data.application.status === 'submitted' || data.application.status === 'advised';
+    const [admission, open, perFte, decisionOptions, seesMeeting] = await Promise.all([
       loadAdmission(db, data.project, request.locale),
       openForApplication(db, data.application.id),
       q.hoursPerFte(db, request.programme!.id),
+      fundPolicy.award(actor) && undecided ? q.awardDecisionOptions(db, request.programme!.id) : Promise.resolve([]),
+      // The linked decision's meeting page, for those who may open it; everyone else gets the decisions list.
+      data.minutesBody ? bodyRef(db, data.minutesBody).then((body) => canMeetings(actor, { do: 'body.viewInternal', body })) : Promise.resolve(false),
     ]);
-    const actor = request.actor;
     const page = (
       <ApplicationPage
         ctx={pageContext(request, config)}
@@ -381,6 +388,8 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
         may={{ advise: fundPolicy.advise(actor), award: fundPolicy.award(actor), manage: fundPolicy.manage(actor) }}
         advice={forms.advice ?? emptyForm()}
         decision={forms.decision ?? emptyForm({ idem: randomUUID() })}
+        decisionOptions={decisionOptions}
+        minutesMeetingVisible={seesMeeting}
         movement={forms.movement ?? emptyForm({ idem: randomUUID() })}
         notice={notice(request)}
       />
@@ -419,10 +428,11 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
     app.post<IdParams>(url, { config: { access: 'record' } }, async (request, reply) => {
       const data = await loadApplication(request);
       if (!fundPolicy.award(request.actor)) throw new HttpError(403, 'error.forbidden');
-      const form = emptyForm(values(request.body, ['decision', 'partial_amount', 'partial_hours', 'decision_note', 'idem']));
+      const form = emptyForm(values(request.body, ['decision', 'partial_amount', 'partial_hours', 'decision_note', 'decision_id', 'idem']));
       const v = form.values;
       const decision = v.decision as 'full' | 'partial' | 'none';
       if (!['full', 'partial', 'none'].includes(decision)) form.errors.decision = 'fund.error.choice';
+      if (v.decision_id && !UUID.test(v.decision_id)) form.errors.decision_id = 'fund.error.decisionRef';
       let partial: Amounts | undefined;
       if (decision === 'partial') {
         const amount = v.partial_amount === '' ? ({ ok: true, value: 0 } as const) : parseMoney(v.partial_amount, request.locale);
@@ -433,13 +443,23 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
       }
       if (Object.keys(form.errors).length === 0) {
         try {
-          const result = await awardApplication(db, { actor: request.actor!, programmeId: request.programme!.id, applicationId: data.application.id, decision, partial, note: v.decision_note, idempotencyKey: v.idem });
+          const result = await awardApplication(db, {
+            actor: request.actor!,
+            programmeId: request.programme!.id,
+            applicationId: data.application.id,
+            decision,
+            partial,
+            note: v.decision_note,
+            decisionId: v.decision_id || null,
+            idempotencyKey: v.idem,
+          });
           if (result.outcome === 'insufficient') form.formError = 'fund.error.insufficient';
           else if (result.outcome === 'alreadyDecided' && !result.replayed) form.formError = 'fund.error.alreadyDecided';
           else return redirectLocal(reply, `${appUrl(request)}?done=fund.decided`, appUrl(request));
         } catch (error) {
           if (!(error instanceof FundError)) throw error;
-          form.formError = error.key;
+          if (error.key === 'fund.error.decisionRef') form.errors.decision_id = error.key;
+          else form.formError = error.key;
         }
       }
       return renderApplication(request, reply, { decision: form }, form.formError === 'fund.error.insufficient' || form.formError === 'fund.error.alreadyDecided' ? 409 : 400);

@@ -5,6 +5,7 @@ import { formatCents, formatFte, formatHours } from '../../domain/money.ts';
 import { Alert, CsrfField, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
+import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { FundRow, getApplication, listApplications, partyReport } from './queries.ts';
 import type { Lifecycle } from '../../db/schema.ts';
@@ -259,6 +260,15 @@ export function LongField({ ctx, id, label, form, description }: { ctx: PageCont
   return <TextArea id={id} label={label} value={form?.values[id] ?? ''} error={error ? ctx.t(error) : undefined} description={description} />;
 }
 
+/** A meeting's calendar day in Amsterdam, written out. */
+const meetingDate = (locale: Locale, startsAt: Date) => formatDate(locale, toAmsterdam(startsAt).date);
+
+/** The first `max` characters of a text on one line, with an ellipsis when cut. */
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
 function Idem({ form }: { form?: FormState }) {
   return <input type="hidden" name="idem" value={form?.values.idem ?? ''} />;
 }
@@ -420,6 +430,10 @@ export function ApplicationPage(props: {
   may: { advise: boolean; award: boolean; manage: boolean };
   advice: FormState;
   decision: FormState;
+  /** The executive level's recorded decisions the award may refer to (only for those who award). */
+  decisionOptions: { id: string; text: LocalizedText; startsAt: Date }[];
+  /** Whether the reader may open the linked decision's meeting page. */
+  minutesMeetingVisible: boolean;
   movement: FormState;
   notice?: string;
 }) {
@@ -518,6 +532,16 @@ export function ApplicationPage(props: {
       ) : (
         <p class="utrecht-paragraph">{t('fund.decisionNone')}</p>
       )}
+      {data.minutes?.startsAt && (
+        <p class="utrecht-paragraph" id="decision-minutes">
+          {t('fund.minutesDecision')}:{' '}
+          <Link ctx={ctx} to={props.minutesMeetingVisible ? `/${ctx.programme!.slug}/meetings/${data.minutes.meetingId}` : `/${ctx.programme!.slug}/decisions`}>
+            {meetingDate(locale, data.minutes.startsAt)}
+          </Link>
+          {' — '}
+          <Text value={data.minutes.text} locale={locale} />
+        </p>
+      )}
       {!undecided && <FormErrors ctx={ctx} form={props.decision} />}
       {may.award && undecided && (
         <form method="post" action={`/${locale}${base(ctx)}/applications/${application.id}/award`} class="ks-form" noValidate>
@@ -528,6 +552,15 @@ export function ApplicationPage(props: {
           <Field ctx={ctx} id="partial_amount" label={t('fund.field.partialAmount')} form={props.decision} description={t('fund.field.amountHint')} />
           <Field ctx={ctx} id="partial_hours" label={t('fund.field.partialHours')} form={props.decision} />
           <Field ctx={ctx} id="decision_note" label={t('fund.field.note')} form={props.decision} />
+          <SelectField
+            id="decision_id"
+            label={t('fund.field.minutesDecision')}
+            description={t('fund.field.minutesDecisionHint')}
+            value={props.decision.values.decision_id ?? ''}
+            error={props.decision.errors.decision_id ? t(props.decision.errors.decision_id) : undefined}
+            empty="—"
+            options={props.decisionOptions.map((d) => ({ value: d.id, label: `${meetingDate(locale, d.startsAt)} — ${excerpt(name(d.text, locale), 80)}` }))}
+          />
           <SubmitButton>{t('fund.decide')}</SubmitButton>
         </form>
       )}
