@@ -233,9 +233,13 @@ for (const mode of databaseModes()) {
           }
         };
         const ackedBefore = acknowledged.length;
+        const stepsBefore = agendaSteps;
         const workers = [...[1, 2, 3].map(worker), agendaWorker()];
-        // Kill while writes are flowing: after the first few acknowledgements, at a varying moment.
-        for (let i = 0; i < 600 && acknowledged.length < ackedBefore + 5; i++) await new Promise((r) => setTimeout(r, 50));
+        // Kill while writes of both kinds are flowing: after the first few acknowledgements and the
+        // first agenda step (the browser session logs in first, which under the API load on PGlite
+        // used to take longer than the whole round), at a varying moment.
+        for (let i = 0; i < 600 && (acknowledged.length < ackedBefore + 5 || agendaSteps === stepsBefore); i++) await new Promise((r) => setTimeout(r, 50));
+        assert.ok(agendaSteps > stepsBefore, `round ${round}: no agenda step got through before the kill`);
         await new Promise((r) => setTimeout(r, 100 + round * 97));
         child.kill('SIGKILL');
         stop = true;
