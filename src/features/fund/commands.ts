@@ -7,6 +7,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { bodies, organisations, programmes, projects } from '../../db/schema.ts';
+import { UUID } from '../meetings/forms.ts';
+import { isExecutiveDecisionOf } from './queries.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { AccessDenied, type Actor } from '../../domain/policy.ts';
 import { awardAmounts, type AwardDecision, type Amounts } from '../../domain/ledger.ts';
@@ -262,8 +264,6 @@ export async function awardApplication(
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** A decision an award may rest on: recorded at a meeting of this programme's executive-level body. */
 async function executiveDecision(tx: Db, programmeId: string, decisionId: string): Promise<void> {
   if (!UUID.test(decisionId)) throw new FundError('fund.error.decisionRef');
@@ -272,7 +272,7 @@ async function executiveDecision(tx: Db, programmeId: string, decisionId: string
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(decisions.id, decisionId), eq(decisions.programmeId, programmeId), eq(meetings.programmeId, programmeId), eq(bodies.kind, 'executive')))
+    .where(and(eq(decisions.id, decisionId), isExecutiveDecisionOf(programmeId)))
     .for('share');
   if (!found) throw new FundError('fund.error.decisionRef');
 }

@@ -139,14 +139,17 @@ export async function getApplication(db: Db, programmeId: string, id: string) {
   return { ...row, entries };
 }
 
-/** The decisions an award may rest on: recorded at this programme's executive-level meetings, newest first. */
+/** A decision recorded at a meeting of this programme's executive-level body (decisions joined to meetings and bodies). */
+export const isExecutiveDecisionOf = (programmeId: string) => and(eq(decisions.programmeId, programmeId), eq(bodies.programmeId, programmeId), eq(bodies.kind, 'executive'));
+
+/** The decisions an award may rest on, newest first. */
 export async function awardDecisionOptions(db: Db, programmeId: string, limit = 50) {
   return db
     .select({ id: decisions.id, text: decisions.text, startsAt: meetings.startsAt })
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(decisions.programmeId, programmeId), eq(bodies.programmeId, programmeId), eq(bodies.kind, 'executive')))
+    .where(isExecutiveDecisionOf(programmeId))
     .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
     .limit(limit);
 }

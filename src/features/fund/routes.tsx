@@ -19,6 +19,7 @@ import { sendTable, type Table } from '../../web/spreadsheet.ts';
 import { translator } from '../../web/i18n.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import './messages.ts';
+import { UUID } from '../meetings/forms.ts';
 import { canMeetings } from '../meetings/policy.ts';
 import { bodyRef } from '../meetings/queries.ts';
 import { adviseApplication, awardApplication, createFund, FundError, MAX_HOURS_PER_FTE, MIN_HOURS_PER_FTE, openForApplication, recordContribution, recordCorrection, recordMovement, setHoursPerFte, submitApplication } from './commands.ts';
@@ -36,7 +37,6 @@ const str = (body: Body | undefined, key: string, max = 2000): string => {
 };
 const values = (body: Body | undefined, keys: string[]) => Object.fromEntries(keys.map((k) => [k, str(body, k)]));
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const validDate = (v: string) => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 function parseYear(v: string): number | null {

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../domain/localized.ts';
+import { UUID } from '../meetings/forms.ts';
 
 export type SearchKind = 'project' | 'organisation' | 'news' | 'event' | 'decision';
 
@@ -31,7 +32,6 @@ export const MARK_END = '\u0002';
  */
 const TYPO_THRESHOLD = 0.45;
 const TYPO_SPREAD = 0.1;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function search(db: Db, programmeId: string, locale: Locale, query: string, limit = 30): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 200);
