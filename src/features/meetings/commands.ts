@@ -4,6 +4,7 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { writeTransaction } from '../../db/transaction.ts';
 import { bodies, organisations, people, projects } from '../../db/schema.ts';
 import { fromAmsterdam } from '../../domain/meeting-time.ts';
 import { AccessDenied, type Actor } from '../../domain/policy.ts';
@@ -61,8 +62,8 @@ export async function addMember(input: Base & { bodyId: string; form: FormBody }
   const replacesId = field(form, 'replaces');
   if (replacesId && !UUID.test(replacesId)) errors.replaces = 'meetings.error.choose';
   if (Object.keys(errors).length > 0) return failed(errors);
-  return db.transaction(async (tx) => {
-    const [person] = await tx.insert(people).values({ programmeId, name, organisationId }).returning({ id: people.id });
+  // writeTransaction rolls back a refusal, so the person row is never left without its membership.
+  return writeTransaction(db, async (tx) => {
     if (replacesId) {
       const ended = await tx
         .update(bodyMemberships)
@@ -71,6 +72,7 @@ export async function addMember(input: Base & { bodyId: string; form: FormBody }
         .returning({ id: bodyMemberships.id });
       if (ended.length === 0) return failed({ replaces: 'meetings.error.choose' });
     }
+    const [person] = await tx.insert(people).values({ programmeId, name, organisationId }).returning({ id: people.id });
     const [membership] = await tx
       .insert(bodyMemberships)
       .values({ programmeId, bodyId: input.bodyId, personId: person!.id, organisationId, position: position!, startsOn, replacesId: replacesId || null })
