@@ -37,6 +37,8 @@ export interface VersionedSave<T extends VersionedTable, Refusal> {
   values: Partial<InferInsertModel<T>>;
   /** Another reason to refuse, decided on the locked, current row before anything is written. */
   refuse?: (tx: Db, current: InferSelectModel<T>) => Promise<Refusal | null>;
+  /** What else the save changes, in the same transaction, once the row is saved (and only then). */
+  alsoWrite?: (tx: Db, saved: InferSelectModel<T>, before: InferSelectModel<T>) => Promise<void>;
   audit: Pick<AuditInput, 'actor' | 'action' | 'objectType' | 'origin'> & {
     /** Defaults to the row's own id. */
     objectId?: string;
@@ -87,6 +89,7 @@ export async function saveVersioned<T extends VersionedTable, Refusal = never>(
       after: subject ? { ...subject, ...diff.after } : diff.after,
       origin,
     });
+    if (save.alsoWrite) await save.alsoWrite(tx, saved as Row, current);
     return { ok: true, value: saved as Row } as Saved<Row>;
   });
 }

@@ -61,6 +61,11 @@ export async function updateProject(
         return taken ? codeTaken : null;
       },
       audit: { actor: input.actor, action: 'project.update', objectType: 'project' },
+      // The lead organisation is also the project's partner with role lead: moved in the same
+      // transaction as the project, under the audit row that records the new lead.
+      alsoWrite: async (tx, saved, before) => {
+        if (saved.leadOrganisationId && saved.leadOrganisationId !== before.leadOrganisationId) await syncLeadPartner(tx, input.project, saved.leadOrganisationId);
+      },
     });
   } catch (error) {
     // Two renames to the same code at once: the unique index refuses the second.
@@ -148,7 +153,7 @@ export async function updatePartner(
 }
 
 /** The project's lead organisation is also a partner with role lead; keep the two in step. */
-export async function syncLeadPartner(tx: Db, project: ProjectRef, leadOrganisationId: string | null): Promise<void> {
+async function syncLeadPartner(tx: Db, project: ProjectRef, leadOrganisationId: string | null): Promise<void> {
   if (!leadOrganisationId) return;
   await tx
     .insert(projectPartners)

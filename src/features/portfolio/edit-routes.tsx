@@ -11,7 +11,7 @@ import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import type { Translate } from '../../web/i18n.ts';
-import { createAction, updateAction, updatePartner, updateProject, syncLeadPartner, type ActionInput, type ProjectInput } from './commands.ts';
+import { createAction, updateAction, updatePartner, updateProject, type ActionInput, type ProjectInput } from './commands.ts';
 import { getAction, getPartner, lastChange, loadProjectRecord, organisationChoices, themeChoices } from './edit-queries.ts';
 import { ActionEditPage, PartnerEditPage, ProjectEditPage, type Choice, type ConflictInfo, type ConflictRow } from './edit-views.tsx';
 import { parseActionForm, parsePartnerForm, parseProjectForm, version, type FormBody, type Problems } from './forms.ts';
@@ -107,7 +107,6 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
         const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, projectLabels(ctx.t), ctx.t, ctx.locale, names);
         return page(409, { version: result.current.version, conflict: { rows, by: by?.actorLabel ?? null, at: by?.at ?? null } });
       }
-      if (values.leadOrganisationId && values.leadOrganisationId !== project.leadOrganisationId) await syncLeadPartner(db, ref, values.leadOrganisationId);
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${encodeURIComponent(result.value.code)}`, '/');
     });
   }
