@@ -74,8 +74,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerErrorHandling(app, config);
   registerAssets(app, db);
 
-  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
+  app.get('/healthz', { config: { action: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { action: 'public' } }, async (_request, reply) => {
     try {
       await db.execute(sql`select 1`);
       return { status: 'ready', database: database.mode };

@@ -1,6 +1,8 @@
-// Who may do what: pure functions over the actor's role assignments in one programme. Denied by
-// default: an action that no rule allows is refused. Views call `can` to show or hide controls;
-// commands call `authorize` so no caller can forget the check.
+// Who may do what: pure functions over the actor's role assignments in one programme, denied by
+// default. Each capability names its actions in its own policy module (`fund.award`,
+// `meeting.recordMinutes`, ...) as rules built with the helpers below; src/policies.ts gathers
+// them into one table, with one `can` (views show or hide a control) and one `authorize` (commands
+// throw), and every route names the action it performs (`config: { action }`).
 import type { Role } from '../db/schema.ts';
 
 export interface Assignment {
@@ -22,13 +24,44 @@ export interface ProjectRef {
   partnerOrganisationIds?: string[];
 }
 
-export type Action =
-  | { do: 'programme.manage' }
-  | { do: 'programme.viewInternal' }
-  | { do: 'users.manage' }
-  | { do: 'project.propose' }
-  | { do: 'project.edit'; project: ProjectRef }
-  | { do: 'project.viewInternal'; project: ProjectRef };
+/**
+ * One named action's rule. `needsRecord: false` rules are answered before the route's handler
+ * runs (from the actor and the programme alone); record rules are answered by the handler or
+ * command once it has loaded the record. Anonymous visitors are refused unless `anyone`.
+ */
+export interface Rule<R> {
+  readonly anyone: boolean;
+  readonly needsRecord: boolean;
+  readonly allow: (actor: Actor | null, record: R) => boolean;
+}
+
+export type Rules = Record<string, Rule<any>>;
+
+/** Anyone, signed in or not (public pages). */
+export function publicRule(): Rule<void> {
+  return { anyone: true, needsRecord: false, allow: () => true };
+}
+
+/** A signed-in actor the rule allows, from their roles in the programme. */
+export function programmeRule(allow: (actor: Actor) => boolean): Rule<void> {
+  return { anyone: false, needsRecord: false, allow: (actor) => !!actor && allow(actor) };
+}
+
+/** A signed-in actor the rule allows for one record. */
+export function recordRule<R>(allow: (actor: Actor, record: R) => boolean): Rule<R> {
+  return { anyone: false, needsRecord: true, allow: (actor, record) => !!actor && allow(actor, record) };
+}
+
+/** A record anyone may use when the rule says so (a published project), signed in or not. */
+export function publicRecordRule<R>(allow: (actor: Actor | null, record: R) => boolean): Rule<R> {
+  return { anyone: true, needsRecord: true, allow };
+}
+
+export class AccessDenied extends Error {
+  constructor(public readonly action: string) {
+    super(`Not allowed: ${action}`);
+  }
+}
 
 export function hasRole(actor: Actor | null | undefined, ...roles: Role[]): boolean {
   return !!actor && actor.assignments.some((assignment) => roles.includes(assignment.role));
@@ -42,38 +75,57 @@ export function memberOfOrganisation(actor: Actor | null | undefined, organisati
   return !!actor && actor.assignments.some((a) => a.role === 'partner' && !!a.organisationId && organisationIds.includes(a.organisationId));
 }
 
+export function inProgramme(actor: Actor, programmeId: string): boolean {
+  return actor.programmeId === programmeId;
+}
+
+/** The coordinator's work: the programme's management pages and writes (administrators too). */
+export const coordinates = (actor: Actor | null | undefined) => hasRole(actor, 'admin', 'coordinator');
+
+/** Coordinators and steering-group members see the programme's internal records. */
+export const seesInternal = (actor: Actor | null | undefined) => hasRole(actor, 'admin', 'coordinator', 'executive', 'support');
+
+/** The rules every capability builds on. */
+export const coreRules = {
+  /** A public page or feed. */
+  public: publicRule(),
+  /** Any signed-in person: their account, their start page. */
+  'account.use': programmeRule(() => true),
+  'programme.manage': programmeRule(coordinates),
+  'programme.viewInternal': programmeRule(seesInternal),
+  'users.manage': programmeRule((actor) => hasRole(actor, 'admin')),
+} satisfies Rules;
+
+// ---- Legacy shape, being replaced by named rules (issue 19); removed once no caller is left. ----
+
+export type Action =
+  | { do: 'programme.manage' }
+  | { do: 'programme.viewInternal' }
+  | { do: 'users.manage' }
+  | { do: 'project.propose' }
+  | { do: 'project.edit'; project: ProjectRef }
+  | { do: 'project.viewInternal'; project: ProjectRef };
+
 export function can(actor: Actor | null | undefined, action: Action): boolean {
   if (!actor) return false;
   switch (action.do) {
     case 'programme.manage':
-      return hasRole(actor, 'admin', 'coordinator');
+      return coordinates(actor);
     case 'users.manage':
       return hasRole(actor, 'admin');
     case 'programme.viewInternal':
-      return hasRole(actor, 'admin', 'coordinator', 'executive', 'support');
+      return seesInternal(actor);
     case 'project.propose':
       return actor.assignments.length > 0;
     case 'project.edit':
-      return inProgramme(actor, action.project.programmeId) && (hasRole(actor, 'admin', 'coordinator') || leadsProject(actor, action.project.id));
+      return inProgramme(actor, action.project.programmeId) && (coordinates(actor) || leadsProject(actor, action.project.id));
     case 'project.viewInternal':
       return (
         inProgramme(actor, action.project.programmeId) &&
-        (hasRole(actor, 'admin', 'coordinator', 'executive', 'support') ||
-          leadsProject(actor, action.project.id) ||
-          memberOfOrganisation(actor, action.project.partnerOrganisationIds ?? []))
+        (seesInternal(actor) || leadsProject(actor, action.project.id) || memberOfOrganisation(actor, action.project.partnerOrganisationIds ?? []))
       );
     default:
       return false;
-  }
-}
-
-function inProgramme(actor: Actor, programmeId: string): boolean {
-  return actor.programmeId === programmeId;
-}
-
-export class AccessDenied extends Error {
-  constructor(public readonly action: string) {
-    super(`Not allowed: ${action}`);
   }
 }
 

@@ -53,13 +53,13 @@ export function registerAssets(app: FastifyInstance, db: Db): void {
     'app.css': asset(readFileSync(projectPath('public', 'app.css')), 'text/css; charset=utf-8'),
   };
 
-  app.get<{ Params: { file: string } }>('/assets/:file', { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/assets/:file', { config: { action: 'public' } }, async (request, reply) => {
     const file = files[request.params.file];
     if (!file) throw notFound();
     return sendAsset(request, reply, file, 3600);
   });
 
-  app.get<{ Params: { slug: string } }>('/assets/theme/:slug', { config: { access: 'public' } }, async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/assets/theme/:slug', { config: { action: 'public' } }, async (request, reply) => {
     const slug = request.params.slug.replace(/\.css$/, '');
     let themes = themeCaches.get(db);
     if (!themes) {

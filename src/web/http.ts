@@ -3,17 +3,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../domain/localized.ts';
 import type { Actor } from '../domain/policy.ts';
+import type { ActionName } from '../policies.ts';
 import type { ProgrammeSummary } from './context.ts';
-
-/**
- * What a route requires before its handler runs. 'record' means the handler loads the record
- * and calls `authorize` itself (e.g. a lead editing their own project).
- */
-export type Access = 'public' | 'signed-in' | 'manage' | 'admin' | 'record';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    access?: Access;
+    /**
+     * The named action the route performs (src/policies.ts). A programme-wide rule is answered
+     * before the handler runs; a record rule is answered by the handler once it has the record.
+     */
+    action?: ActionName;
+    /** Transitional (issue 19): the handler checks; being replaced by named record actions. */
+    access?: 'record';
     /** false: the route takes a secret token in its URL instead of the CSRF token (one-click unsubscribe, RFC 8058). */
     csrf?: false;
   }

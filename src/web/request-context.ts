@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { programmes, roleAssignments } from '../db/schema.ts';
 import { DEFAULT_LOCALE, isLocale } from '../domain/localized.ts';
 import { can } from '../domain/policy.ts';
+import { isActionName, ruleOf } from '../policies.ts';
 import type { Config } from '../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, findSession, newToken, touchSession } from '../features/accounts/sessions.ts';
 import { HttpError, notFound } from './http.ts';
@@ -22,10 +23,12 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', '');
 
-  // Every route states its access; a route without one would be open by accident.
+  // Every route names the action it performs; a route without one would be open by accident.
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} declares no access (config.access)`);
+    const action = route.config?.action;
+    if (action === undefined && route.config?.access === 'record') return;
+    if (!isActionName(action)) {
+      throw new Error(`Route ${route.method} ${route.url} names no known action (config.action: ${String(action)})`);
     }
   });
 
@@ -75,28 +78,18 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
       }
     }
 
-    const access = request.routeOptions.config.access;
+    const action = request.routeOptions.config.action;
     // PostgreSQL cannot store NUL in text or jsonb: refuse it as bad input instead of failing with a 500.
     if (UNSAFE_METHODS.has(request.method) && containsNul(request.body)) throw new HttpError(400, 'error.badRequest');
     if (UNSAFE_METHODS.has(request.method) && !request.url.startsWith('/api/') && request.routeOptions.config.csrf !== false) verifyCsrf(request);
-    switch (access) {
-      case 'public':
-      case 'record':
-        return;
-      case 'signed-in':
-        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
-        return;
-      case 'manage':
-        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
-        if (!can(request.actor, { do: 'programme.manage' })) throw notFound();
-        return;
-      case 'admin':
-        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
-        if (!can(request.actor, { do: 'users.manage' })) throw notFound();
-        return;
-      default:
-        throw notFound();
+    if (action === undefined) {
+      if (request.routeOptions.config.access === 'record') return;
+      throw notFound();
     }
+    const rule = ruleOf(action);
+    if (!rule.anyone && !request.actor) throw new HttpError(401, 'error.signInRequired');
+    // A record rule is answered by the handler once it has loaded the record.
+    if (!rule.needsRecord && !rule.allow(request.actor, undefined)) throw notFound();
   });
 }
 

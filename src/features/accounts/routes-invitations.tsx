@@ -29,17 +29,17 @@ const str = (value: unknown, max = 320) => (typeof value === 'string' ? value.tr
 export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, manageOnly: true });
   for (const { locale, url } of localizedPaths('/:programme/invitations')) {
-    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const rows = await listInvitations(db, request.programme!.id);
       return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={{}} errors={{}} invitations={rows} sent={request.query.sent === '1'} revoked={request.query.revoked === '1'} />));
     });
-    app.post<{ Params: ProgrammeParams & { invitationId: string } }>(`${url}/:invitationId/revoke`, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams & { invitationId: string } }>(`${url}/:invitationId/revoke`, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const programme = request.programme!;
       // Unknown, foreign, accepted or already revoked: nothing to revoke here.
       if (!(await revokeInvitation(db, request.actor!, programme.id, request.params.invitationId))) throw notFound();
       return reply.redirect(`${url.replace(':programme', programme.slug)}?revoked=1`, 303);
     });
-    app.post<{ Params: ProgrammeParams; Body: Record<string, unknown> }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams; Body: Record<string, unknown> }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const body = request.body ?? {};
       const input: InvitationInput = { email: str(body.email), displayName: str(body.displayName, 300), role: str(body.role, 20), project: str(body.project, 20) || undefined, organisation: str(body.organisation, 80) || undefined };
@@ -72,7 +72,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
   };
 
   for (const { locale, url } of localizedPaths('/invitation/:token')) {
-    app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: { token: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
       const invitation = await findInvitation(db, request.params.token);
       if (!invitation) await recordCredentialAttempt(db, 'link', request.params.token, request.ip);
@@ -84,7 +84,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       const sso = await loadSso(db, invitation.programmeId);
       return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={view} action={action} sso={sso?.enabled ? { name: sso.name } : null} />));
     });
-    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const action = `/${locale}/invitation/${request.params.token}`;
       if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
@@ -109,11 +109,11 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
   }
 
   for (const { url } of localizedPaths('/:programme/admin/erase')) {
-    app.get<{ Params: ProgrammeParams; Querystring: { erased?: string } }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams; Querystring: { erased?: string } }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
       const erased = typeof request.query.erased === 'string' && /^person-[0-9a-f]{8}$/.test(request.query.erased) ? request.query.erased : undefined;
       return sendHtml(reply, renderPage(<ErasePage ctx={pageContext(request, config)} users={await erasableUsers(db, request.programme!.id)} erased={erased} />));
     });
-    app.post<{ Params: ProgrammeParams; Body: { user?: string; confirm?: string } }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams; Body: { user?: string; confirm?: string } }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const programme = request.programme!;
       const render = async (error: string, status: number) => sendHtml(reply, renderPage(<ErasePage ctx={ctx} users={await erasableUsers(db, programme.id)} error={error} />), status);

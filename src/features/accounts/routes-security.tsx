@@ -48,12 +48,12 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   const code = (body: unknown) => (typeof (body as { code?: unknown })?.code === 'string' ? ((body as { code: string }).code.slice(0, 40)) : '');
 
   for (const { locale, url } of localizedPaths('/login/verify')) {
-    app.get(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'public' } }, async (request, reply) => {
       const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'verify') return reply.redirect(`/${locale}/login`, 303);
       return sendHtml(reply, renderPage(<VerifyPage ctx={pageContext(request, config)} />));
     });
-    app.post(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.post(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'verify') return reply.redirect(`/${locale}/login`, 303);
@@ -88,13 +88,13 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const qr = await qrSvg(otpauthUri(secret, email));
       return renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `/${locale}/login/enrol`, error, required: true }} />);
     };
-    app.get(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'public' } }, async (request, reply) => {
       const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'enrol' || !challenge.pendingSecret) return reply.redirect(`/${locale}/login`, 303);
       const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, challenge.userId));
       return sendHtml(reply, await render(request, challenge.pendingSecret, user?.email ?? ''));
     });
-    app.post(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.post(url, { config: { action: 'public' } }, async (request, reply) => {
       const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
       if (!challenge || challenge.purpose !== 'enrol' || !challenge.pendingSecret) return reply.redirect(`/${locale}/login`, 303);
       const [user] = await db.select().from(users).where(eq(users.id, challenge.userId));
@@ -114,17 +114,17 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   }
 
   for (const { locale, url } of localizedPaths('/account/two-factor')) {
-    app.get(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const userId = request.actor!.userId;
       const page = <TwoFactorPage ctx={pageContext(request, config)} enabled={await hasTotp(db, userId)} remaining={await remainingRecoveryCodes(db, userId)} required={await isPrivileged(db, userId)} />;
       return sendHtml(reply, renderPage(page));
     });
-    app.get(`${url}/enrol`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get(`${url}/enrol`, { config: { action: 'account.use' } }, async (request, reply) => {
       const secret = newTotpSecret();
       const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName));
       return sendHtml(reply, renderPage(<EnrolPage ctx={pageContext(request, config)} state={{ secret, qr, action: `${url}/enrol` }} />));
     });
-    app.post<{ Body: { secret?: string; code?: string } }>(`${url}/enrol`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Body: { secret?: string; code?: string } }>(`${url}/enrol`, { config: { action: 'account.use' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const secret = typeof request.body?.secret === 'string' && BASE32.test(request.body.secret) ? request.body.secret : null;
       if (!secret) return reply.redirect(`${url}/enrol`, 303);
@@ -136,7 +136,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       }
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={ctx} codes={codes} next={`/${locale}/account`} />));
     });
-    app.post(`${url}/recovery-codes`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post(`${url}/recovery-codes`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       if (!(await hasTotp(db, actor.userId))) return reply.redirect(url, 303);
       const codes = await db.transaction(async (tx) => {
@@ -146,7 +146,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       });
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={`/${locale}/account`} />));
     });
-    app.post(`${url}/disable`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post(`${url}/disable`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       // Administrators and coordinators cannot switch it off: it is required for their roles.
       if (await isPrivileged(db, actor.userId)) return reply.redirect(url, 303);
@@ -156,12 +156,12 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   }
 
   for (const { locale, url } of localizedPaths('/account/sessions')) {
-    app.get<{ Querystring: { ended?: string } }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get<{ Querystring: { ended?: string } }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const rows = await db.select().from(sessions).where(eq(sessions.userId, request.actor!.userId)).orderBy(desc(sessions.lastSeenAt));
       const list = rows.map((s) => ({ id: publicSessionId(s.id), current: s.id === request.sessionId, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent }));
       return sendHtml(reply, renderPage(<SessionsPage ctx={pageContext(request, config)} sessions={list} ended={request.query.ended === '1'} />));
     });
-    app.post<{ Body: { session?: string } }>(`${url}/end`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Body: { session?: string } }>(`${url}/end`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       const wanted = typeof request.body?.session === 'string' ? request.body.session : '';
       const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, actor.userId));
@@ -175,7 +175,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   }
 
   for (const { url } of localizedPaths('/account/personal-data')) {
-    app.get(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const data = await exportPersonalData(db, request.actor!.userId);
       await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.personal_data_export', objectType: 'user', objectId: request.actor!.userId });
       reply.header('content-disposition', 'attachment; filename="kennisstad-personal-data.json"');
@@ -185,8 +185,8 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   }
 
   for (const { locale, url } of localizedPaths('/password/forgot')) {
-    app.get(url, { config: { access: 'public' } }, async (request, reply) => sendHtml(reply, renderPage(<ForgotPage ctx={pageContext(request, config)} />)));
-    app.post<{ Body: { email?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'public' } }, async (request, reply) => sendHtml(reply, renderPage(<ForgotPage ctx={pageContext(request, config)} />)));
+    app.post<{ Body: { email?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const email = typeof request.body?.email === 'string' ? normaliseEmail(request.body.email).slice(0, 320) : '';
       if (!email || !email.includes('@')) return sendHtml(reply, renderPage(<ForgotPage ctx={ctx} email={email} error={ctx.t(email ? 'field.email' : 'field.required')} />), 400);
@@ -206,7 +206,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   }
 
   for (const { locale, url } of localizedPaths('/password/reset/:token')) {
-    app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: { token: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       // Guessing links: refused (even a right one) after too many that matched nothing.
       if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
@@ -215,7 +215,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       reply.header('referrer-policy', 'no-referrer');
       return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={`/${locale}/password/reset/${request.params.token}`} invalid={!valid} />), valid ? 200 : 404);
     });
-    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const password = typeof request.body?.password === 'string' ? request.body.password : '';
       const action = `/${locale}/password/reset/${request.params.token}`;

@@ -41,13 +41,13 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
   }
 
   for (const { locale, url } of localizedPaths('/login/sso/:programme')) {
-    app.get<{ Params: { programme: string }; Querystring: { next?: string } }>(url, { config: { access: 'public' } }, async (request, reply) =>
+    app.get<{ Params: { programme: string }; Querystring: { next?: string } }>(url, { config: { action: 'public' } }, async (request, reply) =>
       start(request, reply, await loadSso(db, request.programme!.id), locale, { next: safeLocalPath(request.query.next) }),
     );
   }
 
   for (const { locale, url } of localizedPaths('/invitation/:token/sso')) {
-    app.get<{ Params: { token: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: { token: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer');
       // The same throttle as the invitation page itself: this path must not become a way to guess links.
       if (await credentialThrottled(db, 'link', request.params.token, request.ip)) return fail(request, reply, 'throttled');
@@ -61,7 +61,7 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
   }
 
   for (const { locale, url } of localizedPaths('/login/sso/callback')) {
-    app.get(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'public' } }, async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer');
       reply.header('cache-control', 'no-store');
       const cookieToken = request.cookies[SSO_COOKIE];
@@ -120,12 +120,12 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
     };
     const slugs = async (programmeId: string) => new Map((await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(eq(organisations.programmeId, programmeId))).map((o) => [o.id, o.slug]));
 
-    app.get<{ Params: { programme: string }; Querystring: { saved?: string } }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+    app.get<{ Params: { programme: string }; Querystring: { saved?: string } }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const { body } = await render(request, settingsForm(await loadSso(db, programmeId), await slugs(programmeId)), {}, 200, request.query.saved === '1');
       return sendHtml(reply, body);
     });
-    app.post<{ Params: { programme: string }; Body: Record<string, unknown> }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+    app.post<{ Params: { programme: string }; Body: Record<string, unknown> }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const body = request.body ?? {};
       const input: SsoSettingsInput = {

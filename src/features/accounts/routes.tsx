@@ -40,12 +40,12 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
 
   for (const { locale, url } of localizedPaths('/login')) {
-    app.get<{ Querystring: { next?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Querystring: { next?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const state: LoginFormState = { next: safeLocalPath(request.query.next) };
       return sendHtml(reply, renderPage(<LoginPage ctx={pageContext(request, config)} state={state} providers={await enabledSsoProviders(db)} />));
     });
 
-    app.post<{ Body: LoginBody }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.post<{ Body: LoginBody }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const body = request.body ?? {};
       const email = typeof body.email === 'string' ? normaliseEmail(body.email).slice(0, 320) : '';
       const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
@@ -72,7 +72,7 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
   }
 
   for (const { locale, url } of localizedPaths('/logout')) {
-    app.post(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.post(url, { config: { action: 'public' } }, async (request, reply) => {
       if (request.sessionId) {
         await destroySession(db, request.sessionId);
         if (request.actor) {
@@ -85,7 +85,7 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
   }
 
   for (const { url } of localizedPaths('/account')) {
-    app.get(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
       const roles = await db

@@ -6,6 +6,7 @@
 //              an executive meeting took (the command requires that decision either way).
 // A member is someone with the level's role in this programme or an active seat in the body.
 // Which step may follow which is the state rule in src/domain/annual-agenda.ts, not this file.
+import type { Rules } from '../../domain/policy.ts';
 import { hasRole, type Actor } from '../../domain/policy.ts';
 import type { BodyRef } from '../meetings/policy.ts';
 
@@ -32,3 +33,6 @@ export function canAgenda(actor: Actor | null | undefined, action: AgendaAction)
       return false;
   }
 }
+
+/** The agenda capability's named actions (issue 19: every route and command names one of these). */
+export const agendaRules = {} satisfies Rules;

@@ -57,16 +57,16 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
   }
 
   for (const { url } of localizedPaths('/:programme/annual-agendas')) {
-    app.get<{ Params: P }>(url, { config: { access: 'public' } }, async (request, reply) => renderList(request, reply));
+    app.get<{ Params: P }>(url, { config: { action: 'public' } }, async (request, reply) => renderList(request, reply));
 
-    app.post<{ Params: P; Body: FormBody }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: P; Body: FormBody }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const form = request.body ?? {};
       const result = await commands.createAgenda({ actor: request.actor, db, programmeId: request.programme!.id, form });
       if (!result.ok) return renderList(request, reply, { form: 'create', errors: result.errors, values: form });
       return redirectLocal(reply, undefined, `${base(request)}/${result.id}`);
     });
 
-    app.get<{ Params: P; Querystring: { left?: string; right?: string } }>(`${url}/compare`, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P; Querystring: { left?: string; right?: string } }>(`${url}/compare`, { config: { action: 'public' } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const [left, right] = await Promise.all([q.getAgenda(db, programmeId, String(request.query.left ?? '')), q.getAgenda(db, programmeId, String(request.query.right ?? ''))]);
       const insider = seesInternal(request, await steps(request));
@@ -81,12 +81,12 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
       return sendHtml(reply, renderPage(<ComparePage ctx={pageContext(request, config)} left={left} right={right} rows={rows} />));
     });
 
-    app.get<{ Params: AgendaParams }>(`${url}/:agenda`, { config: { access: 'public' } }, async (request, reply) => renderAgenda(request, reply));
+    app.get<{ Params: AgendaParams }>(`${url}/:agenda`, { config: { action: 'public' } }, async (request, reply) => renderAgenda(request, reply));
 
     // Proposing is for the support level, adopting for the executive level (and the coordinator for
     // both, as their secretary): 'record', the handler asks the policy; publishing stays the coordinator's.
     for (const step of ['propose', 'adopt', 'publish'] as const) {
-      app.post<{ Params: AgendaParams; Body: FormBody }>(`${url}/:agenda/${step}`, { config: { access: step === 'publish' ? 'manage' : 'record' } }, async (request, reply) => {
+      app.post<{ Params: AgendaParams; Body: FormBody }>(`${url}/:agenda/${step}`, step === 'publish' ? { config: { action: 'programme.manage' } } : { config: { access: 'record' } }, async (request, reply) => {
         if (!request.actor) throw new HttpError(401, 'error.signInRequired');
         const programmeId = request.programme!.id;
         if (!canAgenda(request.actor, await commands.stepAction(db, programmeId, step))) throw notFound();

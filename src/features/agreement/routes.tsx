@@ -70,7 +70,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   });
 
   for (const { url } of localizedPaths('/:programme/agreement')) {
-    app.get<{ Params: P }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const represented = await q.representedPartyIds(db, agreement.programmeId, request.actor?.userId);
       const insider = represented.length > 0 || isCoordinator(request.actor, agreement.programmeId);
@@ -98,7 +98,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { url } of localizedPaths('/:programme/agreement/versions/:number')) {
-    app.get<{ Params: P & { number: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P & { number: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const number = positiveInt(request.params.number);
       const version = number ? await q.getVersion(db, agreement.id, number) : null;
@@ -109,7 +109,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { url } of localizedPaths('/:programme/agreement/compare')) {
-    app.get<{ Params: P; Querystring: { from?: string; to?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P; Querystring: { from?: string; to?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const from = positiveInt(request.query.from);
       const to = positiveInt(request.query.to);
@@ -290,7 +290,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/versions/:number/:format')) {
-    app.get<{ Params: P & { number: string; format: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P & { number: string; format: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const number = positiveInt(request.params.number);
       const format = request.params.format;
@@ -325,8 +325,8 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/representatives')) {
-    app.get<{ Params: P }>(url, { config: { access: 'manage' } }, async (request, reply) => renderRepresentatives(request, reply));
-    app.post<{ Params: P; Body: Form }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.get<{ Params: P }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => renderRepresentatives(request, reply));
+    app.post<{ Params: P; Body: Form }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const party = str(request.body, 'party', 100);
       const email = str(request.body, 'email', 320).toLowerCase();
@@ -338,7 +338,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/representatives/:id/remove')) {
-    app.post<{ Params: P & { id: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: P & { id: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       if (!/^[0-9a-f-]{36}$/.test(request.params.id)) throw notFound();
       await removeRepresentative({ db, actor: request.actor!, agreement, id: request.params.id });

@@ -201,7 +201,7 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
       });
 
       // CORS preflight for every API path.
-      api.options('/*', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      api.options('/*', { config: { action: 'public' }, schema: { hide: true } }, async (_request, reply) => {
         return reply
           .code(204)
           .header('access-control-allow-methods', 'GET, POST, PATCH, OPTIONS')
@@ -214,7 +214,7 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
       api.get(
         '/openapi.json',
         {
-          config: { access: 'public' },
+          config: { action: 'public' },
           schema: {
             tags: ['Meta'],
             operationId: 'getOpenApiDocument',

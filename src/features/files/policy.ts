@@ -1,6 +1,7 @@
 // Who may do what with a file. The owner's feature decides (through the owner registry) what the
 // actor may do with its record; these pure rules turn that into answers for one file. Denied by
 // default: an owner that grants nothing exposes nothing.
+import type { Rules } from '../../domain/policy.ts';
 import { AccessDenied } from '../../domain/policy.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
 
@@ -39,3 +40,6 @@ export function canFile(access: OwnerAccess | null | undefined, action: FileActi
 export function authorizeFile(access: OwnerAccess | null | undefined, action: FileAction): void {
   if (!canFile(access, action)) throw new AccessDenied(action.do);
 }
+
+/** The files capability's named actions (issue 19: every route and command names one of these). */
+export const filesRules = {} satisfies Rules;

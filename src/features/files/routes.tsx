@@ -145,11 +145,11 @@ export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/files/upload/:owner/:ownerId')) {
-    app.get<{ Params: OwnerParams }>(url, { config: { access: 'signed-in' } }, async (request, reply) => renderUpload(request, reply));
+    app.get<{ Params: OwnerParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => renderUpload(request, reply));
   }
 
   for (const { url } of localizedPaths('/:programme/files/:fileId/delete')) {
-    app.post<{ Params: FileParams }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Params: FileParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const { file, access } = await loadFile(request);
       if (!canFile(access, { do: 'file.write' })) throw notFound();
       await deleteFile({ db, actor: request.actor, programmeId: request.programme!.id, file, access });
@@ -158,7 +158,7 @@ export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/files/:fileId/visibility')) {
-    app.post<{ Params: FileParams }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Params: FileParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const { file, access } = await loadFile(request);
       if (!canFile(access, { do: 'file.publish' })) throw notFound();
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -199,7 +199,7 @@ export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config)
     });
 
     for (const { url } of localizedPaths('/:programme/files/upload/:owner/:ownerId')) {
-      scope.post<{ Params: OwnerParams }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+      scope.post<{ Params: OwnerParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
         const { owner, access } = await loadOwner(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');

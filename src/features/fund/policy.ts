@@ -1,6 +1,7 @@
 // Who may do what with the fund. Only the executive level awards; the support level advises;
 // coordinators record contributions, payments, releases and corrections; a lead applies for
 // their own project; a partner sees its own earmark.
+import type { Rules } from '../../domain/policy.ts';
 import { hasRole, leadsProject, type Actor } from '../../domain/policy.ts';
 
 export const fundPolicy = {
@@ -20,3 +21,6 @@ export const fundPolicy = {
 export function seesFund(actor: Actor | null | undefined): boolean {
   return fundPolicy.viewAll(actor) || fundPolicy.partnerOrganisations(actor).length > 0 || fundPolicy.ledProjects(actor).length > 0;
 }
+
+/** The fund capability's named actions (issue 19: every route and command names one of these). */
+export const fundRules = {} satisfies Rules;

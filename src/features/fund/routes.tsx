@@ -134,14 +134,14 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/fund')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get<{ Params: Params }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       requireSeesFund(request);
       return renderOverview(request, reply);
     });
   }
 
   for (const { url } of localizedPaths('/:programme/fund/funds')) {
-    app.post<{ Params: Params; Body: Body }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: Params; Body: Body }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const form = emptyForm(values(request.body, ['kind', 'party', 'name_nl', 'name_en']));
       const kind = form.values.kind;
       if (kind !== 'joint' && kind !== 'earmarked') form.errors.kind = 'fund.error.choice';
@@ -167,7 +167,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/fund/hours-per-fte')) {
-    app.post<{ Params: Params; Body: Body }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: Params; Body: Body }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const form = emptyForm(values(request.body, ['hours_per_fte']));
       const hours = /^\d{1,5}$/.test(form.values.hours_per_fte!) ? Number(form.values.hours_per_fte) : NaN;
       if (!Number.isInteger(hours) || hours < MIN_HOURS_PER_FTE || hours > MAX_HOURS_PER_FTE) form.errors.hours_per_fte = 'fund.error.hoursPerFte';
@@ -216,8 +216,8 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/fund/contributions')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'manage' } }, async (request, reply) => renderContributions(request, reply, {}));
-    app.post<{ Params: Params; Body: Body }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.get<{ Params: Params }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => renderContributions(request, reply, {}));
+    app.post<{ Params: Params; Body: Body }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const form = emptyForm(values(request.body, contributionKeys));
       const v = form.values;
       const year = parseYear(v.year!);
@@ -242,7 +242,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/fund/corrections')) {
-    app.post<{ Params: Params; Body: Body }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: Params; Body: Body }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const form = emptyForm(values(request.body, correctionKeys));
       const v = form.values;
       const year = parseYear(v.c_year!);
@@ -280,7 +280,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
 
   // Applications.
   for (const { url } of localizedPaths('/:programme/fund/applications')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get<{ Params: Params }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       requireSeesFund(request);
       const programmeId = request.programme!.id;
       const only = fundPolicy.viewAll(request.actor) ? undefined : fundPolicy.ledProjects(request.actor);
@@ -467,7 +467,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/fund/applications/:id/movements')) {
-    app.post<IdParams>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<IdParams>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const data = await loadApplication(request);
       const form = emptyForm(values(request.body, ['movement', 'm_amount', 'm_hours', 'm_note', 'idem']));
       const v = form.values;
@@ -495,7 +495,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
     if (!fundPolicy.viewAll(request.actor)) throw notFound();
   };
   for (const { url } of localizedPaths('/:programme/fund/reports')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get<{ Params: Params }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       requireViewAll(request);
       const programmeId = request.programme!.id;
       const [parties, perProject, perFte] = await Promise.all([q.partyReport(db, programmeId), q.balancesPerProject(db, programmeId), q.hoursPerFte(db, programmeId)]);
@@ -552,7 +552,7 @@ export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config)
   for (const [report, build] of Object.entries(reports)) {
     for (const format of ['csv', 'xlsx'] as const) {
       for (const { url, locale } of localizedPaths(`/:programme/fund/reports/${report}.${format}`)) {
-        app.get<{ Params: Params }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+        app.get<{ Params: Params }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
           requireViewAll(request);
           return sendTable(reply, await build(request.programme!.id, locale), format, `fund-${report}`);
         });

@@ -1,6 +1,7 @@
 // Who may see and do what with a body's meetings. Pure and denied by default: the coordinator
 // (and admin) prepares everything; a body's members see its non-public items; the executive level
 // also sees the support level's preparations; everyone else sees only public decisions.
+import type { Rules } from '../../domain/policy.ts';
 import type { BodyKind } from '../../db/schema.ts';
 import { hasRole, type Actor } from '../../domain/policy.ts';
 
@@ -32,3 +33,6 @@ export function canMeetings(actor: Actor | null | undefined, action: MeetingActi
       return false;
   }
 }
+
+/** The meetings capability's named actions (issue 19: every route and command names one of these). */
+export const meetingsRules = {} satisfies Rules;

@@ -82,7 +82,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   }
 
   for (const { url } of localizedPaths('/:programme/bodies')) {
-    app.get<{ Params: P }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const bodies = await q.listBodies(db, request.programme!.id);
       const members = new Map(await Promise.all(bodies.map(async (b) => [b.id, await q.listMembers(db, b.id)] as const)));
       return sendHtml(reply, renderPage(<BodiesPage ctx={pageContext(request, config)} bodies={bodies} members={members} />));
@@ -90,9 +90,9 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   }
 
   for (const { url } of localizedPaths('/:programme/bodies/:kind')) {
-    app.get<{ Params: BodyParams }>(url, { config: { access: 'public' } }, async (request, reply) => renderBody(request, reply));
+    app.get<{ Params: BodyParams }>(url, { config: { action: 'public' } }, async (request, reply) => renderBody(request, reply));
 
-    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/members`, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/members`, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const body = await loadBody(request);
       const form = request.body ?? {};
       const result = await commands.addMember({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form });
@@ -100,7 +100,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       return redirectLocal(reply, undefined, `${base(request)}/bodies/${body.kind}`);
     });
 
-    app.post<{ Params: BodyParams & { membership: string }; Body: FormBody }>(`${url}/members/:membership/leave`, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: BodyParams & { membership: string }; Body: FormBody }>(`${url}/members/:membership/leave`, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const body = await loadBody(request);
       if (!UUID.test(request.params.membership)) throw notFound();
       const form = request.body ?? {};
@@ -110,7 +110,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       return redirectLocal(reply, undefined, `${base(request)}/bodies/${body.kind}`);
     });
 
-    app.get<{ Params: BodyParams }>(`${url}/meetings.ics`, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: BodyParams }>(`${url}/meetings.ics`, { config: { action: 'public' } }, async (request, reply) => {
       const body = await loadBody(request);
       const list = await q.listBodyMeetings(db, body.id);
       const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: list, now: new Date() });
@@ -137,12 +137,12 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
         .send(await evaluationDocx(rows, input));
     });
 
-    app.get<{ Params: BodyParams }>(`${url}/meetings/new`, { config: { access: 'manage' } }, async (request, reply) => {
+    app.get<{ Params: BodyParams }>(`${url}/meetings/new`, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const body = await loadBody(request);
       return sendHtml(reply, renderPage(<PlanMeetingPage ctx={pageContext(request, config)} body={body} />));
     });
 
-    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/meetings`, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/meetings`, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const body = await loadBody(request);
       const form = request.body ?? {};
       const result = await commands.planMeeting({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form });
@@ -154,7 +154,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   }
 
   for (const { url } of localizedPaths('/:programme/decisions')) {
-    app.get<{ Params: P }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const bodies = await q.listBodies(db, programmeId);
       const internal: string[] = [];
@@ -188,7 +188,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       form: string,
       run: (input: { request: FastifyRequest<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>; found: NonNullable<Awaited<ReturnType<typeof q.getMeeting>>>; form: FormBody }) => Promise<commands.Result | boolean>,
     ) => {
-      app.post<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>(`${url}${path}`, { config: { access: 'manage' } }, async (request, reply) => {
+      app.post<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>(`${url}${path}`, { config: { action: 'programme.manage' } }, async (request, reply) => {
         const found = await loadMeeting(request);
         for (const [name, value] of Object.entries(request.params)) if (name !== 'programme' && name !== 'meeting' && !UUID.test(value)) throw notFound();
         const body = request.body ?? {};

@@ -68,7 +68,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
   registerNavItem({ label: 'nav.deadlines', path: '/deadlines', order: 85, manageOnly: true });
 
   for (const { url } of localizedPaths('/:programme/targets')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const items = await q.listTargetsWithTrend(db, request.programme!.id, isoToday());
       return sendHtml(reply, renderPage(<TargetsPage ctx={pageContext(request, config)} items={items} />));
     });
@@ -82,7 +82,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
   }
 
   for (const { url } of localizedPaths('/:programme/targets/:key')) {
-    app.get<{ Params: ProgrammeParams & { key: string }; Querystring: { saved?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams & { key: string }; Querystring: { saved?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const item = await loadTarget(request);
       const ctx = pageContext(request, config);
       const canRecord = canRecordMeasurement(request.actor, item.target);
@@ -163,7 +163,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
   }
 
   for (const { url } of localizedPaths('/:programme/outbox')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'admin' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
       const mails = await q.listOutbox(db);
       return sendHtml(reply, renderPage(<OutboxPage ctx={pageContext(request, config)} mails={mails} />));
     });
@@ -181,12 +181,12 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
       return kind;
     };
     const action = (request: FastifyRequest<Unsubscribe>, kind: MailKind | null) => `/${locale}/mail/unsubscribe/${request.params.token}${kind ? `?kind=${kind}` : ''}`;
-    app.get<Unsubscribe>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<Unsubscribe>(url, { config: { action: 'public' } }, async (request, reply) => {
       const kind = kindOf(request);
       if (!(await findPreferencesByToken(db, request.params.token))) throw notFound();
       return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} action={action(request, kind)} kind={kind} done={false} />));
     });
-    app.post<Unsubscribe>(url, { config: { access: 'public', csrf: false } }, async (request, reply) => {
+    app.post<Unsubscribe>(url, { config: { action: 'public', csrf: false } }, async (request, reply) => {
       const kind = kindOf(request);
       if (!(await unsubscribe(db, request.params.token, kind ?? undefined))) throw notFound();
       return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} action={action(request, kind)} kind={kind} done />));
@@ -195,14 +195,14 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
 
   for (const { locale, url } of localizedPaths(PREFERENCES_PATH)) {
     const accountLocale = async (userId: string) => (await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)))[0]?.locale ?? locale;
-    app.get<{ Querystring: { saved?: string } }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get<{ Querystring: { saved?: string } }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const prefs = await preferencesFor(db, request.actor!.userId);
       const kinds = Object.fromEntries((Object.keys(MAIL_KINDS) as MailKind[]).map((kind) => [kind, wants(prefs, kind)])) as Record<MailKind, boolean>;
       const form = { values: { locale: prefs.locale ?? '', kinds }, errors: {} };
       const page = <PreferencesPage ctx={pageContext(request, config)} accountLocale={await accountLocale(request.actor!.userId)} form={form} saved={request.query.saved === '1'} />;
       return sendHtml(reply, renderPage(page));
     });
-    app.post<{ Body: Record<string, unknown> }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Body: Record<string, unknown> }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const body = request.body ?? {};
       const chosen = str(body.locale, 10);
       const kinds = Object.fromEntries((Object.keys(MAIL_KINDS) as MailKind[]).map((kind) => [kind, body[kind] === 'on'])) as Record<MailKind, boolean>;
@@ -219,7 +219,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
   const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined });
   app.addHook('onClose', async () => mailer.close());
   for (const { locale, url } of localizedPaths('/:programme/meetings/:meeting/invitations')) {
-    app.post<{ Params: ProgrammeParams & { meeting: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams & { meeting: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const found = await getMeeting(db, request.programme!.id, request.params.meeting);
       if (!found) throw notFound();
       await sendInvitations(db, mailer, { actor: request.actor, meeting: found.meeting, body: found.body, programmeSlug: request.programme!.slug, baseUrl: config.baseUrl });

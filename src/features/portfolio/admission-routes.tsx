@@ -28,7 +28,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   };
 
   for (const { url } of localizedPaths('/:programme/proposals')) {
-    app.get<{ Params: { programme: string } }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get<{ Params: { programme: string } }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       const internal = can(actor, { do: 'programme.viewInternal' });
       const led = actor.assignments.filter((a) => a.role === 'lead' && a.projectId).map((a) => a.projectId!);
@@ -44,11 +44,11 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
 
   for (const { url } of localizedPaths('/:programme/proposals/new')) {
     const empty: ProposalInput = { themeId: null, title: {}, goal: {}, description: {}, safeguarding: {}, leadOrganisationId: '', partnerOrganisationIds: [] };
-    app.get<{ Params: { programme: string } }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get<{ Params: { programme: string } }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       if (!may(request.actor, { do: 'project.propose' })) throw notFound();
       return sendHtml(reply, renderPage(<ProposalFormPage ctx={pageContext(request, config)} values={empty} {...await choices(request)} problems={{}} />));
     });
-    app.post<{ Params: { programme: string }; Body: FormBody }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Params: { programme: string }; Body: FormBody }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       if (!may(request.actor, { do: 'project.propose' })) throw notFound();
       const lists = await choices(request);
       const body = request.body ?? {};

@@ -46,7 +46,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Db, config: Conf
   }
 
   for (const { url } of localizedPaths('/:programme/cross-overs')) {
-    app.get<{ Params: Params; Querystring: { a?: string; b?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: Params; Querystring: { a?: string; b?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const a = typeof request.query.a === 'string' ? request.query.a.slice(0, 20) : '';
       const b = typeof request.query.b === 'string' ? request.query.b.slice(0, 20) : '';
       return sendHtml(reply, await render(request, { a, b, reason: {} }, {}));

@@ -1,6 +1,7 @@
 // Who may do what with projects, proposals and cross-overs. Pure functions over the actor's
 // assignments in the programme, denied by default, built on the shared rules in domain/policy.ts.
 // Views use these to show or hide controls; commands call `require` so no caller can forget.
+import type { Rules } from '../../domain/policy.ts';
 import { AccessDenied, can, hasRole, leadsProject, type Actor, type ProjectRef } from '../../domain/policy.ts';
 
 export type PortfolioAction =
@@ -45,3 +46,6 @@ export function may(actor: Actor | null | undefined, action: PortfolioAction): b
 export function requirePermission(actor: Actor | null | undefined, action: PortfolioAction): void {
   if (!may(actor, action)) throw new AccessDenied(action.do);
 }
+
+/** The portfolio capability's named actions (issue 19: every route and command names one of these). */
+export const portfolioRules = {} satisfies Rules;

@@ -92,7 +92,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
     },
   });
 
-  const publicPage = { config: { access: 'public' as const, pageCache: true } };
+  const publicPage = { config: { action: 'public' as const, pageCache: true } };
 
   for (const { url, locale } of localizedPaths('/:programme/news')) {
     app.get<{ Params: P }>(url, publicPage, async (request, reply) => {
@@ -218,16 +218,16 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
   }
 
   for (const { url, locale } of localizedPaths('/:programme/search')) {
-    app.get<{ Params: P; Querystring: { q?: string } }>(url, { config: { access: 'public' } }, async (request, reply) => {
+    app.get<{ Params: P; Querystring: { q?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
       const hits = query.length >= 2 ? await search(db, request.programme!.id, locale, query) : null;
       return sendHtml(reply, renderPage(<SearchPage ctx={pageContext(request, config)} query={query} hits={hits} />));
     });
   }
 
-  app.get('/robots.txt', { config: { access: 'public', pageCache: true } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(config.baseUrl)));
+  app.get('/robots.txt', { config: { action: 'public', pageCache: true } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(config.baseUrl)));
 
-  app.get('/sitemap.xml', { config: { access: 'public', pageCache: true } }, async (_request, reply) => {
+  app.get('/sitemap.xml', { config: { action: 'public', pageCache: true } }, async (_request, reply) => {
     const urls: SitemapUrl[] = [];
     for (const programme of await q.listProgrammesWithIds(db)) {
       const base = `/${programme.slug}`;
@@ -252,7 +252,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
 
   // ---- The coordinator's editing ----
   registerThemeRoutes(app, db, config);
-  const manage = { config: { access: 'manage' as const } };
+  const manage = { config: { action: 'programme.manage' as const } };
   const loadLists = async (programmeId: string) => {
     const [news, events, pages] = await Promise.all(CONTENT_KINDS.map((kind) => q.listAll(db, kind, programmeId)));
     return { news: news!, events: events!, pages: pages! };

@@ -102,14 +102,14 @@ function ThemePage({ ctx, values, problems, logo }: { ctx: PageContext; values: 
 
 export function registerThemeRoutes(app: FastifyInstance, db: Db, config: Config): void {
   for (const { url } of localizedPaths('/:programme/manage/website/theme')) {
-    app.get<{ Params: { programme: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.get<{ Params: { programme: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const [row] = await db.select().from(programmes).where(eq(programmes.id, request.programme!.id));
       const values: Record<string, string> = { name_nl: row!.name.nl ?? '', name_en: row!.name.en ?? '' };
       for (const colour of COLOUR_TOKENS) values[`colour_${colour}`] = row!.themeTokens[`--ks-color-${colour}`] ?? DEFAULTS[colour];
       const logo = await attachmentsOf(db, config, request, PROGRAMME_LOGO, request.programme!.id);
       return sendHtml(reply, renderPage(<ThemePage ctx={pageContext(request, config)} values={values} problems={[]} logo={logo} />));
     });
-    app.post<{ Params: { programme: string } }>(url, { config: { access: 'manage' } }, async (request, reply) => {
+    app.post<{ Params: { programme: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const values = Object.fromEntries(Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
       const { input, problems } = parseThemeForm(values);
       if (problems.length > 0) return sendHtml(reply, renderPage(<ThemePage ctx={pageContext(request, config)} values={values} problems={problems} />), 400);

@@ -39,7 +39,7 @@ registerApiResource({
     api.get(
       base,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Actions'],
           operationId: 'listActions',
@@ -100,7 +100,7 @@ registerApiResource({
     api.get(
       `${base}/:actionId`,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Actions'],
           operationId: 'getAction',

@@ -161,7 +161,7 @@ registerApiResource({
     api.get(
       base,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Agreement'],
           operationId: 'getAgreement',
@@ -179,7 +179,7 @@ registerApiResource({
     api.get(
       `${base}/versions`,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Agreement'],
           operationId: 'listAgreementVersions',
@@ -202,7 +202,7 @@ registerApiResource({
     api.get(
       `${base}/versions/:versionNumber`,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Agreement'],
           operationId: 'getAgreementVersion',
@@ -226,7 +226,7 @@ registerApiResource({
     api.get(
       `${base}/amendments`,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Agreement'],
           operationId: 'listAmendments',
@@ -251,7 +251,7 @@ registerApiResource({
     api.get(
       `${base}/amendments/:amendmentNumber`,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Agreement'],
           operationId: 'getAmendment',

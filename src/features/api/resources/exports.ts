@@ -225,7 +225,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/open-data.json',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Open data'],
           operationId: 'exportOpenDataJson',
@@ -248,7 +248,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/open-data.csv',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Open data'],
           operationId: 'exportOpenDataCsv',

@@ -63,7 +63,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/funds',
       {
-        config: { access: 'signed-in' },
+        config: { action: 'account.use' },
         schema: {
           tags: ['Funds'],
           operationId: 'listFunds',
@@ -86,7 +86,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/funds/:fundId',
       {
-        config: { access: 'signed-in' },
+        config: { action: 'account.use' },
         schema: {
           tags: ['Funds'],
           operationId: 'getFund',

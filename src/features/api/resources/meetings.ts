@@ -204,7 +204,7 @@ registerApiResource({
     api.get(
       base,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Meetings'],
           operationId: 'listMeetings',
@@ -265,7 +265,7 @@ registerApiResource({
     api.get(
       `${base}/:meetingId`,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Meetings'],
           operationId: 'getMeeting',
@@ -318,7 +318,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/decisions',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Meetings'],
           operationId: 'listDecisions',
@@ -339,7 +339,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/decisions/:decisionId',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Meetings'],
           operationId: 'getDecision',
@@ -359,7 +359,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/annual-agendas',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Meetings'],
           operationId: 'listAnnualAgendas',
@@ -380,7 +380,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/annual-agendas/:agendaId',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Meetings'],
           operationId: 'getAnnualAgenda',

@@ -87,7 +87,7 @@ registerApiResource({
     api.get(
       measurementsPath,
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Monitoring'],
           operationId: 'listMeasurements',

@@ -56,7 +56,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/organisations',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Organisations'],
           operationId: 'listOrganisations',
@@ -90,7 +90,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/organisations/:organisationSlug',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Organisations'],
           operationId: 'getOrganisation',

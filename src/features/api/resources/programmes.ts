@@ -37,7 +37,7 @@ registerApiResource({
     api.get(
       '/programmes',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Programmes'],
           operationId: 'listProgrammes',
@@ -60,7 +60,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Programmes'],
           operationId: 'getProgramme',

@@ -79,7 +79,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/projects',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Projects'],
           operationId: 'listProjects',
@@ -116,7 +116,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/projects/:projectCode',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Projects'],
           operationId: 'getProject',

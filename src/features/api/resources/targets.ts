@@ -54,7 +54,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/targets',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Targets'],
           operationId: 'listTargets',
@@ -90,7 +90,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/targets/:targetKey',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Targets'],
           operationId: 'getTarget',

@@ -27,7 +27,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/themes',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Themes'],
           operationId: 'listThemes',
@@ -52,7 +52,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/themes/:themeCode',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['Themes'],
           operationId: 'getTheme',

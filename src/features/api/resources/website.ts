@@ -80,7 +80,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/news',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['News and events'],
           operationId: 'listNews',
@@ -105,7 +105,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/news/:newsSlug',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['News and events'],
           operationId: 'getNewsItem',
@@ -125,7 +125,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/events',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['News and events'],
           operationId: 'listEvents',
@@ -153,7 +153,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/events/:eventSlug',
       {
-        config: { access: 'public' },
+        config: { action: 'public' },
         schema: {
           tags: ['News and events'],
           operationId: 'getEvent',

@@ -26,13 +26,13 @@ export function registerTokenPages(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { locale, url } of localizedPaths('/account/tokens')) {
-    app.get(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const { page, status } = await render(request, {});
       reply.header('cache-control', 'no-store');
       return sendHtml(reply, page, status);
     });
 
-    app.post<{ Body: TokenBody }>(url, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Body: TokenBody }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const body = request.body ?? {};
       const input = { name: str(body.name).slice(0, 500), scope: str(body.scope), programmeSlug: str(body.programme) };
       const programmes = await tokenProgrammes(db, request.actor!.userId);
@@ -50,7 +50,7 @@ export function registerTokenPages(app: FastifyInstance, db: Db, config: Config)
       return sendHtml(reply, page, 201);
     });
 
-    app.post<{ Params: { id: string } }>(`${url}/:id/revoke`, { config: { access: 'signed-in' } }, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`${url}/:id/revoke`, { config: { action: 'account.use' } }, async (request, reply) => {
       const revoked = await revokeApiToken(db, { actor: request.actor!, tokenId: request.params.id });
       if (!revoked) throw notFound();
       return redirectLocal(reply, undefined, `/${locale}/account/tokens`);
