@@ -149,6 +149,8 @@ export function TextField(props: FieldFrame & {
   autocomplete?: string;
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'url';
   lang?: string;
+  /** The field's limit from its declaration (src/web/forms.ts LIMITS). */
+  maxLength?: number;
 }) {
   return (
     <FormField field={props}>
@@ -162,13 +164,14 @@ export function TextField(props: FieldFrame & {
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
         lang={props.lang}
+        maxLength={props.maxLength}
         {...fieldAria(props)}
       />
     </FormField>
   );
 }
 
-export function TextArea(props: FieldFrame & { name?: string; value?: string; rows?: number; required?: boolean; lang?: string }) {
+export function TextArea(props: FieldFrame & { name?: string; value?: string; rows?: number; required?: boolean; lang?: string; maxLength?: number }) {
   return (
     <FormField field={props} kind="textarea">
       <textarea
@@ -178,6 +181,8 @@ export function TextArea(props: FieldFrame & { name?: string; value?: string; ro
         rows={props.rows ?? 4}
         required={props.required}
         lang={props.lang}
+        maxLength={props.maxLength}
+        data-counter={props.maxLength && props.maxLength >= 1000 ? 'on' : undefined}
         {...fieldAria(props)}
       >
         {props.value ?? ''}

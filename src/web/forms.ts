@@ -307,6 +307,9 @@ registerMessages({
     'form.error.number': 'Geef een getal.',
     'form.error.range': 'Geef een getal van {min, number} tot en met {max, number}.',
     'form.error.tooLarge': 'Het formulier is te groot om te verwerken. Er is niets opgeslagen; maak de tekst korter of verdeel hem.',
+    'form.required': 'verplicht',
+    'form.inDutch': 'In het Nederlands',
+    'form.inEnglish': 'In het Engels',
   },
   en: {
     'form.error.summary': 'The form was not saved. Correct the marked fields; what you typed is still there.',
@@ -321,5 +324,8 @@ registerMessages({
     'form.error.number': 'Give a number.',
     'form.error.range': 'Give a number from {min, number} to {max, number}.',
     'form.error.tooLarge': 'The form is too large to process. Nothing was saved; shorten the text or split it.',
+    'form.required': 'required',
+    'form.inDutch': 'In Dutch',
+    'form.inEnglish': 'In English',
   },
 });

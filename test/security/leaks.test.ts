@@ -37,7 +37,7 @@ for (const mode of databaseModes()) {
         db,
         programmeId,
         bodyId: body!.id,
-        form: { name: 'Nooit Opgeslagen', position: 'member', startsOn: '2026-01-05', replaces: randomUUID() },
+        member: { name: 'Nooit Opgeslagen', position: 'member', startsOn: '2026-01-05', replaces: randomUUID() },
       });
       assert.equal(result.ok, false);
       assert.equal(await countOf(people), peopleBefore, 'the person row of a refused member must not be committed');

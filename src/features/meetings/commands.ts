@@ -5,6 +5,9 @@ import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
+import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
+import { authorize } from '../../policies.ts';
+import type { LeaveInput, MemberInput } from './schema.ts';
 import { bodies, organisations, people, projects } from '../../db/schema.ts';
 import { fromAmsterdam } from '../../domain/meeting-time.ts';
 import { AccessDenied, type Actor } from '../../domain/policy.ts';
@@ -42,50 +45,39 @@ function requirePreparer(actor: Actor | null): asserts actor is Actor {
 
 const failed = (errors: FieldErrors): Result => ({ ok: false, errors });
 
-export async function addMember(input: Base & { bodyId: string; form: FormBody }): Promise<Result> {
-  requirePreparer(input.actor);
-  const { form, db, programmeId } = input;
-  const errors: FieldErrors = {};
-  const name = field(form, 'name', 200);
-  if (!name) errors.name = 'meetings.error.required';
-  const position = oneOf(field(form, 'position'), MEMBER_POSITIONS);
-  if (!position) errors.position = 'meetings.error.choose';
-  const startsOn = field(form, 'startsOn');
-  if (!isIsoDate(startsOn)) errors.startsOn = 'meetings.error.date';
-  const organisationSlug = field(form, 'organisation');
+export async function addMember(input: Base & { bodyId: string; member: MemberInput }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'body.manageMembers');
+  const { member, db, programmeId } = input;
   let organisationId: string | null = null;
-  if (organisationSlug) {
-    const [org] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.programmeId, programmeId), eq(organisations.slug, organisationSlug)));
-    if (!org) errors.organisation = 'meetings.error.choose';
-    else organisationId = org.id;
+  if (member.organisation) {
+    const [org] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.programmeId, programmeId), eq(organisations.slug, member.organisation)));
+    if (!org) return refusedField('organisation', 'form.error.choice');
+    organisationId = org.id;
   }
-  const replacesId = field(form, 'replaces');
-  if (replacesId && !UUID.test(replacesId)) errors.replaces = 'meetings.error.choose';
-  if (Object.keys(errors).length > 0) return failed(errors);
   // writeTransaction rolls back a refusal, so the person row is never left without its membership.
   return writeTransaction(db, async (tx) => {
-    if (replacesId) {
+    if (member.replaces) {
       const ended = await tx
         .update(bodyMemberships)
-        .set({ endsOn: startsOn })
-        .where(and(eq(bodyMemberships.id, replacesId), eq(bodyMemberships.bodyId, input.bodyId), sql`${bodyMemberships.endsOn} is null`))
+        .set({ endsOn: member.startsOn })
+        .where(and(eq(bodyMemberships.id, member.replaces), eq(bodyMemberships.bodyId, input.bodyId), sql`${bodyMemberships.endsOn} is null`))
         .returning({ id: bodyMemberships.id });
-      if (ended.length === 0) return failed({ replaces: 'meetings.error.choose' });
+      if (ended.length === 0) return refusedField('replaces', 'form.error.choice');
     }
-    const [person] = await tx.insert(people).values({ programmeId, name, organisationId }).returning({ id: people.id });
+    const [person] = await tx.insert(people).values({ programmeId, name: member.name, organisationId }).returning({ id: people.id });
     const [membership] = await tx
       .insert(bodyMemberships)
-      .values({ programmeId, bodyId: input.bodyId, personId: person!.id, organisationId, position: position!, startsOn, replacesId: replacesId || null })
+      .values({ programmeId, bodyId: input.bodyId, personId: person!.id, organisationId, position: member.position, startsOn: member.startsOn, replacesId: member.replaces ?? null })
       .returning();
     await recordAudit(tx, { actor: input.actor, programmeId, action: 'body.member.add', objectType: 'body_membership', objectId: membership!.id, after: membership });
-    return { ok: true as const, id: membership!.id };
+    return done({ id: membership!.id });
   });
 }
 
-export async function endMembership(input: Base & { bodyId: string; membershipId: string; form: FormBody }): Promise<Result | null> {
-  requirePreparer(input.actor);
-  const endsOn = field(input.form, 'endsOn');
-  if (!isIsoDate(endsOn)) return failed({ endsOn: 'meetings.error.date' });
+/** Ends a seat; null when the membership is not an active one of this body. */
+export async function endMembership(input: Base & { bodyId: string; membershipId: string; leave: LeaveInput }): Promise<Outcome<{ id: string }> | null> {
+  authorize(input.actor, 'body.manageMembers');
+  const { endsOn } = input.leave;
   return input.db.transaction(async (tx) => {
     const [row] = await tx
       .update(bodyMemberships)
@@ -94,7 +86,7 @@ export async function endMembership(input: Base & { bodyId: string; membershipId
       .returning();
     if (!row) return null;
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'body.member.end', objectType: 'body_membership', objectId: row.id, after: { endsOn } });
-    return { ok: true as const, id: row.id };
+    return done({ id: row.id });
   });
 }
 

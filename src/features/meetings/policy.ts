@@ -1,9 +1,8 @@
 // Who may see and do what with a body's meetings. Pure and denied by default: the coordinator
 // (and admin) prepares everything; a body's members see its non-public items; the executive level
 // also sees the support level's preparations; everyone else sees only public decisions.
-import type { Rules } from '../../domain/policy.ts';
 import type { BodyKind } from '../../db/schema.ts';
-import { hasRole, type Actor } from '../../domain/policy.ts';
+import { coordinates, hasRole, programmeRule, type Actor, type Rules } from '../../domain/policy.ts';
 
 export interface BodyRef {
   id: string;
@@ -35,4 +34,7 @@ export function canMeetings(actor: Actor | null | undefined, action: MeetingActi
 }
 
 /** The meetings capability's named actions (issue 19: every route and command names one of these). */
-export const meetingsRules = {} satisfies Rules;
+export const meetingsRules = {
+  /** Add members to a body of the steering group and end their seats: the secretary's work. */
+  'body.manageMembers': programmeRule(coordinates),
+} satisfies Rules;

@@ -19,6 +19,8 @@ import { localizedPaths } from '../../web/routing.ts';
 import * as commands from './commands.ts';
 import type { FieldErrors, FormBody } from './forms.ts';
 import { UUID } from './forms.ts';
+import { formState, isUuid, readForm, type FormState } from '../../web/forms.ts';
+import { LeaveInput, MemberInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
@@ -27,7 +29,8 @@ import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meeting
 import './messages.ts';
 import { canMeetings } from './policy.ts';
 import * as q from './queries.ts';
-import { BodiesPage, BodyPage, DecisionsPage, MeetingPage, meetingTitle, PlanMeetingPage } from './views.tsx';
+import { DecisionsPage, MeetingPage, meetingTitle, PlanMeetingPage } from './views.tsx';
+import { BodiesPage, BodyPage } from './body-views.tsx';
 
 type P = { programme: string };
 type BodyParams = P & { kind: string };
@@ -46,7 +49,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     return body;
   }
 
-  async function renderBody(request: FastifyRequest<{ Params: BodyParams }>, reply: FastifyReply, state?: { form: string; errors: FieldErrors; values: FormBody }) {
+  async function renderBody(request: FastifyRequest<{ Params: BodyParams }>, reply: FastifyReply, state?: FormState) {
     const body = await loadBody(request);
     const programmeId = request.programme!.id;
     const ref = await q.bodyRef(db, body);
@@ -92,21 +95,23 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   for (const { url } of localizedPaths('/:programme/bodies/:kind')) {
     app.get<{ Params: BodyParams }>(url, { config: { action: 'public' } }, async (request, reply) => renderBody(request, reply));
 
-    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/members`, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/members`, { config: { action: 'body.manageMembers' } }, async (request, reply) => {
       const body = await loadBody(request);
-      const form = request.body ?? {};
-      const result = await commands.addMember({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form });
-      if (!result.ok) return renderBody(request, reply, { form: 'member', errors: result.errors, values: form });
+      const read = readForm(MemberInput, request.body);
+      const result = read.ok ? await commands.addMember({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, member: read.value }) : read;
+      if (!result.ok) return renderBody(request, reply, formState('member', result.errors, request.body));
       return redirectLocal(reply, undefined, `${base(request)}/bodies/${body.kind}`);
     });
 
-    app.post<{ Params: BodyParams & { membership: string }; Body: FormBody }>(`${url}/members/:membership/leave`, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.post<{ Params: BodyParams & { membership: string }; Body: FormBody }>(`${url}/members/:membership/leave`, { config: { action: 'body.manageMembers' } }, async (request, reply) => {
       const body = await loadBody(request);
-      if (!UUID.test(request.params.membership)) throw notFound();
-      const form = request.body ?? {};
-      const result = await commands.endMembership({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, membershipId: request.params.membership, form });
+      if (!isUuid(request.params.membership)) throw notFound();
+      const read = readForm(LeaveInput, request.body);
+      const result = read.ok
+        ? await commands.endMembership({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, membershipId: request.params.membership, leave: read.value })
+        : read;
       if (result === null) throw notFound();
-      if (!result.ok) return renderBody(request, reply, { form: 'leave', errors: result.errors, values: form });
+      if (!result.ok) return renderBody(request, reply, formState(`leave-${request.params.membership}`, result.errors, request.body));
       return redirectLocal(reply, undefined, `${base(request)}/bodies/${body.kind}`);
     });
 
