@@ -16,6 +16,13 @@ import { translator } from './i18n.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+const declaredActions = new WeakMap<FastifyInstance, Map<string, string>>();
+
+/** The action each route names, by "METHOD /url" as registered (the access matrix checks them). */
+export function routeActions(app: FastifyInstance): ReadonlyMap<string, string> {
+  return declaredActions.get(app) ?? new Map();
+}
+
 export function registerRequestContext(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('locale', DEFAULT_LOCALE);
   app.decorateRequest('programme', null);
@@ -24,8 +31,11 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   app.decorateRequest('csrfToken', '');
 
   // Every route names the action it performs; a route without one would be open by accident.
+  const actions = new Map<string, string>();
+  declaredActions.set(app, actions);
   app.addHook('onRoute', (route) => {
     const action = route.config?.action;
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) actions.set(`${method} ${route.url}`, action ?? 'record');
     if (action === undefined && route.config?.access === 'record') return;
     if (!isActionName(action)) {
       throw new Error(`Route ${route.method} ${route.url} names no known action (config.action: ${String(action)})`);
