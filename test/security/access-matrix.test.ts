@@ -10,6 +10,7 @@ import { databaseModes } from '../support/database.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ACCESS_MATRIX, OWN_ITEMS_ONLY, type Expectation } from './access-matrix.ts';
 import { registeredRoutes, routeKey } from './routes.ts';
+import { routeActions } from '../../src/web/request-context.ts';
 import { DENIED, classify, isIdorProbe, send, variantsOf, type Variant } from './matrix-walk.ts';
 import { ROLE_KEYS, buildWorld, databaseFingerprint, rows, type RoleKey, type World } from './world.ts';
 
@@ -82,6 +83,19 @@ for (const mode of databaseModes()) {
       for (const [key, expectation] of Object.entries(ACCESS_MATRIX)) {
         for (const variant of variantsOf(key)) assert.ok(expectation[variant], `${key} has no "${variant}" row`);
       }
+    });
+
+    test('every route names the action its row names (the table is keyed by route and action)', { skip: RECORD }, () => {
+      const declared = routeActions(t.app);
+      const wrong: string[] = [];
+      for (const route of registeredRoutes(t.app).filter((r) => r.method !== 'HEAD')) {
+        const key = routeKey(route);
+        // The route tree prints a prefixed wildcard (the API's CORS preflight) without its prefix.
+        const action = declared.get(`${route.method} ${route.url}`) ?? [...declared].find(([k]) => k.startsWith(`${route.method} `) && k.endsWith(route.url))?.[1];
+        const expected = ACCESS_MATRIX[key]?.action;
+        if (action !== expected) wrong.push(`${key}: the route names ${String(action)}, the table ${String(expected)}`);
+      }
+      assert.deepEqual(wrong, [], `routes whose action differs from test/security/access-matrix.ts:\n${wrong.join('\n')}`);
     });
 
     test('reads: every route × role × object answers as declared', async () => {
