@@ -29,6 +29,18 @@ describe('annual agenda', () => {
     assert.equal(isValidSpan(Number.NaN, 2018), false);
   });
 
+  test('span bounds: years 2000 to 2100, at most three calendar years, whole years only', () => {
+    assert.equal(isValidSpan(2000, 2000), true);
+    assert.equal(isValidSpan(1999, 2000), false);
+    assert.equal(isValidSpan(2100, 2100), true);
+    assert.equal(isValidSpan(2100, 2101), false);
+    assert.equal(isValidSpan(2017, 2019), true);
+    assert.equal(isValidSpan(2017, 2020), false);
+    assert.equal(isValidSpan(2017.5, 2018), false);
+    assert.equal(isValidSpan(2017, 2018.5), false);
+    assert.equal(isValidSpan(2017, Number.NaN), false);
+  });
+
   test('carrying forward drops finished actions and keeps the projects', () => {
     const next = carryForward([
       { projectId: 'p1', lead: {}, staffing: {}, actions: [action('a', 'done'), action('b'), action('c', 'in_progress'), action('d', 'cancelled')] },
@@ -54,5 +66,20 @@ describe('annual agenda', () => {
       [['p1', 'same'], ['p2', 'changed'], ['p3', 'added']],
     );
     assert.deepEqual(compareAgendas(right, [right[0]!]).map((c) => c.change), ['same', 'removed', 'removed']);
+  });
+
+  test('an entry changes when any of its actions changes: description, owner, due or state', () => {
+    const entry = (actions: AgendaAction[]) => ({ projectId: 'p1', lead: { nl: 'X' }, staffing: { nl: '1 fte' }, actions });
+    const before = entry([action('a')]);
+    assert.equal(compareAgendas([before], [entry([action('a')])])[0]!.change, 'same');
+    const variants: AgendaAction[] = [
+      action('b'),
+      { ...action('a'), owner: { nl: 'Gemeente' } },
+      { ...action('a'), due: { nl: 'Q1 2019' } },
+      action('a', 'done'),
+    ];
+    for (const changed of variants) assert.equal(compareAgendas([before], [entry([changed])])[0]!.change, 'changed', JSON.stringify(changed));
+    assert.equal(compareAgendas([before], [entry([])])[0]!.change, 'changed', 'an action dropped');
+    assert.equal(compareAgendas([before], [{ ...before, staffing: { nl: '2 fte' } }])[0]!.change, 'changed', 'staffing');
   });
 });

@@ -35,6 +35,15 @@ describe('cadence', () => {
     assert.equal(checkCadence({ year: 2018, minPerYear: null, maxPerYear: null, meetings: [] }).status, 'unbounded');
   });
 
+  test('only a minimum, or only a maximum, is checked on its own', () => {
+    const three = [at('2018-03-01T09:00:00Z'), at('2018-06-01T09:00:00Z'), at('2018-09-01T09:00:00Z')];
+    assert.equal(checkCadence({ year: 2018, minPerYear: 2, maxPerYear: null, meetings: three }).status, 'ok');
+    assert.equal(checkCadence({ year: 2018, minPerYear: 4, maxPerYear: null, meetings: three }).status, 'short');
+    assert.equal(checkCadence({ year: 2018, minPerYear: null, maxPerYear: 2, meetings: three }).status, 'over');
+    assert.equal(checkCadence({ year: 2018, minPerYear: null, maxPerYear: 3, meetings: three }).status, 'ok');
+    assert.equal(checkCadence({ year: 2018, minPerYear: null, maxPerYear: 3, meetings: [] }).status, 'ok');
+  });
+
   test('the year is Amsterdam’s: 31 December 23:30 UTC is already next year', () => {
     assert.equal(amsterdamYear(new Date('2018-12-31T23:30:00Z')), 2019);
     const result = checkCadence({ year: 2019, minPerYear: 2, maxPerYear: 2, meetings: [at('2018-12-31T23:30:00Z')] });

@@ -25,6 +25,37 @@ describe('criteria a-f', () => {
     assert.equal(suggestedRecommendation(results), 'admit');
   });
 
+  test('each result names its letter, the reason and the values the explanation shows', () => {
+    assert.deepEqual(evaluateCriteria(buildProposal()), [
+      { letter: 'a', state: 'met', reason: 'a.met', values: { count: 2 } },
+      { letter: 'b', state: 'met', reason: 'b.met', values: { name: 'Gemeente' } },
+      { letter: 'c', state: 'met', reason: 'c.met', values: { reasoning: 'samen sterker' } },
+      { letter: 'd', state: 'met', reason: 'd.met', values: { reasoning: 'nieuw in Leiden' } },
+      { letter: 'e', state: 'met', reason: 'e.met', values: {} },
+      { letter: 'f', state: 'met', reason: 'f.met', values: { count: 2 } },
+    ]);
+    const lacking = buildProposal({
+      partners: [partner({ name: 'U', commitmentAgreed: false }), partner({ name: 'V', commitmentAgreed: false, declaredInterest: false })],
+      safeguarding: '',
+      judgements: { d: { met: false, reasoning: 'bestaat al' } },
+    });
+    assert.deepEqual(evaluateCriteria(lacking), [
+      { letter: 'a', state: 'missing', reason: 'a.tooFew', values: { count: 1 } },
+      { letter: 'b', state: 'missing', reason: 'b.none', values: {} },
+      { letter: 'c', state: 'pending', reason: 'c.pending', values: {} },
+      { letter: 'd', state: 'missing', reason: 'd.notMet', values: { reasoning: 'bestaat al' } },
+      { letter: 'e', state: 'missing', reason: 'e.missing', values: {} },
+      { letter: 'f', state: 'missing', reason: 'f.unagreed', values: { names: 'U, V' } },
+    ]);
+    assert.equal(suggestedRecommendation(evaluateCriteria(lacking)), 'reject', 'a missing criterion outweighs a pending one');
+  });
+
+  test('all criteria met needs all six results', () => {
+    const results = evaluateCriteria(buildProposal());
+    assert.equal(allCriteriaMet(results.slice(0, 5)), false);
+    assert.equal(allCriteriaMet([]), false);
+  });
+
   test('a: two parties must declare an interest; intended partners do not count', () => {
     const facts = buildProposal({
       partners: [partner({ name: 'G', role: 'lead' }), partner({ name: 'U', declaredInterest: false }), partner({ name: 'H', role: 'intended_partner' })],
@@ -66,5 +97,7 @@ describe('criteria a-f', () => {
     assert.equal(f.state, 'missing');
     assert.equal(f.values.names, 'U');
     assert.equal(stateOf(buildProposal({ partners: [] })).f, 'missing');
+    const onlyIntended = evaluateCriteria(buildProposal({ partners: [partner({ name: 'H', role: 'intended_partner' })] }))[5]!;
+    assert.deepEqual(onlyIntended, { letter: 'f', state: 'missing', reason: 'f.noPartners', values: {} }, 'intended partners alone are no participants');
   });
 });

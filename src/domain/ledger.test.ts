@@ -18,7 +18,7 @@ describe('ledger balances', () => {
     assert.deepEqual(balance.contributed, { cents: 75000, hours: 0 });
     assert.deepEqual(balance.committed, { cents: 10500, hours: 0 });
     assert.deepEqual(balance.paid, { cents: 4000, hours: 0 });
-    assert.throws(() => deriveBalance([e('correction', 1)]));
+    assert.throws(() => deriveBalance([e('correction', 1)]), /must name what it corrects/);
   });
 
   test('the invariant: paid ≤ committed ≤ contributed, for money and hours', () => {
@@ -35,6 +35,18 @@ describe('ledger balances', () => {
     assert.deepEqual(violations(deriveBalance([e('commitment', 1)])), ['committed cents exceeds contributed']);
   });
 
+  test('violations name each broken rule, unit by unit', () => {
+    const committed = [e('contribution', 1000, 10), e('commitment', 1000, 10)];
+    assert.deepEqual(violations(deriveBalance(committed)), [], 'everything committed is still within the rule');
+    assert.deepEqual(violations(deriveBalance([...committed, e('payment', 1000, 10)])), [], 'everything paid too');
+    assert.deepEqual(violations(deriveBalance([...committed, e('correction', -1, 0, 'payment')])), ['paid cents negative']);
+    assert.deepEqual(violations(deriveBalance([...committed, e('correction', 0, -1, 'payment')])), ['paid hours negative']);
+    assert.deepEqual(violations(deriveBalance([...committed, e('payment', 1001, 10)])), ['paid cents exceeds committed']);
+    assert.deepEqual(violations(deriveBalance([...committed, e('payment', 1000, 11)])), ['paid hours exceeds committed']);
+    assert.deepEqual(violations(deriveBalance([...committed, e('commitment', 0, 1)])), ['committed hours exceeds contributed']);
+    assert.equal(isConsistent(deriveBalance([...committed, e('payment', 1001)])), false);
+  });
+
   test('award amounts: full, partial within the request, none', () => {
     const asked = { cents: 5000, hours: 10 };
     assert.deepEqual(awardAmounts('full', asked), asked);
@@ -44,5 +56,28 @@ describe('ledger balances', () => {
     assert.equal(awardAmounts('partial', asked, asked), 'invalid');
     assert.equal(awardAmounts('partial', asked, { cents: 0, hours: 0 }), 'invalid');
     assert.equal(awardAmounts('partial', asked), 'invalid');
+  });
+
+  test('a partial award is less than asked in money or hours, never more in either, and not nothing', () => {
+    const asked = { cents: 5000, hours: 10 };
+    // The full amount of money with fewer hours (or the other way round) is still less than asked.
+    assert.deepEqual(awardAmounts('partial', asked, { cents: 5000, hours: 9 }), { cents: 5000, hours: 9 });
+    assert.deepEqual(awardAmounts('partial', asked, { cents: 4999, hours: 10 }), { cents: 4999, hours: 10 });
+    // Zero euros with some hours, or money without hours, is a real partial award.
+    assert.deepEqual(awardAmounts('partial', asked, { cents: 0, hours: 5 }), { cents: 0, hours: 5 });
+    assert.deepEqual(awardAmounts('partial', asked, { cents: 2000, hours: 0 }), { cents: 2000, hours: 0 });
+    // More than asked in one unit is refused, even when the other is less.
+    assert.equal(awardAmounts('partial', asked, { cents: 5001, hours: 1 }), 'invalid');
+    assert.equal(awardAmounts('partial', asked, { cents: 1000, hours: 11 }), 'invalid');
+    // Negative amounts are refused, whatever the other unit says.
+    assert.equal(awardAmounts('partial', asked, { cents: -1, hours: 5 }), 'invalid');
+    assert.equal(awardAmounts('partial', asked, { cents: 1000, hours: -1 }), 'invalid');
+    // A request for money only: the partial must be less money.
+    const moneyOnly = { cents: 5000, hours: 0 };
+    assert.deepEqual(awardAmounts('partial', moneyOnly, { cents: 1, hours: 0 }), { cents: 1, hours: 0 });
+    assert.equal(awardAmounts('partial', moneyOnly, { cents: 5000, hours: 0 }), 'invalid');
+    // Full and none ignore a partial amount.
+    assert.deepEqual(awardAmounts('full', asked, { cents: 1, hours: 1 }), asked);
+    assert.deepEqual(awardAmounts('none', asked, { cents: 1, hours: 1 }), { cents: 0, hours: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { centsForInput, formatCents, formatFte, fteToHours, hoursToFte, MAX_CENTS, parseHours, parseMoney } from './money.ts';
+import { centsForInput, formatCents, formatFte, formatHours, fteToHours, hoursToFte, MAX_CENTS, MAX_HOURS, parseHours, parseMoney } from './money.ts';
 
 const ok = (input: string, locale: 'nl' | 'en' = 'nl') => {
   const result = parseMoney(input, locale);
@@ -71,6 +71,38 @@ describe('parseMoney', () => {
     assert.equal(ok('100.000.000'), MAX_CENTS);
     assert.equal(ok('10,000'), 1000, 'trailing zeros beyond cents are fine');
   });
+
+  test('a minus sign before or after the euro sign, with or without spaces, is a negative amount', () => {
+    for (const input of ['-€ 5', '- € 5', '−€ 5', '€ −5', '€-5', 'EUR - 5']) assert.equal(err(input), 'fund.money.negative', input);
+  });
+
+  test('the length limit counts the amount, not the spaces around it', () => {
+    assert.equal(ok(`${' '.repeat(40)}10`), 1000);
+    assert.equal(ok(`10,${'0'.repeat(37)}`), 1000, '40 characters');
+    assert.equal(err(`10,${'0'.repeat(38)}`), 'fund.money.tooLarge', '41 characters');
+  });
+
+  test('leading zeros are not digits of the amount', () => {
+    assert.equal(ok('0100'), 10000);
+    assert.equal(ok(`${'0'.repeat(14)}100`), 10000);
+  });
+
+  test('a leading separator is the decimal one, whatever the language', () => {
+    assert.equal(ok('.500', 'nl'), 50);
+    assert.equal(ok(',500', 'en'), 50);
+  });
+
+  test('spaces group thousands only in threes, optionally with decimals', () => {
+    assert.equal(ok('1 500'), 150000);
+    assert.equal(ok('15 000'), 1500000);
+    assert.equal(ok('1 000 000'), 100000000);
+    assert.equal(ok('1\u00a0500,50'), 150050);
+    for (const input of ['1 500 0', ',5 000', '1 50 000']) assert.equal(err(input), 'fund.money.invalid', input);
+  });
+
+  test('a currency or a round-amount dash inside the number is not an amount', () => {
+    for (const input of ['1€5', '1eur5', '1,-5']) assert.equal(err(input), 'fund.money.invalid', input);
+  });
 });
 
 describe('parseHours', () => {
@@ -86,6 +118,41 @@ describe('parseHours', () => {
     assert.deepEqual(parseHours('veel'), { ok: false, error: 'fund.hours.invalid' });
     assert.deepEqual(parseHours('2000000'), { ok: false, error: 'fund.hours.tooLarge' });
     assert.deepEqual(parseHours('99999999999999'), { ok: false, error: 'fund.hours.tooLarge' });
+  });
+
+  test('nothing typed is required, or zero when optional; a number that is not text is invalid', () => {
+    for (const input of [undefined, null, '', '   ']) {
+      assert.deepEqual(parseHours(input), { ok: false, error: 'fund.hours.required' }, String(input));
+      assert.deepEqual(parseHours(input, { optional: true }), { ok: true, value: 0 }, String(input));
+    }
+    assert.deepEqual(parseHours(40), { ok: false, error: 'fund.hours.invalid' });
+  });
+
+  test('units and spaces around the number', () => {
+    for (const input of ['  40  ', '40h', '40 h', '40 uur', '40 uren', '40 hour', '40 hours', '40 Hours']) {
+      assert.deepEqual(parseHours(input), { ok: true, value: 40 }, input);
+    }
+    for (const input of ['h40', 'uur 40']) assert.deepEqual(parseHours(input), { ok: false, error: 'fund.hours.invalid' }, input);
+  });
+
+  test('whole hours: zero decimals are fine, any other fraction is refused as not whole', () => {
+    for (const input of ['40,00', '40.0', '40,0000']) assert.deepEqual(parseHours(input), { ok: true, value: 40 }, input);
+    for (const input of ['12,5', '2,25', '2,05', '1.5']) assert.deepEqual(parseHours(input), { ok: false, error: 'fund.hours.whole' }, input);
+    for (const input of ['40,0005', 'x40,00', 'a2,5', '10-12', '1.6000', '1000.500']) {
+      assert.deepEqual(parseHours(input), { ok: false, error: 'fund.hours.invalid' }, input);
+    }
+  });
+
+  test('thousands grouping with dots, commas or spaces, in groups of three', () => {
+    assert.deepEqual(parseHours('16.000'), { ok: true, value: 16000 });
+    assert.deepEqual(parseHours('1 600'), { ok: true, value: 1600 });
+    assert.deepEqual(parseHours('1\u00a0600'), { ok: true, value: 1600 });
+    assert.deepEqual(parseHours('000001600'), { ok: true, value: 1600 }, 'leading zeros do not make it too large');
+  });
+
+  test('the largest number of hours is accepted, one more is too large', () => {
+    assert.deepEqual(parseHours('1.000.000'), { ok: true, value: MAX_HOURS });
+    assert.deepEqual(parseHours('1000001'), { ok: false, error: 'fund.hours.tooLarge' });
   });
 });
 
@@ -108,7 +175,17 @@ describe('formatting and FTE', () => {
     assert.equal(fteToHours(0.5, 1600), 800);
     assert.equal(formatFte('nl', 800, 1600), '0,50');
     assert.equal(formatFte('en', 2400, 1600), '1.50');
-    assert.throws(() => hoursToFte(10, 0));
-    assert.throws(() => fteToHours(1, -5));
+    assert.throws(() => hoursToFte(10, 0), /hours per FTE must be positive/);
+    assert.throws(() => hoursToFte(10, Number.NaN), /hours per FTE must be positive/);
+    assert.throws(() => fteToHours(1, -5), /hours per FTE must be positive/);
+    assert.throws(() => fteToHours(1, 0), /hours per FTE must be positive/);
+    assert.throws(() => fteToHours(1, Number.POSITIVE_INFINITY), /hours per FTE must be positive/);
+  });
+
+  test('hours are shown as whole numbers with the locale\'s grouping', () => {
+    assert.equal(formatHours('nl', 1600), '1.600');
+    assert.equal(formatHours('en', 1600), '1,600');
+    assert.equal(formatHours('nl', 1600.4), '1.600');
+    assert.equal(formatHours('en', 0), '0');
   });
 });

@@ -50,9 +50,8 @@ export function parseMoney(input: unknown, locale: Locale, options: { allowZero?
   let decimalSep: '.' | ',' | null = null;
   if (dots > 0 && commas > 0) {
     decimalSep = text.lastIndexOf('.') > text.lastIndexOf(',') ? '.' : ',';
-    const otherCount = decimalSep === '.' ? dots : commas;
     const decimalCount = decimalSep === '.' ? dots : commas;
-    if (decimalCount !== 1 || otherCount < 1) return { ok: false, error: 'fund.money.invalid' };
+    if (decimalCount !== 1) return { ok: false, error: 'fund.money.invalid' };
   } else if (dots + commas === 1) {
     const sep = dots === 1 ? '.' : ',';
     const after = text.length - text.indexOf(sep) - 1;

@@ -43,3 +43,58 @@ test('authorize throws AccessDenied when can says no', () => {
   assert.throws(() => authorize(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'programme.manage' }), AccessDenied);
   assert.doesNotThrow(() => authorize(actor({ role: 'coordinator' }), { do: 'programme.manage' }));
 });
+
+test('the internal side of the programme: admin, coordinator, executive and support only', () => {
+  for (const role of ['admin', 'coordinator', 'executive', 'support'] as const) {
+    assert.equal(can(actor({ role }), { do: 'programme.viewInternal' }), true, role);
+  }
+  assert.equal(can(actor({ role: 'lead', projectId: 'project-1' }), { do: 'programme.viewInternal' }), false);
+  assert.equal(can(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'programme.viewInternal' }), false);
+  assert.equal(can(null, { do: 'programme.viewInternal' }), false);
+});
+
+test('anyone with a role in the programme may propose a project', () => {
+  assert.equal(can(actor({ role: 'partner', organisationId: 'org-b' }), { do: 'project.propose' }), true);
+  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }), { do: 'project.propose' }), true);
+});
+
+test('admin and coordinator edit every project of the programme', () => {
+  assert.equal(can(actor({ role: 'admin' }), { do: 'project.edit', project }), true);
+  assert.equal(can(actor({ role: 'coordinator' }), { do: 'project.edit', project }), true);
+  for (const role of ['executive', 'support'] as const) assert.equal(can(actor({ role }), { do: 'project.edit', project }), false, role);
+});
+
+test('the internal side of a project: programme roles, its lead and its partners', () => {
+  for (const role of ['admin', 'coordinator', 'executive', 'support'] as const) {
+    assert.equal(can(actor({ role }), { do: 'project.viewInternal', project }), true, role);
+  }
+  assert.equal(can(actor({ role: 'lead', projectId: 'project-1' }), { do: 'project.viewInternal', project }), true);
+  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }), { do: 'project.viewInternal', project }), false);
+  const withoutPartners = { id: 'project-1', programmeId };
+  assert.equal(can(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'project.viewInternal', project: withoutPartners }), false);
+});
+
+test('one matching assignment is enough, and only the matching role counts', () => {
+  // Someone who leads another project and coordinates the programme may still manage it.
+  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }, { role: 'coordinator' }), { do: 'programme.manage' }), true);
+  // A partner member who also leads this project may edit it.
+  assert.equal(can(actor({ role: 'partner', organisationId: 'org-b' }, { role: 'lead', projectId: 'project-1' }), { do: 'project.edit', project }), true);
+  // A lead of another project who is also a partner member of this one sees its internal side.
+  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }, { role: 'partner', organisationId: 'org-a' }), { do: 'project.viewInternal', project }), true);
+  // A partner assignment that names the project does not make its holder the lead.
+  assert.equal(can(actor({ role: 'partner', projectId: 'project-1', organisationId: 'org-b' }), { do: 'project.edit', project }), false);
+  // A lead assignment that names an organisation does not make its holder a partner member.
+  assert.equal(can(actor({ role: 'lead', projectId: 'project-2', organisationId: 'org-a' }), { do: 'project.viewInternal', project }), false);
+});
+
+test('an action no rule knows is denied', () => {
+  const unknown = { do: 'programme.delete' } as unknown as Parameters<typeof can>[1];
+  assert.equal(can(actor({ role: 'admin' }), unknown), false);
+});
+
+test('AccessDenied names the refused action', () => {
+  assert.throws(
+    () => authorize(actor({ role: 'lead', projectId: 'project-2' }), { do: 'users.manage' }),
+    (error: unknown) => error instanceof AccessDenied && error.action === 'users.manage' && error.message === 'Not allowed: users.manage',
+  );
+});

@@ -50,5 +50,12 @@ describe('agreement term', () => {
     assert.throws(() => endDate({ ...leiden, signedOn: '2017-02-29' }), /calendar date/);
     assert.throws(() => endDate({ ...leiden, signedOn: '7 July 2017' }), /ISO date/);
     assert.throws(() => endDate({ ...leiden, termYears: 0 }), /Invalid term/);
+    assert.throws(() => endDate({ ...leiden, renewalYears: 0 }), /Invalid term/);
+    assert.throws(() => endDate({ ...leiden, renewals: -1 }), /Invalid term/);
+    assert.throws(() => endDate({ ...leiden, signedOn: '2017-13-01' }), /calendar date/);
+    assert.throws(() => endDate({ ...leiden, signedOn: '2017-04-31' }), /calendar date/);
+    assert.throws(() => endDate({ ...leiden, signedOn: '2017-07-07x' }), /ISO date/);
+    assert.throws(() => endDate({ ...leiden, signedOn: 'x2017-07-07' }), /ISO date/);
+    assert.throws(() => addMonths('2017-00-10', 1), /calendar date/);
   });
 });

@@ -73,3 +73,63 @@ test('several measurements on the same day without baseline: at risk, not a divi
   const result = projectTrend({ ...base, baselineValue: null, measurements: [{ on: '2021-01-01', value: 5 }, { on: '2021-01-01', value: 6 }] });
   assert.equal(result.status, 'at_risk');
 });
+
+// Days counted from 1 January 2020 in powers of two keep the least-squares arithmetic exact.
+const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+const exact: TrendInput = { targetValue: 1000, baselineValue: 0, baselineOn: day(0), deadlineOn: day(1024), measurements: [], today: day(513) };
+
+test('a projection of exactly 100% is on track; exactly 80% is at risk, just below it off track', () => {
+  const halfway: TrendInput = { ...exact, deadlineOn: day(512), today: day(300) };
+  const full = projectTrend({ ...halfway, measurements: [{ on: day(256), value: 500 }] });
+  assert.deepEqual([full.status, full.projected], ['on_track', 1000]);
+  const justShort = projectTrend({ ...halfway, measurements: [{ on: day(256), value: 499.99 }] });
+  assert.deepEqual([justShort.status, justShort.projected], ['at_risk', 999.98]);
+  const eighty = projectTrend({ ...halfway, measurements: [{ on: day(256), value: 400 }] });
+  assert.deepEqual([eighty.status, eighty.projected], ['at_risk', 800]);
+  assert.equal(projectTrend({ ...halfway, measurements: [{ on: day(256), value: 399.99 }] }).status, 'off_track');
+});
+
+test('the least-squares line through baseline and measurements, not a line through the last two points', () => {
+  // (0, 0), (256, 300), (512, 300): slope 0.5859375 through the means (256, 200), so 650 on day 1024.
+  const result = projectTrend({ ...exact, measurements: [{ on: day(256), value: 300 }, { on: day(512), value: 300 }] });
+  assert.deepEqual([result.status, result.projected], ['off_track', 650]);
+  // Points on one straight line project along it.
+  const straight = projectTrend({ ...exact, measurements: [{ on: day(256), value: 250 }, { on: day(512), value: 500 }] });
+  assert.deepEqual([straight.status, straight.projected], ['on_track', 1000]);
+});
+
+test('the baseline is a point of the line only when it lies before the first measurement', () => {
+  const measurements = [{ on: day(0), value: 0 }, { on: day(256), value: 300 }, { on: day(512), value: 300 }];
+  // A measurement on the baseline day replaces the baseline point instead of counting twice.
+  assert.equal(projectTrend({ ...exact, measurements }).projected, 650);
+  // A baseline dated after the first measurement is left out of the line.
+  assert.equal(projectTrend({ ...exact, baselineOn: day(100), measurements }).projected, 650);
+});
+
+test('measurement dates with a time of day count by their calendar date', () => {
+  const result = projectTrend({ ...base, measurements: [{ on: '2021-01-01T12:00:00Z', value: 510 }] });
+  assert.equal(result.status, 'on_track');
+  assert.ok(Math.abs(result.projected! - 1017) < 2, String(result.projected));
+});
+
+test('measurements without a number are ignored', () => {
+  assert.equal(projectTrend({ ...base, measurements: [{ on: '2021-01-01', value: Number.NaN }] }).status, 'no_data');
+  const result = projectTrend({ ...base, measurements: [{ on: '2021-01-01', value: 510 }, { on: '2021-02-01', value: Number.NaN }] });
+  assert.equal(result.latest?.value, 510);
+  assert.equal(result.status, 'on_track');
+});
+
+test('reaching a decreasing target exactly is met', () => {
+  assert.equal(projectTrend({ ...base, targetValue: 100, baselineValue: 1000, measurements: [{ on: '2021-01-01', value: 100 }] }).status, 'met');
+});
+
+test('a target equal to its baseline is met only at or beyond it', () => {
+  const level: TrendInput = { ...base, targetValue: 100, baselineValue: 100 };
+  assert.equal(projectTrend({ ...level, measurements: [{ on: '2021-01-01', value: 100 }] }).status, 'met');
+  assert.notEqual(projectTrend({ ...level, measurements: [{ on: '2021-01-01', value: 90 }] }).status, 'met');
+});
+
+test('no deadline: falling back from the baseline is at risk', () => {
+  assert.equal(projectTrend({ ...base, baselineValue: 100, deadlineOn: null, measurements: [{ on: '2021-01-01', value: 50 }] }).status, 'at_risk');
+  assert.equal(projectTrend({ ...base, baselineValue: 100, deadlineOn: null, measurements: [{ on: '2021-01-01', value: 150 }] }).status, 'on_track');
+});
