@@ -1,6 +1,11 @@
 // npm run bench: throughput, latency, queries per request and memory of the main routes at 1x and
 // 100x data, against a static-file baseline serving the same project page's bytes. It measures and
 // reports; it judges nothing, and exits non-zero only when it could not run.
+// Two load generators: autocannon (in-process, the per-route table as before) and Debian's wrk
+// for the rates a cached page reaches: nginx serving the page as a static file (the baseline), the
+// app alone, the app behind deploy/nginx/kennisstad.conf and a signed-in page, each as a ratio to
+// nginx static in the same round. Then the embedded start of a fresh clone (`npm start` to the
+// first page). `bash bench/setup.sh` (run by `npm run bench`) installs wrk and nginx.
 //
 //   npm run bench                 PostgreSQL (full) and PGlite (shorter), 1x and 100x
 //   npm run bench -- --quick      one short pass, for trying the script
@@ -8,7 +13,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +25,10 @@ import { openDatabase, type DatabaseHandle } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createUser, grantRole } from '../src/features/accounts/commands.ts';
 import { generate, SCALES, type Scale } from './generate.ts';
+import { goalLines, median, summarise, summariseWrk, WRK_TARGETS, type Figures, type PassResult } from './report.ts';
+import { measureStart, type StartFigures } from './start-time.ts';
+import { wrk, wrkVersion } from './wrk.ts';
+import { NGINX, startProxy, startStaticNginx } from '../test/support/nginx.ts';
 
 const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, pg: { type: 'string' }, db: { type: 'string' }, scale: { type: 'string' } } });
 const PG_ADMIN = options.pg ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -41,44 +50,7 @@ const TARGETS: Target[] = [
   { name: 'API list', path: '/api/v1/programmes/leiden/projects?page=2&pageSize=20' },
 ];
 
-interface Figures {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  /** Requests sent but not answered when the run ended (autocannon drops them without an error). */
-  unfinished: number;
-  /** How long the server took afterwards to answer /readyz (a database query): the backlog it still had. */
-  drainMs: number;
-  /** The server's RSS and its peak so far, right after this run: which target grows the memory. */
-  rssMb?: number;
-  peakMb?: number;
-}
-
-interface PassResult {
-  database: 'postgres' | 'pglite';
-  scale: Scale['name'];
-  /** Half a second after the server answered ready. */
-  rssAtReadyMb: number;
-  /**
-   * After the server settled: it collects the boot's garbage 5 s after listening (src/server.ts)
-   * and V8 hands the freed pages back to the system ~3 s later; sampled 10 s after ready.
-   */
-  rssAfterBootMb: number;
-  rssAfterRoundMb: number[];
-  peakRssMb: number;
-  queriesPerRequest: Record<string, number>;
-  rounds: Record<string, { c1: Figures[]; c64: Figures[] }>;
-}
-
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -215,7 +187,7 @@ async function startBaseline(bytes: Buffer): Promise<{ server: Server; url: stri
   return { server, url: `http://127.0.0.1:${address.port}/` };
 }
 
-async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, seconds: number): Promise<PassResult> {
+async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, seconds: number, wrkSeconds: number): Promise<PassResult> {
   log(`\n== ${mode} ${scale.name}: generating data`);
   const db = await prepareDatabase(mode, scale);
   try {
@@ -235,10 +207,25 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
       const cookie = await loginCookie(fetcher);
       const projectPage = Buffer.from(await (await fetch(`${base}${TARGETS[0]!.path}`)).arrayBuffer());
       const baseline = await startBaseline(projectPage);
+      const staticDir = mkdtempSync(join(tmpdir(), 'ks-bench-static-'));
+      writeFileSync(join(staticDir, 'page.html'), projectPage);
+      const nginxStatic = await startStaticNginx(staticDir);
+      const proxy = await startProxy([`127.0.0.1:${port}`]);
+      const wrkUrls: Record<(typeof WRK_TARGETS)[number], { url: string; headers?: Record<string, string> }> = {
+        'nginx static': { url: `${nginxStatic.url}/page.html` },
+        'app alone (cached public page)': { url: `${base}${TARGETS[0]!.path}` },
+        'app behind nginx (kennisstad.conf)': { url: `${proxy.url}${TARGETS[0]!.path}` },
+        'signed-in dashboard (app)': { url: `${base}${TARGETS.find((target) => target.auth)!.path}`, headers: { cookie } },
+      };
+      const wrkResults: PassResult['wrk'] = Object.fromEntries(WRK_TARGETS.map((name) => [name, []]));
       const results: PassResult['rounds'] = { 'static baseline': { c1: [], c64: [] } };
       const rssAfterRoundMb: number[] = [];
       for (let round = 1; round <= rounds; round++) {
         log(`   round ${round}/${rounds}`);
+        for (const name of WRK_TARGETS) {
+          wrkResults[name]!.push(await wrk(wrkUrls[name].url, { seconds: wrkSeconds, headers: wrkUrls[name].headers }));
+          await fetch(`${base}/readyz`);
+        }
         // Interleaved: every target once per round, so drift hits all of them alike.
         results['static baseline']!.c1.push(await load(baseline.url, 1, seconds));
         results['static baseline']!.c64.push(await load(baseline.url, 64, seconds));
@@ -253,7 +240,10 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
       }
       const peakRssMb = memoryOf(server.pid!).peakMb;
       baseline.server.close();
-      return { database: mode, scale: scale.name, rssAtReadyMb, rssAfterBootMb, rssAfterRoundMb, peakRssMb, queriesPerRequest, rounds: results };
+      await proxy.stop();
+      await nginxStatic.stop();
+      rmSync(staticDir, { recursive: true, force: true });
+      return { database: mode, scale: scale.name, rssAtReadyMb, rssAfterBootMb, rssAfterRoundMb, peakRssMb, queriesPerRequest, rounds: results, wrk: wrkResults };
     } finally {
       server.kill('SIGTERM');
       await new Promise((resolve) => server.once('exit', resolve));
@@ -263,51 +253,50 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
   }
 }
 
-function summarise(result: PassResult) {
-  const baseline = median(result.rounds['static baseline']!.c64.map((f) => f.requestsPerSecond));
-  return Object.entries(result.rounds).map(([name, { c1, c64 }]) => ({
-    database: result.database,
-    scale: result.scale,
-    target: name,
-    'req/s c64': median(c64.map((f) => f.requestsPerSecond)),
-    'vs static': Number((median(c64.map((f) => f.requestsPerSecond)) / baseline).toFixed(2)),
-    'p50 c1 ms': median(c1.map((f) => f.p50)),
-    'p99 c1 ms': median(c1.map((f) => f.p99)),
-    'p50 c64 ms': median(c64.map((f) => f.p50)),
-    'p99 c64 ms': median(c64.map((f) => f.p99)),
-    'non-2xx': c1.concat(c64).reduce((sum, f) => sum + f.non2xx + f.errors, 0),
-    unfinished: c1.concat(c64).reduce((sum, f) => sum + (f.unfinished ?? 0), 0),
-    'max drain ms': Math.max(...c1.concat(c64).map((f) => f.drainMs ?? 0)),
-    queries: result.queriesPerRequest[name] ?? '',
-  }));
-}
-
 function buildBundle(): void {
   log('building the production bundle (npm run build)');
   const built = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   if (built.status !== 0) throw new Error('npm run build failed');
 }
 
+function requireTools(): void {
+  const missing = [wrkVersion() ? null : 'wrk', existsSync(NGINX) ? null : 'nginx'].filter(Boolean);
+  if (missing.length) throw new Error(`${missing.join(' and ')} not installed: run \`bash bench/setup.sh\` (npm run bench does) or apt-get install ${missing.join(' ')}`);
+}
+
 async function main(): Promise<number> {
+  requireTools();
   buildBundle();
-  const plan: { mode: 'postgres' | 'pglite'; scale: Scale; rounds: number; seconds: number }[] = options.quick
-    ? [{ mode: options.db === 'pglite' ? 'pglite' : 'postgres', scale: options.scale === '100x' ? SCALES['100x'] : SCALES['1x'], rounds: 3, seconds: 1 }]
+  const plan: { mode: 'postgres' | 'pglite'; scale: Scale; rounds: number; seconds: number; wrkSeconds: number }[] = options.quick
+    ? [{ mode: options.db === 'pglite' ? 'pglite' : 'postgres', scale: options.scale === '100x' ? SCALES['100x'] : SCALES['1x'], rounds: 3, seconds: 1, wrkSeconds: 2 }]
     : [
-        { mode: 'postgres', scale: SCALES['1x'], rounds: 3, seconds: 3 },
-        { mode: 'postgres', scale: SCALES['100x'], rounds: 3, seconds: 3 },
-        { mode: 'pglite', scale: SCALES['1x'], rounds: 3, seconds: 1 },
-        { mode: 'pglite', scale: SCALES['100x'], rounds: 3, seconds: 1 },
+        { mode: 'postgres', scale: SCALES['1x'], rounds: 3, seconds: 3, wrkSeconds: 5 },
+        { mode: 'postgres', scale: SCALES['100x'], rounds: 3, seconds: 3, wrkSeconds: 5 },
+        { mode: 'pglite', scale: SCALES['1x'], rounds: 3, seconds: 1, wrkSeconds: 3 },
+        { mode: 'pglite', scale: SCALES['100x'], rounds: 3, seconds: 1, wrkSeconds: 3 },
       ];
   const results: PassResult[] = [];
-  for (const step of plan) results.push(await pass(step.mode, step.scale, step.rounds, step.seconds));
+  for (const step of plan) results.push(await pass(step.mode, step.scale, step.rounds, step.seconds, step.wrkSeconds));
+  // A fresh clone after `npm ci` has the PGlite template (built by npm ci's prepare step).
+  if (spawnSync('npm', ['run', 'template', '--silent'], { stdio: 'inherit' }).status !== 0) throw new Error('npm run template failed');
+  const starts: StartFigures[] = [];
+  const startRuns = options.quick ? 1 : 3;
+  for (let i = 0; i < startRuns; i++) {
+    log(`\n== embedded start of a fresh clone ${i + 1}/${startRuns}`);
+    starts.push(await measureStart());
+  }
   const rows = results.flatMap(summarise);
   console.table(rows);
+  console.table(results.flatMap(summariseWrk));
   console.table(
     results.map((r) => ({ database: r.database, scale: r.scale, 'RSS at ready MB': r.rssAtReadyMb, 'RSS after boot MB': r.rssAfterBootMb, 'RSS after rounds MB': r.rssAfterRoundMb.join(' / '), 'peak RSS MB': r.peakRssMb })),
   );
+  const goals = goalLines(results, starts);
+  console.log(`\n${goals.join('\n')}`);
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, results, summary: rows }, null, 2));
+  const os = await import('node:os');
+  writeFileSync(file, JSON.stringify({ machine: { node: process.version, cpus: os.cpus().length, wrk: wrkVersion() }, results, starts, summary: rows, wrk: results.flatMap(summariseWrk), goals }, null, 2));
   console.log(`\nEvery figure: ${file}`);
   return 0;
 }

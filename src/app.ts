@@ -12,6 +12,7 @@ import type { DatabaseHandle } from './db/client.ts';
 import './web/messages/core.ts';
 import { registerAssets } from './web/assets.ts';
 import { registerErrorHandling } from './web/error-pages.tsx';
+import { PageCache, pageCacheServer, registerPageCache } from './web/page-cache.ts';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerAccountRoutes } from './features/accounts/routes.tsx';
 import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
@@ -33,7 +34,10 @@ export interface AppDeps {
 }
 
 export async function buildApp({ config, database, logger }: AppDeps): Promise<FastifyInstance> {
+  const pageCache = new PageCache();
   const app = Fastify({
+    // Cached public pages are answered by the HTTP server before Fastify (src/web/page-cache.ts).
+    serverFactory: pageCacheServer(pageCache),
     logger: logger ?? {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
@@ -69,6 +73,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
     crossOriginEmbedderPolicy: false,
   });
 
+  // After helmet (its headers are stored with each page), before the session lookup.
+  registerPageCache(app, pageCache);
   registerAuditOrigin(app);
   registerRequestContext(app, db, config);
   registerErrorHandling(app, config);

@@ -24,6 +24,8 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string;
+    /** The anonymous visitor had no CSRF cookie: a page that carries csrfToken sets it. */
+    csrfIssued: boolean;
   }
 }
 

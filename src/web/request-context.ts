@@ -29,6 +29,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfIssued', false);
 
   // Every route names the action it performs; a route without one would be open by accident.
   const actions = new Map<string, string>();
@@ -63,14 +64,24 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
       }
     }
     if (!request.csrfToken) {
-      // Anonymous forms (login) are protected by a double-submit cookie.
-      let csrf = request.cookies[CSRF_COOKIE];
-      if (!csrf || !/^[A-Za-z0-9_-]{40,50}$/.test(csrf)) {
-        csrf = newToken();
-        reply.setCookie(CSRF_COOKIE, csrf, cookieOptions);
+      // Anonymous forms (login) are protected by a double-submit cookie. A visitor without one
+      // gets a token now and the cookie only with a page that puts the token in a form (below).
+      const csrf = request.cookies[CSRF_COOKIE];
+      if (csrf && /^[A-Za-z0-9_-]{40,50}$/.test(csrf)) request.csrfToken = csrf;
+      else {
+        request.csrfToken = newToken();
+        request.csrfIssued = true;
       }
-      request.csrfToken = csrf;
     }
+  });
+
+  // A public page without a form sets no cookie (a shared cache or CDN can then keep it); a page
+  // that carries an anonymous visitor's token is that visitor's alone.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.actor || !request.csrfToken || !carries(payload, request.csrfToken)) return payload;
+    reply.header('cache-control', 'private, no-store');
+    if (request.csrfIssued) reply.setCookie(CSRF_COOKIE, request.csrfToken, cookieOptions);
+    return payload;
   });
 
   app.addHook('preHandler', async (request) => {
@@ -101,6 +112,10 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     // A record rule is answered by the handler once it has loaded the record.
     if (!rule.needsRecord && !rule.allow(request.actor, undefined)) throw notFound();
   });
+}
+
+function carries(payload: unknown, token: string): boolean {
+  return (typeof payload === 'string' || Buffer.isBuffer(payload)) && payload.includes(token);
 }
 
 function containsNul(value: unknown, depth = 0): boolean {

@@ -76,6 +76,30 @@ for (const mode of databaseModes()) {
       }
     });
 
+    test('a cached page, answered before Fastify, carries the same security headers as the miss that stored it', async () => {
+      await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = t.app.server.address();
+      if (!address || typeof address === 'string') throw new Error('no address');
+      const perAnswer = new Set(['date', 'x-page-cache', 'connection', 'keep-alive']);
+      const headersOf = (response: Response) => Object.fromEntries([...response.headers].filter(([name]) => !perAnswer.has(name)));
+      for (const path of ['/nl/leiden', '/en/leiden/news/feed.atom', '/nl/leiden/projects/3a']) {
+        t.app.pageCache.clear();
+        const url: string = `http://127.0.0.1:${address.port}${path}`;
+        const miss: Response = await fetch(url);
+        const hit: Response = await fetch(url);
+        assert.equal(miss.headers.get('x-page-cache'), 'miss', path);
+        assert.equal(hit.headers.get('x-page-cache'), 'hit', path);
+        assert.deepEqual(headersOf(hit), headersOf(miss), path);
+        checkCsp({ headers: headersOf(hit) } as unknown as LightMyRequestResponse, `${path} (hit)`);
+        for (const name of ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) assert.ok(hit.headers.get(name), `${path}: ${name} on a hit`);
+        // The same answer where a request reaches Fastify first (app.inject).
+        const injected = await t.app.inject({ url: path });
+        assert.equal(injected.headers['x-page-cache'], 'hit');
+        const injectedHeaders = Object.fromEntries(Object.entries(injected.headers).filter(([name]) => !perAnswer.has(name)).map(([name, value]) => [name, String(value)]));
+        assert.deepEqual(injectedHeaders, headersOf(hit), `${path}: inject`);
+      }
+    });
+
     test('the parser refuses what it must refuse', () => {
       const bad = { headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" } };
       assert.throws(() => checkCsp(bad as unknown as LightMyRequestResponse, 'bad'), /unsafe-inline/);

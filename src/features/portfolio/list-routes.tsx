@@ -33,7 +33,7 @@ async function filteredProjects(db: Db, request: FastifyRequest<{ Params: Params
 
 export function registerListRoutes(app: FastifyInstance, db: Db, config: Config): void {
   for (const { url } of localizedPaths('/:programme/projects')) {
-    app.get<{ Params: Params }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<{ Params: Params }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const { themes, rows, filters } = await filteredProjects(db, request);
       const ctx = pageContext(request, config);
       const filterOrganisations = (await db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, request.programme!.id)))

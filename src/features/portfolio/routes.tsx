@@ -62,7 +62,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { url } of localizedPaths('/:programme')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const ctx = pageContext(request, config);
       const [programme, themes, projects, panels] = await Promise.all([
@@ -76,7 +76,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { url } of localizedPaths('/:programme/themes/:theme')) {
-    app.get<{ Params: ProgrammeParams & { theme: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams & { theme: string } }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const theme = await q.getTheme(db, programmeId, request.params.theme);
       if (!theme) throw notFound();
@@ -88,7 +88,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   registerListRoutes(app, db, config);
 
   for (const { url } of localizedPaths('/:programme/projects/:code')) {
-    app.get<{ Params: ProgrammeParams & { code: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams & { code: string } }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const found = await q.getProject(db, programmeId, request.params.code);
       if (!found) {
@@ -128,14 +128,14 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { url } of localizedPaths('/:programme/organisations')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const organisations = await q.listOrganisations(db, request.programme!.id, seesInternal(request));
       return sendHtml(reply, renderPage(<OrganisationsPage ctx={pageContext(request, config)} organisations={organisations} />));
     });
   }
 
   for (const { url } of localizedPaths('/:programme/organisations/:slug')) {
-    app.get<{ Params: ProgrammeParams & { slug: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams & { slug: string } }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const organisation = await q.getOrganisation(db, programmeId, request.params.slug);
       if (!organisation) throw notFound();
@@ -152,7 +152,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   registerNetworkRoutes(app, db, config);
 
   for (const { url } of localizedPaths('/:programme/accessibility')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const programme = await q.getProgramme(db, request.programme!.id);
       return sendHtml(reply, renderPage(<AccessibilityPage ctx={pageContext(request, config)} email={programme.contactEmail ?? ''} />));
     });

@@ -11,7 +11,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import * as portfolio from '../portfolio/queries.ts';
-import { registerPageCache } from './cache.ts';
+import { registerWebsiteCache } from './cache.ts';
 import { deleteContent, saveContent, SlugTaken } from './commands.ts';
 import { atomFeed, icsCalendar, robotsTxt, sitemap, type SitemapUrl } from './feeds.ts';
 import { markdownToText, renderMarkdown } from './markdown.ts';
@@ -50,7 +50,7 @@ function formStrings(body: unknown): FormValues {
 
 export async function registerWebsiteRoutes(app: FastifyInstance, database: DatabaseHandle, config: Config): Promise<void> {
   const db = database.db;
-  await registerPageCache(app, database, {
+  await registerWebsiteCache(app, database, {
     nextPublication: async () => {
       const programmes = await q.listProgrammesWithIds(db);
       const times = (await Promise.all(programmes.map((p) => q.nextScheduledPublication(db, p.id)))).filter((d): d is Date => !!d);
