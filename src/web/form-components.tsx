@@ -118,16 +118,22 @@ export function BilingualField(props: {
   );
 }
 
-export function Checkbox({ id, name, label, checked, value }: { id?: string; name: string; label: string; checked: boolean; value?: string }) {
+export function Checkbox({ id, name, label, checked, value, description }: { id?: string; name: string; label: string; checked: boolean; value?: string; description?: string }) {
   const inputId = id ?? (value ? `${name}-${value}` : name);
+  const descriptionId = description ? `${inputId}-description` : undefined;
   return (
     <div class="utrecht-form-field utrecht-form-field--checkbox">
       <div class="utrecht-form-field__input">
-        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={inputId} name={name} value={value ?? 'on'} checked={checked} />
+        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={inputId} name={name} value={value ?? 'on'} checked={checked} aria-describedby={descriptionId} />
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={inputId}>
           {label}
         </label>
       </div>
+      {description && (
+        <div class="utrecht-form-field-description" id={descriptionId}>
+          {description}
+        </div>
+      )}
     </div>
   );
 }

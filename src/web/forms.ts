@@ -123,7 +123,8 @@ export const field = {
   time: () => Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
   url: () => Type.String({ maxLength: LIMITS.line, format: 'uri', pattern: '^https?://' }),
   email: () => Type.String({ maxLength: 254, format: 'email' }),
-  choice: <const T extends readonly string[]>(values: T) => Type.Union(values.map((value) => Type.Literal(value))) as unknown as ReturnType<typeof Type.Unsafe<T[number]>>,
+  /** One of fixed values: a plain `enum`, which the API document (OpenAPI 3.0) can state, unlike `const`. */
+  choice: <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }),
   integer: (options: { minimum?: number; maximum?: number } = {}) => Type.Integer({ minimum: options.minimum ?? 0, maximum: options.maximum ?? 2_000_000_000 }),
   /** A decimal number; a form may write it with a decimal comma. */
   number: (options: { minimum?: number; maximum?: number } = {}) => Type.Number({ minimum: options.minimum ?? 0, maximum: options.maximum ?? 2_000_000_000 }),
