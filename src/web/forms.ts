@@ -13,10 +13,10 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { Type, type Static, type TSchema } from 'typebox';
 import { DEFAULT_LOCALE, type Locale, type LocalizedText } from '../domain/localized.ts';
-import { done, refused, type FieldError, type FieldErrors, type Outcome } from '../domain/outcome.ts';
+import { done, FORM_ERROR, refused, type FieldError, type FieldErrors, type Outcome } from '../domain/outcome.ts';
 import { registerMessages } from './i18n.ts';
 
-export type { FieldError, FieldErrors } from '../domain/outcome.ts';
+export { FORM_ERROR, type FieldError, type FieldErrors } from '../domain/outcome.ts';
 
 /** What a browser posts: strings, or arrays of strings for repeated fields. */
 export type FormBody = Record<string, unknown>;
@@ -244,9 +244,6 @@ function formToObject(schema: JsonSchema, body: FormBody, locale: Locale, proble
   }
   return out;
 }
-
-/** The name under which a problem of the whole form is reported (not one field's: "already decided"). */
-export const FORM_ERROR = '_form';
 
 /** Where a problem belongs on the form: 'title', or 'goal_nl' for the Dutch half of a bilingual field. */
 function fieldNameOf(schema: JsonSchema, error: ErrorObject): string {
