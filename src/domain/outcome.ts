@@ -21,7 +21,10 @@ export function refused(errors: FieldErrors): Refused {
   return { ok: false, errors };
 }
 
-/** One field's problem: `refusedField('endTime', 'meetings.error.endBeforeStart')`. */
+/** The name under which a problem of the whole form is reported (not one field's: "already decided"). */
+export const FORM_ERROR = '_form';
+
+/** One field's problem: `refusedField('endTime', 'meetings.error.endBeforeStart')`; `FORM_ERROR` for the whole form. */
 export function refusedField(field: string, key: string, values?: FieldError['values']): Refused {
   return refused({ [field]: values ? { key, values } : { key } });
 }

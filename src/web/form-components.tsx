@@ -7,7 +7,7 @@ import type { TSchema } from 'typebox';
 import type { LocalizedText } from '../domain/localized.ts';
 import { Heading, TextArea, TextField } from './components.tsx';
 import type { PageContext } from './context.ts';
-import { limitsOf, typedValue, type FieldError, type FormState } from './forms.ts';
+import { FORM_ERROR, limitsOf, typedValue, type FieldError, type FormState } from './forms.ts';
 
 /** A problem's message in the reader's language. */
 export function errorText(ctx: PageContext, error: FieldError | undefined): string | undefined {
@@ -54,7 +54,7 @@ export function PostForm(props: { ctx: PageContext; action: string; label: strin
   );
 }
 
-/** Lists every problem of the refused form at its top, each linking to its field. */
+/** Lists every problem of the refused form at its top, each linking to its field (a problem of the whole form as text). */
 export function ErrorSummary({ ctx, state, form, labels = {} }: { ctx: PageContext; state: FormState | undefined; form: string; labels?: Record<string, string> }) {
   if (!state || state.form !== form) return null;
   const entries = Object.entries(state.errors);
@@ -66,10 +66,14 @@ export function ErrorSummary({ ctx, state, form, labels = {} }: { ctx: PageConte
         <ul class="utrecht-unordered-list">
           {entries.map(([name, error]) => (
             <li class="utrecht-unordered-list__item">
-              <a class="utrecht-link" href={`#${form}-${name}`}>
-                {labels[name] ? `${labels[name]}: ` : ''}
-                {errorText(ctx, error)}
-              </a>
+              {name === FORM_ERROR ? (
+                errorText(ctx, error)
+              ) : (
+                <a class="utrecht-link" href={`#${form}-${name}`}>
+                  {labels[name] ? `${labels[name]}: ` : ''}
+                  {errorText(ctx, error)}
+                </a>
+              )}
             </li>
           ))}
         </ul>
@@ -114,16 +118,22 @@ export function BilingualField(props: {
   );
 }
 
-export function Checkbox({ id, name, label, checked, value }: { id?: string; name: string; label: string; checked: boolean; value?: string }) {
+export function Checkbox({ id, name, label, checked, value, description }: { id?: string; name: string; label: string; checked: boolean; value?: string; description?: string }) {
   const inputId = id ?? (value ? `${name}-${value}` : name);
+  const descriptionId = description ? `${inputId}-description` : undefined;
   return (
     <div class="utrecht-form-field utrecht-form-field--checkbox">
       <div class="utrecht-form-field__input">
-        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={inputId} name={name} value={value ?? 'on'} checked={checked} />
+        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={inputId} name={name} value={value ?? 'on'} checked={checked} aria-describedby={descriptionId} />
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={inputId}>
           {label}
         </label>
       </div>
+      {description && (
+        <div class="utrecht-form-field-description" id={descriptionId}>
+          {description}
+        </div>
+      )}
     </div>
   );
 }

@@ -109,3 +109,25 @@ test('the messages exist in both languages and name the limit', () => {
   assert.match(translate('nl', 'form.error.tooLong', { max: 100000 }), /100\.000 tekens/);
   assert.match(translate('en', 'form.error.tooLong', { max: 100000 }), /100,000 characters/);
 });
+
+test('a parsed field reads the typed text by its own rule in the reader language; JSON sends the value itself', () => {
+  // Cents from "12,50" (Dutch) or "12.50" (English); the rule's own message when it cannot.
+  const cents = field.parsed(Type.Integer({ minimum: 1 }), (text, locale) => {
+    const normal = locale === 'nl' ? text.replace(',', '.') : text;
+    return /^\d+(\.\d{1,2})?$/.test(normal) ? { ok: true, value: Math.round(Number(normal) * 100) } : { ok: false, error: { key: 'test.money', values: { text } } };
+  }, { maxLength: 12 });
+  const Input = Type.Object({ amount: cents, extra: Type.Optional(cents) });
+  assert.deepEqual(readForm(Input, { amount: ' 12,50 ' }, 'nl'), { ok: true, value: { amount: 1250 } });
+  assert.deepEqual(readForm(Input, { amount: '12.50' }, 'en'), { ok: true, value: { amount: 1250 } });
+  const wrong = readForm(Input, { amount: '12,50', extra: 'x'.repeat(13) }, 'en');
+  assert.equal(wrong.ok, false);
+  if (wrong.ok) return;
+  assert.deepEqual(wrong.errors.amount, { key: 'test.money', values: { text: '12,50' } }, "the rule's message, not 'required'");
+  assert.deepEqual(wrong.errors.extra, { key: 'form.error.tooLong', values: { max: 12 } });
+  const missing = readForm(Input, { amount: ' ' }, 'nl');
+  assert.equal(!missing.ok && missing.errors.amount?.key, 'form.error.required');
+  assert.deepEqual(readJson(Input, { amount: 1250 }), { ok: true, value: { amount: 1250 } });
+  assert.equal(readJson(Input, { amount: '12,50' }).ok, false);
+  assert.deepEqual(limitsOf(Input, 'amount'), { maxLength: 12, required: true });
+  assert.equal(JSON.stringify(Input).includes('read'), false, 'the reader stays out of the JSON Schema');
+});

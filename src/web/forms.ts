@@ -12,11 +12,11 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { Type, type Static, type TSchema } from 'typebox';
-import type { LocalizedText } from '../domain/localized.ts';
-import { done, refused, type FieldError, type FieldErrors, type Outcome } from '../domain/outcome.ts';
+import { DEFAULT_LOCALE, type Locale, type LocalizedText } from '../domain/localized.ts';
+import { done, FORM_ERROR, refused, type FieldError, type FieldErrors, type Outcome } from '../domain/outcome.ts';
 import { registerMessages } from './i18n.ts';
 
-export type { FieldError, FieldErrors } from '../domain/outcome.ts';
+export { FORM_ERROR, type FieldError, type FieldErrors } from '../domain/outcome.ts';
 
 /** What a browser posts: strings, or arrays of strings for repeated fields. */
 export type FormBody = Record<string, unknown>;
@@ -78,6 +78,29 @@ export function isHttpUrl(value: unknown): boolean {
 
 const LOCALIZED = 'x-localized';
 const MULTILINE = 'x-multiline';
+/** Where a `field.parsed` keeps its reader: a hidden property, so JSON Schema and the API document never see it. */
+const READER = Symbol('form reader');
+
+/** What a capability's reader answers for the text someone typed: the typed value, or the problem. */
+export type TextReading<T> = { ok: true; value: T } | { ok: false; error: FieldError };
+
+interface Reader {
+  read: (text: string, locale: Locale) => TextReading<unknown>;
+  maxLength?: number;
+  multiline?: boolean;
+}
+
+/**
+ * A field whose typed text the capability reads by its own rule, in the reader's language (an
+ * amount of money written "1.500,50" or "1,500.50", budget lines "description; amount"). `schema`
+ * says what the value is, and is what a JSON body sends; `read` turns a form's text into it.
+ * `maxLength` limits the text on the form (and is the page's `maxlength`).
+ */
+function parsed<T extends TSchema>(schema: T, read: (text: string, locale: Locale) => TextReading<Static<T>>, options: { maxLength?: number; multiline?: boolean } = {}): T {
+  const copy = { ...schema };
+  Object.defineProperty(copy, READER, { value: { read, ...options } satisfies Reader, enumerable: false });
+  return copy;
+}
 
 /** Field builders: each states its limits once. Wrap in `Type.Optional` for a field that may be left empty. */
 export const field = {
@@ -100,7 +123,8 @@ export const field = {
   time: () => Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
   url: () => Type.String({ maxLength: LIMITS.line, format: 'uri', pattern: '^https?://' }),
   email: () => Type.String({ maxLength: 254, format: 'email' }),
-  choice: <const T extends readonly string[]>(values: T) => Type.Union(values.map((value) => Type.Literal(value))) as unknown as ReturnType<typeof Type.Unsafe<T[number]>>,
+  /** One of fixed values: a plain `enum`, which the API document (OpenAPI 3.0) can state, unlike `const`. */
+  choice: <const T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }),
   integer: (options: { minimum?: number; maximum?: number } = {}) => Type.Integer({ minimum: options.minimum ?? 0, maximum: options.maximum ?? 2_000_000_000 }),
   /** A decimal number; a form may write it with a decimal comma. */
   number: (options: { minimum?: number; maximum?: number } = {}) => Type.Number({ minimum: options.minimum ?? 0, maximum: options.maximum ?? 2_000_000_000 }),
@@ -110,6 +134,7 @@ export const field = {
   version: () => Type.Integer({ minimum: 1 }),
   /** A repeated field (checkboxes, a multiple select). */
   list: <T extends TSchema>(item: T, maxItems = 500) => Type.Array(item, { maxItems }),
+  parsed,
 };
 
 export { Type, type Static };
@@ -127,6 +152,7 @@ interface JsonSchema {
   maximum?: number;
   [LOCALIZED]?: boolean;
   [MULTILINE]?: boolean;
+  [READER]?: Reader;
 }
 
 // ajv-formats is CommonJS: its default export arrives wrapped under ESM.
@@ -178,10 +204,32 @@ function readValue(schema: JsonSchema, raw: unknown): unknown {
   return cleaned;
 }
 
-/** The typed object a form body describes, before validation. */
-function formToObject(schema: JsonSchema, body: FormBody): Record<string, unknown> {
+/** A parsed field's value, or its problem in `problems`; undefined when nothing was typed. */
+function readParsed(reader: Reader, raw: unknown, locale: Locale, name: string, problems: FieldErrors): unknown {
+  const text = firstString(raw);
+  if (text === undefined) return undefined;
+  const cleaned = cleanText(text, reader.multiline === true);
+  if (cleaned === '') return undefined;
+  if (reader.maxLength !== undefined && cleaned.length > reader.maxLength) {
+    problems[name] = { key: 'form.error.tooLong', values: { max: reader.maxLength } };
+    return undefined;
+  }
+  const reading = reader.read(cleaned, locale);
+  if (reading.ok) return reading.value;
+  problems[name] = reading.error;
+  return undefined;
+}
+
+/** The typed object a form body describes, before validation; parsed fields' problems go to `problems`. */
+function formToObject(schema: JsonSchema, body: FormBody, locale: Locale, problems: FieldErrors): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const reader = property[READER];
+    if (reader) {
+      const value = readParsed(reader, body[name], locale, name, problems);
+      if (value !== undefined) out[name] = value;
+      continue;
+    }
     if (property[LOCALIZED]) {
       const text: LocalizedText = {};
       for (const lang of ['nl', 'en'] as const) {
@@ -202,7 +250,7 @@ function fieldNameOf(schema: JsonSchema, error: ErrorObject): string {
   const path = error.instancePath.split('/').filter(Boolean);
   if (error.keyword === 'required') path.push((error.params as { missingProperty: string }).missingProperty);
   const [name, lang] = path;
-  if (!name) return '_form';
+  if (!name) return FORM_ERROR;
   const property = schema.properties?.[name];
   if (property?.[LOCALIZED]) return `${name}_${lang === 'en' ? 'en' : 'nl'}`;
   return name;
@@ -253,13 +301,20 @@ function errorsOf(schema: JsonSchema, errors: ErrorObject[]): FieldErrors {
   return out;
 }
 
-/** Reads and checks a posted form against its declaration. */
-export function readForm<T extends TSchema>(schema: T, body: unknown): Outcome<Static<T>> {
+/**
+ * Reads and checks a posted form against its declaration. `locale` is the reader's language, for
+ * fields read by their own rule (`field.parsed`, e.g. money in Dutch or English notation).
+ */
+export function readForm<T extends TSchema>(schema: T, body: unknown, locale: Locale = DEFAULT_LOCALE): Outcome<Static<T>> {
   const form = body && typeof body === 'object' ? (body as FormBody) : {};
-  const value = formToObject(schema as JsonSchema, form);
+  const problems: FieldErrors = {};
+  const value = formToObject(schema as JsonSchema, form, locale, problems);
   const validate = validatorOf(schema);
-  if (validate(value)) return done(value as Static<T>);
-  return refused(errorsOf(schema as JsonSchema, validate.errors ?? []));
+  const valid = validate(value);
+  // A parsed field's own problem says more than "missing", which is all validation saw of it.
+  const errors = { ...(valid ? {} : errorsOf(schema as JsonSchema, validate.errors ?? [])), ...problems };
+  if (valid && Object.keys(problems).length === 0) return done(value as Static<T>);
+  return refused(errors);
 }
 
 /** Checks a JSON body against the same declaration (no conversion: JSON carries its own types). */
@@ -290,7 +345,8 @@ export function limitsOf(schema: TSchema, name: string): { maxLength?: number; r
     const half = property.properties?.[name.endsWith('_en') ? 'en' : 'nl'];
     return { maxLength: half?.maxLength, required: false };
   }
-  return { maxLength: property.maxLength, required: (json.required ?? []).includes(name) };
+  const reader = property[READER];
+  return { maxLength: reader ? reader.maxLength : property.maxLength, required: (json.required ?? []).includes(name) };
 }
 
 registerMessages({

@@ -39,15 +39,15 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
         await visit(page, `/${locale}/leiden/fund/contributions`);
       }
       const form = 'form[action$="/fund/contributions"]';
-      await page.selectOption('#party', { label: 'Leids Universitair Medisch Centrum' });
-      await page.fill('#amount', '-500');
+      await page.selectOption('#contribution-party', { label: 'Leids Universitair Medisch Centrum' });
+      await page.fill('#contribution-amount', '-500');
       await submit(page, form);
       assert.match(await page.locator('.utrecht-alert--error').innerText(), /negatief/);
-      assert.equal(await page.inputValue('#amount'), '-500');
+      assert.equal(await page.inputValue('#contribution-amount'), '-500');
       await expectAccessible(page);
-      await page.fill('#amount', '€ 10.000');
-      await page.fill('#hours', '800');
-      await page.fill('#year', '2018');
+      await page.fill('#contribution-amount', '€ 10.000');
+      await page.fill('#contribution-hours', '800');
+      await page.fill('#contribution-year', '2018');
       await submit(page, form);
       assert.match(await page.locator('[role=status]').first().innerText(), /vastgelegd/);
       await expectAccessible(page);
@@ -60,17 +60,17 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
     await as('lead', async (page) => {
       await visit(page, '/nl/leiden/fund/applications/new');
       await visit(page, '/en/leiden/fund/applications/new');
-      await page.fill('#amount', '2,500.50');
-      await page.fill('#hours', '160');
-      await page.fill('#purpose_nl', 'Startbudget onderzoek niet-studenten');
-      await page.fill('#purpose_en', 'Start budget research on non-students');
-      await page.fill('#period_start', '2018-01-01');
-      await page.fill('#period_end', '2017-12-31');
-      await page.fill('#budget_lines', 'Research assistant; 2,000\nMaterials; 500.50');
+      await page.fill('#application-amount', '2,500.50');
+      await page.fill('#application-hours', '160');
+      await page.fill('#application-purpose_nl', 'Startbudget onderzoek niet-studenten');
+      await page.fill('#application-purpose_en', 'Start budget research on non-students');
+      await page.fill('#application-periodStart', '2018-01-01');
+      await page.fill('#application-periodEnd', '2017-12-31');
+      await page.fill('#application-budgetLines', 'Research assistant; 2,000\nMaterials; 500.50');
       await submit(page, 'form[action$="/fund/applications"]');
       assert.match(await page.locator('.utrecht-alert--error').innerText(), /end is before the start/);
       await expectAccessible(page);
-      await page.fill('#period_end', '2018-12-31');
+      await page.fill('#application-periodEnd', '2018-12-31');
       await submit(page, 'form[action$="/fund/applications"]');
       applicationPath = new URL(page.url()).pathname.replace(/^\/en/, '');
       assert.match(applicationPath, /\/leiden\/fund\/applications\/[0-9a-f-]{36}$/);
@@ -84,16 +84,16 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
 
     await as('support', async (page) => {
       await visit(page, `/nl${applicationPath}`);
-      await page.selectOption('#advice', 'support');
-      await page.fill('#advice_note', 'Past binnen thema 3');
+      await page.selectOption('#advice-advice', 'support');
+      await page.fill('#advice-note', 'Past binnen thema 3');
       await submit(page, 'form[action$="/advice"]');
       assert.match(await page.locator('#advice-given').innerText(), /Positief/);
     });
 
     await as('executive', async (page) => {
       await visit(page, `/en${applicationPath}`);
-      await page.selectOption('#decision', 'full');
-      await page.fill('#decision_note', 'Decision 2018-04');
+      await page.selectOption('#award-decision', 'full');
+      await page.fill('#award-note', 'Decision 2018-04');
       await submit(page, 'form[action$="/award"]');
       assert.match(await page.locator('#application-status').innerText(), /Awarded/);
       await expectAccessible(page);
@@ -103,8 +103,8 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
 
     await as('coordinator', async (page) => {
       await visit(page, `/nl${applicationPath}`);
-      await page.fill('#m_amount', '1.000');
-      await page.fill('#m_hours', '40');
+      await page.fill('#movement-amount', '1.000');
+      await page.fill('#movement-hours', '40');
       await submit(page, 'form[action$="/movements"]');
       assert.match(await page.locator('#open').innerText(), /1\.500,50, 120 uur/);
       await expectAccessible(page);

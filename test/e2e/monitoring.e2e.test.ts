@@ -60,21 +60,21 @@ describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
   test('a lead records a measurement and files a report; the chart and table show it', async () => {
     await as('lead', async (page) => {
       await visit(page, '/nl/leiden/targets/student-housing');
-      await page.fill('#measuredOn', '2019-09-01');
-      await page.fill('#value', 'abc');
-      await page.fill('#source', 'Monitor 2019');
+      await page.fill('#measurement-measuredOn', '2019-09-01');
+      await page.fill('#measurement-value', 'abc');
+      await page.fill('#measurement-source', 'Monitor 2019');
       await page.click('form[action$="/measurements"] button[type=submit]');
-      assert.match(await page.locator('#value-error').innerText(), /Vul een getal in/);
+      assert.match(await page.locator('#measurement-value-error').innerText(), /Vul een getal in/);
       await expectAccessible(page);
-      await page.fill('#value', '1450');
+      await page.fill('#measurement-value', '1450');
       await Promise.all([page.waitForURL(/saved=1/), page.click('form[action$="/measurements"] button[type=submit]')]);
       await expectAccessible(page);
       assert.match(await page.locator('table').innerText(), /1\.450/);
       assert.match(await page.locator('svg[role="img"] title').textContent() ?? '', /laatste waarde 1\.450/);
 
       await visit(page, '/en/leiden/projects/3a/report');
-      await page.check('#status-on_track');
-      await page.fill('#narrative_en', 'Two buildings delivered.');
+      await page.check('#report-status-on_track');
+      await page.fill('#report-narrative_en', 'Two buildings delivered.');
       await Promise.all([page.waitForURL(/saved=1/), page.click('form[action$="/report"] button[type=submit]')]);
       await expectAccessible(page);
       assert.match(await page.locator('main').innerText(), /Two buildings delivered\./);
@@ -103,14 +103,14 @@ describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
         await visit(page, `/${locale}/account/mail`);
         assert.equal(await page.locator('fieldset input[type=checkbox]:checked').count(), 4, 'every kind is on by default');
       }
-      await page.selectOption('#mail-locale', 'en');
-      await page.uncheck('#kind-deadlines');
+      await page.selectOption('#preferences-locale', 'en');
+      await page.uncheck('#preferences-deadlines');
       await Promise.all([page.waitForURL(/saved=1/), page.click('form[action$="/account/mail"] button[type=submit]')]);
       await expectAccessible(page);
       assert.match(await page.locator('[role=status]').innerText(), /saved/);
-      assert.equal(await page.locator('#mail-locale').inputValue(), 'en');
-      assert.equal(await page.isChecked('#kind-deadlines'), false);
-      assert.equal(await page.isChecked('#kind-reports'), true);
+      assert.equal(await page.locator('#preferences-locale').inputValue(), 'en');
+      assert.equal(await page.isChecked('#preferences-deadlines'), false);
+      assert.equal(await page.isChecked('#preferences-reports'), true);
     });
     const [lead] = await e2e.t.database.db.select({ id: users.id }).from(users).where(eq(users.email, emails.lead!));
     const { unsubscribeToken } = await preferencesFor(e2e.t.database.db, lead!.id);

@@ -12,9 +12,10 @@ import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { databaseModes } from '../support/database.ts';
 import { loginAs, startTestApp, type TestApp } from '../support/app.ts';
-import { rows } from './world.ts';
+import { rows, succeeded } from './world.ts';
 import { createApiToken } from '../../src/features/api/tokens/commands.ts';
-import { awardApplication, createFund, recordContribution } from '../../src/features/fund/commands.ts';
+import { createFund, recordContribution } from '../../src/features/fund/commands.ts';
+import { awardApplication } from '../../src/features/fund/application-commands.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 
 const COUNTING = Number(process.env.RACE_COUNTING ?? 20);
@@ -214,8 +215,8 @@ for (const mode of databaseModes()) {
       const executiveUser = await loginAs(t, { role: 'executive' });
       const coordinator: Actor = { userId: coordinatorUser.userId, displayName: 'Coordinator', programmeId: ids!.programme, assignments: [{ role: 'coordinator' }] };
       const executive: Actor = { userId: executiveUser.userId, displayName: 'Executive', programmeId: ids!.programme, assignments: [{ role: 'executive' }] };
-      const fund = await createFund(db, { actor: coordinator, programmeId: ids!.programme, kind: 'joint', name: { nl: 'Racefonds', en: 'Race fund' } });
-      await recordContribution(db, { actor: coordinator, programmeId: ids!.programme, fundId: fund.id, organisationId: ids!.org, year: 2018, cents: 1_000_000_00, hours: 10_000 });
+      const fund = succeeded(await createFund({ actor: coordinator, db, programmeId: ids!.programme, fund: { kind: 'joint', name: { nl: 'Racefonds', en: 'Race fund' } } }));
+      succeeded(await recordContribution({ actor: coordinator, db, programmeId: ids!.programme, contribution: { fund: fund.id, party: ids!.org, year: 2018, amount: 1_000_000_00, hours: 10_000 } }));
       for (let round = 1; round <= REPEATS; round++) {
         const [application] = await rows<{ id: string }>(
           db,
@@ -224,12 +225,16 @@ for (const mode of databaseModes()) {
         );
         const [before] = await rows<{ c: number; h: number }>(db, sql`select committed_cents::int as c, committed_hours::int as h from fund_balances where fund_id = ${fund.id}`);
         // Different callers, no idempotency key: only the application's state can stop a second award.
-        const outcomes = await Promise.all(
-          Array.from({ length: COUNTING }, (_, i) => awardApplication(db, { actor: executive, programmeId: ids!.programme, applicationId: application!.id, decision: i % 3 === 2 ? 'partial' : 'full', partial: { cents: 1000_00, hours: 1 } })),
+        const target = { id: application!.id, projectId: ids!.project };
+        const answers = await Promise.all(
+          Array.from({ length: COUNTING }, (_, i) =>
+            awardApplication({ actor: executive, db, programmeId: ids!.programme, application: target, award: { decision: i % 3 === 2 ? 'partial' : 'full', amount: 1000_00, hours: 1 } }),
+          ),
         );
-        const decided = outcomes.filter((o) => o.outcome === 'awarded' || o.outcome === 'partial');
-        assert.equal(decided.length, 1, `decided once: ${JSON.stringify(outcomes.map((o) => o.outcome))}`);
-        assert.equal(outcomes.filter((o) => o.outcome === 'alreadyDecided').length, COUNTING - 1);
+        const decided = answers.flatMap((a) => (a.ok && (a.value.outcome === 'awarded' || a.value.outcome === 'partial') ? [a.value] : []));
+        const refusals = answers.flatMap((a) => (a.ok ? [] : [a.errors._form?.key]));
+        assert.equal(decided.length, 1, `decided once: ${JSON.stringify(answers)}`);
+        assert.deepEqual(refusals, Array(COUNTING - 1).fill('fund.error.alreadyDecided'));
         const [after] = await rows<{ c: number; h: number }>(db, sql`select committed_cents::int as c, committed_hours::int as h from fund_balances where fund_id = ${fund.id}`);
         assert.deepEqual([after!.c - before!.c, after!.h - before!.h], [decided[0]!.cents, decided[0]!.hours], 'committed once');
         assert.equal(await count(sql`select count(*)::int as n from ledger_entries where application_id = ${application!.id}`), 1, 'one ledger entry');

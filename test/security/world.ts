@@ -11,11 +11,19 @@ import { createApiToken } from '../../src/features/api/tokens/commands.ts';
 import { createUser } from '../../src/features/accounts/commands.ts';
 import { addRepresentative, proposeAmendment } from '../../src/features/agreement/commands.ts';
 import { getAgreement } from '../../src/features/agreement/queries.ts';
-import { createFund, recordContribution, submitApplication } from '../../src/features/fund/commands.ts';
+import { createFund, recordContribution } from '../../src/features/fund/commands.ts';
+import { submitApplication } from '../../src/features/fund/application-commands.ts';
 import { addAction, recordDecision } from '../../src/features/meetings/commands.ts';
 import type { Actor as PolicyActor } from '../../src/domain/policy.ts';
+import type { Outcome } from '../../src/domain/outcome.ts';
 import type { Db } from '../../src/db/client.ts';
 import { anonymous, loginAs, type Session, type TestApp } from '../support/app.ts';
+
+/** A command's value; a refusal while building the world is a bug in the world. */
+export function succeeded<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.errors)}`);
+  return outcome.value;
+}
 
 export const ROLE_KEYS = ['anonymous', 'partner', 'lead', 'support', 'executive', 'coordinator', 'admin'] as const;
 export type RoleKey = (typeof ROLE_KEYS)[number];
@@ -159,12 +167,19 @@ async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: s
   const [section] = await rows<{ key: string }>(db, sql`select key from agreement_sections where agreement_id = ${agreement.id} order by position limit 1`);
   const rep: PolicyActor = { userId: repUserId, displayName: 'World representative', programmeId, assignments: [] };
   await proposeAmendment({ db, actor: rep, agreement, partyId: party, kind: 'text', title: { nl: 'Wereldwijziging', en: 'World amendment' }, reason: { nl: 'Omdat', en: 'Because' }, edits: [{ key: section!.key, body: { nl: 'Nieuwe tekst', en: 'New text' } }] });
-  const fund = await createFund(db, { actor: coordinator, programmeId, kind: 'joint', name: { nl: 'Wereldfonds', en: 'World fund' } });
+  const fund = succeeded(await createFund({ actor: coordinator, db, programmeId, fund: { kind: 'joint', name: { nl: 'Wereldfonds', en: 'World fund' } } }));
   const organisationId = await one(db, sql`select id as v from organisations where programme_id = ${programmeId} and slug = ${set.partnerOrg}`);
-  await recordContribution(db, { actor: coordinator, programmeId, fundId: fund.id, organisationId, year: 2018, cents: 100_000_00, hours: 100 });
+  succeeded(await recordContribution({ actor: coordinator, db, programmeId, contribution: { fund: fund.id, party: organisationId, year: 2018, amount: 100_000_00, hours: 100 } }));
   const projectId = await one(db, sql`select id as v from projects where programme_id = ${programmeId} and code = ${set.ownProject}`);
   const lead: PolicyActor = { userId: leadUserId ?? repUserId, displayName: 'World lead', programmeId, assignments: [{ role: 'lead', projectId }] };
-  await submitApplication(db, { actor: lead, programmeId, fundId: fund.id, projectId, cents: 5_000_00, hours: 10, purpose: { nl: 'Wereldaanvraag', en: 'World application' }, periodStart: '2018-01-01', periodEnd: '2018-12-31', budgetLines: [] });
+  succeeded(
+    await submitApplication({
+      actor: lead,
+      db,
+      programmeId,
+      application: { fund: fund.id, project: projectId, amount: 5_000_00, hours: 10, purpose: { nl: 'Wereldaanvraag', en: 'World application' }, periodStart: '2018-01-01', periodEnd: '2018-12-31' },
+    }),
+  );
 }
 
 /** Loads the second programme and logs in one user per role in the first. */

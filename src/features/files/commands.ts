@@ -1,15 +1,19 @@
-// Every write of files. Each command checks the owner's permission itself and writes the
-// metadata, the bytes and the audit row in one transaction: a crash leaves all or nothing.
+// Every write of files. Each command checks the owner's permission itself (the named rules of
+// policy.ts over the owner's access) and writes the metadata, the bytes and the audit row in one
+// transaction: a crash leaves all or nothing. Refusals come back as an Outcome, per field.
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { writeTransaction } from '../../db/transaction.ts';
 import type { Actor } from '../../domain/policy.ts';
-import type { LocalizedText } from '../../domain/localized.ts';
+import { done, refused, refusedField, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
+import { authorize } from '../../policies.ts';
 import { detectKind, FILE_KINDS, sanitiseName } from './content.ts';
-import { authorizeFile, type OwnerAccess } from './policy.ts';
+import type { OwnerAccess } from './policy.ts';
 import type { FileRecord } from './queries.ts';
 import type { FileOwner } from './registry.ts';
+import type { UploadInput, VisibilityInput } from './schema.ts';
 import { fileContents, files } from './tables.ts';
 
 /** A file as it arrived in a form post (see routes.tsx: multipart bodies become plain records). */
@@ -21,7 +25,8 @@ export interface IncomingFile {
   truncated: boolean;
 }
 
-export type UploadProblem = { field: 'file' | 'alt_nl' | 'alt_en'; messageKey: string; values?: Record<string, string | number>; status: 400 | 413 };
+/** The refusal of a file over the size limit: the route answers it with 413 instead of 400. */
+export const TOO_LARGE = 'files.error.tooLarge';
 
 interface Base {
   db: Db;
@@ -34,32 +39,28 @@ export async function uploadFile(input: Base & {
   ownerId: string;
   access: OwnerAccess;
   file: IncomingFile | undefined;
-  isPublic: boolean;
-  alt: LocalizedText;
+  upload: UploadInput;
   maxBytes: number;
-}): Promise<{ ok: true; file: FileRecord } | { ok: false; problems: UploadProblem[] }> {
-  authorizeFile(input.access, { do: 'file.write' });
-  if (input.isPublic) authorizeFile(input.access, { do: 'file.publish' });
-  const problems: UploadProblem[] = [];
+}): Promise<Outcome<FileRecord>> {
+  authorize(input.actor, 'file.write', input.access);
+  const isPublic = input.upload.public;
+  if (isPublic) authorize(input.actor, 'file.publish', input.access);
+  const problems: FieldErrors = {};
   const megabytes = Math.round((input.maxBytes / (1024 * 1024)) * 10) / 10;
   const { file } = input;
-  if (!file || (!file.filename && file.bytes.length === 0)) problems.push({ field: 'file', messageKey: 'files.error.missing', status: 400 });
-  else if (file.truncated || file.bytes.length > input.maxBytes) problems.push({ field: 'file', messageKey: 'files.error.tooLarge', values: { max: megabytes }, status: 413 });
+  if (!file || (!file.filename && file.bytes.length === 0)) problems.file = { key: 'files.error.missing' };
+  else if (file.truncated || file.bytes.length > input.maxBytes) problems.file = { key: TOO_LARGE, values: { max: megabytes } };
   if (input.owner.altRequired) {
-    for (const locale of ['nl', 'en'] as const) {
-      const alt = input.alt[locale] ?? '';
-      if (!alt || alt.length > 200) problems.push({ field: `alt_${locale}`, messageKey: 'files.error.alt', status: 400 });
-    }
+    for (const locale of ['nl', 'en'] as const) if (!input.upload.alt[locale]) problems[`alt_${locale}`] = { key: 'files.error.alt' };
   }
-  if (problems.length > 0 || !file) return { ok: false, problems };
+  if (Object.keys(problems).length > 0 || !file) return refused(problems);
   const detection = await detectKind(file.bytes, file.filename, input.owner.accept);
   if (!detection.ok) {
     const allowed = input.owner.accept.flatMap((k) => FILE_KINDS[k].extensions).join(', ');
-    const messageKey = detection.reason === 'empty' ? 'files.error.empty' : detection.reason === 'mismatch' ? 'files.error.mismatch' : 'files.error.type';
-    const values = { allowed, detected: detection.detected ? FILE_KINDS[detection.detected].extensions.join('/') : '' };
-    return { ok: false, problems: [{ field: 'file', messageKey, values, status: 400 }] };
+    const key = detection.reason === 'empty' ? 'files.error.empty' : detection.reason === 'mismatch' ? 'files.error.mismatch' : 'files.error.type';
+    return refusedField('file', key, { allowed, detected: detection.detected ? FILE_KINDS[detection.detected].extensions.join('/') : '' });
   }
-  const record = await input.db.transaction(async (tx) => {
+  return writeTransaction(input.db, async (tx) => {
     if (input.owner.single) {
       const old = await tx
         .delete(files)
@@ -77,31 +78,33 @@ export async function uploadFile(input: Base & {
         contentType: detection.contentType,
         size: file.bytes.length,
         sha256: createHash('sha256').update(file.bytes).digest('hex'),
-        isPublic: input.isPublic || !!input.owner.inline,
-        alt: input.owner.altRequired ? input.alt : {},
+        isPublic: isPublic || !!input.owner.inline,
+        alt: input.owner.altRequired ? input.upload.alt : {},
         uploadedBy: input.actor?.userId ?? null,
       })
       .returning();
     await tx.insert(fileContents).values({ fileId: row!.id, bytes: file.bytes });
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'file.upload', objectType: 'file', objectId: row!.id, after: row });
-    return row!;
+    return done(row!);
   });
-  return { ok: true, file: record };
 }
 
-export async function deleteFile(input: Base & { file: FileRecord; access: OwnerAccess }): Promise<void> {
-  authorizeFile(input.access, { do: 'file.write' });
-  await input.db.transaction(async (tx) => {
+export async function deleteFile(input: Base & { file: FileRecord; access: OwnerAccess }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'file.write', input.access);
+  return writeTransaction(input.db, async (tx) => {
     await tx.delete(files).where(and(eq(files.id, input.file.id), eq(files.programmeId, input.programmeId)));
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'file.delete', objectType: 'file', objectId: input.file.id, before: input.file });
+    return done({ id: input.file.id });
   });
 }
 
-export async function setFilePublic(input: Base & { file: FileRecord; access: OwnerAccess; isPublic: boolean }): Promise<void> {
-  authorizeFile(input.access, { do: 'file.publish' });
-  if (input.file.isPublic === input.isPublic) return;
-  await input.db.transaction(async (tx) => {
-    await tx.update(files).set({ isPublic: input.isPublic }).where(and(eq(files.id, input.file.id), eq(files.programmeId, input.programmeId)));
-    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'file.visibility', objectType: 'file', objectId: input.file.id, before: { isPublic: input.file.isPublic }, after: { isPublic: input.isPublic } });
+export async function setFilePublic(input: Base & { file: FileRecord; access: OwnerAccess; visibility: VisibilityInput }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'file.publish', input.access);
+  const isPublic = input.visibility.public === 'yes';
+  if (input.file.isPublic === isPublic) return done({ id: input.file.id });
+  return writeTransaction(input.db, async (tx) => {
+    await tx.update(files).set({ isPublic }).where(and(eq(files.id, input.file.id), eq(files.programmeId, input.programmeId)));
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'file.visibility', objectType: 'file', objectId: input.file.id, before: { isPublic: input.file.isPublic }, after: { isPublic } });
+    return done({ id: input.file.id });
   });
 }

@@ -2,7 +2,9 @@
 // meetings, website theme), so a file is exactly as visible as the record it belongs to.
 import { and, eq } from 'drizzle-orm';
 import { programmes, projectPartners, projects } from '../../db/schema.ts';
-import { can } from '../../domain/policy.ts';
+// The project rules are still the legacy shape until the portfolio capability names them (issue 19).
+import { can as legacyCan } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { INTERNAL_LIFECYCLES } from '../portfolio/queries.ts';
 import { canMeetings } from '../meetings/policy.ts';
 import { bodyRef, getMeeting } from '../meetings/queries.ts';
@@ -29,12 +31,12 @@ const projectFiles: FileOwner = {
     const partners = await db.select({ organisationId: projectPartners.organisationId }).from(projectPartners).where(eq(projectPartners.projectId, project.id));
     const ref = { id: project.id, programmeId: programme.id, partnerOrganisationIds: partners.map((p) => p.organisationId) };
     const isPublic = project.published && !INTERNAL_LIFECYCLES.includes(project.lifecycle);
-    const internal = can(actor, { do: 'project.viewInternal', project: ref });
+    const internal = legacyCan(actor, { do: 'project.viewInternal', project: ref });
     return {
       readAll: internal || (isPublic && !!actor),
       readPublic: isPublic,
-      write: can(actor, { do: 'project.edit', project: ref }),
-      publish: can(actor, { do: 'programme.manage' }) && actor?.programmeId === programme.id,
+      write: legacyCan(actor, { do: 'project.edit', project: ref }),
+      publish: can(actor, 'programme.manage') && actor?.programmeId === programme.id,
       returnTo: `/${programme.slug}/projects/${project.code}`,
       title: project.title,
     };
@@ -76,7 +78,7 @@ const programmeLogo: FileOwner = {
     if (ownerId !== programme.id) return null;
     const [row] = await db.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, programme.id));
     if (!row) return null;
-    const manages = can(actor, { do: 'programme.manage' }) && actor?.programmeId === programme.id;
+    const manages = can(actor, 'programme.manage') && actor?.programmeId === programme.id;
     return { readAll: true, readPublic: true, write: manages, publish: false, returnTo: `/${programme.slug}/manage/website/theme`, title: row.name };
   },
 };

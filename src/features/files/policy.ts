@@ -1,8 +1,7 @@
 // Who may do what with a file. The owner's feature decides (through the owner registry) what the
-// actor may do with its record; these pure rules turn that into answers for one file. Denied by
-// default: an owner that grants nothing exposes nothing.
-import type { Rules } from '../../domain/policy.ts';
-import { AccessDenied } from '../../domain/policy.ts';
+// actor may do with its record, as an `OwnerAccess`; these named rules answer from it for one
+// file. Denied by default: an owner that grants nothing exposes nothing.
+import { publicRecordRule, recordRule, type Rules } from '../../domain/policy.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
 
 /** What the actor may do with one owner record's files, as the owning feature decides it. */
@@ -21,25 +20,17 @@ export interface OwnerAccess {
   title: LocalizedText;
 }
 
-export type FileAction = { do: 'file.read'; isPublic: boolean } | { do: 'file.write' } | { do: 'file.publish' };
-
-export function canFile(access: OwnerAccess | null | undefined, action: FileAction): boolean {
-  if (!access) return false;
-  switch (action.do) {
-    case 'file.read':
-      return access.readAll || (access.readPublic && action.isPublic);
-    case 'file.write':
-      return access.write;
-    case 'file.publish':
-      return access.publish;
-    default:
-      return false;
-  }
+/** One file as its reader meets it: whether it is marked public, and its owner's access. */
+export interface FileRef {
+  access: OwnerAccess;
+  isPublic: boolean;
 }
 
-export function authorizeFile(access: OwnerAccess | null | undefined, action: FileAction): void {
-  if (!canFile(access, action)) throw new AccessDenied(action.do);
-}
-
-/** The files capability's named actions (issue 19: every route and command names one of these). */
-export const filesRules = {} satisfies Rules;
+export const filesRules = {
+  /** Download a file: who sees all of its owner's files, or anyone when both the owner and the file are public. */
+  'file.read': publicRecordRule<FileRef>((_actor, file) => file.access.readAll || (file.access.readPublic && file.isPublic)),
+  /** Add a file to a record, or delete one. */
+  'file.write': recordRule<OwnerAccess>((_actor, access) => access.write),
+  /** Mark a file public (visible to visitors of a public owner) or internal. */
+  'file.publish': recordRule<OwnerAccess>((_actor, access) => access.publish),
+} satisfies Rules;

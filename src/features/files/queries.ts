@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { canFile } from './policy.ts';
+import { can } from '../../policies.ts';
 import { fileOwner, ownerAccess } from './registry.ts';
 import { fileContents, files } from './tables.ts';
 import type { AttachmentData } from './views.tsx';
@@ -44,9 +44,9 @@ export async function attachmentsOf(db: Db, config: Config, request: FastifyRequ
   return {
     owner: found.owner,
     ownerId,
-    files: all.filter((file) => canFile(found.access, { do: 'file.read', isPublic: file.isPublic })),
-    canWrite: canFile(found.access, { do: 'file.write' }),
-    canPublish: canFile(found.access, { do: 'file.publish' }),
+    files: all.filter((file) => can(request.actor, 'file.read', { access: found.access, isPublic: file.isPublic })),
+    canWrite: can(request.actor, 'file.write', found.access),
+    canPublish: can(request.actor, 'file.publish', found.access),
     maxBytes: config.maxUploadBytes,
   };
 }

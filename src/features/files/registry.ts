@@ -3,6 +3,7 @@
 // then serve every feature, each asking the owner's own rules.
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../domain/policy.ts';
+import { isUuid } from '../../web/forms.ts';
 import type { FileKind } from './content.ts';
 import type { OwnerAccess } from './policy.ts';
 
@@ -32,12 +33,10 @@ export function fileOwner(kind: string): FileOwner | undefined {
   return owners.get(kind);
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The actor's access to one owner record, or null when the kind or the record does not exist. */
 export async function ownerAccess(db: Db, programme: { id: string; slug: string }, kind: string, ownerId: string, actor: Actor | null): Promise<{ owner: FileOwner; access: OwnerAccess } | null> {
   const owner = owners.get(kind);
-  if (!owner || !UUID.test(ownerId)) return null;
+  if (!owner || !isUuid(ownerId)) return null;
   const access = await owner.access({ db, programme, ownerId, actor });
   return access ? { owner, access } : null;
 }

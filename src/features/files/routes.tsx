@@ -8,19 +8,21 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { ProgrammeSummary } from '../../web/context.ts';
 import { resolveText } from '../../domain/localized.ts';
-import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { badRequest, HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
-import { deleteFile, setFilePublic, uploadFile, type IncomingFile } from './commands.ts';
+import { formState, isUuid, readForm, type FormState } from '../../web/forms.ts';
+import { can } from '../../policies.ts';
+import { deleteFile, setFilePublic, TOO_LARGE, uploadFile, type IncomingFile } from './commands.ts';
 import { contentDisposition, INLINE_TYPES } from './content.ts';
 import './messages.ts';
 import { PROGRAMME_LOGO, registerFileOwners } from './owners.ts';
-import { canFile } from './policy.ts';
 import { attachmentsOf, getFile, getFileBytes } from './queries.ts';
-import { ownerAccess, UUID } from './registry.ts';
+import { ownerAccess } from './registry.ts';
+import { UploadInput, VisibilityInput } from './schema.ts';
 import { files } from './tables.ts';
-import { UploadPage, type UploadFormState } from './views.tsx';
+import { UploadPage, uploadFormId } from './views.tsx';
 
 type P = { programme: string };
 type OwnerParams = P & { owner: string; ownerId: string };
@@ -102,13 +104,14 @@ export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config)
     if (logo) request.programme = { ...programme, logo };
   });
 
+  /** The owner record the actor may add files to, or 404. */
   async function loadOwner(request: FastifyRequest<{ Params: OwnerParams }>) {
     const found = await ownerAccess(db, request.programme!, request.params.owner, request.params.ownerId, request.actor);
-    if (!found || !canFile(found.access, { do: 'file.write' })) throw notFound();
+    if (!found || !can(request.actor, 'file.write', found.access)) throw notFound();
     return found;
   }
 
-  async function renderUpload(request: FastifyRequest<{ Params: OwnerParams }>, reply: FastifyReply, state?: UploadFormState, status = 200) {
+  async function renderUpload(request: FastifyRequest<{ Params: OwnerParams }>, reply: FastifyReply, state?: FormState, status = 200) {
     const found = await loadOwner(request);
     const data = await attachmentsOf(db, config, request, request.params.owner, request.params.ownerId);
     const ctx = pageContext(request, config);
@@ -117,14 +120,14 @@ export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config)
 
   /** A file the actor may see, or 404: another programme's, a missing one and a hidden one look alike. */
   async function loadFile(request: FastifyRequest<{ Params: FileParams }>) {
-    const file = UUID.test(request.params.fileId) ? await getFile(db, request.programme!.id, request.params.fileId) : null;
+    const file = isUuid(request.params.fileId) ? await getFile(db, request.programme!.id, request.params.fileId) : null;
     const found = file ? await ownerAccess(db, request.programme!, file.ownerKind, file.ownerId, request.actor) : null;
-    if (!file || !found || !canFile(found.access, { do: 'file.read', isPublic: file.isPublic })) throw notFound();
+    if (!file || !found || !can(request.actor, 'file.read', { access: found.access, isPublic: file.isPublic })) throw notFound();
     return { file, ...found };
   }
 
   for (const { url } of localizedPaths('/:programme/files/:fileId')) {
-    app.get<{ Params: FileParams }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.get<{ Params: FileParams }>(url, { config: { action: 'file.read' } }, async (request, reply) => {
       const { file, owner } = await loadFile(request);
       const etag = `"${file.sha256}"`;
       // Never rendered by the browser as a page: a download, typed by its content, in a sandbox.
@@ -145,24 +148,26 @@ export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   for (const { url } of localizedPaths('/:programme/files/upload/:owner/:ownerId')) {
-    app.get<{ Params: OwnerParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => renderUpload(request, reply));
+    app.get<{ Params: OwnerParams }>(url, { config: { action: 'file.write' } }, async (request, reply) => renderUpload(request, reply));
   }
 
   for (const { url } of localizedPaths('/:programme/files/:fileId/delete')) {
-    app.post<{ Params: FileParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
+    app.post<{ Params: FileParams }>(url, { config: { action: 'file.write' } }, async (request, reply) => {
       const { file, access } = await loadFile(request);
-      if (!canFile(access, { do: 'file.write' })) throw notFound();
+      if (!can(request.actor, 'file.write', access)) throw notFound();
       await deleteFile({ db, actor: request.actor, programmeId: request.programme!.id, file, access });
       return redirectLocal(reply, undefined, `/${request.locale}${access.returnTo}`);
     });
   }
 
   for (const { url } of localizedPaths('/:programme/files/:fileId/visibility')) {
-    app.post<{ Params: FileParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
+    app.post<{ Params: FileParams }>(url, { config: { action: 'file.publish' } }, async (request, reply) => {
       const { file, access } = await loadFile(request);
-      if (!canFile(access, { do: 'file.publish' })) throw notFound();
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      await setFilePublic({ db, actor: request.actor, programmeId: request.programme!.id, file, access, isPublic: body.public === 'yes' });
+      if (!can(request.actor, 'file.publish', access)) throw notFound();
+      // The form is one button with a fixed value: anything else is not from our page.
+      const read = readForm(VisibilityInput, request.body, request.locale);
+      if (!read.ok) throw badRequest();
+      await setFilePublic({ db, actor: request.actor, programmeId: request.programme!.id, file, access, visibility: read.value });
       return redirectLocal(reply, undefined, `/${request.locale}${access.returnTo}`);
     });
   }
@@ -199,27 +204,27 @@ export function registerFileRoutes(app: FastifyInstance, db: Db, config: Config)
     });
 
     for (const { url } of localizedPaths('/:programme/files/upload/:owner/:ownerId')) {
-      scope.post<{ Params: OwnerParams }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
+      scope.post<{ Params: OwnerParams }>(url, { config: { action: 'file.write' } }, async (request, reply) => {
         const { owner, access } = await loadOwner(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
-        const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
-        const result = await uploadFile({
-          db,
-          actor: request.actor,
-          programmeId: request.programme!.id,
-          owner,
-          ownerId: request.params.ownerId,
-          access,
-          file: body.file instanceof UploadedPart ? body.file : undefined,
-          // Only someone who may publish can make a file public; the field is ignored otherwise.
-          isPublic: text('public') === 'yes' && canFile(access, { do: 'file.publish' }),
-          alt: { nl: text('alt_nl'), en: text('alt_en') },
-          maxBytes: config.maxUploadBytes,
-        });
+        const read = readForm(UploadInput, body, request.locale);
+        const result = read.ok
+          ? await uploadFile({
+              db,
+              actor: request.actor,
+              programmeId: request.programme!.id,
+              owner,
+              ownerId: request.params.ownerId,
+              access,
+              file: body.file instanceof UploadedPart ? body.file : undefined,
+              // Only someone who may publish can make a file public; the field is ignored otherwise.
+              upload: { ...read.value, public: read.value.public && can(request.actor, 'file.publish', access) },
+              maxBytes: config.maxUploadBytes,
+            })
+          : read;
         if (!result.ok) {
-          const values = { alt_nl: text('alt_nl'), alt_en: text('alt_en'), public: text('public') };
-          const status = result.problems.some((p) => p.status === 413) ? 413 : 400;
-          return renderUpload(request, reply, { problems: result.problems, values }, status);
+          const status = result.errors.file?.key === TOO_LARGE ? 413 : 400;
+          return renderUpload(request, reply, formState(uploadFormId(request.params.ownerId), result.errors, body), status);
         }
         return redirectLocal(reply, undefined, `/${request.locale}${access.returnTo}`);
       });

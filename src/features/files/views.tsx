@@ -2,13 +2,15 @@
 // (project page, meeting agenda items, theme editor, page header) and on the upload page itself.
 import type { ComponentChildren } from 'preact';
 import { resolveText } from '../../domain/localized.ts';
-import { Alert, CsrfField, FileField, Heading, SubmitButton, TextField } from '../../web/components.tsx';
+import { CsrfField, FileField, Heading, SubmitButton, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
+import { Checkbox, ErrorSummary, errorOf, fieldProps, PostForm } from '../../web/form-components.tsx';
+import type { FormState } from '../../web/forms.ts';
 import { Layout } from '../../web/layout.tsx';
 import { FILE_KINDS, type FileKind } from './content.ts';
-import type { UploadProblem } from './commands.ts';
 import type { FileRecord } from './queries.ts';
 import type { FileOwner } from './registry.ts';
+import { UploadInput } from './schema.ts';
 
 /** One record's files and what the reader may do with them, as loaded by `attachmentsOf`. */
 export interface AttachmentData {
@@ -66,44 +68,30 @@ export function FileList({ ctx, data }: { ctx: PageContext; data: AttachmentData
   );
 }
 
-export interface UploadFormState {
-  problems: UploadProblem[];
-  values: Record<string, string>;
-}
+/** The upload form of one record: its id on the page, and the prefix of its fields' ids. */
+export const uploadFormId = (ownerId: string) => `upload-${ownerId}`;
 
-export function UploadForm({ ctx, data, state, label }: { ctx: PageContext; data: AttachmentData; state?: UploadFormState; label: string }) {
+export function UploadForm({ ctx, data, state, label }: { ctx: PageContext; data: AttachmentData; state?: FormState; label: string }) {
   const { t } = ctx;
-  const id = `upload-${data.ownerId}`;
-  const error = (field: string) => {
-    const problem = state?.problems.find((p) => p.field === field);
-    return problem ? t(problem.messageKey, problem.values) : undefined;
-  };
+  const form = uploadFormId(data.ownerId);
   return (
-    <form method="post" enctype="multipart/form-data" class="ks-form" action={`${filesBase(ctx)}/upload/${data.owner.kind}/${data.ownerId}`} aria-label={label}>
-      <CsrfField ctx={ctx} />
+    <PostForm ctx={ctx} multipart id={form} action={`${filesBase(ctx)}/upload/${data.owner.kind}/${data.ownerId}`} label={label}>
       <FileField
-        id={id}
+        id={`${form}-file`}
         name="file"
         label={t('files.upload.file')}
         accept={acceptOf(data.owner.accept)}
         description={t('files.upload.help', { allowed: allowedOf(data.owner.accept), max: megabytes(data.maxBytes) })}
-        error={error('file')}
+        error={errorOf(ctx, state, form, 'file')}
         required
       />
       {data.owner.altRequired &&
         (['nl', 'en'] as const).map((locale) => (
-          <TextField id={`${id}-alt_${locale}`} name={`alt_${locale}`} lang={locale} label={t(`files.alt_${locale}`)} description={t('files.alt.help')} value={state?.values[`alt_${locale}`]} error={error(`alt_${locale}`)} required />
+          <TextField {...fieldProps(ctx, UploadInput, state, form, `alt_${locale}`)} lang={locale} label={t(`files.alt_${locale}`)} description={t('files.alt.help')} required />
         ))}
-      {data.canPublish && (
-        <div class="utrecht-form-field utrecht-form-field--checkbox">
-          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`${id}-public`} name="public" value="yes" checked={state?.values.public === 'yes'} />{' '}
-          <label class="utrecht-form-label utrecht-form-label--checkbox" for={`${id}-public`}>
-            {t('files.upload.public')}
-          </label>
-        </div>
-      )}
+      {data.canPublish && <Checkbox id={`${form}-public`} name="public" value="yes" label={t('files.upload.public')} checked={state?.form === form && state.values.public === 'yes'} />}
       <SubmitButton secondary>{t('files.upload.submit')}</SubmitButton>
-    </form>
+    </PostForm>
   );
 }
 
@@ -128,13 +116,13 @@ export function Attachments({ ctx, data, title, level = 2 }: { ctx: PageContext;
 }
 
 /** The upload page: the form again with what was wrong, and the record's files. */
-export function UploadPage({ ctx, data, title, returnTo, state }: { ctx: PageContext; data: AttachmentData; title: string; returnTo: string; state?: UploadFormState }) {
+export function UploadPage({ ctx, data, title, returnTo, state }: { ctx: PageContext; data: AttachmentData; title: string; returnTo: string; state?: FormState }) {
   const { t } = ctx;
   const heading = t('files.upload.title', { title });
   return (
     <Layout ctx={ctx} title={heading} indexable={false} crumbs={[{ label: title, href: localePath(ctx.locale, returnTo) }, { label: heading }]}>
       <Heading level={1}>{heading}</Heading>
-      {state && state.problems.length > 0 && <Alert kind="error">{t('files.error.summary')}</Alert>}
+      <ErrorSummary ctx={ctx} state={state} form={uploadFormId(data.ownerId)} />
       <UploadForm ctx={ctx} data={data} state={state} label={heading} />
       <Heading level={2}>{t(data.owner.altRequired ? 'files.logo.current' : 'files.attachments')}</Heading>
       <FileList ctx={ctx} data={data} />

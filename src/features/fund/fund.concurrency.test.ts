@@ -9,11 +9,16 @@ import { databaseModes, openTestDatabase, type TestDatabase } from '../../../tes
 import { organisations, programmes, projects, users } from '../../db/schema.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { isConsistent } from '../../domain/ledger.ts';
-import { awardApplication, createFund, recordContribution, recordMovement } from './commands.ts';
+import type { Outcome } from '../../domain/outcome.ts';
+import { awardApplication, recordMovement, type AwardResult } from './application-commands.ts';
+import { createFund, recordContribution } from './commands.ts';
 import { ledgerMatchesBalance } from './queries.ts';
 import { fundApplications, ledgerEntries } from './tables.ts';
 
 const CONCURRENT = 220;
+
+/** What an award answered: its outcome, or the refusal's message key. */
+const answerOf = (answer: Outcome<AwardResult>) => (answer.ok ? answer.value.outcome : answer.errors._form?.key ?? JSON.stringify(answer.errors));
 const ROUNDS = 3;
 const BUDGET_CENTS = 1_000_00;
 const ASK_CENTS = 30_00;
@@ -53,8 +58,10 @@ for (const mode of databaseModes()) {
 
     async function fundWithApplications(count: number, budgetCents: number, budgetHours: number) {
       const db = database.db;
-      const fund = await createFund(db, { actor: coordinator, programmeId, kind: 'joint', name: { nl: 'Kennisfonds', en: 'Knowledge fund' } });
-      await recordContribution(db, { actor: coordinator, programmeId, fundId: fund.id, organisationId: partyId, year: 2018, cents: budgetCents, hours: budgetHours });
+      const created = await createFund({ actor: coordinator, db, programmeId, fund: { kind: 'joint', name: { nl: 'Kennisfonds', en: 'Knowledge fund' } } });
+      assert.ok(created.ok);
+      const fund = created.value;
+      assert.ok((await recordContribution({ actor: coordinator, db, programmeId, contribution: { fund: fund.id, party: partyId, year: 2018, amount: budgetCents, hours: budgetHours } })).ok);
       const rows = await db
         .insert(fundApplications)
         .values(
@@ -79,15 +86,14 @@ for (const mode of databaseModes()) {
         const { fund, applicationIds } = await fundWithApplications(CONCURRENT, BUDGET_CENTS, 100);
         const keys = applicationIds.map(() => randomUUID());
         const started = performance.now();
-        const requests = applicationIds.map((applicationId, i) =>
-          awardApplication(db, { actor: executive, programmeId, applicationId, decision: 'full', idempotencyKey: keys[i] }),
-        );
+        const award = (applicationId: string, key: string) => awardApplication({ actor: executive, db, programmeId, application: { id: applicationId, projectId }, award: { decision: 'full', idem: key } });
+        const requests = applicationIds.map((applicationId, i) => award(applicationId, keys[i]!));
         // The first 30 requests are sent a second time with the same key, at the same moment.
-        const repeats = applicationIds.slice(0, 30).map((applicationId, i) => awardApplication(db, { actor: executive, programmeId, applicationId, decision: 'full', idempotencyKey: keys[i] }));
-        const results = await Promise.all([...requests, ...repeats]);
+        const repeats = applicationIds.slice(0, 30).map((applicationId, i) => award(applicationId, keys[i]!));
+        const results = (await Promise.all([...requests, ...repeats])).map(answerOf);
         const ms = Math.round(performance.now() - started);
         const counts: Record<string, number> = {};
-        for (const r of results.slice(0, CONCURRENT)) counts[r.outcome] = (counts[r.outcome] ?? 0) + 1;
+        for (const r of results.slice(0, CONCURRENT)) counts[r] = (counts[r] ?? 0) + 1;
 
         const check = await ledgerMatchesBalance(db, fund.id);
         assert.ok(check.equal, `ledger ${JSON.stringify(check.fromLedger)} equals balance row ${JSON.stringify(check.fromRow)}`);
@@ -95,7 +101,7 @@ for (const mode of databaseModes()) {
         assert.ok(check.fromRow.committed.cents + 0 <= check.fromRow.contributed.cents);
         const maxAwards = Math.floor(BUDGET_CENTS / ASK_CENTS);
         assert.equal(counts.awarded, maxAwards, `exactly ${maxAwards} awards fit: ${JSON.stringify(counts)}`);
-        assert.equal(counts.insufficient, CONCURRENT - maxAwards);
+        assert.equal(counts['fund.error.insufficient'], CONCURRENT - maxAwards);
         assert.equal(check.fromRow.committed.cents, maxAwards * ASK_CENTS);
         const [commitments] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerEntries).where(and(eq(ledgerEntries.fundId, fund.id), eq(ledgerEntries.kind, 'commitment')));
         assert.equal(commitments!.n, maxAwards, 'one ledger entry per award; repeated keys added nothing');
@@ -105,7 +111,7 @@ for (const mode of databaseModes()) {
         for (let i = 0; i < 30; i++) {
           const first = results[i]!;
           const repeat = results[CONCURRENT + i]!;
-          if (first.outcome === 'awarded') assert.ok(repeat.outcome === 'awarded' || repeat.outcome === 'alreadyDecided', `repeat ${i}: ${repeat.outcome}`);
+          if (first === 'awarded') assert.ok(repeat === 'awarded' || repeat === 'fund.error.alreadyDecided', `repeat ${i}: ${repeat}`);
         }
         figures.push(`round ${round}: ${CONCURRENT}+30 requests in ${ms} ms, ${JSON.stringify(counts)}, committed €${check.fromRow.committed.cents / 100} of €${check.fromRow.contributed.cents / 100}`);
       });
@@ -116,10 +122,10 @@ for (const mode of databaseModes()) {
       const { fund, applicationIds } = await fundWithApplications(1, BUDGET_CENTS, 100);
       const key = randomUUID();
       const results = await Promise.all(
-        Array.from({ length: 25 }, () => awardApplication(db, { actor: executive, programmeId, applicationId: applicationIds[0]!, decision: 'full', idempotencyKey: key })),
+        Array.from({ length: 25 }, () => awardApplication({ actor: executive, db, programmeId, application: { id: applicationIds[0]!, projectId }, award: { decision: 'full', idem: key } })),
       );
-      assert.ok(results.every((r) => r.outcome === 'awarded'), JSON.stringify(results.map((r) => r.outcome)));
-      assert.equal(results.filter((r) => !r.replayed).length, 1);
+      assert.ok(results.every((r) => r.ok && r.value.outcome === 'awarded'), JSON.stringify(results.map(answerOf)));
+      assert.equal(results.filter((r) => r.ok && !r.value.replayed).length, 1);
       const entries = await db.select().from(ledgerEntries).where(eq(ledgerEntries.fundId, fund.id));
       assert.equal(entries.filter((e) => e.kind === 'commitment').length, 1);
       assert.ok((await ledgerMatchesBalance(db, fund.id)).equal);
@@ -128,11 +134,12 @@ for (const mode of databaseModes()) {
     test('concurrent payments never exceed what an award left open', async () => {
       const db = database.db;
       const { fund, applicationIds } = await fundWithApplications(1, BUDGET_CENTS, 100);
-      await awardApplication(db, { actor: executive, programmeId, applicationId: applicationIds[0]!, decision: 'full' });
-      const attempts = await Promise.allSettled(
-        Array.from({ length: 40 }, () => recordMovement(db, { actor: coordinator, programmeId, applicationId: applicationIds[0]!, kind: 'payment', cents: 10_00, hours: 0 })),
+      assert.ok((await awardApplication({ actor: executive, db, programmeId, application: { id: applicationIds[0]!, projectId }, award: { decision: 'full' } })).ok);
+      const attempts = await Promise.all(
+        Array.from({ length: 40 }, () => recordMovement({ actor: coordinator, db, programmeId, application: { id: applicationIds[0]! }, movement: { movement: 'payment', amount: 10_00 } })),
       );
-      assert.equal(attempts.filter((a) => a.status === 'fulfilled').length, 3, '€30 awarded pays out 3 × €10');
+      assert.equal(attempts.filter((a) => a.ok).length, 3, '€30 awarded pays out 3 × €10');
+      assert.ok(attempts.every((a) => a.ok || a.errors.amount?.key === 'fund.error.payMoreThanOpen'), 'every other payment is refused as more than is open');
       const check = await ledgerMatchesBalance(db, fund.id);
       assert.ok(check.equal);
       assert.equal(check.fromRow.paid.cents, 30_00);

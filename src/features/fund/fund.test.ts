@@ -89,6 +89,14 @@ for (const mode of databaseModes()) {
       assert.match(hours.body, /Vul hele uren in\./);
       const year = await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: lumcId, year: '18', amount: '10', idem: idem() });
       assert.equal(year.statusCode, 400);
+      // A note over its limit is refused, never stored cut; the field says its limit.
+      const longNote = await post(coordinator, '/en/leiden/fund/contributions', { fund: jointFundId, party: lumcId, year: '2018', amount: '10', note: 'n'.repeat(501), idem: idem() });
+      assert.equal(longNote.statusCode, 400);
+      assert.match(longNote.body, /at most 500 characters/);
+      assert.match(longNote.body, /id="contribution-note"[^>]*maxlength="500"/);
+      const nothing = await post(coordinator, '/en/leiden/fund/contributions', { fund: jointFundId, party: lumcId, year: '2018', amount: '', hours: '', idem: idem() });
+      assert.equal(nothing.statusCode, 400);
+      assert.match(nothing.body, /Enter an amount or a number of hours\./);
       const entries = await t.database.db.select().from(ledgerEntries);
       assert.equal(entries.length, 0, 'nothing stored');
     });
@@ -116,14 +124,14 @@ for (const mode of databaseModes()) {
     test('a lead applies for their own project only', async () => {
       assert.equal((await get(lead, '/nl/leiden/fund/applications/new')).statusCode, 200);
       assert.equal((await get(partner, '/nl/leiden/fund/applications/new')).statusCode, 404);
-      const base = { fund: jointFundId, amount: '1.000', hours: '160', purpose_nl: 'Startbudget voor de pilot', purpose_en: 'Start budget for the pilot', period_start: '2018-01-01', period_end: '2018-12-31', budget_lines: 'Onderzoeksassistent; 800\nMaterialen; 200' };
+      const base = { fund: jointFundId, amount: '1.000', hours: '160', purpose_nl: 'Startbudget voor de pilot', purpose_en: 'Start budget for the pilot', periodStart: '2018-01-01', periodEnd: '2018-12-31', budgetLines: 'Onderzoeksassistent; 800\nMaterialen; 200' };
       const notOwn = await post(otherLead, '/nl/leiden/fund/applications', { ...base, project: project3a, idem: idem() });
       assert.equal(notOwn.statusCode, 400);
       assert.match(notOwn.body, /Kies een van uw projecten/);
-      const badLines = await post(lead, '/en/leiden/fund/applications', { ...base, project: project3a, budget_lines: 'no amount here', idem: idem() });
+      const badLines = await post(lead, '/en/leiden/fund/applications', { ...base, project: project3a, budgetLines: 'no amount here', idem: idem() });
       assert.equal(badLines.statusCode, 400);
       assert.match(badLines.body, /description; amount/);
-      const badPeriod = await post(lead, '/en/leiden/fund/applications', { ...base, project: project3a, period_end: '2017-01-01', idem: idem() });
+      const badPeriod = await post(lead, '/en/leiden/fund/applications', { ...base, project: project3a, periodEnd: '2017-01-01', idem: idem() });
       assert.equal(badPeriod.statusCode, 400);
       assert.match(badPeriod.body, /The end is before the start/);
       const ok = await post(lead, '/nl/leiden/fund/applications', { ...base, project: project3a, idem: idem() });
@@ -146,10 +154,10 @@ for (const mode of databaseModes()) {
     });
 
     test('support advises; only support may', async () => {
-      assert.equal((await post(executive, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'support', advice_note: '' })).statusCode, 403);
+      assert.equal((await post(executive, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'support', note: '' })).statusCode, 403);
       const bad = await post(support, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'maybe' });
       assert.equal(bad.statusCode, 400);
-      const ok = await post(support, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'support_partly', advice_note: 'Goed plan' });
+      const ok = await post(support, `/nl/leiden/fund/applications/${applicationId}/advice`, { advice: 'support_partly', note: 'Goed plan' });
       assert.equal(ok.statusCode, 303);
       const page = await get(lead, `/en/leiden/fund/applications/${applicationId}`);
       assert.match(page.body, /Partly in favour/);
@@ -169,13 +177,13 @@ for (const mode of databaseModes()) {
     });
 
     test('the executive awards in part; a partial above the request is refused', async () => {
-      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', partial_amount: '2.000', partial_hours: '', idem: idem() });
+      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '2.000', hours: '', idem: idem() });
       assert.equal(tooMuch.statusCode, 400);
       assert.match(tooMuch.body, /minder dan gevraagd/);
       const key = idem();
-      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', partial_amount: '600', partial_hours: '100', decision_note: 'Besluit 12', idem: key });
+      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
       assert.equal(ok.statusCode, 303);
-      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', partial_amount: '600', partial_hours: '100', idem: key });
+      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '600', hours: '100', idem: key });
       assert.equal(repeat.statusCode, 303, 'a repeated submission answers like the first');
       const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
       assert.equal(again.statusCode, 409);
@@ -204,12 +212,12 @@ for (const mode of databaseModes()) {
 
     test('payments and releases are new entries, limited to what is open', async () => {
       const url = `/nl/leiden/fund/applications/${applicationId}/movements`;
-      assert.equal((await post(lead, url, { movement: 'payment', m_amount: '100', idem: idem() })).statusCode, 404);
-      const tooMuch = await post(coordinator, url, { movement: 'payment', m_amount: '700', m_hours: '', idem: idem() });
+      assert.equal((await post(lead, url, { movement: 'payment', amount: '100', idem: idem() })).statusCode, 404);
+      const tooMuch = await post(coordinator, url, { movement: 'payment', amount: '700', hours: '', idem: idem() });
       assert.equal(tooMuch.statusCode, 400);
       assert.match(tooMuch.body, /meer dan er voor deze aanvraag nog open staat/);
-      assert.equal((await post(coordinator, url, { movement: 'payment', m_amount: '400', m_hours: '60', m_note: 'Eerste termijn', idem: idem() })).statusCode, 303);
-      assert.equal((await post(coordinator, url, { movement: 'release', m_amount: '50', m_hours: '', idem: idem() })).statusCode, 303);
+      assert.equal((await post(coordinator, url, { movement: 'payment', amount: '400', hours: '60', note: 'Eerste termijn', idem: idem() })).statusCode, 303);
+      assert.equal((await post(coordinator, url, { movement: 'release', amount: '50', hours: '', idem: idem() })).statusCode, 303);
       const page = await get(coordinator, `/nl/leiden/fund/applications/${applicationId}`);
       assert.match(page.body, /Nog open: €\s150,00, 40 uur/);
       const check = await ledgerMatchesBalance(t.database.db, jointFundId);
@@ -223,12 +231,12 @@ for (const mode of databaseModes()) {
     });
 
     test('a correction is a new entry and cannot take the fund below what is awarded', async () => {
-      const refused = await post(coordinator, '/en/leiden/fund/corrections', { c_fund: jointFundId, c_party: lumcId, c_year: '2018', c_direction: 'down', c_amount: '1,000', c_hours: '', c_reason: 'Typo', idem: idem() });
+      const refused = await post(coordinator, '/en/leiden/fund/corrections', { fund: jointFundId, party: lumcId, year: '2018', direction: 'down', amount: '1,000', hours: '', reason: 'Typo', idem: idem() });
       assert.equal(refused.statusCode, 400);
       assert.match(refused.body, /would award more than was contributed/);
-      const noReason = await post(coordinator, '/nl/leiden/fund/corrections', { c_fund: jointFundId, c_year: '2018', c_direction: 'down', c_amount: '100', c_reason: '', idem: idem() });
+      const noReason = await post(coordinator, '/nl/leiden/fund/corrections', { fund: jointFundId, year: '2018', direction: 'down', amount: '100', reason: '', idem: idem() });
       assert.equal(noReason.statusCode, 400);
-      const ok = await post(coordinator, '/nl/leiden/fund/corrections', { c_fund: jointFundId, c_party: lumcId, c_year: '2018', c_direction: 'down', c_amount: '500', c_hours: '', c_reason: 'Dubbel geboekt', idem: idem() });
+      const ok = await post(coordinator, '/nl/leiden/fund/corrections', { fund: jointFundId, party: lumcId, year: '2018', direction: 'down', amount: '500', hours: '', reason: 'Dubbel geboekt', idem: idem() });
       assert.equal(ok.statusCode, 303);
       const check = await ledgerMatchesBalance(t.database.db, jointFundId);
       assert.ok(check.equal);
@@ -314,21 +322,21 @@ for (const mode of databaseModes()) {
 
     test('the coordinator sets the hours per FTE of the programme; every FTE figure follows', async () => {
       for (const bad of ['12', 'veel', '1600,5', '99999']) {
-        const refused = await post(coordinator, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: bad });
+        const refused = await post(coordinator, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: bad });
         assert.equal(refused.statusCode, 400, bad);
         assert.match(refused.body, /Vul een heel aantal uren in, van 1000 tot en met 2200\./);
         assert.ok(refused.body.includes(`value="${bad}"`));
       }
-      assert.equal((await post(executive, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: '2000' })).statusCode, 404);
-      assert.equal((await post(lead, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: '2000' })).statusCode, 404);
+      assert.equal((await post(executive, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' })).statusCode, 404);
+      assert.equal((await post(lead, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' })).statusCode, 404);
       const before = await get(coordinator, '/nl/leiden/fund');
       assert.match(before.body, /800 uur \(0,50 fte\)/);
-      const ok = await post(coordinator, '/nl/leiden/fund/hours-per-fte', { hours_per_fte: '2000' });
+      const ok = await post(coordinator, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' });
       assert.equal(ok.statusCode, 303);
       const after = await get(coordinator, '/nl/leiden/fund');
       assert.match(after.body, /800 uur \(0,40 fte\)/);
       assert.match(after.body, /Uren omgerekend met 2\.000 uur per fte/);
-      assert.match(after.body, /id="hours_per_fte"[^>]*value="2000"|value="2000"[^>]*id="hours_per_fte"/);
+      assert.match(after.body, /id="fte-hoursPerFte"[^>]*value="2000"|value="2000"[^>]*id="fte-hoursPerFte"/);
       const en = await get(coordinator, '/en/leiden/fund');
       assert.match(en.body, /40 hours \(0\.02 FTE\)/, 'the per-project table shows open hours with FTE too');
     });
@@ -375,14 +383,14 @@ for (const mode of databaseModes()) {
         ['missing', '00000000-0000-4000-8000-000000000000'],
         ['garbage', 'not-a-uuid'],
       ] as const) {
-        const refused = await post(executive, `/nl${url}/award`, { decision: 'full', decision_note: 'Volgens besluit', decision_id: decisionId, idem: idem() });
+        const refused = await post(executive, `/nl${url}/award`, { decision: 'full', note: 'Volgens besluit', decisionId: decisionId, idem: idem() });
         assert.equal(refused.statusCode, 400, why);
         assert.match(refused.body, /Kies een vastgelegd besluit van een vergadering van het uitvoerend niveau van dit programma\./, why);
-        assert.match(refused.body, /<select[^>]*id="decision_id"[^>]*aria-invalid="true"/, why);
+        assert.match(refused.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/, why);
         assert.ok(refused.body.includes('value="Volgens besluit"'), `${why}: keeps the note`);
         assert.match(refused.body, /<option value="full" selected>/, `${why}: keeps the choice`);
       }
-      const refusedEn = await post(executive, `/en${url}/award`, { decision: 'full', decision_id: supportDecision.decisionId, idem: idem() });
+      const refusedEn = await post(executive, `/en${url}/award`, { decision: 'full', decisionId: supportDecision.decisionId, idem: idem() });
       assert.equal(refusedEn.statusCode, 400);
       assert.match(refusedEn.body, /Choose a recorded decision of a meeting of this programme’s executive level\./);
       assert.ok(refusedEn.body.includes(`<option value="${executiveDecision.decisionId}"`), 'the options are shown again');
@@ -392,7 +400,7 @@ for (const mode of databaseModes()) {
       assert.equal((await db.select().from(ledgerEntries).where(eq(ledgerEntries.applicationId, linked))).length, 0, 'nothing committed');
 
       // Accepted: the award refers to the decision, in the row, the audit trail and on the page.
-      const ok = await post(executive, `/nl${url}/award`, { decision: 'full', decision_note: 'Volgens besluit', decision_id: executiveDecision.decisionId, idem: idem() });
+      const ok = await post(executive, `/nl${url}/award`, { decision: 'full', note: 'Volgens besluit', decisionId: executiveDecision.decisionId, idem: idem() });
       assert.equal(ok.statusCode, 303);
       [row] = await db.select().from(fundApplications).where(eq(fundApplications.id, linked));
       assert.equal(row!.status, 'awarded');
@@ -409,7 +417,7 @@ for (const mode of databaseModes()) {
 
       // Without a decision an award still goes through, and the page shows no link.
       const plain = await newApplication();
-      const without = await post(executive, `/en/leiden/fund/applications/${plain}/award`, { decision: 'none', decision_note: '', decision_id: '', idem: idem() });
+      const without = await post(executive, `/en/leiden/fund/applications/${plain}/award`, { decision: 'none', note: '', decisionId: '', idem: idem() });
       assert.equal(without.statusCode, 303);
       const [plainRow] = await db.select().from(fundApplications).where(eq(fundApplications.id, plain));
       assert.equal(plainRow!.status, 'declined');

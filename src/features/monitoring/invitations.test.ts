@@ -57,7 +57,9 @@ for (const mode of databaseModes()) {
       await t.database.db.update(users).set({ locale }).where(eq(users.id, user.id));
       await t.database.db.update(people).set({ userId: user.id }).where(eq(people.name, name));
       if (options.invitations === false) {
-        await savePreferences(t.database.db, { userId: user.id, displayName: name }, { locale: null, kinds: { deadlines: true, reports: true, digest: true, invitations: false } });
+        const actor = { userId: user.id, displayName: name, programmeId: null, assignments: [] };
+        const saved = await savePreferences({ actor, db: t.database.db, preferences: { deadlines: true, reports: true, digest: true, invitations: false } });
+        assert.ok(saved.ok);
       }
       return user.email;
     }

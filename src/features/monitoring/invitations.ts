@@ -10,9 +10,10 @@ import { resolveText } from '../../domain/localized.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { formatDate, formatDateTime, translate } from '../../web/i18n.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { AccessDenied, type Actor } from '../../domain/policy.ts';
+import { done, type Outcome } from '../../domain/outcome.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { authorize } from '../../policies.ts';
 import { meetingCalendar } from '../meetings/ics.ts';
-import { canMeetings } from '../meetings/policy.ts';
 import '../meetings/messages.ts';
 import { bodyMemberships, meetings } from '../meetings/tables.ts';
 import { defaultFrom, mailAddress, type Mailer } from './mail.ts';
@@ -42,13 +43,18 @@ async function activeMembers(db: Db, bodyId: string) {
     .where(and(eq(bodyMemberships.bodyId, bodyId), isNull(bodyMemberships.endsOn)));
 }
 
-export async function sendInvitations(
-  db: Db,
-  mailer: Mailer,
-  input: { actor: Actor | null; meeting: Meeting; body: Body; programmeSlug: string; baseUrl: string; from?: string },
-): Promise<InvitationResult> {
-  const { meeting, body, baseUrl } = input;
-  if (!canMeetings(input.actor, { do: 'meetings.prepare' })) throw new AccessDenied('meetings.prepare');
+export async function sendInvitations(input: {
+  actor: Actor | null;
+  db: Db;
+  mailer: Mailer;
+  meeting: Meeting;
+  body: Body;
+  programmeSlug: string;
+  baseUrl: string;
+  from?: string;
+}): Promise<Outcome<InvitationResult>> {
+  authorize(input.actor, 'meeting.sendInvitations');
+  const { db, mailer, meeting, body, baseUrl } = input;
   const organizer = { name: 'Kennisstad', email: mailAddress(input.from ?? defaultFrom()) };
   const cancelled = meeting.state === 'cancelled';
   const result: InvitationResult = { sent: 0, skipped: 0, failed: 0, withoutAccount: [] };
@@ -108,7 +114,7 @@ export async function sendInvitations(
     objectId: meeting.id,
     after: { sequence: meeting.sequence, sent: result.sent, skipped: result.skipped, failed: result.failed, withoutAccount: result.withoutAccount.length },
   });
-  return result;
+  return done(result);
 }
 
 export interface InvitationStatus {

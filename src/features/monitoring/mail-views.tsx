@@ -3,36 +3,33 @@
 import type { Locale } from '../../domain/localized.ts';
 import { Alert, CsrfField, Heading, SelectField, SubmitButton } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
+import { Checkbox, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import type { FormState } from '../../web/forms.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { InvitationStatus } from './invitations.ts';
-import { MAIL_KINDS, type MailKind } from './mail.ts';
+import { MAIL_KINDS, wants, type MailKind, type Preferences } from './mail.ts';
+import { PreferencesInput } from './schema.ts';
 
 export const PREFERENCES_PATH = '/account/mail';
 
-export interface PreferencesForm {
-  values: { locale: string; kinds: Record<MailKind, boolean> };
-  errors: { locale?: string };
-}
-
-export function PreferencesPage({ ctx, accountLocale, form, saved }: { ctx: PageContext; accountLocale: Locale; form: PreferencesForm; saved?: boolean }) {
+/** The preferences form: stored choices, or what was sent when it was refused. */
+export function PreferencesPage({ ctx, accountLocale, preferences, state, saved }: { ctx: PageContext; accountLocale: Locale; preferences: Preferences; state?: FormState; saved?: boolean }) {
   const { t, locale } = ctx;
   const title = t('monitoring.preferences.title');
   const languages: Record<Locale, string> = { nl: 'Nederlands', en: 'English' };
+  const form = 'preferences';
+  const refused = state?.form === form;
   return (
     <Layout ctx={ctx} title={title} indexable={false} crumbs={[{ label: t('monitoring.preferences.account'), href: localePath(locale, '/account') }, { label: title }]}>
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">{t('monitoring.preferences.intro')}</p>
       {saved && <Alert kind="ok">{t('monitoring.preferences.saved')}</Alert>}
-      {form.errors.locale && <Alert kind="error">{t('monitoring.form.errors')}</Alert>}
-      <form method="post" action={localePath(locale, PREFERENCES_PATH)} novalidate>
-        <CsrfField ctx={ctx} />
+      <ErrorSummary ctx={ctx} state={state} form={form} />
+      <PostForm ctx={ctx} id={form} action={localePath(locale, PREFERENCES_PATH)} label={title}>
         <SelectField
-          id="mail-locale"
-          name="locale"
+          {...fieldProps(ctx, PreferencesInput, state, form, 'locale', preferences.locale ?? '')}
           label={t('monitoring.preferences.locale')}
-          error={form.errors.locale ? t(form.errors.locale) : undefined}
-          value={form.values.locale}
           options={[
             { value: '', label: t('monitoring.preferences.localeAccount', { language: languages[accountLocale] }) },
             // Each language's name in that language, marked as such for screen readers is not possible
@@ -44,27 +41,17 @@ export function PreferencesPage({ ctx, accountLocale, form, saved }: { ctx: Page
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">{t('monitoring.preferences.kinds')}</legend>
           {(Object.keys(MAIL_KINDS) as MailKind[]).map((kind) => (
-            <div class="utrecht-form-field utrecht-form-field--checkbox">
-              <input
-                class="utrecht-checkbox utrecht-checkbox--html-input"
-                type="checkbox"
-                id={`kind-${kind}`}
-                name={kind}
-                value="on"
-                checked={form.values.kinds[kind]}
-                aria-describedby={`kind-${kind}-description`}
-              />{' '}
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={`kind-${kind}`}>
-                {t(`monitoring.kind.${kind}`)}
-              </label>
-              <div class="utrecht-form-field-description" id={`kind-${kind}-description`}>
-                {t(`monitoring.kind.${kind}.who`)}
-              </div>
-            </div>
+            <Checkbox
+              id={`${form}-${kind}`}
+              name={kind}
+              label={t(`monitoring.kind.${kind}`)}
+              description={t(`monitoring.kind.${kind}.who`)}
+              checked={refused ? !!state.values[kind] : wants(preferences, kind)}
+            />
           ))}
         </fieldset>
         <SubmitButton>{t('monitoring.preferences.submit')}</SubmitButton>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

@@ -108,7 +108,7 @@ for (const mode of databaseModes()) {
       const page = await t.app.inject({ url: '/nl/account/mail', headers: { cookie: quiet.cookie } });
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<legend class="utrecht-form-fieldset__legend">Welke e-mail wilt u ontvangen\?<\/legend>/);
-      assert.match(page.body, /id="kind-deadlines" name="deadlines" value="on" checked/);
+      assert.match(page.body, /id="preferences-deadlines" name="deadlines" value="on" checked/);
       const save = (session: typeof quiet, payload: Record<string, string>) =>
         t.app.inject({ method: 'POST', url: '/nl/account/mail', headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
       // Only the digest and invitations stay on (unchecked boxes are not sent).
@@ -119,7 +119,7 @@ for (const mode of databaseModes()) {
       assert.equal((await save(english, { locale: 'en', deadlines: 'on', reports: 'on' })).statusCode, 303);
       const bad = await save(english, { locale: 'fr' });
       assert.equal(bad.statusCode, 400);
-      assert.match(bad.body, /Kies een taal uit de lijst/);
+      assert.match(bad.body, /Kies een van de mogelijkheden/);
       assert.match(bad.body, /aria-invalid="true"/);
       const anonymousPage = await t.app.inject({ url: '/nl/account/mail' });
       assert.equal(anonymousPage.statusCode, 303);

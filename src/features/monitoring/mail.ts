@@ -12,7 +12,11 @@ import { loadNodemailer } from '../../web/lazy-modules.ts';
 import type { Locale } from '../../domain/localized.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/transaction.ts';
+import { done, type Outcome } from '../../domain/outcome.ts';
 import type { Actor } from '../../domain/policy.ts';
+import { authorize } from '../../policies.ts';
+import type { PreferencesInput } from './schema.ts';
 import { mailOutbox, mailPreferences } from './tables.ts';
 
 export interface MailAttachment {
@@ -147,36 +151,42 @@ export async function preferencesFor(db: Db, userId: string): Promise<Preference
   return row!;
 }
 
-export interface PreferenceChoices {
-  locale: Locale | null;
-  kinds: Record<MailKind, boolean>;
-}
-
-export async function savePreferences(db: Db, actor: Pick<Actor, 'userId' | 'displayName'>, choices: PreferenceChoices): Promise<void> {
-  const before = await preferencesFor(db, actor.userId);
-  const set: Partial<Preferences> = { locale: choices.locale, updatedAt: new Date() };
-  for (const kind of Object.keys(MAIL_KINDS) as MailKind[]) set[MAIL_KINDS[kind]] = choices.kinds[kind];
-  await db.transaction(async (tx) => {
-    await tx.update(mailPreferences).set(set).where(eq(mailPreferences.userId, actor.userId));
+/** Saves which mails the actor wants and in which language, with its audit row, in one transaction. */
+export async function savePreferences(input: { actor: Actor | null; db: Db; preferences: PreferencesInput }): Promise<Outcome<Preferences>> {
+  authorize(input.actor, 'mail.setPreferences');
+  const actor = input.actor!;
+  const { locale, ...kinds } = input.preferences;
+  const set: Partial<Preferences> = { locale: locale ?? null, updatedAt: new Date() };
+  for (const kind of Object.keys(MAIL_KINDS) as MailKind[]) set[MAIL_KINDS[kind]] = kinds[kind];
+  return writeTransaction(input.db, async (tx) => {
+    const before = await preferencesFor(tx, actor.userId);
+    const [after] = await tx.update(mailPreferences).set(set).where(eq(mailPreferences.userId, actor.userId)).returning();
     const { unsubscribeToken: _secret, updatedAt: _at, ...shown } = before;
-    await recordAudit(tx, { actor, programmeId: null, action: 'mail.preferences.save', objectType: 'user', objectId: actor.userId, before: shown, after: { locale: choices.locale, ...choices.kinds } });
+    await recordAudit(tx, { actor, programmeId: null, action: 'mail.preferences.save', objectType: 'user', objectId: actor.userId, before: shown, after: { locale: locale ?? null, ...kinds } });
+    return done(after!);
   });
 }
 
 const TOKEN = /^[A-Za-z0-9_-]{20,64}$/;
 
-/** Switches one kind of mail off (or every kind when none is given) for the holder of the token. */
-export async function unsubscribe(db: Db, token: string, kind?: MailKind): Promise<boolean> {
-  if (!TOKEN.test(token)) return false;
-  const off = kind ? { [MAIL_KINDS[kind]]: false } : Object.fromEntries(Object.values(MAIL_KINDS).map((column) => [column, false]));
-  const rows = await db
-    .update(mailPreferences)
-    .set({ ...off, updatedAt: new Date() })
-    .where(eq(mailPreferences.unsubscribeToken, token))
-    .returning({ userId: mailPreferences.userId });
-  if (rows.length === 0) return false;
-  await recordAudit(db, { actor: null, origin: 'unsubscribe link', programmeId: null, action: 'mail.unsubscribe', objectType: 'user', objectId: rows[0]!.userId, after: { kind: kind ?? 'all' } });
-  return true;
+/**
+ * Switches one kind of mail off (or every kind when none is given) for the holder of the token,
+ * with its audit row in the same transaction; null when no one holds the token.
+ */
+export async function unsubscribe(input: { db: Db; token: string; kind: MailKind | null }): Promise<Outcome<{ userId: string }> | null> {
+  authorize(null, 'mail.unsubscribe');
+  if (!TOKEN.test(input.token)) return null;
+  const off = input.kind ? { [MAIL_KINDS[input.kind]]: false } : Object.fromEntries(Object.values(MAIL_KINDS).map((column) => [column, false]));
+  return input.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(mailPreferences)
+      .set({ ...off, updatedAt: new Date() })
+      .where(eq(mailPreferences.unsubscribeToken, input.token))
+      .returning({ userId: mailPreferences.userId });
+    if (rows.length === 0) return null;
+    await recordAudit(tx, { actor: null, origin: 'unsubscribe link', programmeId: null, action: 'mail.unsubscribe', objectType: 'user', objectId: rows[0]!.userId, after: { kind: input.kind ?? 'all' } });
+    return done({ userId: rows[0]!.userId });
+  });
 }
 
 export async function findPreferencesByToken(db: Db, token: string): Promise<Preferences | null> {

@@ -89,18 +89,23 @@ for (const mode of databaseModes()) {
         payload: { _csrf: coordinator.csrf, measuredOn: '2018-02-30', value: 'veel', source: 'eigen telling' },
       });
       assert.equal(nl.statusCode, 400);
-      assert.match(nl.body, /Vul een geldige datum in/);
+      assert.match(nl.body, /Geef een bestaande datum/);
       assert.match(nl.body, /Vul een getal in/);
       assert.match(nl.body, /value="eigen telling"/);
-      const en = await t.app.inject({
-        method: 'POST',
-        url: '/en/leiden/targets/student-housing/measurements',
-        headers: { cookie: coordinator.cookie },
-        payload: { _csrf: coordinator.csrf, measuredOn: '2999-01-01', value: '', source: '' },
-      });
-      assert.equal(en.statusCode, 400);
-      assert.match(en.body, /cannot be in the future/);
-      assert.match(en.body, /Fill in this field/);
+      assert.match(nl.body, /<a class="utrecht-link" href="#measurement-value">/, 'the summary links to the field');
+      const post = (payload: Record<string, string>) =>
+        t.app.inject({ method: 'POST', url: '/en/leiden/targets/student-housing/measurements', headers: { cookie: coordinator.cookie }, payload: { _csrf: coordinator.csrf, ...payload } });
+      const empty = await post({ measuredOn: '2999-01-01', value: '', source: '' });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /Fill in this field/);
+      const future = await post({ measuredOn: '2999-01-01', value: '12', source: 'count' });
+      assert.equal(future.statusCode, 400);
+      assert.match(future.body, /cannot be in the future/);
+      const long = await post({ measuredOn: '2018-01-01', value: '12', source: 'x'.repeat(501) });
+      assert.equal(long.statusCode, 400, 'a source over the limit is refused, not cut');
+      assert.match(long.body, /at most 500 characters/);
+      assert.match(long.body, /maxlength="500"/);
+      assert.equal((await t.database.db.select().from(measurements).where(eq(measurements.source, 'count'))).length, 0, 'nothing stored');
     });
 
     test('measurements: anonymous, partners and leads of other projects are refused; unknown targets 404', async () => {
@@ -141,8 +146,16 @@ for (const mode of databaseModes()) {
         payload: { _csrf: lead.csrf, period, status: 'fine', narrative_nl: '', narrative_en: '' },
       });
       assert.equal(invalid.statusCode, 400);
-      assert.match(invalid.body, /Choose a status/);
-      assert.match(invalid.body, /Write a short explanation/);
+      assert.match(invalid.body, /Choose one of the options/);
+      const unexplained = await t.app.inject({
+        method: 'POST',
+        url: '/en/leiden/projects/3a/report',
+        headers: { cookie: lead.cookie },
+        payload: { _csrf: lead.csrf, period, status: 'on_track', narrative_nl: ' ', narrative_en: '' },
+      });
+      assert.equal(unexplained.statusCode, 400);
+      assert.match(unexplained.body, /Write a short explanation/);
+      assert.match(unexplained.body, /id="report-status-on_track" name="status" value="on_track" checked/, 'the choice is kept');
       const oldPeriod = await t.app.inject({
         method: 'POST',
         url: '/nl/leiden/projects/3a/report',

@@ -10,28 +10,29 @@ import { Heading, Link } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { formatDate } from '../../web/i18n.ts';
-import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { formState, readForm, type FormState } from '../../web/forms.ts';
+import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { targetChartSvg } from './chart.ts';
-import { addMeasurement, canFileReport, canRecordMeasurement, canSeeDeadlines, fileReport, validateMeasurement, validateReport, type ReportInput } from './commands.ts';
+import { can } from '../../policies.ts';
+import { addMeasurement, fileReport } from './commands.ts';
 import { daily, JobRunner, weekly } from './jobs.ts';
 import { getMeeting } from '../meetings/queries.ts';
 import { sendInvitations } from './invitations.ts';
-import { createMailer, findPreferencesByToken, isMailKind, MAIL_KINDS, preferencesFor, savePreferences, unsubscribe, wants, type MailKind } from './mail.ts';
+import { createMailer, findPreferencesByToken, isMailKind, preferencesFor, savePreferences, unsubscribe, type MailKind } from './mail.ts';
 import { PREFERENCES_PATH, PreferencesPage, UnsubscribePage } from './mail-views.tsx';
-import { addDays, isoToday, periodOf, previousPeriod } from './periods.ts';
+import { addDays, isoToday, periodOf } from './periods.ts';
 import * as q from './queries.ts';
 import { sendDigest, sendReminders } from './reminders.ts';
-import type { ReportStatus } from './tables.ts';
+import { MeasurementInput, PreferencesInput, ReportInput } from './schema.ts';
 import { DeadlinesPage, formatNumber, OutboxPage, ReportPage, TargetPage, TargetsPage } from './views.tsx';
 
 export const DUE_SOON_DAYS = 30;
 type ProgrammeParams = { programme: string };
-const str = (value: unknown, max = 20_000): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
 async function chartFor(ctx: PageContext, item: q.TargetWithTrend): Promise<string> {
   const { t, locale } = ctx;
@@ -85,77 +86,57 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
     app.get<{ Params: ProgrammeParams & { key: string }; Querystring: { saved?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const item = await loadTarget(request);
       const ctx = pageContext(request, config);
-      const canRecord = canRecordMeasurement(request.actor, item.target);
+      const canRecord = can(request.actor, 'measurement.record', item.target);
       const svg = await chartFor(ctx, item);
       return sendHtml(reply, renderPage(<TargetPage ctx={ctx} item={item} svg={svg} canRecord={canRecord} saved={request.query.saved === '1'} />));
     });
   }
 
   for (const { locale, url } of localizedPaths('/:programme/targets/:key/measurements')) {
-    app.post<{ Params: ProgrammeParams & { key: string }; Body: Record<string, unknown> }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams & { key: string }; Body: Record<string, unknown> }>(url, { config: { action: 'measurement.record' } }, async (request, reply) => {
       const item = await loadTarget(request);
-      if (!canRecordMeasurement(request.actor, item.target)) throw notFound();
-      const body = request.body ?? {};
-      const values = { measuredOn: str(body.measuredOn, 20).trim(), value: str(body.value, 40), source: str(body.source, 1000) };
-      const errors = validateMeasurement(values, isoToday());
-      const ctx = pageContext(request, config);
-      if (Object.keys(errors).length > 0) {
+      if (!can(request.actor, 'measurement.record', item.target)) throw notFound();
+      const read = readForm(MeasurementInput, request.body, request.locale);
+      const result = read.ok ? await addMeasurement({ actor: request.actor, db, target: item.target, measurement: read.value }) : read;
+      if (!result.ok) {
+        const ctx = pageContext(request, config);
         const svg = await chartFor(ctx, item);
-        return sendHtml(reply, renderPage(<TargetPage ctx={ctx} item={item} svg={svg} canRecord form={{ values, errors }} />), 400);
+        return sendHtml(reply, renderPage(<TargetPage ctx={ctx} item={item} svg={svg} canRecord state={formState('measurement', result.errors, request.body)} />), 400);
       }
-      await addMeasurement(db, { actor: request.actor!, target: item.target, ...values });
       return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/targets/${item.target.key}?saved=1`);
     });
   }
 
+  /** The project whose report the actor may file, or 404 (for visitors too: the page does not exist for them). */
   async function loadReportProject(request: FastifyRequest<{ Params: ProgrammeParams & { code: string } }>) {
     const project = await q.getProjectByCode(db, request.programme!.id, request.params.code);
-    if (!project || !canFileReport(request.actor, project)) throw notFound();
+    if (!project || !can(request.actor, 'report.file', project)) throw notFound();
     return project;
   }
 
-  for (const { locale, url } of localizedPaths('/:programme/projects/:code/report')) {
-    app.get<{ Params: ProgrammeParams & { code: string }; Querystring: { saved?: string } }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const project = await loadReportProject(request);
-      const period = periodOf(isoToday());
-      const reports = await q.listReports(db, project.id);
-      const current = reports.find((r) => r.period === period);
-      const form = {
-        values: { period, status: current?.status ?? '', narrative_nl: current?.narrative.nl ?? '', narrative_en: current?.narrative.en ?? '' },
-        errors: {},
-      };
-      return sendHtml(reply, renderPage(<ReportPage ctx={pageContext(request, config)} project={project} period={period} reports={reports} form={form} saved={request.query.saved === '1'} />));
-    });
+  async function renderReport(request: FastifyRequest<{ Params: ProgrammeParams & { code: string }; Querystring: { saved?: string } }>, state?: FormState) {
+    const project = await loadReportProject(request);
+    const period = periodOf(isoToday());
+    const reports = await q.listReports(db, project.id);
+    const current = reports.find((r) => r.period === period);
+    return renderPage(<ReportPage ctx={pageContext(request, config)} project={project} period={period} reports={reports} current={current} state={state} saved={request.query.saved === '1'} />);
+  }
 
-    app.post<{ Params: ProgrammeParams & { code: string }; Body: Record<string, unknown> }>(url, { config: { access: 'record' } }, async (request, reply) => {
+  for (const { locale, url } of localizedPaths('/:programme/projects/:code/report')) {
+    type ReportRoute = { Params: ProgrammeParams & { code: string }; Querystring: { saved?: string }; Body: Record<string, unknown> };
+    app.get<ReportRoute>(url, { config: { action: 'report.file' } }, async (request, reply) => sendHtml(reply, await renderReport(request)));
+
+    app.post<ReportRoute>(url, { config: { action: 'report.file' } }, async (request, reply) => {
       const project = await loadReportProject(request);
-      const body = request.body ?? {};
-      const values: ReportInput = { period: str(body.period, 20), status: str(body.status, 20), narrative_nl: str(body.narrative_nl), narrative_en: str(body.narrative_en) };
-      const errors = validateReport(values);
-      const current = periodOf(isoToday());
-      // Only the current period, or the one before it (a report filed just after the quarter ends), may be filed.
-      if (!errors.period && values.period !== current && values.period !== previousPeriod(current)) {
-        errors.period = 'monitoring.error.period';
-      }
-      if (Object.keys(errors).length > 0) {
-        const reports = await q.listReports(db, project.id);
-        return sendHtml(reply, renderPage(<ReportPage ctx={pageContext(request, config)} project={project} period={current} reports={reports} form={{ values, errors }} />), 400);
-      }
-      await fileReport(db, {
-        actor: request.actor!,
-        project,
-        period: values.period,
-        status: values.status as ReportStatus,
-        narrative: { nl: values.narrative_nl.trim() || undefined, en: values.narrative_en.trim() || undefined },
-      });
+      const read = readForm(ReportInput, request.body, request.locale);
+      const result = read.ok ? await fileReport({ actor: request.actor, db, project, report: read.value }) : read;
+      if (!result.ok) return sendHtml(reply, await renderReport(request, formState('report', result.errors, request.body)), 400);
       return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/projects/${project.code}/report?saved=1`);
     });
   }
 
   for (const { url } of localizedPaths('/:programme/deadlines')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      if (!request.actor) throw new HttpError(401, 'error.signInRequired');
-      if (!canSeeDeadlines(request.actor, request.programme!.id)) throw notFound();
+    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'deadlines.view' } }, async (request, reply) => {
       const today = isoToday();
       const rows = await q.listDeadlines(db, request.programme!.id, addDays(today, DUE_SOON_DAYS));
       return sendHtml(reply, renderPage(<DeadlinesPage ctx={pageContext(request, config)} rows={rows} today={today} soonDays={DUE_SOON_DAYS} />));
@@ -163,7 +144,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
   }
 
   for (const { url } of localizedPaths('/:programme/outbox')) {
-    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'outbox.view' } }, async (request, reply) => {
       const mails = await q.listOutbox(db);
       return sendHtml(reply, renderPage(<OutboxPage ctx={pageContext(request, config)} mails={mails} />));
     });
@@ -181,36 +162,30 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
       return kind;
     };
     const action = (request: FastifyRequest<Unsubscribe>, kind: MailKind | null) => `/${locale}/mail/unsubscribe/${request.params.token}${kind ? `?kind=${kind}` : ''}`;
-    app.get<Unsubscribe>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.get<Unsubscribe>(url, { config: { action: 'mail.unsubscribe' } }, async (request, reply) => {
       const kind = kindOf(request);
       if (!(await findPreferencesByToken(db, request.params.token))) throw notFound();
       return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} action={action(request, kind)} kind={kind} done={false} />));
     });
-    app.post<Unsubscribe>(url, { config: { action: 'public', csrf: false } }, async (request, reply) => {
+    app.post<Unsubscribe>(url, { config: { action: 'mail.unsubscribe', csrf: false } }, async (request, reply) => {
       const kind = kindOf(request);
-      if (!(await unsubscribe(db, request.params.token, kind ?? undefined))) throw notFound();
+      if (!(await unsubscribe({ db, token: request.params.token, kind }))) throw notFound();
       return sendHtml(reply, renderPage(<UnsubscribePage ctx={pageContext(request, config)} action={action(request, kind)} kind={kind} done />));
     });
   }
 
   for (const { locale, url } of localizedPaths(PREFERENCES_PATH)) {
     const accountLocale = async (userId: string) => (await db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)))[0]?.locale ?? locale;
-    app.get<{ Querystring: { saved?: string } }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      const prefs = await preferencesFor(db, request.actor!.userId);
-      const kinds = Object.fromEntries((Object.keys(MAIL_KINDS) as MailKind[]).map((kind) => [kind, wants(prefs, kind)])) as Record<MailKind, boolean>;
-      const form = { values: { locale: prefs.locale ?? '', kinds }, errors: {} };
-      const page = <PreferencesPage ctx={pageContext(request, config)} accountLocale={await accountLocale(request.actor!.userId)} form={form} saved={request.query.saved === '1'} />;
-      return sendHtml(reply, renderPage(page));
-    });
-    app.post<{ Body: Record<string, unknown> }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      const body = request.body ?? {};
-      const chosen = str(body.locale, 10);
-      const kinds = Object.fromEntries((Object.keys(MAIL_KINDS) as MailKind[]).map((kind) => [kind, body[kind] === 'on'])) as Record<MailKind, boolean>;
-      if (chosen !== '' && !isLocale(chosen)) {
-        const form = { values: { locale: chosen, kinds }, errors: { locale: 'monitoring.preferences.error.locale' } };
-        return sendHtml(reply, renderPage(<PreferencesPage ctx={pageContext(request, config)} accountLocale={await accountLocale(request.actor!.userId)} form={form} />), 400);
-      }
-      await savePreferences(db, request.actor!, { locale: chosen === '' ? null : chosen, kinds });
+    async function renderPreferences(request: FastifyRequest<{ Querystring: { saved?: string } }>, state?: FormState) {
+      const preferences = await preferencesFor(db, request.actor!.userId);
+      const page = <PreferencesPage ctx={pageContext(request, config)} accountLocale={await accountLocale(request.actor!.userId)} preferences={preferences} state={state} saved={request.query.saved === '1'} />;
+      return renderPage(page);
+    }
+    app.get<{ Querystring: { saved?: string } }>(url, { config: { action: 'mail.setPreferences' } }, async (request, reply) => sendHtml(reply, await renderPreferences(request)));
+    app.post<{ Querystring: { saved?: string }; Body: Record<string, unknown> }>(url, { config: { action: 'mail.setPreferences' } }, async (request, reply) => {
+      const read = readForm(PreferencesInput, request.body, request.locale);
+      const result = read.ok ? await savePreferences({ actor: request.actor, db, preferences: read.value }) : read;
+      if (!result.ok) return sendHtml(reply, await renderPreferences(request, formState('preferences', result.errors, request.body)), 400);
       return redirectLocal(reply, undefined, `/${locale}${PREFERENCES_PATH}?saved=1`);
     });
   }
@@ -219,10 +194,10 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
   const mailer = createMailer({ smtpUrl: process.env.SMTP_URL || undefined });
   app.addHook('onClose', async () => mailer.close());
   for (const { locale, url } of localizedPaths('/:programme/meetings/:meeting/invitations')) {
-    app.post<{ Params: ProgrammeParams & { meeting: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams & { meeting: string } }>(url, { config: { action: 'meeting.sendInvitations' } }, async (request, reply) => {
       const found = await getMeeting(db, request.programme!.id, request.params.meeting);
       if (!found) throw notFound();
-      await sendInvitations(db, mailer, { actor: request.actor, meeting: found.meeting, body: found.body, programmeSlug: request.programme!.slug, baseUrl: config.baseUrl });
+      await sendInvitations({ actor: request.actor, db, mailer, meeting: found.meeting, body: found.body, programmeSlug: request.programme!.slug, baseUrl: config.baseUrl });
       return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/meetings/${found.meeting.id}#invitations-heading`);
     });
   }

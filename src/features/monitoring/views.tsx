@@ -1,13 +1,15 @@
 // Pages of monitoring. Every figure in a chart is also in a table; nothing needs JavaScript.
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, CsrfField, Heading, Link, Prose, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
+import { Alert, Heading, Link, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
+import { BilingualField, ErrorSummary, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
+import { typedValue, type FormState } from '../../web/forms.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { TrendStatus } from '../../domain/trend.ts';
 import type { DeadlineRow, TargetWithTrend } from './queries.ts';
+import { MeasurementInput, ReportInput } from './schema.ts';
 import { REPORT_STATUSES, type ReportStatus } from './tables.ts';
-import type { FieldErrors } from './commands.ts';
 
 const numberFormats = { nl: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
 export const formatNumber = (locale: Locale, value: number): string => numberFormats[locale].format(value);
@@ -93,21 +95,15 @@ export function TargetsPage({ ctx, items }: { ctx: PageContext; items: TargetWit
   );
 }
 
-export interface MeasurementForm {
-  values: { measuredOn: string; value: string; source: string };
-  errors: FieldErrors;
-}
-
-export function TargetPage({ ctx, item, svg, canRecord, form, saved }: { ctx: PageContext; item: TargetWithTrend; svg: string; canRecord: boolean; form?: MeasurementForm; saved?: boolean }) {
+export function TargetPage({ ctx, item, svg, canRecord, state, saved }: { ctx: PageContext; item: TargetWithTrend; svg: string; canRecord: boolean; state?: FormState; saved?: boolean }) {
   const { t, locale } = ctx;
   const { target, trend, measurements } = item;
   const title = resolveText(target.title, locale).text;
-  const err = (field: string) => (form?.errors[field] ? t(form.errors[field]!) : undefined);
   return (
     <Layout
       ctx={ctx}
       title={title}
-      indexable={!form}
+      indexable={!state}
       crumbs={[{ label: t('monitoring.targets.title'), href: localePath(locale, programmePath(ctx, '/targets')) }, { label: title }]}
     >
       <Heading level={1}>
@@ -197,32 +193,28 @@ export function TargetPage({ ctx, item, svg, canRecord, form, saved }: { ctx: Pa
           <Heading level={2} id="measurement-form">
             {t('monitoring.form.heading')}
           </Heading>
-          {form && Object.keys(form.errors).length > 0 && <Alert kind="error">{t('monitoring.form.errors')}</Alert>}
-          <form method="post" action={localePath(locale, programmePath(ctx, `/targets/${target.key}/measurements`))} novalidate>
-            <CsrfField ctx={ctx} />
-            <TextField id="measuredOn" name="measuredOn" type="date" label={t('monitoring.form.date')} value={form?.values.measuredOn} error={err('measuredOn')} required />
-            <TextField id="value" name="value" label={t('monitoring.form.value')} description={t('monitoring.form.valueHelp')} value={form?.values.value} error={err('value')} required />
-            <TextField id="source" name="source" label={t('monitoring.form.source')} description={t('monitoring.form.sourceHelp')} value={form?.values.source} error={err('source')} required />
+          <ErrorSummary ctx={ctx} state={state} form="measurement" />
+          <PostForm ctx={ctx} id="measurement" action={localePath(locale, programmePath(ctx, `/targets/${target.key}/measurements`))} label={t('monitoring.form.heading')}>
+            <TextField {...fieldProps(ctx, MeasurementInput, state, 'measurement', 'measuredOn')} type="date" label={t('monitoring.form.date')} />
+            <TextField {...fieldProps(ctx, MeasurementInput, state, 'measurement', 'value')} inputMode="decimal" label={t('monitoring.form.value')} description={t('monitoring.form.valueHelp')} />
+            <TextField {...fieldProps(ctx, MeasurementInput, state, 'measurement', 'source')} label={t('monitoring.form.source')} description={t('monitoring.form.sourceHelp')} />
             <SubmitButton>{t('monitoring.form.submit')}</SubmitButton>
-          </form>
+          </PostForm>
         </section>
       )}
     </Layout>
   );
 }
 
-export interface ReportForm {
-  values: { period: string; status: string; narrative_nl: string; narrative_en: string };
-  errors: FieldErrors;
-}
-
 type ReportRow = { period: string; status: ReportStatus; narrative: LocalizedText; filedByName: string; filedAt: Date };
 
-export function ReportPage({ ctx, project, period, reports, form, saved }: { ctx: PageContext; project: { code: string; title: LocalizedText }; period: string; reports: ReportRow[]; form: ReportForm; saved?: boolean }) {
+/** The report form for the current period (filled with the report filed for it, if any) and the earlier reports. */
+export function ReportPage(props: { ctx: PageContext; project: { code: string; title: LocalizedText }; period: string; reports: ReportRow[]; current?: ReportRow; state?: FormState; saved?: boolean }) {
+  const { ctx, project, period, reports, current, state } = props;
   const { t, locale } = ctx;
   const heading = t('monitoring.reports.title', { code: project.code });
-  const err = (field: string) => (form.errors[field] ? t(form.errors[field]!) : undefined);
-  const hasErrors = Object.keys(form.errors).length > 0;
+  const form = 'report';
+  const status = fieldProps(ctx, ReportInput, state, form, 'status', current?.status ?? '');
   return (
     <Layout
       ctx={ctx}
@@ -234,39 +226,27 @@ export function ReportPage({ ctx, project, period, reports, form, saved }: { ctx
       <p class="utrecht-paragraph">
         <Text value={project.title} locale={locale} />
       </p>
-      {saved && <Alert kind="ok">{t('monitoring.reports.saved')}</Alert>}
-      <Heading level={2}>{t('monitoring.reports.current', { period })}</Heading>
-      {hasErrors && (
-        <Alert kind="error">
-          {t('monitoring.form.errors')}
-          {form.errors.period && <> {err('period')}</>}
-        </Alert>
-      )}
-      <form method="post" action={localePath(locale, programmePath(ctx, `/projects/${project.code}/report`))} novalidate>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="period" value={form.errors.period ? period : form.values.period} />
-        <fieldset class="utrecht-form-fieldset" aria-describedby={form.errors.status ? 'status-error' : undefined}>
-          <legend class="utrecht-form-fieldset__legend">{t('monitoring.reports.status')}</legend>
-          {form.errors.status && (
-            <div class="utrecht-form-field-error-message ks-error" id="status-error">
-              {err('status')}
-            </div>
-          )}
-          {REPORT_STATUSES.map((status) => (
-            <div class="utrecht-form-field utrecht-form-field--radio">
-              <input class="utrecht-radio-button" type="radio" id={`status-${status}`} name="status" value={status} checked={form.values.status === status} />{' '}
-              <label class="utrecht-form-label utrecht-form-label--radio" for={`status-${status}`}>
-                {t(`monitoring.status.${status}`)}
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        {(['narrative_nl', 'narrative_en'] as const).map((field) => (
-          <TextArea id={field} label={t(`monitoring.reports.${field}`)} value={form.values[field]} error={err(field)} rows={6} lang={field === 'narrative_nl' ? 'nl' : 'en'} />
-        ))}
+      {props.saved && <Alert kind="ok">{t('monitoring.reports.saved')}</Alert>}
+      {/* The period is not typed: the summary's link to a period problem leads to this heading. */}
+      <Heading level={2} id={`${form}-period`}>
+        {t('monitoring.reports.current', { period })}
+      </Heading>
+      <ErrorSummary ctx={ctx} state={state} form={form} />
+      <PostForm ctx={ctx} id={form} action={localePath(locale, programmePath(ctx, `/projects/${project.code}/report`))} label={heading}>
+        {/* A refused form keeps the period it was opened for (unless that was the problem). */}
+        <input type="hidden" name="period" value={state?.errors.period ? period : typedValue(state, form, 'period', period)} />
+        <RadioGroup
+          id={status.id}
+          name="status"
+          legend={t('monitoring.reports.status')}
+          value={status.value}
+          error={status.error}
+          options={REPORT_STATUSES.map((value) => ({ value, label: t(`monitoring.status.${value}`) }))}
+        />
+        <BilingualField ctx={ctx} schema={ReportInput} state={state} form={form} name="narrative" label={t('monitoring.reports.narrative')} stored={current?.narrative} multiline rows={6} />
         <p class="utrecht-paragraph ks-muted">{t('monitoring.reports.actionsHint')}</p>
         <SubmitButton>{t('monitoring.reports.submit')}</SubmitButton>
-      </form>
+      </PostForm>
       <Heading level={2}>{t('monitoring.reports.history')}</Heading>
       {reports.length === 0 ? (
         <p class="utrecht-paragraph">{t('monitoring.reports.none')}</p>

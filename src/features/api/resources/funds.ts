@@ -2,13 +2,11 @@
 // committed, paid and is still available, with the same figures per year. The fund is internal,
 // as on the pages: it needs a token of someone who sees the fund (coordinator, steering levels:
 // every fund; partners: the joint funds and their own earmark; leads: the joint funds).
-import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Db } from '../../../db/client.ts';
 import { available, type Balance } from '../../../domain/ledger.ts';
-import { HttpError, notFound } from '../../../web/http.ts';
-import { fundPolicy, seesFund } from '../../fund/policy.ts';
+import { notFound } from '../../../web/http.ts';
 import * as q from '../../fund/queries.ts';
+import { visibleFunds } from '../../fund/route-parts.ts';
 import { registerApiResource } from '../registry.ts';
 import { LocalizedTextSchema, Nullable, PagingQuery, StringEnum, localized, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
 import { ProgrammeParams } from './programmes.ts';
@@ -47,14 +45,6 @@ function toFund(row: q.FundRow) {
   return { id: row.fund.id, kind: row.fund.kind, name: localized(row.fund.name), party: toOrganisationRef(row.party), ...amounts(row.balance) };
 }
 
-/** The funds this caller may see: 401 without a token, 404 for a token of someone without a view of the fund. */
-async function visibleFunds(db: Db, request: FastifyRequest) {
-  if (!request.actor) throw new HttpError(401, 'api.error.unauthorized');
-  if (!seesFund(request.actor)) throw notFound();
-  const programmeId = request.programme!.id;
-  return fundPolicy.viewAll(request.actor) ? q.listFunds(db, programmeId) : q.listFunds(db, programmeId, fundPolicy.partnerOrganisations(request.actor));
-}
-
 registerApiResource({
   name: 'funds',
   order: 80,
@@ -63,7 +53,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/funds',
       {
-        config: { action: 'account.use' },
+        config: { action: 'fund.view' },
         schema: {
           tags: ['Funds'],
           operationId: 'listFunds',
@@ -86,7 +76,7 @@ registerApiResource({
     api.get(
       '/programmes/:programme/funds/:fundId',
       {
-        config: { action: 'account.use' },
+        config: { action: 'fund.view' },
         schema: {
           tags: ['Funds'],
           operationId: 'getFund',

@@ -4,18 +4,20 @@
 // of the project's targets; the lead (and the coordinator) files the project's progress report
 // for the current quarter or the one before, and only they read the reports.
 import type { FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import type { Db } from '../../../db/client.ts';
-import { AccessDenied } from '../../../domain/policy.ts';
+import type { FieldErrors } from '../../../domain/outcome.ts';
+import { readJson } from '../../../web/forms.ts';
 import { HttpError, notFound } from '../../../web/http.ts';
-import { canFileReport, canRecordMeasurement, fileReport, validateMeasurement, validateReport } from '../../monitoring/commands.ts';
-import { isoToday, periodOf, previousPeriod } from '../../monitoring/periods.ts';
+import { can } from '../../../policies.ts';
+import { addMeasurement, fileReport } from '../../monitoring/commands.ts';
+import { isoToday } from '../../monitoring/periods.ts';
 import * as q from '../../monitoring/queries.ts';
+import { MeasurementInput, ReportInput } from '../../monitoring/schema.ts';
 import { REPORT_STATUSES } from '../../monitoring/tables.ts';
-import { addMeasurement } from '../../monitoring/commands.ts';
 import { isPublicProject, seesInternal } from '../access.ts';
 import { registerApiResource } from '../registry.ts';
-import { DateSchema, DateTimeSchema, LocalizedTextInput, LocalizedTextSchema, PagingQuery, StringEnum, isoInstant, localized, mergeLocalized, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
+import { DateSchema, DateTimeSchema, LocalizedTextSchema, PagingQuery, StringEnum, isoInstant, localized, mergeLocalized, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
 import { ProgrammeParams } from './programmes.ts';
 import { ProjectParams, loadVisibleProject } from './projects.ts';
 
@@ -27,15 +29,6 @@ const MeasurementSchema = Type.Object({
   createdAt: DateTimeSchema,
 });
 
-const MeasurementCreate = Type.Object(
-  {
-    measuredOn: DateSchema,
-    value: Type.Number({ minimum: -1e12, maximum: 1e12 }),
-    source: Type.String({ minLength: 1, maxLength: 500, description: 'Where the figure comes from.' }),
-  },
-  { additionalProperties: false },
-);
-
 const ReportSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   period: Type.String({ description: 'A quarter, e.g. 2026-Q4.' }),
@@ -43,15 +36,6 @@ const ReportSchema = Type.Object({
   narrative: LocalizedTextSchema,
   filedAt: DateTimeSchema,
 });
-
-const ReportCreate = Type.Object(
-  {
-    period: Type.String({ pattern: '^\\d{4}-Q[1-4]$', description: 'The current quarter or the one before, e.g. 2026-Q4.' }),
-    status: StringEnum(REPORT_STATUSES),
-    narrative: LocalizedTextInput,
-  },
-  { additionalProperties: false, description: 'Filing again for the same period replaces the report.' },
-);
 
 const TargetParams = Type.Object({ ...ProgrammeParams.properties, targetKey: Type.String({ maxLength: 80 }) });
 
@@ -65,15 +49,18 @@ async function loadVisibleTarget(db: Db, request: FastifyRequest, key: string) {
   if (!item) throw notFound();
   if (item.target.projectId && item.projectCode) {
     const project = await q.getProjectByCode(db, request.programme!.id, item.projectCode);
-    const visible = !project || isPublicProject(project) || seesInternal(request) || canRecordMeasurement(request.actor, item.target);
+    const visible = !project || isPublicProject(project) || seesInternal(request) || can(request.actor, 'measurement.record', item.target);
     if (!visible) throw notFound();
   }
   return item;
 }
 
-/** Field problems from the monitoring rules as a 400 listing each of them. */
-function invalid(errors: Record<string, string>, field: (name: string) => string): HttpError {
-  const problems = Object.entries(errors).map(([name, messageKey]) => ({ field: field(name), messageKey }));
+/**
+ * A refused input as a 400 listing each problem at its place in the body; a problem with one
+ * language of a text is the text's (`narrative_nl` is `body.narrative`).
+ */
+function invalid(errors: FieldErrors): HttpError {
+  const problems = Object.entries(errors).map(([name, error]) => ({ field: `body.${name.replace(/_(nl|en)$/, '')}`, messageKey: error.key }));
   return new HttpError(400, 'error.badRequest', problems.map((p) => `${p.field}: invalid`).join('; '), problems);
 }
 
@@ -110,7 +97,7 @@ registerApiResource({
     api.post(
       measurementsPath,
       {
-        config: { access: 'record' },
+        config: { action: 'measurement.record' },
         schema: {
           tags: ['Monitoring'],
           operationId: 'createMeasurement',
@@ -118,19 +105,17 @@ registerApiResource({
           description: 'For the coordinator (every target) and a project\'s lead (the project\'s targets), with a read-write token. The date may not lie in the future.',
           security: [{ bearerAuth: [] }],
           params: TargetParams,
-          body: MeasurementCreate,
+          body: MeasurementInput,
           response: { 201: { ...MeasurementSchema, description: 'The new measurement.' }, ...problems(400, 401, 403, 404, 415) },
         },
       },
       async (request, reply) => {
         const item = await loadVisibleTarget(db, request, request.params.targetKey);
-        if (!canRecordMeasurement(request.actor, item.target)) throw new AccessDenied('measurement.add');
-        const body = request.body as Static<typeof MeasurementCreate>;
-        const values = { measuredOn: body.measuredOn, value: String(body.value), source: body.source.trim() };
-        const errors = validateMeasurement(values, isoToday());
-        if (Object.keys(errors).length > 0) throw invalid(errors, (name) => `body.${name}`);
-        const row = await addMeasurement(db, { actor: request.actor!, target: item.target, ...values });
-        return reply.code(201).send(toMeasurement(row));
+        const read = readJson(MeasurementInput, request.body);
+        // A caller who may not record is refused (403) before anything about the input is said.
+        const result = read.ok ? await addMeasurement({ actor: request.actor, db, target: item.target, measurement: { ...read.value, source: read.value.source.trim() } }) : read;
+        if (!result.ok) throw invalid(result.errors);
+        return reply.code(201).send(toMeasurement(result.value));
       },
     );
 
@@ -144,7 +129,7 @@ registerApiResource({
     api.get(
       reportsPath,
       {
-        config: { access: 'record' },
+        config: { action: 'report.view' },
         schema: {
           tags: ['Monitoring'],
           operationId: 'listProgressReports',
@@ -158,7 +143,7 @@ registerApiResource({
       },
       async (request) => {
         const project = await loadReportProject(request, request.params.projectCode);
-        if (!canFileReport(request.actor, project)) throw notFound();
+        if (!can(request.actor, 'report.view', project)) throw notFound();
         const paging = pagingOf(request.query);
         const all = (await q.listReports(db, project.id)).map(toReport);
         const path = `/programmes/${request.programme!.slug}/projects/${encodeURIComponent(project.code)}/progress-reports`;
@@ -169,7 +154,7 @@ registerApiResource({
     api.post(
       reportsPath,
       {
-        config: { access: 'record' },
+        config: { action: 'report.file' },
         schema: {
           tags: ['Monitoring'],
           operationId: 'fileProgressReport',
@@ -177,7 +162,7 @@ registerApiResource({
           description: 'For the project\'s lead (and the coordinator), with a read-write token: the current quarter or the one before. Filing again for the same period replaces the report (200).',
           security: [{ bearerAuth: [] }],
           params: ProjectParams,
-          body: ReportCreate,
+          body: ReportInput,
           response: {
             200: { ...ReportSchema, description: 'The report replaced the earlier one for this period.' },
             201: { ...ReportSchema, description: 'The new report.' },
@@ -187,16 +172,10 @@ registerApiResource({
       },
       async (request, reply) => {
         const project = await loadReportProject(request, request.params.projectCode);
-        if (!canFileReport(request.actor, project)) throw new AccessDenied('report.file');
-        const body = request.body as Static<typeof ReportCreate>;
-        const narrative = mergeLocalized({}, body.narrative);
-        const errors = validateReport({ period: body.period, status: body.status, narrative_nl: narrative.nl ?? '', narrative_en: narrative.en ?? '' });
-        const current = periodOf(isoToday());
-        if (!errors.period && body.period !== current && body.period !== previousPeriod(current)) errors.period = 'monitoring.error.period';
-        if (Object.keys(errors).length > 0) throw invalid(errors, (name) => (name.startsWith('narrative') ? 'body.narrative' : `body.${name}`));
-        const existed = (await q.listReports(db, project.id)).some((r) => r.period === body.period);
-        const row = await fileReport(db, { actor: request.actor!, project, period: body.period, status: body.status, narrative });
-        return reply.code(existed ? 200 : 201).send(toReport(row));
+        const read = readJson(ReportInput, request.body);
+        const result = read.ok ? await fileReport({ actor: request.actor, db, project, report: { ...read.value, narrative: mergeLocalized({}, read.value.narrative) } }) : read;
+        if (!result.ok) throw invalid(result.errors);
+        return reply.code(result.value.replaced ? 200 : 201).send(toReport(result.value.report));
       },
     );
   },

@@ -1,0 +1,82 @@
+// The fund's reports, for who sees the whole fund: the page, and each report as CSV and XLSX.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { outstanding } from '../../domain/ledger.ts';
+import { resolveText, type Locale } from '../../domain/localized.ts';
+import { sendHtml } from '../../web/http.ts';
+import { translator } from '../../web/i18n.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import { sendTable, type Table } from '../../web/spreadsheet.ts';
+import * as q from './queries.ts';
+import { ReportsPage } from './report-views.tsx';
+
+type Params = { programme: string };
+
+export function registerReportRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  for (const { url } of localizedPaths('/:programme/fund/reports')) {
+    app.get<{ Params: Params }>(url, { config: { action: 'fund.viewReports' } }, async (request, reply) => {
+      const programmeId = request.programme!.id;
+      const [parties, perProject, perFte] = await Promise.all([q.partyReport(db, programmeId), q.balancesPerProject(db, programmeId), q.hoursPerFte(db, programmeId)]);
+      return sendHtml(reply, renderPage(<ReportsPage ctx={pageContext(request, config)} parties={parties} perProject={perProject} perFte={perFte} />));
+    });
+  }
+  // The two reports as CSV and XLSX: the same table, money in integer cents shown as euros.
+  const partiesTable = async (programmeId: string, locale: Locale): Promise<Table> => {
+    const rows = await q.partyReport(db, programmeId);
+    const nl = locale === 'nl';
+    return {
+      title: translator(locale)('fund.reportParties'),
+      columns: [
+        { header: nl ? 'partij' : 'party' },
+        { header: nl ? 'ingebracht_euro' : 'contributed_eur', kind: 'euro' },
+        { header: nl ? 'ingebracht_uren' : 'contributed_hours', kind: 'number' },
+        { header: 'project' },
+        { header: nl ? 'toegekend_euro' : 'awarded_eur', kind: 'euro' },
+        { header: nl ? 'betaald_euro' : 'paid_eur', kind: 'euro' },
+      ],
+      rows: rows.flatMap((r) => {
+        const head = [resolveText(r.organisation.name, locale).text, r.contributed.cents, r.contributed.hours];
+        if (r.projects.length === 0) return [[...head, '', null, null]];
+        return r.projects.map((p) => [...head, `${p.code}. ${resolveText(p.title, locale).text}`, p.balance.committed.cents, p.balance.paid.cents]);
+      }),
+    };
+  };
+  const projectsTable = async (programmeId: string, locale: Locale): Promise<Table> => {
+    const rows = await q.balancesPerProject(db, programmeId);
+    const nl = locale === 'nl';
+    return {
+      title: translator(locale)('fund.reportProjects'),
+      columns: [
+        { header: 'project' },
+        { header: nl ? 'titel' : 'title' },
+        { header: nl ? 'toegekend_euro' : 'awarded_eur', kind: 'euro' },
+        { header: nl ? 'betaald_euro' : 'paid_eur', kind: 'euro' },
+        { header: nl ? 'open_euro' : 'open_eur', kind: 'euro' },
+        { header: nl ? 'toegekend_uren' : 'awarded_hours', kind: 'number' },
+        { header: nl ? 'geleverd_uren' : 'delivered_hours', kind: 'number' },
+      ],
+      rows: rows.map(({ project, balance }) => [
+        project.code,
+        resolveText(project.title, locale).text,
+        balance.committed.cents,
+        balance.paid.cents,
+        outstanding(balance).cents,
+        balance.committed.hours,
+        balance.paid.hours,
+      ]),
+    };
+  };
+  const reports = { parties: partiesTable, projects: projectsTable };
+  for (const [report, build] of Object.entries(reports)) {
+    for (const format of ['csv', 'xlsx'] as const) {
+      for (const { url, locale } of localizedPaths(`/:programme/fund/reports/${report}.${format}`)) {
+        app.get<{ Params: Params }>(url, { config: { action: 'fund.viewReports' } }, async (request, reply) => {
+          return sendTable(reply, await build(request.programme!.id, locale), format, `fund-${report}`);
+        });
+      }
+    }
+  }
+}
