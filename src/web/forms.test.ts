@@ -109,3 +109,14 @@ test('the messages exist in both languages and name the limit', () => {
   assert.match(translate('nl', 'form.error.tooLong', { max: 100000 }), /100\.000 tekens/);
   assert.match(translate('en', 'form.error.tooLong', { max: 100000 }), /100,000 characters/);
 });
+
+test('a date and time (datetime-local) must name a day that exists and a time of day', () => {
+  const Moment = Type.Object({ at: field.dateTime() });
+  assert.deepEqual(readForm(Moment, { at: '2026-03-01T20:00' }), { ok: true, value: { at: '2026-03-01T20:00' } });
+  for (const bad of ['2026-02-30T20:00', '2026-03-01T24:00', '2026-03-01 20:00', '2026-03-01', 'tomorrow']) {
+    const read = readForm(Moment, { at: bad });
+    assert.equal(read.ok, false, bad);
+    if (!read.ok) assert.equal(read.errors.at?.key, 'form.error.dateTime', bad);
+  }
+});
+

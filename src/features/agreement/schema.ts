@@ -11,7 +11,7 @@ const proposalFields = {
   /** The party the proposal is made on behalf of. */
   party: field.uuid(),
   // At least one language of each: checked by the command, which names the rule.
-  title: field.localized(LIMITS.line),
+  title: field.localized(300),
   reason: field.localized(LIMITS.longText, { multiline: true }),
 };
 
