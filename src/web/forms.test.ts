@@ -131,3 +131,14 @@ test('a parsed field reads the typed text by its own rule in the reader language
   assert.deepEqual(limitsOf(Input, 'amount'), { maxLength: 12, required: true });
   assert.equal(JSON.stringify(Input).includes('read'), false, 'the reader stays out of the JSON Schema');
 });
+
+test('a date and time (datetime-local) must name a day that exists and a time of day', () => {
+  const Moment = Type.Object({ at: field.dateTime() });
+  assert.deepEqual(readForm(Moment, { at: '2026-03-01T20:00' }), { ok: true, value: { at: '2026-03-01T20:00' } });
+  for (const bad of ['2026-02-30T20:00', '2026-03-01T24:00', '2026-03-01 20:00', '2026-03-01', 'tomorrow']) {
+    const read = readForm(Moment, { at: bad });
+    assert.equal(read.ok, false, bad);
+    if (!read.ok) assert.equal(read.errors.at?.key, 'form.error.dateTime', bad);
+  }
+});
+

@@ -66,6 +66,13 @@ export function isIsoDate(value: unknown): value is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/** A date and time of day as a datetime-local field posts it (YYYY-MM-DDTHH:MM), on a day that exists. */
+export function isLocalDateTime(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4}-\d{2}-\d{2})T([01][0-9]|2[0-3]):[0-5][0-9]$/.exec(value);
+  return !!match && isIsoDate(match[1]);
+}
+
 export function isHttpUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   try {
@@ -121,6 +128,8 @@ export const field = {
   date: () => Type.String({ format: 'date' }),
   /** A time of day, HH:MM. */
   time: () => Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+  /** A date and time of day (a datetime-local field, YYYY-MM-DDTHH:MM) without a time zone: the caller knows whose. */
+  dateTime: () => Type.String({ format: 'local-date-time' }),
   url: () => Type.String({ maxLength: LIMITS.line, format: 'uri', pattern: '^https?://' }),
   email: () => Type.String({ maxLength: 254, format: 'email' }),
   /** One of fixed values: a plain `enum`, which the API document (OpenAPI 3.0) can state, unlike `const`. */
@@ -159,6 +168,7 @@ interface JsonSchema {
 const addFormats = ((formatsPlugin as unknown as { default?: typeof formatsPlugin }).default ?? formatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false, useDefaults: false });
 addFormats(ajv);
+ajv.addFormat('local-date-time', { type: 'string', validate: (value: string) => isLocalDateTime(value) });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function validatorOf(schema: TSchema): ValidateFunction {
@@ -267,6 +277,7 @@ function problemOf(schema: JsonSchema, error: ErrorObject, name: string): FieldE
       return { key: 'form.error.required' };
     case 'format':
       if (error.params && (error.params as { format: string }).format === 'date') return { key: 'form.error.date' };
+      if ((error.params as { format: string }).format === 'local-date-time') return { key: 'form.error.dateTime' };
       if ((error.params as { format: string }).format === 'email') return { key: 'form.error.email' };
       if ((error.params as { format: string }).format === 'uri') return { key: 'form.error.url' };
       return { key: 'form.error.choice' };
@@ -357,6 +368,7 @@ registerMessages({
     'form.error.tooMany': 'Kies er hooguit {max, number}.',
     'form.error.date': 'Geef een bestaande datum (jjjj-mm-dd).',
     'form.error.time': 'Geef een tijd als uu:mm.',
+    'form.error.dateTime': 'Geef een bestaande datum met een tijd (jjjj-mm-dd uu:mm).',
     'form.error.url': 'Geef een webadres dat begint met https:// of http://.',
     'form.error.email': 'Geef een geldig e-mailadres.',
     'form.error.choice': 'Kies een van de mogelijkheden.',
@@ -374,6 +386,7 @@ registerMessages({
     'form.error.tooMany': 'Choose at most {max, number}.',
     'form.error.date': 'Give a date that exists (yyyy-mm-dd).',
     'form.error.time': 'Give a time as hh:mm.',
+    'form.error.dateTime': 'Give a date that exists, with a time (yyyy-mm-dd hh:mm).',
     'form.error.url': 'Give a web address starting with https:// or http://.',
     'form.error.email': 'Give a valid e-mail address.',
     'form.error.choice': 'Choose one of the options.',

@@ -6,8 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { programmes, roleAssignments } from '../db/schema.ts';
 import { DEFAULT_LOCALE, isLocale } from '../domain/localized.ts';
-import { can } from '../domain/policy.ts';
-import { isActionName, ruleOf } from '../policies.ts';
+import { can, isActionName, ruleOf } from '../policies.ts';
 import type { Config } from '../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, findSession, newToken, touchSession } from '../features/accounts/sessions.ts';
 import { HttpError, notFound } from './http.ts';
@@ -174,6 +173,6 @@ export function pageContext(request: FastifyRequest, config: Config): PageContex
     programme: request.programme ?? undefined,
     actor: request.actor ? { userId: request.actor.userId, displayName: request.actor.displayName } : undefined,
     csrfToken: request.csrfToken,
-    canManage: can(request.actor, { do: 'programme.manage' }),
+    canManage: can(request.actor, 'programme.manage'),
   };
 }

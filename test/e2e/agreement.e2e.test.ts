@@ -47,12 +47,12 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
       await visit(page, '/nl/leiden/agreement');
       await page.click('a[href="/nl/leiden/agreement/amendments/new"]');
       await expectAccessible(page);
-      await page.fill('#title_nl', 'Looptijd verlengd');
-      await page.fill('#title_en', 'Longer term');
-      await page.fill('#reason_nl', 'De samenwerking loopt goed.');
-      await page.fill('#reason_en', 'The cooperation works well.');
-      await page.fill('#body_duration_nl', 'Deze overeenkomst geldt voor onbepaalde tijd.');
-      await page.fill('#body_duration_en', 'This agreement applies for an indefinite period.');
+      await page.fill('#proposal-title_nl', 'Looptijd verlengd');
+      await page.fill('#proposal-title_en', 'Longer term');
+      await page.fill('#proposal-reason_nl', 'De samenwerking loopt goed.');
+      await page.fill('#proposal-reason_en', 'The cooperation works well.');
+      await page.fill('#proposal-body_duration_nl', 'Deze overeenkomst geldt voor onbepaalde tijd.');
+      await page.fill('#proposal-body_duration_en', 'This agreement applies for an indefinite period.');
       await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form.ks-form button[type=submit]')]);
       amendmentPath = new URL(page.url()).pathname.replace(/^\/nl/, '');
       assert.match(await page.textContent('#amendment-state') ?? '', /Wacht op antwoord van 4 partijen/);

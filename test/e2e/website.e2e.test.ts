@@ -31,15 +31,15 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
     assert.match(await page.content(), /Geef een titel in minstens één taal/);
     await expectAccessible(page);
 
-    await page.fill('#title_nl', 'Tweede Nacht van Kunst en Kennis aangekondigd');
-    await page.fill('#title_en', 'Second Night of Art and Knowledge announced');
-    await page.fill('#summary_nl', 'Ook dit jaar opent de binnenstad haar deuren voor kunst en wetenschap.');
-    await page.fill('#summary_en', 'This year too the city centre opens its doors to art and science.');
-    await page.fill('#body_nl', 'Musea en **onderzoekers** zijn een avond lang te gast.\n\n- lezingen\n- rondleidingen');
-    await page.fill('#body_en', 'Museums and **researchers** are guests for an evening.\n\n- talks\n- tours');
-    await page.fill('#slug', 'tweede-nacht');
-    await page.selectOption('#status', 'scheduled');
-    await page.fill('#publish_at', '2099-09-01T09:00');
+    await page.fill('#content-title_nl', 'Tweede Nacht van Kunst en Kennis aangekondigd');
+    await page.fill('#content-title_en', 'Second Night of Art and Knowledge announced');
+    await page.fill('#content-summary_nl', 'Ook dit jaar opent de binnenstad haar deuren voor kunst en wetenschap.');
+    await page.fill('#content-summary_en', 'This year too the city centre opens its doors to art and science.');
+    await page.fill('#content-body_nl', 'Musea en **onderzoekers** zijn een avond lang te gast.\n\n- lezingen\n- rondleidingen');
+    await page.fill('#content-body_en', 'Museums and **researchers** are guests for an evening.\n\n- talks\n- tours');
+    await page.fill('#content-slug', 'tweede-nacht');
+    await page.selectOption('#content-status', 'scheduled');
+    await page.fill('#content-publish_at', '2099-09-01T09:00');
     await Promise.all([page.waitForURL(/\/manage\/website\/news\/[0-9a-f-]{36}$/), page.click('form.ks-form button[type=submit] >> nth=0')]);
     await expectAccessible(page);
     const editUrl = page.url();
@@ -48,8 +48,8 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
     assert.equal((await reader.goto(`${e2e.baseUrl}/nl/leiden/news/tweede-nacht`))?.status(), 404, 'scheduled: not yet public');
 
     await page.goto(editUrl);
-    await page.selectOption('#status', 'published');
-    await page.fill('#publish_at', '');
+    await page.selectOption('#content-status', 'published');
+    await page.fill('#content-publish_at', '');
     await Promise.all([page.waitForURL(editUrl), page.click('form.ks-form button[type=submit] >> nth=0')]);
     await visit(page, '/en/leiden/manage/website/translations');
     await visit(page, '/nl/leiden/manage/website/translations');

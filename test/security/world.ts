@@ -163,10 +163,11 @@ async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: s
   );
   const email = (await rows<{ email: string }>(db, sql`select email from users where id = ${repUserId}`))[0]!.email;
   const party = partyId || (await one(db, sql`select id as v from agreement_parties where agreement_id = ${agreement.id} order by position limit 1`));
-  if ((await addRepresentative({ db, actor: coordinator, agreement, partyId: party, email })) !== 'added') throw new Error('world: representative refused');
+  if (!(await addRepresentative({ db, actor: coordinator, agreement, representative: { party, email } })).ok) throw new Error('world: representative refused');
   const [section] = await rows<{ key: string }>(db, sql`select key from agreement_sections where agreement_id = ${agreement.id} order by position limit 1`);
   const rep: PolicyActor = { userId: repUserId, displayName: 'World representative', programmeId, assignments: [] };
-  await proposeAmendment({ db, actor: rep, agreement, partyId: party, kind: 'text', title: { nl: 'Wereldwijziging', en: 'World amendment' }, reason: { nl: 'Omdat', en: 'Because' }, edits: [{ key: section!.key, body: { nl: 'Nieuwe tekst', en: 'New text' } }] });
+  const proposed = await proposeAmendment({ db, actor: rep, agreement, proposal: { party, kind: 'text', title: { nl: 'Wereldwijziging', en: 'World amendment' }, reason: { nl: 'Omdat', en: 'Because' }, sections: { [section!.key]: { nl: 'Nieuwe tekst', en: 'New text' } } } });
+  if (!proposed.ok) throw new Error(`world: proposal refused ${JSON.stringify(proposed)}`);
   const fund = succeeded(await createFund({ actor: coordinator, db, programmeId, fund: { kind: 'joint', name: { nl: 'Wereldfonds', en: 'World fund' } } }));
   const organisationId = await one(db, sql`select id as v from organisations where programme_id = ${programmeId} and slug = ${set.partnerOrg}`);
   succeeded(await recordContribution({ actor: coordinator, db, programmeId, contribution: { fund: fund.id, party: organisationId, year: 2018, amount: 100_000_00, hours: 100 } }));

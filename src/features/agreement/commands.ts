@@ -1,16 +1,23 @@
-// Every write to the agreement. Each command checks the actor's right itself and writes its audit
-// row in the same transaction. Answers and adoption lock the amendment row first, so concurrent
-// requests are applied one after another and nothing is counted twice.
+// Every write to the agreement. Each command takes parsed input (./schema.ts), checks the actor's
+// right itself (./policy.ts), answers an Outcome and writes its audit row in the same transaction;
+// a refusal writes nothing. Answers and adoption lock the amendment row first, so concurrent
+// requests are applied one after another and nothing is counted twice. A proposal whose state
+// forbids the step (already answered, adopted, blocked...) is refused on the field `amendment`
+// with an `amendment.conflict.*` message: the page answers 409 for those.
 import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { writeTransaction } from '../../db/transaction.ts';
 import { agreementParties, agreements, agreementSections, users } from '../../db/schema.ts';
 import { decideConsent } from '../../domain/consent.ts';
-import type { LocalizedText } from '../../domain/localized.ts';
-import { can, type Actor } from '../../domain/policy.ts';
+import { LOCALES, type LocalizedText } from '../../domain/localized.ts';
+import { done, refused, refusedField, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
+import type { Actor } from '../../domain/policy.ts';
 import { endDate } from '../../domain/term.ts';
-import { conflict, forbidden, notFound } from '../../web/http.ts';
-import { representedPartyIds, sectionsAsSnapshot, type Agreement } from './queries.ts';
+import { authorize, can } from '../../policies.ts';
+import { notFound } from '../../web/http.ts';
+import { sectionsAsSnapshot, standingOf, type Agreement } from './queries.ts';
+import { sectionField, type AnswerInput, type ProposalInput, type RepresentativeInput, type WithdrawInput } from './schema.ts';
 import {
   agreementAmendments,
   agreementConsents,
@@ -21,8 +28,6 @@ import {
   type SectionEdit,
   type SectionSnapshot,
 } from './tables.ts';
-
-export const isCoordinator = (actor: Actor | null | undefined, programmeId: string) => !!actor && actor.programmeId === programmeId && can(actor, { do: 'programme.manage' });
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -51,23 +56,38 @@ interface Base {
   agreement: Agreement;
 }
 
-export interface ProposalInput {
-  partyId: string;
-  kind: AmendmentKind;
-  title: LocalizedText;
-  reason: LocalizedText;
-  edits: SectionEdit[];
-}
+/** A proposal's state forbids the step: the page shows why and answers 409. */
+const stateConflict = (reason: string) => refusedField('amendment', `amendment.conflict.${reason}`);
 
-export async function proposeAmendment({ db, actor, agreement, ...input }: Base & ProposalInput): Promise<number> {
-  return db.transaction(async (tx) => {
-    const represented = await representedPartyIds(tx, agreement.programmeId, actor.userId);
-    if (represented.length === 0) throw notFound();
-    if (!represented.includes(input.partyId)) throw forbidden();
+/** Whether a refusal is about the proposal's state (409) rather than what was typed (400). */
+export const isStateConflict = (errors: FieldErrors) => 'amendment' in errors;
+
+const hasText = (text: LocalizedText) => LOCALES.some((locale) => !!text[locale]);
+
+export async function proposeAmendment({ db, actor, agreement, proposal }: Base & { proposal: ProposalInput }): Promise<Outcome<{ number: number }>> {
+  const standing = await standingOf(db, agreement, actor);
+  // A party the actor does not represent is refused outright (403), and nothing is stored.
+  authorize(actor, 'amendment.propose', { ...standing, partyId: proposal.party });
+  return writeTransaction(db, async (tx) => {
     // Lock the agreement: amendment numbers are handed out one at a time.
     await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, agreement.id)).for('update');
     await ensureFirstVersion(tx, agreement);
     const current = await latestVersion(tx, agreement.id);
+    const edits: SectionEdit[] = [];
+    if (proposal.kind === 'text') {
+      for (const section of current.sections) {
+        const typed = proposal.sections[section.key] ?? {};
+        // A language left empty keeps the current text, so a proposal names only what it changes.
+        const body = { nl: typed.nl ?? section.body.nl ?? '', en: typed.en ?? section.body.en ?? '' };
+        if (body.nl !== (section.body.nl ?? '').trim() || body.en !== (section.body.en ?? '').trim()) edits.push({ key: section.key, body });
+      }
+    }
+    const errors: FieldErrors = {};
+    if (!hasText(proposal.title)) errors.title_nl = { key: 'amendment.error.title' };
+    if (!hasText(proposal.reason)) errors.reason_nl = { key: 'amendment.error.reason' };
+    if (proposal.kind === 'text' && edits.length === 0) errors[`${sectionField(current.sections[0]?.key ?? '')}_nl`] = { key: 'amendment.error.noChanges' };
+    if (Object.keys(errors).length > 0) return refused(errors);
+
     const [{ last } = { last: 0 }] = await tx.select({ last: max(agreementAmendments.number) }).from(agreementAmendments).where(eq(agreementAmendments.agreementId, agreement.id));
     const number = (last ?? 0) + 1;
     const [row] = await tx
@@ -76,12 +96,12 @@ export async function proposeAmendment({ db, actor, agreement, ...input }: Base 
         programmeId: agreement.programmeId,
         agreementId: agreement.id,
         number,
-        kind: input.kind,
-        title: input.title,
-        reason: input.reason,
-        edits: input.kind === 'text' ? input.edits : [],
+        kind: proposal.kind,
+        title: proposal.title,
+        reason: proposal.reason,
+        edits,
         baseVersion: current.number,
-        proposedByPartyId: input.partyId,
+        proposedByPartyId: proposal.party,
         proposedByUserId: actor.userId,
         proposedByName: actor.displayName,
       })
@@ -89,16 +109,16 @@ export async function proposeAmendment({ db, actor, agreement, ...input }: Base 
     await recordAudit(tx, {
       actor,
       programmeId: agreement.programmeId,
-      action: input.kind === 'renewal' ? 'agreement.renewal.propose' : 'agreement.amendment.propose',
+      action: proposal.kind === 'renewal' ? 'agreement.renewal.propose' : 'agreement.amendment.propose',
       objectType: 'agreement_amendment',
       objectId: row!.id,
-      after: { number, kind: input.kind, partyId: input.partyId, baseVersion: current.number, sections: input.edits.map((e) => e.key), title: input.title, reason: input.reason },
+      after: { number, kind: proposal.kind, partyId: proposal.party, baseVersion: current.number, sections: edits.map((e) => e.key), title: proposal.title, reason: proposal.reason },
     });
-    return number;
+    return done({ number });
   });
 }
 
-/** Locks and returns the amendment, or 404 for someone who may not see it. */
+/** Locks and returns the amendment with the actor's standing, or 404 for someone who may not see it. */
 async function lockAmendment(tx: Db, actor: Actor, agreement: Agreement, number: number) {
   const [amendment] = await tx
     .select()
@@ -106,48 +126,50 @@ async function lockAmendment(tx: Db, actor: Actor, agreement: Agreement, number:
     .where(and(eq(agreementAmendments.agreementId, agreement.id), eq(agreementAmendments.number, number)))
     .for('update');
   if (!amendment) throw notFound();
-  const represented = await representedPartyIds(tx, agreement.programmeId, actor.userId);
-  const coordinator = isCoordinator(actor, agreement.programmeId);
-  if (!amendment.adoptedAt && !coordinator && represented.length === 0) throw notFound();
-  return { amendment, represented, coordinator };
+  const standing = await standingOf(tx, agreement, actor);
+  if (!can(actor, 'amendment.view', { ...standing, adopted: amendment.adoptedAt !== null })) throw notFound();
+  return { amendment, standing };
 }
 
-export async function answerAmendment({ db, actor, agreement, number, partyId, answer, note }: Base & { number: number; partyId: string; answer: 'consent' | 'objection'; note: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { amendment, represented } = await lockAmendment(tx, actor, agreement, number);
-    if (!represented.includes(partyId)) throw forbidden();
-    if (amendment.adoptedAt) throw conflict('adopted');
-    const [standing] = await tx
+export async function answerAmendment({ db, actor, agreement, number, answer }: Base & { number: number; answer: AnswerInput }): Promise<Outcome<{ number: number }>> {
+  const { party: partyId, note = '' } = answer;
+  return writeTransaction(db, async (tx) => {
+    const { amendment, standing } = await lockAmendment(tx, actor, agreement, number);
+    authorize(actor, 'amendment.consent', { ...standing, partyId });
+    if (amendment.adoptedAt) return stateConflict('adopted');
+    const [standingAnswer] = await tx
       .select({ id: agreementConsents.id })
       .from(agreementConsents)
       .where(and(eq(agreementConsents.amendmentId, amendment.id), eq(agreementConsents.partyId, partyId), isNull(agreementConsents.withdrawnAt)));
-    if (standing) throw conflict('answered');
+    if (standingAnswer) return stateConflict('answered');
     const [row] = await tx
       .insert(agreementConsents)
-      .values({ programmeId: agreement.programmeId, amendmentId: amendment.id, partyId, answer, userId: actor.userId, personName: actor.displayName, note })
+      .values({ programmeId: agreement.programmeId, amendmentId: amendment.id, partyId, answer: answer.answer, userId: actor.userId, personName: actor.displayName, note })
       .returning();
     await recordAudit(tx, {
       actor,
       programmeId: agreement.programmeId,
-      action: answer === 'consent' ? 'agreement.consent.give' : 'agreement.consent.object',
+      action: answer.answer === 'consent' ? 'agreement.consent.give' : 'agreement.consent.object',
       objectType: 'agreement_amendment',
       objectId: amendment.id,
-      after: { consentId: row!.id, partyId, answer, note },
+      after: { consentId: row!.id, partyId, answer: answer.answer, note },
     });
+    return done({ number });
   });
 }
 
-export async function withdrawAnswer({ db, actor, agreement, number, partyId }: Base & { number: number; partyId: string }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { amendment, represented } = await lockAmendment(tx, actor, agreement, number);
-    if (!represented.includes(partyId)) throw forbidden();
-    if (amendment.adoptedAt) throw conflict('adopted');
+export async function withdrawAnswer({ db, actor, agreement, number, withdrawal }: Base & { number: number; withdrawal: WithdrawInput }): Promise<Outcome<{ number: number }>> {
+  const partyId = withdrawal.party;
+  return writeTransaction(db, async (tx) => {
+    const { amendment, standing } = await lockAmendment(tx, actor, agreement, number);
+    authorize(actor, 'amendment.withdrawAnswer', { ...standing, partyId });
+    if (amendment.adoptedAt) return stateConflict('adopted');
     const [withdrawn] = await tx
       .update(agreementConsents)
       .set({ withdrawnAt: sql`now()`, withdrawnByName: actor.displayName })
       .where(and(eq(agreementConsents.amendmentId, amendment.id), eq(agreementConsents.partyId, partyId), isNull(agreementConsents.withdrawnAt)))
       .returning();
-    if (!withdrawn) throw conflict('notAnswered');
+    if (!withdrawn) return stateConflict('notAnswered');
     await recordAudit(tx, {
       actor,
       programmeId: agreement.programmeId,
@@ -156,6 +178,7 @@ export async function withdrawAnswer({ db, actor, agreement, number, partyId }: 
       objectId: amendment.id,
       before: { consentId: withdrawn.id, partyId, answer: withdrawn.answer },
     });
+    return done({ number });
   });
 }
 
@@ -169,20 +192,19 @@ export function applyEdits(sections: SectionSnapshot[], edits: SectionEdit[]): S
  * Adopts an amendment every party consented to: writes the amendment record and, for a text
  * change, the next consolidated version (published at once); for a renewal, five more years.
  */
-export async function adoptAmendment({ db, actor, agreement, number }: Base & { number: number }): Promise<{ version: number | null }> {
-  return db.transaction(async (tx) => {
-    const { amendment, represented, coordinator } = await lockAmendment(tx, actor, agreement, number);
-    if (!coordinator && represented.length === 0) throw forbidden();
-    if (amendment.adoptedAt) throw conflict('adopted');
+export async function adoptAmendment({ db, actor, agreement, number }: Base & { number: number }): Promise<Outcome<{ version: number | null }>> {
+  return writeTransaction(db, async (tx) => {
+    const { amendment, standing } = await lockAmendment(tx, actor, agreement, number);
+    authorize(actor, 'amendment.adopt', standing);
+    if (amendment.adoptedAt) return stateConflict('adopted');
     const parties = await tx.select({ id: agreementParties.id }).from(agreementParties).where(eq(agreementParties.agreementId, agreement.id));
     const answers = await tx.select().from(agreementConsents).where(eq(agreementConsents.amendmentId, amendment.id));
     const outcome = decideConsent(
       parties.map((p) => p.id),
       answers.map((a) => ({ partyId: a.partyId, answer: a.answer, withdrawn: a.withdrawnAt !== null })),
     );
-    if (outcome.state !== 'unanimous') throw conflict(outcome.state);
+    if (outcome.state !== 'unanimous') return stateConflict(outcome.state);
     const consentRecord = answers.filter((a) => !a.withdrawnAt).map((a) => ({ partyId: a.partyId, person: a.personName, at: a.answeredAt }));
-
     let versionNumber: number | null = null;
     if (amendment.kind === 'text') {
       await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, agreement.id)).for('update');
@@ -196,7 +218,7 @@ export async function adoptAmendment({ db, actor, agreement, number }: Base & { 
           const now = current.sections.find((s) => s.key === edit.key)?.body;
           return JSON.stringify(before) !== JSON.stringify(now);
         });
-        if (changed) throw conflict('stale');
+        if (changed) return stateConflict('stale');
       }
       const sections = applyEdits(current.sections, amendment.edits);
       versionNumber = current.number + 1;
@@ -240,32 +262,36 @@ export async function adoptAmendment({ db, actor, agreement, number }: Base & { 
       objectId: amendment.id,
       after: { number: amendment.number, kind: amendment.kind, version: versionNumber, consents: consentRecord },
     });
-    return { version: versionNumber };
+    return done({ version: versionNumber });
   });
 }
 
-export async function addRepresentative({ db, actor, agreement, partyId, email }: Base & { partyId: string; email: string }): Promise<'added' | 'unknownUser' | 'unknownParty' | 'exists'> {
-  if (!isCoordinator(actor, agreement.programmeId)) throw notFound();
-  return db.transaction(async (tx) => {
+export async function addRepresentative({ db, actor, agreement, representative }: Base & { representative: RepresentativeInput }): Promise<Outcome<{ id: string }>> {
+  authorize(actor, 'agreement.manageRepresentatives');
+  const partyId = representative.party;
+  const email = representative.email.toLowerCase();
+  return writeTransaction(db, async (tx) => {
     const [party] = await tx.select({ id: agreementParties.id }).from(agreementParties).where(and(eq(agreementParties.id, partyId), eq(agreementParties.agreementId, agreement.id)));
-    if (!party) return 'unknownParty';
+    if (!party) return refusedField('party', 'agreement.error.unknownParty');
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (!user) return 'unknownUser';
-    const inserted = await tx.insert(agreementRepresentatives).values({ programmeId: agreement.programmeId, partyId, userId: user.id }).onConflictDoNothing().returning();
-    if (inserted.length === 0) return 'exists';
+    if (!user) return refusedField('email', 'agreement.error.unknownUser');
+    const [inserted] = await tx.insert(agreementRepresentatives).values({ programmeId: agreement.programmeId, partyId, userId: user.id }).onConflictDoNothing().returning();
+    if (!inserted) return refusedField('email', 'agreement.error.exists');
     await recordAudit(tx, { actor, programmeId: agreement.programmeId, action: 'agreement.representative.add', objectType: 'agreement_party', objectId: partyId, after: { userId: user.id } });
-    return 'added';
+    return done({ id: inserted.id });
   });
 }
 
-export async function removeRepresentative({ db, actor, agreement, id }: Base & { id: string }): Promise<void> {
-  if (!isCoordinator(actor, agreement.programmeId)) throw notFound();
-  await db.transaction(async (tx) => {
+/** Removes an appointment; 404 when it is not one of this programme's. */
+export async function removeRepresentative({ db, actor, agreement, id }: Base & { id: string }): Promise<Outcome<{ id: string }>> {
+  authorize(actor, 'agreement.manageRepresentatives');
+  return writeTransaction(db, async (tx) => {
     const [removed] = await tx
       .delete(agreementRepresentatives)
       .where(and(eq(agreementRepresentatives.id, id), eq(agreementRepresentatives.programmeId, agreement.programmeId)))
       .returning();
     if (!removed) throw notFound();
     await recordAudit(tx, { actor, programmeId: agreement.programmeId, action: 'agreement.representative.remove', objectType: 'agreement_party', objectId: removed.partyId, before: { userId: removed.userId } });
+    return done({ id: removed.id });
   });
 }

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreementParties, agreements, agreementSections, organisations, users } from '../../db/schema.ts';
 import { decideConsent, type ConsentOutcome } from '../../domain/consent.ts';
+import type { Actor } from '../../domain/policy.ts';
+import type { AgreementStanding } from './policy.ts';
 import { agreementAmendments, agreementConsents, agreementRenewals, agreementRepresentatives, agreementVersions, type SectionSnapshot } from './tables.ts';
 
 export async function getAgreement(db: Db, programmeId: string) {
@@ -55,6 +57,11 @@ export async function representedPartyIds(db: Db, programmeId: string, userId: s
     .from(agreementRepresentatives)
     .where(and(eq(agreementRepresentatives.programmeId, programmeId), eq(agreementRepresentatives.userId, userId)));
   return rows.map((r) => r.partyId);
+}
+
+/** What the agreement's rules ask of the actor: the parties they speak for in this programme. */
+export async function standingOf(db: Db, agreement: Pick<Agreement, 'programmeId'>, actor: Actor | null | undefined): Promise<AgreementStanding> {
+  return { programmeId: agreement.programmeId, representedPartyIds: await representedPartyIds(db, agreement.programmeId, actor?.userId) };
 }
 
 export async function listRepresentatives(db: Db, programmeId: string) {

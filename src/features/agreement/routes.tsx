@@ -3,27 +3,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { LOCALES } from '../../domain/localized.ts';
 import { endDate, endDateAfterRenewal, termWarning } from '../../domain/term.ts';
 import { Alert, Heading, Link } from '../../web/components.tsx';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { formatDate } from '../../web/i18n.ts';
+import { formState, isUuid, readForm, type FormState } from '../../web/forms.ts';
 import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
-import { addRepresentative, adoptAmendment, answerAmendment, isCoordinator, proposeAmendment, removeRepresentative, withdrawAnswer } from './commands.ts';
+import { can } from '../../policies.ts';
+import { AmendmentPage, ProposePage } from './amendment-views.tsx';
+import { addRepresentative, adoptAmendment, answerAmendment, isStateConflict, proposeAmendment, removeRepresentative, withdrawAnswer } from './commands.ts';
 import './messages.ts';
 import * as q from './queries.ts';
-import type { SectionEdit } from './tables.ts';
+import { representativeForm, RepresentativesPage } from './representative-views.tsx';
+import { AnswerInput, proposalForm, proposalOf, RepresentativeInput, WithdrawInput } from './schema.ts';
 import { amendmentDocument, renderDocx, renderPdf, versionDocument, type Block } from './documents.ts';
-import { AgreementPage, AmendmentPage, ComparePage, ProposePage, RepresentativesPage, VersionPage, type ProposalForm } from './views.tsx';
+import { AgreementPage, ComparePage, VersionPage } from './views.tsx';
+import type { Outcome } from '../../domain/outcome.ts';
 
 type P = { programme: string };
 type Form = Record<string, unknown>;
-const str = (body: Form | undefined, key: string, limit = 20000) => (typeof body?.[key] === 'string' ? (body[key] as string).replace(/\r\n/g, '\n').trim().slice(0, limit + 1) : '');
-const MAX_TEXT = 20000;
 
 function positiveInt(value: unknown): number | null {
   return typeof value === 'string' && /^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : null;
@@ -72,8 +74,8 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   for (const { url } of localizedPaths('/:programme/agreement')) {
     app.get<{ Params: P }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
-      const represented = await q.representedPartyIds(db, agreement.programmeId, request.actor?.userId);
-      const insider = represented.length > 0 || isCoordinator(request.actor, agreement.programmeId);
+      const standing = await q.standingOf(db, agreement, request.actor);
+      const insider = can(request.actor, 'agreement.viewPending', standing);
       const [parties, current, versions, amendments] = await Promise.all([
         q.listParties(db, agreement.id),
         q.currentVersion(db, agreement),
@@ -90,7 +92,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
           versions={versions.length > 0 ? versions : [{ number: 1, effectiveOn: agreement.signedOn, amendmentNumber: null }]}
           adopted={amendments.filter((a) => a.adoptedAt)}
           pending={insider ? amendments.filter((a) => !a.adoptedAt) : null}
-          canPropose={represented.length > 0}
+          canPropose={can(request.actor, 'amendment.propose', standing)}
         />
       );
       return sendHtml(reply, renderPage(page));
@@ -122,95 +124,60 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   // --- proposals ---------------------------------------------------------------------------
-  async function renderPropose(request: FastifyRequest, reply: FastifyReply, form: ProposalForm, represented: string[], status = 200) {
+  /** The proposal form for a representative; 404 for everyone else (it does not exist for them). */
+  async function renderPropose(request: FastifyRequest, reply: FastifyReply, kind: 'text' | 'renewal', form?: FormState, status = 200) {
     const agreement = await loadAgreement(db, request);
+    const standing = await q.standingOf(db, agreement, request.actor);
+    if (!can(request.actor, 'amendment.propose', standing)) throw notFound();
     const [parties, current] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement)]);
-    return sendHtml(
-      reply,
-      renderPage(<ProposePage ctx={pageContext(request, config)} form={form} parties={parties} represented={represented} sections={current.sections} endOn={endDate(agreement)} nextEndOn={endDateAfterRenewal(agreement)} />),
-      status,
+    const page = (
+      <ProposePage
+        ctx={pageContext(request, config)}
+        kind={kind}
+        parties={parties}
+        represented={standing.representedPartyIds}
+        sections={current.sections}
+        endOn={endDate(agreement)}
+        nextEndOn={endDateAfterRenewal(agreement)}
+        form={form}
+      />
     );
+    return sendHtml(reply, renderPage(page), status);
   }
 
   for (const { url } of localizedPaths('/:programme/agreement/amendments/new')) {
-    app.get<{ Params: P; Querystring: { kind?: string } }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const agreement = await loadAgreement(db, request);
-      const represented = await q.representedPartyIds(db, agreement.programmeId, request.actor?.userId);
-      if (represented.length === 0) throw notFound();
-      const current = await q.currentVersion(db, agreement);
-      const bodies: Record<string, string> = {};
-      for (const s of current.sections) for (const l of LOCALES) bodies[`body_${s.key}_${l}`] = s.body[l] ?? '';
-      const kind = request.query.kind === 'renewal' ? 'renewal' : 'text';
-      return renderPropose(request, reply, { kind, party: represented[0]!, title_nl: '', title_en: '', reason_nl: '', reason_en: '', bodies, errors: [] }, represented);
-    });
+    app.get<{ Params: P; Querystring: { kind?: string } }>(url, { config: { action: 'amendment.propose' } }, async (request, reply) =>
+      renderPropose(request, reply, request.query.kind === 'renewal' ? 'renewal' : 'text'),
+    );
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/amendments')) {
-    app.post<{ Params: P; Body: Form }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.post<{ Params: P; Body: Form }>(url, { config: { action: 'amendment.propose' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const actor = request.actor;
-      const represented = await q.representedPartyIds(db, agreement.programmeId, actor?.userId);
-      if (!actor || represented.length === 0) throw notFound();
-      const body = request.body ?? {};
-      const kind = body.kind === 'renewal' ? 'renewal' : 'text';
-      const current = await q.currentVersion(db, agreement);
-      const form: ProposalForm = {
-        kind,
-        party: str(body, 'party', 100),
-        title_nl: str(body, 'title_nl', 300),
-        title_en: str(body, 'title_en', 300),
-        reason_nl: str(body, 'reason_nl', MAX_TEXT),
-        reason_en: str(body, 'reason_en', MAX_TEXT),
-        bodies: {},
-        errors: [],
-      };
-      const edits: SectionEdit[] = [];
-      let tooLong = form.title_nl.length > 300 || form.title_en.length > 300 || form.reason_nl.length > MAX_TEXT || form.reason_en.length > MAX_TEXT;
-      for (const s of current.sections) {
-        const texts = { nl: '', en: '' };
-        for (const l of LOCALES) {
-          const field = `body_${s.key}_${l}`;
-          // A field left out keeps the current text, so a proposal may name only what it changes.
-          texts[l] = typeof body[field] === 'string' ? str(body, field, MAX_TEXT) : (s.body[l] ?? '');
-          if (texts[l].length > MAX_TEXT) tooLong = true;
-          form.bodies[field] = texts[l];
-        }
-        if (texts.nl !== (s.body.nl ?? '').trim() || texts.en !== (s.body.en ?? '').trim()) edits.push({ key: s.key, body: texts });
+      if (!actor || !can(actor, 'amendment.propose', await q.standingOf(db, agreement, actor))) throw notFound();
+      const keys = (await q.currentVersion(db, agreement)).sections.map((s) => s.key);
+      const read = readForm(proposalForm(keys), request.body);
+      const result = read.ok ? await proposeAmendment({ db, actor, agreement, proposal: proposalOf(read.value, keys) }) : read;
+      if (!result.ok) {
+        const kind = request.body?.kind === 'renewal' ? 'renewal' : 'text';
+        return renderPropose(request, reply, kind, formState('proposal', result.errors, request.body), 400);
       }
-      if (!represented.includes(form.party)) {
-        // Naming a party one does not represent is refused outright, and nothing is stored.
-        if (form.party && /^[0-9a-f-]{36}$/.test(form.party)) throw new HttpError(403, 'error.forbidden');
-        form.errors.push('amendment.error.party');
-      }
-      if (!form.title_nl && !form.title_en) form.errors.push('amendment.error.title');
-      if (!form.reason_nl && !form.reason_en) form.errors.push('amendment.error.reason');
-      if (tooLong) form.errors.push('amendment.error.tooLong');
-      if (kind === 'text' && edits.length === 0) form.errors.push('amendment.error.noChanges');
-      if (form.errors.length > 0) return renderPropose(request, reply, form, represented, 400);
-      const number = await proposeAmendment({
-        db,
-        actor,
-        agreement,
-        partyId: form.party,
-        kind,
-        title: { nl: form.title_nl || undefined, en: form.title_en || undefined },
-        reason: { nl: form.reason_nl || undefined, en: form.reason_en || undefined },
-        edits,
-      });
-      return redirectLocal(reply, undefined, `/${locale}/${agreement ? request.programme!.slug : ''}/agreement/amendments/${number}`);
+      return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/agreement/amendments/${result.value.number}`);
     });
   }
 
   // --- one amendment -----------------------------------------------------------------------
-  async function renderAmendment(request: FastifyRequest<{ Params: P & { number: string } }>, reply: FastifyReply, problem?: string, status = 200) {
+  const amendmentNumber = (request: FastifyRequest<{ Params: P & { number: string } }>) => positiveInt(request.params.number);
+
+  /** The amendment's page, or 404 for someone it does not exist for (a pending one outside the parties). */
+  async function renderAmendment(request: FastifyRequest<{ Params: P & { number: string } }>, reply: FastifyReply, form?: FormState, status = 200) {
     const agreement = await loadAgreement(db, request);
-    const number = positiveInt(request.params.number);
+    const number = amendmentNumber(request);
     const amendment = number ? await q.getAmendment(db, agreement.id, number) : null;
     if (!amendment) throw notFound();
-    const represented = await q.representedPartyIds(db, agreement.programmeId, request.actor?.userId);
-    const coordinator = isCoordinator(request.actor, agreement.programmeId);
-    // Pending proposals exist only for the parties and the coordinator.
-    if (!amendment.adoptedAt && represented.length === 0 && !coordinator) throw notFound();
+    const standing = await q.standingOf(db, agreement, request.actor);
+    if (!can(request.actor, 'amendment.view', { ...standing, adopted: amendment.adoptedAt !== null })) throw notFound();
     const [parties, consents, baseVersion] = await Promise.all([q.listParties(db, agreement.id), q.listConsents(db, [amendment.id]), q.getVersion(db, agreement.id, amendment.baseVersion)]);
     const outcome = q.outcomeOf(
       parties.map((p) => p.party.id),
@@ -226,57 +193,70 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
         outcome={outcome}
         baseSections={baseSections}
         renewalEnd={amendment.kind === 'renewal' ? (amendment.adoptedAt ? null : endDateAfterRenewal(agreement)) : null}
-        represented={represented}
-        canAdopt={!amendment.adoptedAt && outcome.state === 'unanimous' && (coordinator || represented.length > 0)}
-        problem={problem}
+        represented={standing.representedPartyIds}
+        canAdopt={!amendment.adoptedAt && outcome.state === 'unanimous' && can(request.actor, 'amendment.adopt', standing)}
+        form={form}
       />
     );
     return sendHtml(reply, renderPage(page), status);
   }
 
   for (const { url } of localizedPaths('/:programme/agreement/amendments/:number')) {
-    app.get<{ Params: P & { number: string } }>(url, { config: { access: 'record' } }, async (request, reply) => renderAmendment(request, reply));
+    app.get<{ Params: P & { number: string } }>(url, { config: { action: 'amendment.view' } }, async (request, reply) => renderAmendment(request, reply));
   }
 
   type AmendmentRequest = FastifyRequest<{ Params: P & { number: string }; Body: Form }>;
-  /** Runs a command; a conflict (already answered, blocked, adopted...) re-renders the page with 409. */
-  async function act(request: AmendmentRequest, reply: FastifyReply, locale: string, run: (number: number) => Promise<unknown>) {
-    const number = positiveInt(request.params.number);
-    if (!number) throw notFound();
-    if (!request.actor) throw notFound();
+  /**
+   * Answers a step on one amendment: done → back to its page; refused → the page again with the
+   * form's problems (409 when the proposal's state forbids the step, 400 for what was typed).
+   * A form refused before anything is loaded answers a plain 400 to someone the page is not for.
+   */
+  async function answerStep(request: AmendmentRequest, reply: FastifyReply, locale: string, form: string, result: Outcome<unknown>) {
+    if (result.ok) return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/agreement/amendments/${amendmentNumber(request)}`);
+    const state = formState(form, result.errors, request.body);
+    if (isStateConflict(result.errors)) return renderAmendment(request, reply, state, 409);
     try {
-      await run(number);
+      return await renderAmendment(request, reply, state, 400);
     } catch (error) {
-      if (error instanceof HttpError && error.statusCode === 409) return renderAmendment(request, reply, error.detail, 409);
+      if (error instanceof HttpError && error.statusCode === 404) throw new HttpError(400, 'error.badRequest');
       throw error;
     }
-    return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/agreement/amendments/${number}`);
+  }
+
+  /** The amendment's number from the URL, and a signed-in actor: 404 otherwise. */
+  function target(request: AmendmentRequest) {
+    const number = amendmentNumber(request);
+    if (!number || !request.actor) throw notFound();
+    return { number, actor: request.actor };
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/amendments/:number/answers')) {
-    app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { action: 'amendment.consent' } }, async (request, reply) => {
+      const read = readForm(AnswerInput, request.body);
+      const form = `answer-${read.ok ? read.value.party : String(request.body?.party ?? '')}`;
+      if (!read.ok) return answerStep(request, reply, locale, form, read);
       const agreement = await loadAgreement(db, request);
-      const answer = request.body?.answer;
-      const partyId = str(request.body, 'party', 100);
-      if ((answer !== 'consent' && answer !== 'objection') || !partyId) throw new HttpError(400, 'error.badRequest');
-      const note = str(request.body, 'note', 2000).slice(0, 2000);
-      return act(request, reply, locale, (number) => answerAmendment({ db, actor: request.actor!, agreement, number, partyId, answer, note }));
+      const { number, actor } = target(request);
+      return answerStep(request, reply, locale, form, await answerAmendment({ db, actor, agreement, number, answer: read.value }));
     });
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/amendments/:number/withdraw')) {
-    app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { action: 'amendment.withdrawAnswer' } }, async (request, reply) => {
+      const read = readForm(WithdrawInput, request.body);
+      const form = `withdraw-${read.ok ? read.value.party : ''}`;
+      if (!read.ok) return answerStep(request, reply, locale, form, read);
       const agreement = await loadAgreement(db, request);
-      const partyId = str(request.body, 'party', 100);
-      if (!partyId) throw new HttpError(400, 'error.badRequest');
-      return act(request, reply, locale, (number) => withdrawAnswer({ db, actor: request.actor!, agreement, number, partyId }));
+      const { number, actor } = target(request);
+      return answerStep(request, reply, locale, form, await withdrawAnswer({ db, actor, agreement, number, withdrawal: read.value }));
     });
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/amendments/:number/adopt')) {
-    app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { action: 'amendment.adopt' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
-      return act(request, reply, locale, (number) => adoptAmendment({ db, actor: request.actor!, agreement, number }));
+      const { number, actor } = target(request);
+      return answerStep(request, reply, locale, 'adopt', await adoptAmendment({ db, actor, agreement, number }));
     });
   }
 
@@ -304,12 +284,12 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/amendments/:number/:format')) {
-    app.get<{ Params: P & { number: string; format: string } }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.get<{ Params: P & { number: string; format: string } }>(url, { config: { action: 'amendment.view' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const number = positiveInt(request.params.number);
       const format = request.params.format;
       const amendment = number && (format === 'pdf' || format === 'docx') ? await q.getAmendment(db, agreement.id, number) : null;
-      // The written record is of an adopted amendment; a pending one has none yet.
+      // The written record is of an adopted amendment (public); a pending one has none yet.
       if (!amendment || !amendment.adoptedAt) throw notFound();
       const [parties, consents, base] = await Promise.all([q.listParties(db, agreement.id), q.listConsents(db, [amendment.id]), q.getVersion(db, agreement.id, amendment.baseVersion)]);
       const blocks = amendmentDocument({ locale, agreement, amendment, parties, consents, baseSections: base?.sections ?? [] });
@@ -318,29 +298,30 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   // --- representatives (coordinator) --------------------------------------------------------
-  async function renderRepresentatives(request: FastifyRequest, reply: FastifyReply, form?: { party: string; email: string; error?: string }, status = 200) {
+  async function renderRepresentatives(request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) {
     const agreement = await loadAgreement(db, request);
     const [parties, representatives] = await Promise.all([q.listParties(db, agreement.id), q.listRepresentatives(db, agreement.programmeId)]);
     return sendHtml(reply, renderPage(<RepresentativesPage ctx={pageContext(request, config)} parties={parties} representatives={representatives} form={form} />), status);
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/representatives')) {
-    app.get<{ Params: P }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => renderRepresentatives(request, reply));
-    app.post<{ Params: P; Body: Form }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.get<{ Params: P }>(url, { config: { action: 'agreement.manageRepresentatives' } }, async (request, reply) => renderRepresentatives(request, reply));
+    app.post<{ Params: P; Body: Form }>(url, { config: { action: 'agreement.manageRepresentatives' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
-      const party = str(request.body, 'party', 100);
-      const email = str(request.body, 'email', 320).toLowerCase();
-      if (!email) return renderRepresentatives(request, reply, { party, email, error: 'field.required' }, 400);
-      const result = /^[0-9a-f-]{36}$/.test(party) ? await addRepresentative({ db, actor: request.actor!, agreement, partyId: party, email }) : 'unknownParty';
-      if (result !== 'added') return renderRepresentatives(request, reply, { party, email, error: `agreement.error.${result}` }, 400);
+      const read = readForm(RepresentativeInput, request.body);
+      const result = read.ok ? await addRepresentative({ db, actor: request.actor!, agreement, representative: read.value }) : read;
+      if (!result.ok) {
+        const party = request.body?.party;
+        return renderRepresentatives(request, reply, formState(representativeForm(isUuid(party) ? party : 'unknown'), result.errors, request.body), 400);
+      }
       return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/agreement/representatives`);
     });
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/representatives/:id/remove')) {
-    app.post<{ Params: P & { id: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.post<{ Params: P & { id: string } }>(url, { config: { action: 'agreement.manageRepresentatives' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
-      if (!/^[0-9a-f-]{36}$/.test(request.params.id)) throw notFound();
+      if (!isUuid(request.params.id)) throw notFound();
       await removeRepresentative({ db, actor: request.actor!, agreement, id: request.params.id });
       return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/agreement/representatives`);
     });

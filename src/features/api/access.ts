@@ -1,14 +1,14 @@
-// Who sees and changes what through the API: the same rules as the pages (src/domain/policy.ts),
+// Who sees and changes what through the API: the same rules as the pages (src/policies.ts),
 // plus the optimistic-concurrency contract of If-Match / ETag.
 import type { FastifyRequest } from 'fastify';
-import { can } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { HttpError } from '../../web/http.ts';
 import { INTERNAL_LIFECYCLES } from '../portfolio/queries.ts';
 import type { Lifecycle } from '../../db/schema.ts';
 
 /** Coordinators and steering-group members see internal records in lists, as on the pages. */
 export function seesInternal(request: FastifyRequest): boolean {
-  return can(request.actor, { do: 'programme.viewInternal' });
+  return can(request.actor, 'programme.viewInternal');
 }
 
 export function isPublicProject(project: { published: boolean; lifecycle: Lifecycle }): boolean {

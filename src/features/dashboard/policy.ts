@@ -1,4 +1,7 @@
-// Who may do what with the dashboard capability: its named actions, pure and denied by default.
-import type { Rules } from '../../domain/policy.ts';
+// Who may see the coordinator's dashboard: pure and denied by default.
+import { coordinates, programmeRule, type Rules } from '../../domain/policy.ts';
 
-export const dashboardRules = {} satisfies Rules;
+export const dashboardRules = {
+  /** The panels that ask for the coordinator's attention (deadlines, pending proposals, translations...). */
+  'dashboard.view': programmeRule(coordinates),
+} satisfies Rules;

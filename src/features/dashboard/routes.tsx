@@ -23,7 +23,7 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Db, config: Co
   const cache = new PanelCache();
   app.decorate('dashboardPanelCache', cache);
   for (const { url } of localizedPaths('/:programme/dashboard')) {
-    app.get<{ Params: { programme: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.get<{ Params: { programme: string } }>(url, { config: { action: 'dashboard.view' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const programmeId = request.programme!.id;
       // Taken before any panel loads: a change committed meanwhile makes these entries stale.

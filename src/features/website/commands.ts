@@ -1,44 +1,49 @@
-// Every write of the website: checks the permission itself, changes the row, writes the audit
-// row in one transaction; a database trigger tells every page cache on commit.
+// Every write of the website: each command takes a read form (./schema.ts), checks the permission
+// itself (./policy.ts), applies the website's rules, and changes the row and writes the audit row
+// in one transaction; a refusal writes nothing. A database trigger tells every page cache on commit.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { authorize, type Actor } from '../../domain/policy.ts';
-import { HttpError } from '../../web/http.ts';
-import { changedLanguages, translationState, type ContentInput, type ContentKind } from './rules.ts';
+import { programmes } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/transaction.ts';
+import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { authorize } from '../../policies.ts';
+import { forgetThemes } from '../../web/assets.ts';
+import { notFound } from '../../web/http.ts';
+import { forgetProgrammes } from '../../web/request-context.ts';
+import { changedLanguages, contentFrom, translationState, type ContentKind } from './rules.ts';
 import { TABLES } from './queries.ts';
+import type { ContentForm, EventForm, ThemeForm } from './schema.ts';
 import type { LanguageTimes } from './tables.ts';
+import { COLOUR_TOKENS, themeFrom } from './theme.ts';
 
 const OBJECT_TYPES: Record<ContentKind, string> = { news: 'news_item', events: 'event', pages: 'page' };
 
-export class SlugTaken extends HttpError {
-  constructor() {
-    super(400, 'website.error.slugTaken', undefined, [{ field: 'slug', messageKey: 'website.error.slugTaken' }]);
-  }
-}
-
-export async function saveContent(input: {
+interface Base {
   actor: Actor | null;
   db: Db;
   programmeId: string;
-  kind: ContentKind;
-  id?: string;
-  content: ContentInput;
-  now?: Date;
-}): Promise<{ id: string; slug: string }> {
-  const { actor, db, programmeId, kind, content } = input;
-  authorize(actor, { do: 'programme.manage' });
+}
+
+/** Creates (no id) or updates a news item, event or page; 404 for an id that is not this programme's. */
+export async function saveContent(input: Base & { kind: ContentKind; id?: string; content: ContentForm | EventForm; now?: Date }): Promise<Outcome<{ id: string; slug: string }>> {
+  const { actor, db, programmeId, kind } = input;
+  authorize(actor, 'website.edit');
+  const checked = contentFrom(kind, input.content);
+  if (!checked.ok) return checked;
+  const content = checked.value;
   const now = input.now ?? new Date();
   const table = TABLES[kind] as unknown as typeof TABLES.news;
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx) => {
     const [clash] = await tx
       .select({ id: table.id })
       .from(table)
       .where(and(eq(table.programmeId, programmeId), eq(table.slug, content.slug)));
-    if (clash && clash.id !== input.id) throw new SlugTaken();
+    if (clash && clash.id !== input.id) return refusedField('slug', 'website.error.slugTaken');
 
     const before = input.id ? ((await tx.select().from(table).where(and(eq(table.programmeId, programmeId), eq(table.id, input.id))))[0] ?? null) : null;
-    if (input.id && !before) throw new HttpError(404, 'error.notFound');
+    if (input.id && !before) throw notFound();
 
     const languageUpdatedAt: LanguageTimes = { ...(before?.languageUpdatedAt ?? {}) };
     const changed = changedLanguages(before, content);
@@ -82,17 +87,42 @@ export async function saveContent(input: {
       before: before ? { slug: before.slug, status: before.status, title: before.title } : null,
       after: { slug: content.slug, status: content.status, title: content.title, publishAt },
     });
-    return { id, slug: content.slug };
+    return done({ id, slug: content.slug });
   });
 }
 
-export async function deleteContent(input: { actor: Actor | null; db: Db; programmeId: string; kind: ContentKind; id: string }): Promise<void> {
-  authorize(input.actor, { do: 'programme.manage' });
+/** Removes a news item, event or page; 404 for an id that is not this programme's. */
+export async function deleteContent(input: Base & { kind: ContentKind; id: string }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'website.delete');
   const table = TABLES[input.kind] as unknown as typeof TABLES.news;
-  await input.db.transaction(async (tx) => {
+  return writeTransaction(input.db, async (tx) => {
     const [gone] = await tx.delete(table).where(and(eq(table.programmeId, input.programmeId), eq(table.id, input.id))).returning({ slug: table.slug, title: table.title });
-    if (!gone) throw new HttpError(404, 'error.notFound');
+    if (!gone) throw notFound();
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: `${OBJECT_TYPES[input.kind]}.delete`, objectType: OBJECT_TYPES[input.kind], objectId: input.id, before: gone });
+    return done({ id: input.id });
   });
 }
 
+/**
+ * Sets the programme's name and colours. The only writer of a programme's theme: an unreadable
+ * theme is refused here, whoever calls, and the change and its audit row commit together.
+ */
+export async function saveTheme(input: Base & { theme: ThemeForm }): Promise<Outcome<{ programmeId: string }>> {
+  authorize(input.actor, 'theme.edit');
+  const checked = themeFrom(input.theme);
+  if (!checked.ok) return checked;
+  const theme = checked.value;
+  const saved = await writeTransaction(input.db, async (tx) => {
+    const [before] = await tx.select({ name: programmes.name, tokens: programmes.themeTokens }).from(programmes).where(eq(programmes.id, input.programmeId)).for('update');
+    if (!before) throw notFound();
+    const tokens = { ...before.tokens };
+    for (const colour of COLOUR_TOKENS) tokens[`--ks-color-${colour}`] = theme.colours[colour].toLowerCase();
+    await tx.update(programmes).set({ name: theme.name, themeTokens: tokens }).where(eq(programmes.id, input.programmeId));
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'programme.theme', objectType: 'programme', objectId: input.programmeId, before, after: { name: theme.name, tokens } });
+    return done({ programmeId: input.programmeId });
+  });
+  // Committed: the cached programme names and theme style sheets are stale now.
+  forgetProgrammes(input.db);
+  forgetThemes(input.db);
+  return saved;
+}

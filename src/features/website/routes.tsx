@@ -1,9 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { DatabaseHandle, Db } from '../../db/client.ts';
 import { LOCALES, resolveText, type Locale, type Resolved } from '../../domain/localized.ts';
 import { registerDashboardPanel, registerHomePanel } from '../../web/dashboard.ts';
-import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { formState, readForm } from '../../web/forms.ts';
+import { notFound, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { translator } from '../../web/i18n.ts';
@@ -12,15 +13,15 @@ import { localizedPaths } from '../../web/routing.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import * as portfolio from '../portfolio/queries.ts';
 import { registerWebsiteCache } from './cache.ts';
-import { deleteContent, saveContent, SlugTaken } from './commands.ts';
 import { atomFeed, icsCalendar, robotsTxt, sitemap, type SitemapUrl } from './feeds.ts';
 import { markdownToText, renderMarkdown } from './markdown.ts';
 import './messages.ts';
 import * as q from './queries.ts';
-import { CONTENT_KINDS, entryUpdated, parseContentForm, type ContentKind } from './rules.ts';
+import { entryUpdated } from './rules.ts';
+import { registerWebsiteManageRoutes } from './routes-manage.tsx';
+import { SearchQuery } from './schema.ts';
 import { search } from './search.ts';
-import { registerThemeRoutes } from './theme.tsx';
-import { ContactPage, ContentPage, EditPage, EventPage, EventsPage, formValuesOf, ManagePage, NewsAndEventsPanel, NewsListPage, NewsPage, SearchPage, TranslationsPage, type FormValues } from './views.tsx';
+import { ContactPage, ContentPage, EventPage, EventsPage, NewsAndEventsPanel, NewsListPage, NewsPage, SearchPage } from './views.tsx';
 
 type P = { programme: string };
 const text = (value: Parameters<typeof resolveText>[0], locale: Locale) => resolveText(value, locale).text;
@@ -36,16 +37,6 @@ const latestOf = (dates: Date[]) => dates.reduce((latest, date) => (date > lates
 export async function homeHighlights(db: Db, programmeId: string) {
   const [news, events] = await Promise.all([q.listPublicNews(db, programmeId, 3), q.listPublicEvents(db, programmeId, 'upcoming', 3)]);
   return { news, events };
-}
-
-function isKind(value: string): value is ContentKind {
-  return (CONTENT_KINDS as string[]).includes(value);
-}
-
-function formStrings(body: unknown): FormValues {
-  const out: FormValues = {};
-  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) if (typeof value === 'string' && key !== '_csrf') out[key] = value;
-  return out;
 }
 
 export async function registerWebsiteRoutes(app: FastifyInstance, database: DatabaseHandle, config: Config): Promise<void> {
@@ -219,9 +210,12 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
 
   for (const { url, locale } of localizedPaths('/:programme/search')) {
     app.get<{ Params: P; Querystring: { q?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
-      const query = typeof request.query.q === 'string' ? request.query.q.trim().slice(0, 200) : '';
+      const read = readForm(SearchQuery, request.query);
+      const ctx = pageContext(request, config);
+      if (!read.ok) return sendHtml(reply, renderPage(<SearchPage ctx={ctx} query="" hits={null} form={formState('search', read.errors, request.query)} />), 400);
+      const query = read.value.q ?? '';
       const hits = query.length >= 2 ? await search(db, request.programme!.id, locale, query) : null;
-      return sendHtml(reply, renderPage(<SearchPage ctx={pageContext(request, config)} query={query} hits={hits} />));
+      return sendHtml(reply, renderPage(<SearchPage ctx={ctx} query={query} hits={hits} />));
     });
   }
 
@@ -250,62 +244,5 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
     return reply.type('application/xml; charset=utf-8').send(Buffer.from(sitemap(config.baseUrl, urls, LOCALES)));
   });
 
-  // ---- The coordinator's editing ----
-  registerThemeRoutes(app, db, config);
-  const manage = { config: { action: 'programme.manage' as const } };
-  const loadLists = async (programmeId: string) => {
-    const [news, events, pages] = await Promise.all(CONTENT_KINDS.map((kind) => q.listAll(db, kind, programmeId)));
-    return { news: news!, events: events!, pages: pages! };
-  };
-
-  for (const { url } of localizedPaths('/:programme/manage/website')) {
-    app.get<{ Params: P }>(url, manage, async (request, reply) => {
-      return sendHtml(reply, renderPage(<ManagePage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
-    });
-    app.get<{ Params: P }>(`${url}/translations`, manage, async (request, reply) => {
-      return sendHtml(reply, renderPage(<TranslationsPage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
-    });
-
-    type KindParams = P & { kind: string };
-    app.get<{ Params: KindParams }>(`${url}/:kind/new`, manage, async (request, reply) => {
-      const kind = request.params.kind;
-      if (!isKind(kind)) throw notFound();
-      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={null} values={formValuesOf(kind, null)} problems={[]} />));
-    });
-    app.get<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id`, manage, async (request, reply) => {
-      const kind = request.params.kind;
-      if (!isKind(kind)) throw notFound();
-      const item = await q.getAny(db, kind, request.programme!.id, request.params.id);
-      if (!item) throw notFound();
-      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={item.id} values={formValuesOf(kind, item)} problems={[]} publicSlug={item.slug} />));
-    });
-
-    const save = async (request: FastifyRequest<{ Params: KindParams & { id?: string } }>, reply: FastifyReply) => {
-      const kind = request.params.kind;
-      if (!isKind(kind)) throw notFound();
-      const programmeId = request.programme!.id;
-      const id = request.params.id ?? null;
-      if (id && !(await q.getAny(db, kind, programmeId, id))) throw notFound();
-      const values = formStrings(request.body);
-      const { input, problems } = parseContentForm(kind, values);
-      const invalid = (list: typeof problems) =>
-        sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={id} values={values} problems={list} />), 400);
-      if (problems.length > 0) return invalid(problems);
-      try {
-        const saved = await saveContent({ actor: request.actor, db, programmeId, kind, id: id ?? undefined, content: input });
-        return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website/${kind}/${saved.id}`);
-      } catch (error) {
-        if (error instanceof SlugTaken) return invalid([{ field: 'slug', messageKey: 'website.error.slugTaken' }]);
-        throw error;
-      }
-    };
-    app.post<{ Params: KindParams }>(`${url}/:kind/new`, manage, save);
-    app.post<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id`, manage, save);
-    app.post<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id/delete`, manage, async (request, reply) => {
-      const kind = request.params.kind;
-      if (!isKind(kind) || !(await q.getAny(db, kind, request.programme!.id, request.params.id))) throw notFound();
-      await deleteContent({ actor: request.actor, db, programmeId: request.programme!.id, kind, id: request.params.id });
-      return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website`);
-    });
-  }
+  registerWebsiteManageRoutes(app, db, config);
 }

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedLanguages, formatLocalDateTime, isPublic, parseContentForm, parseLocalDateTime, slugify, translationState } from './rules.ts';
+import { changedLanguages, contentFrom, formatLocalDateTime, isPublic, parseLocalDateTime, slugify, translationState } from './rules.ts';
+import type { ContentForm, EventForm } from './schema.ts';
 import { markdownToText, renderMarkdown } from './markdown.ts';
 import { atomFeed, escapeXml, foldIcsLine, icsCalendar, icsUtc } from './feeds.ts';
 
@@ -26,27 +27,35 @@ describe('publication rules', () => {
     assert.equal(slugify('Café “Wetenschap” — één avond!'), 'cafe-wetenschap-een-avond');
   });
 
-  test('the form needs a title, a moment for a scheduled item and alt text for an image', () => {
-    const { problems } = parseContentForm('news', { status: 'scheduled', image_url: 'https://example.org/a.jpg', image_alt_nl: 'Foto' });
-    const fields = problems.map((p) => p.field).sort();
-    assert.deepEqual(fields, ['image_alt_nl', 'publish_at', 'slug', 'title_nl']);
-    const ok = parseContentForm('news', { title_nl: 'Nieuw bericht', status: 'draft' });
-    assert.deepEqual(ok.problems, []);
-    assert.equal(ok.input.slug, 'nieuw-bericht');
-    const unsafe = parseContentForm('news', { title_nl: 'x', status: 'draft', image_url: 'javascript:alert(1)', image_alt_nl: 'a', image_alt_en: 'a' });
-    assert.deepEqual(unsafe.problems.map((p) => p.field), ['image_url']);
+  const form = (values: Partial<EventForm>): EventForm => ({ title: {}, summary: {}, body: {}, image_alt: {}, location: {}, status: 'draft', ...values });
+  const problems = (result: ReturnType<typeof contentFrom>) => (result.ok ? {} : result.errors);
+
+  test('a text needs a title, a moment when scheduled and alt text for an image; every problem at once', () => {
+    const missing = problems(contentFrom('news', form({ status: 'scheduled', image_url: 'https://example.org/a.jpg', image_alt: { nl: 'Foto' } })));
+    assert.deepEqual(Object.keys(missing).sort(), ['image_alt_nl', 'publish_at', 'slug', 'title_nl']);
+    assert.equal(missing.publish_at?.key, 'website.error.publishAtRequired');
+    const ok = contentFrom('news', form({ title: { nl: 'Nieuw bericht' } }) as ContentForm);
+    assert.ok(ok.ok);
+    assert.equal(ok.value.slug, 'nieuw-bericht');
+    const unsafe = problems(contentFrom('news', form({ title: { nl: 'x' }, image_url: 'javascript:alert(1)', image_alt: { nl: 'a', en: 'a' } })));
+    assert.deepEqual(Object.keys(unsafe), ['image_url']);
   });
 
   test('control characters and lone surrogates in a text are dropped (jsonb refuses them: a 500)', () => {
-    const { input, problems } = parseContentForm('news', { title_nl: 'Nul\u0000 bel\u0007 tab\tnieuwe\r\nregel\u001f', body_en: 'a\u000bb\u007f \ud800x\udc00 😀', status: 'draft' });
-    assert.deepEqual(problems, []);
-    assert.equal(input.title.nl, 'Nul bel tab\tnieuwe\nregel');
-    assert.equal(input.body.en, 'ab x 😀', 'lone surrogates go, a real pair stays');
+    const result = contentFrom('news', form({ title: { nl: 'Nul\u0000 bel\u0007 tab\tnieuwe\r\nregel\u001f' }, body: { en: 'a\u000bb\u007f \ud800x\udc00 😀' } }));
+    assert.ok(result.ok);
+    assert.equal(result.value.title.nl, 'Nul bel tab\tnieuwe\nregel');
+    assert.equal(result.value.body.en, 'ab x 😀', 'lone surrogates go, a real pair stays');
   });
 
-  test('an event ends after it starts', () => {
-    const { problems } = parseContentForm('events', { title_en: 'Talk', status: 'draft', starts_at: '2026-03-01T20:00', ends_at: '2026-03-01T19:00' });
-    assert.deepEqual(problems.map((p) => p.messageKey), ['website.error.endsBeforeStart']);
+  test('an event starts, and ends after it starts; a moment must exist in Amsterdam', () => {
+    assert.deepEqual(problems(contentFrom('events', form({ title: { en: 'Talk' } }))), { starts_at: { key: 'website.error.startsAt' } });
+    const reversed = problems(contentFrom('events', form({ title: { en: 'Talk' }, starts_at: '2026-03-01T20:00', ends_at: '2026-03-01T19:00' })));
+    assert.deepEqual(Object.values(reversed).map((p) => p.key), ['website.error.endsBeforeStart']);
+    const result = contentFrom('events', form({ title: { en: 'Talk' }, starts_at: '2026-07-01T20:00', location: { nl: ' Pieterskerk ' } }));
+    assert.ok(result.ok);
+    assert.equal(result.value.startsAt?.toISOString(), '2026-07-01T18:00:00.000Z');
+    assert.deepEqual(result.value.location, { nl: 'Pieterskerk' });
   });
 
   test('translation state: missing, outdated, current', () => {
@@ -113,15 +122,16 @@ describe('feeds', () => {
 });
 
 describe('theme rules', async () => {
-  const { contrastRatio, parseThemeForm } = await import('./theme.tsx');
+  const { contrastRatio, themeFrom } = await import('./theme.ts');
   test('WCAG contrast ratio', () => {
     assert.equal(Math.round(contrastRatio('#000000', '#ffffff') * 10) / 10, 21);
     assert.equal(contrastRatio('#777777', '#777777'), 1);
   });
   test('colours must be #rrggbb and readable together', () => {
     const base = { name_nl: 'Naam', name_en: 'Name', colour_primary: '#154273', 'colour_primary-contrast': '#ffffff', colour_accent: '#e17000', colour_text: '#1a1a1a', colour_background: '#ffffff' };
-    assert.deepEqual(parseThemeForm(base).problems, []);
-    assert.deepEqual(parseThemeForm({ ...base, colour_accent: 'red;}' }).problems.map((p) => p.field), ['colour_accent']);
-    assert.deepEqual(parseThemeForm({ ...base, 'colour_primary-contrast': '#2a5283' }).problems.map((p) => p.messageKey), ['website.theme.error.contrast']);
+    const fields = (result: ReturnType<typeof themeFrom>) => (result.ok ? {} : result.errors);
+    assert.ok(themeFrom(base).ok);
+    assert.deepEqual(Object.keys(fields(themeFrom({ ...base, colour_accent: 'red;}' }))), ['colour_accent']);
+    assert.deepEqual(Object.values(fields(themeFrom({ ...base, 'colour_primary-contrast': '#2a5283' }))).map((p) => p.key), ['website.theme.error.contrast']);
   });
 });

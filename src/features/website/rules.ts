@@ -2,6 +2,8 @@
 // translation is. No database here, so they are tested on their own.
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { LOCALES } from '../../domain/localized.ts';
+import { done, refused, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
+import type { ContentForm, EventForm } from './schema.ts';
 import type { LanguageTimes, PublicationState } from './tables.ts';
 
 export type ContentKind = 'news' | 'events' | 'pages';
@@ -47,30 +49,22 @@ export interface ContentInput {
   location?: LocalizedText;
 }
 
-export interface Problem {
-  field: string;
-  messageKey: string;
-}
-
 /**
  * Control characters (other than tab and newline) and halves of a surrogate pair are never meant:
- * PostgreSQL's jsonb refuses NUL and lone surrogates (a 500), XML refuses all of them.
+ * PostgreSQL's jsonb refuses NUL and lone surrogates (a 500), XML (the feeds) refuses all of them.
  */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-const get = (form: Record<string, unknown>, name: string): string => {
-  const value = form[name];
-  return typeof value === 'string' ? value.replace(/\r\n/g, '\n').replace(CONTROL, '').trim() : '';
-};
+const clean = (text: string | undefined) => (text ?? '').replace(/\r\n/g, '\n').replace(CONTROL, '').trim();
 
-const pair = (form: Record<string, unknown>, name: string): LocalizedText => {
+function cleanText(value: LocalizedText | undefined): LocalizedText {
   const out: LocalizedText = {};
   for (const locale of LOCALES) {
-    const value = get(form, `${name}_${locale}`);
-    if (value) out[locale] = value;
+    const text = clean(value?.[locale]);
+    if (text) out[locale] = text;
   }
   return out;
-};
+}
 
 /** "2026-03-01T20:00" as typed in a datetime-local field, read as Amsterdam time. */
 export function parseLocalDateTime(value: string): Date | null {
@@ -100,45 +94,43 @@ export function formatLocalDateTime(at: Date | null | undefined): string {
 
 const SAFE_IMAGE = /^(https:\/\/[^\s"'<>]+|\/[^\s"'<>/][^\s"'<>]*)$/;
 
-export function parseContentForm(kind: ContentKind, form: Record<string, unknown>): { input: ContentInput; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const title = pair(form, 'title');
-  const slug = get(form, 'slug') || slugify(title.nl ?? title.en ?? '');
-  const status = get(form, 'status') as PublicationState;
-  const publishAtText = get(form, 'publish_at');
-  const imageUrl = get(form, 'image_url') || null;
-  const imageAlt = pair(form, 'image_alt');
+/**
+ * The website's own rules on a read form (./schema.ts): a title in at least one language, a slug
+ * (made from the title when left empty), a moment for a scheduled text, a safe image address with
+ * alt text in both languages, and for an event a start before its end. Every problem at once.
+ */
+export function contentFrom(kind: ContentKind, form: ContentForm | EventForm): Outcome<ContentInput> {
+  const errors: FieldErrors = {};
+  const title = cleanText(form.title);
+  const slug = clean(form.slug) || slugify(title.nl ?? title.en ?? '');
+  const imageUrl = clean(form.image_url) || null;
+  const imageAlt = cleanText(form.image_alt);
   const input: ContentInput = {
     slug,
     title,
-    summary: pair(form, 'summary'),
-    body: pair(form, 'body'),
-    status: (['draft', 'scheduled', 'published'] as const).includes(status) ? status : 'draft',
-    publishAt: publishAtText ? parseLocalDateTime(publishAtText) : null,
+    summary: cleanText(form.summary),
+    body: cleanText(form.body),
+    status: form.status,
+    publishAt: form.publish_at ? parseLocalDateTime(form.publish_at) : null,
     imageUrl,
     imageAlt,
   };
-  if (!title.nl && !title.en) problems.push({ field: 'title_nl', messageKey: 'website.error.titleRequired' });
-  if (!SLUG.test(slug)) problems.push({ field: 'slug', messageKey: 'website.error.slug' });
-  if (!['draft', 'scheduled', 'published'].includes(status)) problems.push({ field: 'status', messageKey: 'website.error.status' });
-  if (publishAtText && !input.publishAt) problems.push({ field: 'publish_at', messageKey: 'website.error.dateTime' });
-  if (status === 'scheduled' && !publishAtText) problems.push({ field: 'publish_at', messageKey: 'website.error.publishAtRequired' });
-  if (imageUrl && !SAFE_IMAGE.test(imageUrl)) problems.push({ field: 'image_url', messageKey: 'website.error.imageUrl' });
-  if (imageUrl && (!imageAlt.nl || !imageAlt.en)) problems.push({ field: 'image_alt_nl', messageKey: 'website.error.altRequired' });
-  for (const locale of LOCALES) {
-    if ((input.body[locale]?.length ?? 0) > 50_000) problems.push({ field: `body_${locale}`, messageKey: 'website.error.tooLong' });
-  }
+  if (!title.nl && !title.en) errors.title_nl = { key: 'website.error.titleRequired' };
+  if (!SLUG.test(slug)) errors.slug = { key: 'website.error.slug' };
+  if (form.publish_at && !input.publishAt) errors.publish_at = { key: 'website.error.dateTime' };
+  if (form.status === 'scheduled' && !form.publish_at) errors.publish_at = { key: 'website.error.publishAtRequired' };
+  if (imageUrl && !SAFE_IMAGE.test(imageUrl)) errors.image_url = { key: 'website.error.imageUrl' };
+  if (imageUrl && (!imageAlt.nl || !imageAlt.en)) errors.image_alt_nl = { key: 'website.error.altRequired' };
   if (kind === 'events') {
-    const startsText = get(form, 'starts_at');
-    const endsText = get(form, 'ends_at');
-    input.startsAt = startsText ? parseLocalDateTime(startsText) : null;
-    input.endsAt = endsText ? parseLocalDateTime(endsText) : null;
-    input.location = pair(form, 'location');
-    if (!input.startsAt) problems.push({ field: 'starts_at', messageKey: 'website.error.startsAt' });
-    if (endsText && !input.endsAt) problems.push({ field: 'ends_at', messageKey: 'website.error.dateTime' });
-    if (input.startsAt && input.endsAt && input.endsAt < input.startsAt) problems.push({ field: 'ends_at', messageKey: 'website.error.endsBeforeStart' });
+    const event = form as EventForm;
+    input.startsAt = event.starts_at ? parseLocalDateTime(event.starts_at) : null;
+    input.endsAt = event.ends_at ? parseLocalDateTime(event.ends_at) : null;
+    input.location = cleanText(event.location);
+    if (!input.startsAt) errors.starts_at = { key: 'website.error.startsAt' };
+    if (event.ends_at && !input.endsAt) errors.ends_at = { key: 'website.error.dateTime' };
+    if (input.startsAt && input.endsAt && input.endsAt < input.startsAt) errors.ends_at = { key: 'website.error.endsBeforeStart' };
   }
-  return { input, problems };
+  return Object.keys(errors).length > 0 ? refused(errors) : done(input);
 }
 
 /** Which languages changed between two versions of the bilingual fields. */

@@ -1,15 +1,18 @@
+// The programme website's public pages: news, events, pages, contact and search.
 import type { ComponentChildren } from 'preact';
-import { LOCALES, resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, CsrfField, Heading, Link, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
+import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
+import { Heading, Link, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { fieldProps } from '../../web/form-components.tsx';
+import type { FormState } from '../../web/forms.ts';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import { renderMarkdown } from './markdown.ts';
 import type { EventRow, NewsRow } from './queries.ts';
-import { formatLocalDateTime, translationState, type ContentKind, type Problem } from './rules.ts';
+import { SearchQuery } from './schema.ts';
 import { MARK_END, MARK_START, type SearchHit } from './search.ts';
 
-const plain = (value: LocalizedText | null | undefined, locale: Locale) => resolveText(value, locale).text;
+export const plain = (value: LocalizedText | null | undefined, locale: Locale) => resolveText(value, locale).text;
 
 /** The item's own crumb: its title, marked with its language when it is a fallback. */
 function titleCrumb(value: LocalizedText, locale: Locale) {
@@ -17,7 +20,7 @@ function titleCrumb(value: LocalizedText, locale: Locale) {
   return { label: resolved.text, lang: resolved.fallback ? resolved.lang : undefined };
 }
 
-function programmeCrumb(ctx: PageContext) {
+export function programmeCrumb(ctx: PageContext) {
   return { label: plain(ctx.programme!.name, ctx.locale), href: localePath(ctx.locale, `/${ctx.programme!.slug}`) };
 }
 
@@ -294,14 +297,14 @@ function Snippet({ text, lang }: { text: string; lang?: Locale }) {
   return <p class={lang ? 'utrecht-paragraph ks-fallback' : 'utrecht-paragraph'} lang={lang}>{parts.map((part) => (typeof part === 'string' ? part.replace(/\s+/g, ' ').replace(new RegExp(`[${MARK_START}${MARK_END}]`, 'g'), '') : part))}</p>;
 }
 
-export function SearchPage({ ctx, query, hits }: { ctx: PageContext; query: string; hits: SearchHit[] | null }) {
+export function SearchPage({ ctx, query, hits, form }: { ctx: PageContext; query: string; hits: SearchHit[] | null; form?: FormState }) {
   const { t, locale } = ctx;
   const title = t('website.search.title');
   return (
     <Layout ctx={ctx} title={query ? `${title}: ${query}` : title} crumbs={[programmeCrumb(ctx), { label: title }]} indexable={!query}>
       <Heading level={1}>{title}</Heading>
       <form method="get" action={localePath(locale, `/${ctx.programme!.slug}/search`)} role="search">
-        <TextField id="q" name="q" label={t('website.search.label')} value={query} />
+        <TextField {...fieldProps(ctx, SearchQuery, form, 'search', 'q', query)} label={t('website.search.label')} />
         <SubmitButton>{t('website.search.submit')}</SubmitButton>
       </form>
       {hits === null && query && <p class="utrecht-paragraph">{t('website.search.tooShort')}</p>}
@@ -330,210 +333,6 @@ export function SearchPage({ ctx, query, hits }: { ctx: PageContext; query: stri
             ))}
           </ol>
         </>
-      )}
-    </Layout>
-  );
-}
-
-// ---- The coordinator's side ----
-
-const KINDS: ContentKind[] = ['news', 'events', 'pages'];
-const PUBLIC_PATH: Record<ContentKind, string> = { news: 'news', events: 'events', pages: 'pages' };
-
-function manageCrumbs(ctx: PageContext, last?: string) {
-  const title = ctx.t('website.manage.title');
-  return [programmeCrumb(ctx), { label: title, href: localePath(ctx.locale, `/${ctx.programme!.slug}/manage/website`) }, ...(last ? [{ label: last }] : [])];
-}
-
-function StateLabel({ ctx, state }: { ctx: PageContext; state: ReturnType<typeof translationState> }) {
-  return <span class={`ks-translation ks-translation--${state}`}>{ctx.t(`website.translation.${state}`)}</span>;
-}
-
-export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<ContentKind, NewsRow[]> }) {
-  const { t, locale } = ctx;
-  const base = `/${ctx.programme!.slug}/manage/website`;
-  return (
-    <Layout ctx={ctx} title={t('website.manage.title')} crumbs={manageCrumbs(ctx)} indexable={false}>
-      <Heading level={1}>{t('website.manage.title')}</Heading>
-      <p class="utrecht-paragraph">
-        <Link ctx={ctx} to={`${base}/translations`}>
-          {t('website.manage.translations')}
-        </Link>
-      </p>
-      <p class="utrecht-paragraph">
-        <Link ctx={ctx} to={`${base}/theme`}>
-          {t('website.manage.theme')}
-        </Link>
-      </p>
-      {KINDS.map((kind) => (
-        <section aria-labelledby={`manage-${kind}`}>
-          <Heading level={2} id={`manage-${kind}`}>
-            {t(`website.manage.${kind}`)}
-          </Heading>
-          <p class="utrecht-paragraph">
-            <Link ctx={ctx} to={`${base}/${kind}/new`}>
-              {t(`website.manage.new${kind[0]!.toUpperCase()}${kind.slice(1)}`)}
-            </Link>
-          </p>
-          {lists[kind].length === 0 ? (
-            <p class="utrecht-paragraph">{t('website.manage.empty')}</p>
-          ) : (
-            <div class="ks-table-wrap">
-              <table class="utrecht-table ks-table">
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th scope="col" class="utrecht-table__header-cell">{t('website.col.title')}</th>
-                    <th scope="col" class="utrecht-table__header-cell">{t('website.col.status')}</th>
-                    <th scope="col" class="utrecht-table__header-cell">{t('website.col.publishAt')}</th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  {lists[kind].map((item) => (
-                    <tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">
-                        <Link ctx={ctx} to={`${base}/${kind}/${item.id}`}>
-                          <Text value={item.title} locale={locale} />
-                        </Link>
-                      </td>
-                      <td class="utrecht-table__cell">{t(`website.status.${item.status}`)}</td>
-                      <td class="utrecht-table__cell">{item.publishAt ? formatDateTime(locale, item.publishAt) : ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      ))}
-    </Layout>
-  );
-}
-
-export function TranslationsPage({ ctx, lists }: { ctx: PageContext; lists: Record<ContentKind, NewsRow[]> }) {
-  const { t, locale } = ctx;
-  const base = `/${ctx.programme!.slug}/manage/website`;
-  const rows = KINDS.flatMap((kind) => lists[kind].map((item) => ({ kind, item, nl: translationState(item, 'nl'), en: translationState(item, 'en') })));
-  const open = rows.filter((row) => row.nl !== 'current' || row.en !== 'current');
-  const title = t('website.translation.title');
-  return (
-    <Layout ctx={ctx} title={title} crumbs={manageCrumbs(ctx, title)} indexable={false}>
-      <Heading level={1}>{title}</Heading>
-      <p class="utrecht-paragraph">{t('website.translation.intro')}</p>
-      {open.length === 0 ? (
-        <p class="utrecht-paragraph">{t('website.translation.allCurrent')}</p>
-      ) : (
-        <div class="ks-table-wrap">
-          <table class="utrecht-table ks-table">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th scope="col" class="utrecht-table__header-cell">{t('website.col.title')}</th>
-                <th scope="col" class="utrecht-table__header-cell">{t('website.col.kind')}</th>
-                <th scope="col" class="utrecht-table__header-cell">{t('website.col.nl')}</th>
-                <th scope="col" class="utrecht-table__header-cell">{t('website.col.en')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {open.map(({ kind, item, nl, en }) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    <a class="utrecht-link" href={localePath(locale, `${base}/${kind}/${item.id}`)} aria-label={t('website.translation.fix', { title: plain(item.title, locale) })}>
-                      <Text value={item.title} locale={locale} />
-                    </a>
-                  </td>
-                  <td class="utrecht-table__cell">{t(`website.manage.${kind}`)}</td>
-                  <td class="utrecht-table__cell">
-                    <StateLabel ctx={ctx} state={nl} />
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <StateLabel ctx={ctx} state={en} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </Layout>
-  );
-}
-
-export type FormValues = Record<string, string>;
-
-export function formValuesOf(kind: ContentKind, item: NewsRow | EventRow | null): FormValues {
-  if (!item) return { status: 'draft' };
-  const values: FormValues = { slug: item.slug, status: item.status, publish_at: formatLocalDateTime(item.publishAt), image_url: item.imageUrl ?? '' };
-  for (const locale of LOCALES) {
-    values[`title_${locale}`] = item.title[locale] ?? '';
-    values[`summary_${locale}`] = item.summary[locale] ?? '';
-    values[`body_${locale}`] = item.body[locale] ?? '';
-    values[`image_alt_${locale}`] = item.imageAlt[locale] ?? '';
-  }
-  if (kind === 'events') {
-    const event = item as EventRow;
-    values.starts_at = formatLocalDateTime(event.startsAt);
-    values.ends_at = formatLocalDateTime(event.endsAt);
-    for (const locale of LOCALES) values[`location_${locale}`] = event.location[locale] ?? '';
-  }
-  return values;
-}
-
-export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: string | null; values: FormValues; problems: Problem[]; publicSlug?: string }) {
-  const { ctx, kind, id, values, problems } = props;
-  const { t, locale } = ctx;
-  const base = `/${ctx.programme!.slug}/manage/website/${kind}`;
-  const error = (field: string) => {
-    const problem = problems.find((p) => p.field === field);
-    return problem ? t(problem.messageKey) : undefined;
-  };
-  const title = id ? `${t('website.manage.edit')}: ${values.title_nl || values.title_en || ''}` : t(`website.manage.new${kind[0]!.toUpperCase()}${kind.slice(1)}`);
-  const text = (name: string, type: 'text' | 'url' | 'datetime-local' = 'text', description?: string) => (
-    <TextField id={name} label={t(`website.form.${name}`)} value={values[name] ?? ''} error={error(name)} type={type} description={description} />
-  );
-  const localText = (name: string, lang: Locale) => (
-    <TextField id={`${name}_${lang}`} label={t(`website.form.${name}_${lang}`)} value={values[`${name}_${lang}`] ?? ''} error={error(`${name}_${lang}`)} lang={lang} />
-  );
-  return (
-    <Layout ctx={ctx} title={title} crumbs={manageCrumbs(ctx, title)} indexable={false}>
-      <Heading level={1}>{title}</Heading>
-      {problems.length > 0 && <Alert kind="error">{t('website.form.errors')}</Alert>}
-      {id && values.status !== 'draft' && props.publicSlug && (
-        <p class="utrecht-paragraph">
-          <Link ctx={ctx} to={`/${ctx.programme!.slug}/${PUBLIC_PATH[kind]}/${props.publicSlug}`}>
-            {t('website.manage.view')}
-          </Link>
-        </p>
-      )}
-      <form method="post" action={localePath(locale, id ? `${base}/${id}` : `${base}/new`)} class="ks-form" novalidate>
-        <CsrfField ctx={ctx} />
-        {LOCALES.map((lang) => (
-          <fieldset class="utrecht-form-fieldset">
-            <legend class="utrecht-form-fieldset__legend">{t(`website.col.${lang}`)}</legend>
-            {localText('title', lang)}
-            <TextArea id={`summary_${lang}`} label={t(`website.form.summary_${lang}`)} value={values[`summary_${lang}`] ?? ''} rows={2} lang={lang} />
-            <TextArea id={`body_${lang}`} label={t(`website.form.body_${lang}`)} value={values[`body_${lang}`] ?? ''} rows={10} description={t('website.form.bodyHelp')} error={error(`body_${lang}`)} lang={lang} />
-            {kind === 'events' && localText('location', lang)}
-            {localText('image_alt', lang)}
-          </fieldset>
-        ))}
-        {kind === 'events' && text('starts_at', 'datetime-local')}
-        {kind === 'events' && text('ends_at', 'datetime-local')}
-        {text('slug', 'text', t('website.form.slugHelp'))}
-        {text('image_url')}
-        <SelectField
-          id="status"
-          label={t('website.form.status')}
-          value={values.status}
-          error={error('status')}
-          options={(['draft', 'scheduled', 'published'] as const).map((status) => ({ value: status, label: t(`website.status.${status}`) }))}
-        />
-        {text('publish_at', 'datetime-local', t('website.form.publishAtHelp'))}
-        <SubmitButton>{t('website.form.save')}</SubmitButton>
-      </form>
-      {id && (
-        <form method="post" action={localePath(locale, `${base}/${id}/delete`)} class="ks-form">
-          <CsrfField ctx={ctx} />
-          <SubmitButton secondary>{t('website.form.delete')}</SubmitButton>
-        </form>
       )}
     </Layout>
   );

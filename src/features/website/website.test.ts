@@ -1,9 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
-import { bodies, programmes, projects } from '../../db/schema.ts';
+import { auditEvents, bodies, programmes, projects } from '../../db/schema.ts';
+import { AccessDenied, type Actor } from '../../domain/policy.ts';
+import { saveTheme } from './commands.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { LOCALES } from '../../domain/localized.ts';
 import { countOpenTranslations, listAll } from './queries.ts';
@@ -24,7 +26,7 @@ async function until(check: () => Promise<boolean>, ms = 3000): Promise<boolean>
 for (const mode of databaseModes()) {
   describe(`website (${mode})`, () => {
     let t: TestApp;
-    let coordinator: Session;
+    let coordinator: Session & { userId: string };
     before(async () => {
       t = await startTestApp(mode);
       coordinator = await loginAs(t, { role: 'coordinator' });
@@ -316,6 +318,33 @@ for (const mode of databaseModes()) {
       assert.match((await get('/en/leiden/news')).body, /Leiden City of Knowledge/);
       const form = await get('/nl/leiden/manage/website/theme', { cookie: coordinator.cookie });
       assert.match(form.body, /value="#7a0019"/);
+    });
+
+    test('theme: the command is the only writer; a refused or failed save leaves the theme and the audit trail as they were', async () => {
+      const db = t.database.db;
+      const [programme] = await db.select().from(programmes).where(eq(programmes.slug, 'leiden'));
+      const stored = async () => (await db.select({ name: programmes.name, tokens: programmes.themeTokens }).from(programmes).where(eq(programmes.id, programme!.id)))[0]!;
+      const audits = async () => (await db.select({ after: auditEvents.after }).from(auditEvents).where(and(eq(auditEvents.programmeId, programme!.id), eq(auditEvents.action, 'programme.theme')))).map((row) => row.after);
+      const actor = (role: 'coordinator' | 'lead', userId = coordinator.userId): Actor => ({ userId, displayName: 'Theme tester', programmeId: programme!.id, assignments: [{ role }] });
+      const theme = { name_nl: 'Kennisstad T', name_en: 'Knowledge City T', colour_primary: '#003366', 'colour_primary-contrast': '#ffffff', colour_accent: '#e17000', colour_text: '#111111', colour_background: '#ffffff' };
+      const before = await stored();
+      const auditsBefore = await audits();
+
+      // Unreadable text is refused by the command itself, whoever calls it.
+      const unreadable = await saveTheme({ actor: actor('coordinator'), db, programmeId: programme!.id, theme: { ...theme, colour_text: '#eeeeee' } });
+      assert.equal(unreadable.ok, false);
+      await assert.rejects(saveTheme({ actor: actor('lead'), db, programmeId: programme!.id, theme }), AccessDenied);
+      // An audit row that cannot be written takes the theme change with it (one transaction).
+      await assert.rejects(saveTheme({ actor: actor('coordinator', 'not-a-user-id'), db, programmeId: programme!.id, theme }));
+      assert.deepEqual(await stored(), before);
+      assert.deepEqual(await audits(), auditsBefore);
+
+      const saved = await saveTheme({ actor: actor('coordinator'), db, programmeId: programme!.id, theme });
+      assert.ok(saved.ok);
+      const after = await stored();
+      assert.equal(after.tokens['--ks-color-primary'], '#003366');
+      assert.deepEqual(after.name, { nl: 'Kennisstad T', en: 'Knowledge City T' });
+      assert.deepEqual((await audits()).slice(auditsBefore.length), [{ name: after.name, tokens: after.tokens }], 'one audit row naming what was stored');
     });
 
     test('a change to a project is visible on its cached page at once (database NOTIFY)', async () => {

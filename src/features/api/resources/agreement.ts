@@ -6,7 +6,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../../db/client.ts';
 import { endDate } from '../../../domain/term.ts';
 import { notFound } from '../../../web/http.ts';
-import { isCoordinator } from '../../agreement/commands.ts';
+import { can } from '../../../policies.ts';
 import * as q from '../../agreement/queries.ts';
 import { AMENDMENT_KINDS, ANSWERS } from '../../agreement/tables.ts';
 import { registerApiResource } from '../registry.ts';
@@ -86,9 +86,8 @@ async function loadAgreement(db: Db, request: FastifyRequest) {
 }
 
 /** Representatives of a party and the coordinator see pending proposals. */
-async function isInsider(db: Db, request: FastifyRequest, programmeId: string): Promise<boolean> {
-  if (isCoordinator(request.actor, programmeId)) return true;
-  return (await q.representedPartyIds(db, programmeId, request.actor?.userId)).length > 0;
+async function seesPending(db: Db, request: FastifyRequest, agreement: q.Agreement): Promise<boolean> {
+  return can(request.actor, 'agreement.viewPending', await q.standingOf(db, agreement, request.actor));
 }
 
 const toSection = (s: { key: string; position: number; heading: object; body: object }) => ({
@@ -240,7 +239,7 @@ registerApiResource({
       async (request) => {
         const agreement = await loadAgreement(db, request);
         const paging = pagingOf(request.query);
-        const insider = await isInsider(db, request, agreement.programmeId);
+        const insider = await seesPending(db, request, agreement);
         const [rows, parties] = await Promise.all([q.listAmendments(db, agreement.id, insider), q.listParties(db, agreement.id)]);
         const all = rows.map((row) => toAmendment(row, parties)).filter((a) => !request.query.state || a.state === request.query.state);
         const path = `/programmes/${request.programme!.slug}/agreement/amendments`;
@@ -251,7 +250,7 @@ registerApiResource({
     api.get(
       `${base}/amendments/:amendmentNumber`,
       {
-        config: { action: 'public' },
+        config: { action: 'amendment.view' },
         schema: {
           tags: ['Agreement'],
           operationId: 'getAmendment',
@@ -265,7 +264,7 @@ registerApiResource({
         const agreement = await loadAgreement(db, request);
         const amendment = await q.getAmendment(db, agreement.id, request.params.amendmentNumber);
         if (!amendment) throw notFound();
-        if (!amendment.adoptedAt && !(await isInsider(db, request, agreement.programmeId))) throw notFound();
+        if (!can(request.actor, 'amendment.view', { ...(await q.standingOf(db, agreement, request.actor)), adopted: amendment.adoptedAt !== null })) throw notFound();
         const [parties, consents] = await Promise.all([q.listParties(db, agreement.id), q.standingConsents(db, amendment.id)]);
         const answers = consents.flatMap((c) => {
           const party = parties.find((p) => p.party.id === c.partyId);

@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Db } from '../../../db/client.ts';
-import { can } from '../../../domain/policy.ts';
+import { can } from '../../../policies.ts';
 import { notFound } from '../../../web/http.ts';
 import { publicWhere } from '../../website/queries.ts';
 import { PUBLICATION_STATES, events, newsItems } from '../../website/tables.ts';
@@ -56,7 +56,7 @@ export function toEvent(row: EventRow) {
 }
 
 /** Who edits the website sees every text; everyone else what the public site shows. */
-const editsWebsite = (request: FastifyRequest) => can(request.actor, { do: 'programme.manage' });
+const editsWebsite = (request: FastifyRequest) => can(request.actor, 'website.manage');
 
 function newsWhere(request: FastifyRequest, extra: SQL[] = []): SQL {
   const parts = [eq(newsItems.programmeId, request.programme!.id), ...extra];

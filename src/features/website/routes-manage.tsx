@@ -1,0 +1,99 @@
+// The coordinator's editing of the website: news, events and pages (drafts, scheduled and
+// published), their translations, and the programme's theme. Every write reads its form through
+// ./schema.ts and goes through a command in ./commands.ts.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { programmes } from '../../db/schema.ts';
+import { formState, readForm, type FormState } from '../../web/forms.ts';
+import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { pageContext } from '../../web/request-context.ts';
+import { renderPage } from '../../web/render.ts';
+import { localizedPaths } from '../../web/routing.ts';
+import { PROGRAMME_LOGO } from '../files/owners.ts';
+import { attachmentsOf } from '../files/queries.ts';
+import { deleteContent, saveContent, saveTheme } from './commands.ts';
+import { EditPage, ManagePage, storedValues, TranslationsPage } from './manage-views.tsx';
+import * as q from './queries.ts';
+import { CONTENT_KINDS, type ContentKind } from './rules.ts';
+import { ContentForm, EventForm, ThemeForm } from './schema.ts';
+import { COLOUR_TOKENS, DEFAULT_COLOURS } from './theme.ts';
+import { ThemePage } from './theme-views.tsx';
+
+type P = { programme: string };
+type KindParams = P & { kind: string };
+
+function isKind(value: string): value is ContentKind {
+  return (CONTENT_KINDS as string[]).includes(value);
+}
+
+export function registerWebsiteManageRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  const loadLists = async (programmeId: string) => {
+    const [news, events, pages] = await Promise.all(CONTENT_KINDS.map((kind) => q.listAll(db, kind, programmeId)));
+    return { news: news!, events: events!, pages: pages! };
+  };
+
+  for (const { url } of localizedPaths('/:programme/manage/website')) {
+    app.get<{ Params: P }>(url, { config: { action: 'website.manage' } }, async (request, reply) => {
+      return sendHtml(reply, renderPage(<ManagePage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
+    });
+    app.get<{ Params: P }>(`${url}/translations`, { config: { action: 'website.manage' } }, async (request, reply) => {
+      return sendHtml(reply, renderPage(<TranslationsPage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
+    });
+
+    app.get<{ Params: KindParams }>(`${url}/:kind/new`, { config: { action: 'website.edit' } }, async (request, reply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind)) throw notFound();
+      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={null} stored={storedValues(kind, null)} />));
+    });
+    app.get<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id`, { config: { action: 'website.edit' } }, async (request, reply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind)) throw notFound();
+      const item = await q.getAny(db, kind, request.programme!.id, request.params.id);
+      if (!item) throw notFound();
+      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={item.id} stored={storedValues(kind, item)} publicSlug={item.slug} />));
+    });
+
+    const save = async (request: FastifyRequest<{ Params: KindParams & { id?: string } }>, reply: FastifyReply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind)) throw notFound();
+      const programmeId = request.programme!.id;
+      const id = request.params.id ?? null;
+      const item = id ? await q.getAny(db, kind, programmeId, id) : null;
+      if (id && !item) throw notFound();
+      const read = readForm(kind === 'events' ? EventForm : ContentForm, request.body);
+      const result = read.ok ? await saveContent({ actor: request.actor, db, programmeId, kind, id: id ?? undefined, content: read.value }) : read;
+      if (!result.ok) {
+        const page = <EditPage ctx={pageContext(request, config)} kind={kind} id={id} stored={storedValues(kind, item)} form={formState('content', result.errors, request.body)} />;
+        return sendHtml(reply, renderPage(page), 400);
+      }
+      return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website/${kind}/${result.value.id}`);
+    };
+    app.post<{ Params: KindParams }>(`${url}/:kind/new`, { config: { action: 'website.edit' } }, save);
+    app.post<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id`, { config: { action: 'website.edit' } }, save);
+    app.post<{ Params: KindParams & { id: string } }>(`${url}/:kind/:id/delete`, { config: { action: 'website.delete' } }, async (request, reply) => {
+      const kind = request.params.kind;
+      if (!isKind(kind) || !(await q.getAny(db, kind, request.programme!.id, request.params.id))) throw notFound();
+      await deleteContent({ actor: request.actor, db, programmeId: request.programme!.id, kind, id: request.params.id });
+      return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website`);
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/manage/website/theme')) {
+    const render = async (request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
+      const [row] = await db.select().from(programmes).where(eq(programmes.id, request.programme!.id));
+      const stored: Record<string, string> = { name_nl: row!.name.nl ?? '', name_en: row!.name.en ?? '' };
+      for (const colour of COLOUR_TOKENS) stored[`colour_${colour}`] = row!.themeTokens[`--ks-color-${colour}`] ?? DEFAULT_COLOURS[colour];
+      const logo = await attachmentsOf(db, config, request, PROGRAMME_LOGO, request.programme!.id);
+      return sendHtml(reply, renderPage(<ThemePage ctx={pageContext(request, config)} stored={stored} form={form} logo={logo} />), status);
+    };
+    app.get<{ Params: P }>(url, { config: { action: 'theme.edit' } }, async (request, reply) => render(request, reply));
+    app.post<{ Params: P }>(url, { config: { action: 'theme.edit' } }, async (request, reply) => {
+      const read = readForm(ThemeForm, request.body);
+      const result = read.ok ? await saveTheme({ actor: request.actor, db, programmeId: request.programme!.id, theme: read.value }) : read;
+      if (!result.ok) return render(request, reply, formState('theme', result.errors, request.body), 400);
+      return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website/theme`);
+    });
+  }
+}
