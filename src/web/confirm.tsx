@@ -2,7 +2,8 @@
 // admit, decide, confirm, send). The form posts as usual; the route reads and checks it, and while
 // the post does not carry `confirmed=yes` it answers with this page: what will happen, the values
 // carried along in hidden fields, a confirm button that posts them again with `confirmed=yes`, and
-// a way back. Works without JavaScript; nothing is written before the confirmation.
+// a way back. Works without JavaScript; nothing is written before the confirmation. Its messages are
+// in the core catalogue (src/web/messages/core.ts).
 //
 //   const read = readForm(AdoptInput, request.body);
 //   if (!read.ok) return showForm(...);
@@ -18,7 +19,6 @@ import { sendHtml } from './http.ts';
 import { Layout } from './layout.tsx';
 import { renderPage } from './render.ts';
 import { pageContext } from './request-context.ts';
-import { registerMessages } from './i18n.ts';
 
 export const CONFIRM_FIELD = 'confirmed';
 
@@ -97,16 +97,3 @@ export function ConfirmPage({ ctx, confirmation }: { ctx: PageContext; confirmat
 export function askToConfirm(request: FastifyRequest, reply: FastifyReply, config: Config, confirmation: Confirmation): FastifyReply {
   return sendHtml(reply, renderPage(<ConfirmPage ctx={pageContext(request, config)} confirmation={confirmation} />));
 }
-
-registerMessages({
-  nl: {
-    'confirm.whatHappens': 'Wat er gebeurt als u bevestigt',
-    'confirm.irreversible': 'Controleer dit goed: deze stap wordt vastgelegd en is niet ongedaan te maken.',
-    'confirm.back': 'Terug zonder iets te doen',
-  },
-  en: {
-    'confirm.whatHappens': 'What happens when you confirm',
-    'confirm.irreversible': 'Check this carefully: this step is recorded and cannot be undone.',
-    'confirm.back': 'Go back without doing anything',
-  },
-});
