@@ -5,13 +5,19 @@ import { inflateRawSync, inflateSync } from 'node:zlib';
 export function pdfTextRuns(pdf: Buffer): string[] {
   const raw = pdf.toString('latin1');
   const runs: string[] = [];
-  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  // A stream's compressed bytes may themselves end in \r: try them with and without it, and never
+  // take the word "endstream" for the start of a stream.
+  const streams = /(?<!end)stream\r?\n([\s\S]*?)\nendstream/g;
   for (let match = streams.exec(raw); match; match = streams.exec(raw)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      content = match[1]!;
+    const data = match[1]!;
+    let content = data;
+    for (const candidate of data.endsWith('\r') ? [data, data.slice(0, -1)] : [data]) {
+      try {
+        content = inflateSync(Buffer.from(candidate, 'latin1')).toString('latin1');
+        break;
+      } catch {
+        // not this reading of the stream's end
+      }
     }
     const operators = /\[((?:<[0-9a-fA-F]*>|[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
     for (let op = operators.exec(content); op; op = operators.exec(content)) {
