@@ -25,6 +25,7 @@ import { registerAgendaRoutes } from './features/agenda/routes.tsx';
 import { registerAgreementRoutes } from './features/agreement/routes.tsx';
 import { registerFundRoutes } from './features/fund/routes.tsx';
 import { registerFileRoutes } from './features/files/routes.tsx';
+import { FORM_BODY_LIMIT } from './web/forms.ts';
 
 export interface AppDeps {
   config: Config;
@@ -51,7 +52,8 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   const db = database.db;
 
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  // Minutes of LIMITS.minutes characters in both languages must fit: see FORM_BODY_LIMIT.
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

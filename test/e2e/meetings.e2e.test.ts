@@ -44,8 +44,8 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
   async function planMeeting(kind: 'executive' | 'support', date: string): Promise<string> {
     await visitBoth(`/leiden/bodies/${kind}/meetings/new`);
     await page.fill('#plan-date', date);
-    await page.fill('#plan-start', '14:00');
-    await page.fill('#plan-end', '16:00');
+    await page.fill('#plan-startTime', '14:00');
+    await page.fill('#plan-endTime', '16:00');
     await page.fill('#plan-location', 'Stadhuis Leiden');
     await submit(`/bodies/${kind}/meetings`);
     const path = new URL(page.url()).pathname;
@@ -64,10 +64,11 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     // An invalid plan shows its errors accessibly and keeps the input.
     await page.goto(`${e2e.baseUrl}/nl/leiden/bodies/support/meetings/new`);
     await page.fill('#plan-date', '2031-02-01');
-    await page.fill('#plan-start', '16:00');
-    await page.fill('#plan-end', '15:00');
+    await page.fill('#plan-startTime', '16:00');
+    await page.fill('#plan-endTime', '15:00');
     await submit('/bodies/support/meetings');
     assert.match(await page.textContent('main') ?? '', /De eindtijd moet na de begintijd liggen/);
+    assert.ok(await page.$('.utrecht-alert a[href="#plan-endTime"]'), 'the summary links to the field');
     await expectAccessible(page);
 
     const executive = await planMeeting('executive', '2031-03-01');
@@ -109,10 +110,10 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
 
     // The annual agenda 2031: drawn up from 2017-2018, proposed, adopted by that decision, published.
     await visitBoth('/leiden/annual-agendas');
-    await page.fill('#agenda-start', '2031');
-    await page.fill('#agenda-end', '2031');
-    const firstAgenda = await page.$eval('#agenda-based-on', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('2017-2018'))!.value);
-    await page.selectOption('#agenda-based-on', firstAgenda);
+    await page.fill('#agenda-startYear', '2031');
+    await page.fill('#agenda-endYear', '2031');
+    const firstAgenda = await page.$eval('#agenda-basedOn', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('2017-2018'))!.value);
+    await page.selectOption('#agenda-basedOn', firstAgenda);
     await submit('/annual-agendas');
     const agendaPath = new URL(page.url()).pathname.slice('/nl'.length);
     await visitBoth(agendaPath);
@@ -125,8 +126,8 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     assert.equal(await supportMember.$('form[action$="/adopt"]'), null, 'the support level does not adopt');
     const executiveMember = await member('executive');
     await executiveMember.goto(`${e2e.baseUrl}/nl${agendaPath}`);
-    const decision = await executiveMember.$eval('#adopt-decision', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('De jaaragenda 2031 is vastgesteld'))!.value);
-    await executiveMember.selectOption('#adopt-decision', decision);
+    const decision = await executiveMember.$eval('#advance-decision', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('De jaaragenda 2031 is vastgesteld'))!.value);
+    await executiveMember.selectOption('#advance-decision', decision);
     await expectAccessible(executiveMember);
     await Promise.all([executiveMember.waitForNavigation(), executiveMember.click('form[action$="/adopt"] button[type=submit]')]);
     assert.equal(await executiveMember.$('form[action$="/publish"]'), null, 'publishing is the coordinator’s');

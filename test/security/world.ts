@@ -13,7 +13,7 @@ import { addRepresentative, proposeAmendment } from '../../src/features/agreemen
 import { getAgreement } from '../../src/features/agreement/queries.ts';
 import { createFund, recordContribution } from '../../src/features/fund/commands.ts';
 import { submitApplication } from '../../src/features/fund/application-commands.ts';
-import { addAction, recordDecision } from '../../src/features/meetings/commands.ts';
+import { addAction, recordDecision } from '../../src/features/meetings/item-commands.ts';
 import type { Actor as PolicyActor } from '../../src/domain/policy.ts';
 import type { Outcome } from '../../src/domain/outcome.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -151,9 +151,13 @@ async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: s
   const set = await objectSet(db, slug);
   const coordinator: PolicyActor = { userId: repUserId, displayName: 'World', programmeId, assignments: [{ role: 'coordinator' }] };
   const base = { actor: coordinator, db, programmeId };
-  const bodyId = await one(db, sql`select body_id as v from meetings where id = ${set.meeting}`);
-  const action = await addAction({ ...base, meeting: { id: set.meeting, bodyId }, form: { description_nl: 'Wereldactie', description_en: 'World action', owner: 'Secretariaat' } });
-  const decision = await recordDecision({ ...base, meetingId: set.meeting, form: { text_nl: 'Wereldbesluit', text_en: 'World decision', outcome: 'adopted', public: 'yes' } });
+  const [scope] = await rows<{ bodyId: string; kind: 'executive' | 'support' | 'coordinator'; startsAt: Date }>(
+    db,
+    sql`select m.body_id as "bodyId", b.kind, m.starts_at as "startsAt" from meetings m join bodies b on b.id = m.body_id where m.id = ${set.meeting}`,
+  );
+  const meeting = { meeting: { id: set.meeting, bodyId: scope!.bodyId, startsAt: new Date(scope!.startsAt) }, body: { id: scope!.bodyId, kind: scope!.kind, programmeId } };
+  const action = await addAction({ ...base, ...meeting, action: { description: { nl: 'Wereldactie', en: 'World action' }, owner: 'Secretariaat' } });
+  const decision = await recordDecision({ ...base, ...meeting, decision: { text: { nl: 'Wereldbesluit', en: 'World decision' }, outcome: 'adopted', public: 'yes' } });
   if (!action.ok || !decision.ok) throw new Error(`world: meeting objects refused ${JSON.stringify([action, decision])}`);
   const agreement = (await getAgreement(db, programmeId))!;
   const partyId = await one(

@@ -4,35 +4,22 @@
 //   propose  — members of the support steering group, or the coordinator as its secretary;
 //   adopt    — members of the executive steering group, or the coordinator recording the decision
 //              an executive meeting took (the command requires that decision either way).
-// A member is someone with the level's role in this programme or an active seat in the body.
+// A member is someone with the level's role in this programme or an active seat in the body, so
+// proposing and adopting are answered for the level's body (null when the programme has none).
 // Which step may follow which is the state rule in src/domain/annual-agenda.ts, not this file.
-import type { Rules } from '../../domain/policy.ts';
-import { hasRole, type Actor } from '../../domain/policy.ts';
+import { coordinates, hasRole, inProgramme, programmeRule, recordRule, type Actor, type Rules } from '../../domain/policy.ts';
 import type { BodyRef } from '../meetings/policy.ts';
 
-export type AgendaAction =
-  | { do: 'agenda.draft' }
-  | { do: 'agenda.propose'; support: BodyRef | null }
-  | { do: 'agenda.adopt'; executive: BodyRef | null }
-  | { do: 'agenda.publish' };
+const seated = (actor: Actor, body: BodyRef | null) => !!body && inProgramme(actor, body.programmeId) && body.memberUserIds.includes(actor.userId);
 
-const seated = (actor: Actor, body: BodyRef | null) => !!body && body.programmeId === actor.programmeId && body.memberUserIds.includes(actor.userId);
-
-export function canAgenda(actor: Actor | null | undefined, action: AgendaAction): boolean {
-  if (!actor) return false;
-  const coordinates = hasRole(actor, 'admin', 'coordinator');
-  switch (action.do) {
-    case 'agenda.draft':
-    case 'agenda.publish':
-      return coordinates;
-    case 'agenda.propose':
-      return coordinates || hasRole(actor, 'support') || seated(actor, action.support);
-    case 'agenda.adopt':
-      return coordinates || hasRole(actor, 'executive') || seated(actor, action.executive);
-    default:
-      return false;
-  }
-}
-
-/** The agenda capability's named actions (issue 19: every route and command names one of these). */
-export const agendaRules = {} satisfies Rules;
+/** The agenda capability's named actions. */
+export const agendaRules = {
+  /** Draw up a new annual agenda (from the portfolio or an earlier agenda). */
+  'agenda.draft': programmeRule(coordinates),
+  /** Propose a draft, for the support body (its members and secretary). */
+  'agenda.propose': recordRule<BodyRef | null>((actor, support) => coordinates(actor) || hasRole(actor, 'support') || seated(actor, support)),
+  /** Record the executive decision that adopted a proposal, for the executive body. */
+  'agenda.adopt': recordRule<BodyRef | null>((actor, executive) => coordinates(actor) || hasRole(actor, 'executive') || seated(actor, executive)),
+  /** Publish an adopted agenda on the website. */
+  'agenda.publish': programmeRule(coordinates),
+} satisfies Rules;

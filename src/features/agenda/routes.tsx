@@ -1,47 +1,46 @@
 // The annual agenda: the public reads published agendas; the steering group and coordinator see
-// drafts too; the coordinator draws them up, the support level proposes, the executive level
-// adopts (./policy.ts) and the coordinator publishes.
+// drafts too; the coordinator draws them up ('agenda.draft'), the support level proposes
+// ('agenda.propose'), the executive level adopts ('agenda.adopt', both answered for the level's
+// body once loaded) and the coordinator publishes ('agenda.publish'); see ./policy.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { compareAgendas } from '../../domain/annual-agenda.ts';
-import { can } from '../../domain/policy.ts';
-import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { can } from '../../policies.ts';
+import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
+import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
-import type { FieldErrors, FormBody } from '../meetings/forms.ts';
 import * as commands from './commands.ts';
 import './messages.ts';
-import { canAgenda } from './policy.ts';
+import { AdvanceInput, AgendaCreateInput } from './schema.ts';
 import * as q from './queries.ts';
 import { AgendaPage, AgendasPage, ComparePage, type AgendaSteps } from './views.tsx';
 
 type P = { programme: string };
 type AgendaParams = P & { agenda: string };
-type State = { form: string; errors: FieldErrors; values: FormBody };
 
 export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.annualAgendas', path: '/annual-agendas', order: 45 });
-  const prepares = (request: FastifyRequest) => canAgenda(request.actor, { do: 'agenda.draft' });
   /** What the actor may do with an agenda's steps; nothing (and no query) for visitors. */
   async function steps(request: FastifyRequest): Promise<AgendaSteps> {
     if (!request.actor) return { propose: false, adopt: false, publish: false };
     const programmeId = request.programme!.id;
-    const [propose, adopt] = await Promise.all([commands.stepAction(db, programmeId, 'propose'), commands.stepAction(db, programmeId, 'adopt')]);
-    return { propose: canAgenda(request.actor, propose), adopt: canAgenda(request.actor, adopt), publish: canAgenda(request.actor, { do: 'agenda.publish' }) };
+    const [propose, adopt] = await Promise.all([commands.mayTakeStep(db, programmeId, request.actor, 'propose'), commands.mayTakeStep(db, programmeId, request.actor, 'adopt')]);
+    return { propose, adopt, publish: can(request.actor, 'agenda.publish') };
   }
   // Drafts are internal: for the steering group, the coordinator, and whoever takes a step on them.
-  const seesInternal = (request: FastifyRequest, may?: AgendaSteps) => can(request.actor, { do: 'programme.viewInternal' }) || !!(may && (may.propose || may.adopt));
+  const seesInternal = (request: FastifyRequest, may?: AgendaSteps) => can(request.actor, 'programme.viewInternal') || !!(may && (may.propose || may.adopt));
   const base = (request: FastifyRequest) => `/${request.locale}/${request.programme!.slug}/annual-agendas`;
 
-  async function renderList(request: FastifyRequest<{ Params: P }>, reply: FastifyReply, state?: State) {
+  async function renderList(request: FastifyRequest<{ Params: P }>, reply: FastifyReply, state?: FormState) {
     const agendas = await q.listAgendas(db, request.programme!.id, seesInternal(request, await steps(request)));
-    return sendHtml(reply, renderPage(<AgendasPage ctx={pageContext(request, config)} agendas={agendas} canPrepare={prepares(request)} state={state} />), state ? 400 : 200);
+    return sendHtml(reply, renderPage(<AgendasPage ctx={pageContext(request, config)} agendas={agendas} canPrepare={can(request.actor, 'agenda.draft')} state={state} />), state ? 400 : 200);
   }
 
-  async function renderAgenda(request: FastifyRequest<{ Params: AgendaParams }>, reply: FastifyReply, state?: State) {
+  async function renderAgenda(request: FastifyRequest<{ Params: AgendaParams }>, reply: FastifyReply, state?: FormState) {
     const programmeId = request.programme!.id;
     const [agenda, may] = await Promise.all([q.getAgenda(db, programmeId, request.params.agenda), steps(request)]);
     if (!agenda || (agenda.state !== 'published' && !seesInternal(request, may))) throw notFound();
@@ -59,11 +58,11 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
   for (const { url } of localizedPaths('/:programme/annual-agendas')) {
     app.get<{ Params: P }>(url, { config: { action: 'public' } }, async (request, reply) => renderList(request, reply));
 
-    app.post<{ Params: P; Body: FormBody }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
-      const form = request.body ?? {};
-      const result = await commands.createAgenda({ actor: request.actor, db, programmeId: request.programme!.id, form });
-      if (!result.ok) return renderList(request, reply, { form: 'create', errors: result.errors, values: form });
-      return redirectLocal(reply, undefined, `${base(request)}/${result.id}`);
+    app.post<{ Params: P; Body: FormBody }>(url, { config: { action: 'agenda.draft' } }, async (request, reply) => {
+      const read = readForm(AgendaCreateInput, request.body);
+      const result = read.ok ? await commands.createAgenda({ actor: request.actor, db, programmeId: request.programme!.id, agenda: read.value }) : read;
+      if (!result.ok) return renderList(request, reply, formState('agenda', result.errors, request.body));
+      return redirectLocal(reply, undefined, `${base(request)}/${result.value.id}`);
     });
 
     app.get<{ Params: P; Querystring: { left?: string; right?: string } }>(`${url}/compare`, { config: { action: 'public' } }, async (request, reply) => {
@@ -83,19 +82,19 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
 
     app.get<{ Params: AgendaParams }>(`${url}/:agenda`, { config: { action: 'public' } }, async (request, reply) => renderAgenda(request, reply));
 
-    // Proposing is for the support level, adopting for the executive level (and the coordinator for
-    // both, as their secretary): 'record', the handler asks the policy; publishing stays the coordinator's.
+    // Proposing and adopting are answered for the steering level's body (its members, and the
+    // coordinator as secretary); publishing is the coordinator's, answered before the handler.
+    const stepActions = { propose: 'agenda.propose', adopt: 'agenda.adopt', publish: 'agenda.publish' } as const;
     for (const step of ['propose', 'adopt', 'publish'] as const) {
-      app.post<{ Params: AgendaParams; Body: FormBody }>(`${url}/:agenda/${step}`, step === 'publish' ? { config: { action: 'programme.manage' } } : { config: { access: 'record' } }, async (request, reply) => {
-        if (!request.actor) throw new HttpError(401, 'error.signInRequired');
+      app.post<{ Params: AgendaParams; Body: FormBody }>(`${url}/:agenda/${step}`, { config: { action: stepActions[step] } }, async (request, reply) => {
         const programmeId = request.programme!.id;
-        if (!canAgenda(request.actor, await commands.stepAction(db, programmeId, step))) throw notFound();
-        const form = request.body ?? {};
+        if (!(await commands.mayTakeStep(db, programmeId, request.actor, step))) throw notFound();
         const agenda = await q.getAgenda(db, programmeId, request.params.agenda);
         if (!agenda) throw notFound();
-        const result = await commands.advanceAgenda({ actor: request.actor, db, programmeId: request.programme!.id, agendaId: agenda.id, step, form });
+        const read = readForm(AdvanceInput, request.body);
+        const result = read.ok ? await commands.advanceAgenda({ actor: request.actor, db, programmeId, agendaId: agenda.id, step, advance: read.value }) : read;
         if (!result) throw notFound();
-        if (!result.ok) return renderAgenda(request, reply, { form: 'advance', errors: result.errors, values: form });
+        if (!result.ok) return renderAgenda(request, reply, formState('advance', result.errors, request.body));
         return redirectLocal(reply, undefined, `${base(request)}/${agenda.id}`);
       });
     }

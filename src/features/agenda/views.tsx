@@ -1,3 +1,5 @@
+// The annual agenda's pages: the list with the form for a new draft, one agenda with the step the
+// reader may take, and two agendas side by side.
 import type { ComparedEntry } from '../../domain/annual-agenda.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
@@ -5,7 +7,9 @@ import { Heading, Link, SelectField, SubmitButton, Text, TextField } from '../..
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import { ErrorSummary, errorOf, PostForm, valueOf, type FormState } from '../meetings/fields.tsx';
+import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import type { FormState } from '../../web/forms.ts';
+import { AdvanceInput, AgendaCreateInput } from './schema.ts';
 import type { AnnualAgenda, EntryRow, adoptedExecutiveDecisions, getAdoption } from './queries.ts';
 
 export const span = (a: { startYear: number; endYear: number }) => (a.startYear === a.endYear ? String(a.startYear) : `${a.startYear}-${a.endYear}`);
@@ -50,16 +54,13 @@ export function AgendasPage({ ctx, agendas, canPrepare, state }: { ctx: PageCont
       {canPrepare && (
         <section aria-labelledby="create-agenda">
           <Heading level={2} id="create-agenda">{t('agenda.create')}</Heading>
-          <ErrorSummary ctx={ctx} state={state} form="create" />
-          <PostForm ctx={ctx} action={`${base(ctx)}/annual-agendas`} label={t('agenda.create')}>
-            <TextField id="agenda-start" name="startYear" type="number" label={t('agenda.startYear')} value={valueOf(state, 'create', 'startYear')} error={errorOf(ctx, state, 'create', 'startYear')} />
-            <TextField id="agenda-end" name="endYear" type="number" label={t('agenda.endYear')} value={valueOf(state, 'create', 'endYear')} error={errorOf(ctx, state, 'create', 'endYear')} />
+          <ErrorSummary ctx={ctx} state={state} form="agenda" />
+          <PostForm ctx={ctx} action={`${base(ctx)}/annual-agendas`} label={t('agenda.create')} id="agenda">
+            <TextField {...fieldProps(ctx, AgendaCreateInput, state, 'agenda', 'startYear')} type="number" inputMode="numeric" label={t('agenda.startYear')} />
+            <TextField {...fieldProps(ctx, AgendaCreateInput, state, 'agenda', 'endYear')} type="number" inputMode="numeric" label={t('agenda.endYear')} />
             <SelectField
-              id="agenda-based-on"
-              name="basedOn"
+              {...fieldProps(ctx, AgendaCreateInput, state, 'agenda', 'basedOn')}
               label={t('agenda.basedOnField')}
-              value={valueOf(state, 'create', 'basedOn')}
-              error={errorOf(ctx, state, 'create', 'basedOn')}
               options={[{ value: '', label: t('agenda.fromPortfolio') }, ...agendas.map((a) => ({ value: a.id, label: t('agenda.title', { span: span(a) }) }))]}
             />
             <SubmitButton>{t('agenda.create')}</SubmitButton>
@@ -110,7 +111,7 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decis
   return (
     <Layout ctx={ctx} title={title} indexable={agenda.state === 'published'} crumbs={crumbs(ctx, { label: span(agenda) })}>
       <Heading level={1}>{title}</Heading>
-      <p class="utrecht-paragraph">
+      <p class="utrecht-paragraph" id="advance-state">
         <strong>{t('agenda.state')}:</strong> {t(`agenda.state.${agenda.state}`)}
       </p>
       {adoption && <p class="utrecht-paragraph">{t('agenda.adoptedBy', { date: formatDate(locale, toAmsterdam(adoption.startsAt).date) })}</p>}
@@ -124,7 +125,6 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decis
       {(may.propose || may.adopt || may.publish) && (
         <div class="ks-item-tools">
           <ErrorSummary ctx={ctx} state={state} form="advance" />
-          {state?.form === 'advance' && state.errors.state && <p class="utrecht-paragraph ks-error">{t(state.errors.state)}</p>}
           {agenda.state === 'draft' && may.propose && (
             <PostForm ctx={ctx} action={`${path}/propose`} label={t('agenda.propose')}>
               <SubmitButton>{t('agenda.propose')}</SubmitButton>
@@ -137,11 +137,8 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decis
             ) : (
               <PostForm ctx={ctx} action={`${path}/adopt`} label={t('agenda.adopt')}>
                 <SelectField
-                  id="adopt-decision"
-                  name="decision"
+                  {...fieldProps(ctx, AdvanceInput, state, 'advance', 'decision')}
                   label={t('agenda.decision')}
-                  value={valueOf(state, 'advance', 'decision')}
-                  error={errorOf(ctx, state, 'advance', 'decision')}
                   options={decisions.map((d) => ({ value: d.id, label: `${formatDate(locale, toAmsterdam(d.startsAt).date)}: ${plain(d.text, ctx).slice(0, 120)}` }))}
                 />
                 <SubmitButton>{t('agenda.adopt')}</SubmitButton>

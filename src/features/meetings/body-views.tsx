@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { Body, listMembers, Meeting } from './queries.ts';
 import { LeaveInput, MemberInput } from './schema.ts';
-import { MEETING_STATES, MEMBER_POSITIONS } from './tables.ts';
+import { MEMBER_POSITIONS } from './tables.ts';
 import { base, Cadence, crumbs, label } from './views.tsx';
 
 type Members = Awaited<ReturnType<typeof listMembers>>;
@@ -62,14 +62,17 @@ export interface BodyPageProps {
   body: Body;
   members: Members;
   meetings: Meeting[] | null;
+  /** May add members and end seats (body.manageMembers). */
   canPrepare: boolean;
+  /** May plan a meeting of this body (meeting.plan). */
+  canPlan: boolean;
   organisations: { slug: string; name: LocalizedText }[];
   /** Years with a mid-term evaluation to download (executive body, internal readers only). */
   evaluationYears?: number[];
   state?: FormState;
 }
 
-export function BodyPage({ ctx, body, members, meetings, canPrepare, organisations, evaluationYears = [], state }: BodyPageProps) {
+export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, organisations, evaluationYears = [], state }: BodyPageProps) {
   const { t, locale } = ctx;
   const title = label(body.name, ctx);
   const bodyPath = `${base(ctx)}/bodies/${body.kind}`;
@@ -166,7 +169,7 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, organisatio
           {t('meetings.list.calendar')}
         </a>
       </p>
-      {canPrepare && (
+      {canPlan && (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`${bodyPath}/meetings/new`}>
             {t('meetings.plan')}

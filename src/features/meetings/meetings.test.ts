@@ -6,7 +6,8 @@ import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { people } from '../../db/schema.ts';
 import { amsterdamYear } from '../../domain/cadence.ts';
-import { bodyMemberships } from './tables.ts';
+import { LIMITS } from '../../web/forms.ts';
+import { bodyMemberships, meetings } from './tables.ts';
 
 const P = '/nl/leiden';
 
@@ -53,12 +54,18 @@ for (const mode of databaseModes()) {
     test('planning a meeting: Amsterdam time stored as UTC; invalid input 400; others refused', async () => {
       const bad = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2030-02-30', startTime: '14:00', endTime: '13:00', location: 'Het Gebouw' });
       assert.equal(bad.statusCode, 400);
-      assert.match(bad.body, /Vul een geldige datum in/);
+      assert.match(bad.body, /Geef een bestaande datum/);
       assert.match(bad.body, /value="Het Gebouw"/, 'keeps what the user typed');
-      const order = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2030-02-01', startTime: '14:00', endTime: '13:00', onlineUrl: 'javascript:alert(1)' });
+      const order = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2030-02-01', startTime: '14:00', endTime: '13:00' });
       assert.equal(order.statusCode, 400);
       assert.match(order.body, /De eindtijd moet na de begintijd liggen/);
-      assert.match(order.body, /geldig webadres/);
+      assert.match(order.body, /Vul een plaats of een link voor online deelname in/, 'every problem of the schedule at once');
+      const link = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2030-02-01', startTime: '14:00', endTime: '16:00', onlineUrl: 'javascript:alert(1)' });
+      assert.equal(link.statusCode, 400);
+      assert.match(link.body, /Geef een webadres dat begint met https:\/\//);
+      const springForward = await post(t, coordinator, `${P}/bodies/support/meetings`, { date: '2030-03-31', startTime: '02:30', endTime: '04:00', location: 'x' });
+      assert.equal(springForward.statusCode, 400, '02:30 does not exist in Amsterdam that night');
+      assert.match(springForward.body, /Vul een geldige tijd in/);
       assert.equal((await post(t, support, `${P}/bodies/support/meetings`, { date: '2030-02-01', startTime: '14:00', endTime: '16:00', location: 'x' })).statusCode, 404);
       const anonymous = await t.app.inject({ method: 'POST', url: `${P}/bodies/support/meetings`, payload: { date: '2030-02-01' } });
       assert.ok([401, 403].includes(anonymous.statusCode));
@@ -98,7 +105,7 @@ for (const mode of databaseModes()) {
       const invalid = await post(t, coordinator, `${P}/meetings/${id}/items`, { title_nl: '', title_en: '', kind: 'gossip', projects: ['9z'] });
       assert.equal(invalid.statusCode, 400);
       assert.match(invalid.body, /Vul dit veld in/);
-      assert.match(invalid.body, /Kies een geldige waarde/);
+      assert.match(invalid.body, /Kies een van de mogelijkheden/);
       assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items`, { title_nl: 'Voortgang 3a', title_en: 'Progress 3a', kind: 'information', projects: ['3a', '1a'] })).statusCode, 303);
       assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items`, { title_nl: 'Begroting', kind: 'decision' })).statusCode, 303);
       let page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
@@ -112,7 +119,8 @@ for (const mode of databaseModes()) {
 
       const badDoc = await post(t, coordinator, `${P}/meetings/${id}/items/${itemId}/documents`, { docTitle_nl: 'Notitie', url: 'ftp://x' });
       assert.equal(badDoc.statusCode, 400);
-      assert.match(badDoc.body, /geldig webadres/);
+      assert.match(badDoc.body, /Geef een webadres dat begint met https:\/\//);
+      assert.match(badDoc.body, /value="Notitie"/, 'keeps what the user typed');
       assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items/${itemId}/documents`, { docTitle_nl: 'Notitie begroting', url: 'https://example.org/begroting.pdf' })).statusCode, 303);
       assert.equal((await post(t, coordinator, `${P}/meetings/${id}/items/00000000-0000-4000-8000-000000000000/documents`, { docTitle_nl: 'x', url: 'https://example.org' })).statusCode, 404);
       page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
@@ -128,6 +136,35 @@ for (const mode of databaseModes()) {
       const page = await t.app.inject({ url: `/en/leiden/meetings/${id}`, headers: { cookie: support.cookie } });
       assert.match(page.body, /Discussed: progress\./);
       assert.match(page.body, /<dd>Held<\/dd>/);
+    });
+
+    test('minutes hold LIMITS.minutes characters per language, posted as a real form; one more is refused with the message and the text kept', async () => {
+      const id = await plan(t, coordinator, 'support', '2030-06-15');
+      // Accented letters and dashes take 6 to 9 bytes once percent-encoded: two languages of these are ~530 KB.
+      const full = 'Één café — één idée — coördinatie — ‘notulen’ — '.repeat(3000).slice(0, LIMITS.minutes - 1) + '.';
+      assert.equal(full.length, 100_000);
+      const encoded = (nl: string, en: string) => new URLSearchParams({ minutes_nl: nl, minutes_en: en, _csrf: coordinator.csrf }).toString();
+      const form = (nl: string, en: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: `${P}/meetings/${id}/minutes`,
+          headers: { cookie: coordinator.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: encoded(nl, en),
+        });
+      assert.ok(Buffer.byteLength(encoded(full, full)) > 2 * 256 * 1024, 'twice the old form body limit (256 KB)');
+      const saved = await form(full, full);
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+      const [row] = await t.database.db.select({ minutes: meetings.minutes }).from(meetings).where(eq(meetings.id, id));
+      assert.equal(row!.minutes.nl, full, 'stored whole, not shortened');
+      assert.equal(row!.minutes.en, full);
+
+      const tooLong = await form(`${full}x`, 'Short English minutes.');
+      assert.equal(tooLong.statusCode, 400);
+      assert.match(tooLong.body, /Dit is te lang: maximaal 100\.000 tekens/);
+      assert.ok(tooLong.body.includes(`>${full}x</textarea>`), 'the typed text is kept in the form');
+      assert.ok(tooLong.body.includes('>Short English minutes.</textarea>'));
+      const [after] = await t.database.db.select({ minutes: meetings.minutes }).from(meetings).where(eq(meetings.id, id));
+      assert.equal(after!.minutes.en, full, 'nothing saved');
     });
 
     test('two-tier trail: a support proposal lands on a later executive agenda and the decision refers back', async () => {

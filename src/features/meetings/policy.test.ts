@@ -1,32 +1,88 @@
+// The meetings actions against a table written by hand from the agreement and today's behaviour
+// (not from the policy code): the secretary (coordinator, and admin) prepares every meeting; a
+// body's members see its internal records, the executive level also the support level's.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor, Assignment } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { canMeetings, type BodyRef } from './policy.ts';
 
-const actor = (assignments: Assignment[], userId = 'u1', programmeId = 'p1'): Actor => ({ userId, displayName: 'X', programmeId, assignments });
-const body = (kind: BodyRef['kind'], memberUserIds: string[] = []): BodyRef => ({ id: 'b', kind, programmeId: 'p1', memberUserIds });
+const ROLES = ['anonymous', 'partner', 'lead', 'support', 'executive', 'coordinator', 'admin'] as const;
+type Role = (typeof ROLES)[number];
 
-describe('meeting policy', () => {
-  test('only the coordinator (or admin) prepares meetings', () => {
-    assert.equal(canMeetings(actor([{ role: 'coordinator' }]), { do: 'meetings.prepare' }), true);
-    assert.equal(canMeetings(actor([{ role: 'admin' }]), { do: 'meetings.prepare' }), true);
-    for (const role of ['executive', 'support', 'lead', 'partner'] as const) {
-      assert.equal(canMeetings(actor([{ role }]), { do: 'meetings.prepare' }), false, role);
+function actorFor(role: Role, programmeId = 'p1', userId = 'u1'): Actor | null {
+  if (role === 'anonymous') return null;
+  const assignment: Assignment = role === 'lead' ? { role, projectId: 'x' } : role === 'partner' ? { role, organisationId: 'o1' } : { role };
+  return { userId, displayName: 'X', programmeId, assignments: [assignment] };
+}
+
+const body = (kind: BodyRef['kind'], memberUserIds: string[] = [], programmeId = 'p1'): BodyRef => ({ id: kind, kind, programmeId, memberUserIds });
+
+/** One letter per role in ROLES order: y allowed, - refused. */
+function expectRow(row: string, answer: (actor: Actor | null) => boolean, what: string) {
+  const letters = row.replace(/\s+/g, '');
+  assert.equal(letters.length, ROLES.length, what);
+  ROLES.forEach((role, index) => assert.equal(answer(actorFor(role)), letters[index] === 'y', `${what} as ${role}`));
+}
+
+//                                   anon partner lead support executive coordinator admin
+const PREPARE = /*                */ '-    -       -    -       -         y           y';
+
+const MEETING_WRITES = [
+  'meeting.plan',
+  'meeting.update',
+  'meeting.recordMinutes',
+  'agendaItem.add',
+  'agendaItem.move',
+  'agendaItem.addDocument',
+  'decision.propose',
+  'decision.record',
+  'meetingAction.add',
+  'meetingAction.complete',
+] as const;
+
+const SEES: Record<BodyRef['kind'], string> = {
+  support: /*                     */ '-    -       -    y       y         y           y',
+  executive: /*                   */ '-    -       -    -       y         y           y',
+  coordinator: /*                 */ '-    -       -    -       -         y           y',
+};
+
+describe('meetings policy', () => {
+  test('the secretary manages a body’s members', () => {
+    expectRow(PREPARE, (actor) => can(actor, 'body.manageMembers'), 'body.manageMembers');
+  });
+
+  test('every meeting write is the secretary’s, for a body of their own programme only', () => {
+    for (const action of MEETING_WRITES) {
+      for (const kind of ['support', 'executive', 'coordinator'] as const) {
+        expectRow(PREPARE, (actor) => can(actor, action, body(kind)), `${action} (${kind})`);
+        expectRow('- - - - - - -', (actor) => can(actor, action, body(kind, [], 'p2')), `${action} (${kind}, another programme)`);
+      }
+      assert.equal(can(actorFor('support', 'p1', 'u7'), action, body('support', ['u7'])), false, `${action}: a seat does not make a secretary`);
     }
-    assert.equal(canMeetings(null, { do: 'meetings.prepare' }), false);
   });
 
-  test('members see their body’s internal items; the executive level also sees the support level', () => {
-    assert.equal(canMeetings(actor([{ role: 'support' }]), { do: 'body.viewInternal', body: body('support') }), true);
-    assert.equal(canMeetings(actor([{ role: 'support' }]), { do: 'body.viewInternal', body: body('executive') }), false);
-    assert.equal(canMeetings(actor([{ role: 'executive' }]), { do: 'body.viewInternal', body: body('support') }), true);
-    assert.equal(canMeetings(actor([{ role: 'executive' }]), { do: 'body.viewInternal', body: body('executive') }), true);
-    assert.equal(canMeetings(actor([{ role: 'lead', projectId: 'x' }]), { do: 'body.viewInternal', body: body('support') }), false);
-    assert.equal(canMeetings(actor([], 'u9'), { do: 'body.viewInternal', body: body('executive', ['u9']) }), true, 'an active membership');
-    assert.equal(canMeetings(null, { do: 'body.viewInternal', body: body('support') }), false);
+  test('who sees a body’s internal records: its level, the level above, the secretary', () => {
+    for (const action of ['body.viewInternal', 'meeting.view', 'evaluation.view'] as const) {
+      for (const kind of ['support', 'executive', 'coordinator'] as const) {
+        expectRow(SEES[kind], (actor) => can(actor, action, body(kind)), `${action} (${kind})`);
+        expectRow('- - - - - - -', (actor) => can(actor, action, body(kind, ['u1'], 'p2')), `${action} (${kind}, another programme, even seated)`);
+      }
+    }
   });
 
-  test('another programme’s body stays closed, even to its coordinator', () => {
-    assert.equal(canMeetings(actor([{ role: 'coordinator' }], 'u1', 'p2'), { do: 'body.viewInternal', body: body('support') }), false);
+  test('an active seat opens the body to someone without a steering role', () => {
+    const partner = actorFor('partner', 'p1', 'u9');
+    assert.equal(can(partner, 'meeting.view', body('executive', ['u9'])), true);
+    assert.equal(can(partner, 'meeting.view', body('executive', ['u8'])), false);
+    assert.equal(can(null, 'meeting.view', body('executive', ['u9'])), false);
+  });
+
+  test('the legacy canMeetings answers as the named actions do', () => {
+    for (const role of ROLES) {
+      const actor = actorFor(role);
+      assert.equal(canMeetings(actor, { do: 'meetings.prepare' }), can(actor, 'meeting.plan', body('support')), role);
+      assert.equal(canMeetings(actor, { do: 'body.viewInternal', body: body('support') }), can(actor, 'body.viewInternal', body('support')), role);
+    }
   });
 });

@@ -1,8 +1,14 @@
-// Who may see and do what with a body's meetings. Pure and denied by default: the coordinator
-// (and admin) prepares everything; a body's members see its non-public items; the executive level
-// also sees the support level's preparations; everyone else sees only public decisions.
+// Who may see and do what with the steering group's bodies and their meetings. Pure and denied by
+// default: the coordinator (and admin) prepares everything, as the bodies' secretary; a body's
+// members see its non-public items (agenda, minutes, packs, internal decisions); the executive
+// level also sees the support level's preparations; everyone else sees only the schedules and
+// the public decisions.
+//
+// The meeting writes are answered for the body the meeting belongs to (a record): a coordinator
+// of another programme prepares nothing here, and the API can answer 403 for a meeting that
+// exists but may not be changed by the caller (pages answer 404, as for anything else denied).
 import type { BodyKind } from '../../db/schema.ts';
-import { coordinates, hasRole, programmeRule, type Actor, type Rules } from '../../domain/policy.ts';
+import { coordinates, hasRole, inProgramme, programmeRule, publicRecordRule, recordRule, type Actor, type Rules } from '../../domain/policy.ts';
 
 export interface BodyRef {
   id: string;
@@ -12,29 +18,55 @@ export interface BodyRef {
   memberUserIds: string[];
 }
 
-export type MeetingAction = { do: 'meetings.prepare' } | { do: 'body.viewInternal'; body: BodyRef };
+/** The body a meeting write is answered for; a stored body row or a BodyRef will do. */
+export type BodyScope = Pick<BodyRef, 'id' | 'kind' | 'programmeId'>;
 
-export function canMeetings(actor: Actor | null | undefined, action: MeetingAction): boolean {
-  if (!actor) return false;
-  switch (action.do) {
-    case 'meetings.prepare':
-      return hasRole(actor, 'admin', 'coordinator');
-    case 'body.viewInternal': {
-      const { body } = action;
-      if (actor.programmeId !== body.programmeId) return false;
-      if (hasRole(actor, 'admin', 'coordinator')) return true;
-      if (body.memberUserIds.includes(actor.userId)) return true;
-      if (body.kind === 'executive') return hasRole(actor, 'executive');
-      if (body.kind === 'support') return hasRole(actor, 'executive', 'support');
-      return false;
-    }
-    default:
-      return false;
-  }
+/** Sees the body's internal records: its members, the coordinator, and the level above it. */
+function seesBody(actor: Actor | null, body: BodyRef): boolean {
+  if (!actor || !inProgramme(actor, body.programmeId)) return false;
+  if (coordinates(actor)) return true;
+  if (body.memberUserIds.includes(actor.userId)) return true;
+  if (body.kind === 'executive') return hasRole(actor, 'executive');
+  if (body.kind === 'support') return hasRole(actor, 'executive', 'support');
+  return false;
 }
 
-/** The meetings capability's named actions (issue 19: every route and command names one of these). */
+/** The secretary's work on a body of this programme. */
+const prepares = (actor: Actor, body: BodyScope) => inProgramme(actor, body.programmeId) && coordinates(actor);
+
+/** The meetings capability's named actions. */
 export const meetingsRules = {
-  /** Add members to a body of the steering group and end their seats: the secretary's work. */
+  /** Add members to a body of the steering group and end their seats. */
   'body.manageMembers': programmeRule(coordinates),
+  /** A body's internal records: non-public decisions in lists, agendas and minutes in the API. */
+  'body.viewInternal': publicRecordRule<BodyRef>(seesBody),
+  /** A meeting's page, calendar entry and meeting pack (its agenda, minutes and decisions). */
+  'meeting.view': publicRecordRule<BodyRef>(seesBody),
+  /** The executive body's mid-term evaluation report. */
+  'evaluation.view': publicRecordRule<BodyRef>(seesBody),
+  'meeting.plan': recordRule<BodyScope>(prepares),
+  /** Change a meeting's schedule or state. */
+  'meeting.update': recordRule<BodyScope>(prepares),
+  'meeting.recordMinutes': recordRule<BodyScope>(prepares),
+  'agendaItem.add': recordRule<BodyScope>(prepares),
+  'agendaItem.move': recordRule<BodyScope>(prepares),
+  'agendaItem.addDocument': recordRule<BodyScope>(prepares),
+  /** A support meeting prepares a decision proposal for a later executive meeting. */
+  'decision.propose': recordRule<BodyScope>(prepares),
+  'decision.record': recordRule<BodyScope>(prepares),
+  'meetingAction.add': recordRule<BodyScope>(prepares),
+  'meetingAction.complete': recordRule<BodyScope>(prepares),
 } satisfies Rules;
+
+// ---- Legacy shape, kept while other capabilities (fund, files, monitoring) still call it; they
+// move to can(actor, 'body.viewInternal', body) and their own named actions (issue 19). ----
+
+export type MeetingAction = { do: 'meetings.prepare' } | { do: 'body.viewInternal'; body: BodyRef };
+
+/** @deprecated use can(actor, 'body.viewInternal', body) or a named meeting action (src/policies.ts). */
+export function canMeetings(actor: Actor | null | undefined, action: MeetingAction): boolean {
+  if (!actor) return false;
+  if (action.do === 'meetings.prepare') return coordinates(actor);
+  if (action.do === 'body.viewInternal') return seesBody(actor, action.body);
+  return false;
+}

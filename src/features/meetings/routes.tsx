@@ -1,6 +1,7 @@
-// Bodies, meetings, decisions and calendars. Reading a meeting is for the body's members and the
-// coordinator ('record': the handler loads the meeting and asks the policy); every write is for
-// the coordinator ('manage', and each command checks again).
+// Bodies, meetings, decisions and calendars. Every route names its action (./policy.ts): a
+// meeting's pages are for who sees its body's internal records, and the secretary's writes are
+// answered for the meeting's body once it is loaded; anything the reader may not see or do answers
+// 404. Each write reads its form with its declaration (./schema.ts) and calls one command.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
@@ -16,20 +17,22 @@ import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
+import type { TSchema } from 'typebox';
+import type { Outcome } from '../../domain/outcome.ts';
+import { can, type ActionName } from '../../policies.ts';
 import * as commands from './commands.ts';
-import type { FieldErrors, FormBody } from './forms.ts';
-import { UUID } from './forms.ts';
-import { formState, isUuid, readForm, type FormState } from '../../web/forms.ts';
-import { LeaveInput, MemberInput } from './schema.ts';
+import * as items from './item-commands.ts';
+import { formState, isUuid, readForm, Type, type FormBody, type FormState, type Static } from '../../web/forms.ts';
+import { ActionInput, AgendaItemInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
 import { invitationStatus } from '../monitoring/invitations.ts';
 import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meetingPackPdf } from './reports.ts';
 import './messages.ts';
-import { canMeetings } from './policy.ts';
 import * as q from './queries.ts';
-import { DecisionsPage, MeetingPage, meetingTitle, PlanMeetingPage } from './views.tsx';
+import { DecisionsPage, meetingTitle, PlanMeetingPage } from './views.tsx';
+import { MeetingPage } from './meeting-views.tsx';
 import { BodiesPage, BodyPage } from './body-views.tsx';
 
 type P = { programme: string };
@@ -41,7 +44,6 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   registerCadencePanel();
 
   const base = (request: FastifyRequest) => `/${request.locale}/${request.programme!.slug}`;
-  const prepares = (request: FastifyRequest) => canMeetings(request.actor, { do: 'meetings.prepare' });
 
   async function loadBody(request: FastifyRequest<{ Params: BodyParams }>) {
     const body = await q.getBody(db, request.programme!.id, request.params.kind);
@@ -55,13 +57,23 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     const ref = await q.bodyRef(db, body);
     const [members, meetingList, orgs] = await Promise.all([
       q.listMembers(db, body.id),
-      canMeetings(request.actor, { do: 'body.viewInternal', body: ref }) ? q.listBodyMeetings(db, body.id) : Promise.resolve(null),
+      can(request.actor, 'body.viewInternal', ref) ? q.listBodyMeetings(db, body.id) : Promise.resolve(null),
       db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
     ]);
     const evaluationYears =
       body.kind === 'executive' && meetingList ? [...new Set([...meetingList.map((m) => amsterdamYear(m.startsAt)), amsterdamYear(new Date())])].sort() : [];
     const page = (
-      <BodyPage ctx={pageContext(request, config)} body={body} members={members} meetings={meetingList} canPrepare={prepares(request)} organisations={orgs} evaluationYears={evaluationYears} state={state} />
+      <BodyPage
+        ctx={pageContext(request, config)}
+        body={body}
+        members={members}
+        meetings={meetingList}
+        canPrepare={can(request.actor, 'body.manageMembers')}
+        canPlan={can(request.actor, 'meeting.plan', body)}
+        organisations={orgs}
+        evaluationYears={evaluationYears}
+        state={state}
+      />
     );
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
@@ -70,17 +82,17 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   async function loadMeeting(request: FastifyRequest<{ Params: MeetingParams }>) {
     const found = await q.getMeeting(db, request.programme!.id, request.params.meeting);
     if (!found) throw notFound();
-    const ref = await q.bodyRef(db, found.body);
-    if (!canMeetings(request.actor, { do: 'body.viewInternal', body: ref })) throw notFound();
+    if (!can(request.actor, 'meeting.view', await q.bodyRef(db, found.body))) throw notFound();
     return found;
   }
 
-  async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: { form: string; errors: FieldErrors; values: FormBody }) {
+  async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: FormState) {
     const { meeting, body } = await loadMeeting(request);
+    const prepares = can(request.actor, 'meeting.update', body);
     const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
-    const files = await attachmentsOfMany(db, config, request.programme!.id, MEETING_ITEM, detail.items.map((row) => row.item.id), prepares(request));
-    const invitations = prepares(request) ? await invitationStatus(db, meeting) : undefined;
-    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} files={files} canPrepare={prepares(request)} state={state} invitations={invitations} />;
+    const files = await attachmentsOfMany(db, config, request.programme!.id, MEETING_ITEM, detail.items.map((row) => row.item.id), prepares);
+    const invitations = prepares ? await invitationStatus(db, meeting) : undefined;
+    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} files={files} canPrepare={prepares} state={state} invitations={invitations} />;
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
 
@@ -123,12 +135,12 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     });
 
     // The mid-term evaluation is for the executive meeting: its members and the coordinator.
-    app.get<{ Params: BodyParams & { year: string; format: string } }>(`${url}/evaluations/:year/:format`, { config: { access: 'record' } }, async (request, reply) => {
+    app.get<{ Params: BodyParams & { year: string; format: string } }>(`${url}/evaluations/:year/:format`, { config: { action: 'evaluation.view' } }, async (request, reply) => {
       const body = await loadBody(request);
       const year = Number(request.params.year);
       const format = request.params.format;
       if (body.kind !== 'executive' || !/^\d{4}$/.test(request.params.year) || year < 2000 || year > 2100 || !['report.pdf', 'report.docx'].includes(format)) throw notFound();
-      if (!canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) })) throw notFound();
+      if (!can(request.actor, 'evaluation.view', await q.bodyRef(db, body))) throw notFound();
       const programme = await getProgramme(db, request.programme!.id);
       const rows = await loadEvaluation(db, request.programme!.id, year);
       const input = { locale: request.locale, year, programme: programme.name };
@@ -142,19 +154,26 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
         .send(await evaluationDocx(rows, input));
     });
 
-    app.get<{ Params: BodyParams }>(`${url}/meetings/new`, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    /** The body to plan a meeting for, if the actor may. */
+    async function bodyToPlan(request: FastifyRequest<{ Params: BodyParams }>) {
       const body = await loadBody(request);
+      if (!can(request.actor, 'meeting.plan', body)) throw notFound();
+      return body;
+    }
+
+    app.get<{ Params: BodyParams }>(`${url}/meetings/new`, { config: { action: 'meeting.plan' } }, async (request, reply) => {
+      const body = await bodyToPlan(request);
       return sendHtml(reply, renderPage(<PlanMeetingPage ctx={pageContext(request, config)} body={body} />));
     });
 
-    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/meetings`, { config: { action: 'programme.manage' } }, async (request, reply) => {
-      const body = await loadBody(request);
-      const form = request.body ?? {};
-      const result = await commands.planMeeting({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form });
+    app.post<{ Params: BodyParams; Body: FormBody }>(`${url}/meetings`, { config: { action: 'meeting.plan' } }, async (request, reply) => {
+      const body = await bodyToPlan(request);
+      const read = readForm(ScheduleInput, request.body);
+      const result = read.ok ? await commands.planMeeting({ actor: request.actor, db, programmeId: request.programme!.id, body, schedule: read.value }) : read;
       if (!result.ok) {
-        return sendHtml(reply, renderPage(<PlanMeetingPage ctx={pageContext(request, config)} body={body} state={{ form: 'plan', errors: result.errors, values: form }} />), 400);
+        return sendHtml(reply, renderPage(<PlanMeetingPage ctx={pageContext(request, config)} body={body} state={formState('plan', result.errors, request.body)} />), 400);
       }
-      return redirectLocal(reply, undefined, `${base(request)}/meetings/${result.id}`);
+      return redirectLocal(reply, undefined, `${base(request)}/meetings/${result.value.id}`);
     });
   }
 
@@ -164,7 +183,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       const bodies = await q.listBodies(db, programmeId);
       const internal: string[] = [];
       if (request.actor) {
-        for (const body of bodies) if (canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) })) internal.push(body.id);
+        for (const body of bodies) if (can(request.actor, 'body.viewInternal', await q.bodyRef(db, body))) internal.push(body.id);
       }
       const rows = await q.listDecisions(db, programmeId, internal);
       return sendHtml(reply, renderPage(<DecisionsPage ctx={pageContext(request, config)} rows={rows} />));
@@ -172,63 +191,67 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   }
 
   for (const { url } of localizedPaths('/:programme/meetings/:meeting')) {
-    app.get<{ Params: MeetingParams }>(url, { config: { access: 'record' } }, async (request, reply) => renderMeeting(request, reply));
+    app.get<{ Params: MeetingParams }>(url, { config: { action: 'meeting.view' } }, async (request, reply) => renderMeeting(request, reply));
 
-    app.get<{ Params: MeetingParams }>(`${url}/meeting.ics`, { config: { access: 'record' } }, async (request, reply) => {
+    app.get<{ Params: MeetingParams }>(`${url}/meeting.ics`, { config: { action: 'meeting.view' } }, async (request, reply) => {
       const { meeting, body } = await loadMeeting(request);
       const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: [meeting], now: new Date() });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="meeting-${meeting.id}.ics"`).send(ics);
     });
 
-    app.get<{ Params: MeetingParams }>(`${url}/pack.pdf`, { config: { access: 'record' } }, async (request, reply) => {
+    app.get<{ Params: MeetingParams }>(`${url}/pack.pdf`, { config: { action: 'meeting.view' } }, async (request, reply) => {
       const { meeting, body } = await loadMeeting(request);
       const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
       const pdf = await meetingPackPdf({ locale: request.locale, body, meeting, detail, title: meetingTitle(pageContext(request, config), body, meeting) });
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="meeting-${meeting.id}.pdf"`).send(pdf);
     });
 
-    /** A coordinator's write to a meeting: load it, run the command, show errors or go back. */
-    const write = (
-      path: string,
-      form: string,
-      run: (input: { request: FastifyRequest<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>; found: NonNullable<Awaited<ReturnType<typeof q.getMeeting>>>; form: FormBody }) => Promise<commands.Result | boolean>,
-    ) => {
-      app.post<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>(`${url}${path}`, { config: { action: 'programme.manage' } }, async (request, reply) => {
-        const found = await loadMeeting(request);
-        for (const [name, value] of Object.entries(request.params)) if (name !== 'programme' && name !== 'meeting' && !UUID.test(value)) throw notFound();
-        const body = request.body ?? {};
-        const result = await run({ request, found, form: body });
-        if (result === false) throw notFound();
-        if (result !== true && !result.ok) {
-          const formName = form === 'doc' ? `doc-${request.params.item}` : form;
-          return renderMeeting(request, reply, { form: formName, errors: result.errors, values: body });
-        }
-        return redirectLocal(reply, undefined, `${base(request)}/meetings/${found.meeting.id}`);
-      });
-    };
-    const common = (request: FastifyRequest) => ({ actor: request.actor, db, programmeId: request.programme!.id });
+    type WriteRequest = FastifyRequest<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>;
+    type Scope = commands.Base & commands.MeetingScope;
 
-    write('/state', 'state', ({ request, found, form }) => commands.setMeetingState({ ...common(request), meetingId: found.meeting.id, form }));
-    write('/minutes', 'minutes', ({ request, found, form }) => commands.saveMinutes({ ...common(request), meetingId: found.meeting.id, form }));
-    write('/items', 'item', ({ request, found, form }) => commands.addAgendaItem({ ...common(request), meetingId: found.meeting.id, form }));
-    write('/items/:item/move', 'move', ({ request, found, form }) =>
-      commands.moveAgendaItem({ ...common(request), meetingId: found.meeting.id, itemId: request.params.item!, direction: form.direction === 'down' ? 'down' : 'up' }),
+    /**
+     * A secretary's write to a meeting: load the meeting (404 unless visible), answer the action for
+     * its body (404 if denied), read the form with its declaration and run the command; a refusal
+     * shows the page again with the problems and what was typed, `null` means the sub-record is gone.
+     */
+    function write<S extends TSchema>(
+      path: string,
+      action: MeetingWrite,
+      schema: S,
+      form: (request: WriteRequest) => string,
+      run: (scope: Scope, input: Static<S>, request: WriteRequest) => Promise<Outcome<{ id: string }> | null>,
+    ) {
+      app.post<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>(`${url}${path}`, { config: { action } }, async (request, reply) => {
+        const { meeting, body } = await loadMeeting(request);
+        for (const [name, value] of Object.entries(request.params)) if (name !== 'programme' && name !== 'meeting' && !isUuid(value)) throw notFound();
+        if (!can(request.actor, action, body)) throw notFound();
+        const read = readForm(schema, request.body);
+        const scope = { actor: request.actor, db, programmeId: request.programme!.id, meeting, body };
+        const result = read.ok ? await run(scope, read.value, request) : read;
+        if (result === null) throw notFound();
+        if (!result.ok) return renderMeeting(request, reply, formState(form(request), result.errors, request.body));
+        return redirectLocal(reply, undefined, `${base(request)}/meetings/${meeting.id}`);
+      });
+    }
+    const named = (name: string) => () => name;
+    const noFields = Type.Object({});
+
+    write('/state', 'meeting.update', MeetingStateInput, named('state'), (scope, change) => commands.setMeetingState({ ...scope, change }));
+    write('/minutes', 'meeting.recordMinutes', MinutesInput, named('minutes'), (scope, minutes) => commands.saveMinutes({ ...scope, minutes }));
+    write('/items', 'agendaItem.add', AgendaItemInput, named('item'), (scope, item) => items.addAgendaItem({ ...scope, item }));
+    write('/items/:item/move', 'agendaItem.move', MoveInput, named('move'), (scope, move, request) => items.moveAgendaItem({ ...scope, itemId: request.params.item!, move }));
+    write('/items/:item/documents', 'agendaItem.addDocument', DocumentInput, (request) => `doc-${request.params.item}`, (scope, document, request) =>
+      items.addDocument({ ...scope, itemId: request.params.item!, document }),
     );
-    write('/items/:item/documents', 'doc', async ({ request, found, form }) => {
-      const detail = await q.loadMeetingDetail(db, request.programme!.id, found.meeting);
-      if (!detail.items.some((row) => row.item.id === request.params.item)) return false;
-      return commands.addDocument({ ...common(request), meetingId: found.meeting.id, itemId: request.params.item!, form });
-    });
-    write('/proposals', 'proposal', ({ request, found, form }) =>
-      commands.prepareProposal({ ...common(request), meeting: { id: found.meeting.id, bodyKind: found.body.kind, startsAt: found.meeting.startsAt }, form }),
-    );
-    write('/decisions', 'decision', ({ request, found, form }) => commands.recordDecision({ ...common(request), meetingId: found.meeting.id, form }));
-    write('/actions', 'action', ({ request, found, form }) => commands.addAction({ ...common(request), meeting: { id: found.meeting.id, bodyId: found.meeting.bodyId }, form }));
-    write('/actions/:action/done', 'done', ({ request, found }) =>
-      commands.completeAction({ ...common(request), meeting: { id: found.meeting.id, bodyId: found.meeting.bodyId }, actionId: request.params.action! }),
-    );
+    write('/proposals', 'decision.propose', ProposalInput, named('proposal'), (scope, proposal) => items.prepareProposal({ ...scope, proposal }));
+    write('/decisions', 'decision.record', DecisionInput, named('decision'), (scope, decision) => items.recordDecision({ ...scope, decision }));
+    write('/actions', 'meetingAction.add', ActionInput, named('action'), (scope, action) => items.addAction({ ...scope, action }));
+    write('/actions/:action/done', 'meetingAction.complete', noFields, named('done'), (scope, _none, request) => items.completeAction({ ...scope, actionId: request.params.action! }));
   }
 }
+
+/** The secretary's writes to a meeting, each answered for the meeting's body. */
+type MeetingWrite = Extract<ActionName, 'meeting.update' | 'meeting.recordMinutes' | 'agendaItem.add' | 'agendaItem.move' | 'agendaItem.addDocument' | 'decision.propose' | 'decision.record' | 'meetingAction.add' | 'meetingAction.complete'>;
 
 /** The coordinator's dashboard warns when this year's plan of a steering level falls short or overshoots. */
 function registerCadencePanel(): void {

@@ -1,7 +1,7 @@
 // What the meetings forms and the API take, declared once (src/web/forms.ts): the limits here are
 // the pages' maxlength, the checks on a posted form or JSON body, and the API's schema.
 import { field, LIMITS, Type, type Static } from '../../web/forms.ts';
-import { MEMBER_POSITIONS } from './tables.ts';
+import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES, MEETING_STATES, MEMBER_POSITIONS } from './tables.ts';
 
 export const MemberInput = Type.Object({
   name: field.text(LIMITS.name),
@@ -16,3 +16,65 @@ export type MemberInput = Static<typeof MemberInput>;
 
 export const LeaveInput = Type.Object({ endsOn: field.date() });
 export type LeaveInput = Static<typeof LeaveInput>;
+
+/** A meeting's schedule as the planning form has it: a day and times in Amsterdam, a place or a link. */
+export const ScheduleInput = Type.Object({
+  date: field.date(),
+  startTime: field.time(),
+  endTime: field.time(),
+  location: Type.Optional(field.text(LIMITS.line)),
+  onlineUrl: Type.Optional(field.url()),
+});
+export type ScheduleInput = Static<typeof ScheduleInput>;
+
+export const MeetingStateInput = Type.Object({ state: field.choice(MEETING_STATES) });
+export type MeetingStateInput = Static<typeof MeetingStateInput>;
+
+/** A schedule with its state: what the API's PATCH changes. */
+export type MeetingChange = ScheduleInput & MeetingStateInput;
+
+export const MinutesInput = Type.Object({ minutes: field.localized(LIMITS.minutes, { required: true, multiline: true }) });
+export type MinutesInput = Static<typeof MinutesInput>;
+
+export const AgendaItemInput = Type.Object({
+  title: field.localized(LIMITS.line, { required: true }),
+  kind: field.choice(AGENDA_ITEM_KINDS),
+  notes: Type.Optional(field.localized(LIMITS.text, { multiline: true })),
+  /** Codes of the projects the item is about. */
+  projects: Type.Optional(field.list(field.text(LIMITS.name), 50)),
+});
+export type AgendaItemInput = Static<typeof AgendaItemInput>;
+
+/** Moving an item one place; without a direction it moves up (the page's first button). */
+export const MoveInput = Type.Object({ direction: Type.Optional(field.choice(['up', 'down'] as const)) });
+export type MoveInput = Static<typeof MoveInput>;
+
+export const DocumentInput = Type.Object({
+  docTitle: field.localized(LIMITS.line, { required: true }),
+  url: field.url(),
+});
+export type DocumentInput = Static<typeof DocumentInput>;
+
+export const ProposalInput = Type.Object({
+  title: field.localized(LIMITS.line, { required: true }),
+  text: field.localized(LIMITS.text, { required: true, multiline: true }),
+  /** The later executive meeting that decides. */
+  forMeeting: field.uuid(),
+});
+export type ProposalInput = Static<typeof ProposalInput>;
+
+export const DecisionInput = Type.Object({
+  /** The agenda item decided on, if any. */
+  item: Type.Optional(field.uuid()),
+  text: field.localized(LIMITS.text, { required: true, multiline: true }),
+  outcome: field.choice(DECISION_OUTCOMES),
+  public: Type.Optional(field.choice(['yes', 'no'] as const)),
+});
+export type DecisionInput = Static<typeof DecisionInput>;
+
+export const ActionInput = Type.Object({
+  description: field.localized(LIMITS.text, { required: true }),
+  owner: field.text(LIMITS.name),
+  dueOn: Type.Optional(field.date()),
+});
+export type ActionInput = Static<typeof ActionInput>;

@@ -4,13 +4,14 @@
 // published annual agendas for everyone, drafts for coordinator and steering levels. The
 // coordinator plans meetings (POST) and changes them (PATCH with If-Match).
 import type { FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { BODY_KINDS } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { ANNUAL_AGENDA_STATES } from '../../../domain/annual-agenda.ts';
+import { readJson } from '../../../web/forms.ts';
 import { HttpError, notFound } from '../../../web/http.ts';
+import { authorize, can } from '../../../policies.ts';
 import * as agendaQ from '../../agenda/queries.ts';
-import { canMeetings } from '../../meetings/policy.ts';
 import * as q from '../../meetings/queries.ts';
 import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES, MEETING_STATES } from '../../meetings/tables.ts';
 import { etagOf, requireIfMatch, seesInternal } from '../access.ts';
@@ -32,7 +33,7 @@ import {
   problems,
 } from '../schemas.ts';
 import { planMeeting, rescheduleMeeting } from '../../meetings/commands.ts';
-import { meetingForm, refuseFieldErrors } from './meeting-data.ts';
+import { MeetingCreate, MeetingPatch, meetingChange, refuseInvalid } from './meeting-input.ts';
 import { ProgrammeParams } from './programmes.ts';
 
 const BodyRefSchema = Type.Object({ kind: StringEnum(BODY_KINDS), name: LocalizedTextSchema });
@@ -104,28 +105,6 @@ const MeetingParams = Type.Object({ ...ProgrammeParams.properties, meetingId: Ty
 const DecisionParams = Type.Object({ ...ProgrammeParams.properties, decisionId: Type.String({ format: 'uuid' }) });
 const AgendaParams = Type.Object({ ...ProgrammeParams.properties, agendaId: Type.String({ format: 'uuid' }) });
 
-const onlineUrl = Type.String({ maxLength: 500, pattern: '^https?://', description: 'A http(s) link to join online.' });
-const MeetingCreate = Type.Object(
-  {
-    body: StringEnum(BODY_KINDS, { description: 'The body that meets.' }),
-    startsAt: DateTimeSchema,
-    endsAt: DateTimeSchema,
-    location: Type.Optional(Type.String({ maxLength: 300 })),
-    onlineUrl: Type.Optional(Nullable(onlineUrl)),
-  },
-  { additionalProperties: false, description: 'A place, a link or both.' },
-);
-const MeetingPatch = Type.Object(
-  {
-    startsAt: Type.Optional(DateTimeSchema),
-    endsAt: Type.Optional(DateTimeSchema),
-    location: Type.Optional(Type.String({ maxLength: 300 })),
-    onlineUrl: Type.Optional(Nullable(onlineUrl)),
-    state: Type.Optional(StringEnum(MEETING_STATES)),
-  },
-  { additionalProperties: false, minProperties: 1, description: 'The fields to change.' },
-);
-
 type Meeting = q.Meeting;
 type Body = q.Body;
 
@@ -147,12 +126,12 @@ export function toMeeting(meeting: Meeting, body: Pick<Body, 'kind' | 'name'>) {
 async function insiderBodyIds(db: Db, request: FastifyRequest, bodies: Body[]): Promise<string[]> {
   if (!request.actor) return [];
   const ids: string[] = [];
-  for (const body of bodies) if (canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) })) ids.push(body.id);
+  for (const body of bodies) if (can(request.actor, 'body.viewInternal', await q.bodyRef(db, body))) ids.push(body.id);
   return ids;
 }
 
 async function meetingBody(db: Db, request: FastifyRequest, meeting: Meeting, body: Body) {
-  const insider = canMeetings(request.actor, { do: 'body.viewInternal', body: await q.bodyRef(db, body) });
+  const insider = can(request.actor, 'body.viewInternal', await q.bodyRef(db, body));
   if (!insider) return toMeeting(meeting, body);
   const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
   return {
@@ -231,7 +210,7 @@ registerApiResource({
     api.post(
       base,
       {
-        config: { access: 'record' },
+        config: { action: 'meeting.plan' },
         schema: {
           tags: ['Meetings'],
           operationId: 'createMeeting',
@@ -247,13 +226,16 @@ registerApiResource({
         },
       },
       async (request, reply) => {
-        const input = request.body as Static<typeof MeetingCreate>;
-        if (!canMeetings(request.actor, { do: 'meetings.prepare' })) throw new HttpError(403, 'error.forbidden');
-        const body = await q.getBody(db, request.programme!.id, input.body);
-        if (!body) throw new HttpError(400, 'error.badRequest', `body.body: this programme has no ${input.body} body`, [{ field: 'body.body', messageKey: 'api.invalid.required' }]);
-        const result = await planMeeting({ actor: request.actor, db, programmeId: request.programme!.id, bodyId: body.id, form: meetingForm(input), origin: 'api' });
-        if (!result.ok) refuseFieldErrors(result.errors);
-        const { meeting } = (await q.getMeeting(db, request.programme!.id, result.id))!;
+        const read = readJson(MeetingCreate, request.body);
+        if (!read.ok) refuseInvalid(read.errors);
+        const body = await q.getBody(db, request.programme!.id, read.value.body);
+        if (!body) throw new HttpError(400, 'error.badRequest', `body.body: this programme has no ${read.value.body} body`, [{ field: 'body.body', messageKey: 'api.invalid.required' }]);
+        authorize(request.actor, 'meeting.plan', body);
+        const schedule = meetingChange(read.value);
+        if (!schedule.ok) refuseInvalid(schedule.errors);
+        const result = await planMeeting({ actor: request.actor, db, programmeId: request.programme!.id, body, schedule: schedule.value, origin: 'api' });
+        if (!result.ok) refuseInvalid(result.errors);
+        const { meeting } = (await q.getMeeting(db, request.programme!.id, result.value.id))!;
         return reply
           .code(201)
           .header('Location', `${API_PREFIX}/programmes/${request.programme!.slug}/meetings/${meeting.id}`)
@@ -286,7 +268,7 @@ registerApiResource({
     api.patch(
       `${base}/:meetingId`,
       {
-        config: { access: 'record' },
+        config: { action: 'meeting.update' },
         schema: {
           tags: ['Meetings'],
           operationId: 'updateMeeting',
@@ -303,12 +285,15 @@ registerApiResource({
         const found = await q.getMeeting(db, request.programme!.id, request.params.meetingId);
         if (!found) throw notFound();
         // Permission before precondition: who may not change it learns nothing about versions.
-        if (!canMeetings(request.actor, { do: 'meetings.prepare' })) throw new HttpError(403, 'error.forbidden');
+        authorize(request.actor, 'meeting.update', found.body);
         const expectedSequence = requireIfMatch(request, found.meeting.id, found.meeting.sequence);
-        const form = meetingForm(request.body as Static<typeof MeetingPatch>, found.meeting);
-        const result = await rescheduleMeeting({ actor: request.actor, db, programmeId: request.programme!.id, meetingId: found.meeting.id, expectedSequence, form, origin: 'api' });
+        const read = readJson(MeetingPatch, request.body);
+        if (!read.ok) refuseInvalid(read.errors);
+        const change = meetingChange(read.value, found.meeting);
+        if (!change.ok) refuseInvalid(change.errors);
+        const result = await rescheduleMeeting({ actor: request.actor, db, programmeId: request.programme!.id, ...found, expectedSequence, change: change.value, origin: 'api' });
         if (!result.ok && 'stale' in result) throw new HttpError(412, 'api.error.preconditionFailed');
-        if (!result.ok) refuseFieldErrors(result.errors);
+        if (!result.ok) refuseInvalid(result.errors);
         const changed = (await q.getMeeting(db, request.programme!.id, found.meeting.id))!;
         reply.header('ETag', etagOf(changed.meeting.id, changed.meeting.sequence));
         return meetingBody(db, request, changed.meeting, changed.body);

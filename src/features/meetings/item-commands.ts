@@ -1,0 +1,154 @@
+// Writes for what happens in a meeting: its agenda items and their documents, decision proposals
+// prepared for a later executive meeting, decisions and the body's action list. Same contract as
+// ./commands.ts: parsed input, permission first, refusals per field, one transaction with the audit row.
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { bodies, projects } from '../../db/schema.ts';
+import { writeTransaction } from '../../db/transaction.ts';
+import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
+import { authorize } from '../../policies.ts';
+import type { Base, MeetingScope } from './commands.ts';
+import type { ActionInput, AgendaItemInput, DecisionInput, DocumentInput, MoveInput, ProposalInput } from './schema.ts';
+import { agendaItemProjects, agendaItems, decisionProposals, decisions, meetingActions, meetingDocuments, meetings } from './tables.ts';
+
+async function nextPosition(tx: Db, meetingId: string): Promise<number> {
+  const [row] = await tx.select({ top: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId));
+  return (row?.top ?? 0) + 1;
+}
+
+/** The ids of this programme's projects with these codes; null when a code is not one of them. */
+async function projectIdsFor(db: Db, programmeId: string, codes: string[]): Promise<string[] | null> {
+  if (codes.length === 0) return [];
+  const rows = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.programmeId, programmeId), inArray(projects.code, codes)));
+  return rows.length === new Set(codes).size ? rows.map((row) => row.id) : null;
+}
+
+export async function addAgendaItem(input: Base & MeetingScope & { item: AgendaItemInput }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'agendaItem.add', input.body);
+  const { title, kind, notes = {}, projects: codes = [] } = input.item;
+  const projectIds = await projectIdsFor(input.db, input.programmeId, codes);
+  if (!projectIds) return refusedField('projects', 'form.error.choice');
+  return writeTransaction(input.db, async (tx) => {
+    const position = await nextPosition(tx, input.meeting.id);
+    const [item] = await tx.insert(agendaItems).values({ programmeId: input.programmeId, meetingId: input.meeting.id, position, kind, title, notes }).returning();
+    if (projectIds.length > 0) {
+      await tx.insert(agendaItemProjects).values(projectIds.map((projectId) => ({ programmeId: input.programmeId, agendaItemId: item!.id, projectId })));
+    }
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.item.add', objectType: 'meeting_agenda_item', objectId: item!.id, after: { ...item, projects: codes } });
+    return done({ id: item!.id });
+  });
+}
+
+/** Swaps an item with its neighbour (the agenda's order is `position`); null when the item is not on this meeting's agenda. */
+export async function moveAgendaItem(input: Base & MeetingScope & { itemId: string; move: MoveInput }): Promise<Outcome<{ id: string }> | null> {
+  authorize(input.actor, 'agendaItem.move', input.body);
+  const direction = input.move.direction ?? 'up';
+  return input.db.transaction(async (tx) => {
+    const items = await tx
+      .select({ id: agendaItems.id, position: agendaItems.position })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, input.meeting.id))
+      .orderBy(agendaItems.position);
+    const index = items.findIndex((item) => item.id === input.itemId);
+    if (index < 0) return null;
+    const self = items[index]!;
+    const other = items[direction === 'up' ? index - 1 : index + 1];
+    if (!other) return done({ id: self.id });
+    await tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, self.id));
+    await tx.update(agendaItems).set({ position: self.position }).where(eq(agendaItems.id, other.id));
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.item.move', objectType: 'meeting_agenda_item', objectId: self.id, after: { direction } });
+    return done({ id: self.id });
+  });
+}
+
+/** A link to a document for an item; null when the item is not on this meeting's agenda. */
+export async function addDocument(input: Base & MeetingScope & { itemId: string; document: DocumentInput }): Promise<Outcome<{ id: string }> | null> {
+  authorize(input.actor, 'agendaItem.addDocument', input.body);
+  const [item] = await input.db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, input.meeting.id)));
+  if (!item) return null;
+  const { docTitle: title, url } = input.document;
+  return writeTransaction(input.db, async (tx) => {
+    const [doc] = await tx.insert(meetingDocuments).values({ programmeId: input.programmeId, agendaItemId: item.id, title, url }).returning();
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.document.add', objectType: 'meeting_document', objectId: doc!.id, after: doc });
+    return done({ id: doc!.id });
+  });
+}
+
+/**
+ * A support meeting prepares a proposal for a later executive meeting: the proposal is recorded
+ * here and lands on that meeting's agenda as a decision item.
+ */
+export async function prepareProposal(input: Base & MeetingScope & { proposal: ProposalInput }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'decision.propose', input.body);
+  if (input.body.kind !== 'support') return refusedField('forMeeting', 'meetings.error.proposalOnlySupport');
+  const { title, text, forMeeting } = input.proposal;
+  const [target] = await input.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(meetings.id, forMeeting), eq(meetings.programmeId, input.programmeId), eq(bodies.kind, 'executive'), sql`${meetings.startsAt} > ${input.meeting.startsAt.toISOString()}`));
+  if (!target) return refusedField('forMeeting', 'meetings.error.laterExecutive');
+  return writeTransaction(input.db, async (tx) => {
+    const [proposal] = await tx
+      .insert(decisionProposals)
+      .values({ programmeId: input.programmeId, preparedInMeetingId: input.meeting.id, forMeetingId: target.id, title, text })
+      .returning();
+    const position = await nextPosition(tx, target.id);
+    await tx.insert(agendaItems).values({ programmeId: input.programmeId, meetingId: target.id, position, kind: 'decision', title, proposalId: proposal!.id });
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'decision.propose', objectType: 'decision_proposal', objectId: proposal!.id, after: proposal });
+    return done({ id: proposal!.id });
+  });
+}
+
+export async function recordDecision(input: Base & MeetingScope & { decision: DecisionInput }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'decision.record', input.body);
+  const { text, outcome } = input.decision;
+  let item: { id: string; proposalId: string | null } | undefined;
+  if (input.decision.item) {
+    [item] = await input.db
+      .select({ id: agendaItems.id, proposalId: agendaItems.proposalId })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.id, input.decision.item), eq(agendaItems.meetingId, input.meeting.id)));
+    if (!item) return refusedField('item', 'form.error.choice');
+  }
+  return writeTransaction(input.db, async (tx) => {
+    const [decision] = await tx
+      .insert(decisions)
+      .values({ programmeId: input.programmeId, meetingId: input.meeting.id, agendaItemId: item?.id ?? null, proposalId: item?.proposalId ?? null, text, outcome, public: input.decision.public === 'yes' })
+      .returning();
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'decision.record', objectType: 'decision', objectId: decision!.id, after: decision });
+    return done({ id: decision!.id });
+  });
+}
+
+export async function addAction(input: Base & MeetingScope & { action: ActionInput }): Promise<Outcome<{ id: string }>> {
+  authorize(input.actor, 'meetingAction.add', input.body);
+  const { description, owner, dueOn } = input.action;
+  return writeTransaction(input.db, async (tx) => {
+    const [row] = await tx
+      .insert(meetingActions)
+      .values({ programmeId: input.programmeId, bodyId: input.meeting.bodyId, raisedInMeetingId: input.meeting.id, description, owner, dueOn: dueOn ?? null })
+      .returning();
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.action.add', objectType: 'meeting_action', objectId: row!.id, after: row });
+    return done({ id: row!.id });
+  });
+}
+
+/** Marks an open action of the body done at this meeting; null when there is no such open action. */
+export async function completeAction(input: Base & MeetingScope & { actionId: string }): Promise<Outcome<{ id: string }> | null> {
+  authorize(input.actor, 'meetingAction.complete', input.body);
+  return input.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(meetingActions)
+      .set({ state: 'done', doneInMeetingId: input.meeting.id })
+      .where(and(eq(meetingActions.id, input.actionId), eq(meetingActions.bodyId, input.meeting.bodyId), eq(meetingActions.state, 'open')))
+      .returning({ id: meetingActions.id });
+    if (!row) return null;
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.action.done', objectType: 'meeting_action', objectId: row.id, after: { doneInMeetingId: input.meeting.id } });
+    return done({ id: row.id });
+  });
+}

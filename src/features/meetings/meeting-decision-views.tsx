@@ -1,0 +1,123 @@
+// A meeting's decision trail: the proposals a support meeting prepares for a later executive
+// meeting (with what became of them), and the decisions taken, each referring back to where it
+// was prepared; for the secretary, the forms to prepare a proposal and record a decision.
+import { Heading, Prose, SelectField, SubmitButton, Text } from '../../web/components.tsx';
+import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import { formatDateTime } from '../../web/i18n.ts';
+import { DecisionInput, ProposalInput } from './schema.ts';
+import { DECISION_OUTCOMES } from './tables.ts';
+import { amsterdamDate, base, label, type SectionProps } from './views.tsx';
+
+export function ProposalsSection({ ctx, detail, path, canPrepare, state }: SectionProps) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <Heading level={2}>{t('meetings.proposals.title')}</Heading>
+      {detail.preparedHere.length === 0 ? (
+        <p class="utrecht-paragraph">{t('meetings.proposals.none')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {detail.preparedHere.map((row) => (
+            <li class="utrecht-unordered-list__item">
+              <strong>
+                <Text value={row.proposal.title} locale={locale} />
+              </strong>
+              <Prose value={row.proposal.text} locale={locale} />
+              <a class="utrecht-link" href={`${base(ctx)}/meetings/${row.proposal.forMeetingId}`}>
+                {t('meetings.proposals.target', { date: amsterdamDate(ctx, row.forStartsAt) })}
+              </a>
+              {' — '}
+              {row.decision ? t('meetings.proposals.decided', { outcome: t(`meetings.outcome.${row.decision.outcome}`) }) : t('meetings.proposals.pending')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canPrepare && (
+        <section aria-labelledby="add-proposal">
+          <Heading level={3} id="add-proposal">
+            {t('meetings.proposals.add')}
+          </Heading>
+          {detail.laterExecutive.length === 0 ? (
+            <p class="utrecht-paragraph">{t('meetings.proposals.noLater')}</p>
+          ) : (
+            <>
+              <ErrorSummary ctx={ctx} state={state} form="proposal" />
+              <PostForm ctx={ctx} action={`${path}/proposals`} label={t('meetings.proposals.add')} id="proposal">
+                <BilingualField ctx={ctx} schema={ProposalInput} state={state} form="proposal" name="title" label={t('meetings.proposals.proposalTitle')} required />
+                <BilingualField ctx={ctx} schema={ProposalInput} state={state} form="proposal" name="text" label={t('meetings.proposals.text')} multiline required />
+                <SelectField
+                  {...fieldProps(ctx, ProposalInput, state, 'proposal', 'forMeeting')}
+                  label={t('meetings.proposals.forMeeting')}
+                  options={detail.laterExecutive.map((m) => ({ value: m.id, label: formatDateTime(locale, m.startsAt) }))}
+                />
+                <SubmitButton>{t('meetings.proposals.add')}</SubmitButton>
+              </PostForm>
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+export function DecisionsSection({ ctx, detail, path, canPrepare, state }: SectionProps) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <Heading level={2}>{t('meetings.decisions.title')}</Heading>
+      {detail.decisions.length === 0 ? (
+        <p class="utrecht-paragraph">{t('meetings.decisions.none')}</p>
+      ) : (
+        <ol class="utrecht-ordered-list">
+          {detail.decisions.map((row) => (
+            <li class="utrecht-ordered-list__item">
+              <Prose value={row.decision.text} locale={locale} />
+              <p class="utrecht-paragraph">
+                <strong>{t(`meetings.outcome.${row.decision.outcome}`)}</strong>
+                {' · '}
+                {row.decision.public ? t('meetings.decisions.public') : t('meetings.decisions.internal')}
+              </p>
+              {row.preparedInId && (
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={`${base(ctx)}/meetings/${row.preparedInId}`}>
+                    {t('meetings.decisions.preparedIn', { date: amsterdamDate(ctx, row.preparedInStartsAt!) })}
+                  </a>
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {canPrepare && (
+        <section aria-labelledby="add-decision">
+          <Heading level={3} id="add-decision">
+            {t('meetings.decisions.add')}
+          </Heading>
+          <ErrorSummary ctx={ctx} state={state} form="decision" />
+          <PostForm ctx={ctx} action={`${path}/decisions`} label={t('meetings.decisions.add')} id="decision">
+            <SelectField
+              {...fieldProps(ctx, DecisionInput, state, 'decision', 'item')}
+              label={t('meetings.decisions.item')}
+              options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.items.map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) }))]}
+            />
+            <BilingualField ctx={ctx} schema={DecisionInput} state={state} form="decision" name="text" label={t('meetings.decisions.text')} multiline required />
+            <SelectField
+              {...fieldProps(ctx, DecisionInput, state, 'decision', 'outcome')}
+              label={t('meetings.decisions.outcome')}
+              options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcome.${o}`) }))}
+            />
+            <SelectField
+              {...fieldProps(ctx, DecisionInput, state, 'decision', 'public', 'no')}
+              label={t('meetings.decisions.public')}
+              options={[
+                { value: 'no', label: t('meetings.decisions.publicNo') },
+                { value: 'yes', label: t('meetings.decisions.publicYes') },
+              ]}
+            />
+            <SubmitButton>{t('meetings.decisions.add')}</SubmitButton>
+          </PostForm>
+        </section>
+      )}
+    </>
+  );
+}
