@@ -1,11 +1,11 @@
 // Routes for the second login step, authenticator management, password reset, the sessions page
 // and the personal-data download.
 import type { FastifyInstance } from 'fastify';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { sessions, users } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { sessions, users } from '../../db/schema.ts';
 import { HttpError, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -18,7 +18,7 @@ import { clearCredentialAttempts, credentialThrottled, isThrottled, recordCreden
 import { exportPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
 import { sendAccountMail } from './mail.ts';
-import { hashToken } from './sessions.ts';
+import { endOwnSession, hashToken } from './sessions.ts';
 import { boxFor } from './secret-box.ts';
 import {
   CHALLENGE_COOKIE,
@@ -164,12 +164,9 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
     app.post<{ Body: { session?: string } }>(`${url}/end`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       const wanted = typeof request.body?.session === 'string' ? request.body.session : '';
-      const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, actor.userId));
-      const target = rows.find((s) => publicSessionId(s.id) === wanted);
-      if (!target) return reply.redirect(url, 303);
-      await db.delete(sessions).where(and(eq(sessions.id, target.id), eq(sessions.userId, actor.userId)));
-      await recordAudit(db, { actor, programmeId: null, action: 'session.end', objectType: 'user', objectId: actor.userId, origin: request.ip });
-      if (target.id === request.sessionId) return reply.redirect(`/${locale}/login`, 303);
+      const ended = await endOwnSession(db, actor, wanted, publicSessionId, request.ip);
+      if (!ended.ok) return reply.redirect(url, 303);
+      if (ended.value.sessionId === request.sessionId) return reply.redirect(`/${locale}/login`, 303);
       return reply.redirect(`${url}?ended=1`, 303);
     });
   }
