@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import { desc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../db/audit.ts';
 import { sessions, users } from '../../db/schema.ts';
 import { HttpError, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -15,7 +14,7 @@ import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { cookieOptions, startSession } from './login-flow.ts';
 import { clearCredentialAttempts, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
-import { exportPersonalData } from './personal-data.ts';
+import { downloadPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
 import { sendAccountMail } from './mail.ts';
 import { endOwnSession, hashToken } from './sessions.ts';
@@ -33,7 +32,7 @@ import {
   otpauthUri,
   qrSvg,
   remainingRecoveryCodes,
-  replaceRecoveryCodes,
+  renewRecoveryCodes,
   verifySecondFactor,
 } from './totp.ts';
 import { EnrolPage, ForgotPage, RecoveryCodesPage, ResetPage, SessionsPage, TwoFactorPage, VerifyPage, passwordMessage } from './views-security.tsx';
@@ -139,11 +138,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
     app.post(`${url}/recovery-codes`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       if (!(await hasTotp(db, actor.userId))) return reply.redirect(url, 303);
-      const codes = await db.transaction(async (tx) => {
-        const fresh = await replaceRecoveryCodes(tx, actor.userId);
-        await recordAudit(tx, { actor, programmeId: null, action: 'user.recovery_codes_replace', objectType: 'user', objectId: actor.userId });
-        return fresh;
-      });
+      const codes = await renewRecoveryCodes(db, actor);
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={`/${locale}/account`} />));
     });
     app.post(`${url}/disable`, { config: { action: 'account.use' } }, async (request, reply) => {
@@ -173,8 +168,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
 
   for (const { url } of localizedPaths('/account/personal-data')) {
     app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      const data = await exportPersonalData(db, request.actor!.userId);
-      await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.personal_data_export', objectType: 'user', objectId: request.actor!.userId });
+      const data = await downloadPersonalData(db, request.actor!);
       reply.header('content-disposition', 'attachment; filename="kennisstad-personal-data.json"');
       reply.header('cache-control', 'no-store');
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));

@@ -2,11 +2,13 @@
 // table and write their audit row in one transaction; a refused end changes nothing and writes no row.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { eq, gt } from 'drizzle-orm';
+import { and, eq, gt } from 'drizzle-orm';
 import { databaseModes, openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
 import { auditEvents, sessions } from '../../db/schema.ts';
 import { createUser } from './commands.ts';
+import { downloadPersonalData } from './personal-data.ts';
 import { endOwnSession, hashToken, logIn, logOut } from './sessions.ts';
+import { renewRecoveryCodes } from './totp.ts';
 import { publicSessionId } from './routes-security.tsx';
 
 const TIMEOUTS = { idleMinutes: 30, absoluteHours: 12 };
@@ -90,6 +92,17 @@ for (const mode of databaseModes()) {
       assert.deepEqual((await sessionsOf(user.id)).map((s) => s.id), [hashToken(phone.value.token)]);
       const rows = await auditSince(mark);
       assert.deepEqual(rows.map((r) => [r.action, r.actorUserId]), [['session.end', user.id]]);
+    });
+
+    test('new recovery codes and a personal-data download each write their audit row', async () => {
+      const user = await newUser('Gu Careful');
+      const mark = await lastAuditId();
+      const codes = await renewRecoveryCodes(database.db, user);
+      assert.equal(codes.length, 10);
+      const data = await downloadPersonalData(database.db, user);
+      assert.equal((data.account as { id: string }).id, user.id);
+      const rows = await database.db.select().from(auditEvents).where(and(gt(auditEvents.id, mark), eq(auditEvents.actorUserId, user.id))).orderBy(auditEvents.id);
+      assert.deepEqual(rows.map((r) => r.action), ['user.recovery_codes_replace', 'user.personal_data_export']);
     });
   });
 }
