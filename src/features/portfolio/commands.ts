@@ -8,8 +8,9 @@ import { recordAudit } from '../../db/audit.ts';
 import { actions, projectPartners, projects, roleAssignments, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
 import { saveVersioned, type Conflict, type Saved } from '../../db/versioned.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
-import type { Actor, ProjectRef } from '../../domain/policy.ts';
-import { requirePermission } from './policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { authorize } from '../../policies.ts';
+import type { ProjectRef } from './policy.ts';
 
 export { changedFields, type Conflict, type Saved } from '../../db/versioned.ts';
 
@@ -43,7 +44,7 @@ export async function updateProject(
   db: Db,
   input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: ProjectInput },
 ): Promise<Saved<ProjectRow> | Conflict<ProjectRow> | CodeTaken> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'project.edit', input.project);
   try {
     return await saveVersioned(db, {
       table: projects,
@@ -101,7 +102,7 @@ export async function nextActionPosition(tx: Db, projectId: string): Promise<num
 
 /** `origin` names a channel other than the pages in the audit row (the API passes 'api'). */
 export async function createAction(db: Db, input: { actor: Actor; project: ProjectRef; values: ActionInput; origin?: string }): Promise<ActionRow> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'projectAction.add', input.project);
   return db.transaction(async (tx) => {
     const next = await nextActionPosition(tx, input.project.id);
     const [row] = await tx.insert(actions).values({ programmeId: input.project.programmeId, projectId: input.project.id, position: next, ...input.values }).returning();
@@ -114,7 +115,7 @@ export async function updateAction(
   db: Db,
   input: { actor: Actor; project: ProjectRef; actionId: string; expectedVersion: number; values: ActionInput; origin?: string },
 ): Promise<Saved<ActionRow> | Conflict<ActionRow>> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'projectAction.edit', input.project);
   return saveVersioned(db, {
     table: actions,
     row: and(eq(actions.id, input.actionId), eq(actions.projectId, input.project.id))!,
@@ -141,7 +142,7 @@ export async function updatePartner(
   db: Db,
   input: { actor: Actor; project: ProjectRef; organisationId: string; expectedVersion: number; values: PartnerInput },
 ): Promise<Saved<PartnerRow> | Conflict<PartnerRow>> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'partner.edit', input.project);
   return saveVersioned(db, {
     table: projectPartners,
     row: and(eq(projectPartners.projectId, input.project.id), eq(projectPartners.organisationId, input.organisationId))!,
