@@ -40,9 +40,13 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
+/**
+ * Saves a project's fields: the whole form from the pages, or the fields an API request names
+ * (`origin: 'api'`, whose history lists every field the request sent, changed or not).
+ */
 export async function updateProject(
   db: Db,
-  input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: ProjectInput },
+  input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: Partial<ProjectInput>; origin?: string },
 ): Promise<Saved<ProjectRow> | Conflict<ProjectRow> | CodeTaken> {
   authorize(input.actor, 'project.edit', input.project);
   try {
@@ -53,7 +57,7 @@ export async function updateProject(
       expectedVersion: input.expectedVersion,
       values: input.values,
       refuse: async (tx, current) => {
-        if (input.values.code === current.code) return null;
+        if (input.values.code === undefined || input.values.code === current.code) return null;
         // "2D" beside "2d" would be two addresses for what reads as one code.
         const [taken] = await tx
           .select({ id: projects.id })
@@ -61,7 +65,7 @@ export async function updateProject(
           .where(and(eq(projects.programmeId, current.programmeId), sql`lower(${projects.code}) = lower(${input.values.code})`, ne(projects.id, current.id)));
         return taken ? codeTaken : null;
       },
-      audit: { actor: input.actor, action: 'project.update', objectType: 'project' },
+      audit: { actor: input.actor, action: 'project.update', objectType: 'project', origin: input.origin, fields: input.origin ? 'named' : 'changed' },
       // The lead organisation is also the project's partner with role lead: moved in the same
       // transaction as the project, under the audit row that records the new lead.
       alsoWrite: async (tx, saved, before) => {
