@@ -23,7 +23,7 @@ import type { Db } from '../../db/client.ts';
 import { organisations, programmes, roleAssignments, users } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Actor } from '../../domain/policy.ts';
-import { can } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import type { SecretBox } from './secret-box.ts';
 import { ssoIdentities, ssoLogins, ssoProviders } from './tables.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -125,7 +125,7 @@ export function settingsForm(stored: StoredSso | null, slugById: Map<string, str
 export type SaveSsoResult = { ok: true } | { ok: false; status: 400 | 404; errors: SsoFieldErrors };
 
 export async function saveSso(db: Db, box: SecretBox, actor: Actor, programmeId: string, input: SsoSettingsInput): Promise<SaveSsoResult> {
-  if (!can(actor, { do: 'users.manage' })) return { ok: false, status: 404, errors: {} };
+  if (!can(actor, 'users.manage')) return { ok: false, status: 404, errors: {} };
   const errors: SsoFieldErrors = {};
   const existing = await loadSso(db, programmeId);
   if (!input.name.trim()) errors.name = 'field.required';
