@@ -4,13 +4,13 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
-import { readTemplate } from './db/template.ts';
+import { embeddedTemplate } from './db/template.ts';
 
 export async function serve(config: Config): Promise<void> {
   const database = await prepareDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    template: config.databaseUrl ? undefined : await readTemplate(),
+    ...(config.databaseUrl ? {} : await embeddedTemplate()),
   });
   const app = await buildApp({ config, database });
   let stopping = false;

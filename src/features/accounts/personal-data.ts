@@ -73,6 +73,15 @@ export async function exportPersonalData(db: Db, userId: string): Promise<Record
   };
 }
 
+/** A user's download of their own data: read and its audit row `user.personal_data_export` in one transaction. */
+export async function downloadPersonalData(db: Db, actor: Pick<Actor, 'userId' | 'displayName'>): Promise<Record<string, unknown>> {
+  return db.transaction(async (tx) => {
+    const data = await exportPersonalData(tx, actor.userId);
+    await recordAudit(tx, { actor, programmeId: null, action: 'user.personal_data_export', objectType: 'user', objectId: actor.userId });
+    return data;
+  });
+}
+
 export type EraseResult = { ok: true; pseudonym: string } | { ok: false; reason: 'notFound' | 'self' };
 
 function escapeRegex(text: string): string {

@@ -1,11 +1,10 @@
 // Routes for the second login step, authenticator management, password reset, the sessions page
 // and the personal-data download.
 import type { FastifyInstance } from 'fastify';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
-import { recordAudit } from '../../db/audit.ts';
 import { HttpError, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -15,10 +14,10 @@ import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { cookieOptions, startSession } from './login-flow.ts';
 import { clearCredentialAttempts, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
-import { exportPersonalData } from './personal-data.ts';
+import { downloadPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
 import { sendAccountMail } from './mail.ts';
-import { hashToken } from './sessions.ts';
+import { endOwnSession, hashToken } from './sessions.ts';
 import { boxFor } from './secret-box.ts';
 import {
   CHALLENGE_COOKIE,
@@ -33,7 +32,7 @@ import {
   otpauthUri,
   qrSvg,
   remainingRecoveryCodes,
-  replaceRecoveryCodes,
+  renewRecoveryCodes,
   verifySecondFactor,
 } from './totp.ts';
 import { EnrolPage, ForgotPage, RecoveryCodesPage, ResetPage, SessionsPage, TwoFactorPage, VerifyPage, passwordMessage } from './views-security.tsx';
@@ -139,11 +138,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
     app.post(`${url}/recovery-codes`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       if (!(await hasTotp(db, actor.userId))) return reply.redirect(url, 303);
-      const codes = await db.transaction(async (tx) => {
-        const fresh = await replaceRecoveryCodes(tx, actor.userId);
-        await recordAudit(tx, { actor, programmeId: null, action: 'user.recovery_codes_replace', objectType: 'user', objectId: actor.userId });
-        return fresh;
-      });
+      const codes = await renewRecoveryCodes(db, actor);
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={`/${locale}/account`} />));
     });
     app.post(`${url}/disable`, { config: { action: 'account.use' } }, async (request, reply) => {
@@ -164,20 +159,16 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
     app.post<{ Body: { session?: string } }>(`${url}/end`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       const wanted = typeof request.body?.session === 'string' ? request.body.session : '';
-      const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, actor.userId));
-      const target = rows.find((s) => publicSessionId(s.id) === wanted);
-      if (!target) return reply.redirect(url, 303);
-      await db.delete(sessions).where(and(eq(sessions.id, target.id), eq(sessions.userId, actor.userId)));
-      await recordAudit(db, { actor, programmeId: null, action: 'session.end', objectType: 'user', objectId: actor.userId, origin: request.ip });
-      if (target.id === request.sessionId) return reply.redirect(`/${locale}/login`, 303);
+      const ended = await endOwnSession(db, actor, wanted, publicSessionId, request.ip);
+      if (!ended.ok) return reply.redirect(url, 303);
+      if (ended.value.sessionId === request.sessionId) return reply.redirect(`/${locale}/login`, 303);
       return reply.redirect(`${url}?ended=1`, 303);
     });
   }
 
   for (const { url } of localizedPaths('/account/personal-data')) {
     app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      const data = await exportPersonalData(db, request.actor!.userId);
-      await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.personal_data_export', objectType: 'user', objectId: request.actor!.userId });
+      const data = await downloadPersonalData(db, request.actor!);
       reply.header('content-disposition', 'attachment; filename="kennisstad-personal-data.json"');
       reply.header('cache-control', 'no-store');
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));

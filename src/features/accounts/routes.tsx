@@ -3,7 +3,6 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, programmes, projects, roleAssignments, users } from '../../db/schema.ts';
-import { recordAudit } from '../../db/audit.ts';
 import { redirectLocal, safeLocalPath, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -11,7 +10,7 @@ import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { clearFailures, isThrottled, recordFailure, verifyPassword } from './passwords.ts';
-import { SESSION_COOKIE, destroySession } from './sessions.ts';
+import { SESSION_COOKIE, logOut } from './sessions.ts';
 import { afterPassword } from './login-flow.ts';
 import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
 import { registerSecurityRoutes } from './routes-security.tsx';
@@ -74,10 +73,7 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
   for (const { locale, url } of localizedPaths('/logout')) {
     app.post(url, { config: { action: 'public' } }, async (request, reply) => {
       if (request.sessionId) {
-        await destroySession(db, request.sessionId);
-        if (request.actor) {
-          await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.logout', objectType: 'user', objectId: request.actor.userId, origin: request.ip });
-        }
+        await logOut(db, request.actor ?? null, request.sessionId, request.ip);
       }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.redirect(`/${locale}`, 303);
