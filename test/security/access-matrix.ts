@@ -157,6 +157,8 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/login/verify': { action: 'public', own: 'L L L L L L L' },
   'GET ~/mail/unsubscribe/:token': { action: 'mail.unsubscribe', own: 'N N N N N N N' },
   'GET ~/password/forgot': { action: 'public', own: 'o o o o o o o' },
+  // First run only: the world has an administrator, so the set-up page does not exist.
+  'GET ~/setup': { action: 'public', own: 'N N N N N N N' },
   'GET ~/password/reset/:token': { action: 'public', own: 'N N N N N N N' },
   'OPTIONS /*': { action: 'public', own: 'o o o o o o o' },
   'PATCH /api/v1/programmes/:programme/meetings/:meetingId': { action: 'meeting.update', own: 'B B B B B B B', foreign: 'B B B B B B B' },
@@ -229,6 +231,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'POST ~/account/two-factor/recovery-codes': { action: 'account.use', own: 'U r r r r r r' },
   'POST ~/invitation/:token': { action: 'public', own: 'N N N N N N N' },
   'POST ~/login': { action: 'public', own: 'B B B B B B B' },
+  'POST ~/setup': { action: 'public', own: 'N N N N N N N' },
   'POST ~/login/enrol': { action: 'public', own: 'L L L L L L L' },
   'POST ~/login/verify': { action: 'public', own: 'L L L L L L L' },
   'POST ~/logout': { action: 'public', own: 'r r r r r r r' },

@@ -2,6 +2,7 @@
 // an organisation for a partner member). The link is single-use and expires after a week;
 // accepting creates the account with a password or a linked single sign-on identity (or adds the
 // role to an existing account). A coordinator can revoke a pending invitation.
+import { LIMITS } from '../../web/forms.ts';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations, programmes, projects, roleAssignments, users, ROLES, type Role } from '../../db/schema.ts';
@@ -32,7 +33,7 @@ export function validateInvitation(input: InvitationInput, mappedOrganisation = 
   const errors: InvitationFieldErrors = {};
   if (!EMAIL.test(normaliseEmail(input.email))) errors.email = 'field.email';
   if (!input.displayName.trim()) errors.displayName = 'field.required';
-  else if (input.displayName.length > 200) errors.displayName = 'field.tooLong';
+  else if (input.displayName.length > LIMITS.name) errors.displayName = 'field.tooLong';
   if (!(ROLES as readonly string[]).includes(input.role)) errors.role = 'field.required';
   if (input.role === 'lead' && !input.project) errors.project = 'field.required';
   if (input.role === 'partner' && !input.organisation && !mappedOrganisation) errors.organisation = 'field.required';
