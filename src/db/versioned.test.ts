@@ -71,7 +71,7 @@ for (const mode of databaseModes()) {
       ]);
 
       const stale = await updateProject(t.database.db, { actor, project: refOf(start), expectedVersion: start.version, values: { ...values, title: { nl: 'Te laat' } } });
-      assert.ok(!stale.ok && stale.conflict, 'a stale save is a conflict');
+      assert.ok(!stale.ok && 'conflict' in stale, 'a stale save is a conflict');
       assert.equal(stale.current.version, start.version + 1, 'the conflict carries the row as it is now');
       assert.equal(stale.current.title.en, 'Versioned title');
       assert.equal((await project('2b')).title.en, 'Versioned title', 'nothing overwritten');
@@ -96,7 +96,7 @@ for (const mode of databaseModes()) {
       const other = await project('1a');
       const mark = await lastAuditId();
       const result = await updateProject(t.database.db, { actor, project: refOf(start), expectedVersion: start.version, values: { ...projectInput(start), code: other.code.toUpperCase() } });
-      assert.deepEqual(result, { ok: false, conflict: false, codeTaken: true });
+      assert.deepEqual(result, { ok: false, errors: { code: { key: 'pf.error.codeTaken' } } });
       assert.equal((await project('2b')).version, start.version);
       assert.deepEqual(await auditsSince(mark), []);
     });

@@ -68,7 +68,7 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
 
       // Complete the proposal: safeguarding (criterion e) and agreements per partner (criterion f).
       await visitBoth(page, `/leiden/projects/${code}/edit`);
-      await page.fill('#safeguarding_nl', 'Wordt onderdeel van het vaste onderwijsaanbod');
+      await page.fill('#project-safeguarding_nl', 'Wordt onderdeel van het vaste onderwijsaanbod');
       await submit(page);
       for (const slug of ['hogeschool-leiden', 'universiteit-leiden']) {
         await visitBoth(page, `/leiden/projects/${code}/partners/${slug}/edit`);
@@ -143,16 +143,16 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
         // Someone else saves in another tab first.
         const other = await page.context().newPage();
         await other.goto(`${e2e.baseUrl}/${locale}/leiden/projects/1a/edit`);
-        await other.fill('#goal_en', `Goal saved first (${locale})`);
+        await other.fill('#project-goal_en', `Goal saved first (${locale})`);
         await submit(other);
         await other.close();
-        await page.fill('#goal_en', `My goal (${locale})`);
+        await page.fill('#project-goal_en', `My goal (${locale})`);
         const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form button[type=submit]')]);
         assert.equal(response.status(), 409);
         await page.waitForLoadState('load');
         const text = (await page.textContent('main')) ?? '';
         assert.match(text, new RegExp(`Goal saved first \\(${locale}\\)`));
-        assert.equal(await page.inputValue('#goal_en'), `My goal (${locale})`);
+        assert.equal(await page.inputValue('#project-goal_en'), `My goal (${locale})`);
         await expectAccessible(page);
       }
     });
@@ -180,11 +180,11 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
       }
       // A duplicate code is refused with its message next to the field, accessibly.
       await page.goto(`${e2e.baseUrl}/en/leiden/projects/1a/edit`);
-      await page.fill('#code', '1b');
+      await page.fill('#project-code', '1b');
       await Promise.all([page.waitForLoadState('load'), page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form button[type=submit]')]);
-      assert.match((await page.textContent('#code-error')) ?? '', /already uses this code/);
+      assert.match((await page.textContent('#project-code-error')) ?? '', /already uses this code/);
       await expectAccessible(page);
-      await page.fill('#code', '1z');
+      await page.fill('#project-code', '1z');
       await submit(page);
       assert.equal(new URL(page.url()).pathname, '/en/leiden/projects/1z');
     });

@@ -8,6 +8,7 @@ import { recordAudit } from '../../db/audit.ts';
 import { actions, projectPartners, projects, roleAssignments, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
 import { saveVersioned, type Conflict, type Saved } from '../../db/versioned.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
+import { refusedField, type Refused } from '../../domain/outcome.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
 import type { ProjectRef } from './policy.ts';
@@ -30,9 +31,9 @@ export interface ProjectInput {
 }
 
 type ProjectRow = typeof projects.$inferSelect;
-export type CodeTaken = { ok: false; conflict: false; codeTaken: true };
 
-const codeTaken: CodeTaken = { ok: false, conflict: false, codeTaken: true };
+/** Another project of the programme has the code (compared without case): refused on the code field. */
+const codeTaken = (): Refused => refusedField('code', 'pf.error.codeTaken');
 
 /** PostgreSQL's unique_violation, as node-postgres and PGlite report it (drizzle may wrap it). */
 function isUniqueViolation(error: unknown): boolean {
@@ -47,7 +48,7 @@ function isUniqueViolation(error: unknown): boolean {
 export async function updateProject(
   db: Db,
   input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: Partial<ProjectInput>; origin?: string },
-): Promise<Saved<ProjectRow> | Conflict<ProjectRow> | CodeTaken> {
+): Promise<Saved<ProjectRow> | Conflict<ProjectRow> | Refused> {
   authorize(input.actor, 'project.edit', input.project);
   try {
     return await saveVersioned(db, {
@@ -63,7 +64,7 @@ export async function updateProject(
           .select({ id: projects.id })
           .from(projects)
           .where(and(eq(projects.programmeId, current.programmeId), sql`lower(${projects.code}) = lower(${input.values.code})`, ne(projects.id, current.id)));
-        return taken ? codeTaken : null;
+        return taken ? codeTaken() : null;
       },
       audit: { actor: input.actor, action: 'project.update', objectType: 'project', origin: input.origin, fields: input.origin ? 'named' : 'changed' },
       // The lead organisation is also the project's partner with role lead: moved in the same
@@ -74,7 +75,7 @@ export async function updateProject(
     });
   } catch (error) {
     // Two renames to the same code at once: the unique index refuses the second.
-    if (isUniqueViolation(error)) return codeTaken;
+    if (isUniqueViolation(error)) return codeTaken();
     throw error;
   }
 }

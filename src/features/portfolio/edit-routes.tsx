@@ -14,8 +14,10 @@ import { localizedPaths } from '../../web/routing.ts';
 import type { Translate } from '../../web/i18n.ts';
 import { createAction, updateAction, updatePartner, updateProject, type ActionInput, type ProjectInput } from './commands.ts';
 import { getAction, getPartner, lastChange, loadProjectRecord, organisationChoices, themeChoices } from './edit-queries.ts';
-import { ActionEditPage, PartnerEditPage, ProjectEditPage, type Choice, type ConflictInfo, type ConflictRow } from './edit-views.tsx';
-import { parseActionForm, parsePartnerForm, parseProjectForm, version, type FormBody, type Problems } from './forms.ts';
+import { ActionEditPage, PartnerEditPage, PROJECT_FORM, ProjectEditPage, type Choice, type ConflictInfo, type ConflictRow } from './edit-views.tsx';
+import { parseActionForm, parsePartnerForm, version, type Problems } from './forms.ts';
+import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
+import { offered, ProjectForm, projectInput } from './inputs.ts';
 import { registerJoinRoutes } from './join-routes.tsx';
 import './edit-messages.ts';
 
@@ -54,6 +56,12 @@ export function conflictRows(saved: Record<string, unknown>, yours: Record<strin
     .map((key) => ({ label: labels[key]!, saved: show(saved[key], t, locale, names, key), yours: show(yours[key], t, locale, names, key) }));
 }
 
+/** The version a refused form was opened at, to send back with it; undefined when it is not one. */
+function postedVersion(body: FormBody): number | undefined {
+  const version = Number(Array.isArray(body.version) ? body.version[0] : body.version);
+  return Number.isInteger(version) && version > 0 ? version : undefined;
+}
+
 export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config): void {
   const choicesFor = async (request: FastifyRequest) => {
     const [themes, organisations] = await Promise.all([themeChoices(db, request.programme!.id, request.locale), organisationChoices(db, request.programme!.id, request.locale)]);
@@ -79,10 +87,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const { project, actor } = await editableProject(db, request, 'project.edit');
       const choices = await choicesFor(request);
       const ctx = pageContext(request, config);
-      return sendHtml(
-        reply,
-        renderPage(<ProjectEditPage ctx={ctx} project={project} values={project} version={project.version} {...choices} problems={{}} manages={can(actor, 'programme.manage')} />),
-      );
+      return sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} stored={project} version={project.version} {...choices} manages={can(actor, 'programme.manage')} />));
     });
 
     app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'project.edit' } }, async (request, reply) => {
@@ -90,24 +95,22 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const choices = await choicesFor(request);
       const ctx = pageContext(request, config);
       const manages = can(actor, 'programme.manage');
-      const problems: Problems = {};
       // Only the coordinator renames a project or moves it through its lifecycle (admission has its own decision).
-      const body = manages ? (request.body ?? {}) : { ...request.body, code: project.code, lifecycle: project.lifecycle };
-      const expected = version(body, problems);
-      const values = parseProjectForm(body, { themeIds: idSet(choices.themes), organisationIds: idSet(choices.organisations) }, problems);
-      const page = (status: number, extra: { version: number; conflict?: ConflictInfo }) =>
-        sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} values={values} {...choices} problems={problems} manages={manages} {...extra} />), status);
-      if (Object.keys(problems).length > 0) return page(400, { version: Number.isInteger(expected) && expected > 0 ? expected : project.version });
+      const body: FormBody = manages ? (request.body ?? {}) : { ...request.body, code: project.code, lifecycle: project.lifecycle };
+      const page = (status: number, version: number, state: FormState, conflict?: ConflictInfo) =>
+        sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} stored={project} version={version} {...choices} state={state} manages={manages} conflict={conflict} />), status);
+      const read = readForm(ProjectForm, body, request.locale);
+      const checked = read.ok ? offered(read.value, { themeId: idSet(choices.themes), leadOrganisationId: idSet(choices.organisations) }) : read;
+      if (!checked.ok) return page(400, postedVersion(body) ?? project.version, formState(PROJECT_FORM, checked.errors, body));
+      const values = projectInput(checked.value);
+      const expected = checked.value.version;
       const result = await updateProject(db, { actor, project: ref, expectedVersion: expected, values });
-      if (!result.ok && !result.conflict) {
-        problems.code = 'pf.error.codeTaken';
-        return page(400, { version: expected });
-      }
+      if (!result.ok && 'errors' in result) return page(400, expected, formState(PROJECT_FORM, result.errors, body));
       if (!result.ok) {
         const names = new Map([...choices.themes, ...choices.organisations].map((c) => [c.id, c.label]));
         const by = await lastChange(db, project.id, ['project.update', 'admission.decide']);
         const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, projectLabels(ctx.t), ctx.t, ctx.locale, names);
-        return page(409, { version: result.current.version, conflict: { rows, by: by?.actorLabel ?? null, at: by?.at ?? null } });
+        return page(409, result.current.version, formState(PROJECT_FORM, {}, body), { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
       }
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${encodeURIComponent(result.value.code)}`, '/');
     });

@@ -9,6 +9,9 @@ import { Layout } from '../../web/layout.tsx';
 import type { ActionInput, JoinFormValues, PartnerInput, ProjectInput } from './edit-types.ts';
 import { Checkbox, ErrorSummary, Form, LocalizedInput, RadioGroup } from './form-components.tsx';
 import type { Problems } from './forms.ts';
+import { BilingualField, Checkbox as FormCheckbox, ErrorSummary as FormErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import { typedValue, type FormState } from '../../web/forms.ts';
+import { ProjectForm } from './inputs.ts';
 
 export interface Choice {
   id: string;
@@ -85,51 +88,62 @@ function ConflictPanel({ ctx, conflict }: { ctx: PageContext; conflict?: Conflic
   );
 }
 
+/** The form on the project's edit page (ids `project-<field>`). */
+export const PROJECT_FORM = 'project';
+
+/** Whether a checkbox is ticked: as posted after a refusal or a conflict, else as stored. */
+function ticked(state: FormState | undefined, form: string, name: string, stored: boolean): boolean {
+  if (!state || state.form !== form) return stored;
+  return typedValue(state, form, name) !== '';
+}
+
 export function ProjectEditPage(props: {
   ctx: PageContext;
   project: ProjectHeader;
-  values: ProjectInput;
+  /** What is saved; a refused or stale form shows what was typed instead (`state`). */
+  stored: ProjectInput;
   version: number;
   themes: Choice[];
   organisations: Choice[];
-  problems: Problems;
+  state?: FormState;
   conflict?: ConflictInfo;
   /** The coordinator: may rename the project and move it through its lifecycle. */
   manages: boolean;
 }) {
-  const { ctx, values, problems } = props;
+  const { ctx, stored, state } = props;
   const { t } = ctx;
   const { title, crumbs } = frame(ctx, props.project, t('pf.edit.projectTitle'));
-  const err = (name: string) => (problems[name] ? t(problems[name]!) : undefined);
+  const form = PROJECT_FORM;
+  const f = (name: string, value = '') => fieldProps(ctx, ProjectForm, state, form, name, value);
+  const bilingual = { ctx, schema: ProjectForm, state, form };
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <ConflictPanel ctx={ctx} conflict={props.conflict} />
-      <ErrorSummary ctx={ctx} problems={problems} />
-      <Form action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/edit`}>
-        <CsrfField ctx={ctx} />
+      <FormErrorSummary ctx={ctx} state={state} form={form} />
+      <PostForm ctx={ctx} action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/edit`} label={title} id={form}>
         <input type="hidden" name="version" value={String(props.version)} />
         {props.manages ? (
-          <TextField id="code" label={t('pf.field.code')} value={values.code} error={err('code')} description={t('pf.field.codeHint')} required />
+          <TextField {...f('code', stored.code)} label={t('pf.field.code')} description={t('pf.field.codeHint')} />
         ) : (
-          <input type="hidden" name="code" value={values.code} />
+          <input type="hidden" name="code" value={stored.code} />
         )}
-        <LocalizedInput ctx={ctx} name="title" label={t('pf.field.title')} value={values.title} problems={problems} required />
-        <SelectField id="themeId" label={t('project.theme')} value={values.themeId} options={props.themes.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} error={err('themeId')} />
-        <LocalizedInput ctx={ctx} name="goal" label={t('project.goal')} value={values.goal} problems={problems} multiline />
-        <LocalizedInput ctx={ctx} name="description" label={t('project.description')} value={values.description} problems={problems} multiline />
-        <LocalizedInput ctx={ctx} name="status" label={t('project.status')} value={values.status} problems={problems} description={t('pf.field.statusHint')} />
+        <BilingualField {...bilingual} name="title" label={t('pf.field.title')} stored={stored.title} required />
+        <SelectField {...f('themeId', stored.themeId ?? '')} label={t('project.theme')} options={props.themes.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
+        <BilingualField {...bilingual} name="goal" label={t('project.goal')} stored={stored.goal} multiline />
+        <BilingualField {...bilingual} name="description" label={t('project.description')} stored={stored.description} multiline />
+        <BilingualField {...bilingual} name="status" label={t('project.status')} stored={stored.status} description={t('pf.field.statusHint')} />
         {props.manages ? (
-          <SelectField id="lifecycle" label={t('project.lifecycle')} value={values.lifecycle} options={LIFECYCLES.map((l) => ({ value: l, label: t(`lifecycle.${l}`) }))} error={err('lifecycle')} />
+          <SelectField {...f('lifecycle', stored.lifecycle)} label={t('project.lifecycle')} options={LIFECYCLES.map((l) => ({ value: l, label: t(`lifecycle.${l}`) }))} />
         ) : (
-          <input type="hidden" name="lifecycle" value={values.lifecycle} />
+          <input type="hidden" name="lifecycle" value={stored.lifecycle} />
         )}
-        <SelectField id="leadOrganisationId" label={t('project.lead')} value={values.leadOrganisationId} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} error={err('leadOrganisationId')} />
-        <LocalizedInput ctx={ctx} name="leadNote" label={t('pf.field.leadNote')} value={values.leadNote} problems={problems} />
-        <LocalizedInput ctx={ctx} name="safeguarding" label={t('pf.field.safeguarding')} value={values.safeguarding} problems={problems} multiline description={t('pf.field.safeguardingHint')} />
-        <Checkbox id="published" label={t('pf.field.published')} checked={values.published} />
+        <SelectField {...f('leadOrganisationId', stored.leadOrganisationId ?? '')} label={t('project.lead')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
+        <BilingualField {...bilingual} name="leadNote" label={t('pf.field.leadNote')} stored={stored.leadNote} />
+        <BilingualField {...bilingual} name="safeguarding" label={t('pf.field.safeguarding')} stored={stored.safeguarding} multiline description={t('pf.field.safeguardingHint')} />
+        <FormCheckbox id={`${form}-published`} name="published" label={t('pf.field.published')} checked={ticked(state, form, 'published', stored.published)} />
         <SubmitButton>{t('pf.form.save')}</SubmitButton>
-      </Form>
+      </PostForm>
     </Layout>
   );
 }

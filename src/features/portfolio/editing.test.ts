@@ -81,6 +81,20 @@ for (const mode of databaseModes()) {
       assert.match(response.body, /kept text/);
     });
 
+    test('a text over its limit is refused with its message, kept whole, nothing saved', async () => {
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      const before = await currentVersion();
+      const long = 'lang '.repeat(101).trim();
+      const response = await t.app.inject({ method: 'POST', url: '/nl/leiden/projects/3a/edit', headers: { cookie: coordinator.cookie }, payload: projectForm(coordinator.csrf, before, { title_nl: long }) });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, /Dit is te lang: maximaal 500 tekens/);
+      assert.match(response.body, /id="project-title_nl"[^>]*aria-invalid="true"/);
+      assert.ok(response.body.includes(`value="${long}"`), 'the entry is kept whole');
+      assert.equal(await currentVersion(), before, 'nothing saved');
+      const en = await t.app.inject({ method: 'POST', url: '/en/leiden/projects/3a/edit', headers: { cookie: coordinator.cookie }, payload: projectForm(coordinator.csrf, before, { title_nl: long }) });
+      assert.match(en.body, /This is too long: at most 500 characters/);
+    });
+
     test('a stale save gets 409, shows what changed, keeps the entry and overwrites nothing', async () => {
       const first = await loginAs(t, { role: 'coordinator', name: 'First Editor' });
       const second = await loginAs(t, { role: 'lead', project: '3a' });
@@ -232,14 +246,18 @@ for (const mode of databaseModes()) {
       const coordinator = await loginAs(t, { role: 'coordinator', name: 'Rena Rename' });
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
       const form = await t.app.inject({ url: editUrl, headers: { cookie: coordinator.cookie } });
-      assert.match(form.body, /<label class="utrecht-form-label" for="code">Projectcode<\/label>/);
+      assert.match(form.body, /<label class="utrecht-form-label" for="project-code">Projectcode<\/label>/);
       const save = async (code: string, session = coordinator, url = editUrl) =>
         t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: projectForm(session.csrf, await currentVersion(), { code }) });
-      for (const bad of ['', '3 a', '3a/x', '-3a', 'x'.repeat(13)]) {
+      const empty = await save('');
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /Vul dit veld in/);
+      assert.match(empty.body, /id="project-code"[^>]*aria-invalid="true"/);
+      for (const bad of ['3 a', '3a/x', '-3a', 'x'.repeat(13)]) {
         const refused = await save(bad);
         assert.equal(refused.statusCode, 400, bad);
         assert.match(refused.body, /Een code bestaat uit 1 tot 12 letters en cijfers/);
-        assert.match(refused.body, /id="code"[^>]*aria-invalid="true"/);
+        assert.match(refused.body, /id="project-code"[^>]*aria-invalid="true"/);
       }
       const duplicate = await save('2A');
       assert.equal(duplicate.statusCode, 400);
