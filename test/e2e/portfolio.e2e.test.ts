@@ -72,13 +72,13 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
       await submit(page);
       for (const slug of ['hogeschool-leiden', 'universiteit-leiden']) {
         await visitBoth(page, `/leiden/projects/${code}/partners/${slug}/edit`);
-        await page.fill('#capacityHours', '160');
-        await page.check('#commitmentAgreed');
+        await page.fill('#partner-capacityHours', '160');
+        await page.check('#partner-commitmentAgreed');
         await submit(page);
       }
       await visitBoth(page, `/leiden/projects/${code}/actions/new`);
-      await page.fill('#description_nl', 'Programma opstellen');
-      await page.fill('#dueLabel_nl', 'Q1 2018');
+      await page.fill('#action-description_nl', 'Programma opstellen');
+      await page.fill('#action-dueLabel_nl', 'Q1 2018');
       await submit(page);
       await visitBoth(page, `/leiden/projects/${code}/partners/new`);
       await visitBoth(page, `/leiden/projects/${code}`);
@@ -167,15 +167,15 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
         await expectAccessible(page);
         const other = await page.context().newPage();
         await other.goto(url(locale));
-        await other.fill('#capacityHours', '321');
+        await other.fill('#partner-capacityHours', '321');
         await submit(other);
         await other.close();
-        await page.fill('#capacityHours', '123');
+        await page.fill('#partner-capacityHours', '123');
         const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('main form button[type=submit]')]);
         assert.equal(response.status(), 409);
         await page.waitForLoadState('load');
         assert.match((await page.textContent('main')) ?? '', /Coco Coordinator[\s\S]*321[\s\S]*123/);
-        assert.equal(await page.inputValue('#capacityHours'), '123');
+        assert.equal(await page.inputValue('#partner-capacityHours'), '123');
         await expectAccessible(page);
       }
       // A duplicate code is refused with its message next to the field, accessibly.

@@ -14,10 +14,9 @@ import { localizedPaths } from '../../web/routing.ts';
 import type { Translate } from '../../web/i18n.ts';
 import { createAction, updateAction, updatePartner, updateProject, type ActionInput, type ProjectInput } from './commands.ts';
 import { getAction, getPartner, lastChange, loadProjectRecord, organisationChoices, themeChoices } from './edit-queries.ts';
-import { ActionEditPage, PartnerEditPage, PROJECT_FORM, ProjectEditPage, type Choice, type ConflictInfo, type ConflictRow } from './edit-views.tsx';
-import { parseActionForm, parsePartnerForm, version, type Problems } from './forms.ts';
+import { ACTION_FORM, ActionEditPage, PARTNER_FORM, PartnerEditPage, PROJECT_FORM, ProjectEditPage, type Choice, type ConflictInfo, type ConflictRow } from './edit-views.tsx';
 import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
-import { offered, ProjectForm, projectInput } from './inputs.ts';
+import { ActionEditForm, ActionForm, actionInput, offered, PartnerForm, partnerInput, ProjectForm, projectInput } from './inputs.ts';
 import { registerJoinRoutes } from './join-routes.tsx';
 import './edit-messages.ts';
 
@@ -130,17 +129,20 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
     app.get<{ Params: Params }>(url, { config: { action: 'projectAction.add' } }, async (request, reply) => {
       const { project } = await editableProject(db, request, 'projectAction.add');
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
-      return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={null} values={emptyAction} version={1} organisations={organisations} problems={{}} />));
+      return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={null} stored={emptyAction} version={1} organisations={organisations} />));
     });
     app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'projectAction.add' } }, async (request, reply) => {
       const { project, ref, actor } = await editableProject(db, request, 'projectAction.add');
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
-      const problems: Problems = {};
-      const values = parseActionForm(request.body ?? {}, idSet(organisations), problems);
-      if (Object.keys(problems).length > 0) {
-        return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={null} values={values} version={1} organisations={organisations} problems={problems} />), 400);
+      const body = request.body ?? {};
+      const read = readForm(ActionForm, body, request.locale);
+      const checked = read.ok ? offered(read.value, { ownerOrganisationId: idSet(organisations) }) : read;
+      const values = checked.ok ? actionInput(checked.value) : checked;
+      if (!values.ok) {
+        const state = formState(ACTION_FORM, values.errors, body);
+        return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={null} stored={emptyAction} version={1} organisations={organisations} state={state} />), 400);
       }
-      await createAction(db, { actor, project: ref, values });
+      await createAction(db, { actor, project: ref, values: values.value });
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#actions`, '/');
     });
   }
@@ -152,7 +154,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const action = await getAction(db, project.id, request.params.action);
       if (!action) throw notFound();
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
-      return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={action.id} values={action} version={action.version} organisations={organisations} problems={{}} />));
+      return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={action.id} stored={action} version={action.version} organisations={organisations} />));
     });
     app.post<{ Params: ActionParams; Body: FormBody }>(url, { config: { action: 'projectAction.edit' } }, async (request, reply) => {
       const { project, ref, actor } = await editableProject(db, request, 'projectAction.edit');
@@ -160,19 +162,19 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       if (!action) throw notFound();
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
       const ctx = pageContext(request, config);
-      const problems: Problems = {};
       const body = request.body ?? {};
-      const expected = version(body, problems);
-      const values = parseActionForm(body, idSet(organisations), problems);
-      const page = (status: number, v: number, conflict?: ConflictInfo) =>
-        sendHtml(reply, renderPage(<ActionEditPage ctx={ctx} project={project} actionId={action.id} values={values} version={v} organisations={organisations} problems={problems} conflict={conflict} />), status);
-      if (Object.keys(problems).length > 0) return page(400, Number.isInteger(expected) && expected > 0 ? expected : action.version);
-      const result = await updateAction(db, { actor, project: ref, actionId: action.id, expectedVersion: expected, values });
+      const page = (status: number, version: number, state: FormState, conflict?: ConflictInfo) =>
+        sendHtml(reply, renderPage(<ActionEditPage ctx={ctx} project={project} actionId={action.id} stored={action} version={version} organisations={organisations} state={state} conflict={conflict} />), status);
+      const read = readForm(ActionEditForm, body, request.locale);
+      const checked = read.ok ? offered(read.value, { ownerOrganisationId: idSet(organisations) }) : read;
+      const values = checked.ok ? actionInput(checked.value) : checked;
+      if (!checked.ok || !values.ok) return page(400, postedVersion(body) ?? action.version, formState(ACTION_FORM, values.ok ? {} : values.errors, body));
+      const result = await updateAction(db, { actor, project: ref, actionId: action.id, expectedVersion: checked.value.version, values: values.value });
       if (!result.ok) {
         const names = new Map(organisations.map((c) => [c.id, c.label]));
         const by = await lastChange(db, project.id, ['action.update'], { actionId: action.id });
-        const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, actionLabels(ctx.t), ctx.t, ctx.locale, names);
-        return page(409, result.current.version, { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
+        const rows = conflictRows(result.current, values.value as unknown as Record<string, unknown>, actionLabels(ctx.t), ctx.t, ctx.locale, names);
+        return page(409, result.current.version, formState(ACTION_FORM, {}, body), { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
       }
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#actions`, '/');
     });
@@ -194,7 +196,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const found = await getPartner(db, request.programme!.id, project.id, request.params.organisation);
       if (!found) throw notFound();
       const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
-      return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} values={found.partner} version={found.partner.version} problems={{}} />));
+      return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} stored={found.partner} version={found.partner.version} />));
     });
     app.post<{ Params: PartnerParams; Body: FormBody }>(url, { config: { action: 'partner.edit' } }, async (request, reply) => {
       const { project, ref, actor } = await editableProject(db, request, 'partner.edit');
@@ -202,18 +204,17 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       if (!found) throw notFound();
       const ctx = pageContext(request, config);
       const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
-      const problems: Problems = {};
       const body = request.body ?? {};
-      const expected = version(body, problems);
-      const values = parsePartnerForm(body, problems);
-      const page = (status: number, v: number, conflict?: ConflictInfo) =>
-        sendHtml(reply, renderPage(<PartnerEditPage ctx={ctx} project={project} organisation={organisation} values={values} version={v} problems={problems} conflict={conflict} />), status);
-      if (Object.keys(problems).length > 0) return page(400, Number.isInteger(expected) && expected > 0 ? expected : found.partner.version);
-      const result = await updatePartner(db, { actor, project: ref, organisationId: found.organisation.id, expectedVersion: expected, values });
+      const page = (status: number, version: number, state: FormState, conflict?: ConflictInfo) =>
+        sendHtml(reply, renderPage(<PartnerEditPage ctx={ctx} project={project} organisation={organisation} stored={found.partner} version={version} state={state} conflict={conflict} />), status);
+      const read = readForm(PartnerForm, body, request.locale);
+      if (!read.ok) return page(400, postedVersion(body) ?? found.partner.version, formState(PARTNER_FORM, read.errors, body));
+      const values = partnerInput(read.value);
+      const result = await updatePartner(db, { actor, project: ref, organisationId: found.organisation.id, expectedVersion: read.value.version, values });
       if (!result.ok) {
         const by = await lastChange(db, project.id, ['partner.update'], { organisationId: found.organisation.id });
         const rows = conflictRows(result.current, values as unknown as Record<string, unknown>, partnerLabels(ctx.t), ctx.t, ctx.locale, new Map());
-        return page(409, result.current.version, { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
+        return page(409, result.current.version, formState(PARTNER_FORM, {}, body), { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
       }
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#partners`, '/');
     });

@@ -9,9 +9,9 @@ import { Layout } from '../../web/layout.tsx';
 import type { ActionInput, JoinFormValues, PartnerInput, ProjectInput } from './edit-types.ts';
 import { Checkbox, ErrorSummary, Form, LocalizedInput, RadioGroup } from './form-components.tsx';
 import type { Problems } from './forms.ts';
-import { BilingualField, Checkbox as FormCheckbox, ErrorSummary as FormErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import { BilingualField, Checkbox as FormCheckbox, ErrorSummary as FormErrorSummary, errorOf, fieldProps, PostForm, RadioGroup as FormRadioGroup } from '../../web/form-components.tsx';
 import { typedValue, type FormState } from '../../web/forms.ts';
-import { ProjectForm } from './inputs.ts';
+import { ActionEditForm, ActionForm, PartnerForm, ProjectForm } from './inputs.ts';
 
 export interface Choice {
   id: string;
@@ -148,37 +148,44 @@ export function ProjectEditPage(props: {
   );
 }
 
+/** The forms on the action and partner pages (ids `action-<field>`, `partner-<field>`). */
+export const ACTION_FORM = 'action';
+export const PARTNER_FORM = 'partner';
+
 export function ActionEditPage(props: {
   ctx: PageContext;
   project: ProjectHeader;
   actionId: string | null;
-  values: ActionInput;
+  /** What is saved (or an empty action); a refused or stale form shows what was typed instead (`state`). */
+  stored: ActionInput;
   version: number;
   organisations: Choice[];
-  problems: Problems;
+  state?: FormState;
   conflict?: ConflictInfo;
 }) {
-  const { ctx, values, problems } = props;
+  const { ctx, stored, state } = props;
   const { t } = ctx;
   const { title, crumbs } = frame(ctx, props.project, props.actionId ? t('pf.edit.actionTitle') : t('pf.edit.newActionTitle'));
   const base = `/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/actions`;
-  const err = (name: string) => (problems[name] ? t(problems[name]!) : undefined);
+  const form = ACTION_FORM;
+  const schema = props.actionId ? ActionEditForm : ActionForm;
+  const f = (name: string, value = '') => fieldProps(ctx, schema, state, form, name, value);
+  const bilingual = { ctx, schema, state, form };
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <ConflictPanel ctx={ctx} conflict={props.conflict} />
-      <ErrorSummary ctx={ctx} problems={problems} />
-      <Form action={props.actionId ? `${base}/${props.actionId}/edit` : `${base}/new`}>
-        <CsrfField ctx={ctx} />
+      <FormErrorSummary ctx={ctx} state={state} form={form} />
+      <PostForm ctx={ctx} action={props.actionId ? `${base}/${props.actionId}/edit` : `${base}/new`} label={title} id={form}>
         {props.actionId && <input type="hidden" name="version" value={String(props.version)} />}
-        <LocalizedInput ctx={ctx} name="description" label={t('action.description')} value={values.description} problems={problems} multiline required />
-        <SelectField id="ownerOrganisationId" label={t('action.owner')} value={values.ownerOrganisationId} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} error={err('ownerOrganisationId')} />
-        <LocalizedInput ctx={ctx} name="dueLabel" label={t('pf.field.duePeriod')} value={values.dueLabel} problems={problems} description={t('pf.field.duePeriodHint')} />
-        <TextField id="dueOn" type="date" label={t('pf.field.dueOn')} value={values.dueOn ?? ''} error={err('dueOn')} description={t('pf.field.dueOnHint')} />
-        <SelectField id="state" label={t('action.state')} value={values.state} options={ACTION_STATES.map((s) => ({ value: s, label: t(`actionState.${s}`) }))} error={err('state')} />
-        <TextField id="completedOn" type="date" label={t('pf.field.completedOn')} value={values.completedOn ?? ''} error={err('completedOn')} />
+        <BilingualField {...bilingual} name="description" label={t('action.description')} stored={stored.description} multiline required />
+        <SelectField {...f('ownerOrganisationId', stored.ownerOrganisationId ?? '')} label={t('action.owner')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
+        <BilingualField {...bilingual} name="dueLabel" label={t('pf.field.duePeriod')} stored={stored.dueLabel} description={t('pf.field.duePeriodHint')} />
+        <TextField {...f('dueOn', stored.dueOn ?? '')} type="date" label={t('pf.field.dueOn')} description={t('pf.field.dueOnHint')} />
+        <SelectField {...f('state', stored.state)} label={t('action.state')} options={ACTION_STATES.map((s) => ({ value: s, label: t(`actionState.${s}`) }))} />
+        <TextField {...f('completedOn', stored.completedOn ?? '')} type="date" label={t('pf.field.completedOn')} />
         <SubmitButton>{t('pf.form.save')}</SubmitButton>
-      </Form>
+      </PostForm>
     </Layout>
   );
 }
@@ -187,31 +194,39 @@ export function PartnerEditPage(props: {
   ctx: PageContext;
   project: ProjectHeader;
   organisation: { slug: string; name: string };
-  values: PartnerInput;
+  /** What is saved; a refused or stale form shows what was typed instead (`state`). */
+  stored: PartnerInput;
   version: number;
-  problems: Problems;
+  state?: FormState;
   conflict?: ConflictInfo;
 }) {
-  const { ctx, values, problems } = props;
+  const { ctx, stored, state } = props;
   const { t } = ctx;
   const { title, crumbs } = frame(ctx, props.project, t('pf.edit.partnerTitle', { name: props.organisation.name }));
-  const err = (name: string) => (problems[name] ? t(problems[name]!) : undefined);
+  const form = PARTNER_FORM;
+  const f = (name: string, value = '') => fieldProps(ctx, PartnerForm, state, form, name, value);
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <ConflictPanel ctx={ctx} conflict={props.conflict} />
-      <ErrorSummary ctx={ctx} problems={problems} />
-      <Form action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/partners/${props.organisation.slug}/edit`}>
-        <CsrfField ctx={ctx} />
+      <FormErrorSummary ctx={ctx} state={state} form={form} />
+      <PostForm ctx={ctx} action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/partners/${props.organisation.slug}/edit`} label={title} id={form}>
         <input type="hidden" name="version" value={String(props.version)} />
-        <RadioGroup name="role" legend={t('organisation.role')} value={values.role} options={PARTNER_ROLES.map((r) => ({ value: r, label: t(`partnerRole.${r}`) }))} error={err('role')} />
-        <Checkbox id="declaredInterest" label={t('pf.field.declaredInterest')} checked={values.declaredInterest} />
-        <TextField id="capacityHours" label={t('pf.field.capacityHours')} value={values.capacityHours === null ? '' : String(values.capacityHours)} error={err('capacityHours')} inputMode="decimal" />
-        <TextField id="money" label={t('pf.field.money')} value={values.moneyCents === null ? '' : (values.moneyCents / 100).toFixed(2)} error={err('money')} inputMode="decimal" />
-        <Checkbox id="commitmentAgreed" label={t('pf.field.commitmentAgreed')} checked={values.commitmentAgreed} />
-        <LocalizedInput ctx={ctx} name="note" label={t('pf.field.partnerNote')} value={values.note} problems={problems} />
+        <FormRadioGroup
+          id={`${form}-role`}
+          name="role"
+          legend={t('organisation.role')}
+          value={typedValue(state, form, 'role', stored.role)}
+          options={PARTNER_ROLES.map((r) => ({ value: r, label: t(`partnerRole.${r}`) }))}
+          error={errorOf(ctx, state, form, 'role')}
+        />
+        <FormCheckbox id={`${form}-declaredInterest`} name="declaredInterest" label={t('pf.field.declaredInterest')} checked={ticked(state, form, 'declaredInterest', stored.declaredInterest)} />
+        <TextField {...f('capacityHours', stored.capacityHours === null ? '' : String(stored.capacityHours))} label={t('pf.field.capacityHours')} inputMode="decimal" />
+        <TextField {...f('money', stored.moneyCents === null ? '' : (stored.moneyCents / 100).toFixed(2))} label={t('pf.field.money')} inputMode="decimal" />
+        <FormCheckbox id={`${form}-commitmentAgreed`} name="commitmentAgreed" label={t('pf.field.commitmentAgreed')} checked={ticked(state, form, 'commitmentAgreed', stored.commitmentAgreed)} />
+        <BilingualField ctx={ctx} schema={PartnerForm} state={state} form={form} name="note" label={t('pf.field.partnerNote')} stored={stored.note} />
         <SubmitButton>{t('pf.form.save')}</SubmitButton>
-      </Form>
+      </PostForm>
     </Layout>
   );
 }

@@ -1,10 +1,12 @@
 // What the portfolio's forms take, declared once with the form toolkit (src/web/forms.ts): the
 // limits give the pages their `maxlength` and refuse a text that is too long (never shortened).
 // The project code and the action's period are read by the portfolio's own rules (field.parsed).
-import { LIFECYCLES } from '../../db/schema.ts';
-import { refused, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
+import { ACTION_STATES, LIFECYCLES, PARTNER_ROLES } from '../../db/schema.ts';
+import { today } from '../../clock.ts';
+import { parsePeriod } from '../../domain/periods.ts';
+import { done, refused, refusedField, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
 import { field, LIMITS, Type, type Static, type TextReading } from '../../web/forms.ts';
-import type { ProjectInput } from './commands.ts';
+import type { ActionInput, PartnerInput, ProjectInput } from './commands.ts';
 
 /** A project code as the agreement writes them ("2d", "5") or proposals get ("V1"): safe in a URL. */
 export const PROJECT_CODE = /^[0-9a-z](?:[0-9a-z-]{0,10}[0-9a-z])?$/i;
@@ -57,5 +59,63 @@ export function projectInput(form: ProjectForm): ProjectInput {
     lifecycle: form.lifecycle,
     leadOrganisationId: form.leadOrganisationId ?? null,
     published: form.published,
+  };
+}
+
+const actionFields = {
+  description: field.localized(LIMITS.text, { required: true, multiline: true }),
+  ownerOrganisationId: Type.Optional(field.uuid()),
+  /** The period as the agreement names it ("najaar 2017"); gives the due date when none is given. */
+  dueLabel: field.localized(LIMITS.line),
+  dueOn: Type.Optional(field.date()),
+  state: field.choice(ACTION_STATES),
+  completedOn: Type.Optional(field.date()),
+};
+
+/** A new action. */
+export const ActionForm = Type.Object(actionFields);
+/** A change to an action, from the version the form was opened at. */
+export const ActionEditForm = Type.Object({ version: field.version(), ...actionFields });
+export type ActionForm = Static<typeof ActionForm>;
+
+/**
+ * The action to save. The due date comes from the date field, or else from the end of the period
+ * label ("najaar 2017"), which must then be one the portfolio recognises. A done action without a
+ * completion date was completed today; one that is not done has none.
+ */
+export function actionInput(form: ActionForm): Outcome<ActionInput> {
+  let dueOn = form.dueOn ?? null;
+  if (!dueOn) {
+    const label = form.dueLabel.nl ?? form.dueLabel.en;
+    if (label) {
+      const period = parsePeriod(label) ?? (form.dueLabel.en ? parsePeriod(form.dueLabel.en) : null);
+      if (!period) return refusedField('dueLabel_nl', 'pf.error.period');
+      dueOn = period.end;
+    }
+  }
+  const completedOn = form.state !== 'done' ? null : (form.completedOn ?? today());
+  return done({ description: form.description, ownerOrganisationId: form.ownerOrganisationId ?? null, dueOn, dueLabel: form.dueLabel, state: form.state, completedOn });
+}
+
+/** Hours and euros committed; euros may be written with a decimal comma ("2500,50"). */
+export const PartnerForm = Type.Object({
+  version: field.version(),
+  role: field.choice(PARTNER_ROLES),
+  declaredInterest: field.checkbox(),
+  capacityHours: Type.Optional(field.number()),
+  money: Type.Optional(field.number({ maximum: 20_000_000 })),
+  commitmentAgreed: field.checkbox(),
+  note: field.localized(LIMITS.text),
+});
+export type PartnerForm = Static<typeof PartnerForm>;
+
+export function partnerInput(form: PartnerForm): PartnerInput {
+  return {
+    role: form.role,
+    note: form.note,
+    declaredInterest: form.declaredInterest,
+    capacityHours: form.capacityHours === undefined ? null : Math.round(form.capacityHours),
+    moneyCents: form.money === undefined ? null : Math.round(form.money * 100),
+    commitmentAgreed: form.commitmentAgreed,
   };
 }
