@@ -53,12 +53,12 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
     let code = '';
     await as('proposer', async (page) => {
       await visitBoth(page, '/leiden/proposals/new');
-      await page.fill('#title_nl', 'Leidse zomerschool');
-      await page.fill('#title_en', 'Leiden summer school');
-      await page.fill('#goal_nl', 'Een zomerschool voor scholieren');
-      await page.fill('#goal_en', 'A summer school for pupils');
-      await page.selectOption('#leadOrganisationId', orgIds['hogeschool-leiden']!);
-      await page.check(`#partners-${orgIds['universiteit-leiden']}`);
+      await page.fill('#proposal-title_nl', 'Leidse zomerschool');
+      await page.fill('#proposal-title_en', 'Leiden summer school');
+      await page.fill('#proposal-goal_nl', 'Een zomerschool voor scholieren');
+      await page.fill('#proposal-goal_en', 'A summer school for pupils');
+      await page.selectOption('#proposal-leadOrganisationId', orgIds['hogeschool-leiden']!);
+      await page.check(`#proposal-partners-${orgIds['universiteit-leiden']}`);
       await submit(page);
       const match = /\/projects\/([^/]+)\/admission$/.exec(new URL(page.url()).pathname);
       assert.ok(match, page.url());
@@ -88,14 +88,14 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
     await as('support', async (page) => {
       await visitBoth(page, `/leiden/projects/${code}/admission`);
       for (const [criterion, reasoning] of [['c', 'Hogeschool en universiteit versterken elkaar'], ['d', 'Bestaat nog niet in Leiden']] as const) {
-        await page.check(`#criterion-${criterion}`);
-        await page.check('#met-yes');
-        await page.fill('#reasoning_nl', reasoning);
+        await page.check(`#judgement-criterion-${criterion}`);
+        await page.check('#judgement-met-yes');
+        await page.fill('#judgement-reasoning_nl', reasoning);
         await submit(page, 'form[action$="/judgement"]');
       }
       assert.match(await page.textContent('main') ?? '', /6 vervuld, 0 niet vervuld, 0 nog te beoordelen/);
-      await page.check('#outcome-admit');
-      await page.fill('#reasons_nl', 'Voldoet aan alle criteria');
+      await page.check('#recommendation-outcome-admit');
+      await page.fill('#recommendation-reasons_nl', 'Voldoet aan alle criteria');
       await submit(page, 'form[action$="/recommendation"]');
       assert.match(await page.textContent('main') ?? '', /Advies: toelaten/);
       await expectAccessible(page);
@@ -103,9 +103,9 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
 
     await as('executive', async (page) => {
       await visitBoth(page, `/leiden/projects/${code}/admission`);
-      await page.check('#outcome-admit');
-      await page.fill('#reasons_nl', 'Past in de jaaragenda');
-      await page.fill('#reasons_en', 'Fits the annual agenda');
+      await page.check('#decision-outcome-admit');
+      await page.fill('#decision-reasons_nl', 'Past in de jaaragenda');
+      await page.fill('#decision-reasons_en', 'Fits the annual agenda');
       await submit(page, 'form[action$="/decision"]');
       const text = (await page.textContent('main')) ?? '';
       assert.match(text, /Toegelaten/);

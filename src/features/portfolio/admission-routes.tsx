@@ -12,11 +12,14 @@ import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts'
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
-import { AdmissionRefused, decideAdmission, judgeCriterion, loadAdmission, recordRecommendation, submitProposal, type ProposalInput } from './admission.ts';
-import { AdmissionPage, ProposalFormPage, ProposalsPage } from './admission-views.tsx';
+import { decideAdmission, judgeCriterion, loadAdmission, recordRecommendation, submitProposal } from './admission.ts';
+import { AdmissionPage, PROPOSAL_FORM, ProposalFormPage, ProposalsPage } from './admission-views.tsx';
+import { done, FORM_ERROR, type Outcome } from '../../domain/outcome.ts';
+import { formState, readForm, type FormBody, type FormState, type Static } from '../../web/forms.ts';
+import type { TSchema } from 'typebox';
+import { DecisionForm, JudgementForm, offered, ProposalForm, proposalInput } from './inputs.ts';
 
 import { loadProjectRecord, organisationChoices, themeChoices } from './edit-queries.ts';
-import { field, fields, isoDate, localized, optionalId, type FormBody, type Problems } from './forms.ts';
 import './admission-messages.ts';
 
 type Params = { programme: string; code: string };
@@ -43,31 +46,23 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { url } of localizedPaths('/:programme/proposals/new')) {
-    const empty: ProposalInput = { themeId: null, title: {}, goal: {}, description: {}, safeguarding: {}, leadOrganisationId: '', partnerOrganisationIds: [] };
     app.get<{ Params: { programme: string } }>(url, { config: { action: 'project.propose' } }, async (request, reply) => {
-      return sendHtml(reply, renderPage(<ProposalFormPage ctx={pageContext(request, config)} values={empty} {...await choices(request)} problems={{}} />));
+      return sendHtml(reply, renderPage(<ProposalFormPage ctx={pageContext(request, config)} {...await choices(request)} />));
     });
     app.post<{ Params: { programme: string }; Body: FormBody }>(url, { config: { action: 'project.propose' } }, async (request, reply) => {
       const lists = await choices(request);
       const body = request.body ?? {};
-      const problems: Problems = {};
       const organisationIds = new Set(lists.organisations.map((o) => o.id));
-      const partnerIds = fields(body, 'partners');
-      if (partnerIds.some((id) => !organisationIds.has(id))) problems.partners = 'pf.error.choice';
-      const values: ProposalInput = {
-        themeId: optionalId(body, 'themeId', new Set(lists.themes.map((c) => c.id)), problems),
-        title: localized(body, 'title', problems, true),
-        goal: localized(body, 'goal', problems, true),
-        description: localized(body, 'description', problems),
-        safeguarding: localized(body, 'safeguarding', problems),
-        leadOrganisationId: optionalId(body, 'leadOrganisationId', organisationIds, problems) ?? '',
-        partnerOrganisationIds: partnerIds.filter((id) => organisationIds.has(id)),
-      };
-      if (!values.leadOrganisationId && !problems.leadOrganisationId) problems.leadOrganisationId = 'pf.error.leadRequired';
-      if (Object.keys(problems).length > 0) {
-        return sendHtml(reply, renderPage(<ProposalFormPage ctx={pageContext(request, config)} values={values} {...lists} problems={problems} />), 400);
+      const read = readForm(ProposalForm, body, request.locale);
+      const checked = read.ok ? offered(read.value, { themeId: new Set(lists.themes.map((c) => c.id)), leadOrganisationId: organisationIds, partners: organisationIds }) : read;
+      const values = checked.ok ? proposalInput(checked.value) : checked;
+      if (!values.ok) {
+        // Say that a lead is missing together with the form's other problems.
+        const noLead = !read.ok && !read.errors.leadOrganisationId && !String([body.leadOrganisationId].flat()[0] ?? '').trim();
+        const errors = noLead ? { ...values.errors, leadOrganisationId: { key: 'pf.error.leadRequired' } } : values.errors;
+        return sendHtml(reply, renderPage(<ProposalFormPage ctx={pageContext(request, config)} {...lists} state={formState(PROPOSAL_FORM, errors, body)} />), 400);
       }
-      const created = await submitProposal(db, { actor: request.actor!, programmeId: request.programme!.id, values });
+      const created = await submitProposal(db, { actor: request.actor!, programmeId: request.programme!.id, values: values.value });
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${created.code}/admission`, '/');
     });
   }
@@ -80,7 +75,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
     return { ...record, actor: request.actor as Actor };
   }
 
-  async function renderAdmission(request: FastifyRequest<{ Params: Params }>, record: Awaited<ReturnType<typeof loadForAdmission>>, problems: Problems, refusal?: string) {
+  async function renderAdmission(request: FastifyRequest<{ Params: Params }>, record: Awaited<ReturnType<typeof loadForAdmission>>, state?: FormState, refusal?: string) {
     const { project, ref, actor } = record;
     const [admission, texts] = await Promise.all([loadAdmission(db, project, request.locale), db.select().from(criteria).where(eq(criteria.programmeId, request.programme!.id))]);
     return renderPage(
@@ -96,7 +91,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
         mayJudge={can(actor, 'proposal.judge', ref)}
         mayRecommend={can(actor, 'proposal.recommend', ref)}
         mayDecide={can(actor, 'proposal.decide', ref)}
-        problems={problems}
+        state={state}
         refusal={refusal}
       />,
     );
@@ -105,58 +100,46 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   for (const { url } of localizedPaths('/:programme/projects/:code/admission')) {
     app.get<{ Params: Params }>(url, { config: { action: 'project.viewInternal' } }, async (request, reply) => {
       const record = await loadForAdmission(request);
-      return sendHtml(reply, await renderAdmission(request, record, {}));
+      return sendHtml(reply, await renderAdmission(request, record));
     });
   }
 
-  const decisionInput = (body: FormBody, problems: Problems) => {
-    const outcome = field(body, 'outcome');
-    if (outcome !== 'admit' && outcome !== 'reject') problems.outcome = 'pf.error.choice';
-    const reasons = localized(body, 'reasons', problems, true);
-    const decidedOn = isoDate(body, 'decidedOn', problems, true);
-    return { outcome: outcome as 'admit' | 'reject', reasons, decidedOn: decidedOn ?? '' };
-  };
-
-  /** Runs a write from the admission page; a refused step re-renders the page with its reason. */
-  function admissionPost(path: string, action: 'proposal.judge' | 'proposal.recommend' | 'proposal.decide', run: (record: Awaited<ReturnType<typeof loadForAdmission>>, body: FormBody, problems: Problems, request: FastifyRequest<{ Params: Params }>) => Promise<void>) {
+  /**
+   * Runs a write from the admission page: the form `form` read with `schema`, then the command. A
+   * refused form re-renders the page with its problems (400); a step the admission's state does not
+   * allow, with its reason (409).
+   */
+  function admissionPost<T extends TSchema>(
+    path: 'judgement' | 'recommendation' | 'decision',
+    action: 'proposal.judge' | 'proposal.recommend' | 'proposal.decide',
+    schema: T,
+    run: (record: Awaited<ReturnType<typeof loadForAdmission>>, input: Static<T>, request: FastifyRequest<{ Params: Params }>) => Promise<Outcome<unknown>>,
+  ) {
     for (const { url } of localizedPaths(`/:programme/projects/:code/admission/${path}`)) {
       app.post<{ Params: Params; Body: FormBody }>(url, { config: { action } }, async (request, reply) => {
         const record = await loadForAdmission(request);
         // Permission is checked before the input so a refused user learns nothing from validation.
         if (!can(record.actor, action, record.ref)) throw notFound();
-        const problems: Problems = {};
-        try {
-          await run(record, request.body ?? {}, problems, request);
-        } catch (error) {
-          if (error instanceof AdmissionRefused) return sendHtml(reply, await renderAdmission(request, record, {}, error.messageKey), 409);
-          throw error;
+        const body = request.body ?? {};
+        const read = readForm(schema, body, request.locale);
+        if (!read.ok) return sendHtml(reply, await renderAdmission(request, record, formState(path, read.errors, body)), 400);
+        const result = await run(record, read.value, request);
+        if (!result.ok) {
+          const reason = result.errors[FORM_ERROR];
+          if (reason) return sendHtml(reply, await renderAdmission(request, record, undefined, reason.key), 409);
+          return sendHtml(reply, await renderAdmission(request, record, formState(path, result.errors, body)), 400);
         }
-        if (Object.keys(problems).length > 0) return sendHtml(reply, await renderAdmission(request, record, problems), 400);
         return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${record.project.code}/admission`, '/');
       });
     }
   }
 
-  admissionPost('judgement', 'proposal.judge', async ({ actor, ref }, body, problems) => {
-    const criterion = field(body, 'criterion');
-    if (criterion !== 'c' && criterion !== 'd') problems.criterion = 'pf.error.choice';
-    const met = field(body, 'met');
-    if (met !== 'yes' && met !== 'no') problems.met = 'pf.error.choice';
-    const reasoning = localized(body, 'reasoning', problems, true);
-    if (Object.keys(problems).length > 0) return;
-    await judgeCriterion(db, { actor, project: ref, criterion: criterion as 'c' | 'd', met: met === 'yes', reasoning });
+  admissionPost('judgement', 'proposal.judge', JudgementForm, async ({ actor, ref }, input) => {
+    await judgeCriterion(db, { actor, project: ref, criterion: input.criterion, met: input.met === 'yes', reasoning: input.reasoning });
+    return done(null);
   });
 
-  admissionPost('recommendation', 'proposal.recommend', async ({ actor, ref, project }, body, problems) => {
-    const input = decisionInput(body, problems);
-    if (Object.keys(problems).length > 0) return;
-    await recordRecommendation(db, { actor, project: ref, lifecycle: project.lifecycle, ...input });
-  });
+  admissionPost('recommendation', 'proposal.recommend', DecisionForm, ({ actor, ref, project }, input) => recordRecommendation(db, { actor, project: ref, lifecycle: project.lifecycle, ...input }));
 
-  admissionPost('decision', 'proposal.decide', async ({ actor, project }, body, problems, request) => {
-    const input = decisionInput(body, problems);
-    if (Object.keys(problems).length > 0) return;
-    await decideAdmission(db, { actor, project, locale: request.locale, ...input });
-  });
-
+  admissionPost('decision', 'proposal.decide', DecisionForm, ({ actor, project }, input, request) => decideAdmission(db, { actor, project, locale: request.locale, ...input }));
 }

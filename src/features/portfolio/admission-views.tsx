@@ -3,14 +3,14 @@
 import { today } from '../../clock.ts';
 import type { CriterionResult } from '../../domain/criteria.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { CsrfField, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import type { ProposalInput } from './admission.ts';
 import type { Choice } from './edit-views.tsx';
-import { Checkbox, ErrorSummary, Form, LocalizedInput, RadioGroup } from './form-components.tsx';
-import type { Problems } from './forms.ts';
+import { BilingualField, Checkbox, ErrorSummary, errorOf, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
+import { typedValue, type FormState } from '../../web/forms.ts';
+import { DecisionForm, JudgementForm, ProposalForm } from './inputs.ts';
 import type { admissionDecisions, criterionJudgements } from './tables.ts';
 
 type Decision = typeof admissionDecisions.$inferSelect;
@@ -21,33 +21,38 @@ function crumbsFor(ctx: PageContext, label: string) {
   return [{ label: resolveText(ctx.programme!.name, ctx.locale).text, href: base }, { label: ctx.t('pf.proposals.title'), href: `${base}/proposals` }, { label }];
 }
 
-export function ProposalFormPage(props: { ctx: PageContext; values: ProposalInput; themes: Choice[]; organisations: Choice[]; problems: Problems }) {
-  const { ctx, values, problems } = props;
+export const PROPOSAL_FORM = 'proposal';
+
+export function ProposalFormPage(props: { ctx: PageContext; themes: Choice[]; organisations: Choice[]; state?: FormState }) {
+  const { ctx, state } = props;
   const { t } = ctx;
   const title = t('pf.proposal.newTitle');
-  const err = (name: string) => (problems[name] ? t(problems[name]!) : undefined);
+  const form = PROPOSAL_FORM;
+  const f = (name: string) => fieldProps(ctx, ProposalForm, state, form, name);
+  const bilingual = { ctx, schema: ProposalForm, state, form };
+  const partners = state && state.form === form ? [state.values.partners ?? []].flat() : [];
+  const partnersError = errorOf(ctx, state, form, 'partners');
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbsFor(ctx, title)} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">{t('pf.proposal.intro')}</p>
-      <ErrorSummary ctx={ctx} problems={problems} />
-      <Form action={`/${ctx.locale}/${ctx.programme!.slug}/proposals/new`}>
-        <CsrfField ctx={ctx} />
-        <LocalizedInput ctx={ctx} name="title" label={t('pf.field.title')} value={values.title} problems={problems} required />
-        <SelectField id="themeId" label={t('project.theme')} value={values.themeId} options={props.themes.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} error={err('themeId')} />
-        <LocalizedInput ctx={ctx} name="goal" label={t('project.goal')} value={values.goal} problems={problems} multiline required />
-        <LocalizedInput ctx={ctx} name="description" label={t('project.description')} value={values.description} problems={problems} multiline description={t('pf.proposal.descriptionHint')} />
-        <LocalizedInput ctx={ctx} name="safeguarding" label={t('pf.field.safeguarding')} value={values.safeguarding} problems={problems} multiline description={t('pf.field.safeguardingHint')} />
-        <SelectField id="leadOrganisationId" label={t('pf.proposal.lead')} value={values.leadOrganisationId || null} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} error={err('leadOrganisationId')} />
-        <fieldset class="utrecht-form-fieldset" aria-describedby={problems.partners ? 'partners-error' : undefined}>
+      <ErrorSummary ctx={ctx} state={state} form={form} />
+      <PostForm ctx={ctx} action={`/${ctx.locale}/${ctx.programme!.slug}/proposals/new`} label={title} id={form}>
+        <BilingualField {...bilingual} name="title" label={t('pf.field.title')} required />
+        <SelectField {...f('themeId')} label={t('project.theme')} options={props.themes.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
+        <BilingualField {...bilingual} name="goal" label={t('project.goal')} multiline required />
+        <BilingualField {...bilingual} name="description" label={t('project.description')} multiline description={t('pf.proposal.descriptionHint')} />
+        <BilingualField {...bilingual} name="safeguarding" label={t('pf.field.safeguarding')} multiline description={t('pf.field.safeguardingHint')} />
+        <SelectField {...f('leadOrganisationId')} label={t('pf.proposal.lead')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} />
+        <fieldset class="utrecht-form-fieldset" id={`${form}-partners`} aria-describedby={partnersError ? `${form}-partners-error` : undefined}>
           <legend class="utrecht-form-fieldset__legend">{t('pf.proposal.partners')}</legend>
-          {problems.partners && <div class="utrecht-form-field-error-message ks-error" id="partners-error">{t(problems.partners)}</div>}
+          {partnersError && <div class="utrecht-form-field-error-message ks-error" id={`${form}-partners-error`}>{partnersError}</div>}
           {props.organisations.map((o) => (
-            <Checkbox id="partners" value={o.id} label={o.label} checked={values.partnerOrganisationIds.includes(o.id)} />
+            <Checkbox id={`${form}-partners-${o.id}`} name="partners" value={o.id} label={o.label} checked={partners.includes(o.id)} />
           ))}
         </fieldset>
         <SubmitButton>{t('pf.proposal.submit')}</SubmitButton>
-      </Form>
+      </PostForm>
     </Layout>
   );
 }
@@ -94,16 +99,24 @@ function DecisionBlock({ ctx, decision, kind }: { ctx: PageContext; decision: De
   );
 }
 
-function DecisionForm({ ctx, action, kind, problems, suggestion }: { ctx: PageContext; action: string; kind: 'recommendation' | 'decision'; problems: Problems; suggestion: 'admit' | 'reject' | null }) {
+/** The recommendation's and the decision's form (ids `recommendation-<field>`, `decision-<field>`). */
+function DecisionFormFields({ ctx, action, kind, state, suggestion }: { ctx: PageContext; action: string; kind: 'recommendation' | 'decision'; state?: FormState; suggestion: 'admit' | 'reject' | null }) {
   const { t } = ctx;
+  const form = kind;
   return (
-    <Form action={action}>
-      <CsrfField ctx={ctx} />
-      <RadioGroup name="outcome" legend={t(`pf.${kind}.legend`)} value={suggestion ?? ''} options={(['admit', 'reject'] as const).map((o) => ({ value: o, label: t(`pf.${kind}.outcome.${o}`) }))} error={problems.outcome ? t(problems.outcome) : undefined} />
-      <LocalizedInput ctx={ctx} name="reasons" label={t('pf.decision.reasons')} value={{}} problems={problems} multiline required />
-      <TextField id="decidedOn" type="date" label={t('pf.decision.date')} value={today()} error={problems.decidedOn ? t(problems.decidedOn) : undefined} />
+    <PostForm ctx={ctx} action={action} label={t(`pf.${kind}.title`)} id={form}>
+      <RadioGroup
+        id={`${form}-outcome`}
+        name="outcome"
+        legend={t(`pf.${kind}.legend`)}
+        value={typedValue(state, form, 'outcome', suggestion ?? '')}
+        options={(['admit', 'reject'] as const).map((o) => ({ value: o, label: t(`pf.${kind}.outcome.${o}`) }))}
+        error={errorOf(ctx, state, form, 'outcome')}
+      />
+      <BilingualField ctx={ctx} schema={DecisionForm} state={state} form={form} name="reasons" label={t('pf.decision.reasons')} multiline required />
+      <TextField {...fieldProps(ctx, DecisionForm, state, form, 'decidedOn', today())} type="date" label={t('pf.decision.date')} />
       <SubmitButton>{t(`pf.${kind}.submit`)}</SubmitButton>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -119,12 +132,14 @@ export interface AdmissionPageProps {
   mayJudge: boolean;
   mayRecommend: boolean;
   mayDecide: boolean;
-  problems: Problems;
+  /** A refused form of the page: what was typed and its problems. */
+  state?: FormState;
+  /** Why a step was refused (the admission's state does not allow it). */
   refusal?: string;
 }
 
 export function AdmissionPage(props: AdmissionPageProps) {
-  const { ctx, project, results, problems } = props;
+  const { ctx, project, results, state } = props;
   const { t, locale } = ctx;
   const title = t('pf.admission.title', { code: project.code, title: resolveText(project.title, locale).text });
   const base = `/${locale}/${ctx.programme!.slug}/projects/${project.code}/admission`;
@@ -141,7 +156,9 @@ export function AdmissionPage(props: AdmissionPageProps) {
           <div class="utrecht-alert__content">{t(props.refusal)}</div>
         </div>
       )}
-      <ErrorSummary ctx={ctx} problems={problems} />
+      {(['judgement', 'recommendation', 'decision'] as const).map((form) => (
+        <ErrorSummary ctx={ctx} state={state} form={form} />
+      ))}
       <Heading level={2}>{t('pf.criteria.title')}</Heading>
       <p class="utrecht-paragraph">{t('pf.criteria.summary', { met: results.filter((r) => r.state === 'met').length, missing: results.filter((r) => r.state === 'missing').length, pending: results.filter((r) => r.state === 'pending').length })}</p>
       <ul class="ks-criteria">
@@ -159,13 +176,26 @@ export function AdmissionPage(props: AdmissionPageProps) {
       {props.mayJudge && open && (
         <section aria-labelledby="judge">
           <Heading level={2} id="judge">{t('pf.judge.title')}</Heading>
-          <Form action={`${base}/judgement`}>
-            <CsrfField ctx={ctx} />
-            <RadioGroup name="criterion" legend={t('pf.judge.criterion')} value="c" options={(['c', 'd'] as const).map((c) => ({ value: c, label: `${c}. ${resolveText(props.criteriaText[c], locale).text}` }))} error={problems.criterion ? t(problems.criterion) : undefined} />
-            <RadioGroup name="met" legend={t('pf.judge.met')} value="" options={(['yes', 'no'] as const).map((o) => ({ value: o, label: t(`pf.${o}`) }))} error={problems.met ? t(problems.met) : undefined} />
-            <LocalizedInput ctx={ctx} name="reasoning" label={t('pf.judge.reasoning')} value={{}} problems={problems} multiline required />
+          <PostForm ctx={ctx} action={`${base}/judgement`} label={t('pf.judge.title')} id="judgement">
+            <RadioGroup
+              id="judgement-criterion"
+              name="criterion"
+              legend={t('pf.judge.criterion')}
+              value={typedValue(state, 'judgement', 'criterion', 'c')}
+              options={(['c', 'd'] as const).map((c) => ({ value: c, label: `${c}. ${resolveText(props.criteriaText[c], locale).text}` }))}
+              error={errorOf(ctx, state, 'judgement', 'criterion')}
+            />
+            <RadioGroup
+              id="judgement-met"
+              name="met"
+              legend={t('pf.judge.met')}
+              value={typedValue(state, 'judgement', 'met')}
+              options={(['yes', 'no'] as const).map((o) => ({ value: o, label: t(`pf.${o}`) }))}
+              error={errorOf(ctx, state, 'judgement', 'met')}
+            />
+            <BilingualField ctx={ctx} schema={JudgementForm} state={state} form="judgement" name="reasoning" label={t('pf.judge.reasoning')} multiline required />
             <SubmitButton>{t('pf.judge.submit')}</SubmitButton>
-          </Form>
+          </PostForm>
         </section>
       )}
       {props.judgements.length > 0 && (
@@ -185,12 +215,12 @@ export function AdmissionPage(props: AdmissionPageProps) {
       {props.mayRecommend && open && !props.recommendation && (
         <>
           {props.suggestion && <p class="utrecht-paragraph">{t(`pf.recommendation.suggestion.${props.suggestion}`)}</p>}
-          <DecisionForm ctx={ctx} action={`${base}/recommendation`} kind="recommendation" problems={problems} suggestion={props.suggestion} />
+          <DecisionFormFields ctx={ctx} action={`${base}/recommendation`} kind="recommendation" state={state} suggestion={props.suggestion} />
         </>
       )}
       <Heading level={2}>{t('pf.decision.title')}</Heading>
       {props.decision ? <DecisionBlock ctx={ctx} decision={props.decision} kind="decision" /> : <p class="utrecht-paragraph">{t('pf.decision.none')}</p>}
-      {props.mayDecide && open && props.recommendation && <DecisionForm ctx={ctx} action={`${base}/decision`} kind="decision" problems={problems} suggestion={null} />}
+      {props.mayDecide && open && props.recommendation && <DecisionFormFields ctx={ctx} action={`${base}/decision`} kind="decision" state={state} suggestion={null} />}
     </Layout>
   );
 }

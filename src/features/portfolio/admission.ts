@@ -4,6 +4,8 @@
 import { and, asc, desc, eq, ilike, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { writeTransaction } from '../../db/transaction.ts';
+import { done, FORM_ERROR, refusedField, type Outcome, type Refused } from '../../domain/outcome.ts';
 import { organisations, projectPartners, projects, themes } from '../../db/schema.ts';
 import { evaluateCriteria, allCriteriaMet, type CriterionResult, type JudgedCriterion, type ProposalFacts } from '../../domain/criteria.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
@@ -106,11 +108,8 @@ export async function loadAdmission(db: Db, project: typeof projects.$inferSelec
   };
 }
 
-export class AdmissionRefused extends Error {
-  constructor(public readonly messageKey: string) {
-    super(messageKey);
-  }
-}
+/** A step the admission's state does not allow: refused for the whole form, nothing written. */
+const notAllowed = (key: string): Refused => refusedField(FORM_ERROR, key);
 
 export async function judgeCriterion(db: Db, input: { actor: Actor; project: ProjectRef; criterion: JudgedCriterion; met: boolean; reasoning: LocalizedText }): Promise<void> {
   authorize(input.actor, 'proposal.judge', input.project);
@@ -126,15 +125,16 @@ export async function judgeCriterion(db: Db, input: { actor: Actor; project: Pro
 export async function recordRecommendation(
   db: Db,
   input: { actor: Actor; project: ProjectRef; lifecycle: string; outcome: 'admit' | 'reject'; reasons: LocalizedText; decidedOn: string },
-): Promise<void> {
+): Promise<Outcome<null>> {
   authorize(input.actor, 'proposal.recommend', input.project);
-  if (input.lifecycle !== 'proposed') throw new AdmissionRefused('pf.admission.notProposed');
-  await db.transaction(async (tx) => {
+  if (input.lifecycle !== 'proposed') return notAllowed('pf.admission.notProposed');
+  return writeTransaction(db, async (tx) => {
     const [row] = await tx
       .insert(admissionDecisions)
       .values({ programmeId: input.project.programmeId, projectId: input.project.id, kind: 'recommendation', outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, recordedBy: input.actor.userId, recordedByLabel: input.actor.displayName })
       .returning();
     await recordAudit(tx, { actor: input.actor, programmeId: input.project.programmeId, action: 'admission.recommend', objectType: 'project', objectId: input.project.id, after: row });
+    return done(null);
   });
 }
 
@@ -145,21 +145,21 @@ export async function recordRecommendation(
 export async function decideAdmission(
   db: Db,
   input: { actor: Actor; project: typeof projects.$inferSelect; outcome: 'admit' | 'reject'; reasons: LocalizedText; decidedOn: string; locale: Locale },
-): Promise<void> {
+): Promise<Outcome<null>> {
   const ref = { id: input.project.id, programmeId: input.project.programmeId };
   authorize(input.actor, 'proposal.decide', ref);
-  if (input.project.lifecycle !== 'proposed') throw new AdmissionRefused('pf.admission.notProposed');
+  if (input.project.lifecycle !== 'proposed') return notAllowed('pf.admission.notProposed');
   const admission = await loadAdmission(db, input.project, input.locale);
-  if (!admission.recommendation) throw new AdmissionRefused('pf.admission.needsRecommendation');
-  if (input.outcome === 'admit' && !allCriteriaMet(admission.results)) throw new AdmissionRefused('pf.admission.criteriaMissing');
-  await db.transaction(async (tx) => {
+  if (!admission.recommendation) return notAllowed('pf.admission.needsRecommendation');
+  if (input.outcome === 'admit' && !allCriteriaMet(admission.results)) return notAllowed('pf.admission.criteriaMissing');
+  return writeTransaction(db, async (tx) => {
     // The version check makes a concurrent second decision fail instead of silently winning.
     const updated = await tx
       .update(projects)
       .set({ lifecycle: input.outcome === 'admit' ? 'admitted' : 'rejected', published: input.outcome === 'admit', version: input.project.version + 1, updatedAt: new Date() })
       .where(and(eq(projects.id, ref.id), eq(projects.version, input.project.version), eq(projects.lifecycle, 'proposed')))
       .returning({ id: projects.id });
-    if (updated.length === 0) throw new AdmissionRefused('pf.admission.notProposed');
+    if (updated.length === 0) return notAllowed('pf.admission.notProposed');
     const [row] = await tx
       .insert(admissionDecisions)
       .values({ programmeId: ref.programmeId, projectId: ref.id, kind: 'decision', outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, recordedBy: input.actor.userId, recordedByLabel: input.actor.displayName })
@@ -173,5 +173,6 @@ export async function decideAdmission(
       before: { lifecycle: 'proposed' },
       after: { lifecycle: input.outcome === 'admit' ? 'admitted' : 'rejected', decisionId: row!.id, reasons: input.reasons },
     });
+    return done(null);
   });
 }

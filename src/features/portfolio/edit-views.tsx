@@ -2,16 +2,15 @@
 // with what the user typed, plus a table of what someone else saved meanwhile (status 409).
 import { ACTION_STATES, LIFECYCLES, PARTNER_ROLES } from '../../db/schema.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, CsrfField, Heading, Link, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
+import { Alert, Heading, Link, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import type { ActionInput, JoinFormValues, PartnerInput, ProjectInput } from './edit-types.ts';
-import { Checkbox, ErrorSummary, Form, LocalizedInput, RadioGroup } from './form-components.tsx';
-import type { Problems } from './forms.ts';
-import { BilingualField, Checkbox as FormCheckbox, ErrorSummary as FormErrorSummary, errorOf, fieldProps, PostForm, RadioGroup as FormRadioGroup } from '../../web/form-components.tsx';
+import type { ActionInput, PartnerInput, ProjectInput } from './commands.ts';
+import { BilingualField, Checkbox, ErrorSummary, errorOf, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
 import { typedValue, type FormState } from '../../web/forms.ts';
-import { ActionEditForm, ActionForm, PartnerForm, ProjectForm } from './inputs.ts';
+import { today } from '../../clock.ts';
+import { ActionEditForm, ActionForm, JoinForm, PartnerForm, ProjectForm } from './inputs.ts';
 
 export interface Choice {
   id: string;
@@ -120,7 +119,7 @@ export function ProjectEditPage(props: {
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <ConflictPanel ctx={ctx} conflict={props.conflict} />
-      <FormErrorSummary ctx={ctx} state={state} form={form} />
+      <ErrorSummary ctx={ctx} state={state} form={form} />
       <PostForm ctx={ctx} action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/edit`} label={title} id={form}>
         <input type="hidden" name="version" value={String(props.version)} />
         {props.manages ? (
@@ -141,7 +140,7 @@ export function ProjectEditPage(props: {
         <SelectField {...f('leadOrganisationId', stored.leadOrganisationId ?? '')} label={t('project.lead')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
         <BilingualField {...bilingual} name="leadNote" label={t('pf.field.leadNote')} stored={stored.leadNote} />
         <BilingualField {...bilingual} name="safeguarding" label={t('pf.field.safeguarding')} stored={stored.safeguarding} multiline description={t('pf.field.safeguardingHint')} />
-        <FormCheckbox id={`${form}-published`} name="published" label={t('pf.field.published')} checked={ticked(state, form, 'published', stored.published)} />
+        <Checkbox id={`${form}-published`} name="published" label={t('pf.field.published')} checked={ticked(state, form, 'published', stored.published)} />
         <SubmitButton>{t('pf.form.save')}</SubmitButton>
       </PostForm>
     </Layout>
@@ -175,7 +174,7 @@ export function ActionEditPage(props: {
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <ConflictPanel ctx={ctx} conflict={props.conflict} />
-      <FormErrorSummary ctx={ctx} state={state} form={form} />
+      <ErrorSummary ctx={ctx} state={state} form={form} />
       <PostForm ctx={ctx} action={props.actionId ? `${base}/${props.actionId}/edit` : `${base}/new`} label={title} id={form}>
         {props.actionId && <input type="hidden" name="version" value={String(props.version)} />}
         <BilingualField {...bilingual} name="description" label={t('action.description')} stored={stored.description} multiline required />
@@ -209,10 +208,10 @@ export function PartnerEditPage(props: {
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <ConflictPanel ctx={ctx} conflict={props.conflict} />
-      <FormErrorSummary ctx={ctx} state={state} form={form} />
+      <ErrorSummary ctx={ctx} state={state} form={form} />
       <PostForm ctx={ctx} action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/partners/${props.organisation.slug}/edit`} label={title} id={form}>
         <input type="hidden" name="version" value={String(props.version)} />
-        <FormRadioGroup
+        <RadioGroup
           id={`${form}-role`}
           name="role"
           legend={t('organisation.role')}
@@ -220,10 +219,10 @@ export function PartnerEditPage(props: {
           options={PARTNER_ROLES.map((r) => ({ value: r, label: t(`partnerRole.${r}`) }))}
           error={errorOf(ctx, state, form, 'role')}
         />
-        <FormCheckbox id={`${form}-declaredInterest`} name="declaredInterest" label={t('pf.field.declaredInterest')} checked={ticked(state, form, 'declaredInterest', stored.declaredInterest)} />
+        <Checkbox id={`${form}-declaredInterest`} name="declaredInterest" label={t('pf.field.declaredInterest')} checked={ticked(state, form, 'declaredInterest', stored.declaredInterest)} />
         <TextField {...f('capacityHours', stored.capacityHours === null ? '' : String(stored.capacityHours))} label={t('pf.field.capacityHours')} inputMode="decimal" />
         <TextField {...f('money', stored.moneyCents === null ? '' : (stored.moneyCents / 100).toFixed(2))} label={t('pf.field.money')} inputMode="decimal" />
-        <FormCheckbox id={`${form}-commitmentAgreed`} name="commitmentAgreed" label={t('pf.field.commitmentAgreed')} checked={ticked(state, form, 'commitmentAgreed', stored.commitmentAgreed)} />
+        <Checkbox id={`${form}-commitmentAgreed`} name="commitmentAgreed" label={t('pf.field.commitmentAgreed')} checked={ticked(state, form, 'commitmentAgreed', stored.commitmentAgreed)} />
         <BilingualField ctx={ctx} schema={PartnerForm} state={state} form={form} name="note" label={t('pf.field.partnerNote')} stored={stored.note} />
         <SubmitButton>{t('pf.form.save')}</SubmitButton>
       </PostForm>
@@ -231,26 +230,43 @@ export function PartnerEditPage(props: {
   );
 }
 
-export function JoinPage(props: { ctx: PageContext; project: ProjectHeader; organisations: Choice[]; values: JoinFormValues; problems: Problems; notice?: string }) {
-  const { ctx, values, problems } = props;
+export const JOIN_FORM = 'join';
+
+/** Adding an organisation after consulting the steering group; a refused form shows what was typed (`state`). */
+export function JoinPage(props: { ctx: PageContext; project: ProjectHeader; organisations: Choice[]; state?: FormState; notice?: string }) {
+  const { ctx, state } = props;
   const { t } = ctx;
   const { title, crumbs } = frame(ctx, props.project, t('pf.join.title'));
-  const err = (name: string) => (problems[name] ? t(problems[name]!) : undefined);
+  const form = JOIN_FORM;
+  const f = (name: string, value = '') => fieldProps(ctx, JoinForm, state, form, name, value);
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">{t('pf.join.intro')}</p>
       {props.notice && <Alert kind="warning">{props.notice}</Alert>}
-      <ErrorSummary ctx={ctx} problems={problems} />
-      <Form action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/partners/new`}>
-        <CsrfField ctx={ctx} />
-        <SelectField id="organisationId" label={t('pf.join.organisation')} value={values.organisationId} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} error={err('organisationId')} />
-        <RadioGroup name="role" legend={t('organisation.role')} value={values.role} options={(['partner', 'intended_partner'] as const).map((r) => ({ value: r, label: t(`partnerRole.${r}`) }))} error={err('role')} />
-        <TextField id="consultedOn" type="date" label={t('pf.join.consultedOn')} value={values.consultedOn} error={err('consultedOn')} required />
-        <RadioGroup name="outcome" legend={t('pf.join.outcome')} value={values.outcome} options={(['agreed', 'objection'] as const).map((o) => ({ value: o, label: t(`pf.consultation.${o}`) }))} error={err('outcome')} />
-        <LocalizedInput ctx={ctx} name="note" label={t('pf.join.note')} value={values.note} problems={problems} multiline />
+      <ErrorSummary ctx={ctx} state={state} form={form} />
+      <PostForm ctx={ctx} action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/partners/new`} label={title} id={form}>
+        <SelectField {...f('organisationId')} label={t('pf.join.organisation')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} />
+        <RadioGroup
+          id={`${form}-role`}
+          name="role"
+          legend={t('organisation.role')}
+          value={typedValue(state, form, 'role', 'partner')}
+          options={(['partner', 'intended_partner'] as const).map((r) => ({ value: r, label: t(`partnerRole.${r}`) }))}
+          error={errorOf(ctx, state, form, 'role')}
+        />
+        <TextField {...f('consultedOn', today())} type="date" label={t('pf.join.consultedOn')} />
+        <RadioGroup
+          id={`${form}-outcome`}
+          name="outcome"
+          legend={t('pf.join.outcome')}
+          value={typedValue(state, form, 'outcome', 'agreed')}
+          options={(['agreed', 'objection'] as const).map((o) => ({ value: o, label: t(`pf.consultation.${o}`) }))}
+          error={errorOf(ctx, state, form, 'outcome')}
+        />
+        <BilingualField ctx={ctx} schema={JoinForm} state={state} form={form} name="note" label={t('pf.join.note')} multiline />
         <SubmitButton>{t('pf.join.submit')}</SubmitButton>
-      </Form>
+      </PostForm>
       <p class="utrecht-paragraph">
         <Link ctx={ctx} to={`/${ctx.programme!.slug}/projects/${props.project.code}`}>
           {t('pf.form.back')}

@@ -6,7 +6,9 @@ import { today } from '../../clock.ts';
 import { parsePeriod } from '../../domain/periods.ts';
 import { done, refused, refusedField, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
 import { field, LIMITS, Type, type Static, type TextReading } from '../../web/forms.ts';
+import type { ProposalInput } from './admission.ts';
 import type { ActionInput, PartnerInput, ProjectInput } from './commands.ts';
+import type { JoinInput } from './joining.ts';
 
 /** A project code as the agreement writes them ("2d", "5") or proposals get ("V1"): safe in a URL. */
 export const PROJECT_CODE = /^[0-9a-z](?:[0-9a-z-]{0,10}[0-9a-z])?$/i;
@@ -40,8 +42,9 @@ export type ProjectForm = Static<typeof ProjectForm>;
 export function offered<T extends Record<string, unknown>>(value: T, allowed: { [K in keyof T]?: Set<string> }): Outcome<T> {
   const errors: FieldErrors = {};
   for (const [name, ids] of Object.entries(allowed) as [string, Set<string>][]) {
-    const id = value[name];
-    if (typeof id === 'string' && !ids.has(id)) errors[name] = { key: 'form.error.choice' };
+    const named = value[name];
+    const list = Array.isArray(named) ? named : [named];
+    if (list.some((id) => typeof id === 'string' && !ids.has(id))) errors[name] = { key: 'form.error.choice' };
   }
   return Object.keys(errors).length > 0 ? refused(errors) : { ok: true, value };
 }
@@ -118,4 +121,51 @@ export function partnerInput(form: PartnerForm): PartnerInput {
     moneyCents: form.money === undefined ? null : Math.round(form.money * 100),
     commitmentAgreed: form.commitmentAgreed,
   };
+}
+
+/** A proposal; the lead organisation is checked by the route, which names it in its own words. */
+export const ProposalForm = Type.Object({
+  title: field.localized(LIMITS.line, { required: true }),
+  themeId: Type.Optional(field.uuid()),
+  goal: field.localized(LIMITS.longText, { required: true, multiline: true }),
+  description: field.localized(LIMITS.longText, { multiline: true }),
+  safeguarding: field.localized(LIMITS.longText, { multiline: true }),
+  leadOrganisationId: Type.Optional(field.uuid()),
+  partners: field.list(field.uuid()),
+});
+export type ProposalForm = Static<typeof ProposalForm>;
+
+/** The proposal to submit; refused on the lead field when no organisation is willing to lead. */
+export function proposalInput(form: ProposalForm): Outcome<ProposalInput> {
+  if (!form.leadOrganisationId) return refusedField('leadOrganisationId', 'pf.error.leadRequired');
+  const { partners, themeId, leadOrganisationId, ...texts } = form;
+  return done({ ...texts, themeId: themeId ?? null, leadOrganisationId, partnerOrganisationIds: partners });
+}
+
+/** The support steering group's judgement of criterion c or d. */
+export const JudgementForm = Type.Object({
+  criterion: field.choice(['c', 'd'] as const),
+  met: field.choice(['yes', 'no'] as const),
+  reasoning: field.localized(LIMITS.text, { required: true, multiline: true }),
+});
+
+/** A recommendation or a decision on admission, with reasons. */
+export const DecisionForm = Type.Object({
+  outcome: field.choice(['admit', 'reject'] as const),
+  reasons: field.localized(LIMITS.text, { required: true, multiline: true }),
+  decidedOn: field.date(),
+});
+
+/** An organisation joins after the steering group was consulted (on a day that has been). */
+export const JoinForm = Type.Object({
+  organisationId: field.uuid(),
+  role: field.choice(['partner', 'intended_partner'] as const),
+  consultedOn: field.date(),
+  outcome: field.choice(['agreed', 'objection'] as const),
+  note: field.localized(LIMITS.text, { multiline: true }),
+});
+
+export function joinInput(form: Static<typeof JoinForm>): Outcome<JoinInput> {
+  if (form.consultedOn > today()) return refusedField('consultedOn', 'pf.error.future');
+  return done(form);
 }

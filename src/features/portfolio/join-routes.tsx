@@ -2,7 +2,6 @@
 // recorded whatever its outcome; only an agreeing steering group lets the organisation join.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
-import { today } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -10,9 +9,9 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { editableProject } from './edit-routes.tsx';
 import { organisationChoices } from './edit-queries.ts';
-import type { JoinFormValues } from './edit-types.ts';
-import { JoinPage } from './edit-views.tsx';
-import { field, isoDate, localized, type FormBody, type Problems } from './forms.ts';
+import { JOIN_FORM, JoinPage } from './edit-views.tsx';
+import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
+import { JoinForm, joinInput, offered } from './inputs.ts';
 import { joinProject } from './joining.ts';
 
 type Params = { programme: string; code: string };
@@ -22,8 +21,7 @@ export function registerJoinRoutes(app: FastifyInstance, db: Db, config: Config)
     app.get<{ Params: Params }>(url, { config: { action: 'partner.join' } }, async (request, reply) => {
       const { project, ref } = await editableProject(db, request, 'partner.join');
       const organisations = (await organisationChoices(db, request.programme!.id, request.locale)).filter((o) => !ref.partnerOrganisationIds!.includes(o.id));
-      const values: JoinFormValues = { organisationId: '', role: 'partner', consultedOn: today(), outcome: 'agreed', note: {} };
-      return sendHtml(reply, renderPage(<JoinPage ctx={pageContext(request, config)} project={project} organisations={organisations} values={values} problems={{}} />));
+      return sendHtml(reply, renderPage(<JoinPage ctx={pageContext(request, config)} project={project} organisations={organisations} />));
     });
 
     app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'partner.join' } }, async (request, reply) => {
@@ -31,27 +29,15 @@ export function registerJoinRoutes(app: FastifyInstance, db: Db, config: Config)
       const ctx = pageContext(request, config);
       const organisations = (await organisationChoices(db, request.programme!.id, request.locale)).filter((o) => !ref.partnerOrganisationIds!.includes(o.id));
       const body = request.body ?? {};
-      const problems: Problems = {};
-      const organisationId = field(body, 'organisationId');
-      if (!organisations.some((o) => o.id === organisationId)) problems.organisationId = 'pf.error.choice';
-      const role = field(body, 'role');
-      if (role !== 'partner' && role !== 'intended_partner') problems.role = 'pf.error.choice';
-      const outcome = field(body, 'outcome');
-      if (outcome !== 'agreed' && outcome !== 'objection') problems.outcome = 'pf.error.choice';
-      const consultedOn = isoDate(body, 'consultedOn', problems, true);
-      if (consultedOn && consultedOn > today()) problems.consultedOn = 'pf.error.future';
-      const values: JoinFormValues = {
-        organisationId,
-        role: role === 'intended_partner' ? 'intended_partner' : 'partner',
-        consultedOn: consultedOn ?? field(body, 'consultedOn'),
-        outcome: outcome === 'objection' ? 'objection' : 'agreed',
-        note: localized(body, 'note', problems),
-      };
-      const page = (status: number, notice?: string) =>
-        sendHtml(reply, renderPage(<JoinPage ctx={ctx} project={project} organisations={organisations} values={values} problems={problems} notice={notice} />), status);
-      if (Object.keys(problems).length > 0) return page(400);
-      const result = await joinProject(db, { actor, project: ref, values: { ...values, consultedOn: consultedOn! } });
-      if (result === 'objection') return page(200, ctx.t('pf.join.objectionRecorded'));
+      const page = (status: number, state: FormState, notice?: string) =>
+        sendHtml(reply, renderPage(<JoinPage ctx={ctx} project={project} organisations={organisations} state={state} notice={notice} />), status);
+      const read = readForm(JoinForm, body, request.locale);
+      const checked = read.ok ? offered(read.value, { organisationId: new Set(organisations.map((o) => o.id)) }) : read;
+      const values = checked.ok ? joinInput(checked.value) : checked;
+      if (!values.ok) return page(400, formState(JOIN_FORM, values.errors, body));
+      const result = await joinProject(db, { actor, project: ref, values: values.value });
+      if (!result.ok) return page(400, formState(JOIN_FORM, result.errors, body));
+      if (!result.value.added) return page(200, formState(JOIN_FORM, {}, body), ctx.t('pf.join.objectionRecorded'));
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#partners`, '/');
     });
   }

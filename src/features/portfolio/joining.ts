@@ -3,6 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { writeTransaction } from '../../db/transaction.ts';
+import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
 import { projectPartners, type PartnerRole } from '../../db/schema.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
 import type { Actor } from '../../domain/policy.ts';
@@ -18,29 +20,34 @@ export interface JoinInput {
   note: LocalizedText;
 }
 
-export async function joinProject(db: Db, input: { actor: Actor; project: ProjectRef; values: JoinInput }): Promise<'added' | 'objection' | 'already-partner'> {
+/**
+ * Records the consultation and, when the steering group agreed, adds the organisation: done with
+ * `added` false when it objected (the consultation is still recorded). An organisation that is
+ * already a partner is refused on the organisation field, nothing written.
+ */
+export async function joinProject(db: Db, input: { actor: Actor; project: ProjectRef; values: JoinInput }): Promise<Outcome<{ added: boolean }>> {
   authorize(input.actor, 'partner.join', input.project);
   const { programmeId, id: projectId } = input.project;
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx): Promise<Outcome<{ added: boolean }>> => {
     const existing = await tx
       .select({ id: projectPartners.id })
       .from(projectPartners)
       .where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, input.values.organisationId)));
-    if (existing.length > 0) return 'already-partner' as const;
+    if (existing.length > 0) return refusedField('organisationId', 'form.error.choice');
     const { organisationId, consultedOn, outcome, note, role } = input.values;
     const [consultation] = await tx
       .insert(partnerConsultations)
       .values({ programmeId, projectId, organisationId, consultedOn, outcome, note, recordedBy: input.actor.userId, recordedByLabel: input.actor.displayName })
       .returning();
     await recordAudit(tx, { actor: input.actor, programmeId, action: 'consultation.record', objectType: 'project', objectId: projectId, after: consultation });
-    if (outcome === 'objection') return 'objection' as const;
+    if (outcome === 'objection') return done({ added: false });
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${projectPartners.position}), 0) + 1`.mapWith(Number) })
       .from(projectPartners)
       .where(eq(projectPartners.projectId, projectId))) as [{ next: number }];
     await tx.insert(projectPartners).values({ programmeId, projectId, organisationId, role, position: next, declaredInterest: role === 'partner' });
     await recordAudit(tx, { actor: input.actor, programmeId, action: 'partner.add', objectType: 'project', objectId: projectId, after: { organisationId, role, consultationId: consultation!.id } });
-    return 'added' as const;
+    return done({ added: true });
   });
 }
 
