@@ -169,3 +169,10 @@ export function joinInput(form: Static<typeof JoinForm>): Outcome<JoinInput> {
   if (form.consultedOn > today()) return refusedField('consultedOn', 'pf.error.future');
   return done(form);
 }
+
+/** Two projects (by code) linked as a cross-over, and why. */
+export const LinkForm = Type.Object({
+  a: field.text(LIMITS.name),
+  b: field.text(LIMITS.name),
+  reason: field.localized(LIMITS.text, { required: true, multiline: true }),
+});

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
-import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
+import { done, FORM_ERROR, refusedField, type Outcome } from '../../domain/outcome.ts';
 import { projectPartners, type PartnerRole } from '../../db/schema.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
 import type { Actor } from '../../domain/policy.ts';
@@ -51,20 +51,21 @@ export async function joinProject(db: Db, input: { actor: Actor; project: Projec
   });
 }
 
-export async function linkProjects(db: Db, input: { actor: Actor; a: ProjectRef; b: ProjectRef; reason: LocalizedText }): Promise<'linked' | 'exists'> {
+/** Links two projects; refused for the whole form when they are linked already, nothing written. */
+export async function linkProjects(db: Db, input: { actor: Actor; a: ProjectRef; b: ProjectRef; reason: LocalizedText }): Promise<Outcome<{ id: string }>> {
   authorize(input.actor, 'crossOver.manage', [input.a, input.b]);
   const [first, second] = input.a.id < input.b.id ? [input.a, input.b] : [input.b, input.a];
-  return db.transaction(async (tx) => {
+  return writeTransaction(db, async (tx): Promise<Outcome<{ id: string }>> => {
     const rows = await tx
       .insert(crossOvers)
       .values({ programmeId: first.programmeId, projectAId: first.id, projectBId: second.id, reason: input.reason })
       .onConflictDoNothing()
       .returning();
-    if (rows.length === 0) return 'exists' as const;
+    if (rows.length === 0) return refusedField(FORM_ERROR, 'pf.crossovers.exists');
     for (const project of [first, second]) {
       const other = project === first ? second : first;
       await recordAudit(tx, { actor: input.actor, programmeId: first.programmeId, action: 'crossover.create', objectType: 'project', objectId: project.id, after: { crossOverId: rows[0]!.id, otherProjectId: other.id, reason: input.reason } });
     }
-    return 'linked' as const;
+    return done({ id: rows[0]!.id });
   });
 }

@@ -12,10 +12,12 @@ import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { loadProjectRecord } from './edit-queries.ts';
-import { field, localized, type FormBody, type Problems } from './forms.ts';
+import { FORM_ERROR, type FieldErrors } from '../../domain/outcome.ts';
+import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
+import { LinkForm } from './inputs.ts';
 import { linkProjects } from './joining.ts';
 import { loadNetwork } from './network-queries.ts';
-import { CrossOversPage, type LinkFormValues } from './network-views.tsx';
+import { CrossOversPage, LINK_FORM, type LinkPrefill } from './network-views.tsx';
 import './network-messages.ts';
 
 type Params = { programme: string };
@@ -23,7 +25,7 @@ type Params = { programme: string };
 export function registerNetworkRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'pf.nav.network', path: '/cross-overs', order: 25 });
 
-  async function render(request: FastifyRequest<{ Params: Params }>, form: LinkFormValues | null, problems: Problems, notice?: string) {
+  async function render(request: FastifyRequest<{ Params: Params }>, form: LinkPrefill, state?: FormState, notice?: string) {
     const internal = can(request.actor, 'programme.viewInternal');
     const network = await loadNetwork(db, request.programme!.id, internal);
     // Suggestions and the link form are for those who may link: the coordinator and leads.
@@ -41,28 +43,30 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Db, config: Conf
         )
       : null;
     const ctx = pageContext(request, config);
-    return renderPage(<CrossOversPage ctx={ctx} network={network} suggestions={suggestions} organisationNames={organisationNames} form={linker ? form : null} problems={problems} notice={notice} />);
+    return renderPage(<CrossOversPage ctx={ctx} network={network} suggestions={suggestions} organisationNames={organisationNames} form={linker ? form : null} state={state} notice={notice} />);
   }
 
   for (const { url } of localizedPaths('/:programme/cross-overs')) {
     app.get<{ Params: Params; Querystring: { a?: string; b?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const a = typeof request.query.a === 'string' ? request.query.a.slice(0, 20) : '';
       const b = typeof request.query.b === 'string' ? request.query.b.slice(0, 20) : '';
-      return sendHtml(reply, await render(request, { a, b, reason: {} }, {}));
+      return sendHtml(reply, await render(request, { a, b }));
     });
 
     app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'crossOver.link' } }, async (request, reply) => {
       const body = request.body ?? {};
-      const problems: Problems = {};
-      const form: LinkFormValues = { a: field(body, 'a'), b: field(body, 'b'), reason: localized(body, 'reason', problems, true) };
-      const [first, second] = await Promise.all([loadProjectRecord(db, request.programme!.id, form.a), loadProjectRecord(db, request.programme!.id, form.b)]);
-      if (!first) problems.a = 'pf.error.choice';
-      if (!second) problems.b = 'pf.error.choice';
-      if (first && second && first.project.id === second.project.id) problems.b = 'pf.error.sameProject';
-      if (Object.keys(problems).length > 0) return sendHtml(reply, await render(request, form, problems), 400);
-      if (!can(request.actor, 'crossOver.manage', [first!.ref, second!.ref])) throw notFound();
-      const result = await linkProjects(db, { actor: request.actor!, a: first!.ref, b: second!.ref, reason: form.reason });
-      if (result === 'exists') return sendHtml(reply, await render(request, form, {}, pageContext(request, config).t('pf.crossovers.exists')), 409);
+      const refuse = async (errors: FieldErrors) => sendHtml(reply, await render(request, { a: '', b: '' }, formState(LINK_FORM, errors, body)), 400);
+      const read = readForm(LinkForm, body, request.locale);
+      if (!read.ok) return refuse(read.errors);
+      const [first, second] = await Promise.all([loadProjectRecord(db, request.programme!.id, read.value.a), loadProjectRecord(db, request.programme!.id, read.value.b)]);
+      if (!first || !second) return refuse({ ...(first ? {} : { a: { key: 'form.error.choice' } }), ...(second ? {} : { b: { key: 'form.error.choice' } }) });
+      if (first.project.id === second.project.id) return refuse({ b: { key: 'pf.error.sameProject' } });
+      if (!can(request.actor, 'crossOver.manage', [first.ref, second.ref])) throw notFound();
+      const result = await linkProjects(db, { actor: request.actor!, a: first.ref, b: second.ref, reason: read.value.reason });
+      if (!result.ok) {
+        const reason = pageContext(request, config).t(result.errors[FORM_ERROR]?.key ?? 'pf.crossovers.exists');
+        return sendHtml(reply, await render(request, { a: '', b: '' }, formState(LINK_FORM, {}, body), reason), 409);
+      }
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/cross-overs#cross-overs`, '/');
     });
   }

@@ -1,21 +1,25 @@
 // The cross-overs page: the partner network as SVG and as tables, recorded cross-overs with their
 // reasons, and for coordinators and leads suggestions plus a form to link two projects.
 import type { CrossOverSuggestion } from '../../domain/crossovers.ts';
-import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { CsrfField, Heading, Link, SelectField, SubmitButton, Text } from '../../web/components.tsx';
+import { resolveText } from '../../domain/localized.ts';
+import { Heading, Link, SelectField, SubmitButton, Text } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
+import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import type { FormState } from '../../web/forms.ts';
 import { Layout } from '../../web/layout.tsx';
-import { ErrorSummary, Form, LocalizedInput } from './form-components.tsx';
-import type { Problems } from './forms.ts';
+import { LinkForm } from './inputs.ts';
 import type { loadNetwork } from './network-queries.ts';
 import { NetworkSvg, type NetworkData } from './network.tsx';
 
 type Network = Awaited<ReturnType<typeof loadNetwork>>;
 
-export interface LinkFormValues {
+/** The form linking two projects (ids `crossover-<field>`). */
+export const LINK_FORM = 'crossover';
+
+/** The two projects a suggestion proposes to link (codes), to open the form with. */
+export interface LinkPrefill {
   a: string;
   b: string;
-  reason: LocalizedText;
 }
 
 export function CrossOversPage(props: {
@@ -23,11 +27,12 @@ export function CrossOversPage(props: {
   network: Network;
   suggestions: CrossOverSuggestion[] | null;
   organisationNames: Map<string, string>;
-  form: LinkFormValues | null;
-  problems: Problems;
+  /** Null for a reader who may not link projects: no form. */
+  form: LinkPrefill | null;
+  state?: FormState;
   notice?: string;
 }) {
-  const { ctx, network, problems } = props;
+  const { ctx, network, state } = props;
   const { t, locale } = ctx;
   const title = t('pf.network.title');
   const projectName = new Map(network.projects.map((p) => [p.id, `${p.code}. ${resolveText(p.title, locale).text}`]));
@@ -108,14 +113,13 @@ export function CrossOversPage(props: {
       {props.form && (
         <section aria-labelledby="link">
           <Heading level={2} id="link">{t('pf.crossovers.add')}</Heading>
-          <ErrorSummary ctx={ctx} problems={problems} />
-          <Form action={`${base}/cross-overs`}>
-            <CsrfField ctx={ctx} />
-            <SelectField id="a" label={t('pf.crossovers.first')} value={props.form.a} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} error={problems.a ? t(problems.a) : undefined} />
-            <SelectField id="b" label={t('pf.crossovers.second')} value={props.form.b} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} error={problems.b ? t(problems.b) : undefined} />
-            <LocalizedInput ctx={ctx} name="reason" label={t('pf.crossovers.reason')} value={props.form.reason} problems={problems} multiline required />
+          <ErrorSummary ctx={ctx} state={state} form={LINK_FORM} />
+          <PostForm ctx={ctx} action={`${base}/cross-overs`} label={t('pf.crossovers.add')} id={LINK_FORM}>
+            <SelectField {...fieldProps(ctx, LinkForm, state, LINK_FORM, 'a', props.form.a)} label={t('pf.crossovers.first')} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} />
+            <SelectField {...fieldProps(ctx, LinkForm, state, LINK_FORM, 'b', props.form.b)} label={t('pf.crossovers.second')} options={network.projects.map((p) => ({ value: p.code, label: projectName.get(p.id)! }))} empty={t('pf.form.choose')} />
+            <BilingualField ctx={ctx} schema={LinkForm} state={state} form={LINK_FORM} name="reason" label={t('pf.crossovers.reason')} multiline required />
             <SubmitButton>{t('pf.crossovers.submit')}</SubmitButton>
-          </Form>
+          </PostForm>
         </section>
       )}
       <Heading level={2}>{t('pf.network.picture')}</Heading>
