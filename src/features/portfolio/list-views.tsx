@@ -2,7 +2,7 @@
 import { LIFECYCLES } from '../../db/schema.ts';
 import type { PageContext } from '../../web/context.ts';
 import { SelectField, TextField } from '../../web/components.tsx';
-import { Checkbox } from './form-components.tsx';
+import { Checkbox } from '../../web/form-components.tsx';
 import { filterQueryString, type ListFilters } from './list.ts';
 
 export function ProjectFilters(props: { ctx: PageContext; filters: ListFilters; themes: { code: string; label: string }[]; organisations: { slug: string; label: string }[] }) {
@@ -18,7 +18,7 @@ export function ProjectFilters(props: { ctx: PageContext; filters: ListFilters; 
         <TextField id="status" label={t('project.status')} value={filters.status} />
         <SelectField id="lead" label={t('project.lead')} value={filters.lead} options={props.organisations.map((o) => ({ value: o.slug, label: o.label }))} empty={t('pf.list.all')} />
         <SelectField id="partner" label={t('pf.list.partner')} value={filters.partner} options={props.organisations.map((o) => ({ value: o.slug, label: o.label }))} empty={t('pf.list.all')} />
-        <Checkbox id="overdue" value="1" label={t('pf.list.overdue')} checked={filters.overdue} />
+        <Checkbox name="overdue" value="1" label={t('pf.list.overdue')} checked={filters.overdue} />
         <button type="submit" class="utrecht-button utrecht-button--html-button utrecht-button--secondary-action">
           {t('pf.list.apply')}
         </button>
