@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { parseCsv } from '../../domain/export-cells.ts';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
@@ -265,16 +266,20 @@ for (const mode of databaseModes()) {
       const parties = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
       assert.equal(parties.statusCode, 200);
       assert.match(String(parties.headers['content-type']), /text\/csv/);
-      assert.match(parties.body, /^\uFEFFpartij,ingebracht_euro/);
-      assert.match(parties.body, /Leids Universitair Medisch Centrum,1000,800,/);
+      // Dutch Excel's CSV: semicolons, a byte-order mark, readable Dutch headers.
+      const partyRows = parseCsv(parties.body, 'nl');
+      assert.ok(parties.body.startsWith('\uFEFF'));
+      assert.deepEqual(partyRows[0], ['Partij', 'Ingebracht (€)', 'Ingebracht (uren)', 'Project', 'Toegekend (€)', 'Betaald (€)']);
+      assert.deepEqual(partyRows.find((r) => r[0] === 'Leids Universitair Medisch Centrum')?.slice(1, 3), ['1000', '800']);
       // A party name that a spreadsheet would run as a formula is neutralised.
       const [programme] = await t.database.db.select({ id: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId));
       const [evil] = await t.database.db.insert(organisations).values({ programmeId: programme!.id, slug: 'evil', name: { nl: '=HYPERLINK("x")', en: '=HYPERLINK("x")' }, kind: 'other' }).returning();
       assert.equal((await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: evil!.id, year: '2019', amount: '1', idem: idem() })).statusCode, 303);
       const again = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
-      assert.ok(again.body.includes(`"'=HYPERLINK(""x"")",1,0,`), again.body);
+      assert.ok(again.body.includes(`"'=HYPERLINK(""x"")";1;0;`), again.body);
       const projectsCsv = await get(coordinator, '/en/leiden/fund/reports/projects.csv');
       assert.match(projectsCsv.body, /\r\n3a,[^\r]*,550,400,150,100,60\r\n/);
+      assert.deepEqual(parseCsv(projectsCsv.body, 'en')[0], ['Project code', 'Title', 'Awarded (€)', 'Paid (€)', 'Outstanding (€)', 'Awarded (hours)', 'Delivered (hours)']);
     });
 
     test('the reports download as XLSX: euros from integer cents, formulas neutralised, only for who sees the reports', async () => {
@@ -295,15 +300,16 @@ for (const mode of databaseModes()) {
         return { sheet, rows };
       };
       const parties = await workbookOf('/nl/leiden/fund/reports/parties.xlsx');
-      assert.deepEqual(parties.rows[0], ['partij', 'ingebracht_euro', 'ingebracht_uren', 'project', 'toegekend_euro', 'betaald_euro']);
+      assert.deepEqual(parties.rows[0], ['Partij', 'Ingebracht (€)', 'Ingebracht (uren)', 'Project', 'Toegekend (€)', 'Betaald (€)']);
+      assert.equal(parties.sheet.name, 'Per partij ingebracht en waar', 'the sheet name is cut between words');
       const lumc = parties.rows.find((r) => r[0] === 'Leids Universitair Medisch Centrum');
       assert.deepEqual(lumc?.slice(1, 3), [1000, 800], 'contributed €1,000.00 (100000 cents) and 800 hours');
       const evil = parties.rows.find((r) => String(r[0]).includes('HYPERLINK'));
-      assert.equal(evil?.[0], `'=HYPERLINK("x")`, 'a cell starting with = is text with an apostrophe');
+      assert.equal(evil?.[0], '=HYPERLINK("x")', 'a cell starting with = is a text cell, as typed (never a formula)');
       assert.equal(evil?.[1], 1);
       assert.equal(parties.sheet.getColumn(2).numFmt, '"€" #,##0.00', 'money is formatted as euros');
       const projects = await workbookOf('/en/leiden/fund/reports/projects.xlsx');
-      assert.deepEqual(projects.rows[0], ['project', 'title', 'awarded_eur', 'paid_eur', 'open_eur', 'awarded_hours', 'delivered_hours']);
+      assert.deepEqual(projects.rows[0], ['Project code', 'Title', 'Awarded (€)', 'Paid (€)', 'Outstanding (€)', 'Awarded (hours)', 'Delivered (hours)']);
       const row3a = projects.rows.find((r) => r[0] === '3a');
       assert.deepEqual(row3a?.slice(2), [550, 400, 150, 100, 60]);
       assert.equal(projects.sheet.getRow(2).getCell(3).numFmt, '"€" #,##0.00');

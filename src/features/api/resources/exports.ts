@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, or } from 'drizzle-orm
 import { alias } from 'drizzle-orm/pg-core';
 import { Type } from 'typebox';
 import type { Db } from '../../../db/client.ts';
-import { neutraliseCell } from '../../../domain/export-cells.ts';
+import { toCsv as writeCsv } from '../../../domain/export-cells.ts';
 import { actions, bodies, organisations, programmes, projectPartners, projects, targets, themes } from '../../../db/schema.ts';
 import { getAgreement } from '../../agreement/queries.ts';
 import { decisions, meetings } from '../../meetings/tables.ts';
@@ -153,17 +153,12 @@ async function websiteData(db: Db, programmeId: string) {
   return { news: newsRows.map(toNews), events: eventRows.map(toEvent) };
 }
 
-function csvCell(value: string): string {
-  // Quote always; a leading formula character is defused for spreadsheet users (CSV injection).
-  return `"${neutraliseCell(value).replace(/"/g, '""')}"`;
-}
-
 /**
  * One table for everything, in long form: a row per field, so one file holds every record type
  * and both languages side by side (columns: record, key, parent, field, nl, en).
  */
 export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
-  const rows: string[][] = [['record', 'key', 'parent', 'field', 'nl', 'en']];
+  const rows: string[][] = [];
   const add = (record: string, key: string, parent: string, fields: Record<string, unknown>) => {
     for (const [field, value] of Object.entries(fields)) {
       if (value === null || value === undefined) continue;
@@ -197,7 +192,8 @@ export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
     for (const { organisation, ...party } of parties) add('agreement-party', organisation.slug, programme.slug, party);
     for (const section of sections) add('agreement-section', section.key, programme.slug, section);
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  // Open data keeps one fixed format whatever the reader's language (RFC 4180, every field quoted).
+  return writeCsv(['record', 'key', 'parent', 'field', 'nl', 'en'], rows, 'open');
 }
 
 const OpenDataSchema = Type.Object(
