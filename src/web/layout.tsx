@@ -18,11 +18,13 @@ export interface LayoutProps {
   indexable?: boolean;
   /** Open Graph type: "article" for a news item or event. */
   ogType?: 'website' | 'article';
+  /** What the page is about, for search engines and link previews. */
+  description?: string;
 }
 
 const OG_LOCALES = { nl: 'nl_NL', en: 'en_GB' } as const;
 
-export function Layout({ ctx, title, crumbs = [], children, head, indexable = true, ogType = 'website' }: LayoutProps) {
+export function Layout({ ctx, title, crumbs = [], children, head, indexable = true, ogType = 'website', description }: LayoutProps) {
   const { t, locale, programme } = ctx;
   const other = otherLocale(locale);
   const programmeName = programme ? resolveText(programme.name, locale).text : t('app.name');
@@ -49,6 +51,8 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <meta property="og:site_name" content={programmeName} />
         <meta property="og:locale" content={OG_LOCALES[locale]} />
         <meta property="og:locale:alternate" content={OG_LOCALES[other]} />
+        {description && <meta name="description" content={description} />}
+        {description && <meta property="og:description" content={description} />}
         {head}
       </head>
       <body class="utrecht-document kennisstad-theme">
@@ -128,6 +132,9 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
                   </li>
                   <li>
                     <a href={localePath(locale, `/${programme.slug}/accessibility`)}>{t('layout.accessibility')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, `/${programme.slug}/privacy`)}>{t('layout.privacy')}</a>
                   </li>
                 </>
               )}

@@ -4,7 +4,7 @@ import { and, asc, count, type AnyColumn, desc, eq, gt, or, sql, type SQL } from
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { programmes } from '../../db/schema.ts';
-import { events, newsItems, pages } from './tables.ts';
+import { events, newsItems, pages, privacyStatements } from './tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import type { ContentKind } from './rules.ts';
 
@@ -125,4 +125,12 @@ export async function listPublicDecisions(db: Db, programmeId: string, limit = 5
     .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true)))
     .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
     .limit(limit);
+}
+
+export type PrivacyRow = typeof privacyStatements.$inferSelect;
+
+/** The programme's privacy statement, or null when nobody has saved one yet (the page then shows the defaults). */
+export async function getPrivacyStatement(db: Db, programmeId: string): Promise<PrivacyRow | null> {
+  const [row] = await db.select().from(privacyStatements).where(eq(privacyStatements.programmeId, programmeId));
+  return row ?? null;
 }

@@ -18,6 +18,7 @@ import { markdownToText, renderMarkdown } from './markdown.ts';
 import './messages.ts';
 import * as q from './queries.ts';
 import { entryUpdated } from './rules.ts';
+import { registerPrivacyRoutes } from './privacy-routes.tsx';
 import { registerWebsiteManageRoutes } from './routes-manage.tsx';
 import { SearchQuery } from './schema.ts';
 import { search } from './search.ts';
@@ -28,7 +29,7 @@ const text = (value: Parameters<typeof resolveText>[0], locale: Locale) => resol
 const fallbackLang = (resolved: Resolved) => (resolved.fallback ? resolved.lang : undefined);
 
 /** The programme's public pages that exist whatever its content (the sitemap lists them). */
-const PUBLIC_LISTS = ['', '/projects', '/organisations', '/news', '/events', '/decisions', '/bodies', '/agreement', '/annual-agendas', '/targets', '/contact', '/accessibility'];
+const PUBLIC_LISTS = ['', '/projects', '/organisations', '/news', '/events', '/decisions', '/bodies', '/agreement', '/annual-agendas', '/targets', '/contact', '/accessibility', '/privacy'];
 
 /** A feed is as recent as its newest entry; an empty feed says so with the epoch. */
 const latestOf = (dates: Date[]) => dates.reduce((latest, date) => (date > latest ? date : latest), new Date(0));
@@ -245,4 +246,5 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
   });
 
   registerWebsiteManageRoutes(app, db, config);
+  registerPrivacyRoutes(app, db, config);
 }
