@@ -40,6 +40,8 @@ export const programmes = pgTable('programmes', {
   themeTokens: jsonb('theme_tokens').$type<Record<string, string>>().notNull().default({}),
   hoursPerFte: integer('hours_per_fte').notNull().default(1600),
   contactEmail: text('contact_email'),
+  /** The licence of the open-data export (src/features/open-data/licences.ts); CC0 is the Dutch open-data default. */
+  openDataLicence: text('open_data_licence').notNull().default('cc0'),
   createdAt: createdAt(),
 });
 

@@ -136,6 +136,9 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
                   <li>
                     <a href={localePath(locale, `/${programme.slug}/privacy`)}>{t('layout.privacy')}</a>
                   </li>
+                  <li>
+                    <a href={localePath(locale, `/${programme.slug}/open-data`)}>{t('layout.openData')}</a>
+                  </li>
                 </>
               )}
             </ul>

@@ -46,6 +46,11 @@ export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<Con
           {t('website.manage.privacy')}
         </Link>
       </p>
+      <p class="utrecht-paragraph">
+        <Link ctx={ctx} to={`/${ctx.programme!.slug}/manage/open-data`}>
+          {t('openData.manage')}
+        </Link>
+      </p>
       {KINDS.map((kind) => (
         <section aria-labelledby={`manage-${kind}`}>
           <Heading level={2} id={`manage-${kind}`}>

@@ -29,7 +29,7 @@ const text = (value: Parameters<typeof resolveText>[0], locale: Locale) => resol
 const fallbackLang = (resolved: Resolved) => (resolved.fallback ? resolved.lang : undefined);
 
 /** The programme's public pages that exist whatever its content (the sitemap lists them). */
-const PUBLIC_LISTS = ['', '/projects', '/organisations', '/news', '/events', '/decisions', '/bodies', '/agreement', '/annual-agendas', '/targets', '/contact', '/accessibility', '/privacy'];
+const PUBLIC_LISTS = ['', '/projects', '/organisations', '/news', '/events', '/decisions', '/bodies', '/agreement', '/annual-agendas', '/targets', '/contact', '/accessibility', '/privacy', '/open-data'];
 
 /** A feed is as recent as its newest entry; an empty feed says so with the epoch. */
 const latestOf = (dates: Date[]) => dates.reduce((latest, date) => (date > latest ? date : latest), new Date(0));
@@ -220,7 +220,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
     });
   }
 
-  app.get('/robots.txt', { config: { action: 'public', pageCache: true } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(config.baseUrl)));
+  app.get('/robots.txt', { config: { action: 'public', pageCache: true } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(config.baseUrl, (await q.listProgrammesWithIds(db)).map((p) => p.slug))));
 
   app.get('/sitemap.xml', { config: { action: 'public', pageCache: true } }, async (_request, reply) => {
     const urls: SitemapUrl[] = [];

@@ -216,7 +216,7 @@ for (const mode of databaseModes()) {
         assert.ok(map.includes(`<loc>http://localhost/en/leiden${path}</loc>`), `sitemap lists ${path}`);
         assert.ok((await get(`/en/leiden${path}`)).statusCode === 200, `${path} exists`);
       }
-      assert.match((await get('/robots.txt')).body, /Disallow: \/api\/\nAllow: \/\nSitemap:/);
+      assert.match((await get('/robots.txt')).body, /Disallow: \/api\/\n(Allow: \/api\/v1\/programmes\/[a-z0-9-]+\/open-data\.\n)+Allow: \/\nSitemap:/);
     });
 
     test('search: Dutch and English stemming, a typo, highlighted snippets', async () => {

@@ -13,6 +13,7 @@ import { publicWhere } from '../../website/queries.ts';
 import { events, newsItems } from '../../website/tables.ts';
 import { registerApiResource } from '../registry.ts';
 import { DateTimeSchema, Nullable, localized, problems } from '../schemas.ts';
+import { licenceOf } from '../../open-data/licences.ts';
 import { toAgreement } from './agreement.ts';
 import { toDecision, toMeeting } from './meetings.ts';
 import { ProgrammeParams } from './programmes.ts';
@@ -20,7 +21,8 @@ import { toEvent, toNews } from './website.ts';
 
 type Text = { nl?: string; en?: string };
 
-async function openData(db: Db, programmeId: string) {
+/** The programme's public data, as the open-data downloads publish it. */
+export async function openData(db: Db, programmeId: string) {
   const lead = alias(organisations, 'export_lead');
   const publicProject = and(eq(projects.programmeId, programmeId), eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES));
   const [[programme], themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
@@ -72,6 +74,7 @@ async function openData(db: Db, programmeId: string) {
       periodEnd: programme!.periodEnd,
       mission: localized(programme!.mission),
     },
+    licence: licenceOf(programme!.openDataLicence).uri,
     themes: themeRows.map((t) => ({ code: t.code, title: localized(t.title), goal: localized(t.goal), description: localized(t.description) })),
     projects: projectRows.map(({ project, themeCode, leadSlug }) => ({
       code: project.code,
@@ -173,6 +176,7 @@ export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
   };
   const { programme } = data;
   add('programme', programme.slug, '', programme);
+  if (data.licence) add('programme', programme.slug, '', { licence: data.licence });
   for (const theme of data.themes) add('theme', theme.code, programme.slug, theme);
   for (const project of data.projects) {
     const { partners, actions: projectActions, ...fields } = project;
@@ -199,6 +203,7 @@ export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
 const OpenDataSchema = Type.Object(
   {
     generatedAt: DateTimeSchema,
+    licence: Type.String({ format: 'uri', description: 'The licence of this data (the programme\'s setting; CC0 unless it chose otherwise).' }),
     programme: Type.Object({}, { additionalProperties: true }),
     themes: Type.Array(Type.Object({}, { additionalProperties: true })),
     projects: Type.Array(Type.Object({}, { additionalProperties: true })),

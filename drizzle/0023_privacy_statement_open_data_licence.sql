@@ -10,4 +10,5 @@ CREATE TABLE "privacy_statements" (
 	CONSTRAINT "privacy_statements_programme_id_unique" UNIQUE("programme_id")
 );
 --> statement-breakpoint
+ALTER TABLE "programmes" ADD COLUMN "open_data_licence" text DEFAULT 'cc0' NOT NULL;--> statement-breakpoint
 ALTER TABLE "privacy_statements" ADD CONSTRAINT "privacy_statements_programme_id_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."programmes"("id") ON DELETE cascade ON UPDATE no action;
