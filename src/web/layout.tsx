@@ -31,6 +31,8 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
   const fullTitle = title === programmeName ? title : `${title} | ${programmeName}`;
   const programmeHome = programme ? `/${programme.slug}` : '/';
   const canonical = `${ctx.baseUrl}${localePath(locale, ctx.path)}`;
+  // Every page describes itself: its own description, or one made from its title and the programme.
+  const pageDescription = description || (programme ? t('layout.description', { title, programme: programmeName, city: programme.city }) : t('layout.descriptionApp'));
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -51,8 +53,16 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <meta property="og:site_name" content={programmeName} />
         <meta property="og:locale" content={OG_LOCALES[locale]} />
         <meta property="og:locale:alternate" content={OG_LOCALES[other]} />
-        {description && <meta name="description" content={description} />}
+        <meta name="description" content={pageDescription} />
+        {/* A link preview shows only a page's own description, never the generic one. */}
         {description && <meta property="og:description" content={description} />}
+        {programme && (
+          <>
+            {/* Feed autodiscovery: a reader or search engine finds the programme's news and decisions from any of its pages. */}
+            <link rel="alternate" type="application/atom+xml" title={t('layout.feed.news', { programme: programmeName })} href={localePath(locale, `/${programme.slug}/news/feed.atom`)} />
+            <link rel="alternate" type="application/atom+xml" title={t('layout.feed.decisions', { programme: programmeName })} href={localePath(locale, `/${programme.slug}/decisions/feed.atom`)} />
+          </>
+        )}
         {head}
       </head>
       <body class="utrecht-document kennisstad-theme">

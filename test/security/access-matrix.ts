@@ -98,6 +98,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/:programme/dashboard': { action: 'dashboard.view', own: 'L N N N N o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/deadlines': { action: 'deadlines.view', own: 'L o o o o o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/decisions': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
+  'GET ~/:programme/decisions/:decisionId': { action: 'public', own: 'o o o o o o o', foreign: 'N N N N N N N' },
   'GET ~/:programme/decisions/feed.atom': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/events': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/events.ics': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },

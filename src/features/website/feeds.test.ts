@@ -113,6 +113,11 @@ describe('Atom feeds validate under RFC 4287 (jing)', { skip: !jingAvailable() }
     assert.equal(entryUpdated({ updatedAt: edited, publishAt: new Date('2025-12-01T00:00:00Z') }, now), edited);
     assert.equal(entryUpdated({ updatedAt: edited, publishAt: new Date('2026-03-01T00:00:00Z') }, now), edited, 'a future date is not yet news');
     assert.equal(entryUpdated({ updatedAt: edited, publishAt: null }, now), edited);
+    // The text's own last edit counts, not the moment the row was written (loading default data, a status change).
+    const loaded = new Date('2026-01-31T00:00:00Z');
+    const texts = { nl: '2017-07-07T12:00:00.000Z', en: '2017-07-08T12:00:00.000Z' };
+    assert.equal(entryUpdated({ updatedAt: loaded, publishAt: new Date('2017-07-07T12:00:00Z'), languageUpdatedAt: texts }, now).toISOString(), '2017-07-08T12:00:00.000Z');
+    assert.equal(entryUpdated({ updatedAt: loaded, publishAt: new Date('2017-09-01T00:00:00Z'), languageUpdatedAt: texts }, now).toISOString(), '2017-09-01T00:00:00.000Z');
   });
 
   for (const mode of databaseModes()) {

@@ -279,7 +279,7 @@ for (const mode of databaseModes()) {
       assert.doesNotMatch(feed.body, /Confidential/);
       const found = await get('/nl/leiden/search?q=zomerscholen+vastgesteld');
       assert.match(found.body, /<mark>zomerscholen<\/mark>/);
-      assert.match(found.body, /href="\/nl\/leiden\/decisions"/);
+      assert.match(found.body, /href="\/nl\/leiden\/decisions\/[0-9a-f-]{36}"/, 'a search hit links to the decision\'s own page');
       assert.doesNotMatch((await get('/en/leiden/search?q=confidential')).body, /Confidential decision/);
     });
 
