@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor, Assignment } from '../../domain/policy.ts';
 import { can } from '../../policies.ts';
-import { canMeetings, type BodyRef } from './policy.ts';
+import type { BodyRef } from './policy.ts';
 
 const ROLES = ['anonymous', 'partner', 'lead', 'support', 'executive', 'coordinator', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -76,13 +76,5 @@ describe('meetings policy', () => {
     assert.equal(can(partner, 'meeting.view', body('executive', ['u9'])), true);
     assert.equal(can(partner, 'meeting.view', body('executive', ['u8'])), false);
     assert.equal(can(null, 'meeting.view', body('executive', ['u9'])), false);
-  });
-
-  test('the legacy canMeetings answers as the named actions do', () => {
-    for (const role of ROLES) {
-      const actor = actorFor(role);
-      assert.equal(canMeetings(actor, { do: 'meetings.prepare' }), can(actor, 'meeting.plan', body('support')), role);
-      assert.equal(canMeetings(actor, { do: 'body.viewInternal', body: body('support') }), can(actor, 'body.viewInternal', body('support')), role);
-    }
   });
 });

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { actions, auditEvents, organisations, projectPartners, projects, themes } from '../../db/schema.ts';
 import { resolveText, type Locale } from '../../domain/localized.ts';
-import type { ProjectRef } from '../../domain/policy.ts';
+import type { ProjectRef } from './policy.ts';
 import type { Choice } from './edit-views.tsx';
 import { partnerConsultations } from './tables.ts';
 

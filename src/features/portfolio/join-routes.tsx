@@ -18,15 +18,15 @@ type Params = { programme: string; code: string };
 
 export function registerJoinRoutes(app: FastifyInstance, db: Db, config: Config): void {
   for (const { url } of localizedPaths('/:programme/projects/:code/partners/new')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref } = await editableProject(db, request);
+    app.get<{ Params: Params }>(url, { config: { action: 'partner.join' } }, async (request, reply) => {
+      const { project, ref } = await editableProject(db, request, 'partner.join');
       const organisations = (await organisationChoices(db, request.programme!.id, request.locale)).filter((o) => !ref.partnerOrganisationIds!.includes(o.id));
       const values: JoinFormValues = { organisationId: '', role: 'partner', consultedOn: new Date().toISOString().slice(0, 10), outcome: 'agreed', note: {} };
       return sendHtml(reply, renderPage(<JoinPage ctx={pageContext(request, config)} project={project} organisations={organisations} values={values} problems={{}} />));
     });
 
-    app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref, actor } = await editableProject(db, request);
+    app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'partner.join' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request, 'partner.join');
       const ctx = pageContext(request, config);
       const organisations = (await organisationChoices(db, request.programme!.id, request.locale)).filter((o) => !ref.partnerOrganisationIds!.includes(o.id));
       const body = request.body ?? {};
