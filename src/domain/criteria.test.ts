@@ -69,6 +69,7 @@ describe('criteria a-f', () => {
     assert.equal(stateOf(buildProposal({ partners: [partner({ name: 'G' }), partner({ name: 'U' })] })).b, 'missing');
     const two = evaluateCriteria(buildProposal({ partners: [partner({ name: 'G', role: 'lead' }), partner({ name: 'U', role: 'lead' })] }))[1]!;
     assert.equal(two.state, 'missing');
+    assert.equal(two.letter, 'b');
     assert.equal(two.reason, 'b.several');
     assert.equal(two.values.names, 'G, U');
   });

@@ -186,6 +186,7 @@ describe('formatting and FTE', () => {
     assert.equal(formatHours('nl', 1600), '1.600');
     assert.equal(formatHours('en', 1600), '1,600');
     assert.equal(formatHours('nl', 1600.4), '1.600');
+    assert.equal(formatHours('en', 1600.6), '1,601', 'whole hours in English too');
     assert.equal(formatHours('en', 0), '0');
   });
 });

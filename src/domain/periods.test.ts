@@ -104,3 +104,12 @@ describe('parsePeriod', () => {
     assert.equal(parsePeriod('Q5 2018'), null);
   });
 });
+
+test('"uiterlijk" and "op" take an exact date only', () => {
+  assert.deepEqual(parsePeriod('uiterlijk 1 november 2017'), { start: '2017-11-01', end: '2017-11-01' });
+  assert.deepEqual(parsePeriod('on 30 June 2018'), { start: '2018-06-30', end: '2018-06-30' });
+  assert.equal(parsePeriod('uiterlijk najaar 2018'), null);
+  assert.equal(parsePeriod('op 31 juni 2018'), null, 'June has no 31st');
+  assert.equal(parsePeriod('29 februari 2019'), null);
+  assert.deepEqual(parsePeriod('29 februari 2020'), { start: '2020-02-29', end: '2020-02-29' });
+});

@@ -84,6 +84,10 @@ test('one matching assignment is enough, and only the matching role counts', () 
   // A lead assignment that names an organisation does not make its holder a partner member.
   assert.equal(memberOfOrganisation(actor({ role: 'lead', projectId: 'project-2', organisationId: 'org-a' }), ['org-a']), false);
   assert.equal(memberOfOrganisation(actor({ role: 'partner' }), ['org-a']), false);
+  // Any one of several assignments is enough: a coordinator who also leads a project leads it,
+  // a member of two organisations is a member of each.
+  assert.equal(leadsProject(actor({ role: 'coordinator' }, { role: 'lead', projectId: 'project-1' }), 'project-1'), true);
+  assert.equal(memberOfOrganisation(actor({ role: 'partner', organisationId: 'org-b' }, { role: 'partner', organisationId: 'org-a' }), ['org-a']), true);
 });
 
 test('roles never reach into another programme', () => {

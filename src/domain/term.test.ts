@@ -59,3 +59,12 @@ describe('agreement term', () => {
     assert.throws(() => addMonths('2017-00-10', 1), /calendar date/);
   });
 });
+
+test('dates that do not exist are refused, not rolled over', () => {
+  for (const bad of ['2019-02-29', '2019-02-30', '2019-04-31', '2019-13-01', '2019-00-10', '2019-01-00', '2019-1-01', 'soon']) {
+    assert.throws(() => addMonths(bad, 1), /Not an ISO date|Not a calendar date/, bad);
+    assert.throws(() => endDate({ ...leiden, signedOn: bad }), /Not an ISO date|Not a calendar date/, bad);
+  }
+  assert.equal(addMonths('2020-02-29', 12), '2021-02-28');
+  assert.equal(addMonths('2019-12-31', 0), '2019-12-31');
+});

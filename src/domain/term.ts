@@ -6,8 +6,8 @@ function parse(iso: string): { y: number; m: number; d: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new Error(`Not an ISO date: ${iso}`);
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(y, m - 1, d));
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) throw new Error(`Not a calendar date: ${iso}`);
+  // A day past the month's end (or month 13) rolls over into another date: then it was not a real one.
+  if (format(new Date(Date.UTC(y, m - 1, d))) !== iso) throw new Error(`Not a calendar date: ${iso}`);
   return { y, m, d };
 }
 

@@ -133,3 +133,13 @@ test('no deadline: falling back from the baseline is at risk', () => {
   assert.equal(projectTrend({ ...base, baselineValue: 100, deadlineOn: null, measurements: [{ on: '2021-01-01', value: 50 }] }).status, 'at_risk');
   assert.equal(projectTrend({ ...base, baselineValue: 100, deadlineOn: null, measurements: [{ on: '2021-01-01', value: 150 }] }).status, 'on_track');
 });
+
+test('holding a level (target equal to its baseline): on track while the line stays at it, off track when it falls away', () => {
+  const level: TrendInput = { ...exact, targetValue: 100, baselineValue: 100 };
+  // From 100 on day 0 down to 90 on day 256: the line falls to 60 by day 1024.
+  const falling = projectTrend({ ...level, measurements: [{ on: day(256), value: 90 }] });
+  assert.deepEqual([falling.status, falling.projected], ['off_track', 60]);
+  // Below the level now, but the line (baseline left out: dated after the first measurement) climbs past it by the deadline.
+  const climbing = projectTrend({ ...level, baselineOn: day(300), measurements: [{ on: day(0), value: 80 }, { on: day(256), value: 95 }] });
+  assert.deepEqual([climbing.status, climbing.projected], ['on_track', 140]);
+});

@@ -2,6 +2,7 @@
 // see; every text cell of an export is neutralised so a spreadsheet never runs it as a formula.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
+import { today } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { resolveText } from '../../domain/localized.ts';
 import { can } from '../../policies.ts';
@@ -25,7 +26,7 @@ async function filteredProjects(db: Db, request: FastifyRequest<{ Params: Params
   const programmeId = request.programme!.id;
   const includeInternal = can(request.actor, 'programme.viewInternal');
   const [themes, projects] = await Promise.all([q.listThemes(db, programmeId), q.listProjects(db, programmeId, includeInternal)]);
-  const facts = await loadProjectFacts(db, programmeId, projects.map((p) => p.id), new Date().toISOString().slice(0, 10));
+  const facts = await loadProjectFacts(db, programmeId, projects.map((p) => p.id), today());
   const filters = readFilters(request.query as Record<string, unknown>);
   const rows = applyFilters(projects, facts, filters, new Map(themes.map((t) => [t.code, t.id])));
   return { themes, rows, facts, filters };

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, notInArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.ts';
 import { actions, organisations, projectPartners, projects, themes, type ActionState } from '../../../db/schema.ts';
+import { isUuid } from '../../../web/forms.ts';
 import { INTERNAL_LIFECYCLES } from '../../portfolio/queries.ts';
 
 const lead = alias(organisations, 'api_lead_organisation');
@@ -86,7 +87,7 @@ export async function projectActionsOf(db: Db, projectId: string, options: { sta
 }
 
 export async function findAction(db: Db, projectId: string, actionId: string) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(actionId)) return null;
+  if (!isUuid(actionId)) return null;
   const [row] = await db
     .select({ action: actions, owner: { slug: organisations.slug, name: organisations.name } })
     .from(actions)
