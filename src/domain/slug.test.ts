@@ -22,3 +22,14 @@ test('at most 80 characters, no hyphen at either end', () => {
   assert.ok(slug.length <= 80);
   assert.match(slug, /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/);
 });
+
+test('every letter without a decomposition has its ASCII spelling, in both cases', () => {
+  assert.equal(asciiFold('ł Ł đ Đ ð Ð ø Ø ß ẞ'), 'l L d D d D o O ss SS');
+  assert.equal(asciiFold('æ Æ œ Œ þ Þ ı ħ Ħ ŀ Ŀ ŧ Ŧ ĸ ŋ Ŋ'), 'ae AE oe OE th TH i h H l L t T k ng NG');
+});
+
+test('runs of separators at either end and at the cut are removed whole', () => {
+  assert.equal(slugify('--Łódź--'), 'lodz');
+  assert.equal(slugify(`${'a'.repeat(79)} — b`), 'a'.repeat(79), 'cut at 80 on the hyphen: the hyphen goes');
+  assert.equal(slugify(`${'a'.repeat(78)} — b`), `${'a'.repeat(78)}-b`);
+});
