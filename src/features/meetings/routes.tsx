@@ -4,6 +4,7 @@
 // 404. Each write reads its form with its declaration (./schema.ts) and calls one command.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
+import { now } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
@@ -61,7 +62,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
     ]);
     const evaluationYears =
-      body.kind === 'executive' && meetingList ? [...new Set([...meetingList.map((m) => amsterdamYear(m.startsAt)), amsterdamYear(new Date())])].sort() : [];
+      body.kind === 'executive' && meetingList ? [...new Set([...meetingList.map((m) => amsterdamYear(m.startsAt)), amsterdamYear(now())])].sort() : [];
     const page = (
       <BodyPage
         ctx={pageContext(request, config)}
@@ -259,7 +260,7 @@ function registerCadencePanel(): void {
     key: 'meetings.cadence',
     order: 20,
     async render({ db, ctx, programmeId }) {
-      const year = amsterdamYear(new Date());
+      const year = amsterdamYear(now());
       const bodies = (await q.listBodies(db, programmeId)).filter((b) => b.minMeetingsPerYear !== null || b.maxMeetingsPerYear !== null);
       if (bodies.length === 0) return null;
       const from = new Date(Date.UTC(year - 1, 11, 30));
