@@ -37,6 +37,7 @@ const MEETING_WRITES = [
   'agendaItem.addDocument',
   'decision.propose',
   'decision.record',
+  'meeting.recordAttendance',
   'meetingAction.add',
   'meetingAction.complete',
 ] as const;
@@ -84,5 +85,19 @@ describe('meetings policy', () => {
       assert.equal(canMeetings(actor, { do: 'meetings.prepare' }), can(actor, 'meeting.plan', body('support')), role);
       assert.equal(canMeetings(actor, { do: 'body.viewInternal', body: body('support') }), can(actor, 'body.viewInternal', body('support')), role);
     }
+  });
+
+  test('decision.confirm: a member who attended, never the recorder, never by role alone (four eyes)', () => {
+    const decision = (attendedUserIds: string[], recordedByUserId: string | null = 'sec', programmeId = 'p1') => ({ programmeId, attendedUserIds, recordedByUserId });
+    // By role alone nobody confirms: not the coordinator who records, not the executive level.
+    expectRow('- - - - - - -', (actor) => can(actor, 'decision.confirm', decision([])), 'nobody attended');
+    // Every role confirms when it attended as a member (a seat, not a role, makes the member).
+    expectRow('- y y y y y y', (actor) => can(actor, 'decision.confirm', decision(['u1'])), 'u1 attended');
+    // The person who recorded it never confirms it, even when they attended.
+    expectRow('- - - - - - -', (actor) => can(actor, 'decision.confirm', decision(['u1'], 'u1')), 'recorded by u1');
+    // Another programme's decision: no.
+    expectRow('- - - - - - -', (actor) => can(actor, 'decision.confirm', decision(['u1'], 'sec', 'p2')), 'another programme');
+    // Sent apologies or was not there: not in attendedUserIds.
+    assert.equal(can(actorFor('executive', 'p1', 'u2'), 'decision.confirm', decision(['u1'])), false);
   });
 });
