@@ -12,7 +12,7 @@ import { done, FORM_ERROR, refusedField, type Outcome } from '../../domain/outco
 import { authorize } from '../../policies.ts';
 import { refusedForRecord, type Base, type MeetingScope } from './commands.ts';
 import type { DecisionRef } from './policy.ts';
-import type { ActionInput, AgendaItemInput, AttendanceInput, DecisionInput, DocumentInput, MoveInput, ProposalInput } from './schema.ts';
+import type { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionInput, DocumentInput, MoveInput, ProposalInput } from './schema.ts';
 import { agendaItemProjects, agendaItems, bodyMemberships, decisionProposals, decisions, meetingActions, meetingAttendance, meetingDocuments, meetings } from './tables.ts';
 
 const amsterdamDay = (instant: Date) => toAmsterdam(instant).date;
@@ -238,5 +238,38 @@ export async function recordAttendance(input: Base & MeetingScope & { attendance
     if (rows.length > 0) await tx.insert(meetingAttendance).values(rows);
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.attendance', objectType: 'meeting', objectId: input.meeting.id, before, after: { present, apologies }, origin: input.origin });
     return done({ id: input.meeting.id });
+  });
+}
+
+/**
+ * The secretary withdraws a decision (a mistake, a wrong text): it stays in the record, shown as
+ * withdrawn, audited, and backs nothing from then on. Refused once the meeting's minutes are
+ * approved (the record is frozen) and while an annual agenda or a fund award rests on it; null when
+ * the meeting has no such decision.
+ */
+export async function withdrawDecision(input: Base & MeetingScope & { decisionId: string; withdrawal: WithdrawInput }): Promise<Outcome<{ id: string }> | null> {
+  authorize(input.actor, 'decision.withdraw', input.body);
+  const [exists] = await input.db
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(and(eq(decisions.id, input.decisionId), eq(decisions.meetingId, input.meeting.id), eq(decisions.programmeId, input.programmeId)));
+  if (!exists) return null;
+  return writeTransaction(input.db, async (tx) => {
+    const [current] = await tx
+      .select({ decision: decisions, minutesApprovedAt: meetings.minutesApprovedAt })
+      .from(decisions)
+      .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+      .where(and(eq(decisions.id, input.decisionId), eq(decisions.meetingId, input.meeting.id), eq(decisions.programmeId, input.programmeId)))
+      .for('update');
+    if (!current) return refusedField(FORM_ERROR, 'form.error.choice');
+    if (current.minutesApprovedAt) return refusedField(FORM_ERROR, 'meetings.error.frozen');
+    if (current.decision.withdrawnAt) return refusedField(FORM_ERROR, 'meetings.error.decisionWithdrawn');
+    const used = await tx.execute(sql`select 1 from annual_agendas where adopted_by_decision_id = ${input.decisionId} union all select 1 from fund_applications where decision_id = ${input.decisionId} limit 1`);
+    if ((used as unknown as { rows: unknown[] }).rows.length > 0) return refusedField(FORM_ERROR, 'meetings.error.decisionInUse');
+    const withdrawnAt = now();
+    await tx.update(decisions).set({ withdrawnAt }).where(eq(decisions.id, input.decisionId));
+    const { confirmedAt, confirmedByName, text, outcome } = current.decision;
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'decision.withdraw', objectType: 'decision', objectId: input.decisionId, before: { text, outcome, confirmedAt, confirmedByName }, after: { withdrawnAt, reason: input.withdrawal.reason }, origin: input.origin });
+    return done({ id: input.decisionId });
   });
 }

@@ -1,10 +1,10 @@
 // A meeting's decision trail: the proposals a support meeting prepares for a later executive
 // meeting (with what became of them), and the decisions taken, each referring back to where it
 // was prepared; for the secretary, the forms to prepare a proposal and record a decision.
-import { Heading, Prose, SelectField, SubmitButton, Text } from '../../web/components.tsx';
+import { Heading, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
-import { DecisionInput, ProposalInput } from './schema.ts';
+import { DecisionInput, ProposalInput, WithdrawInput } from './schema.ts';
 import { DECISION_OUTCOMES } from './tables.ts';
 import { decisionStatus } from '../../domain/meeting-record.ts';
 import type { MeetingDetail } from './queries.ts';
@@ -83,7 +83,7 @@ function DecisionStatusLine({ ctx, decision }: { ctx: SectionProps['ctx']; decis
   );
 }
 
-export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked, confirmable, startsAt }: SectionProps & { startsAt: Date }) {
+export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked, confirmable, startsAt, minutesApproved }: SectionProps & { startsAt: Date; minutesApproved: boolean }) {
   const { t, locale } = ctx;
   const awaiting = detail.decisions.some((row) => decisionStatus(row.decision) === 'awaitingConfirmation');
   return (
@@ -103,9 +103,16 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
               </p>
               <DecisionStatusLine ctx={ctx} decision={row.decision} />
               <ErrorSummary ctx={ctx} state={state} form={`confirm-${row.decision.id}`} />
+              <ErrorSummary ctx={ctx} state={state} form={`withdraw-${row.decision.id}`} />
               {confirmable?.has(row.decision.id) && (
                 <PostForm ctx={ctx} action={`${path}/decisions/${row.decision.id}/confirm`} label={t('meetings.decisions.confirm')} id={`confirm-${row.decision.id}`}>
                   <SubmitButton>{t('meetings.decisions.confirm')}</SubmitButton>
+                </PostForm>
+              )}
+              {canPrepare && !row.decision.withdrawnAt && !minutesApproved && (
+                <PostForm ctx={ctx} action={`${path}/decisions/${row.decision.id}/withdraw`} label={t('meetings.decisions.withdraw')} id={`withdraw-${row.decision.id}`}>
+                  <TextField {...fieldProps(ctx, WithdrawInput, state, `withdraw-${row.decision.id}`, 'reason')} label={t('meetings.decisions.withdrawReason')} />
+                  <SubmitButton secondary>{t('meetings.decisions.withdraw')}</SubmitButton>
                 </PostForm>
               )}
               {row.preparedInId && (

@@ -62,7 +62,7 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
       <AgendaSection {...section} files={files} />
       {body.kind === 'support' && <ProposalsSection {...section} />}
       <AttendanceSection {...section} startsAt={meeting.startsAt} />
-      <DecisionsSection {...section} startsAt={meeting.startsAt} />
+      <DecisionsSection {...section} startsAt={meeting.startsAt} minutesApproved={meeting.minutesApprovedAt !== null} />
       <ActionsSection {...section} />
       <MinutesSection {...section} meeting={meeting} />
     </Layout>

@@ -452,6 +452,32 @@ for (const mode of databaseModes()) {
         assert.equal(audit[0]!.actorUserId, chair.userId);
         assert.equal((await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'meeting.attendance'), eq(auditEvents.objectId, id)))).length, 1);
         assert.equal((await t.database.db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, id))).length, 3, 'the refused attendance stored nothing');
+
+        // The secretary withdraws it (confirmation step, audited): it stays in the record as withdrawn and backs nothing.
+        const withdrawUrl = `${P}/meetings/${id}/decisions/${decision!.id}/withdraw`;
+        assert.equal((await post(t, chair, withdrawUrl, { reason: 'Vergissing', confirmed: 'yes' })).statusCode, 404, 'not the members’');
+        assert.equal((await post(t, coordinator, withdrawUrl, { confirmed: 'yes' })).statusCode, 400, 'a reason is required');
+        const askWithdraw = await post(t, coordinator, withdrawUrl, { reason: 'Vergissing' });
+        assert.equal(askWithdraw.statusCode, 200);
+        assert.match(askWithdraw.body, /Dit besluit intrekken\?/);
+        assert.equal((await t.database.db.select().from(decisions).where(eq(decisions.id, decision!.id)))[0]!.withdrawnAt, null);
+        assert.equal((await post(t, coordinator, withdrawUrl, { reason: 'Vergissing', confirmed: 'yes' })).statusCode, 303);
+        page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+        assert.match(page, /Jaaragenda 2019 vastgesteld[\s\S]*Ingetrokken/);
+        assert.doesNotMatch((await t.app.inject({ url: `${P}/decisions` })).body, /Jaaragenda 2019 vastgesteld/, 'withdrawn: no longer public');
+        const twice = await post(t, coordinator, withdrawUrl, { reason: 'Nogmaals', confirmed: 'yes' });
+        assert.equal(twice.statusCode, 400);
+        assert.match(twice.body, /Dit besluit is ingetrokken/);
+        assert.equal((await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'decision.withdraw'), eq(auditEvents.objectId, decision!.id)))).length, 1);
+
+        // Once the minutes are approved the record is frozen: no withdrawal.
+        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/decisions`, { text_nl: 'Tweede besluit', outcome: 'adopted' })).statusCode, 303);
+        const [second] = await t.database.db.select().from(decisions).where(and(eq(decisions.meetingId, id), eq(decisions.outcome, 'adopted'))).then((rows) => rows.filter((r) => !r.withdrawnAt));
+        await t.database.db.update(meetings).set({ minutesApprovedAt: new Date('2019-06-01T12:00:00Z') }).where(eq(meetings.id, id));
+        const frozen = await post(t, coordinator, `${P}/meetings/${id}/decisions/${second!.id}/withdraw`, { reason: 'Te laat', confirmed: 'yes' });
+        assert.equal(frozen.statusCode, 400);
+        assert.match(frozen.body, /De notulen van deze vergadering zijn vastgesteld/);
+        assert.equal((await t.database.db.select().from(decisions).where(eq(decisions.id, second!.id)))[0]!.withdrawnAt, null);
       } finally {
         setClock(LATER);
       }

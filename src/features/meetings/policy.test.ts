@@ -37,6 +37,7 @@ const MEETING_WRITES = [
   'agendaItem.addDocument',
   'decision.propose',
   'decision.record',
+  'decision.withdraw',
   'meeting.recordAttendance',
   'meetingAction.add',
   'meetingAction.complete',

@@ -69,6 +69,8 @@ export const meetingsRules = {
   'decision.record': recordRule<BodyScope>(prepares),
   /** A recorded decision takes effect when a member of the body who attended confirms it (four eyes). */
   'decision.confirm': recordRule<DecisionRef>(confirms),
+  /** Withdraw a recorded decision (audited) until the meeting's minutes are approved. */
+  'decision.withdraw': recordRule<BodyScope>(prepares),
   /** Who of the body's members attended, and who sent apologies. */
   'meeting.recordAttendance': recordRule<BodyScope>(prepares),
   'meetingAction.add': recordRule<BodyScope>(prepares),

@@ -28,7 +28,7 @@ import { can, type ActionName } from '../../policies.ts';
 import * as commands from './commands.ts';
 import * as items from './item-commands.ts';
 import { formState, isUuid, readForm, Type, type FormBody, type FormState, type Static } from '../../web/forms.ts';
-import { ActionInput, AgendaItemInput, AttendanceInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
+import { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
@@ -302,6 +302,32 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       const result = await items.confirmDecision({ actor: request.actor, db, programmeId, meetingId: meeting.id, decisionId: request.params.decisionId });
       if (result === null) throw notFound();
       if (!result.ok) return renderMeeting(request, reply, formState(`confirm-${request.params.decisionId}`, result.errors, request.body));
+      return redirectLocal(reply, undefined, path);
+    });
+    // The secretary withdraws a decision (audited) until the minutes are approved, after a confirmation step.
+    app.post<{ Params: MeetingParams & { decisionId: string }; Body: FormBody }>(`${url}/decisions/:decisionId/withdraw`, { config: { action: 'decision.withdraw' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      if (!isUuid(request.params.decisionId) || !can(request.actor, 'decision.withdraw', body)) throw notFound();
+      const programmeId = request.programme!.id;
+      const path = `${base(request)}/meetings/${meeting.id}`;
+      const [decision] = (await q.loadMeetingDetail(db, programmeId, meeting)).decisions.filter((row) => row.decision.id === request.params.decisionId);
+      if (!decision) throw notFound();
+      const read = readForm(WithdrawInput, request.body);
+      if (!read.ok) return renderMeeting(request, reply, formState(`withdraw-${request.params.decisionId}`, read.errors, request.body));
+      if (!isConfirmed(request.body) && !decision.decision.withdrawnAt) {
+        const ctx = pageContext(request, config);
+        return askToConfirm(request, reply, config, {
+          title: ctx.t('meetings.decisions.withdrawTitle'),
+          consequences: [resolveText(decision.decision.text, request.locale).text, `${ctx.t('meetings.decisions.withdrawReason')}: ${read.value.reason}`, ctx.t('meetings.decisions.withdrawEffect')],
+          action: `${path}/decisions/${request.params.decisionId}/withdraw`,
+          values: { reason: read.value.reason },
+          confirmLabel: ctx.t('meetings.decisions.withdraw'),
+          cancelHref: path,
+        });
+      }
+      const result = await items.withdrawDecision({ actor: request.actor, db, programmeId, meeting, body, decisionId: request.params.decisionId, withdrawal: read.value });
+      if (result === null) throw notFound();
+      if (!result.ok) return renderMeeting(request, reply, formState(`withdraw-${request.params.decisionId}`, result.errors, request.body));
       return redirectLocal(reply, undefined, path);
     });
     write('/actions/:action/done', 'meetingAction.complete', noFields, named('done'), (scope, _none, request) => items.completeAction({ ...scope, actionId: request.params.action! }));

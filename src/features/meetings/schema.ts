@@ -79,6 +79,10 @@ export const AttendanceInput = Type.Object({
 });
 export type AttendanceInput = Static<typeof AttendanceInput>;
 
+/** Why a decision is withdrawn (kept in the audit log). */
+export const WithdrawInput = Type.Object({ reason: field.text(LIMITS.line) });
+export type WithdrawInput = Static<typeof WithdrawInput>;
+
 export const ActionInput = Type.Object({
   description: field.localized(LIMITS.text, { required: true }),
   owner: field.text(LIMITS.name),
