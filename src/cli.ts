@@ -7,7 +7,7 @@ import { loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/client.ts';
 import { prepareDatabase, seedDefaults } from './db/bootstrap.ts';
 import { createBackup, restoreBackup, RestoreError, type Backup } from './db/backup.ts';
-import { readTemplate } from './db/template.ts';
+import { embeddedTemplate } from './db/template.ts';
 import { createUser, grantRole } from './features/accounts/commands.ts';
 import { ROLES, type Role } from './db/schema.ts';
 import { serve } from './server.ts';
@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: false,
   });
   const open = async (seed: boolean) =>
-    prepareDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seed, template: config.databaseUrl ? undefined : await readTemplate(seed) });
+    prepareDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, seed, ...(config.databaseUrl ? {} : await embeddedTemplate(seed)) });
 
   switch (command) {
     case 'serve':

@@ -1,5 +1,6 @@
 // Configuration from the environment, read once by the composition root.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { projectPath } from './paths.ts';
 
 export interface Config {
   /** postgres://... selects PostgreSQL; absent selects embedded PGlite in dataDir. */
@@ -27,9 +28,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
   const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  // The default folder belongs to the project, not to the folder a command is run from: the
+  // server and the command line use the same data wherever they are started in the project.
+  const dataDir = env.DATA_DIR ? resolve(env.DATA_DIR) : projectPath('data', 'pglite');
   return {
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.DATA_DIR ?? 'data/pglite'),
+    dataDir,
     host,
     port,
     baseUrl,
@@ -40,6 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     secretKey: env.KENNISSTAD_SECRET_KEY || undefined,
-    secretKeyFile: resolve(env.KENNISSTAD_SECRET_KEY_FILE ?? resolve(env.DATA_DIR ?? 'data/pglite', '..', 'kennisstad-secret.key')),
+    secretKeyFile: env.KENNISSTAD_SECRET_KEY_FILE ? resolve(env.KENNISSTAD_SECRET_KEY_FILE) : resolve(dirname(dataDir), 'kennisstad-secret.key'),
   };
 }

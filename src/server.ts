@@ -4,13 +4,14 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { prepareDatabase } from './db/bootstrap.ts';
-import { readTemplate } from './db/template.ts';
+import { embeddedTemplate } from './db/template.ts';
+import { hasAdministrator, setupCode } from './features/accounts/first-run.ts';
 
 export async function serve(config: Config): Promise<void> {
   const database = await prepareDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    template: config.databaseUrl ? undefined : await readTemplate(),
+    ...(config.databaseUrl ? {} : await embeddedTemplate()),
   });
   const app = await buildApp({ config, database });
   let stopping = false;
@@ -39,4 +40,13 @@ export async function serve(config: Config): Promise<void> {
     { startToReadyMs: Math.round(performance.now()), rssMb: Math.round(process.memoryUsage().rss / 1048576), database: database.mode, url: config.baseUrl },
     `Kennisstad ready at ${config.baseUrl} (${database.mode}) in ${Math.round(performance.now())} ms`,
   );
+  if (!(await hasAdministrator(database.db))) announceSetup(config);
+}
+
+/** First run: where to create the first administrator, and the code that allows it (issue 18). */
+function announceSetup(config: Config): void {
+  const url = `${config.baseUrl}/nl/setup`;
+  const code = setupCode(config);
+  const rule = '-'.repeat(72);
+  process.stderr.write(`\n${rule}\nKennisstad has no administrator yet. / Kennisstad heeft nog geen beheerder.\nOpen ${url} and enter the setup code / en vul de instelcode in:\n\n    ${code}\n${rule}\n\n`);
 }

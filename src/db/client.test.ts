@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { DataDirLockedError, openDatabase } from './client.ts';
 import { readTemplate } from './template.ts';
@@ -43,5 +43,33 @@ test('embedded mode keeps its shared buffers small (they are resident memory of 
     assert.equal(result.rows[0]?.shared_buffers, '32MB');
   } finally {
     await handle.close();
+  }
+});
+
+test('a new data folder starts as a copy of the template folder: the default programme is there, the template is untouched', async () => {
+  const { existsSync, readdirSync } = await import('node:fs');
+  const { templateFolder } = await import('./template.ts');
+  const { programmes } = await import('./schema.ts');
+  const folder = templateFolder();
+  assert.ok(existsSync(join(folder, 'PG_VERSION')), `the template folder ${folder} is built by scripts/build-template.ts (the test script runs it)`);
+  const before = readdirSync(folder, { recursive: true }).map(String).sort();
+  const dir = join(mkdtempSync(join(tmpdir(), 'ks-copy-')), 'pglite');
+  const handle = await openDatabase({ dataDir: dir, templateFolder: folder });
+  try {
+    const rows = await handle.db.select({ slug: programmes.slug }).from(programmes);
+    assert.deepEqual(rows.map((row) => row.slug), ['leiden']);
+    await handle.db.execute(sql`update programmes set slug = 'leiden-copy' where slug = 'leiden'`);
+  } finally {
+    await handle.close();
+  }
+  assert.ok(!existsSync(join(folder, 'kennisstad.lock')), 'the lock is taken in the new folder, not in the template');
+  assert.deepEqual(readdirSync(folder, { recursive: true }).map(String).sort(), before);
+  const template = await openDatabase({ dataDir: join(dirname(dir), 'second'), templateFolder: folder });
+  try {
+    const rows = await template.db.select({ slug: programmes.slug }).from(programmes);
+    assert.deepEqual(rows.map((row) => row.slug), ['leiden'], 'a write in one copy does not reach the template or the next copy');
+  } finally {
+    await template.close();
+    rmSync(dirname(dir), { recursive: true, force: true });
   }
 });

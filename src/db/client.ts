@@ -1,6 +1,6 @@
 // One database handle for both modes: PGlite in a local folder (the embedded default, single
 // process) or a PostgreSQL server (DATABASE_URL). The rest of the app only sees `Db`.
-import { existsSync, mkdirSync, readFileSync, writeFileSync, unlinkSync, openSync, closeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -29,6 +29,11 @@ export interface OpenOptions {
   dataDir?: string;
   /** A gzipped data folder to start from when dataDir is empty (saves initdb's ~6 s). */
   template?: Blob;
+  /**
+   * A closed data folder copied into dataDir when it is empty: a file copy instead of unpacking
+   * the gzipped template inside PGlite (the embedded start of a fresh clone, issue 23).
+   */
+  templateFolder?: string;
 }
 
 export class DataDirLockedError extends Error {
@@ -87,7 +92,11 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
     mkdirSync(options.dataDir, { recursive: true });
     releaseLock = lockDataDir(options.dataDir);
   }
-  const fresh = !options.dataDir || !existsSync(join(options.dataDir, 'PG_VERSION'));
+  let fresh = !options.dataDir || !existsSync(join(options.dataDir, 'PG_VERSION'));
+  if (fresh && options.dataDir && options.templateFolder && existsSync(join(options.templateFolder, 'PG_VERSION'))) {
+    cpSync(options.templateFolder, options.dataDir, { recursive: true, filter: (source) => !source.endsWith(LOCK_FILE) });
+    fresh = false;
+  }
   let client: PGlite;
   try {
     client = await PGlite.create(options.dataDir, {
@@ -141,8 +150,10 @@ async function openPglite(options: OpenOptions): Promise<DatabaseHandle> {
  * Two processes on one PGlite folder silently lose rows, so the folder gets an exclusive lock
  * file holding the owner's pid. A lock left by a process that no longer runs is taken over.
  */
+const LOCK_FILE = 'kennisstad.lock';
+
 function lockDataDir(dir: string): () => void {
-  const lockPath = join(dir, 'kennisstad.lock');
+  const lockPath = join(dir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');

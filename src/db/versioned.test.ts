@@ -7,10 +7,10 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { databaseModes } from '../../test/support/database.ts';
 import { buildUser, startTestApp, type TestApp } from '../../test/support/app.ts';
 import { actions, auditEvents, organisations, programmes, projectPartners, projects } from './schema.ts';
-import type { Actor, ProjectRef } from '../domain/policy.ts';
+import type { Actor } from '../domain/policy.ts';
+import type { ProjectRef } from '../features/portfolio/policy.ts';
 import { createAction, updateAction, updatePartner, updateProject, type ActionInput, type ProjectInput } from '../features/portfolio/commands.ts';
-import { updateProject as apiUpdateProject } from '../features/api/resources/project-data.ts';
-import { HttpError } from '../web/http.ts';
+import { projectChange } from '../features/api/resources/project-input.ts';
 
 type ProjectRow = typeof projects.$inferSelect;
 
@@ -101,10 +101,14 @@ for (const mode of databaseModes()) {
       assert.deepEqual(await auditsSince(mark), []);
     });
 
-    test('an API save of a project names every field it sent, changed or not, with origin api; a stale one is 412', async () => {
+    test('an API save of a project names every field it sent, changed or not, with origin api; a stale one is a conflict (the API answers 412)', async () => {
       const start = await project('2b');
       const mark = await lastAuditId();
-      await apiUpdateProject(t.database.db, { actor, project: start, expectedVersion: start.version, changes: { title: { en: start.title.en }, goal: { nl: 'Doel via de API' } } });
+      // What the API's PATCH does: the fields the request names, merged over the stored texts.
+      const change = projectChange({ title: { en: start.title.en }, goal: { nl: 'Doel via de API' } }, start);
+      assert.ok(change.ok);
+      const saved = await updateProject(t.database.db, { actor, project: refOf(start), expectedVersion: start.version, values: change.value, origin: 'api' });
+      assert.equal(saved.ok, true);
       const now = await project('2b');
       assert.equal(now.version, start.version + 1);
       assert.equal(now.goal.nl, 'Doel via de API');
@@ -121,10 +125,9 @@ for (const mode of databaseModes()) {
           origin: 'api',
         },
       ]);
-      await assert.rejects(
-        apiUpdateProject(t.database.db, { actor, project: start, expectedVersion: start.version, changes: { goal: { nl: 'Verloren' } } }),
-        (error: unknown) => error instanceof HttpError && error.statusCode === 412 && error.messageKey === 'api.error.preconditionFailed',
-      );
+      const stale = await updateProject(t.database.db, { actor, project: refOf(start), expectedVersion: start.version, values: { goal: { nl: 'Verloren' } }, origin: 'api' });
+      assert.equal(stale.ok, false);
+      assert.ok(!stale.ok && 'conflict' in stale && stale.conflict);
       assert.equal((await project('2b')).goal.nl, 'Doel via de API');
       assert.equal((await auditsSince(mark)).length, 1);
     });

@@ -1,100 +1,99 @@
+// The shared rule helpers and the core rules (each capability's own actions are tested in its
+// policy.test.ts against its own hand-written table).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AccessDenied, authorize, can, type Actor, type Assignment } from './policy.ts';
+import {
+  AccessDenied,
+  coordinates,
+  coreRules,
+  hasRole,
+  inProgramme,
+  leadsProject,
+  memberOfOrganisation,
+  programmeRule,
+  publicRecordRule,
+  publicRule,
+  recordRule,
+  seesInternal,
+  type Actor,
+  type Assignment,
+} from './policy.ts';
 
 const programmeId = 'p1';
-const project = { id: 'project-1', programmeId, partnerOrganisationIds: ['org-a'] };
 const actor = (...assignments: Assignment[]): Actor => ({ userId: 'u', displayName: 'U', programmeId, assignments });
 
 test('nobody may do anything without an actor (deny by default)', () => {
-  assert.equal(can(null, { do: 'programme.manage' }), false);
-  assert.equal(can(undefined, { do: 'project.edit', project }), false);
-  assert.equal(can(actor(), { do: 'project.propose' }), false);
+  assert.equal(coreRules['programme.manage'].allow(null, undefined), false);
+  assert.equal(coreRules['account.use'].allow(null, undefined), false);
+  assert.equal(coreRules['programme.viewInternal'].allow(null, undefined), false);
+  assert.equal(hasRole(null, 'admin'), false);
+  assert.equal(leadsProject(undefined, 'project-1'), false);
+  assert.equal(memberOfOrganisation(null, ['org-a']), false);
+  assert.equal(coordinates(null), false);
+  assert.equal(seesInternal(undefined), false);
 });
 
-test('coordinator and admin manage the programme; others do not', () => {
-  assert.equal(can(actor({ role: 'coordinator' }), { do: 'programme.manage' }), true);
-  assert.equal(can(actor({ role: 'admin' }), { do: 'programme.manage' }), true);
+test('coordinator and admin manage the programme; only admin manages users', () => {
+  assert.equal(coreRules['programme.manage'].allow(actor({ role: 'coordinator' }), undefined), true);
+  assert.equal(coreRules['programme.manage'].allow(actor({ role: 'admin' }), undefined), true);
   for (const role of ['executive', 'support', 'lead', 'partner'] as const) {
-    assert.equal(can(actor({ role, projectId: 'x', organisationId: 'y' }), { do: 'programme.manage' }), false, role);
+    assert.equal(coreRules['programme.manage'].allow(actor({ role, projectId: 'x', organisationId: 'y' }), undefined), false, role);
   }
-  assert.equal(can(actor({ role: 'coordinator' }), { do: 'users.manage' }), false);
-  assert.equal(can(actor({ role: 'admin' }), { do: 'users.manage' }), true);
-});
-
-test('a lead edits only their own project', () => {
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-1' }), { do: 'project.edit', project }), true);
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }), { do: 'project.edit', project }), false);
-});
-
-test('roles never reach into another programme', () => {
-  const elsewhere = { ...project, programmeId: 'p2' };
-  assert.equal(can(actor({ role: 'coordinator' }), { do: 'project.edit', project: elsewhere }), false);
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-1' }), { do: 'project.viewInternal', project: elsewhere }), false);
-});
-
-test('partner members see the internal side of their organisation\'s projects only', () => {
-  assert.equal(can(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'project.viewInternal', project }), true);
-  assert.equal(can(actor({ role: 'partner', organisationId: 'org-b' }), { do: 'project.viewInternal', project }), false);
-  assert.equal(can(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'project.edit', project }), false);
-});
-
-test('authorize throws AccessDenied when can says no', () => {
-  assert.throws(() => authorize(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'programme.manage' }), AccessDenied);
-  assert.doesNotThrow(() => authorize(actor({ role: 'coordinator' }), { do: 'programme.manage' }));
+  assert.equal(coreRules['users.manage'].allow(actor({ role: 'coordinator' }), undefined), false);
+  assert.equal(coreRules['users.manage'].allow(actor({ role: 'admin' }), undefined), true);
 });
 
 test('the internal side of the programme: admin, coordinator, executive and support only', () => {
   for (const role of ['admin', 'coordinator', 'executive', 'support'] as const) {
-    assert.equal(can(actor({ role }), { do: 'programme.viewInternal' }), true, role);
+    assert.equal(coreRules['programme.viewInternal'].allow(actor({ role }), undefined), true, role);
   }
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-1' }), { do: 'programme.viewInternal' }), false);
-  assert.equal(can(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'programme.viewInternal' }), false);
-  assert.equal(can(null, { do: 'programme.viewInternal' }), false);
+  assert.equal(coreRules['programme.viewInternal'].allow(actor({ role: 'lead', projectId: 'project-1' }), undefined), false);
+  assert.equal(coreRules['programme.viewInternal'].allow(actor({ role: 'partner', organisationId: 'org-a' }), undefined), false);
 });
 
-test('anyone with a role in the programme may propose a project', () => {
-  assert.equal(can(actor({ role: 'partner', organisationId: 'org-b' }), { do: 'project.propose' }), true);
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }), { do: 'project.propose' }), true);
+test('public pages are for anyone; account pages for anyone signed in', () => {
+  assert.equal(coreRules.public.anyone, true);
+  assert.equal(coreRules.public.allow(null, undefined), true);
+  assert.equal(coreRules['account.use'].anyone, false);
+  assert.equal(coreRules['account.use'].allow(actor(), undefined), true);
 });
 
-test('admin and coordinator edit every project of the programme', () => {
-  assert.equal(can(actor({ role: 'admin' }), { do: 'project.edit', project }), true);
-  assert.equal(can(actor({ role: 'coordinator' }), { do: 'project.edit', project }), true);
-  for (const role of ['executive', 'support'] as const) assert.equal(can(actor({ role }), { do: 'project.edit', project }), false, role);
-});
-
-test('the internal side of a project: programme roles, its lead and its partners', () => {
-  for (const role of ['admin', 'coordinator', 'executive', 'support'] as const) {
-    assert.equal(can(actor({ role }), { do: 'project.viewInternal', project }), true, role);
-  }
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-1' }), { do: 'project.viewInternal', project }), true);
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }), { do: 'project.viewInternal', project }), false);
-  const withoutPartners = { id: 'project-1', programmeId };
-  assert.equal(can(actor({ role: 'partner', organisationId: 'org-a' }), { do: 'project.viewInternal', project: withoutPartners }), false);
+test('the rule builders: who is asked, and whether the record is needed', () => {
+  const always = () => true;
+  assert.deepEqual([publicRule().anyone, publicRule().needsRecord], [true, false]);
+  assert.deepEqual([programmeRule(always).anyone, programmeRule(always).needsRecord], [false, false]);
+  assert.deepEqual([recordRule(always).anyone, recordRule(always).needsRecord], [false, true]);
+  assert.deepEqual([publicRecordRule(always).anyone, publicRecordRule(always).needsRecord], [true, true]);
+  // A signed-in rule never asks its function about an anonymous visitor.
+  assert.equal(programmeRule(always).allow(null, undefined), false);
+  assert.equal(recordRule(always).allow(null, 'record'), false);
+  // A public record rule asks its function, anonymous or not, with the record.
+  assert.equal(publicRecordRule((who, record: string) => who === null && record === 'r').allow(null, 'r'), true);
+  assert.equal(recordRule((_who, record: string) => record === 'r').allow(actor(), 'other'), false);
 });
 
 test('one matching assignment is enough, and only the matching role counts', () => {
-  // Someone who leads another project and coordinates the programme may still manage it.
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }, { role: 'coordinator' }), { do: 'programme.manage' }), true);
-  // A partner member who also leads this project may edit it.
-  assert.equal(can(actor({ role: 'partner', organisationId: 'org-b' }, { role: 'lead', projectId: 'project-1' }), { do: 'project.edit', project }), true);
-  // A lead of another project who is also a partner member of this one sees its internal side.
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-2' }, { role: 'partner', organisationId: 'org-a' }), { do: 'project.viewInternal', project }), true);
+  assert.equal(hasRole(actor({ role: 'lead', projectId: 'project-2' }, { role: 'coordinator' }), 'coordinator'), true);
+  assert.equal(hasRole(actor({ role: 'lead', projectId: 'project-2' }), 'coordinator', 'admin'), false);
+  assert.equal(leadsProject(actor({ role: 'lead', projectId: 'project-1' }), 'project-1'), true);
+  assert.equal(leadsProject(actor({ role: 'lead', projectId: 'project-2' }), 'project-1'), false);
   // A partner assignment that names the project does not make its holder the lead.
-  assert.equal(can(actor({ role: 'partner', projectId: 'project-1', organisationId: 'org-b' }), { do: 'project.edit', project }), false);
+  assert.equal(leadsProject(actor({ role: 'partner', projectId: 'project-1', organisationId: 'org-b' }), 'project-1'), false);
+  assert.equal(memberOfOrganisation(actor({ role: 'partner', organisationId: 'org-a' }), ['org-a']), true);
+  assert.equal(memberOfOrganisation(actor({ role: 'partner', organisationId: 'org-b' }), ['org-a']), false);
   // A lead assignment that names an organisation does not make its holder a partner member.
-  assert.equal(can(actor({ role: 'lead', projectId: 'project-2', organisationId: 'org-a' }), { do: 'project.viewInternal', project }), false);
+  assert.equal(memberOfOrganisation(actor({ role: 'lead', projectId: 'project-2', organisationId: 'org-a' }), ['org-a']), false);
+  assert.equal(memberOfOrganisation(actor({ role: 'partner' }), ['org-a']), false);
 });
 
-test('an action no rule knows is denied', () => {
-  const unknown = { do: 'programme.delete' } as unknown as Parameters<typeof can>[1];
-  assert.equal(can(actor({ role: 'admin' }), unknown), false);
+test('roles never reach into another programme', () => {
+  assert.equal(inProgramme(actor({ role: 'coordinator' }), programmeId), true);
+  assert.equal(inProgramme(actor({ role: 'coordinator' }), 'p2'), false);
 });
 
 test('AccessDenied names the refused action', () => {
-  assert.throws(
-    () => authorize(actor({ role: 'lead', projectId: 'project-2' }), { do: 'users.manage' }),
-    (error: unknown) => error instanceof AccessDenied && error.action === 'users.manage' && error.message === 'Not allowed: users.manage',
-  );
+  const error = new AccessDenied('users.manage');
+  assert.equal(error.action, 'users.manage');
+  assert.equal(error.message, 'Not allowed: users.manage');
+  assert.ok(error instanceof Error);
 });

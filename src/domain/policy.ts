@@ -18,12 +18,6 @@ export interface Actor {
   assignments: Assignment[];
 }
 
-export interface ProjectRef {
-  id: string;
-  programmeId: string;
-  partnerOrganisationIds?: string[];
-}
-
 /**
  * One named action's rule. `needsRecord: false` rules are answered before the route's handler
  * runs (from the actor and the programme alone); record rules are answered by the handler or
@@ -95,40 +89,3 @@ export const coreRules = {
   'programme.viewInternal': programmeRule(seesInternal),
   'users.manage': programmeRule((actor) => hasRole(actor, 'admin')),
 } satisfies Rules;
-
-// ---- Legacy shape, being replaced by named rules (issue 19); removed once no caller is left. ----
-
-export type Action =
-  | { do: 'programme.manage' }
-  | { do: 'programme.viewInternal' }
-  | { do: 'users.manage' }
-  | { do: 'project.propose' }
-  | { do: 'project.edit'; project: ProjectRef }
-  | { do: 'project.viewInternal'; project: ProjectRef };
-
-export function can(actor: Actor | null | undefined, action: Action): boolean {
-  if (!actor) return false;
-  switch (action.do) {
-    case 'programme.manage':
-      return coordinates(actor);
-    case 'users.manage':
-      return hasRole(actor, 'admin');
-    case 'programme.viewInternal':
-      return seesInternal(actor);
-    case 'project.propose':
-      return actor.assignments.length > 0;
-    case 'project.edit':
-      return inProgramme(actor, action.project.programmeId) && (coordinates(actor) || leadsProject(actor, action.project.id));
-    case 'project.viewInternal':
-      return (
-        inProgramme(actor, action.project.programmeId) &&
-        (seesInternal(actor) || leadsProject(actor, action.project.id) || memberOfOrganisation(actor, action.project.partnerOrganisationIds ?? []))
-      );
-    default:
-      return false;
-  }
-}
-
-export function authorize(actor: Actor | null | undefined, action: Action): void {
-  if (!can(actor, action)) throw new AccessDenied(action.do);
-}

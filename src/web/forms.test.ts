@@ -142,3 +142,13 @@ test('a date and time (datetime-local) must name a day that exists and a time of
   }
 });
 
+
+test('a secret (password, code) is kept exactly as typed: spaces are part of it, and the limit refuses instead of cutting', () => {
+  const Login = Type.Object({ email: field.text(LIMITS.name), password: field.secret(12) });
+  assert.deepEqual(readForm(Login, { email: ' a@b.nl ', password: '  two words ' }), { ok: true, value: { email: 'a@b.nl', password: '  two words ' } });
+  const long = readForm(Login, { email: 'a@b.nl', password: 'x'.repeat(13) });
+  assert.equal(long.ok, false);
+  assert.deepEqual(!long.ok && long.errors.password, { key: 'form.error.tooLong', values: { max: 12 } });
+  const empty = readForm(Login, { email: 'a@b.nl', password: '' });
+  assert.deepEqual(!empty.ok && empty.errors.password, { key: 'form.error.required' });
+});

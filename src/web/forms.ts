@@ -85,6 +85,8 @@ export function isHttpUrl(value: unknown): boolean {
 
 const LOCALIZED = 'x-localized';
 const MULTILINE = 'x-multiline';
+/** A text kept exactly as typed (a password, a code): spaces at either end are part of it. */
+const VERBATIM = 'x-verbatim';
 /** Where a `field.parsed` keeps its reader: a hidden property, so JSON Schema and the API document never see it. */
 const READER = Symbol('form reader');
 
@@ -113,6 +115,8 @@ function parsed<T extends TSchema>(schema: T, read: (text: string, locale: Local
 export const field = {
   /** One line of text, at most `max` characters (required unless wrapped in Type.Optional). */
   text: (max: number) => Type.String({ minLength: 1, maxLength: max }),
+  /** A password or secret, kept exactly as typed (never trimmed), at most `max` characters. */
+  secret: (max: number) => Type.String({ minLength: 1, maxLength: max, [VERBATIM]: true }),
   /** Text with line breaks kept (notes, minutes). */
   multiline: (max: number) => Type.String({ minLength: 1, maxLength: max, [MULTILINE]: true }),
   /** A text in Dutch and English; `required` asks for at least one of the two. */
@@ -161,6 +165,7 @@ interface JsonSchema {
   maximum?: number;
   [LOCALIZED]?: boolean;
   [MULTILINE]?: boolean;
+  [VERBATIM]?: boolean;
   [READER]?: Reader;
 }
 
@@ -203,6 +208,7 @@ function readValue(schema: JsonSchema, raw: unknown): unknown {
   }
   const text = firstString(raw);
   if (text === undefined) return undefined;
+  if (schema[VERBATIM]) return text === '' ? undefined : text;
   const cleaned = cleanText(text, schema[MULTILINE] === true);
   if (cleaned === '') return undefined;
   if (type === 'integer' || type === 'number') {

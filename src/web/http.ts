@@ -13,8 +13,6 @@ declare module 'fastify' {
      * before the handler runs; a record rule is answered by the handler once it has the record.
      */
     action?: ActionName;
-    /** Transitional (issue 19): the handler checks; being replaced by named record actions. */
-    access?: 'record';
     /** false: the route takes a secret token in its URL instead of the CSRF token (one-click unsubscribe, RFC 8058). */
     csrf?: false;
   }

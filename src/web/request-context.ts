@@ -35,8 +35,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   declaredActions.set(app, actions);
   app.addHook('onRoute', (route) => {
     const action = route.config?.action;
-    for (const method of Array.isArray(route.method) ? route.method : [route.method]) actions.set(`${method} ${route.url}`, action ?? 'record');
-    if (action === undefined && route.config?.access === 'record') return;
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) actions.set(`${method} ${route.url}`, String(action));
     if (!isActionName(action)) {
       throw new Error(`Route ${route.method} ${route.url} names no known action (config.action: ${String(action)})`);
     }
@@ -102,10 +101,8 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     // PostgreSQL cannot store NUL in text or jsonb: refuse it as bad input instead of failing with a 500.
     if (UNSAFE_METHODS.has(request.method) && containsNul(request.body)) throw new HttpError(400, 'error.badRequest');
     if (UNSAFE_METHODS.has(request.method) && !request.url.startsWith('/api/') && request.routeOptions.config.csrf !== false) verifyCsrf(request);
-    if (action === undefined) {
-      if (request.routeOptions.config.access === 'record') return;
-      throw notFound();
-    }
+    // Unreachable for a registered route (the boot check refuses it); denied all the same.
+    if (action === undefined) throw notFound();
     const rule = ruleOf(action);
     if (!rule.anyone && !request.actor) throw new HttpError(401, 'error.signInRequired');
     // A record rule is answered by the handler once it has loaded the record.

@@ -2,11 +2,13 @@
 // an organisation for a partner member). The link is single-use and expires after a week;
 // accepting creates the account with a password or a linked single sign-on identity (or adds the
 // role to an existing account). A coordinator can revoke a pending invitation.
+import { LIMITS } from '../../web/forms.ts';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations, programmes, projects, roleAssignments, users, ROLES, type Role } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { can, type Actor } from '../../domain/policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { invitations, ssoIdentities } from './tables.ts';
 import { hashPassword } from './passwords.ts';
 import { passwordProblem, type PasswordProblem } from './password-policy.ts';
@@ -31,7 +33,7 @@ export function validateInvitation(input: InvitationInput, mappedOrganisation = 
   const errors: InvitationFieldErrors = {};
   if (!EMAIL.test(normaliseEmail(input.email))) errors.email = 'field.email';
   if (!input.displayName.trim()) errors.displayName = 'field.required';
-  else if (input.displayName.length > 200) errors.displayName = 'field.tooLong';
+  else if (input.displayName.length > LIMITS.name) errors.displayName = 'field.tooLong';
   if (!(ROLES as readonly string[]).includes(input.role)) errors.role = 'field.required';
   if (input.role === 'lead' && !input.project) errors.project = 'field.required';
   if (input.role === 'partner' && !input.organisation && !mappedOrganisation) errors.organisation = 'field.required';
@@ -43,12 +45,12 @@ export type CreateInvitationResult =
   | { ok: false; status: 400 | 404; errors: InvitationFieldErrors };
 
 export async function createInvitation(db: Db, actor: Actor, programmeId: string, input: InvitationInput): Promise<CreateInvitationResult> {
-  if (!can(actor, { do: 'programme.manage' })) return { ok: false, status: 404, errors: {} };
+  if (!can(actor, 'programme.manage')) return { ok: false, status: 404, errors: {} };
   // A partner without an organisation gets the one the SSO settings map their e-mail domain to.
   const mapped = input.role === 'partner' && !input.organisation ? await organisationForEmail(db, programmeId, normaliseEmail(input.email)) : null;
   const errors = validateInvitation(input, mapped !== null);
   // Only an administrator makes another administrator.
-  if (!errors.role && input.role === 'admin' && !can(actor, { do: 'users.manage' })) errors.role = 'accounts.invite.adminOnly';
+  if (!errors.role && input.role === 'admin' && !can(actor, 'users.manage')) errors.role = 'accounts.invite.adminOnly';
   let projectId: string | null = null;
   let organisationId: string | null = mapped;
   if (!errors.project && input.role === 'lead') {
@@ -198,7 +200,7 @@ export async function listInvitations(db: Db, programmeId: string) {
 }
 
 export async function revokeInvitation(db: Db, actor: Actor, programmeId: string, invitationId: string): Promise<boolean> {
-  if (!can(actor, { do: 'programme.manage' })) return false;
+  if (!can(actor, 'programme.manage')) return false;
   if (!/^[0-9a-f-]{36}$/.test(invitationId)) return false;
   return db.transaction(async (tx) => {
     const rows = await tx

@@ -3,9 +3,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { recordAudit } from '../../db/audit.ts';
 import { redirectLocal } from '../../web/http.ts';
-import { SESSION_COOKIE, createSession, destroySession } from './sessions.ts';
+import { SESSION_COOKIE, logIn } from './sessions.ts';
 import { CHALLENGE_COOKIE, CHALLENGE_MINUTES, secondStepFor, startChallenge } from './totp.ts';
 import { boxFor } from './secret-box.ts';
 
@@ -23,10 +22,9 @@ export async function startSession(
 ): Promise<void> {
   const timeouts = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
   // A new session id at every login: a session fixed before login is worth nothing after it.
-  if (request.sessionId) await destroySession(db, request.sessionId);
-  const session = await createSession(db, user.id, timeouts, { ip: request.ip, userAgent: request.headers['user-agent'] });
-  await recordAudit(db, { actor: { userId: user.id, displayName: user.displayName }, programmeId: null, action: 'user.login', objectType: 'user', objectId: user.id, origin: request.ip, after: { method } });
-  reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions(config), maxAge: timeouts.absoluteHours * 3600 });
+  const started = await logIn(db, user, timeouts, { ip: request.ip, userAgent: request.headers['user-agent'], previousSessionId: request.sessionId, method });
+  if (!started.ok) throw new Error('the session could not start');
+  reply.setCookie(SESSION_COOKIE, started.value.token, { ...cookieOptions(config), maxAge: timeouts.absoluteHours * 3600 });
   reply.clearCookie(CHALLENGE_COOKIE, cookieOptions(config));
 }
 

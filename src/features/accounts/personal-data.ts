@@ -7,7 +7,8 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditEvents, people, roleAssignments, sessions, users, loginFailures } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { can, type Actor } from '../../domain/policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { accountErasures, invitations, loginChallenges, passwordResets, recoveryCodes, ssoIdentities, totpCredentials } from './tables.ts';
 
 /** Columns that hold secrets (hashes, tokens, TOTP seeds): named in an export, never shown. */
@@ -72,6 +73,15 @@ export async function exportPersonalData(db: Db, userId: string): Promise<Record
   };
 }
 
+/** A user's download of their own data: read and its audit row `user.personal_data_export` in one transaction. */
+export async function downloadPersonalData(db: Db, actor: Pick<Actor, 'userId' | 'displayName'>): Promise<Record<string, unknown>> {
+  return db.transaction(async (tx) => {
+    const data = await exportPersonalData(tx, actor.userId);
+    await recordAudit(tx, { actor, programmeId: null, action: 'user.personal_data_export', objectType: 'user', objectId: actor.userId });
+    return data;
+  });
+}
+
 export type EraseResult = { ok: true; pseudonym: string } | { ok: false; reason: 'notFound' | 'self' };
 
 function escapeRegex(text: string): string {
@@ -85,7 +95,7 @@ function escapeRegex(text: string): string {
  * exception (see drizzle/0012_accounts_audit_pseudonymise.sql): label and before/after only.
  */
 export async function eraseUser(db: Db, actor: Actor, programmeId: string, targetUserId: string): Promise<EraseResult> {
-  if (!can(actor, { do: 'users.manage' })) return { ok: false, reason: 'notFound' };
+  if (!can(actor, 'users.manage')) return { ok: false, reason: 'notFound' };
   if (!/^[0-9a-f-]{36}$/.test(targetUserId)) return { ok: false, reason: 'notFound' };
   if (targetUserId === actor.userId) return { ok: false, reason: 'self' };
   const [user] = await db.select().from(users).where(eq(users.id, targetUserId));

@@ -6,6 +6,9 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import { HttpError, notFound, sendHtml } from '../../web/http.ts';
+import { formState, LIMITS, readForm, typedValue } from '../../web/forms.ts';
+import { errorText } from '../../web/form-components.tsx';
+import { EraseForm, InviteForm, NewPasswordForm } from './forms.ts';
 import { credentialThrottled, recordCredentialAttempt } from './passwords.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -24,7 +27,6 @@ import { AcceptInvitationPage, ErasePage, InvitationsPage, type InviteFormValues
 import { passwordMessage } from './views-security.tsx';
 
 type ProgrammeParams = { programme: string };
-const str = (value: unknown, max = 320) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 
 export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, manageOnly: true });
@@ -39,17 +41,20 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       if (!(await revokeInvitation(db, request.actor!, programme.id, request.params.invitationId))) throw notFound();
       return reply.redirect(`${url.replace(':programme', programme.slug)}?revoked=1`, 303);
     });
-    app.post<{ Params: ProgrammeParams; Body: Record<string, unknown> }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
-      const body = request.body ?? {};
-      const input: InvitationInput = { email: str(body.email), displayName: str(body.displayName, 300), role: str(body.role, 20), project: str(body.project, 20) || undefined, organisation: str(body.organisation, 80) || undefined };
       const programme = request.programme!;
+      const read = readForm(InviteForm, request.body, request.locale);
+      const typed = formState('invite', read.ok ? {} : read.errors, request.body);
+      const values: InviteFormValues = Object.fromEntries(['email', 'displayName', 'role', 'project', 'organisation'].map((name) => [name, typedValue(typed, 'invite', name)]));
+      const refuse = async (errors: Record<string, string | undefined>) =>
+        sendHtml(reply, renderPage(<InvitationsPage ctx={ctx} values={values} errors={Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Record<string, string>} invitations={await listInvitations(db, programme.id)} />), 400);
+      if (!read.ok) return refuse(Object.fromEntries(Object.entries(read.errors).map(([name, error]) => [name, errorText(ctx, error)])));
+      const input: InvitationInput = read.value;
       const result = await createInvitation(db, request.actor!, programme.id, input);
       if (!result.ok) {
         if (result.status === 404) throw notFound();
-        const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, ctx.t(key!, { max: 200 })]));
-        const values: InviteFormValues = { ...input };
-        return sendHtml(reply, renderPage(<InvitationsPage ctx={ctx} values={values} errors={errors} invitations={await listInvitations(db, programme.id)} />), 400);
+        return refuse(Object.fromEntries(Object.entries(result.errors).map(([name, key]) => [name, ctx.t(key!, { max: LIMITS.name })])));
       }
       const t = translator(locale as Locale);
       const link = `${config.baseUrl}/${locale}/invitation/${result.token}`;
@@ -84,14 +89,18 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       const sso = await loadSso(db, invitation.programmeId);
       return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={view} action={action} sso={sso?.enabled ? { name: sso.name } : null} />));
     });
-    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.post<{ Params: { token: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const action = `/${locale}/invitation/${request.params.token}`;
       if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
       const invitation = await findInvitation(db, request.params.token);
       if (!invitation) await recordCredentialAttempt(db, 'link', request.params.token, request.ip);
-      const password = typeof request.body?.password === 'string' ? request.body.password : null;
-      const result = await acceptInvitation(db, request.params.token, password, request.ip);
+      const read = readForm(NewPasswordForm, request.body, request.locale);
+      if (!read.ok && invitation) {
+        const view = { displayName: invitation.displayName, email: invitation.email, role: invitation.role, existing: invitation.existingUserId !== null };
+        return sendHtml(reply, renderPage(<AcceptInvitationPage ctx={ctx} invitation={view} action={action} error={errorText(ctx, read.errors.password)} />), 400);
+      }
+      const result = await acceptInvitation(db, request.params.token, read.ok ? (read.value.password ?? null) : null, request.ip);
       if (!result.ok) {
         if (result.reason === 'invalid' || !invitation) return deadLink(request.params.token, ctx, action, reply);
         const view = { displayName: invitation.displayName, email: invitation.email, role: invitation.role, existing: false };
@@ -113,13 +122,14 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       const erased = typeof request.query.erased === 'string' && /^person-[0-9a-f]{8}$/.test(request.query.erased) ? request.query.erased : undefined;
       return sendHtml(reply, renderPage(<ErasePage ctx={pageContext(request, config)} users={await erasableUsers(db, request.programme!.id)} erased={erased} />));
     });
-    app.post<{ Params: ProgrammeParams; Body: { user?: string; confirm?: string } }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
+    app.post<{ Params: ProgrammeParams }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const programme = request.programme!;
       const render = async (error: string, status: number) => sendHtml(reply, renderPage(<ErasePage ctx={ctx} users={await erasableUsers(db, programme.id)} error={error} />), status);
-      const userId = str(request.body?.user, 40);
-      if (!userId) return render(ctx.t('accounts.erase.choosePerson'), 400);
-      if (request.body?.confirm !== 'yes') return render(ctx.t('accounts.erase.mustConfirm'), 400);
+      const read = readForm(EraseForm, request.body, request.locale);
+      if (read.ok ? !read.value.user : read.errors.user) return render(ctx.t('accounts.erase.choosePerson'), 400);
+      if (!read.ok || read.value.confirm !== 'yes') return render(ctx.t('accounts.erase.mustConfirm'), 400);
+      const userId = read.value.user!;
       const result = await eraseUser(db, request.actor!, programme.id, userId);
       if (!result.ok) return render(ctx.t(result.reason === 'self' ? 'accounts.erase.self' : 'accounts.erase.unknown'), result.reason === 'self' ? 400 : 404);
       return reply.redirect(`${url.replace(':programme', programme.slug)}?erased=${result.pseudonym}`, 303);

@@ -1,12 +1,14 @@
 // Routes for the second login step, authenticator management, password reset, the sessions page
 // and the personal-data download.
 import type { FastifyInstance } from 'fastify';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
-import { recordAudit } from '../../db/audit.ts';
 import { HttpError, redirectLocal, sendHtml } from '../../web/http.ts';
+import { formState, readForm, typedValue } from '../../web/forms.ts';
+import { errorText } from '../../web/form-components.tsx';
+import { CodeForm, EndSessionForm, EnrolForm, ForgotForm, NewPasswordForm } from './forms.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
@@ -15,10 +17,10 @@ import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { cookieOptions, startSession } from './login-flow.ts';
 import { clearCredentialAttempts, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
-import { exportPersonalData } from './personal-data.ts';
+import { downloadPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
 import { sendAccountMail } from './mail.ts';
-import { hashToken } from './sessions.ts';
+import { endOwnSession, hashToken } from './sessions.ts';
 import { boxFor } from './secret-box.ts';
 import {
   CHALLENGE_COOKIE,
@@ -33,7 +35,7 @@ import {
   otpauthUri,
   qrSvg,
   remainingRecoveryCodes,
-  replaceRecoveryCodes,
+  renewRecoveryCodes,
   verifySecondFactor,
 } from './totp.ts';
 import { EnrolPage, ForgotPage, RecoveryCodesPage, ResetPage, SessionsPage, TwoFactorPage, VerifyPage, passwordMessage } from './views-security.tsx';
@@ -41,11 +43,15 @@ import { EnrolPage, ForgotPage, RecoveryCodesPage, ResetPage, SessionsPage, TwoF
 /** What the sessions page shows instead of the stored id (itself a hash of the cookie). */
 export const publicSessionId = (id: string) => hashToken(id).slice(0, 24);
 
-const BASE32 = /^[A-Z2-7]{32}$/;
 
 export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Config): void {
   const box = boxFor(config);
-  const code = (body: unknown) => (typeof (body as { code?: unknown })?.code === 'string' ? ((body as { code: string }).code.slice(0, 40)) : '');
+  /** The code typed on a second-step form, '' when none; one over the limit is no one's code: a wrong guess, counted as one. */
+  const code = (body: unknown): string => {
+    const read = readForm(CodeForm, body);
+    if (read.ok) return read.value.code;
+    return read.errors.code?.key === 'form.error.tooLong' ? typedValue(formState('code', read.errors, body), 'code', 'code') : '';
+  };
 
   for (const { locale, url } of localizedPaths('/login/verify')) {
     app.get(url, { config: { action: 'public' } }, async (request, reply) => {
@@ -124,10 +130,12 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName));
       return sendHtml(reply, renderPage(<EnrolPage ctx={pageContext(request, config)} state={{ secret, qr, action: `${url}/enrol` }} />));
     });
-    app.post<{ Body: { secret?: string; code?: string } }>(`${url}/enrol`, { config: { action: 'account.use' } }, async (request, reply) => {
+    app.post(`${url}/enrol`, { config: { action: 'account.use' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
-      const secret = typeof request.body?.secret === 'string' && BASE32.test(request.body.secret) ? request.body.secret : null;
-      if (!secret) return reply.redirect(`${url}/enrol`, 303);
+      const enrol = readForm(EnrolForm, request.body);
+      // The secret comes from our own page: anything else starts the set-up again.
+      if (!enrol.ok && enrol.errors.secret) return reply.redirect(`${url}/enrol`, 303);
+      const secret = enrol.ok ? enrol.value.secret : typedValue(formState('enrol', enrol.errors, request.body), 'enrol', 'secret');
       const input = code(request.body);
       const codes = input.trim() ? await enableTotp(db, box, request.actor!.userId, secret, input) : null;
       if (!codes) {
@@ -139,11 +147,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
     app.post(`${url}/recovery-codes`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
       if (!(await hasTotp(db, actor.userId))) return reply.redirect(url, 303);
-      const codes = await db.transaction(async (tx) => {
-        const fresh = await replaceRecoveryCodes(tx, actor.userId);
-        await recordAudit(tx, { actor, programmeId: null, action: 'user.recovery_codes_replace', objectType: 'user', objectId: actor.userId });
-        return fresh;
-      });
+      const codes = await renewRecoveryCodes(db, actor);
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={`/${locale}/account`} />));
     });
     app.post(`${url}/disable`, { config: { action: 'account.use' } }, async (request, reply) => {
@@ -161,23 +165,20 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const list = rows.map((s) => ({ id: publicSessionId(s.id), current: s.id === request.sessionId, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, ip: s.ip, userAgent: s.userAgent }));
       return sendHtml(reply, renderPage(<SessionsPage ctx={pageContext(request, config)} sessions={list} ended={request.query.ended === '1'} />));
     });
-    app.post<{ Body: { session?: string } }>(`${url}/end`, { config: { action: 'account.use' } }, async (request, reply) => {
+    app.post(`${url}/end`, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
-      const wanted = typeof request.body?.session === 'string' ? request.body.session : '';
-      const rows = await db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, actor.userId));
-      const target = rows.find((s) => publicSessionId(s.id) === wanted);
-      if (!target) return reply.redirect(url, 303);
-      await db.delete(sessions).where(and(eq(sessions.id, target.id), eq(sessions.userId, actor.userId)));
-      await recordAudit(db, { actor, programmeId: null, action: 'session.end', objectType: 'user', objectId: actor.userId, origin: request.ip });
-      if (target.id === request.sessionId) return reply.redirect(`/${locale}/login`, 303);
+      const read = readForm(EndSessionForm, request.body);
+      const wanted = read.ok ? read.value.session : '';
+      const ended = await endOwnSession(db, actor, wanted, publicSessionId, request.ip);
+      if (!ended.ok) return reply.redirect(url, 303);
+      if (ended.value.sessionId === request.sessionId) return reply.redirect(`/${locale}/login`, 303);
       return reply.redirect(`${url}?ended=1`, 303);
     });
   }
 
   for (const { url } of localizedPaths('/account/personal-data')) {
     app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      const data = await exportPersonalData(db, request.actor!.userId);
-      await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.personal_data_export', objectType: 'user', objectId: request.actor!.userId });
+      const data = await downloadPersonalData(db, request.actor!);
       reply.header('content-disposition', 'attachment; filename="kennisstad-personal-data.json"');
       reply.header('cache-control', 'no-store');
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
@@ -186,10 +187,14 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
 
   for (const { locale, url } of localizedPaths('/password/forgot')) {
     app.get(url, { config: { action: 'public' } }, async (request, reply) => sendHtml(reply, renderPage(<ForgotPage ctx={pageContext(request, config)} />)));
-    app.post<{ Body: { email?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.post(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
-      const email = typeof request.body?.email === 'string' ? normaliseEmail(request.body.email).slice(0, 320) : '';
-      if (!email || !email.includes('@')) return sendHtml(reply, renderPage(<ForgotPage ctx={ctx} email={email} error={ctx.t(email ? 'field.email' : 'field.required')} />), 400);
+      const read = readForm(ForgotForm, request.body, request.locale);
+      if (!read.ok) {
+        const typed = typedValue(formState('forgot', read.errors, request.body), 'forgot', 'email').trim();
+        return sendHtml(reply, renderPage(<ForgotPage ctx={ctx} email={typed} error={errorText(ctx, read.errors.email)} />), 400);
+      }
+      const email = normaliseEmail(read.value.email);
       // Every request sends a mail: limited per address asked for and per caller, whether or not
       // the address has an account (so the limit says nothing about accounts either).
       if (await credentialThrottled(db, 'resetRequest', email, request.ip)) throw new HttpError(429, 'login.throttled');
@@ -215,10 +220,12 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       reply.header('referrer-policy', 'no-referrer');
       return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={`/${locale}/password/reset/${request.params.token}`} invalid={!valid} />), valid ? 200 : 404);
     });
-    app.post<{ Params: { token: string }; Body: { password?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
+    app.post<{ Params: { token: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
-      const password = typeof request.body?.password === 'string' ? request.body.password : '';
       const action = `/${locale}/password/reset/${request.params.token}`;
+      const read = readForm(NewPasswordForm, request.body, request.locale);
+      if (!read.ok) return sendHtml(reply, renderPage(<ResetPage ctx={ctx} action={action} error={errorText(ctx, read.errors.password)} />), 400);
+      const password = read.value.password ?? '';
       if (await credentialThrottled(db, 'link', request.params.token, request.ip)) throw new HttpError(429, 'login.throttled');
       const outcome = await resetPassword(db, request.params.token, password);
       if (outcome.ok) return reply.redirect(`/${locale}/login`, 303);

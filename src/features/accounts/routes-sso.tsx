@@ -6,6 +6,9 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, users } from '../../db/schema.ts';
 import { notFound, redirectLocal, safeLocalPath, sendHtml } from '../../web/http.ts';
+import { formState, readForm, typedValue } from '../../web/forms.ts';
+import { errorText } from '../../web/form-components.tsx';
+import { SsoForm } from './forms.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
@@ -23,7 +26,6 @@ import { SsoErrorPage, SsoSettingsPage } from './views-sso.tsx';
 const STATUS: Record<SsoFailure | 'throttled', number> = { expired: 400, failed: 400, unavailable: 503, unverified: 403, domain: 403, unknown: 403, mismatch: 403, invitation: 410, throttled: 429 };
 /** The throttle counts failed callbacks per address (the account is not known before the provider answers). */
 const throttleKey = (ip: string) => `sso:${ip}`;
-const str = (value: unknown, max: number) => (typeof value === 'string' ? value.trim().slice(0, max) : '');
 
 export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config): void {
   const box = boxFor(config);
@@ -125,18 +127,17 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
       const { body } = await render(request, settingsForm(await loadSso(db, programmeId), await slugs(programmeId)), {}, 200, request.query.saved === '1');
       return sendHtml(reply, body);
     });
-    app.post<{ Params: { programme: string }; Body: Record<string, unknown> }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
+    app.post<{ Params: { programme: string } }>(url, { config: { action: 'users.manage' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
-      const body = request.body ?? {};
-      const input: SsoSettingsInput = {
-        name: str(body.name, 200),
-        issuer: str(body.issuer, 500),
-        clientId: str(body.clientId, 300),
-        clientSecret: typeof body.clientSecret === 'string' ? body.clientSecret.slice(0, 600) : '',
-        allowedDomains: str(body.allowedDomains, 2000),
-        domainOrganisations: str(body.domainOrganisations, 4000),
-        enabled: body.enabled === 'yes',
-      };
+      const read = readForm(SsoForm, request.body, request.locale);
+      if (!read.ok) {
+        const typed = formState('sso', read.errors, request.body);
+        const values = Object.fromEntries(['name', 'issuer', 'clientId', 'allowedDomains', 'domainOrganisations'].map((name) => [name, typedValue(typed, 'sso', name)]));
+        const errors = Object.fromEntries(Object.entries(read.errors).map(([name, error]) => [name, errorText(ctx, error)!]));
+        const { body: page } = await render(request, { ...values, clientSecret: '', enabled: typedValue(typed, 'sso', 'enabled') !== '' } as SsoSettingsInput, errors, 400);
+        return sendHtml(reply, page, 400);
+      }
+      const input: SsoSettingsInput = { name: '', issuer: '', clientId: '', clientSecret: '', allowedDomains: '', domainOrganisations: '', ...read.value };
       const programme = request.programme!;
       const result = await saveSso(db, box, request.actor!, programme.id, input);
       if (!result.ok) {

@@ -3,32 +3,31 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, programmes, projects, roleAssignments, users } from '../../db/schema.ts';
-import { recordAudit } from '../../db/audit.ts';
 import { redirectLocal, safeLocalPath, sendHtml } from '../../web/http.ts';
+import { formState, readForm, typedValue } from '../../web/forms.ts';
+import { errorText } from '../../web/form-components.tsx';
+import { LoginForm } from './forms.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { clearFailures, isThrottled, recordFailure, verifyPassword } from './passwords.ts';
-import { SESSION_COOKIE, destroySession } from './sessions.ts';
+import { SESSION_COOKIE, logOut } from './sessions.ts';
 import { afterPassword } from './login-flow.ts';
 import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
 import { registerSecurityRoutes } from './routes-security.tsx';
+import { registerSetupRoutes } from './routes-setup.tsx';
+import { hasAdministrator } from './first-run.ts';
 import { registerInvitationRoutes } from './routes-invitations.tsx';
 import { hasTotp, isPrivileged, sealPlainTotpSecrets } from './totp.ts';
 import { boxFor } from './secret-box.ts';
 import { registerSsoRoutes } from './routes-sso.tsx';
 import { enabledSsoProviders } from './sso.ts';
 
-interface LoginBody {
-  email?: string;
-  password?: string;
-  next?: string;
-}
-
 export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerSecurityRoutes(app, db, config);
+  registerSetupRoutes(app, db, config);
   registerInvitationRoutes(app, db, config);
   registerSsoRoutes(app, db, config);
   // Reads (or generates) the key at boot, so a bad KENNISSTAD_SECRET_KEY stops the server at once.
@@ -42,21 +41,21 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
   for (const { locale, url } of localizedPaths('/login')) {
     app.get<{ Querystring: { next?: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const state: LoginFormState = { next: safeLocalPath(request.query.next) };
-      return sendHtml(reply, renderPage(<LoginPage ctx={pageContext(request, config)} state={state} providers={await enabledSsoProviders(db)} />));
+      return sendHtml(reply, renderPage(<LoginPage ctx={pageContext(request, config)} state={state} providers={await enabledSsoProviders(db)} setupOpen={!(await hasAdministrator(db))} />));
     });
 
-    app.post<{ Body: LoginBody }>(url, { config: { action: 'public' } }, async (request, reply) => {
-      const body = request.body ?? {};
-      const email = typeof body.email === 'string' ? normaliseEmail(body.email).slice(0, 320) : '';
-      const password = typeof body.password === 'string' ? body.password.slice(0, 1000) : '';
-      const next = safeLocalPath(body.next);
+    app.post(url, { config: { action: 'public' } }, async (request, reply) => {
+      const read = readForm(LoginForm, request.body, request.locale);
+      // What was typed, shown again after a refusal (never the password).
+      const typed = formState('login', read.ok ? {} : read.errors, request.body);
+      const email = read.ok ? normaliseEmail(read.value.email) : typedValue(typed, 'login', 'email').trim();
+      const next = safeLocalPath(typedValue(typed, 'login', 'next') || undefined);
       const ctx = pageContext(request, config);
-      const fieldErrors: LoginFormState['fieldErrors'] = {};
-      if (!email) fieldErrors.email = ctx.t('field.required');
-      if (!password) fieldErrors.password = ctx.t('field.required');
-      if (fieldErrors.email || fieldErrors.password) {
+      if (!read.ok) {
+        const fieldErrors: LoginFormState['fieldErrors'] = { email: errorText(ctx, read.errors.email), password: errorText(ctx, read.errors.password) };
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, fieldErrors }} providers={await enabledSsoProviders(db)} />), 400);
       }
+      const password = read.value.password;
       if (await isThrottled(db, email, request.ip)) {
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'throttled' }} providers={await enabledSsoProviders(db)} />), 429);
       }
@@ -74,10 +73,7 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
   for (const { locale, url } of localizedPaths('/logout')) {
     app.post(url, { config: { action: 'public' } }, async (request, reply) => {
       if (request.sessionId) {
-        await destroySession(db, request.sessionId);
-        if (request.actor) {
-          await recordAudit(db, { actor: request.actor, programmeId: null, action: 'user.logout', objectType: 'user', objectId: request.actor.userId, origin: request.ip });
-        }
+        await logOut(db, request.actor ?? null, request.sessionId, request.ip);
       }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.redirect(`/${locale}`, 303);

@@ -4,6 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { writeTransaction } from '../../db/transaction.ts';
+import { FORM_ERROR, done, refusedField, type Outcome } from '../../domain/outcome.ts';
 
 export const SESSION_COOKIE = 'ks_session';
 export const CSRF_COOKIE = 'ks_csrf';
@@ -86,4 +89,56 @@ export async function destroySession(db: Db, sessionId: string): Promise<void> {
 export async function purgeExpiredSessions(db: Db, timeouts: SessionTimeouts): Promise<void> {
   const idleCutoff = new Date(Date.now() - timeouts.idleMinutes * 60_000);
   await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date()), lt(sessions.lastSeenAt, idleCutoff)));
+}
+
+// --- Commands: each session write runs in one transaction with its audit row.
+
+/**
+ * A login: the session the request came with (if any) is ended, so a session fixed before login is
+ * worth nothing after it; a new one starts; one audit row `user.login` names the method.
+ */
+export async function logIn(
+  db: Db,
+  user: { id: string; displayName: string },
+  timeouts: SessionTimeouts,
+  meta: { ip?: string; userAgent?: string; previousSessionId?: string | null; method: string },
+): Promise<Outcome<{ token: string; csrfToken: string }>> {
+  return writeTransaction(db, async (tx) => {
+    if (meta.previousSessionId) await destroySession(tx, meta.previousSessionId);
+    const session = await createSession(tx, user.id, timeouts, meta);
+    await recordAudit(tx, { actor: { userId: user.id, displayName: user.displayName }, programmeId: null, action: 'user.login', objectType: 'user', objectId: user.id, origin: meta.ip, after: { method: meta.method } });
+    return done(session);
+  });
+}
+
+/** A logout: the session ends; one audit row `user.logout` for the signed-in user whose session it was. */
+export async function logOut(db: Db, actor: { userId: string; displayName: string } | null, sessionId: string, origin?: string): Promise<Outcome<null>> {
+  return writeTransaction(db, async (tx) => {
+    const ended = await tx.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId });
+    if (actor && ended.some((s) => s.userId === actor.userId)) {
+      await recordAudit(tx, { actor, programmeId: null, action: 'user.logout', objectType: 'user', objectId: actor.userId, origin });
+    }
+    return done(null);
+  });
+}
+
+/**
+ * Ends one of the actor's own sessions, named by the id the sessions page shows (`publicId` of the
+ * stored id). Another user's session, or an unknown id, is refused: nothing changes, no audit row.
+ */
+export async function endOwnSession(
+  db: Db,
+  actor: { userId: string; displayName: string },
+  wanted: string,
+  publicId: (storedId: string) => string,
+  origin?: string,
+): Promise<Outcome<{ sessionId: string }>> {
+  return writeTransaction(db, async (tx) => {
+    const rows = await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, actor.userId));
+    const target = rows.find((s) => publicId(s.id) === wanted);
+    if (!target) return refusedField(FORM_ERROR, 'accounts.sessions.notFound');
+    await tx.delete(sessions).where(and(eq(sessions.id, target.id), eq(sessions.userId, actor.userId)));
+    await recordAudit(tx, { actor, programmeId: null, action: 'session.end', objectType: 'user', objectId: actor.userId, origin });
+    return done({ sessionId: target.id });
+  });
 }

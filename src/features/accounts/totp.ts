@@ -89,6 +89,15 @@ export async function replaceRecoveryCodes(tx: Db, userId: string): Promise<stri
   return codes;
 }
 
+/** New recovery codes for a user who has an authenticator (the old ones stop working), with the audit row. */
+export async function renewRecoveryCodes(db: Db, actor: { userId: string; displayName: string }): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const fresh = await replaceRecoveryCodes(tx, actor.userId);
+    await recordAudit(tx, { actor, programmeId: null, action: 'user.recovery_codes_replace', objectType: 'user', objectId: actor.userId });
+    return fresh;
+  });
+}
+
 export async function remainingRecoveryCodes(db: Db, userId: string): Promise<number> {
   const rows = await db.select({ id: recoveryCodes.id }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
   return rows.length;

@@ -12,12 +12,20 @@ export interface LoginFormState {
   fieldErrors?: { email?: string; password?: string };
 }
 
-export function LoginPage({ ctx, state, providers = [] }: { ctx: PageContext; state: LoginFormState; providers?: { programmeSlug: string; name: string }[] }) {
+export function LoginPage({ ctx, state, providers = [], setupOpen = false }: { ctx: PageContext; state: LoginFormState; providers?: { programmeSlug: string; name: string }[]; setupOpen?: boolean }) {
   const { t } = ctx;
   const next = state.next ? `?next=${encodeURIComponent(state.next)}` : '';
   return (
     <Layout ctx={ctx} title={t('login.title')} indexable={false} crumbs={[{ label: t('login.title') }]}>
       <Heading level={1}>{t('login.title')}</Heading>
+      {setupOpen && (
+        <Alert kind="info">
+          {t('accounts.setup.notice')}{' '}
+          <a class="utrecht-link" href={localePath(ctx.locale, '/setup')}>
+            {t('accounts.setup.noticeLink')}
+          </a>
+        </Alert>
+      )}
       <p class="utrecht-paragraph">{t('login.intro')}</p>
       {state.error && <Alert kind="error">{t(state.error === 'throttled' ? 'login.throttled' : 'login.failed')}</Alert>}
       {providers.length > 0 && (

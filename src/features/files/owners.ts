@@ -2,11 +2,8 @@
 // meetings, website theme), so a file is exactly as visible as the record it belongs to.
 import { and, eq } from 'drizzle-orm';
 import { programmes, projectPartners, projects } from '../../db/schema.ts';
-// The project rules are still the legacy shape until the portfolio capability names them (issue 19).
-import { can as legacyCan } from '../../domain/policy.ts';
 import { can } from '../../policies.ts';
 import { INTERNAL_LIFECYCLES } from '../portfolio/queries.ts';
-import { canMeetings } from '../meetings/policy.ts';
 import { bodyRef, getMeeting } from '../meetings/queries.ts';
 import { agendaItems } from '../meetings/tables.ts';
 import { DOCUMENT_KINDS, LOGO_KINDS } from './content.ts';
@@ -31,11 +28,11 @@ const projectFiles: FileOwner = {
     const partners = await db.select({ organisationId: projectPartners.organisationId }).from(projectPartners).where(eq(projectPartners.projectId, project.id));
     const ref = { id: project.id, programmeId: programme.id, partnerOrganisationIds: partners.map((p) => p.organisationId) };
     const isPublic = project.published && !INTERNAL_LIFECYCLES.includes(project.lifecycle);
-    const internal = legacyCan(actor, { do: 'project.viewInternal', project: ref });
+    const internal = can(actor, 'project.viewInternal', ref);
     return {
       readAll: internal || (isPublic && !!actor),
       readPublic: isPublic,
-      write: legacyCan(actor, { do: 'project.edit', project: ref }),
+      write: can(actor, 'project.edit', ref),
       publish: can(actor, 'programme.manage') && actor?.programmeId === programme.id,
       returnTo: `/${programme.slug}/projects/${project.code}`,
       title: project.title,
@@ -55,11 +52,11 @@ const meetingItemFiles: FileOwner = {
       .where(and(eq(agendaItems.id, ownerId), eq(agendaItems.programmeId, programme.id)));
     const found = item ? await getMeeting(db, programme.id, item.meetingId) : null;
     if (!item || !found) return null;
-    const visible = canMeetings(actor, { do: 'body.viewInternal', body: await bodyRef(db, found.body) });
+    const visible = can(actor, 'body.viewInternal', await bodyRef(db, found.body));
     return {
       readAll: visible,
       readPublic: false,
-      write: visible && canMeetings(actor, { do: 'meetings.prepare' }),
+      write: visible && can(actor, 'agendaItem.addDocument', found.body),
       publish: false,
       returnTo: `/${programme.slug}/meetings/${item.meetingId}`,
       title: item.title,

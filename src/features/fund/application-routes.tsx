@@ -13,7 +13,6 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { loadAdmission } from '../portfolio/admission.ts';
 import '../portfolio/admission-messages.ts';
-import { canMeetings } from '../meetings/policy.ts';
 import { bodyRef } from '../meetings/queries.ts';
 import { adviseApplication, AWARD_CONFLICTS, awardApplication, openForApplication, recordMovement, submitApplication } from './application-commands.ts';
 import { ApplicationFormPage, ApplicationPage, ApplicationsPage } from './application-views.tsx';
@@ -76,7 +75,7 @@ export function registerApplicationRoutes(app: FastifyInstance, db: Db, config: 
       q.hoursPerFte(db, request.programme!.id),
       may.award && undecided ? q.awardDecisionOptions(db, request.programme!.id) : Promise.resolve([]),
       // The linked decision's meeting page, for those who may open it; everyone else gets the decisions list.
-      data.minutesBody ? bodyRef(db, data.minutesBody).then((body) => canMeetings(actor, { do: 'body.viewInternal', body })) : Promise.resolve(false),
+      data.minutesBody ? bodyRef(db, data.minutesBody).then((body) => can(actor, 'body.viewInternal', body)) : Promise.resolve(false),
     ]);
     // A decision that lost a race ("not enough left", "already decided") is a conflict, not bad input.
     const conflict = state?.form === 'award' && AWARD_CONFLICTS.includes(state.errors[FORM_ERROR]?.key ?? '');

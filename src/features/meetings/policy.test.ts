@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor, Assignment } from '../../domain/policy.ts';
 import { can } from '../../policies.ts';
-import { canMeetings, type BodyRef } from './policy.ts';
+import type { BodyRef } from './policy.ts';
 
 const ROLES = ['anonymous', 'partner', 'lead', 'support', 'executive', 'coordinator', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -80,13 +80,6 @@ describe('meetings policy', () => {
     assert.equal(can(null, 'meeting.view', body('executive', ['u9'])), false);
   });
 
-  test('the legacy canMeetings answers as the named actions do', () => {
-    for (const role of ROLES) {
-      const actor = actorFor(role);
-      assert.equal(canMeetings(actor, { do: 'meetings.prepare' }), can(actor, 'meeting.plan', body('support')), role);
-      assert.equal(canMeetings(actor, { do: 'body.viewInternal', body: body('support') }), can(actor, 'body.viewInternal', body('support')), role);
-    }
-  });
 
   test('decision.confirm: a member who attended, never the recorder, never by role alone (four eyes)', () => {
     const decision = (attendedUserIds: string[], recordedByUserId: string | null = 'sec', programmeId = 'p1') => ({ programmeId, attendedUserIds, recordedByUserId });

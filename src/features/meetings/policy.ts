@@ -76,16 +76,3 @@ export const meetingsRules = {
   'meetingAction.add': recordRule<BodyScope>(prepares),
   'meetingAction.complete': recordRule<BodyScope>(prepares),
 } satisfies Rules;
-
-// ---- Legacy shape, kept while other capabilities (fund, files, monitoring) still call it; they
-// move to can(actor, 'body.viewInternal', body) and their own named actions (issue 19). ----
-
-export type MeetingAction = { do: 'meetings.prepare' } | { do: 'body.viewInternal'; body: BodyRef };
-
-/** @deprecated use can(actor, 'body.viewInternal', body) or a named meeting action (src/policies.ts). */
-export function canMeetings(actor: Actor | null | undefined, action: MeetingAction): boolean {
-  if (!actor) return false;
-  if (action.do === 'meetings.prepare') return coordinates(actor);
-  if (action.do === 'body.viewInternal') return seesBody(actor, action.body);
-  return false;
-}

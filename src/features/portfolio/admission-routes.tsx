@@ -6,7 +6,8 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { criteria, projects } from '../../db/schema.ts';
 import { suggestedRecommendation } from '../../domain/criteria.ts';
-import { can, type Actor } from '../../domain/policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -16,7 +17,6 @@ import { AdmissionPage, ProposalFormPage, ProposalsPage } from './admission-view
 
 import { loadProjectRecord, organisationChoices, themeChoices } from './edit-queries.ts';
 import { field, fields, isoDate, localized, optionalId, type FormBody, type Problems } from './forms.ts';
-import { may } from './policy.ts';
 import './admission-messages.ts';
 
 type Params = { programme: string; code: string };
@@ -30,7 +30,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   for (const { url } of localizedPaths('/:programme/proposals')) {
     app.get<{ Params: { programme: string } }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
       const actor = request.actor!;
-      const internal = can(actor, { do: 'programme.viewInternal' });
+      const internal = can(actor, 'programme.viewInternal');
       const led = actor.assignments.filter((a) => a.role === 'lead' && a.projectId).map((a) => a.projectId!);
       const scope = and(eq(projects.programmeId, request.programme!.id), inArray(projects.lifecycle, ['proposed', 'rejected', 'admitted']));
       const rows = await db
@@ -38,18 +38,16 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
         .from(projects)
         .where(internal ? and(scope, eq(projects.lifecycle, 'proposed')) : and(scope, inArray(projects.id, led.length ? led : ['00000000-0000-0000-0000-000000000000'])))
         .orderBy(asc(projects.code));
-      return sendHtml(reply, renderPage(<ProposalsPage ctx={pageContext(request, config)} proposals={rows} canPropose={may(actor, { do: 'project.propose' })} />));
+      return sendHtml(reply, renderPage(<ProposalsPage ctx={pageContext(request, config)} proposals={rows} canPropose={can(actor, 'project.propose')} />));
     });
   }
 
   for (const { url } of localizedPaths('/:programme/proposals/new')) {
     const empty: ProposalInput = { themeId: null, title: {}, goal: {}, description: {}, safeguarding: {}, leadOrganisationId: '', partnerOrganisationIds: [] };
-    app.get<{ Params: { programme: string } }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      if (!may(request.actor, { do: 'project.propose' })) throw notFound();
+    app.get<{ Params: { programme: string } }>(url, { config: { action: 'project.propose' } }, async (request, reply) => {
       return sendHtml(reply, renderPage(<ProposalFormPage ctx={pageContext(request, config)} values={empty} {...await choices(request)} problems={{}} />));
     });
-    app.post<{ Params: { programme: string }; Body: FormBody }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      if (!may(request.actor, { do: 'project.propose' })) throw notFound();
+    app.post<{ Params: { programme: string }; Body: FormBody }>(url, { config: { action: 'project.propose' } }, async (request, reply) => {
       const lists = await choices(request);
       const body = request.body ?? {};
       const problems: Problems = {};
@@ -78,7 +76,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   async function loadForAdmission(request: FastifyRequest<{ Params: Params }>) {
     if (!request.actor) throw new HttpError(401, 'error.signInRequired');
     const record = await loadProjectRecord(db, request.programme!.id, request.params.code);
-    if (!record || !may(request.actor, { do: 'project.viewInternal', project: record.ref })) throw notFound();
+    if (!record || !can(request.actor, 'project.viewInternal', record.ref)) throw notFound();
     return { ...record, actor: request.actor as Actor };
   }
 
@@ -95,9 +93,9 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
         recommendation={admission.recommendation}
         decision={admission.decision}
         suggestion={suggestedRecommendation(admission.results)}
-        mayJudge={may(actor, { do: 'proposal.judge', project: ref })}
-        mayRecommend={may(actor, { do: 'proposal.recommend', project: ref })}
-        mayDecide={may(actor, { do: 'proposal.decide', project: ref })}
+        mayJudge={can(actor, 'proposal.judge', ref)}
+        mayRecommend={can(actor, 'proposal.recommend', ref)}
+        mayDecide={can(actor, 'proposal.decide', ref)}
         problems={problems}
         refusal={refusal}
       />,
@@ -105,7 +103,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   for (const { url } of localizedPaths('/:programme/projects/:code/admission')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'record' } }, async (request, reply) => {
+    app.get<{ Params: Params }>(url, { config: { action: 'project.viewInternal' } }, async (request, reply) => {
       const record = await loadForAdmission(request);
       return sendHtml(reply, await renderAdmission(request, record, {}));
     });
@@ -120,10 +118,12 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   };
 
   /** Runs a write from the admission page; a refused step re-renders the page with its reason. */
-  function admissionPost(path: string, run: (record: Awaited<ReturnType<typeof loadForAdmission>>, body: FormBody, problems: Problems, request: FastifyRequest<{ Params: Params }>) => Promise<void>) {
+  function admissionPost(path: string, action: 'proposal.judge' | 'proposal.recommend' | 'proposal.decide', run: (record: Awaited<ReturnType<typeof loadForAdmission>>, body: FormBody, problems: Problems, request: FastifyRequest<{ Params: Params }>) => Promise<void>) {
     for (const { url } of localizedPaths(`/:programme/projects/:code/admission/${path}`)) {
-      app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
+      app.post<{ Params: Params; Body: FormBody }>(url, { config: { action } }, async (request, reply) => {
         const record = await loadForAdmission(request);
+        // Permission is checked before the input so a refused user learns nothing from validation.
+        if (!can(record.actor, action, record.ref)) throw notFound();
         const problems: Problems = {};
         try {
           await run(record, request.body ?? {}, problems, request);
@@ -137,13 +137,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
     }
   }
 
-  // Permission is checked before the input so a refused user learns nothing from validation.
-  const guard = (allowed: boolean) => {
-    if (!allowed) throw notFound();
-  };
-
-  admissionPost('judgement', async ({ actor, ref }, body, problems) => {
-    guard(may(actor, { do: 'proposal.judge', project: ref }));
+  admissionPost('judgement', 'proposal.judge', async ({ actor, ref }, body, problems) => {
     const criterion = field(body, 'criterion');
     if (criterion !== 'c' && criterion !== 'd') problems.criterion = 'pf.error.choice';
     const met = field(body, 'met');
@@ -153,15 +147,13 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
     await judgeCriterion(db, { actor, project: ref, criterion: criterion as 'c' | 'd', met: met === 'yes', reasoning });
   });
 
-  admissionPost('recommendation', async ({ actor, ref, project }, body, problems) => {
-    guard(may(actor, { do: 'proposal.recommend', project: ref }));
+  admissionPost('recommendation', 'proposal.recommend', async ({ actor, ref, project }, body, problems) => {
     const input = decisionInput(body, problems);
     if (Object.keys(problems).length > 0) return;
     await recordRecommendation(db, { actor, project: ref, lifecycle: project.lifecycle, ...input });
   });
 
-  admissionPost('decision', async ({ actor, ref, project }, body, problems, request) => {
-    guard(may(actor, { do: 'proposal.decide', project: ref }));
+  admissionPost('decision', 'proposal.decide', async ({ actor, project }, body, problems, request) => {
     const input = decisionInput(body, problems);
     if (Object.keys(problems).length > 0) return;
     await decideAdmission(db, { actor, project, locale: request.locale, ...input });

@@ -1,5 +1,6 @@
 // The proposal form and the admission page: criteria a-f with what is met, missing or still to be
 // judged and why; the judgements on c and d; the recommendation and the decision with reasons.
+import { today } from '../../clock.ts';
 import type { CriterionResult } from '../../domain/criteria.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
 import { CsrfField, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
@@ -100,7 +101,7 @@ function DecisionForm({ ctx, action, kind, problems, suggestion }: { ctx: PageCo
       <CsrfField ctx={ctx} />
       <RadioGroup name="outcome" legend={t(`pf.${kind}.legend`)} value={suggestion ?? ''} options={(['admit', 'reject'] as const).map((o) => ({ value: o, label: t(`pf.${kind}.outcome.${o}`) }))} error={problems.outcome ? t(problems.outcome) : undefined} />
       <LocalizedInput ctx={ctx} name="reasons" label={t('pf.decision.reasons')} value={{}} problems={problems} multiline required />
-      <TextField id="decidedOn" type="date" label={t('pf.decision.date')} value={new Date().toISOString().slice(0, 10)} error={problems.decidedOn ? t(problems.decidedOn) : undefined} />
+      <TextField id="decidedOn" type="date" label={t('pf.decision.date')} value={today()} error={problems.decidedOn ? t(problems.decidedOn) : undefined} />
       <SubmitButton>{t(`pf.${kind}.submit`)}</SubmitButton>
     </Form>
   );

@@ -7,9 +7,10 @@ import { recordAudit } from '../../db/audit.ts';
 import { organisations, projectPartners, projects, themes } from '../../db/schema.ts';
 import { evaluateCriteria, allCriteriaMet, type CriterionResult, type JudgedCriterion, type ProposalFacts } from '../../domain/criteria.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import type { Actor, ProjectRef } from '../../domain/policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { authorize } from '../../policies.ts';
 import { grantProposerLead } from './commands.ts';
-import { requirePermission } from './policy.ts';
+import type { ProjectRef } from './policy.ts';
 import { admissionDecisions, criterionJudgements } from './tables.ts';
 
 export interface ProposalInput {
@@ -38,7 +39,7 @@ async function nextCode(tx: Db, programmeId: string, themeId: string | null): Pr
 }
 
 export async function submitProposal(db: Db, input: { actor: Actor; programmeId: string; values: ProposalInput }): Promise<{ id: string; code: string }> {
-  requirePermission(input.actor, { do: 'project.propose' });
+  authorize(input.actor, 'project.propose');
   return db.transaction(async (tx) => {
     // Two proposals at once would otherwise both take the next free code and one would fail on
     // the unique index: code assignment is serialised per programme until this transaction ends.
@@ -112,7 +113,7 @@ export class AdmissionRefused extends Error {
 }
 
 export async function judgeCriterion(db: Db, input: { actor: Actor; project: ProjectRef; criterion: JudgedCriterion; met: boolean; reasoning: LocalizedText }): Promise<void> {
-  requirePermission(input.actor, { do: 'proposal.judge', project: input.project });
+  authorize(input.actor, 'proposal.judge', input.project);
   await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(criterionJudgements)
@@ -126,7 +127,7 @@ export async function recordRecommendation(
   db: Db,
   input: { actor: Actor; project: ProjectRef; lifecycle: string; outcome: 'admit' | 'reject'; reasons: LocalizedText; decidedOn: string },
 ): Promise<void> {
-  requirePermission(input.actor, { do: 'proposal.recommend', project: input.project });
+  authorize(input.actor, 'proposal.recommend', input.project);
   if (input.lifecycle !== 'proposed') throw new AdmissionRefused('pf.admission.notProposed');
   await db.transaction(async (tx) => {
     const [row] = await tx
@@ -146,7 +147,7 @@ export async function decideAdmission(
   input: { actor: Actor; project: typeof projects.$inferSelect; outcome: 'admit' | 'reject'; reasons: LocalizedText; decidedOn: string; locale: Locale },
 ): Promise<void> {
   const ref = { id: input.project.id, programmeId: input.project.programmeId };
-  requirePermission(input.actor, { do: 'proposal.decide', project: ref });
+  authorize(input.actor, 'proposal.decide', ref);
   if (input.project.lifecycle !== 'proposed') throw new AdmissionRefused('pf.admission.notProposed');
   const admission = await loadAdmission(db, input.project, input.locale);
   if (!admission.recommendation) throw new AdmissionRefused('pf.admission.needsRecommendation');

@@ -8,8 +8,9 @@ import { recordAudit } from '../../db/audit.ts';
 import { actions, projectPartners, projects, roleAssignments, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
 import { saveVersioned, type Conflict, type Saved } from '../../db/versioned.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
-import type { Actor, ProjectRef } from '../../domain/policy.ts';
-import { requirePermission } from './policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { authorize } from '../../policies.ts';
+import type { ProjectRef } from './policy.ts';
 
 export { changedFields, type Conflict, type Saved } from '../../db/versioned.ts';
 
@@ -39,11 +40,15 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
+/**
+ * Saves a project's fields: the whole form from the pages, or the fields an API request names
+ * (`origin: 'api'`, whose history lists every field the request sent, changed or not).
+ */
 export async function updateProject(
   db: Db,
-  input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: ProjectInput },
+  input: { actor: Actor; project: ProjectRef; expectedVersion: number; values: Partial<ProjectInput>; origin?: string },
 ): Promise<Saved<ProjectRow> | Conflict<ProjectRow> | CodeTaken> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'project.edit', input.project);
   try {
     return await saveVersioned(db, {
       table: projects,
@@ -52,7 +57,7 @@ export async function updateProject(
       expectedVersion: input.expectedVersion,
       values: input.values,
       refuse: async (tx, current) => {
-        if (input.values.code === current.code) return null;
+        if (input.values.code === undefined || input.values.code === current.code) return null;
         // "2D" beside "2d" would be two addresses for what reads as one code.
         const [taken] = await tx
           .select({ id: projects.id })
@@ -60,7 +65,7 @@ export async function updateProject(
           .where(and(eq(projects.programmeId, current.programmeId), sql`lower(${projects.code}) = lower(${input.values.code})`, ne(projects.id, current.id)));
         return taken ? codeTaken : null;
       },
-      audit: { actor: input.actor, action: 'project.update', objectType: 'project' },
+      audit: { actor: input.actor, action: 'project.update', objectType: 'project', origin: input.origin, fields: input.origin ? 'named' : 'changed' },
       // The lead organisation is also the project's partner with role lead: moved in the same
       // transaction as the project, under the audit row that records the new lead.
       alsoWrite: async (tx, saved, before) => {
@@ -101,7 +106,7 @@ export async function nextActionPosition(tx: Db, projectId: string): Promise<num
 
 /** `origin` names a channel other than the pages in the audit row (the API passes 'api'). */
 export async function createAction(db: Db, input: { actor: Actor; project: ProjectRef; values: ActionInput; origin?: string }): Promise<ActionRow> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'projectAction.add', input.project);
   return db.transaction(async (tx) => {
     const next = await nextActionPosition(tx, input.project.id);
     const [row] = await tx.insert(actions).values({ programmeId: input.project.programmeId, projectId: input.project.id, position: next, ...input.values }).returning();
@@ -114,7 +119,7 @@ export async function updateAction(
   db: Db,
   input: { actor: Actor; project: ProjectRef; actionId: string; expectedVersion: number; values: ActionInput; origin?: string },
 ): Promise<Saved<ActionRow> | Conflict<ActionRow>> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'projectAction.edit', input.project);
   return saveVersioned(db, {
     table: actions,
     row: and(eq(actions.id, input.actionId), eq(actions.projectId, input.project.id))!,
@@ -141,7 +146,7 @@ export async function updatePartner(
   db: Db,
   input: { actor: Actor; project: ProjectRef; organisationId: string; expectedVersion: number; values: PartnerInput },
 ): Promise<Saved<PartnerRow> | Conflict<PartnerRow>> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'partner.edit', input.project);
   return saveVersioned(db, {
     table: projectPartners,
     row: and(eq(projectPartners.projectId, input.project.id), eq(projectPartners.organisationId, input.organisationId))!,

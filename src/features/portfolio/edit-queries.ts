@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { actions, auditEvents, organisations, projectPartners, projects, themes } from '../../db/schema.ts';
 import { resolveText, type Locale } from '../../domain/localized.ts';
-import type { ProjectRef } from '../../domain/policy.ts';
+import type { ProjectRef } from './policy.ts';
+import { isUuid } from '../../web/forms.ts';
 import type { Choice } from './edit-views.tsx';
 import { partnerConsultations } from './tables.ts';
 
@@ -27,7 +28,7 @@ export async function themeChoices(db: Db, programmeId: string, locale: Locale):
 }
 
 export async function getAction(db: Db, projectId: string, actionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(actionId)) return null;
+  if (!isUuid(actionId)) return null;
   const [row] = await db.select().from(actions).where(and(eq(actions.id, actionId), eq(actions.projectId, projectId)));
   return row ?? null;
 }

@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { can, type Actor } from '../../domain/policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
 import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -17,15 +18,16 @@ import { ActionEditPage, PartnerEditPage, ProjectEditPage, type Choice, type Con
 import { parseActionForm, parsePartnerForm, parseProjectForm, version, type FormBody, type Problems } from './forms.ts';
 import { registerJoinRoutes } from './join-routes.tsx';
 import './edit-messages.ts';
-import { may } from './policy.ts';
 
 type Params = { programme: string; code: string };
 
-/** Loads the project and refuses (404) anyone who may not edit it; anonymous visitors sign in first. */
-export async function editableProject(db: Db, request: FastifyRequest<{ Params: Params }>) {
+type EditAction = 'project.edit' | 'projectAction.add' | 'projectAction.edit' | 'partner.edit' | 'partner.join';
+
+/** Loads the project and refuses (404) anyone who may not do `action` with it; anonymous visitors sign in first. */
+export async function editableProject(db: Db, request: FastifyRequest<{ Params: Params }>, action: EditAction) {
   if (!request.actor) throw new HttpError(401, 'error.signInRequired');
   const record = await loadProjectRecord(db, request.programme!.id, request.params.code);
-  if (!record || !may(request.actor, { do: 'project.edit', project: record.ref })) throw notFound();
+  if (!record || !can(request.actor, action, record.ref)) throw notFound();
   return { ...record, actor: request.actor as Actor };
 }
 
@@ -73,21 +75,21 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
   });
 
   for (const { url } of localizedPaths('/:programme/projects/:code/edit')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, actor } = await editableProject(db, request);
+    app.get<{ Params: Params }>(url, { config: { action: 'project.edit' } }, async (request, reply) => {
+      const { project, actor } = await editableProject(db, request, 'project.edit');
       const choices = await choicesFor(request);
       const ctx = pageContext(request, config);
       return sendHtml(
         reply,
-        renderPage(<ProjectEditPage ctx={ctx} project={project} values={project} version={project.version} {...choices} problems={{}} manages={can(actor, { do: 'programme.manage' })} />),
+        renderPage(<ProjectEditPage ctx={ctx} project={project} values={project} version={project.version} {...choices} problems={{}} manages={can(actor, 'programme.manage')} />),
       );
     });
 
-    app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref, actor } = await editableProject(db, request);
+    app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'project.edit' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request, 'project.edit');
       const choices = await choicesFor(request);
       const ctx = pageContext(request, config);
-      const manages = can(actor, { do: 'programme.manage' });
+      const manages = can(actor, 'programme.manage');
       const problems: Problems = {};
       // Only the coordinator renames a project or moves it through its lifecycle (admission has its own decision).
       const body = manages ? (request.body ?? {}) : { ...request.body, code: project.code, lifecycle: project.lifecycle };
@@ -122,13 +124,13 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
   const emptyAction: ActionInput = { description: {}, ownerOrganisationId: null, dueOn: null, dueLabel: {}, state: 'open', completedOn: null };
 
   for (const { url } of localizedPaths('/:programme/projects/:code/actions/new')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project } = await editableProject(db, request);
+    app.get<{ Params: Params }>(url, { config: { action: 'projectAction.add' } }, async (request, reply) => {
+      const { project } = await editableProject(db, request, 'projectAction.add');
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
       return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={null} values={emptyAction} version={1} organisations={organisations} problems={{}} />));
     });
-    app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref, actor } = await editableProject(db, request);
+    app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'projectAction.add' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request, 'projectAction.add');
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
       const problems: Problems = {};
       const values = parseActionForm(request.body ?? {}, idSet(organisations), problems);
@@ -142,15 +144,15 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
 
   for (const { url } of localizedPaths('/:programme/projects/:code/actions/:action/edit')) {
     type ActionParams = Params & { action: string };
-    app.get<{ Params: ActionParams }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project } = await editableProject(db, request);
+    app.get<{ Params: ActionParams }>(url, { config: { action: 'projectAction.edit' } }, async (request, reply) => {
+      const { project } = await editableProject(db, request, 'projectAction.edit');
       const action = await getAction(db, project.id, request.params.action);
       if (!action) throw notFound();
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
       return sendHtml(reply, renderPage(<ActionEditPage ctx={pageContext(request, config)} project={project} actionId={action.id} values={action} version={action.version} organisations={organisations} problems={{}} />));
     });
-    app.post<{ Params: ActionParams; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref, actor } = await editableProject(db, request);
+    app.post<{ Params: ActionParams; Body: FormBody }>(url, { config: { action: 'projectAction.edit' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request, 'projectAction.edit');
       const action = await getAction(db, project.id, request.params.action);
       if (!action) throw notFound();
       const organisations = await organisationChoices(db, request.programme!.id, request.locale);
@@ -184,15 +186,15 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
 
   for (const { url } of localizedPaths('/:programme/projects/:code/partners/:organisation/edit')) {
     type PartnerParams = Params & { organisation: string };
-    app.get<{ Params: PartnerParams }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project } = await editableProject(db, request);
+    app.get<{ Params: PartnerParams }>(url, { config: { action: 'partner.edit' } }, async (request, reply) => {
+      const { project } = await editableProject(db, request, 'partner.edit');
       const found = await getPartner(db, request.programme!.id, project.id, request.params.organisation);
       if (!found) throw notFound();
       const organisation = { slug: found.organisation.slug, name: resolveText(found.organisation.name, request.locale).text };
       return sendHtml(reply, renderPage(<PartnerEditPage ctx={pageContext(request, config)} project={project} organisation={organisation} values={found.partner} version={found.partner.version} problems={{}} />));
     });
-    app.post<{ Params: PartnerParams; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref, actor } = await editableProject(db, request);
+    app.post<{ Params: PartnerParams; Body: FormBody }>(url, { config: { action: 'partner.edit' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request, 'partner.edit');
       const found = await getPartner(db, request.programme!.id, project.id, request.params.organisation);
       if (!found) throw notFound();
       const ctx = pageContext(request, config);

@@ -2,7 +2,9 @@
 // string arrays for repeated fields). Parsing never throws on bad input; it returns problems as
 // message keys per field so the page can be shown again with what the user typed.
 import { ACTION_STATES, LIFECYCLES, PARTNER_ROLES, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
+import { today } from '../../clock.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
+import { isIsoDate, isUuid } from '../../web/forms.ts';
 import { parsePeriod } from '../../domain/periods.ts';
 import type { ActionInput, PartnerInput, ProjectInput } from './commands.ts';
 
@@ -34,12 +36,10 @@ export function localized(body: FormBody, name: string, problems: Problems, requ
   return value;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function optionalId(body: FormBody, name: string, allowed: Set<string>, problems: Problems): string | null {
   const value = field(body, name);
   if (!value) return null;
-  if (!UUID.test(value) || !allowed.has(value)) {
+  if (!isUuid(value) || !allowed.has(value)) {
     problems[name] = 'pf.error.choice';
     return null;
   }
@@ -52,9 +52,7 @@ export function isoDate(body: FormBody, name: string, problems: Problems, requir
     if (required) problems[name] = 'pf.error.required';
     return null;
   }
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  if (!isIsoDate(value)) {
     problems[name] = 'pf.error.date';
     return null;
   }
@@ -123,7 +121,7 @@ export function parseActionForm(body: FormBody, organisationIds: Set<string>, pr
   }
   const state = oneOf<ActionState>(body, 'state', ACTION_STATES, problems);
   let completedOn = isoDate(body, 'completedOn', problems);
-  if (state === 'done' && !completedOn && !problems.completedOn) completedOn = new Date().toISOString().slice(0, 10);
+  if (state === 'done' && !completedOn && !problems.completedOn) completedOn = today();
   if (state !== 'done') completedOn = null;
   return {
     description: localized(body, 'description', problems, true),

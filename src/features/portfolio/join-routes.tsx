@@ -2,6 +2,7 @@
 // recorded whatever its outcome; only an agreeing steering group lets the organisation join.
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
+import { today } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -18,15 +19,15 @@ type Params = { programme: string; code: string };
 
 export function registerJoinRoutes(app: FastifyInstance, db: Db, config: Config): void {
   for (const { url } of localizedPaths('/:programme/projects/:code/partners/new')) {
-    app.get<{ Params: Params }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref } = await editableProject(db, request);
+    app.get<{ Params: Params }>(url, { config: { action: 'partner.join' } }, async (request, reply) => {
+      const { project, ref } = await editableProject(db, request, 'partner.join');
       const organisations = (await organisationChoices(db, request.programme!.id, request.locale)).filter((o) => !ref.partnerOrganisationIds!.includes(o.id));
-      const values: JoinFormValues = { organisationId: '', role: 'partner', consultedOn: new Date().toISOString().slice(0, 10), outcome: 'agreed', note: {} };
+      const values: JoinFormValues = { organisationId: '', role: 'partner', consultedOn: today(), outcome: 'agreed', note: {} };
       return sendHtml(reply, renderPage(<JoinPage ctx={pageContext(request, config)} project={project} organisations={organisations} values={values} problems={{}} />));
     });
 
-    app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      const { project, ref, actor } = await editableProject(db, request);
+    app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'partner.join' } }, async (request, reply) => {
+      const { project, ref, actor } = await editableProject(db, request, 'partner.join');
       const ctx = pageContext(request, config);
       const organisations = (await organisationChoices(db, request.programme!.id, request.locale)).filter((o) => !ref.partnerOrganisationIds!.includes(o.id));
       const body = request.body ?? {};
@@ -38,7 +39,7 @@ export function registerJoinRoutes(app: FastifyInstance, db: Db, config: Config)
       const outcome = field(body, 'outcome');
       if (outcome !== 'agreed' && outcome !== 'objection') problems.outcome = 'pf.error.choice';
       const consultedOn = isoDate(body, 'consultedOn', problems, true);
-      if (consultedOn && consultedOn > new Date().toISOString().slice(0, 10)) problems.consultedOn = 'pf.error.future';
+      if (consultedOn && consultedOn > today()) problems.consultedOn = 'pf.error.future';
       const values: JoinFormValues = {
         organisationId,
         role: role === 'intended_partner' ? 'intended_partner' : 'partner',

@@ -5,8 +5,9 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { projectPartners, type PartnerRole } from '../../db/schema.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
-import type { Actor, ProjectRef } from '../../domain/policy.ts';
-import { requirePermission } from './policy.ts';
+import type { Actor } from '../../domain/policy.ts';
+import { authorize } from '../../policies.ts';
+import type { ProjectRef } from './policy.ts';
 import { crossOvers, partnerConsultations } from './tables.ts';
 
 export interface JoinInput {
@@ -18,7 +19,7 @@ export interface JoinInput {
 }
 
 export async function joinProject(db: Db, input: { actor: Actor; project: ProjectRef; values: JoinInput }): Promise<'added' | 'objection' | 'already-partner'> {
-  requirePermission(input.actor, { do: 'project.edit', project: input.project });
+  authorize(input.actor, 'partner.join', input.project);
   const { programmeId, id: projectId } = input.project;
   return db.transaction(async (tx) => {
     const existing = await tx
@@ -44,7 +45,7 @@ export async function joinProject(db: Db, input: { actor: Actor; project: Projec
 }
 
 export async function linkProjects(db: Db, input: { actor: Actor; a: ProjectRef; b: ProjectRef; reason: LocalizedText }): Promise<'linked' | 'exists'> {
-  requirePermission(input.actor, { do: 'crossOver.manage', projects: [input.a, input.b] });
+  authorize(input.actor, 'crossOver.manage', [input.a, input.b]);
   const [first, second] = input.a.id < input.b.id ? [input.a, input.b] : [input.b, input.a];
   return db.transaction(async (tx) => {
     const rows = await tx

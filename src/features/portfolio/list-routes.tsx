@@ -2,9 +2,10 @@
 // see; every text cell of an export is neutralised so a spreadsheet never runs it as a formula.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
+import { today } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { resolveText } from '../../domain/localized.ts';
-import { can } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { sendHtml } from '../../web/http.ts';
 import { translator } from '../../web/i18n.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -23,9 +24,9 @@ type Params = { programme: string };
 
 async function filteredProjects(db: Db, request: FastifyRequest<{ Params: Params }>) {
   const programmeId = request.programme!.id;
-  const includeInternal = can(request.actor, { do: 'programme.viewInternal' });
+  const includeInternal = can(request.actor, 'programme.viewInternal');
   const [themes, projects] = await Promise.all([q.listThemes(db, programmeId), q.listProjects(db, programmeId, includeInternal)]);
-  const facts = await loadProjectFacts(db, programmeId, projects.map((p) => p.id), new Date().toISOString().slice(0, 10));
+  const facts = await loadProjectFacts(db, programmeId, projects.map((p) => p.id), today());
   const filters = readFilters(request.query as Record<string, unknown>);
   const rows = applyFilters(projects, facts, filters, new Map(themes.map((t) => [t.code, t.id])));
   return { themes, rows, facts, filters };

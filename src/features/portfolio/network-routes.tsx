@@ -4,9 +4,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { suggestCrossOvers } from '../../domain/crossovers.ts';
-import { can, hasRole } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { resolveText } from '../../domain/localized.ts';
-import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts';
+import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -16,7 +16,6 @@ import { field, localized, type FormBody, type Problems } from './forms.ts';
 import { linkProjects } from './joining.ts';
 import { loadNetwork } from './network-queries.ts';
 import { CrossOversPage, type LinkFormValues } from './network-views.tsx';
-import { may } from './policy.ts';
 import './network-messages.ts';
 
 type Params = { programme: string };
@@ -25,10 +24,10 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Db, config: Conf
   registerNavItem({ label: 'pf.nav.network', path: '/cross-overs', order: 25 });
 
   async function render(request: FastifyRequest<{ Params: Params }>, form: LinkFormValues | null, problems: Problems, notice?: string) {
-    const internal = can(request.actor, { do: 'programme.viewInternal' });
+    const internal = can(request.actor, 'programme.viewInternal');
     const network = await loadNetwork(db, request.programme!.id, internal);
     // Suggestions and the link form are for those who may link: the coordinator and leads.
-    const linker = hasRole(request.actor, 'admin', 'coordinator', 'lead');
+    const linker = can(request.actor, 'crossOver.link');
     const organisationNames = new Map(network.partnerships.map((p) => [p.organisationId, resolveText(p.name, request.locale).text]));
     const suggestions = linker
       ? suggestCrossOvers(
@@ -52,9 +51,7 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Db, config: Conf
       return sendHtml(reply, await render(request, { a, b, reason: {} }, {}));
     });
 
-    app.post<{ Params: Params; Body: FormBody }>(url, { config: { access: 'record' } }, async (request, reply) => {
-      if (!request.actor) throw new HttpError(401, 'error.signInRequired');
-      if (!hasRole(request.actor, 'admin', 'coordinator', 'lead')) throw notFound();
+    app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'crossOver.link' } }, async (request, reply) => {
       const body = request.body ?? {};
       const problems: Problems = {};
       const form: LinkFormValues = { a: field(body, 'a'), b: field(body, 'b'), reason: localized(body, 'reason', problems, true) };
@@ -63,8 +60,8 @@ export function registerNetworkRoutes(app: FastifyInstance, db: Db, config: Conf
       if (!second) problems.b = 'pf.error.choice';
       if (first && second && first.project.id === second.project.id) problems.b = 'pf.error.sameProject';
       if (Object.keys(problems).length > 0) return sendHtml(reply, await render(request, form, problems), 400);
-      if (!may(request.actor, { do: 'crossOver.manage', projects: [first!.ref, second!.ref] })) throw notFound();
-      const result = await linkProjects(db, { actor: request.actor, a: first!.ref, b: second!.ref, reason: form.reason });
+      if (!can(request.actor, 'crossOver.manage', [first!.ref, second!.ref])) throw notFound();
+      const result = await linkProjects(db, { actor: request.actor!, a: first!.ref, b: second!.ref, reason: form.reason });
       if (result === 'exists') return sendHtml(reply, await render(request, form, {}, pageContext(request, config).t('pf.crossovers.exists')), 409);
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/cross-overs#cross-overs`, '/');
     });

@@ -1,51 +1,65 @@
-// Who may do what with projects, proposals and cross-overs. Pure functions over the actor's
-// assignments in the programme, denied by default, built on the shared rules in domain/policy.ts.
-// Views use these to show or hide controls; commands call `require` so no caller can forget.
-import type { Rules } from '../../domain/policy.ts';
-import { AccessDenied, can, hasRole, leadsProject, type Actor, type ProjectRef } from '../../domain/policy.ts';
+// Who may do what with projects, proposals and cross-overs: the portfolio capability's named
+// actions, answered by pure functions over the actor's assignments in the programme and denied by
+// default. Views ask `can` (src/policies.ts) to show or hide a control; commands call `authorize`
+// so no caller can forget; every route names the action it performs.
+//
+// The project rules are answered for a project (a record): a coordinator of another programme
+// edits nothing here, a lead edits only the project they lead, and a partner organisation's people
+// see the internal side of their organisation's projects.
+import { coordinates, hasRole, inProgramme, leadsProject, memberOfOrganisation, programmeRule, recordRule, seesInternal, type Actor, type Rules } from '../../domain/policy.ts';
 
-export type PortfolioAction =
-  | { do: 'project.edit'; project: ProjectRef }
-  | { do: 'project.viewInternal'; project: ProjectRef }
-  | { do: 'project.propose' }
-  | { do: 'proposal.judge'; project: ProjectRef }
-  | { do: 'proposal.recommend'; project: ProjectRef }
-  | { do: 'proposal.decide'; project: ProjectRef }
-  | { do: 'crossOver.manage'; projects: ProjectRef[] }
-  | { do: 'portfolio.export' };
-
-const inProgramme = (actor: Actor, ref: ProjectRef) => actor.programmeId === ref.programmeId;
-
-export function may(actor: Actor | null | undefined, action: PortfolioAction): boolean {
-  if (!actor) return false;
-  switch (action.do) {
-    case 'project.edit':
-    case 'project.viewInternal':
-    case 'project.propose':
-      return can(actor, action);
-    // The support steering group prepares admission: it judges c and d and recommends.
-    case 'proposal.judge':
-    case 'proposal.recommend':
-      return inProgramme(actor, action.project) && hasRole(actor, 'admin', 'coordinator', 'support');
-    // Only the executive steering group admits or rejects.
-    case 'proposal.decide':
-      return inProgramme(actor, action.project) && hasRole(actor, 'admin', 'executive');
-    case 'crossOver.manage':
-      return (
-        action.projects.length > 0 &&
-        action.projects.every((p) => inProgramme(actor, p)) &&
-        (hasRole(actor, 'admin', 'coordinator') || action.projects.some((p) => leadsProject(actor, p.id)))
-      );
-    case 'portfolio.export':
-      return can(actor, { do: 'programme.viewInternal' });
-    default:
-      return false;
-  }
+/** A project as the rules need it: its programme and, for its internal side, its partner organisations. */
+export interface ProjectRef {
+  id: string;
+  programmeId: string;
+  partnerOrganisationIds?: string[];
 }
 
-export function requirePermission(actor: Actor | null | undefined, action: PortfolioAction): void {
-  if (!may(actor, action)) throw new AccessDenied(action.do);
+/** Edits the project: the coordinator (and admin) of its programme, and its own lead. */
+function editsProject(actor: Actor, project: ProjectRef): boolean {
+  return inProgramme(actor, project.programmeId) && (coordinates(actor) || leadsProject(actor, project.id));
 }
 
-/** The portfolio capability's named actions (issue 19: every route and command names one of these). */
-export const portfolioRules = {} satisfies Rules;
+/** Sees the project's internal side: the programme's internal roles, its lead and its partners' people. */
+function seesProject(actor: Actor, project: ProjectRef): boolean {
+  return (
+    inProgramme(actor, project.programmeId) &&
+    (seesInternal(actor) || leadsProject(actor, project.id) || memberOfOrganisation(actor, project.partnerOrganisationIds ?? []))
+  );
+}
+
+/** Links projects at all: the coordinator (and admin), or a lead (for a project they lead: crossOver.manage). */
+const linksProjects = (actor: Actor) => hasRole(actor, 'admin', 'coordinator', 'lead');
+
+export const portfolioRules = {
+  /** Propose a new project: anyone with a role in the programme. */
+  'project.propose': programmeRule((actor) => actor.assignments.length > 0),
+  /** Change a project's texts, theme, lead and (the coordinator only) code and lifecycle. */
+  'project.edit': recordRule<ProjectRef>(editsProject),
+  /** A project's internal side: its history, consultations, commitments and admission page. */
+  'project.viewInternal': recordRule<ProjectRef>(seesProject),
+  /** Add an action to a project's plan. */
+  'projectAction.add': recordRule<ProjectRef>(editsProject),
+  /** Change one of a project's actions (its state, owner, due date). */
+  'projectAction.edit': recordRule<ProjectRef>(editsProject),
+  /** Change a partner's commitment to a project (capacity, money, agreed). */
+  'partner.edit': recordRule<ProjectRef>(editsProject),
+  /** Add an organisation to a project after consulting the steering group. */
+  'partner.join': recordRule<ProjectRef>(editsProject),
+  // The support steering group prepares admission: it judges c and d and recommends.
+  /** Judge criterion c or d of a proposal. */
+  'proposal.judge': recordRule<ProjectRef>((actor, project) => inProgramme(actor, project.programmeId) && hasRole(actor, 'admin', 'coordinator', 'support')),
+  /** Recommend to admit or reject a proposal. */
+  'proposal.recommend': recordRule<ProjectRef>((actor, project) => inProgramme(actor, project.programmeId) && hasRole(actor, 'admin', 'coordinator', 'support')),
+  /** Admit or reject a proposal: only the executive steering group (and admin). */
+  'proposal.decide': recordRule<ProjectRef>((actor, project) => inProgramme(actor, project.programmeId) && hasRole(actor, 'admin', 'executive')),
+  /** Link projects as cross-overs, and see the suggestions: the coordinator, or a lead. */
+  'crossOver.link': programmeRule(linksProjects),
+  /** Link these two projects: the coordinator, or the lead of one of them; both in the programme. */
+  'crossOver.manage': recordRule<ProjectRef[]>(
+    (actor, projects) =>
+      projects.length > 0 &&
+      projects.every((p) => inProgramme(actor, p.programmeId)) &&
+      (coordinates(actor) || projects.some((p) => leadsProject(actor, p.id))),
+  ),
+} satisfies Rules;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/localized.ts';
-import { can } from '../../domain/policy.ts';
+import { can } from '../../policies.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { homePanels } from '../../web/dashboard.ts';
@@ -40,7 +40,7 @@ type ProgrammeParams = { programme: string };
 
 /** Coordinators, steering group members, leads and partners may see internal records. */
 function seesInternal(request: FastifyRequest): boolean {
-  return can(request.actor, { do: 'programme.viewInternal' });
+  return can(request.actor, 'programme.viewInternal');
 }
 
 export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Config): void {
@@ -105,9 +105,9 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
         q.listProjectTargets(db, project.id),
       ]);
       const ref = { id: project.id, programmeId, partnerOrganisationIds: partners.map((p) => p.organisation.id) };
-      const internal = can(request.actor, { do: 'project.viewInternal', project: ref });
+      const internal = can(request.actor, 'project.viewInternal', ref);
       if (!isPublic && !internal) throw notFound();
-      const canEdit = can(request.actor, { do: 'project.edit', project: ref });
+      const canEdit = can(request.actor, 'project.edit', ref);
       const ctx = pageContext(request, config);
       const [history, consultations] = internal ? await Promise.all([projectHistory(db, project.id), listConsultations(db, project.id)]) : [[], []];
       const attachments = await attachmentsOf(db, config, request, PROJECT, project.id);

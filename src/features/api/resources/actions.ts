@@ -1,31 +1,32 @@
 // A project's actions: list, get, POST (create) and PATCH (If-Match), with the project's rules:
 // whoever may see the project sees its actions; its lead and the coordinator may change them.
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../../db/client.ts';
 import { ACTION_STATES } from '../../../db/schema.ts';
-import { authorize } from '../../../domain/policy.ts';
+import { authorize } from '../../../policies.ts';
+import { readJson } from '../../../web/forms.ts';
 import { HttpError, notFound } from '../../../web/http.ts';
 import { etagOf, requireIfMatch } from '../access.ts';
 import { registerApiResource } from '../registry.ts';
-import { API_PREFIX, DateSchema, ETagHeader, IfMatchHeaders, LocalizedTextInput, Nullable, PagingQuery, StringEnum, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
+import { API_PREFIX, ETagHeader, IfMatchHeaders, PagingQuery, StringEnum, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
 import { createAction, updateAction } from '../../portfolio/commands.ts';
-import { actionValues, findAction, projectActionsOf } from './project-data.ts';
+import { getOrganisation } from '../../portfolio/queries.ts';
+import { refuseInvalid } from './meeting-input.ts';
+import { findAction, projectActionsOf } from './project-data.ts';
+import { ActionCreate, ActionPatch, actionChange } from './project-input.ts';
 import { ProjectParams, loadVisibleProject } from './projects.ts';
 import { ActionSchema, toAction } from './shapes.ts';
 
 const ActionParams = Type.Object({ ...ProjectParams.properties, actionId: Type.String({ format: 'uuid' }) });
 
-const actionFields = {
-  dueOn: Type.Optional(Nullable(DateSchema)),
-  dueLabel: Type.Optional(LocalizedTextInput),
-  state: Type.Optional(StringEnum(ACTION_STATES)),
-  ownerOrganisation: Type.Optional(Nullable(Type.String({ maxLength: 80, description: 'Slug of the organisation that owns the action.' }))),
-};
-
-const ActionCreate = Type.Object({ description: LocalizedTextInput, ...actionFields }, { additionalProperties: false });
-const ActionPatch = Type.Object(
-  { description: Type.Optional(LocalizedTextInput), ...actionFields },
-  { additionalProperties: false, minProperties: 1, description: 'The fields to change.' },
-);
+/** The owner a request names by slug: undefined when it names none, null to clear it; an unknown slug is refused. */
+async function ownerOf(db: Db, request: FastifyRequest, slug: string | null | undefined): Promise<string | null | undefined> {
+  if (slug === undefined || slug === null) return slug;
+  const found = await getOrganisation(db, request.programme!.id, slug);
+  if (!found) refuseInvalid({ ownerOrganisation: { key: 'api.invalid.unknownOrganisation' } });
+  return found.organisation.id;
+}
 
 const writeProblems = problems(400, 401, 403, 404, 415);
 
@@ -62,7 +63,7 @@ registerApiResource({
     api.post(
       base,
       {
-        config: { access: 'record' },
+        config: { action: 'projectAction.add' },
         schema: {
           tags: ['Actions'],
           operationId: 'createAction',
@@ -83,10 +84,12 @@ registerApiResource({
       },
       async (request, reply) => {
         const { ref } = await loadVisibleProject(db, request, request.params.projectCode);
-        const body = request.body as Static<typeof ActionCreate>;
-        authorize(request.actor, { do: 'project.edit', project: ref });
-        const values = await actionValues(db, ref.programmeId, body, null);
-        const { id } = await createAction(db, { actor: request.actor!, project: ref, values, origin: 'api' });
+        authorize(request.actor, 'projectAction.add', ref);
+        const read = readJson(ActionCreate, request.body);
+        if (!read.ok) refuseInvalid(read.errors);
+        const values = actionChange(read.value, null, await ownerOf(db, request, read.value.ownerOrganisation));
+        if (!values.ok) refuseInvalid(values.errors);
+        const { id } = await createAction(db, { actor: request.actor!, project: ref, values: values.value, origin: 'api' });
         const created = (await findAction(db, ref.id, id))!;
         const path = `${API_PREFIX}/programmes/${request.programme!.slug}/projects/${encodeURIComponent(request.params.projectCode)}/actions/${id}`;
         return reply
@@ -122,7 +125,7 @@ registerApiResource({
     api.patch(
       `${base}/:actionId`,
       {
-        config: { access: 'record' },
+        config: { action: 'projectAction.edit' },
         schema: {
           tags: ['Actions'],
           operationId: 'updateAction',
@@ -139,10 +142,13 @@ registerApiResource({
         const { ref } = await loadVisibleProject(db, request, request.params.projectCode);
         const found = await findAction(db, ref.id, request.params.actionId);
         if (!found) throw notFound();
-        authorize(request.actor, { do: 'project.edit', project: ref });
+        authorize(request.actor, 'projectAction.edit', ref);
         const expectedVersion = requireIfMatch(request, found.action.id, found.action.version);
-        const values = await actionValues(db, ref.programmeId, request.body as Static<typeof ActionPatch>, found.action);
-        const saved = await updateAction(db, { actor: request.actor!, project: ref, actionId: found.action.id, expectedVersion, values, origin: 'api' });
+        const read = readJson(ActionPatch, request.body);
+        if (!read.ok) refuseInvalid(read.errors);
+        const values = actionChange(read.value, found.action, await ownerOf(db, request, read.value.ownerOrganisation));
+        if (!values.ok) refuseInvalid(values.errors);
+        const saved = await updateAction(db, { actor: request.actor!, project: ref, actionId: found.action.id, expectedVersion, values: values.value, origin: 'api' });
         // Someone saved between our read and this write: their change stands, this one is refused.
         if (!saved.ok) throw new HttpError(412, 'api.error.preconditionFailed');
         const changed = (await findAction(db, ref.id, found.action.id))!;

@@ -1,16 +1,20 @@
 // Projects with their partners and actions: list, get, and PATCH (If-Match) for the lead and the
 // coordinator. Visibility follows the pages: proposals and unpublished projects are internal.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from 'typebox';
+import { Type } from 'typebox';
 import { LIFECYCLES } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
-import { authorize, can } from '../../../domain/policy.ts';
-import { notFound } from '../../../web/http.ts';
+import { authorize, can } from '../../../policies.ts';
+import { readJson } from '../../../web/forms.ts';
+import { HttpError, notFound } from '../../../web/http.ts';
+import { updateProject } from '../../portfolio/commands.ts';
 import { etagOf, isPublicProject, requireIfMatch, seesInternal } from '../access.ts';
 import { registerApiResource } from '../registry.ts';
-import { ETagHeader, IfMatchHeaders, LocalizedTextInput, PagingQuery, StringEnum, isoInstant, localized, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
+import { ETagHeader, IfMatchHeaders, PagingQuery, StringEnum, isoInstant, localized, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
 import { ProgrammeParams } from './programmes.ts';
-import { PROJECT_SORTS, findProject, listProjectsPage, projectActionsOf, projectPartnersOf, updateProject } from './project-data.ts';
+import { refuseInvalid } from './meeting-input.ts';
+import { PROJECT_SORTS, findProject, listProjectsPage, projectActionsOf, projectPartnersOf } from './project-data.ts';
+import { ProjectPatch, projectChange } from './project-input.ts';
 import { ProjectSchema, ProjectSummarySchema, toAction, toOrganisationRef, toPartner } from './shapes.ts';
 
 export const ProjectParams = Type.Object({ ...ProgrammeParams.properties, projectCode: Type.String({ maxLength: 40, description: 'The project\'s code, e.g. 1a.' }) });
@@ -44,7 +48,7 @@ export async function loadVisibleProject(db: Db, request: FastifyRequest, code: 
   if (!found) throw notFound();
   const partners = await projectPartnersOf(db, found.project.id);
   const ref = { id: found.project.id, programmeId, partnerOrganisationIds: partners.map((p) => p.organisation.id) };
-  const internal = can(request.actor, { do: 'project.viewInternal', project: ref });
+  const internal = can(request.actor, 'project.viewInternal', ref);
   if (!isPublicProject(found.project) && !internal) throw notFound();
   return { found, partners, ref, internal };
 }
@@ -60,16 +64,6 @@ async function projectBody(db: Db, request: FastifyRequest, code: string, reply:
     actions: rows.map((r) => toAction(r.action, r.owner)),
   };
 }
-
-const ProjectPatch = Type.Object(
-  {
-    title: Type.Optional(LocalizedTextInput),
-    goal: Type.Optional(LocalizedTextInput),
-    description: Type.Optional(LocalizedTextInput),
-    status: Type.Optional(LocalizedTextInput),
-  },
-  { additionalProperties: false, minProperties: 1, description: 'The fields to change; a language given as "" is removed.' },
-);
 
 registerApiResource({
   name: 'projects',
@@ -132,7 +126,7 @@ registerApiResource({
     api.patch(
       '/programmes/:programme/projects/:projectCode',
       {
-        config: { access: 'record' },
+        config: { action: 'project.edit' },
         schema: {
           tags: ['Projects'],
           operationId: 'updateProject',
@@ -146,12 +140,17 @@ registerApiResource({
         },
       },
       async (request, reply) => {
-        const { found } = await loadVisibleProject(db, request, request.params.projectCode);
-        const body = request.body as Static<typeof ProjectPatch>;
+        const { found, ref } = await loadVisibleProject(db, request, request.params.projectCode);
         // Permission before precondition: who may not edit learns nothing about versions.
-        authorize(request.actor, { do: 'project.edit', project: { id: found.project.id, programmeId: found.project.programmeId } });
+        authorize(request.actor, 'project.edit', ref);
         const expectedVersion = requireIfMatch(request, found.project.id, found.project.version);
-        await updateProject(db, { actor: request.actor!, project: found.project, expectedVersion, changes: body });
+        const read = readJson(ProjectPatch, request.body);
+        if (!read.ok) refuseInvalid(read.errors);
+        const change = projectChange(read.value, found.project);
+        if (!change.ok) refuseInvalid(change.errors);
+        const saved = await updateProject(db, { actor: request.actor!, project: ref, expectedVersion, values: change.value, origin: 'api' });
+        // Someone saved between our read and this write: their change stands, this one is refused.
+        if (!saved.ok) throw new HttpError(412, 'api.error.preconditionFailed');
         return projectBody(db, request, request.params.projectCode, reply);
       },
     );

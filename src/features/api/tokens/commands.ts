@@ -21,6 +21,9 @@ export interface TokenInput {
   programmeSlug: string;
 }
 
+/** The longest name a token may have (the token form's limit). */
+export const TOKEN_NAME_LENGTH = 100;
+
 export type TokenInputErrors = Partial<Record<'name' | 'scope' | 'programme', string>>;
 
 /** Checks the form: message keys per field, empty when valid. */
@@ -28,7 +31,7 @@ export function validateTokenInput(input: TokenInput, programmeSlugs: string[]):
   const errors: TokenInputErrors = {};
   const name = input.name.trim();
   if (!name) errors.name = 'field.required';
-  else if (name.length > 100) errors.name = 'apiTokens.nameTooLong';
+  else if (name.length > TOKEN_NAME_LENGTH) errors.name = 'apiTokens.nameTooLong';
   if (!(API_TOKEN_SCOPES as readonly string[]).includes(input.scope)) errors.scope = 'apiTokens.scopeInvalid';
   if (!programmeSlugs.includes(input.programmeSlug)) errors.programme = 'apiTokens.programmeInvalid';
   return errors;

@@ -7,16 +7,16 @@ import { pageContext } from '../../../web/request-context.ts';
 import { renderPage } from '../../../web/render.ts';
 import { localizedPaths } from '../../../web/routing.ts';
 import type { ApiTokenScope } from '../tables.ts';
-import { createApiToken, listTokens, revokeApiToken, tokenProgrammes, validateTokenInput } from './commands.ts';
+import { createApiToken, listTokens, revokeApiToken, TOKEN_NAME_LENGTH, tokenProgrammes, validateTokenInput, type TokenInputErrors } from './commands.ts';
+import { field, formState, LIMITS, readForm, Type, typedValue } from '../../../web/forms.ts';
 import { TokensPage, type TokenFormState } from './views.tsx';
 
-interface TokenBody {
-  name?: unknown;
-  scope?: unknown;
-  programme?: unknown;
-}
-
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
+/** The token form: the name's limit refuses (never cuts); scope and programme are checked by validateTokenInput. */
+const TokenForm = Type.Object({
+  name: Type.Optional(field.text(TOKEN_NAME_LENGTH)),
+  scope: Type.Optional(field.text(LIMITS.name)),
+  programme: Type.Optional(field.text(LIMITS.name)),
+});
 
 export function registerTokenPages(app: FastifyInstance, db: Db, config: Config): void {
   async function render(request: FastifyRequest, state: TokenFormState, status = 200) {
@@ -32,11 +32,20 @@ export function registerTokenPages(app: FastifyInstance, db: Db, config: Config)
       return sendHtml(reply, page, status);
     });
 
-    app.post<{ Body: TokenBody }>(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      const body = request.body ?? {};
-      const input = { name: str(body.name).slice(0, 500), scope: str(body.scope), programmeSlug: str(body.programme) };
+    app.post(url, { config: { action: 'account.use' } }, async (request, reply) => {
+      const read = readForm(TokenForm, request.body, request.locale);
+      const typed = formState('token', read.ok ? {} : read.errors, request.body);
+      const input = read.ok
+        ? { name: read.value.name ?? '', scope: read.value.scope ?? '', programmeSlug: read.value.programme ?? '' }
+        : { name: typedValue(typed, 'token', 'name'), scope: typedValue(typed, 'token', 'scope'), programmeSlug: typedValue(typed, 'token', 'programme') };
       const programmes = await tokenProgrammes(db, request.actor!.userId);
-      const errors = validateTokenInput(input, programmes.map((p) => p.slug));
+      const errors: TokenInputErrors = read.ok
+        ? validateTokenInput(input, programmes.map((p) => p.slug))
+        : {
+            ...(read.errors.name ? { name: 'apiTokens.nameTooLong' } : {}),
+            ...(read.errors.scope ? { scope: 'apiTokens.scopeInvalid' } : {}),
+            ...(read.errors.programme ? { programme: 'apiTokens.programmeInvalid' } : {}),
+          };
       const state: TokenFormState = { name: input.name, scope: input.scope, programme: input.programmeSlug };
       if (Object.keys(errors).length > 0) {
         const { page } = await render(request, { ...state, errors });
