@@ -80,7 +80,6 @@ describe('meetings policy', () => {
     assert.equal(can(null, 'meeting.view', body('executive', ['u9'])), false);
   });
 
-
   test('decision.confirm: a member who attended, never the recorder, never by role alone (four eyes)', () => {
     const decision = (attendedUserIds: string[], recordedByUserId: string | null = 'sec', programmeId = 'p1') => ({ programmeId, attendedUserIds, recordedByUserId });
     // By role alone nobody confirms: not the coordinator who records, not the executive level.
