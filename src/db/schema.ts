@@ -40,6 +40,12 @@ export const programmes = pgTable('programmes', {
   themeTokens: jsonb('theme_tokens').$type<Record<string, string>>().notNull().default({}),
   hoursPerFte: integer('hours_per_fte').notNull().default(1600),
   contactEmail: text('contact_email'),
+  /**
+   * A programme setting the agreement does not fix ("niet in de overeenkomst"): the minutes of a
+   * meeting are approved at the next meeting of its body and then frozen (corrections only as a
+   * new note). On by default.
+   */
+  minutesApprovedAtNextMeeting: boolean('minutes_approved_at_next_meeting').notNull().default(true),
   createdAt: createdAt(),
 });
 

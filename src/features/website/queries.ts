@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { programmes } from '../../db/schema.ts';
 import { events, newsItems, pages } from './tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
+import { decisionInForce } from '../meetings/queries.ts';
 import type { ContentKind } from './rules.ts';
 
 export const TABLES = { news: newsItems, events, pages } as const;
@@ -122,7 +123,7 @@ export async function listPublicDecisions(db: Db, programmeId: string, limit = 5
     .select({ id: decisions.id, text: decisions.text, outcome: decisions.outcome, createdAt: decisions.createdAt, meetingStartsAt: meetings.startsAt })
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true)))
+    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true), decisionInForce()))
     .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
     .limit(limit);
 }
