@@ -217,6 +217,13 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'POST ~/:programme/meetings/:meeting/actions': { action: 'meetingAction.add', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/actions/:action/done': { action: 'meetingAction.complete', own: 'U N N N N r r', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/decisions': { action: 'decision.record', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  // Four eyes: only a member of the body who attended (the world's executive member) confirms; the
+  // world's decision is already confirmed, so they are refused with a message (B). The secretary and
+  // admin did not attend: 404.
+  'POST ~/:programme/meetings/:meeting/decisions/:decisionId/confirm': { action: 'decision.confirm', own: 'U N N N B N N', foreign: 'U N N N N N N' },
+  // The secretary's, with a reason and after a confirmation step (an empty form: 400).
+  'POST ~/:programme/meetings/:meeting/decisions/:decisionId/withdraw': { action: 'decision.withdraw', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/:meeting/attendance': { action: 'meeting.recordAttendance', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/invitations': { action: 'meeting.sendInvitations', own: 'U N N N N r r', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/items': { action: 'agendaItem.add', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/items/:item/documents': { action: 'agendaItem.addDocument', own: 'U N N N N B B', foreign: 'U N N N N N N' },

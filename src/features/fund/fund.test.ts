@@ -347,19 +347,22 @@ for (const mode of databaseModes()) {
       assert.match(en.body, /40 hours \(0\.02 FTE\)/, 'the per-project table shows open hours with FTE too');
     });
 
-    test("an award can rest on the executive level's recorded decision; another programme's or a non-executive decision is refused", async () => {
+    test("an award can rest on the executive level's confirmed decision; one awaiting confirmation, another programme's or a non-executive decision is refused", async () => {
       const db = t.database.db;
       const [{ p: programmeId }] = (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId))) as [{ p: string }];
       const bodyOf = async (pid: string, kind: BodyKind) => (await db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.programmeId, pid), eq(bodies.kind, kind))))[0]!.id;
-      const recorded = async (pid: string, bodyId: string, startsAt: string, text: { nl: string; en: string }) => {
+      const recorded = async (pid: string, bodyId: string, startsAt: string, text: { nl: string; en: string }, confirmed = true) => {
         const start = new Date(startsAt);
         const [meeting] = await db.insert(meetings).values({ programmeId: pid, bodyId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), state: 'held' }).returning();
-        const [decision] = await db.insert(decisions).values({ programmeId: pid, meetingId: meeting!.id, text, outcome: 'adopted' }).returning();
+        // Confirmed by a member who attended (four eyes), unless the test wants one awaiting confirmation.
+        const confirmation = confirmed ? { confirmedAt: new Date(start.getTime() + 7_200_000), confirmedByName: 'Voorzitter' } : {};
+        const [decision] = await db.insert(decisions).values({ programmeId: pid, meetingId: meeting!.id, text, outcome: 'adopted', ...confirmation }).returning();
         return { meetingId: meeting!.id, decisionId: decision!.id };
       };
       const longNl = 'Het uitvoerend niveau kent de aanvraag voor project 3a toe uit het gezamenlijke fonds, onder voorwaarde van een tussenrapportage.';
       const longEn = 'The executive level awards the application for project 3a from the joint fund, on condition of an interim report.';
       const executiveDecision = await recorded(programmeId, await bodyOf(programmeId, 'executive'), '2031-05-12T12:00:00Z', { nl: longNl, en: longEn });
+      const awaiting = await recorded(programmeId, await bodyOf(programmeId, 'executive'), '2031-05-13T12:00:00Z', { nl: 'Nog niet bevestigd besluit', en: 'Decision awaiting confirmation' }, false);
       const supportDecision = await recorded(programmeId, await bodyOf(programmeId, 'support'), '2031-05-20T12:00:00Z', { nl: 'Ambtelijk besluit over 3a', en: 'Support decision on 3a' });
       const [other] = await db.insert(programmes).values({ slug: 'fonds-elders', name: { nl: 'Elders' }, city: 'Delft', periodStart: '2020-01-01', periodEnd: '2030-12-31' }).returning();
       const [otherBody] = await db.insert(bodies).values({ programmeId: other!.id, kind: 'executive', name: { nl: 'Bestuur Elders' }, tasks: {} }).returning();
@@ -377,6 +380,7 @@ for (const mode of databaseModes()) {
       assert.ok(option, 'the executive decision is an option');
       assert.ok(option![1]!.length < 80 && longNl.startsWith(option![1]!), option![1]);
       assert.ok(!form.body.includes(supportDecision.decisionId), 'a support decision is not offered');
+      assert.ok(!form.body.includes(awaiting.decisionId), 'a decision awaiting confirmation is not offered');
       assert.ok(!form.body.includes(foreignDecision.decisionId), 'another programme\'s decision is not offered');
       const formEn = await get(executive, `/en${url}`);
       assert.match(formEn.body, /Decision in the minutes/);
@@ -385,20 +389,21 @@ for (const mode of databaseModes()) {
       // Refused: a support decision, another programme's, one that does not exist, and garbage.
       for (const [why, decisionId] of [
         ['support', supportDecision.decisionId],
+        ['awaiting confirmation', awaiting.decisionId],
         ['foreign', foreignDecision.decisionId],
         ['missing', '00000000-0000-4000-8000-000000000000'],
         ['garbage', 'not-a-uuid'],
       ] as const) {
         const refused = await post(executive, `/nl${url}/award`, { decision: 'full', note: 'Volgens besluit', decisionId: decisionId, idem: idem() });
         assert.equal(refused.statusCode, 400, why);
-        assert.match(refused.body, /Kies een vastgelegd besluit van een vergadering van het uitvoerend niveau van dit programma\./, why);
+        assert.match(refused.body, /Kies een bevestigd besluit van een vergadering van het uitvoerend niveau van dit programma\./, why);
         assert.match(refused.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/, why);
         assert.ok(refused.body.includes('value="Volgens besluit"'), `${why}: keeps the note`);
         assert.match(refused.body, /<option value="full" selected>/, `${why}: keeps the choice`);
       }
       const refusedEn = await post(executive, `/en${url}/award`, { decision: 'full', decisionId: supportDecision.decisionId, idem: idem() });
       assert.equal(refusedEn.statusCode, 400);
-      assert.match(refusedEn.body, /Choose a recorded decision of a meeting of this programme’s executive level\./);
+      assert.match(refusedEn.body, /Choose a confirmed decision of a meeting of this programme’s executive level\./);
       assert.ok(refusedEn.body.includes(`<option value="${executiveDecision.decisionId}"`), 'the options are shown again');
       let [row] = await db.select().from(fundApplications).where(eq(fundApplications.id, linked));
       assert.equal(row!.status, 'submitted', 'nothing awarded');

@@ -146,9 +146,12 @@ describe('Atom feeds validate under RFC 4287 (jing)', { skip: !jingAvailable() }
           .insert(meetings)
           .values({ programmeId: programme!.id, bodyId: body!.id, startsAt: new Date('2017-10-05T13:00:00Z'), endsAt: new Date('2017-10-05T15:00:00Z') } as typeof meetings.$inferInsert)
           .returning({ id: meetings.id });
+        // In force (confirmed by a member who attended): the feed lists only those; one awaiting confirmation stays out.
+        const confirmedAt = new Date('2017-10-05T16:00:00Z');
         await db.insert(decisions).values([
-          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Besluit <i>met</i> ]]> & \u0001 tekens.', en: 'Decision <i>with</i> ]]> & \u0001 characters.' }, outcome: 'adopted', public: true },
-          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Alleen in het Nederlands besloten.' }, outcome: 'adopted', public: true },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Besluit <i>met</i> ]]> & \u0001 tekens.', en: 'Decision <i>with</i> ]]> & \u0001 characters.' }, outcome: 'adopted', public: true, confirmedAt },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Alleen in het Nederlands besloten.' }, outcome: 'adopted', public: true, confirmedAt },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Wacht nog op bevestiging.', en: 'Still awaiting confirmation.' }, outcome: 'adopted', public: true },
         ] as (typeof decisions.$inferInsert)[]);
 
         const feeds: Record<string, string> = {};
@@ -173,6 +176,7 @@ describe('Atom feeds validate under RFC 4287 (jing)', { skip: !jingAvailable() }
         assert.match(feeds['news-nl']!, /<title>&lt;b&gt;Vet/, 'no xml:lang on text in the feed’s own language');
         assert.match(feeds['decisions-en']!, /<title>Decision &lt;i&gt;with&lt;\/i&gt; ]]&gt; &amp;  characters.<\/title>/);
         assert.match(feeds['decisions-en']!, /<title xml:lang="nl">Alleen in het Nederlands besloten.<\/title>/);
+        assert.doesNotMatch(feeds['decisions-en']! + feeds['decisions-nl']!, /awaiting confirmation|Wacht nog op bevestiging/);
       });
     });
   }

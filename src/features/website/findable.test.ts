@@ -23,8 +23,8 @@ for (const mode of databaseModes()) {
       const rows = await db
         .insert(decisions)
         .values([
-          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'De stuurgroep kent het fonds toe aan Łódź en Győr.', en: 'The steering group awards the fund to Łódź and Győr.' }, outcome: 'adopted', public: true },
-          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Vertrouwelijk besluit.', en: 'Confidential decision.' }, outcome: 'adopted', public: false },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'De stuurgroep kent het fonds toe aan Łódź en Győr.', en: 'The steering group awards the fund to Łódź and Győr.' }, outcome: 'adopted', public: true, confirmedAt: new Date('2018-03-05T15:00:00Z') },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Vertrouwelijk besluit.', en: 'Confidential decision.' }, outcome: 'adopted', public: false, confirmedAt: new Date('2018-03-05T15:00:00Z') },
         ] as (typeof decisions.$inferInsert)[])
         .returning({ id: decisions.id });
       [publicId, internalId] = [rows[0]!.id, rows[1]!.id];

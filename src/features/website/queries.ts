@@ -9,6 +9,7 @@ import { agreementVersions } from '../agreement/tables.ts';
 import { INTERNAL_LIFECYCLES } from '../portfolio/queries.ts';
 import { events, newsItems, pages, privacyStatements } from './tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
+import { decisionInForce } from '../meetings/queries.ts';
 import type { ContentKind } from './rules.ts';
 
 export const TABLES = { news: newsItems, events, pages } as const;
@@ -136,7 +137,7 @@ export async function listPublicDecisions(db: Db, programmeId: string, limit = 5
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true)))
+    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true), decisionInForce()))
     .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
     .limit(limit);
 }
@@ -148,7 +149,7 @@ export async function getPublicDecision(db: Db, programmeId: string, id: string)
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.id, id), eq(decisions.public, true)));
+    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.id, id), eq(decisions.public, true), decisionInForce()));
   return row ?? null;
 }
 
