@@ -269,8 +269,8 @@ for (const mode of databaseModes()) {
         .returning({ id: meetings.id });
       await get('/en/leiden/decisions/feed.atom');
       await db.insert(decisions).values([
-        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'De stuurgroep stelt het plan voor de zomerscholen vast.', en: 'The steering group adopts the plan for the summer schools.' }, outcome: 'adopted', public: true },
-        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Vertrouwelijk besluit over huisvesting.', en: 'Confidential decision on housing.' }, outcome: 'adopted', public: false },
+        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'De stuurgroep stelt het plan voor de zomerscholen vast.', en: 'The steering group adopts the plan for the summer schools.' }, outcome: 'adopted', public: true, confirmedAt: new Date('2017-10-05T15:00:00Z') },
+        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Vertrouwelijk besluit over huisvesting.', en: 'Confidential decision on housing.' }, outcome: 'adopted', public: false, confirmedAt: new Date('2017-10-05T15:00:00Z') },
       ] as (typeof decisions.$inferInsert)[]);
       assert.ok(await until(async () => (await get('/en/leiden/decisions/feed.atom')).body.includes('<title>The steering group adopts the plan for the summer schools.</title>')), 'the cached feed follows the new decision');
       const feed = await get('/en/leiden/decisions/feed.atom');
