@@ -25,6 +25,7 @@ import { registerAgendaRoutes } from './features/agenda/routes.tsx';
 import { registerAgreementRoutes } from './features/agreement/routes.tsx';
 import { registerFundRoutes } from './features/fund/routes.tsx';
 import { registerFileRoutes } from './features/files/routes.tsx';
+import { registerOpenDataRoutes } from './features/open-data/routes.tsx';
 import { FORM_BODY_LIMIT } from './web/forms.ts';
 
 export interface AppDeps {
@@ -103,5 +104,6 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerAgreementRoutes(app, db, config);
   registerFundRoutes(app, db, config);
   registerFileRoutes(app, db, config);
+  registerOpenDataRoutes(app, db, config);
   return app;
 }

@@ -12,6 +12,7 @@ import { filesRules } from './features/files/policy.ts';
 import { fundRules } from './features/fund/policy.ts';
 import { meetingsRules } from './features/meetings/policy.ts';
 import { monitoringRules } from './features/monitoring/policy.ts';
+import { openDataRules } from './features/open-data/policy.ts';
 import { portfolioRules } from './features/portfolio/policy.ts';
 import { websiteRules } from './features/website/policy.ts';
 
@@ -26,6 +27,7 @@ export const RULES = {
   ...fundRules,
   ...meetingsRules,
   ...monitoringRules,
+  ...openDataRules,
   ...portfolioRules,
   ...websiteRules,
 };

@@ -40,6 +40,14 @@ export const programmes = pgTable('programmes', {
   themeTokens: jsonb('theme_tokens').$type<Record<string, string>>().notNull().default({}),
   hoursPerFte: integer('hours_per_fte').notNull().default(1600),
   contactEmail: text('contact_email'),
+  /** The licence of the open-data export (src/features/open-data/licences.ts); CC0 is the Dutch open-data default. */
+  openDataLicence: text('open_data_licence').notNull().default('cc0'),
+  /**
+   * A programme setting the agreement does not fix ("niet in de overeenkomst"): the minutes of a
+   * meeting are approved at the next meeting of its body and then frozen (corrections only as a
+   * new note). On by default.
+   */
+  minutesApprovedAtNextMeeting: boolean('minutes_approved_at_next_meeting').notNull().default(true),
   createdAt: createdAt(),
 });
 

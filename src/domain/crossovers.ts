@@ -1,5 +1,6 @@
 // Cross-over suggestions: pairs of projects that share partner organisations or distinctive words
 // in their titles and goals, ranked by how much they share. Pairs already linked are left out.
+import { asciiFold } from './slug.ts';
 
 export interface CrossOverCandidateInput {
   id: string;
@@ -27,10 +28,8 @@ const STOP_WORDS = new Set(
 );
 
 export function distinctiveWords(text: string): Set<string> {
-  const words = text
+  const words = asciiFold(text)
     .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
     // Stryker disable next-line Regex: splitting at each character instead of each run only adds empty strings, which the length filter drops
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length >= 5 && !STOP_WORDS.has(w));

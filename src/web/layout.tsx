@@ -18,17 +18,21 @@ export interface LayoutProps {
   indexable?: boolean;
   /** Open Graph type: "article" for a news item or event. */
   ogType?: 'website' | 'article';
+  /** What the page is about, for search engines and link previews. */
+  description?: string;
 }
 
 const OG_LOCALES = { nl: 'nl_NL', en: 'en_GB' } as const;
 
-export function Layout({ ctx, title, crumbs = [], children, head, indexable = true, ogType = 'website' }: LayoutProps) {
+export function Layout({ ctx, title, crumbs = [], children, head, indexable = true, ogType = 'website', description }: LayoutProps) {
   const { t, locale, programme } = ctx;
   const other = otherLocale(locale);
   const programmeName = programme ? resolveText(programme.name, locale).text : t('app.name');
   const fullTitle = title === programmeName ? title : `${title} | ${programmeName}`;
   const programmeHome = programme ? `/${programme.slug}` : '/';
   const canonical = `${ctx.baseUrl}${localePath(locale, ctx.path)}`;
+  // Every page describes itself: its own description, or one made from its title and the programme.
+  const pageDescription = description || (programme ? t('layout.description', { title, programme: programmeName, city: programme.city }) : t('layout.descriptionApp'));
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -49,6 +53,16 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <meta property="og:site_name" content={programmeName} />
         <meta property="og:locale" content={OG_LOCALES[locale]} />
         <meta property="og:locale:alternate" content={OG_LOCALES[other]} />
+        <meta name="description" content={pageDescription} />
+        {/* A link preview shows only a page's own description, never the generic one. */}
+        {description && <meta property="og:description" content={description} />}
+        {programme && (
+          <>
+            {/* Feed autodiscovery: a reader or search engine finds the programme's news and decisions from any of its pages. */}
+            <link rel="alternate" type="application/atom+xml" title={t('layout.feed.news', { programme: programmeName })} href={localePath(locale, `/${programme.slug}/news/feed.atom`)} />
+            <link rel="alternate" type="application/atom+xml" title={t('layout.feed.decisions', { programme: programmeName })} href={localePath(locale, `/${programme.slug}/decisions/feed.atom`)} />
+          </>
+        )}
         {head}
       </head>
       <body class="utrecht-document kennisstad-theme">
@@ -128,6 +142,12 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
                   </li>
                   <li>
                     <a href={localePath(locale, `/${programme.slug}/accessibility`)}>{t('layout.accessibility')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, `/${programme.slug}/privacy`)}>{t('layout.privacy')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, `/${programme.slug}/open-data`)}>{t('layout.openData')}</a>
                   </li>
                 </>
               )}

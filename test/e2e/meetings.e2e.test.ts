@@ -1,11 +1,15 @@
 // In a real browser: the coordinator plans an executive and a support meeting, the support meeting
 // prepares a decision proposal, the executive meeting adopts it (the decision refers back), and
 // that decision adopts the next annual agenda (proposed by a support member, adoption recorded by
-// an executive member), which the coordinator then publishes. axe checks every new page
-// in Dutch and English on the way.
-import { before, describe, test } from 'node:test';
+// an executive member), which the coordinator then publishes. The decision is recorded by the
+// secretary after the meeting has started and confirmed by the chair, who attended (four eyes),
+// before it can adopt anything. axe checks every new page in Dutch and English on the way.
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { setClock } from '../../src/clock.ts';
+import { people } from '../../src/db/schema.ts';
 import { buildUser, TEST_PASSWORD } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
@@ -17,8 +21,16 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     const coordinator = await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' });
     page = await e2e.newPage();
     await browserLogin(page, e2e.baseUrl, coordinator.email, TEST_PASSWORD);
-    for (const role of ['support', 'executive'] as const) emails[role] = (await buildUser(e2e.t, { role, name: `Lid ${role}` })).email;
+    for (const role of ['support', 'executive'] as const) {
+      const user = await buildUser(e2e.t, { role, name: `Lid ${role}` });
+      emails[role] = user.email;
+      ids[role] = user.id;
+    }
+    // The programme's clock: early 2031, before the meetings this test plans.
+    setClock('2031-01-15T10:00:00Z');
   });
+  after(() => setClock(null));
+  const ids: Record<string, string> = {};
   const emails: Record<string, string> = {};
 
   /** A steering group member in a browser of their own. */
@@ -92,8 +104,25 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     assert.match(await page.textContent('main') ?? '', /Geagendeerd voor 1 maart 2031/);
     await visitBoth(support);
 
-    // The executive meeting adopts it; the decision refers back to the support meeting.
+    // The executive level's chair: a seat in the body, linked to the executive member's account.
+    await page.goto(`${e2e.baseUrl}/nl/leiden/bodies/executive`);
+    await page.fill('#member-name', 'Lid executive');
+    await page.selectOption('#member-position', 'chair');
+    await page.fill('#member-startsOn', '2030-01-01');
+    await submit('/bodies/executive/members');
+    await e2e.t.database.db.update(people).set({ userId: ids.executive! }).where(eq(people.name, 'Lid executive'));
+
+    // Before the meeting has started nothing is recorded; once it has, the secretary records who attended.
     await page.goto(`${e2e.baseUrl}/nl${executive}`);
+    assert.match((await page.textContent('main')) ?? '', /kunnen worden vastgelegd zodra de vergadering is begonnen \(1 maart 2031\)/);
+    assert.equal(await page.$('#decision-text_nl'), null, 'no decision form before the meeting');
+    setClock('2031-03-01T15:30:00Z');
+    await page.goto(`${e2e.baseUrl}/nl${executive}`);
+    await page.locator('#attendance-present label', { hasText: 'Lid executive' }).click();
+    await submit('/attendance');
+    assert.match((await page.textContent('main')) ?? '', /Aanwezig\s*Lid executive \(Voorzitter\)/);
+
+    // The executive meeting adopts it; the decision refers back to the support meeting.
     const itemValue = await page.$eval('#decision-item', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('Jaaragenda 2031'))!.value);
     await page.selectOption('#decision-item', itemValue);
     await page.fill('#decision-text_nl', 'De jaaragenda 2031 is vastgesteld.');
@@ -104,7 +133,19 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     const main = (await page.textContent('main')) ?? '';
     assert.match(main, /De jaaragenda 2031 is vastgesteld\./);
     assert.match(main, /Voorbereid in het ambtelijk overleg van 1 februari 2031/);
+    assert.match(main, /Wacht op bevestiging/);
+    assert.equal(await page.$('form[action$="/confirm"]'), null, 'the secretary who recorded it does not confirm it');
     await visitBoth(executive);
+
+    // The chair, who attended, confirms it after a confirmation step.
+    const chair = await member('executive');
+    await chair.goto(`${e2e.baseUrl}/nl${executive}`);
+    await expectAccessible(chair);
+    await Promise.all([chair.waitForNavigation(), chair.click('form[action$="/confirm"] button[type=submit]')]);
+    assert.match((await chair.textContent('main')) ?? '', /Dit besluit bevestigen\?[\s\S]*De jaaragenda 2031 is vastgesteld\./);
+    await expectAccessible(chair);
+    await Promise.all([chair.waitForNavigation(), chair.click('form[action$="/confirm"] button[type=submit]')]);
+    assert.match((await chair.textContent('main')) ?? '', /Bevestigd door Lid executive op 1 maart 2031/);
     await visitBoth('/leiden/decisions');
     await visitBoth('/leiden/dashboard');
 

@@ -87,4 +87,26 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
     await reader.context().close();
     await page.context().close();
   });
+
+  test('privacy statement, open data and a decision\'s page: accessible in both languages, and their forms', async () => {
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, email, TEST_PASSWORD);
+    await visit(page, '/nl/leiden/manage/website/privacy');
+    await visit(page, '/en/leiden/manage/open-data');
+    await page.goto(`${e2e.baseUrl}/nl/leiden/manage/website/privacy`);
+    await page.fill('#privacy-controller_nl', 'Gemeente Leiden');
+    await Promise.all([page.waitForURL(/\/manage\/website\/privacy\?saved=1$/), page.click('form.ks-form button[type=submit] >> nth=0')]);
+    await expectAccessible(page);
+    const reader = await e2e.newPage();
+    const feed = await (await reader.request.get(`${e2e.baseUrl}/en/leiden/decisions/feed.atom`)).text();
+    const decision = /\/en\/leiden\/decisions\/([0-9a-f-]{36})/.exec(feed)?.[1];
+    for (const locale of ['nl', 'en'] as const) {
+      await visit(reader, `/${locale}/leiden/privacy`);
+      await visit(reader, `/${locale}/leiden/open-data`);
+      if (decision) await visit(reader, `/${locale}/leiden/decisions/${decision}`);
+    }
+    assert.match(await (await reader.request.get(`${e2e.baseUrl}/nl/leiden/privacy`)).text(), /Gemeente Leiden/);
+    await reader.context().close();
+    await page.context().close();
+  });
 });

@@ -13,7 +13,7 @@ import { addRepresentative, proposeAmendment } from '../../src/features/agreemen
 import { getAgreement } from '../../src/features/agreement/queries.ts';
 import { createFund, recordContribution } from '../../src/features/fund/commands.ts';
 import { submitApplication } from '../../src/features/fund/application-commands.ts';
-import { addAction, recordDecision } from '../../src/features/meetings/item-commands.ts';
+import { addAction, confirmDecision, recordDecision } from '../../src/features/meetings/item-commands.ts';
 import type { Actor as PolicyActor } from '../../src/domain/policy.ts';
 import type { Outcome } from '../../src/domain/outcome.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -143,10 +143,11 @@ async function objectSet(db: Db, slug: string): Promise<ObjectSet> {
 
 /**
  * Real objects the seed lacks, made through the app's commands in one programme: a meeting action
- * and a public decision, a party representative (the given user, for the partner's organisation)
+ * and a public decision (confirmed by `confirmerUserId`, given a seat in the meeting's body and
+ * recorded as present: four eyes), a party representative (the given user, for the partner's organisation)
  * with a proposed amendment, and a fund with a submitted application for the own project.
  */
-async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: string | null): Promise<void> {
+async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: string | null, confirmerUserId: string): Promise<void> {
   const programmeId = await one(db, sql`select id as v from programmes where slug = ${slug}`);
   const set = await objectSet(db, slug);
   const coordinator: PolicyActor = { userId: repUserId, displayName: 'World', programmeId, assignments: [{ role: 'coordinator' }] };
@@ -159,6 +160,11 @@ async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: s
   const action = await addAction({ ...base, ...meeting, action: { description: { nl: 'Wereldactie', en: 'World action' }, owner: 'Secretariaat' } });
   const decision = await recordDecision({ ...base, ...meeting, decision: { text: { nl: 'Wereldbesluit', en: 'World decision' }, outcome: 'adopted', public: 'yes' } });
   if (!action.ok || !decision.ok) throw new Error(`world: meeting objects refused ${JSON.stringify([action, decision])}`);
+  const personId = await one(db, sql`insert into people (programme_id, name, user_id) values (${programmeId}, 'World chair', ${confirmerUserId}) returning id as v`);
+  const seatId = await one(db, sql`insert into body_memberships (programme_id, body_id, person_id, position, starts_on) values (${programmeId}, ${scope!.bodyId}, ${personId}, 'chair', '2017-01-01') returning id as v`);
+  await db.execute(sql`insert into meeting_attendance (programme_id, meeting_id, membership_id, presence) values (${programmeId}, ${set.meeting}, ${seatId}, 'present')`);
+  const chair: PolicyActor = { userId: confirmerUserId, displayName: 'World chair', programmeId, assignments: [] };
+  succeeded(await confirmDecision({ db, actor: chair, programmeId, meetingId: set.meeting, decisionId: decision.value.id }) ?? { ok: false, errors: {} });
   const agreement = (await getAgreement(db, programmeId))!;
   const partyId = await one(
     db,
@@ -214,9 +220,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
   }
   // The partner member represents their organisation in the agreement and proposed an amendment;
   // the lead applied to a fund. Another programme gets the same objects from its own people.
-  await addObjects(db, 'leiden', actors.partner.userId!, actors.lead.userId!);
+  // The executive member sits in the world meeting's body and attended: they confirmed its decision.
+  await addObjects(db, 'leiden', actors.partner.userId!, actors.lead.userId!, actors.executive.userId!);
   const stranger = await createUser(db, { email: `stranger-${Date.now()}@example.org`, displayName: 'Verre Stad', password: 'correct horse battery staple' });
-  await addObjects(db, OTHER_SLUG, stranger.id, null);
+  const strangerChair = await createUser(db, { email: `stranger-chair-${Date.now()}@example.org`, displayName: 'Verre Stad voorzitter', password: 'correct horse battery staple' });
+  await addObjects(db, OTHER_SLUG, stranger.id, null, strangerChair.id);
   forgetProgrammes(db);
   home = await objectSet(db, 'leiden');
   const away = await objectSet(db, OTHER_SLUG);

@@ -5,7 +5,7 @@ import { databaseModes } from '../../../test/support/database.ts';
 import { anonymous, loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { actions, auditEvents, bodies, people, projects } from '../../db/schema.ts';
 import { leiden } from '../../seed/leiden.ts';
-import { bodyMemberships } from '../meetings/tables.ts';
+import { bodyMemberships, decisions } from '../meetings/tables.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
 
 const P = '/nl/leiden';
@@ -114,13 +114,21 @@ for (const mode of databaseModes()) {
       const executiveMeeting = await post(t, coordinator, `${P}/bodies/executive/meetings`, { date: '2020-03-01', startTime: '10:00', endTime: '11:00', location: 'Leiden' });
       const executiveId = String(executiveMeeting.headers.location).split('/').at(-1)!;
       await post(t, coordinator, `${P}/meetings/${executiveId}/decisions`, { text_nl: 'Jaaragenda 2020 vastgesteld', outcome: 'adopted', public: 'yes' });
+      // Recorded by the secretary, the decision awaits a member's confirmation: it is not offered and cannot adopt.
+      const awaiting = (await t.app.inject({ url, headers: { cookie: coordinator.cookie } })).body;
+      assert.doesNotMatch(awaiting, /Jaaragenda 2020 vastgesteld/);
+      const [recorded] = await t.database.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.meetingId, executiveId));
+      const unconfirmed = await post(t, executive, `${url}/adopt`, { decision: recorded!.id });
+      assert.equal(unconfirmed.statusCode, 400);
+      assert.match(unconfirmed.body, /Kies een aangenomen en bevestigd besluit van de bestuurlijke stuurgroep/);
+      await t.database.db.update(decisions).set({ confirmedAt: new Date('2020-03-01T12:00:00Z'), confirmedByName: 'Voorzitter' }).where(eq(decisions.meetingId, executiveId));
       const page = (await t.app.inject({ url, headers: { cookie: coordinator.cookie } })).body;
       assert.doesNotMatch(page, /: Steun</);
       const decisionId = /<option value="([0-9a-f-]{36})">1 maart 2020: Jaaragenda 2020 vastgesteld/.exec(page)![1]!;
       assert.match((await t.app.inject({ url, headers: { cookie: executive.cookie } })).body, new RegExp(`<option value="${decisionId}">`), 'the executive member chooses the decision');
       const wrong = await post(t, executive, `${url}/adopt`, { decision: '00000000-0000-4000-8000-000000000000' });
       assert.equal(wrong.statusCode, 400);
-      assert.match(wrong.body, /Kies een aangenomen besluit van de bestuurlijke stuurgroep/);
+      assert.match(wrong.body, /Kies een aangenomen en bevestigd besluit van de bestuurlijke stuurgroep/);
       assert.equal((await post(t, executive, `${url}/adopt`, { decision: decisionId })).statusCode, 303);
       const [adopted] = await t.database.db.select().from(annualAgendas).where(eq(annualAgendas.id, id));
       assert.equal(adopted!.adoptedByDecisionId, decisionId, 'linked to the executive decision');

@@ -13,6 +13,7 @@ import { authorize, can } from '../../policies.ts';
 import type { BodyRef } from '../meetings/policy.ts';
 import { bodyRef, getBody } from '../meetings/queries.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
+import { decisionInForce } from '../meetings/queries.ts';
 import { composeEntries, refreshActionStates } from './compose.ts';
 import type { AdvanceInput, AgendaCreateInput } from './schema.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
@@ -92,7 +93,8 @@ export async function createAgenda(input: Base & { agenda: AgendaCreateInput }):
 /**
  * Moves the agenda one step, by whom the agreement says (./policy.ts), and never past a state
  * (src/domain/annual-agenda.ts). Adoption names the executive decision that adopted it; that
- * decision must be adopted and taken by the executive level of this programme.
+ * decision must be adopted and taken by the executive level of this programme, and be in force
+ * (confirmed by a member who attended, not withdrawn).
  */
 export async function advanceAgenda(input: Base & { agendaId: string; step: AgendaTransition; advance: AdvanceInput }): Promise<Outcome<{ id: string }> | null> {
   await authorizeStep(input.db, input.programmeId, input.actor, input.step);
@@ -109,7 +111,7 @@ export async function advanceAgenda(input: Base & { agendaId: string; step: Agen
           .from(decisions)
           .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
           .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-          .where(and(eq(decisions.id, chosen), eq(decisions.programmeId, input.programmeId), eq(decisions.outcome, 'adopted'), eq(bodies.kind, 'executive')))
+          .where(and(eq(decisions.id, chosen), eq(decisions.programmeId, input.programmeId), eq(decisions.outcome, 'adopted'), eq(bodies.kind, 'executive'), decisionInForce()))
       : [];
     if (!decision) return refusedField('decision', 'agenda.error.decision');
     decisionId = decision.id;

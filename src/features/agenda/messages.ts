@@ -42,7 +42,7 @@ registerMessages({
     'agenda.error.span': 'Kies een jaar, of een periode van ten hoogste drie jaar.',
     'agenda.error.exists': 'Voor deze periode bestaat al een jaaragenda.',
     'agenda.error.transition': 'Deze stap kan in de huidige stand niet.',
-    'agenda.error.decision': 'Kies een aangenomen besluit van de bestuurlijke stuurgroep.',
+    'agenda.error.decision': 'Kies een aangenomen en bevestigd besluit van de bestuurlijke stuurgroep.',
   },
   en: {
     'nav.annualAgendas': 'Annual agenda',
@@ -85,6 +85,6 @@ registerMessages({
     'agenda.error.span': 'Choose a year, or a span of at most three years.',
     'agenda.error.exists': 'There is already an annual agenda for this span.',
     'agenda.error.transition': 'This step is not possible in the current state.',
-    'agenda.error.decision': 'Choose an adopted decision of the executive steering group.',
+    'agenda.error.decision': 'Choose an adopted and confirmed decision of the executive steering group.',
   },
 });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { bodies, projects } from '../../db/schema.ts';
 import type { AnnualAgendaState } from '../../domain/annual-agenda.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
+import { decisionInForce } from '../meetings/queries.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
 
 export type AnnualAgenda = typeof annualAgendas.$inferSelect;
@@ -49,7 +50,7 @@ export async function adoptedExecutiveDecisions(db: Db, programmeId: string) {
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.outcome, 'adopted'), inArray(bodies.kind, ['executive'])))
+    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.outcome, 'adopted'), inArray(bodies.kind, ['executive']), decisionInForce()))
     .orderBy(desc(meetings.startsAt))
     .limit(100);
 }

@@ -38,6 +38,8 @@ registerSeedExtension('agenda:2017-2018', async (tx, context) => {
       agendaItemId: item!.id,
       outcome: 'adopted',
       public: true,
+      // Signed by every party: it needs no separate confirmation by a member.
+      confirmedAt: fromAmsterdam(signedOn, '13:00')!,
       text: {
         nl: 'De partijen ondertekenen de samenwerkingsovereenkomst 2017-2021 en stellen de jaaragenda 2017-2018 (bijlage 1) vast.',
         en: 'The parties sign the cooperation agreement 2017-2021 and adopt the annual agenda 2017-2018 (annex 1).',

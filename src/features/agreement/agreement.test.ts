@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, like } from 'drizzle-orm';
+import { setClock } from '../../clock.ts';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { agreementParties, agreements, auditEvents, organisations } from '../../db/schema.ts';
@@ -62,6 +63,21 @@ for (const mode of databaseModes()) {
       assert.equal((await get('/en/leiden/agreement/versions/9')).statusCode, 404);
       assert.equal((await get('/en/leiden/agreement/versions/x')).statusCode, 404);
       assert.equal((await get('/en/leiden/agreement/compare?from=a&to=1')).statusCode, 400);
+    });
+
+    test('the term warning reads the programme clock: none in 2019, six months before the end in 2022, ended after', async () => {
+      try {
+        setClock('2019-06-01T10:00:00Z', { frozen: true });
+        const in2019 = await get('/en/leiden/dashboard', coordinator);
+        assert.equal(in2019.statusCode, 200);
+        assert.doesNotMatch(in2019.body, /The agreement (ends|ended)/);
+        setClock('2022-02-01T10:00:00Z', { frozen: true });
+        assert.match((await get('/en/leiden/dashboard', coordinator)).body, /The agreement ends on 6 July 2022, within six months/);
+        setClock('2022-07-07T10:00:00Z', { frozen: true });
+        assert.match((await get('/en/leiden/dashboard', coordinator)).body, /The agreement ended on 6 July 2022/);
+      } finally {
+        setClock(null);
+      }
     });
 
     test('proposing: outsiders get 404, invalid input 400 with messages, a party that is not yours 403', async () => {

@@ -4,6 +4,7 @@
 // requests are applied one after another and nothing is counted twice. A proposal whose state
 // forbids the step (already answered, adopted, blocked...) is refused on the field `amendment`
 // with an `amendment.conflict.*` message: the page answers 409 for those.
+import { today } from '../../clock.ts';
 import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -29,7 +30,6 @@ import {
   type SectionSnapshot,
 } from './tables.ts';
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The signed text becomes version 1 (at seeding, or on first write for older databases). */
 export async function ensureFirstVersion(tx: Db, agreement: Pick<Agreement, 'id' | 'programmeId' | 'signedOn'>): Promise<void> {

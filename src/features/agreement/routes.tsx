@@ -1,5 +1,6 @@
 // The agreement's pages: public text, versions and adopted amendments; proposals, answers and
 // adoption for the parties' representatives; representatives managed by the coordinator.
+import { today } from '../../clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -51,7 +52,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     render: async ({ db, ctx, programmeId }) => {
       const agreement = await q.getAgreement(db, programmeId);
       if (!agreement) return null;
-      const warning = termWarning(agreement, new Date().toISOString().slice(0, 10));
+      const warning = termWarning(agreement, today());
       const pending = (await q.listAmendments(db, agreement.id, true)).filter((a) => !a.adoptedAt).length;
       if (warning === 'none' && pending === 0) return null;
       return (

@@ -1,3 +1,4 @@
+import { today } from '../../clock.ts';
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
@@ -26,11 +27,13 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Db, config: Co
     app.get<{ Params: { programme: string } }>(url, { config: { action: 'dashboard.view' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
       const programmeId = request.programme!.id;
+      const day = today();
       // Taken before any panel loads: a change committed meanwhile makes these entries stale.
       const generation = app.hasDecorator('pageCache') ? app.pageCache.invalidations : undefined;
       const parts = await Promise.all(
         dashboardPanels().map(async (panel) => {
-          const key = `${programmeId}|${ctx.locale}|${panel.key}`;
+          // The programme's day is part of the key: a panel that depends on the date is fresh on a new day.
+          const key = `${programmeId}|${ctx.locale}|${day}|${panel.key}`;
           const shared = generation !== undefined && !panel.perUser;
           const cached = shared ? cache.get(key, generation) : undefined;
           if (cached !== undefined) return cached;

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { parseCsv } from '../../domain/export-cells.ts';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
@@ -265,16 +266,20 @@ for (const mode of databaseModes()) {
       const parties = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
       assert.equal(parties.statusCode, 200);
       assert.match(String(parties.headers['content-type']), /text\/csv/);
-      assert.match(parties.body, /^\uFEFFpartij,ingebracht_euro/);
-      assert.match(parties.body, /Leids Universitair Medisch Centrum,1000,800,/);
+      // Dutch Excel's CSV: semicolons, a byte-order mark, readable Dutch headers.
+      const partyRows = parseCsv(parties.body, 'nl');
+      assert.ok(parties.body.startsWith('\uFEFF'));
+      assert.deepEqual(partyRows[0], ['Partij', 'Ingebracht (€)', 'Ingebracht (uren)', 'Project', 'Toegekend (€)', 'Betaald (€)']);
+      assert.deepEqual(partyRows.find((r) => r[0] === 'Leids Universitair Medisch Centrum')?.slice(1, 3), ['1000', '800']);
       // A party name that a spreadsheet would run as a formula is neutralised.
       const [programme] = await t.database.db.select({ id: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId));
       const [evil] = await t.database.db.insert(organisations).values({ programmeId: programme!.id, slug: 'evil', name: { nl: '=HYPERLINK("x")', en: '=HYPERLINK("x")' }, kind: 'other' }).returning();
       assert.equal((await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: evil!.id, year: '2019', amount: '1', idem: idem() })).statusCode, 303);
       const again = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
-      assert.ok(again.body.includes(`"'=HYPERLINK(""x"")",1,0,`), again.body);
+      assert.ok(again.body.includes(`"'=HYPERLINK(""x"")";1;0;`), again.body);
       const projectsCsv = await get(coordinator, '/en/leiden/fund/reports/projects.csv');
       assert.match(projectsCsv.body, /\r\n3a,[^\r]*,550,400,150,100,60\r\n/);
+      assert.deepEqual(parseCsv(projectsCsv.body, 'en')[0], ['Project code', 'Title', 'Awarded (€)', 'Paid (€)', 'Outstanding (€)', 'Awarded (hours)', 'Delivered (hours)']);
     });
 
     test('the reports download as XLSX: euros from integer cents, formulas neutralised, only for who sees the reports', async () => {
@@ -295,15 +300,16 @@ for (const mode of databaseModes()) {
         return { sheet, rows };
       };
       const parties = await workbookOf('/nl/leiden/fund/reports/parties.xlsx');
-      assert.deepEqual(parties.rows[0], ['partij', 'ingebracht_euro', 'ingebracht_uren', 'project', 'toegekend_euro', 'betaald_euro']);
+      assert.deepEqual(parties.rows[0], ['Partij', 'Ingebracht (€)', 'Ingebracht (uren)', 'Project', 'Toegekend (€)', 'Betaald (€)']);
+      assert.equal(parties.sheet.name, 'Per partij ingebracht en waar', 'the sheet name is cut between words');
       const lumc = parties.rows.find((r) => r[0] === 'Leids Universitair Medisch Centrum');
       assert.deepEqual(lumc?.slice(1, 3), [1000, 800], 'contributed €1,000.00 (100000 cents) and 800 hours');
       const evil = parties.rows.find((r) => String(r[0]).includes('HYPERLINK'));
-      assert.equal(evil?.[0], `'=HYPERLINK("x")`, 'a cell starting with = is text with an apostrophe');
+      assert.equal(evil?.[0], '=HYPERLINK("x")', 'a cell starting with = is a text cell, as typed (never a formula)');
       assert.equal(evil?.[1], 1);
       assert.equal(parties.sheet.getColumn(2).numFmt, '"€" #,##0.00', 'money is formatted as euros');
       const projects = await workbookOf('/en/leiden/fund/reports/projects.xlsx');
-      assert.deepEqual(projects.rows[0], ['project', 'title', 'awarded_eur', 'paid_eur', 'open_eur', 'awarded_hours', 'delivered_hours']);
+      assert.deepEqual(projects.rows[0], ['Project code', 'Title', 'Awarded (€)', 'Paid (€)', 'Outstanding (€)', 'Awarded (hours)', 'Delivered (hours)']);
       const row3a = projects.rows.find((r) => r[0] === '3a');
       assert.deepEqual(row3a?.slice(2), [550, 400, 150, 100, 60]);
       assert.equal(projects.sheet.getRow(2).getCell(3).numFmt, '"€" #,##0.00');
@@ -341,19 +347,22 @@ for (const mode of databaseModes()) {
       assert.match(en.body, /40 hours \(0\.02 FTE\)/, 'the per-project table shows open hours with FTE too');
     });
 
-    test("an award can rest on the executive level's recorded decision; another programme's or a non-executive decision is refused", async () => {
+    test("an award can rest on the executive level's confirmed decision; one awaiting confirmation, another programme's or a non-executive decision is refused", async () => {
       const db = t.database.db;
       const [{ p: programmeId }] = (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId))) as [{ p: string }];
       const bodyOf = async (pid: string, kind: BodyKind) => (await db.select({ id: bodies.id }).from(bodies).where(and(eq(bodies.programmeId, pid), eq(bodies.kind, kind))))[0]!.id;
-      const recorded = async (pid: string, bodyId: string, startsAt: string, text: { nl: string; en: string }) => {
+      const recorded = async (pid: string, bodyId: string, startsAt: string, text: { nl: string; en: string }, confirmed = true) => {
         const start = new Date(startsAt);
         const [meeting] = await db.insert(meetings).values({ programmeId: pid, bodyId, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), state: 'held' }).returning();
-        const [decision] = await db.insert(decisions).values({ programmeId: pid, meetingId: meeting!.id, text, outcome: 'adopted' }).returning();
+        // Confirmed by a member who attended (four eyes), unless the test wants one awaiting confirmation.
+        const confirmation = confirmed ? { confirmedAt: new Date(start.getTime() + 7_200_000), confirmedByName: 'Voorzitter' } : {};
+        const [decision] = await db.insert(decisions).values({ programmeId: pid, meetingId: meeting!.id, text, outcome: 'adopted', ...confirmation }).returning();
         return { meetingId: meeting!.id, decisionId: decision!.id };
       };
       const longNl = 'Het uitvoerend niveau kent de aanvraag voor project 3a toe uit het gezamenlijke fonds, onder voorwaarde van een tussenrapportage.';
       const longEn = 'The executive level awards the application for project 3a from the joint fund, on condition of an interim report.';
       const executiveDecision = await recorded(programmeId, await bodyOf(programmeId, 'executive'), '2031-05-12T12:00:00Z', { nl: longNl, en: longEn });
+      const awaiting = await recorded(programmeId, await bodyOf(programmeId, 'executive'), '2031-05-13T12:00:00Z', { nl: 'Nog niet bevestigd besluit', en: 'Decision awaiting confirmation' }, false);
       const supportDecision = await recorded(programmeId, await bodyOf(programmeId, 'support'), '2031-05-20T12:00:00Z', { nl: 'Ambtelijk besluit over 3a', en: 'Support decision on 3a' });
       const [other] = await db.insert(programmes).values({ slug: 'fonds-elders', name: { nl: 'Elders' }, city: 'Delft', periodStart: '2020-01-01', periodEnd: '2030-12-31' }).returning();
       const [otherBody] = await db.insert(bodies).values({ programmeId: other!.id, kind: 'executive', name: { nl: 'Bestuur Elders' }, tasks: {} }).returning();
@@ -371,6 +380,7 @@ for (const mode of databaseModes()) {
       assert.ok(option, 'the executive decision is an option');
       assert.ok(option![1]!.length < 80 && longNl.startsWith(option![1]!), option![1]);
       assert.ok(!form.body.includes(supportDecision.decisionId), 'a support decision is not offered');
+      assert.ok(!form.body.includes(awaiting.decisionId), 'a decision awaiting confirmation is not offered');
       assert.ok(!form.body.includes(foreignDecision.decisionId), 'another programme\'s decision is not offered');
       const formEn = await get(executive, `/en${url}`);
       assert.match(formEn.body, /Decision in the minutes/);
@@ -379,20 +389,21 @@ for (const mode of databaseModes()) {
       // Refused: a support decision, another programme's, one that does not exist, and garbage.
       for (const [why, decisionId] of [
         ['support', supportDecision.decisionId],
+        ['awaiting confirmation', awaiting.decisionId],
         ['foreign', foreignDecision.decisionId],
         ['missing', '00000000-0000-4000-8000-000000000000'],
         ['garbage', 'not-a-uuid'],
       ] as const) {
         const refused = await post(executive, `/nl${url}/award`, { decision: 'full', note: 'Volgens besluit', decisionId: decisionId, idem: idem() });
         assert.equal(refused.statusCode, 400, why);
-        assert.match(refused.body, /Kies een vastgelegd besluit van een vergadering van het uitvoerend niveau van dit programma\./, why);
+        assert.match(refused.body, /Kies een bevestigd besluit van een vergadering van het uitvoerend niveau van dit programma\./, why);
         assert.match(refused.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/, why);
         assert.ok(refused.body.includes('value="Volgens besluit"'), `${why}: keeps the note`);
         assert.match(refused.body, /<option value="full" selected>/, `${why}: keeps the choice`);
       }
       const refusedEn = await post(executive, `/en${url}/award`, { decision: 'full', decisionId: supportDecision.decisionId, idem: idem() });
       assert.equal(refusedEn.statusCode, 400);
-      assert.match(refusedEn.body, /Choose a recorded decision of a meeting of this programme’s executive level\./);
+      assert.match(refusedEn.body, /Choose a confirmed decision of a meeting of this programme’s executive level\./);
       assert.ok(refusedEn.body.includes(`<option value="${executiveDecision.decisionId}"`), 'the options are shown again');
       let [row] = await db.select().from(fundApplications).where(eq(fundApplications.id, linked));
       assert.equal(row!.status, 'submitted', 'nothing awarded');

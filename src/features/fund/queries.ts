@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { bodies, organisations, programmes, projects, users } from '../../db/schema.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
+import { decisionInForce } from '../meetings/queries.ts';
 import { deriveBalance, type Balance, type LedgerEntry } from '../../domain/ledger.ts';
 import { fundApplications, fundBalances, funds, ledgerEntries } from './tables.ts';
 
@@ -139,8 +140,12 @@ export async function getApplication(db: Db, programmeId: string, id: string) {
   return { ...row, entries };
 }
 
-/** A decision recorded at a meeting of this programme's executive-level body (decisions joined to meetings and bodies). */
-export const isExecutiveDecisionOf = (programmeId: string) => and(eq(decisions.programmeId, programmeId), eq(bodies.programmeId, programmeId), eq(bodies.kind, 'executive'));
+/**
+ * A decision recorded at a meeting of this programme's executive-level body and in force (confirmed
+ * by a member who attended, not withdrawn); decisions joined to meetings and bodies.
+ */
+export const isExecutiveDecisionOf = (programmeId: string) =>
+  and(eq(decisions.programmeId, programmeId), eq(bodies.programmeId, programmeId), eq(bodies.kind, 'executive'), decisionInForce());
 
 /** The decisions an award may rest on, newest first. */
 export async function awardDecisionOptions(db: Db, programmeId: string, limit = 50) {

@@ -26,16 +26,16 @@ export function registerReportRoutes(app: FastifyInstance, db: Db, config: Confi
   // The two reports as CSV and XLSX: the same table, money in integer cents shown as euros.
   const partiesTable = async (programmeId: string, locale: Locale): Promise<Table> => {
     const rows = await q.partyReport(db, programmeId);
-    const nl = locale === 'nl';
+    const t = translator(locale);
     return {
-      title: translator(locale)('fund.reportParties'),
+      title: t('fund.reportParties'),
       columns: [
-        { header: nl ? 'partij' : 'party' },
-        { header: nl ? 'ingebracht_euro' : 'contributed_eur', kind: 'euro' },
-        { header: nl ? 'ingebracht_uren' : 'contributed_hours', kind: 'number' },
-        { header: 'project' },
-        { header: nl ? 'toegekend_euro' : 'awarded_eur', kind: 'euro' },
-        { header: nl ? 'betaald_euro' : 'paid_eur', kind: 'euro' },
+        { header: t('fund.export.party') },
+        { header: t('fund.export.contributedEuro'), kind: 'euro' },
+        { header: t('fund.export.contributedHours'), kind: 'number' },
+        { header: t('fund.export.project') },
+        { header: t('fund.export.awardedEuro'), kind: 'euro' },
+        { header: t('fund.export.paidEuro'), kind: 'euro' },
       ],
       rows: rows.flatMap((r) => {
         const head = [resolveText(r.organisation.name, locale).text, r.contributed.cents, r.contributed.hours];
@@ -46,17 +46,17 @@ export function registerReportRoutes(app: FastifyInstance, db: Db, config: Confi
   };
   const projectsTable = async (programmeId: string, locale: Locale): Promise<Table> => {
     const rows = await q.balancesPerProject(db, programmeId);
-    const nl = locale === 'nl';
+    const t = translator(locale);
     return {
-      title: translator(locale)('fund.reportProjects'),
+      title: t('fund.reportProjects'),
       columns: [
-        { header: 'project' },
-        { header: nl ? 'titel' : 'title' },
-        { header: nl ? 'toegekend_euro' : 'awarded_eur', kind: 'euro' },
-        { header: nl ? 'betaald_euro' : 'paid_eur', kind: 'euro' },
-        { header: nl ? 'open_euro' : 'open_eur', kind: 'euro' },
-        { header: nl ? 'toegekend_uren' : 'awarded_hours', kind: 'number' },
-        { header: nl ? 'geleverd_uren' : 'delivered_hours', kind: 'number' },
+        { header: t('fund.export.code') },
+        { header: t('fund.export.title') },
+        { header: t('fund.export.awardedEuro'), kind: 'euro' },
+        { header: t('fund.export.paidEuro'), kind: 'euro' },
+        { header: t('fund.export.openEuro'), kind: 'euro' },
+        { header: t('fund.export.awardedHours'), kind: 'number' },
+        { header: t('fund.export.deliveredHours'), kind: 'number' },
       ],
       rows: rows.map(({ project, balance }) => [
         project.code,

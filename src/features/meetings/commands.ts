@@ -8,7 +8,9 @@ import { recordAudit } from '../../db/audit.ts';
 import { organisations, people } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/transaction.ts';
 import { fromAmsterdam } from '../../domain/meeting-time.ts';
-import { done, hasErrors, refused, refusedField, type FieldErrors, type Outcome, type Refused } from '../../domain/outcome.ts';
+import { now } from '../../clock.ts';
+import { recordBlock } from '../../domain/meeting-record.ts';
+import { done, FORM_ERROR, hasErrors, refused, refusedField, type FieldErrors, type Outcome, type Refused } from '../../domain/outcome.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
 import type { BodyScope } from './policy.ts';
@@ -137,10 +139,24 @@ export async function setMeetingState(input: Base & MeetingScope & { change: Mee
   });
 }
 
+/**
+ * Minutes, attendance and decisions record what happened: refused (nothing stored) for a meeting
+ * that has not started yet on the programme's clock, or that was cancelled. Read from the stored
+ * meeting, inside the write's transaction, whatever the caller passed.
+ */
+export async function refusedForRecord(tx: Db, meetingId: string): Promise<Refused | null> {
+  const [row] = await tx.select({ startsAt: meetings.startsAt, state: meetings.state }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  if (!row) return refusedField(FORM_ERROR, 'form.error.choice');
+  const block = recordBlock(row, now());
+  return block ? refusedField(FORM_ERROR, `meetings.error.${block}`) : null;
+}
+
 export async function saveMinutes(input: Base & MeetingScope & { minutes: MinutesInput }): Promise<Outcome<{ id: string }>> {
   authorize(input.actor, 'meeting.recordMinutes', input.body);
   const { minutes } = input.minutes;
   return writeTransaction(input.db, async (tx) => {
+    const blocked = await refusedForRecord(tx, input.meeting.id);
+    if (blocked) return blocked;
     await tx.update(meetings).set({ minutes, updatedAt: new Date() }).where(and(eq(meetings.id, input.meeting.id), eq(meetings.programmeId, input.programmeId)));
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.minutes', objectType: 'meeting', objectId: input.meeting.id, after: { minutes } });
     return done({ id: input.meeting.id });

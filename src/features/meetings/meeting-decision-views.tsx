@@ -1,12 +1,14 @@
 // A meeting's decision trail: the proposals a support meeting prepares for a later executive
 // meeting (with what became of them), and the decisions taken, each referring back to where it
 // was prepared; for the secretary, the forms to prepare a proposal and record a decision.
-import { Heading, Prose, SelectField, SubmitButton, Text } from '../../web/components.tsx';
+import { Heading, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
-import { DecisionInput, ProposalInput } from './schema.ts';
+import { DecisionInput, ProposalInput, WithdrawInput } from './schema.ts';
 import { DECISION_OUTCOMES } from './tables.ts';
-import { amsterdamDate, base, label, type SectionProps } from './views.tsx';
+import { decisionStatus } from '../../domain/meeting-record.ts';
+import type { MeetingDetail } from './queries.ts';
+import { amsterdamDate, base, label, RecordBlocked, type SectionProps } from './views.tsx';
 
 export function ProposalsSection({ ctx, detail, path, canPrepare, state }: SectionProps) {
   const { t, locale } = ctx;
@@ -60,8 +62,30 @@ export function ProposalsSection({ ctx, detail, path, canPrepare, state }: Secti
   );
 }
 
-export function DecisionsSection({ ctx, detail, path, canPrepare, state }: SectionProps) {
+/** Where a decision stands: awaiting confirmation (and by whom recorded), confirmed (by whom, when), withdrawn. */
+function DecisionStatusLine({ ctx, decision }: { ctx: SectionProps['ctx']; decision: MeetingDetail['decisions'][number]['decision'] }) {
+  const { t } = ctx;
+  const status = decisionStatus(decision);
+  if (status === 'withdrawn') return <p class="utrecht-paragraph"><strong>{t('meetings.decisions.withdrawn')}</strong></p>;
+  if (status === 'confirmed') {
+    const date = amsterdamDate(ctx, decision.confirmedAt!);
+    return <p class="utrecht-paragraph">{decision.confirmedByName ? t('meetings.decisions.confirmedBy', { name: decision.confirmedByName, date }) : t('meetings.decisions.confirmedOn', { date })}</p>;
+  }
+  return (
+    <div class="utrecht-alert utrecht-alert--warning" role="status">
+      <div class="utrecht-alert__content">
+        <p class="utrecht-paragraph">
+          <strong>{t('meetings.decisions.awaiting')}</strong>
+          {decision.recordedByName ? ` — ${t('meetings.decisions.awaitingHint', { name: decision.recordedByName })}` : ''}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked, confirmable, startsAt, minutesApproved }: SectionProps & { startsAt: Date; minutesApproved: boolean }) {
   const { t, locale } = ctx;
+  const awaiting = detail.decisions.some((row) => decisionStatus(row.decision) === 'awaitingConfirmation');
   return (
     <>
       <Heading level={2}>{t('meetings.decisions.title')}</Heading>
@@ -77,6 +101,20 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state }: Secti
                 {' · '}
                 {row.decision.public ? t('meetings.decisions.public') : t('meetings.decisions.internal')}
               </p>
+              <DecisionStatusLine ctx={ctx} decision={row.decision} />
+              <ErrorSummary ctx={ctx} state={state} form={`confirm-${row.decision.id}`} />
+              <ErrorSummary ctx={ctx} state={state} form={`withdraw-${row.decision.id}`} />
+              {confirmable?.has(row.decision.id) && (
+                <PostForm ctx={ctx} action={`${path}/decisions/${row.decision.id}/confirm`} label={t('meetings.decisions.confirm')} id={`confirm-${row.decision.id}`}>
+                  <SubmitButton>{t('meetings.decisions.confirm')}</SubmitButton>
+                </PostForm>
+              )}
+              {canPrepare && !row.decision.withdrawnAt && !minutesApproved && (
+                <PostForm ctx={ctx} action={`${path}/decisions/${row.decision.id}/withdraw`} label={t('meetings.decisions.withdraw')} id={`withdraw-${row.decision.id}`}>
+                  <TextField {...fieldProps(ctx, WithdrawInput, state, `withdraw-${row.decision.id}`, 'reason')} label={t('meetings.decisions.withdrawReason')} />
+                  <SubmitButton secondary>{t('meetings.decisions.withdraw')}</SubmitButton>
+                </PostForm>
+              )}
               {row.preparedInId && (
                 <p class="utrecht-paragraph">
                   <a class="utrecht-link" href={`${base(ctx)}/meetings/${row.preparedInId}`}>
@@ -88,7 +126,14 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state }: Secti
           ))}
         </ol>
       )}
-      {canPrepare && (
+      {canPrepare && awaiting && detail.attendedUserIds.length === 0 && <p class="utrecht-paragraph">{t('meetings.decisions.noConfirmer')}</p>}
+      {canPrepare && blocked && (
+        <>
+          <ErrorSummary ctx={ctx} state={state} form="decision" />
+          <RecordBlocked ctx={ctx} blocked={blocked} startsAt={startsAt} />
+        </>
+      )}
+      {canPrepare && !blocked && (
         <section aria-labelledby="add-decision">
           <Heading level={3} id="add-decision">
             {t('meetings.decisions.add')}

@@ -5,7 +5,8 @@ import { resolveText } from '../../domain/localized.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { Heading, Prose, SelectField, SubmitButton } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
-import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import { BilingualField, Checkbox, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import type { RecordBlock } from '../../domain/meeting-record.ts';
 import type { FormState } from '../../web/forms.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -18,7 +19,7 @@ import { DecisionsSection, ProposalsSection } from './meeting-decision-views.tsx
 import type { Body, Meeting, MeetingDetail } from './queries.ts';
 import { MeetingStateInput, MinutesInput } from './schema.ts';
 import { MEETING_STATES } from './tables.ts';
-import { amsterdamDate, base, crumbs, label, meetingTitle, type SectionProps } from './views.tsx';
+import { amsterdamDate, base, crumbs, label, meetingTitle, RecordBlocked, type SectionProps } from './views.tsx';
 
 export interface MeetingPageProps {
   ctx: PageContext;
@@ -29,15 +30,19 @@ export interface MeetingPageProps {
   files?: Map<string, AttachmentData>;
   canPrepare: boolean;
   state?: FormState;
+  /** Why minutes, attendance and decisions cannot be recorded yet (null: they can). */
+  blocked: RecordBlock | null;
+  /** The decisions the reader may confirm. */
+  confirmable: Set<string>;
   /** For the coordinator: what was sent to the members (monitoring's invitations). */
   invitations?: InvitationStatus;
 }
 
-export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations }: MeetingPageProps) {
+export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations, blocked, confirmable }: MeetingPageProps) {
   const { t } = ctx;
   const title = meetingTitle(ctx, body, meeting);
   const path = `${base(ctx)}/meetings/${meeting.id}`;
-  const section = { ctx, detail, path, canPrepare, state };
+  const section = { ctx, detail, path, canPrepare, state, blocked, confirmable };
   return (
     <Layout ctx={ctx} title={title} indexable={false} crumbs={crumbs(ctx, { label: label(body.name, ctx), href: `${base(ctx)}/bodies/${body.kind}` }, { label: amsterdamDate(ctx, meeting.startsAt) })}>
       <Heading level={1}>{title}</Heading>
@@ -56,7 +61,8 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
       {invitations && <InvitationsForm ctx={ctx} action={`${path}/invitations`} sequence={meeting.sequence} status={invitations} />}
       <AgendaSection {...section} files={files} />
       {body.kind === 'support' && <ProposalsSection {...section} />}
-      <DecisionsSection {...section} />
+      <AttendanceSection {...section} startsAt={meeting.startsAt} />
+      <DecisionsSection {...section} startsAt={meeting.startsAt} minutesApproved={meeting.minutesApprovedAt !== null} />
       <ActionsSection {...section} />
       <MinutesSection {...section} meeting={meeting} />
     </Layout>
@@ -104,13 +110,70 @@ function MeetingFacts({ ctx, meeting, path }: { ctx: PageContext; meeting: Meeti
   );
 }
 
-function MinutesSection({ ctx, meeting, path, canPrepare, state }: SectionProps & { meeting: Meeting }) {
+/** Who of the body's members attended and who sent apologies; the secretary records it once the meeting has started. */
+function AttendanceSection({ ctx, detail, path, canPrepare, state, blocked, startsAt }: SectionProps & { startsAt: Date }) {
+  const { t } = ctx;
+  const present = detail.attendance.filter((row) => row.presence === 'present');
+  const apologies = detail.attendance.filter((row) => row.presence === 'apologies');
+  const recorded = present.length + apologies.length > 0;
+  const names = (rows: typeof present) => rows.map((row) => `${row.name}${row.position === 'chair' ? ` (${t('meetings.position.chair')})` : ''}`).join(', ');
+  return (
+    <>
+      <Heading level={2}>{t('meetings.attendance.title')}</Heading>
+      {detail.attendance.length === 0 ? (
+        <p class="utrecht-paragraph">{t('meetings.attendance.noMembers')}</p>
+      ) : !recorded ? (
+        <p class="utrecht-paragraph">{t('meetings.attendance.notRecorded')}</p>
+      ) : (
+        <dl class="ks-facts">
+          <dt>{t('meetings.attendance.present')}</dt>
+          <dd>{present.length > 0 ? names(present) : '—'}</dd>
+          <dt>{t('meetings.attendance.apologies')}</dt>
+          <dd>{apologies.length > 0 ? names(apologies) : '—'}</dd>
+        </dl>
+      )}
+      {canPrepare && blocked && (
+        <>
+          <ErrorSummary ctx={ctx} state={state} form="attendance" />
+          <RecordBlocked ctx={ctx} blocked={blocked} startsAt={startsAt} />
+        </>
+      )}
+      {canPrepare && detail.attendance.length > 0 && !blocked && (
+        <section aria-labelledby="save-attendance">
+          <Heading level={3} id="save-attendance">
+            {t('meetings.attendance.save')}
+          </Heading>
+          <ErrorSummary ctx={ctx} state={state} form="attendance" />
+          <PostForm ctx={ctx} action={`${path}/attendance`} label={t('meetings.attendance.save')} id="attendance">
+            {(['present', 'apologies'] as const).map((presence) => (
+              <fieldset class="utrecht-form-fieldset" id={`attendance-${presence}`}>
+                <legend class="utrecht-form-fieldset__legend">{t(`meetings.attendance.${presence}`)}</legend>
+                {detail.attendance.map((row) => (
+                  <Checkbox id={`attendance-${presence}-${row.membershipId}`} name={presence} value={row.membershipId} label={row.name} checked={row.presence === presence} />
+                ))}
+              </fieldset>
+            ))}
+            <SubmitButton>{t('meetings.attendance.save')}</SubmitButton>
+          </PostForm>
+        </section>
+      )}
+    </>
+  );
+}
+
+function MinutesSection({ ctx, meeting, path, canPrepare, state, blocked }: SectionProps & { meeting: Meeting }) {
   const { t, locale } = ctx;
   return (
     <>
       <Heading level={2}>{t('meetings.minutes.title')}</Heading>
       {resolveText(meeting.minutes, locale).text ? <Prose value={meeting.minutes} locale={locale} /> : <p class="utrecht-paragraph">{t('meetings.minutes.none')}</p>}
-      {canPrepare && (
+      {canPrepare && blocked && (
+        <>
+          <ErrorSummary ctx={ctx} state={state} form="minutes" />
+          <RecordBlocked ctx={ctx} blocked={blocked} startsAt={meeting.startsAt} />
+        </>
+      )}
+      {canPrepare && !blocked && (
         <section aria-labelledby="save-minutes">
           <Heading level={3} id="save-minutes">
             {t('meetings.minutes.save')}

@@ -1,15 +1,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ical from 'node-ical';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { now, setClock } from '../../clock.ts';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
-import { people } from '../../db/schema.ts';
+import { auditEvents, people } from '../../db/schema.ts';
 import { amsterdamYear } from '../../domain/cadence.ts';
 import { LIMITS } from '../../web/forms.ts';
-import { bodyMemberships, meetings } from './tables.ts';
+import { bodyMemberships, decisions, meetingAttendance, meetings } from './tables.ts';
 
 const P = '/nl/leiden';
+const LATER = '2040-06-01T10:00:00Z';
 
 async function post(t: TestApp, session: Session, url: string, payload: Record<string, string | string[]>) {
   return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
@@ -26,7 +28,7 @@ async function plan(t: TestApp, coordinator: Session, kind: 'executive' | 'suppo
 for (const mode of databaseModes()) {
   describe(`meetings (${mode})`, () => {
     let t: TestApp;
-    let coordinator: Session;
+    let coordinator: Session & { userId: string };
     let support: Session;
     let executive: Session;
     let lead: Session;
@@ -36,8 +38,14 @@ for (const mode of databaseModes()) {
       support = await loginAs(t, { role: 'support' });
       executive = await loginAs(t, { role: 'executive' });
       lead = await loginAs(t, { role: 'lead', project: '3a' });
+      // The programme's clock runs from mid-2040, so the meetings these tests plan (2030-2035) have
+      // taken place when their minutes and decisions are recorded; the tests of that rule set their own time.
+      setClock(LATER);
     });
-    after(async () => t.close());
+    after(async () => {
+      setClock(null);
+      await t.close();
+    });
 
     test('the bodies page shows the three bodies and the four signatories in the executive group, in both languages', async () => {
       const nl = await t.app.inject({ url: `${P}/bodies` });
@@ -202,6 +210,10 @@ for (const mode of databaseModes()) {
       await post(t, coordinator, `${P}/meetings/${executiveMeeting}/decisions`, { text_nl: 'Intern bestuursbesluit', outcome: 'rejected' });
       await post(t, coordinator, `${P}/meetings/${executiveMeeting}/decisions`, { text_nl: 'Openbaar bestuursbesluit', outcome: 'adopted', public: 'yes' });
       const list = async (session: Session | null) => (await t.app.inject({ url: `${P}/decisions`, headers: session ? { cookie: session.cookie } : {} })).body;
+      assert.doesNotMatch(await list(null), /Openbaar bestuursbesluit/, 'awaiting confirmation: not yet public');
+      assert.match(await list(coordinator), /Openbaar bestuursbesluit/);
+      // Confirmed by a member who attended (the four-eyes test below goes through the pages).
+      await t.database.db.update(decisions).set({ confirmedAt: new Date('2032-03-01T15:00:00Z'), confirmedByName: 'Voorzitter' }).where(eq(decisions.meetingId, executiveMeeting));
       const publicList = await list(null);
       assert.match(publicList, /Openbaar bestuursbesluit/);
       assert.match(publicList, /De partijen ondertekenen de samenwerkingsovereenkomst/, 'the seeded adoption of 7 July 2017 is public');
@@ -319,7 +331,7 @@ for (const mode of databaseModes()) {
     });
 
     test('the dashboard warns when this year’s plan falls short or overshoots', async () => {
-      const year = amsterdamYear(new Date());
+      const year = amsterdamYear(now());
       const dashboard = async () => (await t.app.inject({ url: `${P}/dashboard`, headers: { cookie: coordinator.cookie } })).body;
       let body = await dashboard();
       assert.match(body, new RegExp(`Vergaderritme ${year}`));
@@ -332,6 +344,143 @@ for (const mode of databaseModes()) {
       assert.match(body, /Stuurgroep – ambtelijke steun: 7 vergaderingen gepland of gehouden in \d{4}; de overeenkomst noemt er ten hoogste 6/);
       assert.match(body, /Stuurgroep – bestuurlijk: 0 vergadering/);
       assert.equal((await t.app.inject({ url: `${P}/dashboard`, headers: { cookie: support.cookie } })).statusCode, 404);
+    });
+
+    test('minutes, attendance and decisions only once the meeting has started, never for a cancelled one; nothing stored', async () => {
+      try {
+        setClock('2019-03-01T12:00:00Z', { frozen: true }); // 13:00 in Amsterdam
+        const id = await plan(t, coordinator, 'executive', '2019-03-01'); // 14:00 - 16:00
+        const before = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+        assert.match(before, /Notulen, aanwezigheid en besluiten kunnen worden vastgelegd zodra de vergadering is begonnen \(1 maart 2019\)/);
+        assert.doesNotMatch(before, /action="\/nl\/leiden\/meetings\/[^"]+\/decisions"/, 'no decision form yet');
+        const decision = await post(t, coordinator, `${P}/meetings/${id}/decisions`, { text_nl: 'Vooraf vastgelegd', outcome: 'adopted', public: 'yes' });
+        assert.equal(decision.statusCode, 400);
+        assert.match(decision.body, /Deze vergadering is nog niet begonnen/);
+        const minutes = await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Vooraf geschreven' });
+        assert.equal(minutes.statusCode, 400);
+        assert.match(minutes.body, /Deze vergadering is nog niet begonnen/);
+        const english = await t.app.inject({ method: 'POST', url: `/en/leiden/meetings/${id}/attendance`, headers: { cookie: coordinator.cookie }, payload: { _csrf: coordinator.csrf } });
+        assert.equal(english.statusCode, 400);
+        assert.match(english.body, /This meeting has not started yet/);
+        assert.equal((await t.database.db.select().from(decisions).where(eq(decisions.meetingId, id))).length, 0, 'nothing stored');
+        const [row] = await t.database.db.select({ minutes: meetings.minutes }).from(meetings).where(eq(meetings.id, id));
+        assert.deepEqual(row!.minutes, {});
+
+        // From its start the record can be made.
+        setClock('2019-03-01T13:00:00Z', { frozen: true });
+        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Besproken.' })).statusCode, 303);
+        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/decisions`, { text_nl: 'Na de start vastgelegd', outcome: 'adopted' })).statusCode, 303);
+
+        // A cancelled meeting, even long after its date: refused.
+        const cancelled = await plan(t, coordinator, 'executive', '2019-02-01');
+        assert.equal((await post(t, coordinator, `${P}/meetings/${cancelled}/state`, { state: 'cancelled' })).statusCode, 303);
+        const refused = await post(t, coordinator, `${P}/meetings/${cancelled}/decisions`, { text_nl: 'Besluit bij afgelaste vergadering', outcome: 'adopted' });
+        assert.equal(refused.statusCode, 400);
+        assert.match(refused.body, /Deze vergadering is geannuleerd/);
+        assert.equal((await t.database.db.select().from(decisions).where(eq(decisions.meetingId, cancelled))).length, 0);
+      } finally {
+        setClock(LATER);
+      }
+    });
+
+    test('four eyes: a decision the secretary records awaits confirmation by a member who attended, never the recorder', async () => {
+      try {
+        setClock('2019-05-01T08:00:00Z', { frozen: true });
+        const chair = await loginAs(t, { role: 'executive', name: 'Chair Person' });
+        const absent = await loginAs(t, { role: 'executive', name: 'Absent Member' });
+        const stranger = await loginAs(t, { role: 'executive', name: 'Not A Member' });
+        for (const [name, position] of [['C. Voorzitter', 'chair'], ['A. Afwezig', 'member']] as const) {
+          assert.equal((await post(t, coordinator, `${P}/bodies/executive/members`, { name, position, startsOn: '2018-01-01', organisation: 'gemeente-leiden' })).statusCode, 303);
+        }
+        await t.database.db.update(people).set({ userId: chair.userId }).where(eq(people.name, 'C. Voorzitter'));
+        await t.database.db.update(people).set({ userId: absent.userId }).where(eq(people.name, 'A. Afwezig'));
+        const id = await plan(t, coordinator, 'executive', '2019-04-15');
+        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/decisions`, { text_nl: 'Jaaragenda 2019 vastgesteld', text_en: 'Annual agenda 2019 adopted', outcome: 'adopted', public: 'yes' })).statusCode, 303);
+        const [decision] = await t.database.db.select().from(decisions).where(eq(decisions.meetingId, id));
+        assert.equal(decision!.recordedByUserId, coordinator.userId);
+        assert.equal(decision!.confirmedAt, null);
+        const confirmUrl = `${P}/meetings/${id}/decisions/${decision!.id}/confirm`;
+
+        let page = (await t.app.inject({ url: `/en/leiden/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+        assert.match(page, /Awaiting confirmation/);
+        assert.match(page, /Nobody can confirm the decisions yet: record the attendance first/);
+        assert.doesNotMatch((await t.app.inject({ url: `${P}/decisions` })).body, /Jaaragenda 2019 vastgesteld/, 'not public before it is in force');
+        // Nobody confirms before the attendance is recorded; the recorder never does.
+        assert.equal((await post(t, chair, confirmUrl, { confirmed: 'yes' })).statusCode, 404);
+        assert.equal((await post(t, coordinator, confirmUrl, { confirmed: 'yes' })).statusCode, 404);
+
+        const seats = await t.database.db
+          .select({ id: bodyMemberships.id, name: people.name })
+          .from(bodyMemberships)
+          .innerJoin(people, eq(people.id, bodyMemberships.personId))
+          .where(eq(bodyMemberships.bodyId, (await t.database.db.select({ b: meetings.bodyId }).from(meetings).where(eq(meetings.id, id)))[0]!.b));
+        const seat = (name: string) => seats.find((s) => s.name === name)!.id;
+        const both = await post(t, coordinator, `${P}/meetings/${id}/attendance`, { present: [seat('C. Voorzitter')], apologies: [seat('C. Voorzitter')] });
+        assert.equal(both.statusCode, 400);
+        assert.match(both.body, /Iemand kan niet tegelijk aanwezig zijn en afwezig met bericht/);
+        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/attendance`, { present: [seat('C. Voorzitter'), seat('Prof. Dr. W.J.M. Spaan')], apologies: [seat('A. Afwezig')] })).statusCode, 303);
+        page = (await t.app.inject({ url: `/en/leiden/meetings/${id}`, headers: { cookie: chair.cookie } })).body;
+        assert.match(page, /<dt>Present<\/dt>\s*<dd>C\. Voorzitter \(Chair\), Prof\. Dr\. W\.J\.M\. Spaan<\/dd>/);
+        assert.match(page, /<dt>Absent with apologies<\/dt>\s*<dd>A\. Afwezig<\/dd>/);
+        assert.ok(page.includes(`action="/en/leiden/meetings/${id}/decisions/${decision!.id}/confirm"`), 'the chair who attended is offered the confirmation');
+        assert.doesNotMatch((await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body, /decisions\/[0-9a-f-]{36}\/confirm/, 'not to the recorder');
+
+        // Apologies, no seat, or the recorder: 404, nothing changes.
+        assert.equal((await post(t, absent, confirmUrl, { confirmed: 'yes' })).statusCode, 404);
+        assert.equal((await post(t, stranger, confirmUrl, { confirmed: 'yes' })).statusCode, 404);
+        assert.equal((await post(t, coordinator, confirmUrl, { confirmed: 'yes' })).statusCode, 404);
+        // The chair: a confirmation step first (nothing written), then the confirmation.
+        const ask = await t.app.inject({ method: 'POST', url: `/en${confirmUrl.slice(3)}`, headers: { cookie: chair.cookie }, payload: { _csrf: chair.csrf } });
+        assert.equal(ask.statusCode, 200);
+        assert.match(ask.body, /Confirm this decision\?/);
+        assert.match(ask.body, /Annual agenda 2019 adopted/);
+        assert.match(ask.body, /name="confirmed" value="yes"/);
+        assert.equal((await t.database.db.select().from(decisions).where(eq(decisions.id, decision!.id)))[0]!.confirmedAt, null, 'nothing before the confirmation');
+        setClock('2019-05-02T09:00:00Z', { frozen: true });
+        assert.equal((await post(t, chair, confirmUrl, { confirmed: 'yes' })).statusCode, 303);
+        const [confirmed] = await t.database.db.select().from(decisions).where(eq(decisions.id, decision!.id));
+        assert.equal(confirmed!.confirmedByUserId, chair.userId);
+        assert.equal(confirmed!.confirmedAt!.toISOString(), '2019-05-02T09:00:00.000Z', 'on the programme clock');
+        const again = await post(t, chair, confirmUrl, { confirmed: 'yes' });
+        assert.equal(again.statusCode, 400);
+        assert.match(again.body, /Dit besluit is al bevestigd/);
+        page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+        assert.match(page, /Bevestigd door Chair Person op 2 mei 2019/);
+        assert.match((await t.app.inject({ url: `${P}/decisions` })).body, /Jaaragenda 2019 vastgesteld/, 'public once in force');
+        const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'decision.confirm'), eq(auditEvents.objectId, decision!.id)));
+        assert.equal(audit.length, 1);
+        assert.equal(audit[0]!.actorUserId, chair.userId);
+        assert.equal((await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'meeting.attendance'), eq(auditEvents.objectId, id)))).length, 1);
+        assert.equal((await t.database.db.select().from(meetingAttendance).where(eq(meetingAttendance.meetingId, id))).length, 3, 'the refused attendance stored nothing');
+
+        // The secretary withdraws it (confirmation step, audited): it stays in the record as withdrawn and backs nothing.
+        const withdrawUrl = `${P}/meetings/${id}/decisions/${decision!.id}/withdraw`;
+        assert.equal((await post(t, chair, withdrawUrl, { reason: 'Vergissing', confirmed: 'yes' })).statusCode, 404, 'not the members’');
+        assert.equal((await post(t, coordinator, withdrawUrl, { confirmed: 'yes' })).statusCode, 400, 'a reason is required');
+        const askWithdraw = await post(t, coordinator, withdrawUrl, { reason: 'Vergissing' });
+        assert.equal(askWithdraw.statusCode, 200);
+        assert.match(askWithdraw.body, /Dit besluit intrekken\?/);
+        assert.equal((await t.database.db.select().from(decisions).where(eq(decisions.id, decision!.id)))[0]!.withdrawnAt, null);
+        assert.equal((await post(t, coordinator, withdrawUrl, { reason: 'Vergissing', confirmed: 'yes' })).statusCode, 303);
+        page = (await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body;
+        assert.match(page, /Jaaragenda 2019 vastgesteld[\s\S]*Ingetrokken/);
+        assert.doesNotMatch((await t.app.inject({ url: `${P}/decisions` })).body, /Jaaragenda 2019 vastgesteld/, 'withdrawn: no longer public');
+        const twice = await post(t, coordinator, withdrawUrl, { reason: 'Nogmaals', confirmed: 'yes' });
+        assert.equal(twice.statusCode, 400);
+        assert.match(twice.body, /Dit besluit is ingetrokken/);
+        assert.equal((await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'decision.withdraw'), eq(auditEvents.objectId, decision!.id)))).length, 1);
+
+        // Once the minutes are approved the record is frozen: no withdrawal.
+        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/decisions`, { text_nl: 'Tweede besluit', outcome: 'adopted' })).statusCode, 303);
+        const [second] = await t.database.db.select().from(decisions).where(and(eq(decisions.meetingId, id), eq(decisions.outcome, 'adopted'))).then((rows) => rows.filter((r) => !r.withdrawnAt));
+        await t.database.db.update(meetings).set({ minutesApprovedAt: new Date('2019-06-01T12:00:00Z') }).where(eq(meetings.id, id));
+        const frozen = await post(t, coordinator, `${P}/meetings/${id}/decisions/${second!.id}/withdraw`, { reason: 'Te laat', confirmed: 'yes' });
+        assert.equal(frozen.statusCode, 400);
+        assert.match(frozen.body, /De notulen van deze vergadering zijn vastgesteld/);
+        assert.equal((await t.database.db.select().from(decisions).where(eq(decisions.id, second!.id)))[0]!.withdrawnAt, null);
+      } finally {
+        setClock(LATER);
+      }
     });
   });
 }

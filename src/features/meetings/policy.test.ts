@@ -37,6 +37,8 @@ const MEETING_WRITES = [
   'agendaItem.addDocument',
   'decision.propose',
   'decision.record',
+  'decision.withdraw',
+  'meeting.recordAttendance',
   'meetingAction.add',
   'meetingAction.complete',
 ] as const;
@@ -76,5 +78,19 @@ describe('meetings policy', () => {
     assert.equal(can(partner, 'meeting.view', body('executive', ['u9'])), true);
     assert.equal(can(partner, 'meeting.view', body('executive', ['u8'])), false);
     assert.equal(can(null, 'meeting.view', body('executive', ['u9'])), false);
+  });
+
+  test('decision.confirm: a member who attended, never the recorder, never by role alone (four eyes)', () => {
+    const decision = (attendedUserIds: string[], recordedByUserId: string | null = 'sec', programmeId = 'p1') => ({ programmeId, attendedUserIds, recordedByUserId });
+    // By role alone nobody confirms: not the coordinator who records, not the executive level.
+    expectRow('- - - - - - -', (actor) => can(actor, 'decision.confirm', decision([])), 'nobody attended');
+    // Every role confirms when it attended as a member (a seat, not a role, makes the member).
+    expectRow('- y y y y y y', (actor) => can(actor, 'decision.confirm', decision(['u1'])), 'u1 attended');
+    // The person who recorded it never confirms it, even when they attended.
+    expectRow('- - - - - - -', (actor) => can(actor, 'decision.confirm', decision(['u1'], 'u1')), 'recorded by u1');
+    // Another programme's decision: no.
+    expectRow('- - - - - - -', (actor) => can(actor, 'decision.confirm', decision(['u1'], 'sec', 'p2')), 'another programme');
+    // Sent apologies or was not there: not in attendedUserIds.
+    assert.equal(can(actorFor('executive', 'p1', 'u2'), 'decision.confirm', decision(['u1'])), false);
   });
 });

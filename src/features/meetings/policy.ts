@@ -31,6 +31,19 @@ function seesBody(actor: Actor | null, body: BodyRef): boolean {
   return false;
 }
 
+/** A recorded decision as the four-eyes rule sees it. */
+export interface DecisionRef {
+  programmeId: string;
+  /** Users who attended the meeting as members of its body (attendance "present"), the chair included. */
+  attendedUserIds: string[];
+  /** Who recorded the decision; they never confirm it themselves. */
+  recordedByUserId: string | null;
+}
+
+/** The chair or another member of the body who attended, never the person who recorded it. */
+const confirms = (actor: Actor, decision: DecisionRef) =>
+  inProgramme(actor, decision.programmeId) && decision.attendedUserIds.includes(actor.userId) && decision.recordedByUserId !== actor.userId;
+
 /** The secretary's work on a body of this programme. */
 const prepares = (actor: Actor, body: BodyScope) => inProgramme(actor, body.programmeId) && coordinates(actor);
 
@@ -54,6 +67,12 @@ export const meetingsRules = {
   /** A support meeting prepares a decision proposal for a later executive meeting. */
   'decision.propose': recordRule<BodyScope>(prepares),
   'decision.record': recordRule<BodyScope>(prepares),
+  /** A recorded decision takes effect when a member of the body who attended confirms it (four eyes). */
+  'decision.confirm': recordRule<DecisionRef>(confirms),
+  /** Withdraw a recorded decision (audited) until the meeting's minutes are approved. */
+  'decision.withdraw': recordRule<BodyScope>(prepares),
+  /** Who of the body's members attended, and who sent apologies. */
+  'meeting.recordAttendance': recordRule<BodyScope>(prepares),
   'meetingAction.add': recordRule<BodyScope>(prepares),
   'meetingAction.complete': recordRule<BodyScope>(prepares),
 } satisfies Rules;

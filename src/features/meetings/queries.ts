@@ -1,13 +1,21 @@
 // Reads for bodies, meetings and decisions. A meeting page costs a fixed number of queries,
 // whatever the length of its agenda.
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { bodies, organisations, people, projects, type BodyKind } from '../../db/schema.ts';
 import type { BodyRef } from './policy.ts';
-import { agendaItemProjects, agendaItems, bodyMemberships, decisionProposals, decisions, meetingActions, meetingDocuments, meetings } from './tables.ts';
+import { agendaItemProjects, agendaItems, bodyMemberships, decisionProposals, decisions, meetingActions, meetingAttendance, meetingDocuments, meetings } from './tables.ts';
 
 export type Body = typeof bodies.$inferSelect;
+
+/**
+ * A decision that can back something (an award, an agenda's adoption) or be shown to the public:
+ * confirmed by a member who attended (four eyes) and not withdrawn. Use it wherever decisions are
+ * offered or accepted.
+ */
+export const decisionInForce = () => and(isNotNull(decisions.confirmedAt), isNull(decisions.withdrawnAt))!;
 export type Meeting = typeof meetings.$inferSelect;
 
 export async function listBodies(db: Db, programmeId: string) {
@@ -65,7 +73,8 @@ const preparedIn = alias(meetings, 'prepared_in');
 const decidedIn = alias(meetings, 'decided_in');
 
 export async function loadMeetingDetail(db: Db, programmeId: string, meeting: Meeting) {
-  const [items, links, documents, decisionRows, preparedHere, actions, laterExecutive, projectList] = await Promise.all([
+  const day = toAmsterdam(meeting.startsAt).date;
+  const [items, links, documents, decisionRows, preparedHere, actions, laterExecutive, projectList, seated] = await Promise.all([
     db
       .select({ item: agendaItems, proposal: decisionProposals, preparedInId: preparedIn.id, preparedInStartsAt: preparedIn.startsAt })
       .from(agendaItems)
@@ -109,6 +118,14 @@ export async function loadMeetingDetail(db: Db, programmeId: string, meeting: Me
       .orderBy(asc(meetings.startsAt))
       .limit(20),
     db.select({ code: projects.code, title: projects.title }).from(projects).where(eq(projects.programmeId, programmeId)).orderBy(asc(projects.position)),
+    // The body's members whose seat covered the meeting's day, with their recorded presence.
+    db
+      .select({ membershipId: bodyMemberships.id, name: people.name, position: bodyMemberships.position, userId: people.userId, presence: meetingAttendance.presence })
+      .from(bodyMemberships)
+      .innerJoin(people, eq(people.id, bodyMemberships.personId))
+      .leftJoin(meetingAttendance, and(eq(meetingAttendance.membershipId, bodyMemberships.id), eq(meetingAttendance.meetingId, meeting.id)))
+      .where(and(eq(bodyMemberships.bodyId, meeting.bodyId), lte(bodyMemberships.startsOn, day), or(isNull(bodyMemberships.endsOn), gt(bodyMemberships.endsOn, day))))
+      .orderBy(sql`case ${bodyMemberships.position} when 'chair' then 1 when 'secretary' then 3 else 2 end`, asc(people.name)),
   ]);
   return {
     items: items.map((row) => ({
@@ -121,6 +138,9 @@ export async function loadMeetingDetail(db: Db, programmeId: string, meeting: Me
     actions,
     laterExecutive,
     projects: projectList,
+    attendance: seated,
+    /** Users who attended as members: who may confirm a decision (with the recorder left out per decision). */
+    attendedUserIds: seated.flatMap((row) => (row.presence === 'present' && row.userId ? [row.userId] : [])),
   };
 }
 
@@ -148,7 +168,9 @@ async function carriedActions(db: Db, meeting: Meeting) {
 
 /** The decision list: public decisions for everyone, all decisions of the bodies the reader may see. */
 export async function listDecisions(db: Db, programmeId: string, internalBodyIds: string[]) {
-  const visible = internalBodyIds.length > 0 ? or(eq(decisions.public, true), inArray(meetings.bodyId, internalBodyIds)) : eq(decisions.public, true);
+  // The public sees a public decision once it is in force; the body's readers see every one, with its status.
+  const publicInForce = and(eq(decisions.public, true), decisionInForce());
+  const visible = internalBodyIds.length > 0 ? or(publicInForce, inArray(meetings.bodyId, internalBodyIds)) : publicInForce;
   return db
     .select({ decision: decisions, meetingId: meetings.id, startsAt: meetings.startsAt, bodyKind: bodies.kind, bodyName: bodies.name })
     .from(decisions)

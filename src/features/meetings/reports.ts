@@ -1,6 +1,7 @@
 // The mid-term evaluation for the executive meeting (per project: status, actions done / open /
 // overdue, targets against plan) as PDF and DOCX, and a meeting's pack (agenda, decision
 // proposals, document list) as PDF. Files are built in memory; nothing touches the disk.
+import { today as clockToday } from '../../clock.ts';
 import { loadDocx, loadPdfKit } from '../../web/lazy-modules.ts';
 import { and, asc, eq, lte, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -23,7 +24,7 @@ export interface EvaluationRow {
 }
 
 /** Counts as of the end of `year`, or today when the year is still running. */
-export async function loadEvaluation(db: Db, programmeId: string, year: number, today = new Date().toISOString().slice(0, 10)): Promise<EvaluationRow[]> {
+export async function loadEvaluation(db: Db, programmeId: string, year: number, today = clockToday()): Promise<EvaluationRow[]> {
   const yearEnd = `${year}-12-31`;
   const cutoff = today < yearEnd ? today : yearEnd;
   const [projectRows, actionRows, targetRows, measurementRows] = await Promise.all([

@@ -4,11 +4,16 @@
 // 404. Each write reads its form with its declaration (./schema.ts) and calls one command.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { asc, eq } from 'drizzle-orm';
+import { now } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
 import { amsterdamYear, checkCadence } from '../../domain/cadence.ts';
 import { resolveText } from '../../domain/localized.ts';
+import { decisionStatus, recordBlock } from '../../domain/meeting-record.ts';
+import { toAmsterdam } from '../../domain/meeting-time.ts';
+import { askToConfirm, isConfirmed } from '../../web/confirm.tsx';
+import { formatDate } from '../../web/i18n.ts';
 import { getProgramme } from '../portfolio/queries.ts';
 import { Alert, Heading } from '../../web/components.tsx';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
@@ -23,7 +28,7 @@ import { can, type ActionName } from '../../policies.ts';
 import * as commands from './commands.ts';
 import * as items from './item-commands.ts';
 import { formState, isUuid, readForm, Type, type FormBody, type FormState, type Static } from '../../web/forms.ts';
-import { ActionInput, AgendaItemInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
+import { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
@@ -61,7 +66,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
     ]);
     const evaluationYears =
-      body.kind === 'executive' && meetingList ? [...new Set([...meetingList.map((m) => amsterdamYear(m.startsAt)), amsterdamYear(new Date())])].sort() : [];
+      body.kind === 'executive' && meetingList ? [...new Set([...meetingList.map((m) => amsterdamYear(m.startsAt)), amsterdamYear(now())])].sort() : [];
     const page = (
       <BodyPage
         ctx={pageContext(request, config)}
@@ -92,7 +97,28 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
     const files = await attachmentsOfMany(db, config, request.programme!.id, MEETING_ITEM, detail.items.map((row) => row.item.id), prepares);
     const invitations = prepares ? await invitationStatus(db, meeting) : undefined;
-    const page = <MeetingPage ctx={pageContext(request, config)} meeting={meeting} body={body} detail={detail} files={files} canPrepare={prepares} state={state} invitations={invitations} />;
+    const blocked = recordBlock(meeting, now());
+    // Four eyes: the decisions this reader may confirm (a member who attended, not the recorder).
+    const confirmable = new Set(
+      detail.decisions
+        .filter((row) => decisionStatus(row.decision) === 'awaitingConfirmation')
+        .filter((row) => can(request.actor, 'decision.confirm', { programmeId: meeting.programmeId, attendedUserIds: detail.attendedUserIds, recordedByUserId: row.decision.recordedByUserId }))
+        .map((row) => row.decision.id),
+    );
+    const page = (
+      <MeetingPage
+        ctx={pageContext(request, config)}
+        meeting={meeting}
+        body={body}
+        detail={detail}
+        files={files}
+        canPrepare={prepares}
+        state={state}
+        invitations={invitations}
+        blocked={blocked}
+        confirmable={confirmable}
+      />
+    );
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
 
@@ -245,13 +271,71 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     );
     write('/proposals', 'decision.propose', ProposalInput, named('proposal'), (scope, proposal) => items.prepareProposal({ ...scope, proposal }));
     write('/decisions', 'decision.record', DecisionInput, named('decision'), (scope, decision) => items.recordDecision({ ...scope, decision }));
+    write('/attendance', 'meeting.recordAttendance', AttendanceInput, named('attendance'), (scope, attendance) => items.recordAttendance({ ...scope, attendance }));
     write('/actions', 'meetingAction.add', ActionInput, named('action'), (scope, action) => items.addAction({ ...scope, action }));
+    // A member who attended confirms a recorded decision (four eyes), after a confirmation step.
+    app.post<{ Params: MeetingParams & { decisionId: string }; Body: FormBody }>(`${url}/decisions/:decisionId/confirm`, { config: { action: 'decision.confirm' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      if (!isUuid(request.params.decisionId)) throw notFound();
+      const programmeId = request.programme!.id;
+      const ref = await items.decisionRef(db, programmeId, meeting.id, request.params.decisionId);
+      if (!ref || !can(request.actor, 'decision.confirm', ref)) throw notFound();
+      const path = `${base(request)}/meetings/${meeting.id}`;
+      const [decision] = (await q.loadMeetingDetail(db, programmeId, meeting)).decisions.filter((row) => row.decision.id === request.params.decisionId);
+      // One awaiting confirmation asks first; one confirmed or withdrawn is refused by the command with its message.
+      if (!isConfirmed(request.body) && decisionStatus(decision!.decision) === 'awaitingConfirmation') {
+        const ctx = pageContext(request, config);
+        const text = resolveText(decision!.decision.text, request.locale).text;
+        return askToConfirm(request, reply, config, {
+          title: ctx.t('meetings.decisions.confirmTitle'),
+          consequences: [
+            ctx.t('meetings.decisions.confirmWhat', { body: resolveText(body.name, request.locale).text, date: formatDate(request.locale, toAmsterdam(meeting.startsAt).date), text, outcome: ctx.t(`meetings.outcome.${decision!.decision.outcome}`) }),
+            ctx.t('meetings.decisions.confirmEffect'),
+            ctx.t('meetings.decisions.confirmName'),
+          ],
+          action: `${path}/decisions/${request.params.decisionId}/confirm`,
+          values: {},
+          confirmLabel: ctx.t('meetings.decisions.confirm'),
+          cancelHref: path,
+        });
+      }
+      const result = await items.confirmDecision({ actor: request.actor, db, programmeId, meetingId: meeting.id, decisionId: request.params.decisionId });
+      if (result === null) throw notFound();
+      if (!result.ok) return renderMeeting(request, reply, formState(`confirm-${request.params.decisionId}`, result.errors, request.body));
+      return redirectLocal(reply, undefined, path);
+    });
+    // The secretary withdraws a decision (audited) until the minutes are approved, after a confirmation step.
+    app.post<{ Params: MeetingParams & { decisionId: string }; Body: FormBody }>(`${url}/decisions/:decisionId/withdraw`, { config: { action: 'decision.withdraw' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      if (!isUuid(request.params.decisionId) || !can(request.actor, 'decision.withdraw', body)) throw notFound();
+      const programmeId = request.programme!.id;
+      const path = `${base(request)}/meetings/${meeting.id}`;
+      const [decision] = (await q.loadMeetingDetail(db, programmeId, meeting)).decisions.filter((row) => row.decision.id === request.params.decisionId);
+      if (!decision) throw notFound();
+      const read = readForm(WithdrawInput, request.body);
+      if (!read.ok) return renderMeeting(request, reply, formState(`withdraw-${request.params.decisionId}`, read.errors, request.body));
+      if (!isConfirmed(request.body) && !decision.decision.withdrawnAt) {
+        const ctx = pageContext(request, config);
+        return askToConfirm(request, reply, config, {
+          title: ctx.t('meetings.decisions.withdrawTitle'),
+          consequences: [resolveText(decision.decision.text, request.locale).text, `${ctx.t('meetings.decisions.withdrawReason')}: ${read.value.reason}`, ctx.t('meetings.decisions.withdrawEffect')],
+          action: `${path}/decisions/${request.params.decisionId}/withdraw`,
+          values: { reason: read.value.reason },
+          confirmLabel: ctx.t('meetings.decisions.withdraw'),
+          cancelHref: path,
+        });
+      }
+      const result = await items.withdrawDecision({ actor: request.actor, db, programmeId, meeting, body, decisionId: request.params.decisionId, withdrawal: read.value });
+      if (result === null) throw notFound();
+      if (!result.ok) return renderMeeting(request, reply, formState(`withdraw-${request.params.decisionId}`, result.errors, request.body));
+      return redirectLocal(reply, undefined, path);
+    });
     write('/actions/:action/done', 'meetingAction.complete', noFields, named('done'), (scope, _none, request) => items.completeAction({ ...scope, actionId: request.params.action! }));
   }
 }
 
 /** The secretary's writes to a meeting, each answered for the meeting's body. */
-type MeetingWrite = Extract<ActionName, 'meeting.update' | 'meeting.recordMinutes' | 'agendaItem.add' | 'agendaItem.move' | 'agendaItem.addDocument' | 'decision.propose' | 'decision.record' | 'meetingAction.add' | 'meetingAction.complete'>;
+type MeetingWrite = Extract<ActionName, 'meeting.update' | 'meeting.recordMinutes' | 'meeting.recordAttendance' | 'agendaItem.add' | 'agendaItem.move' | 'agendaItem.addDocument' | 'decision.propose' | 'decision.record' | 'meetingAction.add' | 'meetingAction.complete'>;
 
 /** The coordinator's dashboard warns when this year's plan of a steering level falls short or overshoots. */
 function registerCadencePanel(): void {
@@ -259,7 +343,7 @@ function registerCadencePanel(): void {
     key: 'meetings.cadence',
     order: 20,
     async render({ db, ctx, programmeId }) {
-      const year = amsterdamYear(new Date());
+      const year = amsterdamYear(now());
       const bodies = (await q.listBodies(db, programmeId)).filter((b) => b.minMeetingsPerYear !== null || b.maxMeetingsPerYear !== null);
       if (bodies.length === 0) return null;
       const from = new Date(Date.UTC(year - 1, 11, 30));

@@ -72,6 +72,17 @@ export const DecisionInput = Type.Object({
 });
 export type DecisionInput = Static<typeof DecisionInput>;
 
+/** Who of the body's members attended (membership ids) and who sent apologies. */
+export const AttendanceInput = Type.Object({
+  present: Type.Optional(field.list(field.uuid(), 100)),
+  apologies: Type.Optional(field.list(field.uuid(), 100)),
+});
+export type AttendanceInput = Static<typeof AttendanceInput>;
+
+/** Why a decision is withdrawn (kept in the audit log). */
+export const WithdrawInput = Type.Object({ reason: field.text(LIMITS.line) });
+export type WithdrawInput = Static<typeof WithdrawInput>;
+
 export const ActionInput = Type.Object({
   description: field.localized(LIMITS.text, { required: true }),
   owner: field.text(LIMITS.name),

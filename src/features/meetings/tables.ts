@@ -1,7 +1,7 @@
 // The steering group at work: who sits in which body, its meetings with their ordered agenda,
 // documents, minutes, decisions (and the proposals that prepare them) and the action list that
 // is carried from meeting to meeting until done.
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { bodies, organisations, people, programmes, projects } from '../../db/schema.ts';
 
@@ -57,6 +57,9 @@ export const meetings = pgTable(
     onlineUrl: text('online_url'),
     state: text('state').$type<MeetingState>().notNull().default('planned'),
     minutes: text2('minutes').notNull().default({}),
+    /** Set when the minutes were approved (at the body's next meeting): from then on they are frozen. */
+    minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
+    minutesApprovedInMeetingId: uuid('minutes_approved_in_meeting_id'),
     /** Counts every change, so ICS clients see SEQUENCE go up. */
     sequence: integer('sequence').notNull().default(0),
     createdAt: createdAt(),
@@ -82,6 +85,8 @@ export const agendaItems = pgTable(
     notes: text2('notes').notNull().default({}),
     /** Set when the item puts a support meeting's proposal before the executive level. */
     proposalId: uuid('proposal_id'),
+    /** Withdrawn items stay in the record (audited), shown as withdrawn. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('meeting_agenda_items_meeting').on(t.meetingId, t.position)],
@@ -153,9 +158,39 @@ export const decisions = pgTable(
     text: text2('text').notNull(),
     outcome: text('outcome').$type<DecisionOutcome>().notNull(),
     public: boolean('public').notNull().default(false),
+    /** Who recorded it (the secretary); a decision takes effect only once someone else confirms it. */
+    recordedByUserId: uuid('recorded_by_user_id'),
+    recordedByName: text('recorded_by_name'),
+    /** The chair or another member of the body who attended the meeting; null: awaiting confirmation. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedByUserId: uuid('confirmed_by_user_id'),
+    confirmedByName: text('confirmed_by_name'),
+    /** Withdrawn decisions stay in the record (audited) but back nothing. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('decisions_meeting').on(t.meetingId), index('decisions_programme_public').on(t.programmeId, t.public)],
+);
+
+export const PRESENCES = ['present', 'apologies'] as const;
+export type Presence = (typeof PRESENCES)[number];
+
+/** Who of the body's members attended a meeting, and who sent apologies. */
+export const meetingAttendance = pgTable(
+  'meeting_attendance',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => bodyMemberships.id, { onDelete: 'cascade' }),
+    presence: text('presence').$type<Presence>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('meeting_attendance_member').on(t.meetingId, t.membershipId)],
 );
 
 export const MEETING_ACTION_STATES = ['open', 'done'] as const;

@@ -2,6 +2,7 @@
 // form and the decision list. A body's pages are in ./body-views.tsx, a meeting's page in
 // ./meeting-views.tsx and its sections.
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
+import type { RecordBlock } from '../../domain/meeting-record.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { Heading, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
@@ -23,6 +24,10 @@ export interface SectionProps {
   path: string;
   canPrepare: boolean;
   state?: FormState;
+  /** Why minutes, attendance and decisions cannot be recorded yet (null: they can). */
+  blocked?: RecordBlock | null;
+  /** The decisions the reader may confirm (four eyes). */
+  confirmable?: Set<string>;
 }
 
 export const amsterdamDate = (ctx: PageContext, instant: Date) => formatDate(ctx.locale, toAmsterdam(instant).date);
@@ -90,4 +95,9 @@ export function DecisionsPage({ ctx, rows }: { ctx: PageContext; rows: Awaited<R
       )}
     </Layout>
   );
+}
+
+/** Instead of the record forms: why nothing can be recorded yet for this meeting. */
+export function RecordBlocked({ ctx, blocked, startsAt }: { ctx: PageContext; blocked: RecordBlock; startsAt: Date }) {
+  return <p class="utrecht-paragraph">{blocked === 'cancelled' ? ctx.t('meetings.record.cancelled') : ctx.t('meetings.record.notYet', { date: amsterdamDate(ctx, startsAt) })}</p>;
 }

@@ -57,9 +57,9 @@ for (const mode of databaseModes()) {
       assert.equal(csv.statusCode, 200);
       assert.match(String(csv.headers['content-type']), /text\/csv/);
       assert.match(String(csv.headers['content-disposition']), /attachment; filename="projects-leiden.csv"/);
-      assert.match(csv.body, /^\uFEFFCode,Thema,Project/);
-      assert.match(csv.body, /\n1a,[^,]*,"'=HYPERLINK\(""http/);
-      assert.doesNotMatch(csv.body, /,=HYPERLINK/);
+      assert.match(csv.body, /^\uFEFFCode;Thema;Project/, 'Dutch Excel: semicolons and a byte-order mark');
+      assert.match(csv.body, /\n1a;[^;]*;"'=HYPERLINK\(""http/);
+      assert.doesNotMatch(csv.body, /;=HYPERLINK/);
       const filtered = await t.app.inject({ url: '/en/leiden/export/projects.csv?partner=lumc' });
       const lines = filtered.body.trim().split('\r\n');
       assert.deepEqual(lines.slice(1).map((line) => line.split(',')[0]), withLumc);
@@ -77,7 +77,7 @@ for (const mode of databaseModes()) {
         row.eachCell((cell) => assert.notEqual(cell.type, ExcelJS.ValueType.Formula));
         if (row.getCell(1).value === '1a') {
           found = true;
-          assert.equal(row.getCell(3).value, "'@SUM(1)");
+          assert.equal(row.getCell(3).value, '@SUM(1)', 'a text cell as typed: XLSX strings are never formulas');
         }
       });
       assert.ok(found);
@@ -87,9 +87,9 @@ for (const mode of databaseModes()) {
       const coordinator = await loginAs(t, { role: 'coordinator' });
       await t.database.db.update(projects).set({ lifecycle: 'proposed' }).where(eq(projects.code, '3b'));
       const publicCsv = await t.app.inject({ url: '/nl/leiden/export/projects.csv' });
-      assert.doesNotMatch(publicCsv.body, /\r\n3b,/);
+      assert.doesNotMatch(publicCsv.body, /\r\n3b;/);
       const internal = await t.app.inject({ url: '/nl/leiden/export/projects.csv', headers: { cookie: coordinator.cookie } });
-      assert.match(internal.body, /\r\n3b,/);
+      assert.match(internal.body, /\r\n3b;/);
     });
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { programmes } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/transaction.ts';
+import { saveVersioned, type Conflict, type Saved } from '../../db/versioned.ts';
 import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
@@ -13,9 +14,10 @@ import { forgetThemes } from '../../web/assets.ts';
 import { notFound } from '../../web/http.ts';
 import { forgetProgrammes } from '../../web/request-context.ts';
 import { changedLanguages, contentFrom, translationState, type ContentKind } from './rules.ts';
+import { notifyChange } from './cache.ts';
 import { TABLES } from './queries.ts';
-import type { ContentForm, EventForm, ThemeForm } from './schema.ts';
-import type { LanguageTimes } from './tables.ts';
+import type { ContentForm, EventForm, PrivacyForm, ThemeForm } from './schema.ts';
+import { privacyStatements, type LanguageTimes } from './tables.ts';
 import { COLOUR_TOKENS, themeFrom } from './theme.ts';
 
 const OBJECT_TYPES: Record<ContentKind, string> = { news: 'news_item', events: 'event', pages: 'page' };
@@ -125,4 +127,27 @@ export async function saveTheme(input: Base & { theme: ThemeForm }): Promise<Out
   forgetProgrammes(input.db);
   forgetThemes(input.db);
   return saved;
+}
+
+type PrivacyRow = typeof privacyStatements.$inferSelect;
+
+/**
+ * Saves the privacy statement from the version the form was opened at; a stale version is a
+ * conflict and writes nothing. The programme's row is made on the first save (version 1, empty:
+ * what the page shows when nothing was saved), so the first save checks its version like any other.
+ */
+export async function savePrivacyStatement(input: Base & { form: PrivacyForm }): Promise<Saved<PrivacyRow> | Conflict<PrivacyRow>> {
+  authorize(input.actor, 'privacy.edit');
+  await input.db.insert(privacyStatements).values({ programmeId: input.programmeId }).onConflictDoNothing();
+  const { version, ...values } = input.form;
+  return saveVersioned(input.db, {
+    table: privacyStatements,
+    row: eq(privacyStatements.programmeId, input.programmeId),
+    what: 'privacy statement',
+    expectedVersion: version,
+    values,
+    audit: { actor: input.actor, action: 'privacy_statement.update', objectType: 'privacy_statement' },
+    // The public page is cached: every instance drops its pages when this commits.
+    alsoWrite: (tx) => notifyChange(tx, 'privacy_statements'),
+  });
 }

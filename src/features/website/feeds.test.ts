@@ -113,6 +113,11 @@ describe('Atom feeds validate under RFC 4287 (jing)', { skip: !jingAvailable() }
     assert.equal(entryUpdated({ updatedAt: edited, publishAt: new Date('2025-12-01T00:00:00Z') }, now), edited);
     assert.equal(entryUpdated({ updatedAt: edited, publishAt: new Date('2026-03-01T00:00:00Z') }, now), edited, 'a future date is not yet news');
     assert.equal(entryUpdated({ updatedAt: edited, publishAt: null }, now), edited);
+    // The text's own last edit counts, not the moment the row was written (loading default data, a status change).
+    const loaded = new Date('2026-01-31T00:00:00Z');
+    const texts = { nl: '2017-07-07T12:00:00.000Z', en: '2017-07-08T12:00:00.000Z' };
+    assert.equal(entryUpdated({ updatedAt: loaded, publishAt: new Date('2017-07-07T12:00:00Z'), languageUpdatedAt: texts }, now).toISOString(), '2017-07-08T12:00:00.000Z');
+    assert.equal(entryUpdated({ updatedAt: loaded, publishAt: new Date('2017-09-01T00:00:00Z'), languageUpdatedAt: texts }, now).toISOString(), '2017-09-01T00:00:00.000Z');
   });
 
   for (const mode of databaseModes()) {
@@ -141,9 +146,12 @@ describe('Atom feeds validate under RFC 4287 (jing)', { skip: !jingAvailable() }
           .insert(meetings)
           .values({ programmeId: programme!.id, bodyId: body!.id, startsAt: new Date('2017-10-05T13:00:00Z'), endsAt: new Date('2017-10-05T15:00:00Z') } as typeof meetings.$inferInsert)
           .returning({ id: meetings.id });
+        // In force (confirmed by a member who attended): the feed lists only those; one awaiting confirmation stays out.
+        const confirmedAt = new Date('2017-10-05T16:00:00Z');
         await db.insert(decisions).values([
-          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Besluit <i>met</i> ]]> & \u0001 tekens.', en: 'Decision <i>with</i> ]]> & \u0001 characters.' }, outcome: 'adopted', public: true },
-          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Alleen in het Nederlands besloten.' }, outcome: 'adopted', public: true },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Besluit <i>met</i> ]]> & \u0001 tekens.', en: 'Decision <i>with</i> ]]> & \u0001 characters.' }, outcome: 'adopted', public: true, confirmedAt },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Alleen in het Nederlands besloten.' }, outcome: 'adopted', public: true, confirmedAt },
+          { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Wacht nog op bevestiging.', en: 'Still awaiting confirmation.' }, outcome: 'adopted', public: true },
         ] as (typeof decisions.$inferInsert)[]);
 
         const feeds: Record<string, string> = {};
@@ -168,6 +176,7 @@ describe('Atom feeds validate under RFC 4287 (jing)', { skip: !jingAvailable() }
         assert.match(feeds['news-nl']!, /<title>&lt;b&gt;Vet/, 'no xml:lang on text in the feed’s own language');
         assert.match(feeds['decisions-en']!, /<title>Decision &lt;i&gt;with&lt;\/i&gt; ]]&gt; &amp;  characters.<\/title>/);
         assert.match(feeds['decisions-en']!, /<title xml:lang="nl">Alleen in het Nederlands besloten.<\/title>/);
+        assert.doesNotMatch(feeds['decisions-en']! + feeds['decisions-nl']!, /awaiting confirmation|Wacht nog op bevestiging/);
       });
     });
   }

@@ -149,6 +149,9 @@ export function sitemap(baseUrl: string, urls: SitemapUrl[], locales: readonly L
   return lines.join('\n');
 }
 
-export function robotsTxt(baseUrl: string): string {
-  return ['User-agent: *', 'Disallow: /nl/login', 'Disallow: /en/login', 'Disallow: /api/', 'Allow: /', `Sitemap: ${baseUrl}/sitemap.xml`, ''].join('\n');
+export function robotsTxt(baseUrl: string, programmeSlugs: string[] = []): string {
+  // The API stays out of search engines, except each programme's open-data download: the longer
+  // Allow rule wins over Disallow: /api/ (RFC 9309), so harvesters and search engines reach it.
+  const openData = programmeSlugs.map((slug) => `Allow: /api/v1/programmes/${slug}/open-data.`);
+  return ['User-agent: *', 'Disallow: /nl/login', 'Disallow: /en/login', 'Disallow: /api/', ...openData, 'Allow: /', `Sitemap: ${baseUrl}/sitemap.xml`, ''].join('\n');
 }

@@ -41,6 +41,16 @@ export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<Con
           {t('website.manage.theme')}
         </Link>
       </p>
+      <p class="utrecht-paragraph">
+        <Link ctx={ctx} to={`${base}/privacy`}>
+          {t('website.manage.privacy')}
+        </Link>
+      </p>
+      <p class="utrecht-paragraph">
+        <Link ctx={ctx} to={`/${ctx.programme!.slug}/manage/open-data`}>
+          {t('openData.manage')}
+        </Link>
+      </p>
       {KINDS.map((kind) => (
         <section aria-labelledby={`manage-${kind}`}>
           <Heading level={2} id={`manage-${kind}`}>

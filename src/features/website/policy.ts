@@ -1,6 +1,7 @@
 // Who may do what with the programme's website: pure rules, denied by default. Everyone reads
 // what is published; the coordinator (and the administrator) writes, schedules and removes news,
-// events and pages, follows their translations, and sets the programme's name and colours.
+// events and pages, follows their translations, sets the programme's name and colours, and writes
+// the privacy statement.
 import { coordinates, programmeRule, type Rules } from '../../domain/policy.ts';
 
 export const websiteRules = {
@@ -12,4 +13,6 @@ export const websiteRules = {
   'website.delete': programmeRule(coordinates),
   /** Set the programme's name and colours (design tokens) and its logo. */
   'theme.edit': programmeRule(coordinates),
+  /** Write the programme's privacy statement: controller, contact, retention and what is stored. */
+  'privacy.edit': programmeRule(coordinates),
 } satisfies Rules;

@@ -1,11 +1,15 @@
 // Reads for the website. Public reads only ever see published texts (or scheduled ones whose
 // moment has come); the coordinator's reads see everything of the programme.
-import { and, asc, count, type AnyColumn, desc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, type AnyColumn, desc, eq, gt, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { programmes } from '../../db/schema.ts';
-import { events, newsItems, pages } from './tables.ts';
+import { bodies, programmes, projects, targets } from '../../db/schema.ts';
+import { annualAgendas } from '../agenda/tables.ts';
+import { agreementVersions } from '../agreement/tables.ts';
+import { INTERNAL_LIFECYCLES } from '../portfolio/queries.ts';
+import { events, newsItems, pages, privacyStatements } from './tables.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
+import { decisionInForce } from '../meetings/queries.ts';
 import type { ContentKind } from './rules.ts';
 
 export const TABLES = { news: newsItems, events, pages } as const;
@@ -117,12 +121,58 @@ export async function listProgrammesWithIds(db: Db) {
 }
 
 /** Public decisions of the steering bodies, newest meeting first, for the Atom feed. */
+const publicDecisionColumns = {
+  id: decisions.id,
+  text: decisions.text,
+  outcome: decisions.outcome,
+  createdAt: decisions.createdAt,
+  meetingStartsAt: meetings.startsAt,
+  bodyKind: bodies.kind,
+  bodyName: bodies.name,
+};
+
 export async function listPublicDecisions(db: Db, programmeId: string, limit = 50) {
   return db
-    .select({ id: decisions.id, text: decisions.text, outcome: decisions.outcome, createdAt: decisions.createdAt, meetingStartsAt: meetings.startsAt })
+    .select(publicDecisionColumns)
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true)))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true), decisionInForce()))
     .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
     .limit(limit);
+}
+
+/** One public decision of the programme; null for an internal one, another programme's, or none. */
+export async function getPublicDecision(db: Db, programmeId: string, id: string) {
+  const [row] = await db
+    .select(publicDecisionColumns)
+    .from(decisions)
+    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.id, id), eq(decisions.public, true), decisionInForce()));
+  return row ?? null;
+}
+
+/** The public pages of a programme beyond its lists and texts, for the sitemap: their address parts. */
+export async function sitemapRecords(db: Db, programmeId: string) {
+  const [bodyRows, targetRows, versionRows, agendaRows] = await Promise.all([
+    db.select({ kind: bodies.kind }).from(bodies).where(eq(bodies.programmeId, programmeId)).orderBy(asc(bodies.kind)),
+    db
+      .select({ key: targets.key })
+      .from(targets)
+      .leftJoin(projects, eq(projects.id, targets.projectId))
+      .where(and(eq(targets.programmeId, programmeId), or(isNull(targets.projectId), and(eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES)))))
+      .orderBy(asc(targets.key)),
+    db.select({ number: agreementVersions.number, publishedAt: agreementVersions.publishedAt }).from(agreementVersions).where(eq(agreementVersions.programmeId, programmeId)).orderBy(asc(agreementVersions.number)),
+    db.select({ id: annualAgendas.id, updatedAt: annualAgendas.updatedAt }).from(annualAgendas).where(and(eq(annualAgendas.programmeId, programmeId), eq(annualAgendas.state, 'published'))),
+  ]);
+  return { bodies: bodyRows, targets: targetRows, agreementVersions: versionRows, annualAgendas: agendaRows };
+}
+
+export type PrivacyRow = typeof privacyStatements.$inferSelect;
+
+/** The programme's privacy statement, or null when nobody has saved one yet (the page then shows the defaults). */
+export async function getPrivacyStatement(db: Db, programmeId: string): Promise<PrivacyRow | null> {
+  const [row] = await db.select().from(privacyStatements).where(eq(privacyStatements.programmeId, programmeId));
+  return row ?? null;
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { DatabaseHandle, Db } from '../../db/client.ts';
 import { LOCALES, resolveText, type Locale, type Resolved } from '../../domain/localized.ts';
 import { registerDashboardPanel, registerHomePanel } from '../../web/dashboard.ts';
-import { formState, readForm } from '../../web/forms.ts';
+import { formState, isUuid, readForm } from '../../web/forms.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -18,6 +18,8 @@ import { markdownToText, renderMarkdown } from './markdown.ts';
 import './messages.ts';
 import * as q from './queries.ts';
 import { entryUpdated } from './rules.ts';
+import { DecisionPage, decisionTitle } from './decision-views.tsx';
+import { registerPrivacyRoutes } from './privacy-routes.tsx';
 import { registerWebsiteManageRoutes } from './routes-manage.tsx';
 import { SearchQuery } from './schema.ts';
 import { search } from './search.ts';
@@ -28,7 +30,7 @@ const text = (value: Parameters<typeof resolveText>[0], locale: Locale) => resol
 const fallbackLang = (resolved: Resolved) => (resolved.fallback ? resolved.lang : undefined);
 
 /** The programme's public pages that exist whatever its content (the sitemap lists them). */
-const PUBLIC_LISTS = ['', '/projects', '/organisations', '/news', '/events', '/decisions', '/bodies', '/agreement', '/annual-agendas', '/targets', '/contact', '/accessibility'];
+const PUBLIC_LISTS = ['', '/projects', '/organisations', '/cross-overs', '/news', '/events', '/decisions', '/bodies', '/agreement', '/annual-agendas', '/targets', '/contact', '/accessibility', '/privacy', '/open-data'];
 
 /** A feed is as recent as its newest entry; an empty feed says so with the epoch. */
 const latestOf = (dates: Date[]) => dates.reduce((latest, date) => (date > latest ? date : latest), new Date(0));
@@ -134,15 +136,15 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
         siteUrl: `${site}/decisions`,
         author: text(programme.name, locale),
         locale,
-        updated: latestOf(rows.map((row) => row.createdAt)),
+        // A decision's own date is its meeting's, not the moment its row was written (or loaded).
+        updated: latestOf(rows.map((row) => row.meetingStartsAt)),
         entries: rows.map((row) => {
           const decision = resolveText(row.text, locale);
-          const chars = [...decision.text];
           return {
             id: `urn:uuid:${row.id}`,
-            title: chars.length > 90 ? `${chars.slice(0, 89).join('')}…` : decision.text,
-            url: `${site}/decisions`,
-            updated: row.createdAt,
+            title: decisionTitle(decision.text),
+            url: `${site}/decisions/${row.id}`,
+            updated: row.meetingStartsAt,
             published: row.meetingStartsAt,
             summary: decision.text,
             fallbackLang: { title: fallbackLang(decision), summary: fallbackLang(decision) },
@@ -150,6 +152,15 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
         }),
       });
       return reply.type('application/atom+xml; charset=utf-8').send(Buffer.from(body));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/decisions/:decisionId')) {
+    app.get<{ Params: P & { decisionId: string } }>(url, publicPage, async (request, reply) => {
+      if (!isUuid(request.params.decisionId)) throw notFound();
+      const decision = await q.getPublicDecision(db, request.programme!.id, request.params.decisionId);
+      if (!decision) throw notFound();
+      return sendHtml(reply, renderPage(<DecisionPage ctx={pageContext(request, config)} decision={decision} />));
     });
   }
 
@@ -185,7 +196,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
           location: text(item.location, locale) || undefined,
           description: text(item.summary, locale) || undefined,
           url: `${config.baseUrl}/${locale}/${programme.slug}/events/${item.slug}`,
-          updated: item.updatedAt,
+          updated: entryUpdated(item),
         })),
         new Date(),
       );
@@ -219,30 +230,38 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
     });
   }
 
-  app.get('/robots.txt', { config: { action: 'public', pageCache: true } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(config.baseUrl)));
+  app.get('/robots.txt', { config: { action: 'public', pageCache: true } }, async (_request, reply) => reply.type('text/plain; charset=utf-8').send(robotsTxt(config.baseUrl, (await q.listProgrammesWithIds(db)).map((p) => p.slug))));
 
   app.get('/sitemap.xml', { config: { action: 'public', pageCache: true } }, async (_request, reply) => {
     const urls: SitemapUrl[] = [];
     for (const programme of await q.listProgrammesWithIds(db)) {
       const base = `/${programme.slug}`;
-      const [themes, projects, organisations, news, events, pages] = await Promise.all([
+      const [themes, projects, organisations, news, events, pages, decisions, records] = await Promise.all([
         portfolio.listThemes(db, programme.id),
         portfolio.listProjects(db, programme.id, false),
         portfolio.listOrganisations(db, programme.id, false),
         q.listPublicNews(db, programme.id, 1000),
         q.listPublicEvents(db, programme.id, 'all', 1000),
         q.listPublicPages(db, programme.id),
+        q.listPublicDecisions(db, programme.id, 5000),
+        q.sitemapRecords(db, programme.id),
       ]);
       urls.push(...PUBLIC_LISTS.map((p) => ({ path: `${base}${p}` })));
       urls.push(...themes.map((t) => ({ path: `${base}/themes/${t.code}` })));
       urls.push(...projects.map((p) => ({ path: `${base}/projects/${p.code}` })));
       urls.push(...organisations.map((o) => ({ path: `${base}/organisations/${o.slug}` })));
-      urls.push(...news.map((n) => ({ path: `${base}/news/${n.slug}`, lastModified: n.updatedAt })));
-      urls.push(...events.map((e) => ({ path: `${base}/events/${e.slug}`, lastModified: e.updatedAt })));
-      urls.push(...pages.map((p) => ({ path: `${base}/pages/${p.slug}`, lastModified: p.updatedAt })));
+      urls.push(...news.map((n) => ({ path: `${base}/news/${n.slug}`, lastModified: entryUpdated(n) })));
+      urls.push(...events.map((e) => ({ path: `${base}/events/${e.slug}`, lastModified: entryUpdated(e) })));
+      urls.push(...pages.map((p) => ({ path: `${base}/pages/${p.slug}`, lastModified: entryUpdated(p) })));
+      urls.push(...decisions.map((d) => ({ path: `${base}/decisions/${d.id}`, lastModified: d.meetingStartsAt })));
+      urls.push(...records.bodies.map((b) => ({ path: `${base}/bodies/${b.kind}` })));
+      urls.push(...records.targets.map((t) => ({ path: `${base}/targets/${encodeURIComponent(t.key)}` })));
+      urls.push(...records.agreementVersions.map((v) => ({ path: `${base}/agreement/versions/${v.number}`, lastModified: v.publishedAt })));
+      urls.push(...records.annualAgendas.map((a) => ({ path: `${base}/annual-agendas/${a.id}`, lastModified: a.updatedAt })));
     }
     return reply.type('application/xml; charset=utf-8').send(Buffer.from(sitemap(config.baseUrl, urls, LOCALES)));
   });
 
   registerWebsiteManageRoutes(app, db, config);
+  registerPrivacyRoutes(app, db, config);
 }

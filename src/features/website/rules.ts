@@ -1,5 +1,6 @@
 // Pure rules of the website: when a text is public, what a valid edit is, how current each
 // translation is. No database here, so they are tested on their own.
+import { slugify } from '../../domain/slug.ts';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { LOCALES } from '../../domain/localized.ts';
 import { done, refused, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
@@ -16,24 +17,24 @@ export function isPublic(item: { status: PublicationState; publishAt: Date | nul
   return false;
 }
 
-/** For feeds: a scheduled item is new to readers when its moment comes, not when it was last edited. */
-export function entryUpdated(item: { updatedAt: Date; publishAt: Date | null }, now = new Date()): Date {
+/**
+ * For feeds and the sitemap: the item's own date. Its text last changed when a language was last
+ * edited (languageUpdatedAt), not when the row was last written (a status change, or loading the
+ * default data, touches updatedAt too); a scheduled item is new to readers when its moment comes.
+ */
+export function entryUpdated(item: { updatedAt: Date; publishAt: Date | null; languageUpdatedAt?: LanguageTimes }, now = new Date()): Date {
+  const edits = Object.values(item.languageUpdatedAt ?? {})
+    .map((iso) => new Date(iso!))
+    .filter((date) => !Number.isNaN(date.getTime()));
+  const edited = edits.length ? new Date(Math.max(...edits.map((d) => d.getTime()))) : item.updatedAt;
   const published = item.publishAt && item.publishAt <= now ? item.publishAt : null;
-  return published && published > item.updatedAt ? published : item.updatedAt;
+  return published && published > edited ? published : edited;
 }
 
 export const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}
+/** Made from names with their letters kept ("Łódź" → "lodz"): src/domain/slug.ts. */
+export { slugify };
 
 export interface ContentInput {
   slug: string;

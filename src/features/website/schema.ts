@@ -52,3 +52,13 @@ export type ThemeForm = Static<typeof ThemeForm>;
 /** The site search: words to look for (at least two characters to search at all). */
 export const SearchQuery = Type.Object({ q: Type.Optional(field.text(LIMITS.name)) });
 export type SearchQuery = Static<typeof SearchQuery>;
+
+/** The privacy statement: what the coordinator fills in, and the version the form was opened at. */
+export const PrivacyForm = Type.Object({
+  controller: field.localized(LIMITS.text, { multiline: true }),
+  contact: field.localized(LIMITS.text, { multiline: true }),
+  retention: field.localized(LIMITS.text, { multiline: true }),
+  processing: field.localized(LIMITS.longText, { multiline: true }),
+  version: field.version(),
+});
+export type PrivacyForm = Static<typeof PrivacyForm>;

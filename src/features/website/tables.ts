@@ -1,7 +1,7 @@
 // The programme website's own content: news items, events and free content pages. Every text is
 // bilingual; each language keeps its own "last edited" time so the translation overview can tell
 // a missing or outdated translation apart from an up-to-date one.
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { programmes } from '../../db/schema.ts';
 
@@ -53,3 +53,23 @@ export const events = pgTable(
 );
 
 export const pages = pgTable('pages', contentColumns(), (t) => [uniqueIndex('pages_programme_slug').on(t.programmeId, t.slug)]);
+
+/**
+ * The programme's privacy statement (AVG/GDPR article 13), one per programme. The controller, the
+ * privacy contact and the retention periods are the coordinator's to fill in: until then the page
+ * shows a visible placeholder. `processing` says what is stored about people and why; empty means
+ * the text Kennisstad ships (a description of what this application stores), shown and prefilled.
+ */
+export const privacyStatements = pgTable('privacy_statements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  programmeId: uuid('programme_id')
+    .notNull()
+    .unique()
+    .references(() => programmes.id, { onDelete: 'cascade' }),
+  controller: text2('controller').notNull().default({}),
+  contact: text2('contact').notNull().default({}),
+  retention: text2('retention').notNull().default({}),
+  processing: text2('processing').notNull().default({}),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

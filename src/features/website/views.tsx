@@ -7,7 +7,7 @@ import type { FormState } from '../../web/forms.ts';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import { renderMarkdown } from './markdown.ts';
+import { markdownToText, renderMarkdown } from './markdown.ts';
 import type { EventRow, NewsRow } from './queries.ts';
 import { SearchQuery } from './schema.ts';
 import { MARK_END, MARK_START, type SearchHit } from './search.ts';
@@ -31,16 +31,12 @@ export function Markdown({ value, locale }: { value: LocalizedText; locale: Loca
   return <div class={resolved.fallback ? 'ks-prose ks-fallback' : 'ks-prose'} lang={resolved.fallback ? resolved.lang : undefined} dangerouslySetInnerHTML={{ __html: renderMarkdown(resolved.text) }} />;
 }
 
-/** The summary as the description search engines and link previews show. */
-function description(item: NewsRow, locale: Locale) {
-  const summary = plain(item.summary, locale);
-  if (!summary) return null;
-  return (
-    <>
-      <meta name="description" content={summary} />
-      <meta property="og:description" content={summary} />
-    </>
-  );
+/** The summary as the description search engines and link previews show (else the text's start). */
+function description(item: NewsRow, locale: Locale): string | undefined {
+  const summary = plain(item.summary, locale) || markdownToText(plain(item.body, locale));
+  if (!summary) return undefined;
+  const chars = [...summary];
+  return chars.length > 200 ? `${chars.slice(0, 199).join('')}…` : summary;
 }
 
 function Figure({ item, locale }: { item: NewsRow; locale: Locale }) {
@@ -112,15 +108,11 @@ export function NewsAndEventsPanel({ ctx, news, events }: { ctx: PageContext; ne
   );
 }
 
-function feedLink(ctx: PageContext) {
-  return <link rel="alternate" type="application/atom+xml" title={ctx.t('website.news.feed')} href={localePath(ctx.locale, `/${ctx.programme!.slug}/news/feed.atom`)} />;
-}
-
 export function NewsListPage({ ctx, items }: { ctx: PageContext; items: NewsRow[] }) {
   const { t, locale } = ctx;
   const title = t('website.news.title');
   return (
-    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: title }]} head={feedLink(ctx)}>
+    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: title }]}>
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={localePath(locale, `/${ctx.programme!.slug}/news/feed.atom`)} type="application/atom+xml">
@@ -142,12 +134,7 @@ export function NewsPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) {
       title={title}
       crumbs={[programmeCrumb(ctx), { label: listTitle, href: localePath(locale, `/${ctx.programme!.slug}/news`) }, titleCrumb(item.title, locale)]}
       ogType="article"
-      head={
-        <>
-          {feedLink(ctx)}
-          {description(item, locale)}
-        </>
-      }
+      description={description(item, locale)}
     >
       <article>
         <h1 class="utrecht-heading-1">
@@ -194,7 +181,7 @@ export function EventPage({ ctx, item }: { ctx: PageContext; item: EventRow }) {
       title={title}
       crumbs={[programmeCrumb(ctx), { label: t('website.events.title'), href: localePath(locale, `/${ctx.programme!.slug}/events`) }, titleCrumb(item.title, locale)]}
       ogType="article"
-      head={description(item, locale)}
+      description={description(item, locale)}
     >
       <article>
         <h1 class="utrecht-heading-1">
@@ -232,7 +219,7 @@ export function ContentPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) 
   const { locale } = ctx;
   const title = plain(item.title, locale);
   return (
-    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), titleCrumb(item.title, locale)]} head={description(item, locale)}>
+    <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), titleCrumb(item.title, locale)]} description={description(item, locale)}>
       <h1 class="utrecht-heading-1">
         <Text value={item.title} locale={locale} />
       </h1>
@@ -280,8 +267,8 @@ export function ContactPage({ ctx, email }: { ctx: PageContext; email: string | 
 }
 
 const HIT_PATHS: Record<SearchHit['kind'], string> = { project: 'projects', organisation: 'organisations', news: 'news', event: 'events', decision: 'decisions' };
-/** Decisions have no page of their own: the hit links to the list of public decisions. */
-const hitPath = (ctx: PageContext, hit: SearchHit) => `/${ctx.programme!.slug}/${HIT_PATHS[hit.kind]}${hit.kind === 'decision' ? '' : `/${hit.key}`}`;
+/** Every hit links to its own page; a decision's key is its id. */
+const hitPath = (ctx: PageContext, hit: SearchHit) => `/${ctx.programme!.slug}/${HIT_PATHS[hit.kind]}/${hit.key}`;
 
 /** The snippet's matches become <mark>; everything else is escaped text. `lang` marks a fallback. */
 function Snippet({ text, lang }: { text: string; lang?: Locale }) {

@@ -216,7 +216,7 @@ for (const mode of databaseModes()) {
         assert.ok(map.includes(`<loc>http://localhost/en/leiden${path}</loc>`), `sitemap lists ${path}`);
         assert.ok((await get(`/en/leiden${path}`)).statusCode === 200, `${path} exists`);
       }
-      assert.match((await get('/robots.txt')).body, /Disallow: \/api\/\nAllow: \/\nSitemap:/);
+      assert.match((await get('/robots.txt')).body, /Disallow: \/api\/\n(Allow: \/api\/v1\/programmes\/[a-z0-9-]+\/open-data\.\n)+Allow: \/\nSitemap:/);
     });
 
     test('search: Dutch and English stemming, a typo, highlighted snippets', async () => {
@@ -269,8 +269,8 @@ for (const mode of databaseModes()) {
         .returning({ id: meetings.id });
       await get('/en/leiden/decisions/feed.atom');
       await db.insert(decisions).values([
-        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'De stuurgroep stelt het plan voor de zomerscholen vast.', en: 'The steering group adopts the plan for the summer schools.' }, outcome: 'adopted', public: true },
-        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Vertrouwelijk besluit over huisvesting.', en: 'Confidential decision on housing.' }, outcome: 'adopted', public: false },
+        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'De stuurgroep stelt het plan voor de zomerscholen vast.', en: 'The steering group adopts the plan for the summer schools.' }, outcome: 'adopted', public: true, confirmedAt: new Date('2017-10-05T15:00:00Z') },
+        { programmeId: programme!.id, meetingId: meeting!.id, text: { nl: 'Vertrouwelijk besluit over huisvesting.', en: 'Confidential decision on housing.' }, outcome: 'adopted', public: false, confirmedAt: new Date('2017-10-05T15:00:00Z') },
       ] as (typeof decisions.$inferInsert)[]);
       assert.ok(await until(async () => (await get('/en/leiden/decisions/feed.atom')).body.includes('<title>The steering group adopts the plan for the summer schools.</title>')), 'the cached feed follows the new decision');
       const feed = await get('/en/leiden/decisions/feed.atom');
@@ -279,7 +279,7 @@ for (const mode of databaseModes()) {
       assert.doesNotMatch(feed.body, /Confidential/);
       const found = await get('/nl/leiden/search?q=zomerscholen+vastgesteld');
       assert.match(found.body, /<mark>zomerscholen<\/mark>/);
-      assert.match(found.body, /href="\/nl\/leiden\/decisions"/);
+      assert.match(found.body, /href="\/nl\/leiden\/decisions\/[0-9a-f-]{36}"/, 'a search hit links to the decision\'s own page');
       assert.doesNotMatch((await get('/en/leiden/search?q=confidential')).body, /Confidential decision/);
     });
 

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, or } from 'drizzle-orm
 import { alias } from 'drizzle-orm/pg-core';
 import { Type } from 'typebox';
 import type { Db } from '../../../db/client.ts';
-import { neutraliseCell } from '../../../domain/export-cells.ts';
+import { toCsv as writeCsv } from '../../../domain/export-cells.ts';
 import { actions, bodies, organisations, programmes, projectPartners, projects, targets, themes } from '../../../db/schema.ts';
 import { getAgreement } from '../../agreement/queries.ts';
 import { decisions, meetings } from '../../meetings/tables.ts';
@@ -13,6 +13,7 @@ import { publicWhere } from '../../website/queries.ts';
 import { events, newsItems } from '../../website/tables.ts';
 import { registerApiResource } from '../registry.ts';
 import { DateTimeSchema, Nullable, localized, problems } from '../schemas.ts';
+import { licenceOf } from '../../open-data/licences.ts';
 import { toAgreement } from './agreement.ts';
 import { toDecision, toMeeting } from './meetings.ts';
 import { ProgrammeParams } from './programmes.ts';
@@ -20,7 +21,8 @@ import { toEvent, toNews } from './website.ts';
 
 type Text = { nl?: string; en?: string };
 
-async function openData(db: Db, programmeId: string) {
+/** The programme's public data, as the open-data downloads publish it. */
+export async function openData(db: Db, programmeId: string) {
   const lead = alias(organisations, 'export_lead');
   const publicProject = and(eq(projects.programmeId, programmeId), eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES));
   const [[programme], themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
@@ -72,6 +74,7 @@ async function openData(db: Db, programmeId: string) {
       periodEnd: programme!.periodEnd,
       mission: localized(programme!.mission),
     },
+    licence: licenceOf(programme!.openDataLicence).uri,
     themes: themeRows.map((t) => ({ code: t.code, title: localized(t.title), goal: localized(t.goal), description: localized(t.description) })),
     projects: projectRows.map(({ project, themeCode, leadSlug }) => ({
       code: project.code,
@@ -153,17 +156,12 @@ async function websiteData(db: Db, programmeId: string) {
   return { news: newsRows.map(toNews), events: eventRows.map(toEvent) };
 }
 
-function csvCell(value: string): string {
-  // Quote always; a leading formula character is defused for spreadsheet users (CSV injection).
-  return `"${neutraliseCell(value).replace(/"/g, '""')}"`;
-}
-
 /**
  * One table for everything, in long form: a row per field, so one file holds every record type
  * and both languages side by side (columns: record, key, parent, field, nl, en).
  */
 export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
-  const rows: string[][] = [['record', 'key', 'parent', 'field', 'nl', 'en']];
+  const rows: string[][] = [];
   const add = (record: string, key: string, parent: string, fields: Record<string, unknown>) => {
     for (const [field, value] of Object.entries(fields)) {
       if (value === null || value === undefined) continue;
@@ -178,6 +176,7 @@ export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
   };
   const { programme } = data;
   add('programme', programme.slug, '', programme);
+  if (data.licence) add('programme', programme.slug, '', { licence: data.licence });
   for (const theme of data.themes) add('theme', theme.code, programme.slug, theme);
   for (const project of data.projects) {
     const { partners, actions: projectActions, ...fields } = project;
@@ -197,12 +196,14 @@ export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
     for (const { organisation, ...party } of parties) add('agreement-party', organisation.slug, programme.slug, party);
     for (const section of sections) add('agreement-section', section.key, programme.slug, section);
   }
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  // Open data keeps one fixed format whatever the reader's language (RFC 4180, every field quoted).
+  return writeCsv(['record', 'key', 'parent', 'field', 'nl', 'en'], rows, 'open');
 }
 
 const OpenDataSchema = Type.Object(
   {
     generatedAt: DateTimeSchema,
+    licence: Type.String({ format: 'uri', description: 'The licence of this data (the programme\'s setting; CC0 unless it chose otherwise).' }),
     programme: Type.Object({}, { additionalProperties: true }),
     themes: Type.Array(Type.Object({}, { additionalProperties: true })),
     projects: Type.Array(Type.Object({}, { additionalProperties: true })),
