@@ -281,6 +281,10 @@ export const projects = pgTable(
     contactPersonId: uuid('contact_person_id').references(() => people.id, { onDelete: 'set null' }),
     /** Criterion e: how success will be safeguarded, clear at the start. */
     safeguarding: text2('safeguarding').notNull().default({}),
+    /** Criterion f, per project: what the partners together agreed on staffing/capacity; empty while not stated. */
+    staffingArrangements: text2('staffing_arrangements').notNull().default({}),
+    /** Criterion f, per project: what the partners together agreed on financing; empty while not stated. */
+    financingArrangements: text2('financing_arrangements').notNull().default({}),
     published: boolean('published').notNull().default(true),
     /** Optimistic concurrency: every save names the version it started from. */
     version: integer('version').notNull().default(1),

@@ -23,6 +23,8 @@ const projectInput = (p: ProjectRow): ProjectInput => ({
   status: p.status,
   leadNote: p.leadNote,
   safeguarding: p.safeguarding,
+  staffingArrangements: p.staffingArrangements,
+  financingArrangements: p.financingArrangements,
   lifecycle: p.lifecycle,
   leadOrganisationId: p.leadOrganisationId,
   published: p.published,

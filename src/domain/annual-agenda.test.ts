@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { carryForward, compareAgendas, isEditable, isValidSpan, transition, type AgendaAction } from './annual-agenda.ts';
+import { adoptedAfterwards, carryForward, compareAgendas, isEditable, isValidSpan, spanHasPassed, transition, type AgendaAction } from './annual-agenda.ts';
 
 const action = (nl: string, state: AgendaAction['state'] = 'open'): AgendaAction => ({ actionId: null, description: { nl }, owner: {}, due: {}, state });
 
@@ -81,5 +81,22 @@ describe('annual agenda', () => {
     for (const changed of variants) assert.equal(compareAgendas([before], [entry([changed])])[0]!.change, 'changed', JSON.stringify(changed));
     assert.equal(compareAgendas([before], [entry([])])[0]!.change, 'changed', 'an action dropped');
     assert.equal(compareAgendas([before], [{ ...before, staffing: { nl: '2 fte' } }])[0]!.change, 'changed', 'staffing');
+  });
+});
+
+describe('adopting afterwards', () => {
+  test('a span has passed only once its last year is over', () => {
+    assert.equal(spanHasPassed({ endYear: 2019 }, '2019-12-31'), false);
+    assert.equal(spanHasPassed({ endYear: 2019 }, '2020-01-01'), true);
+    assert.equal(spanHasPassed({ endYear: 2018 }, '2017-07-07'), false);
+    assert.equal(spanHasPassed({ endYear: 2019 }, '2026-12-02'), true);
+  });
+
+  test('adopted afterwards: the meeting was after the last year; never without a meeting date', () => {
+    assert.equal(adoptedAfterwards({ endYear: 2019 }, '2026-12-02'), true);
+    assert.equal(adoptedAfterwards({ endYear: 2019 }, '2019-03-01'), false);
+    assert.equal(adoptedAfterwards({ endYear: 2019 }, '2019-12-31'), false);
+    assert.equal(adoptedAfterwards({ endYear: 2019 }, '2020-01-01'), true);
+    assert.equal(adoptedAfterwards({ endYear: 2019 }, null), false);
   });
 });

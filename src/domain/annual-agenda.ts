@@ -35,6 +35,19 @@ export function isEditable(state: AnnualAgendaState): boolean {
   return state === 'draft';
 }
 
+/** The agenda's years have all passed on this date (YYYY-MM-DD): adopting it now is adopting afterwards. */
+export function spanHasPassed(agenda: { endYear: number }, today: string): boolean {
+  return Number(today.slice(0, 4)) > agenda.endYear;
+}
+
+/**
+ * Adopted afterwards: the decision's meeting (YYYY-MM-DD) was held after the agenda's last year.
+ * An agenda the agreement adopted, or one not adopted yet, has no such date and never is.
+ */
+export function adoptedAfterwards(agenda: { endYear: number }, adoptedOn: string | null): boolean {
+  return adoptedOn !== null && spanHasPassed(agenda, adoptedOn);
+}
+
 export function isValidSpan(startYear: number, endYear: number): boolean {
   return Number.isInteger(startYear) && Number.isInteger(endYear) && startYear >= 2000 && endYear <= 2100 && endYear >= startYear && endYear - startYear <= 2;
 }

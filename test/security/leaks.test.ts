@@ -59,6 +59,8 @@ for (const mode of databaseModes()) {
         status: project!.status,
         leadNote: project!.leadNote,
         safeguarding: project!.safeguarding,
+        staffingArrangements: project!.staffingArrangements,
+        financingArrangements: project!.financingArrangements,
         lifecycle: project!.lifecycle,
         leadOrganisationId: lumc!.id,
         published: project!.published,

@@ -5,7 +5,8 @@ import { databaseModes } from '../../../test/support/database.ts';
 import { anonymous, loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { actions, auditEvents, bodies, people, projects } from '../../db/schema.ts';
 import { leiden } from '../../seed/leiden.ts';
-import { bodyMemberships, decisions } from '../meetings/tables.ts';
+import { bodyMemberships, decisions, meetings } from '../meetings/tables.ts';
+import { setClock } from '../../clock.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
 
 const P = '/nl/leiden';
@@ -22,6 +23,8 @@ for (const mode of databaseModes()) {
     let lead: Session;
     let first: string;
     before(async () => {
+      // Inside Leiden's term: early March 2020, the clock running on.
+      setClock('2020-03-05T12:00:00Z');
       t = await startTestApp(mode);
       coordinator = await loginAs(t, { role: 'coordinator' });
       support = await loginAs(t, { role: 'support' });
@@ -29,7 +32,10 @@ for (const mode of databaseModes()) {
       const [row] = await t.database.db.select().from(annualAgendas).where(and(eq(annualAgendas.startYear, 2017), eq(annualAgendas.endYear, 2018)));
       first = row!.id;
     });
-    after(async () => t.close());
+    after(async () => {
+      setClock(null);
+      await t.close();
+    });
 
     test('the 2017-2018 agenda is published, adopted on 7 July 2017, with every admitted or running project', async () => {
       const list = await t.app.inject({ url: `${P}/annual-agendas` });
@@ -37,7 +43,13 @@ for (const mode of databaseModes()) {
       assert.match(list.body, /Jaaragenda 2017-2018/);
       const page = await t.app.inject({ url: `/en/leiden/annual-agendas/${first}` });
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /Adopted by the executive steering group on 7 July 2017/);
+      // Its source is the agreement itself (annex 1), not a meeting.
+      assert.match(page.body, /Adopted by the agreement of 7 July 2017/);
+      assert.doesNotMatch(page.body, /meetings\//);
+      const [row] = await t.database.db.select().from(annualAgendas).where(eq(annualAgendas.id, first));
+      assert.equal(row!.adoptedBy, 'agreement');
+      assert.equal(row!.adoptedByDecisionId, null);
+      assert.match((await t.app.inject({ url: `${P}/annual-agendas/${first}` })).body, /Vastgesteld bij de overeenkomst van 7 juli 2017/);
       assert.match(page.body, /<strong>State:<\/strong> Published/);
       const onAgenda = await t.database.db.select({ code: projects.code }).from(projects).where(eq(projects.lifecycle, 'running'));
       assert.ok(onAgenda.length > 0);
@@ -120,25 +132,65 @@ for (const mode of databaseModes()) {
       const [recorded] = await t.database.db.select({ id: decisions.id }).from(decisions).where(eq(decisions.meetingId, executiveId));
       const unconfirmed = await post(t, executive, `${url}/adopt`, { decision: recorded!.id });
       assert.equal(unconfirmed.statusCode, 400);
-      assert.match(unconfirmed.body, /Kies een aangenomen en bevestigd besluit van de bestuurlijke stuurgroep/);
+      assert.match(unconfirmed.body, /Kies een aangenomen en bevestigd besluit van de bestuurlijke stuurgroep uit een gehouden vergadering/);
       await t.database.db.update(decisions).set({ confirmedAt: new Date('2020-03-01T12:00:00Z'), confirmedByName: 'Voorzitter' }).where(eq(decisions.meetingId, executiveId));
+      // A confirmed executive decision of a meeting that has not been held yet backs nothing.
+      const [laterMeeting] = await t.database.db
+        .insert(meetings)
+        .values({ programmeId: proposed!.programmeId, bodyId: (await t.database.db.select().from(bodies).where(eq(bodies.kind, 'executive')))[0]!.id, startsAt: new Date('2020-04-01T08:00:00Z'), endsAt: new Date('2020-04-01T09:00:00Z') })
+        .returning();
+      const [future] = await t.database.db
+        .insert(decisions)
+        .values({ programmeId: proposed!.programmeId, meetingId: laterMeeting!.id, outcome: 'adopted', text: { nl: 'Toekomstig besluit' }, confirmedAt: new Date('2020-03-02T00:00:00Z') })
+        .returning();
       const page = (await t.app.inject({ url, headers: { cookie: coordinator.cookie } })).body;
       assert.doesNotMatch(page, /: Steun</);
+      assert.doesNotMatch(page, /Toekomstig besluit/, 'a meeting that has not been held is not offered');
+      assert.match(page, /<select[^>]*name="decision"[^>]*><option value(?:="")?>Kies een besluit<\/option><option value="[0-9a-f-]{36}">1 maart 2020: Jaaragenda 2020 vastgesteld/, 'an empty first choice, then the eligible decisions');
       const decisionId = /<option value="([0-9a-f-]{36})">1 maart 2020: Jaaragenda 2020 vastgesteld/.exec(page)![1]!;
       assert.match((await t.app.inject({ url, headers: { cookie: executive.cookie } })).body, new RegExp(`<option value="${decisionId}">`), 'the executive member chooses the decision');
-      const wrong = await post(t, executive, `${url}/adopt`, { decision: '00000000-0000-4000-8000-000000000000' });
-      assert.equal(wrong.statusCode, 400);
-      assert.match(wrong.body, /Kies een aangenomen en bevestigd besluit van de bestuurlijke stuurgroep/);
-      assert.equal((await post(t, executive, `${url}/adopt`, { decision: decisionId })).statusCode, 303);
+      for (const refused of ['00000000-0000-4000-8000-000000000000', future!.id]) {
+        const wrong = await post(t, executive, `${url}/adopt`, { decision: refused });
+        assert.equal(wrong.statusCode, 400);
+        assert.match(wrong.body, /Kies een aangenomen en bevestigd besluit van de bestuurlijke stuurgroep uit een gehouden vergadering/);
+      }
+      const none = await post(t, executive, `/en${url.slice(3)}/adopt`, {});
+      assert.equal(none.statusCode, 400);
+      assert.match(none.body, /Choose an adopted and confirmed decision of the executive steering group from a meeting that has been held/);
+      // The confirmation step names the meeting's date and stores nothing.
+      const asked = await post(t, executive, `${url}/adopt`, { decision: decisionId });
+      assert.equal(asked.statusCode, 200);
+      assert.match(asked.body, /Jaaragenda 2020 vaststellen\?/);
+      assert.match(asked.body, /in de vergadering van 1 maart 2020: Jaaragenda 2020 vastgesteld/);
+      assert.doesNotMatch(asked.body, /achteraf/, 'within its year nothing is adopted afterwards');
+      assert.match(asked.body, /name="confirmed" value="yes"/);
+      assert.equal((await t.database.db.select().from(annualAgendas).where(eq(annualAgendas.id, id)))[0]!.state, 'proposed', 'nothing stored before the confirmation');
+      assert.equal((await post(t, executive, `${url}/adopt`, { decision: decisionId, confirmed: 'yes' })).statusCode, 303);
       const [adopted] = await t.database.db.select().from(annualAgendas).where(eq(annualAgendas.id, id));
       assert.equal(adopted!.adoptedByDecisionId, decisionId, 'linked to the executive decision');
+      assert.equal(adopted!.adoptedBy, 'decision');
       assert.equal((await t.app.inject({ url })).statusCode, 404, 'adopted is not yet published');
       assert.equal((await post(t, executive, `${url}/publish`, {})).statusCode, 404, 'publishing is the coordinator’s');
       assert.equal((await post(t, coordinator, `${url}/publish`, {})).statusCode, 303);
       const published = await t.app.inject({ url });
       assert.equal(published.statusCode, 200);
-      assert.match(published.body, /Vastgesteld door de bestuurlijke stuurgroep op 1 maart 2020/);
+      assert.match(published.body, new RegExp(`<a class="utrecht-link" href="/nl/leiden/meetings/${executiveId}">Vastgesteld door de bestuurlijke stuurgroep in de vergadering van 1 maart 2020</a>`));
+      assert.doesNotMatch(published.body, /Achteraf vastgesteld/);
       assert.equal((await post(t, coordinator, `${P}/annual-agendas/00000000-0000-4000-8000-000000000000/publish`, {})).statusCode, 404);
+
+      // An agenda for a year that has passed: the confirmation warns, the page says "adopted afterwards".
+      const late = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2018', endYear: '2018' });
+      const lateUrl = `${P}/annual-agendas/${String(late.headers.location).split('/').at(-1)}`;
+      assert.equal((await post(t, support, `${lateUrl}/propose`, {})).statusCode, 303);
+      const warned = await post(t, executive, `/en${lateUrl.slice(3)}/adopt`, { decision: decisionId });
+      assert.equal(warned.statusCode, 200);
+      assert.match(warned.body, /Note: 2018 has passed. The annual agenda is adopted afterwards and its page says so./);
+      assert.equal((await post(t, executive, `${lateUrl}/adopt`, { decision: decisionId, confirmed: 'yes' })).statusCode, 303);
+      const latePage = (await t.app.inject({ url: lateUrl, headers: { cookie: executive.cookie } })).body;
+      assert.match(latePage, /Vastgesteld door de bestuurlijke stuurgroep in de vergadering van 1 maart 2020/);
+      assert.match(latePage, /Achteraf vastgesteld: de vergadering was na afloop van 2018./);
+      const english = (await t.app.inject({ url: `/en${lateUrl.slice(3)}`, headers: { cookie: executive.cookie } })).body;
+      assert.match(english, /Adopted afterwards: the meeting was held after 2018 had ended./);
     });
 
     test('a seat in the support body lets someone propose without a steering role; the coordinator proposes as secretary', async () => {

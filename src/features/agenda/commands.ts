@@ -4,7 +4,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { bodies } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/transaction.ts';
 import { carryForward, isValidSpan, transition, type AgendaTransition } from '../../domain/annual-agenda.ts';
 import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
@@ -12,8 +11,7 @@ import type { Actor } from '../../domain/policy.ts';
 import { authorize, can } from '../../policies.ts';
 import type { BodyRef } from '../meetings/policy.ts';
 import { bodyRef, getBody } from '../meetings/queries.ts';
-import { decisions, meetings } from '../meetings/tables.ts';
-import { decisionInForce } from '../meetings/queries.ts';
+import { findBackingDecision, type BackingDecision } from '../meetings/backing.ts';
 import { composeEntries, refreshActionStates } from './compose.ts';
 import type { AdvanceInput, AgendaCreateInput } from './schema.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
@@ -91,10 +89,19 @@ export async function createAgenda(input: Base & { agenda: AgendaCreateInput }):
 }
 
 /**
+ * The decision an adoption rests on, when it may: adopted by the executive level of this programme
+ * at a held meeting and in force (confirmed by a member who attended, not withdrawn). Asked before
+ * the confirmation step and again when adopting.
+ */
+export async function adoptionDecision(db: Db, programmeId: string, decisionId: string | undefined): Promise<Outcome<BackingDecision>> {
+  const decision = await findBackingDecision(db, programmeId, decisionId);
+  return decision ? done(decision) : refusedField('decision', 'agenda.error.decision');
+}
+
+/**
  * Moves the agenda one step, by whom the agreement says (./policy.ts), and never past a state
- * (src/domain/annual-agenda.ts). Adoption names the executive decision that adopted it; that
- * decision must be adopted and taken by the executive level of this programme, and be in force
- * (confirmed by a member who attended, not withdrawn).
+ * (src/domain/annual-agenda.ts). Adoption names the executive decision that adopted it
+ * (`adoptionDecision`); the agenda shows that meeting's date.
  */
 export async function advanceAgenda(input: Base & { agendaId: string; step: AgendaTransition; advance: AdvanceInput }): Promise<Outcome<{ id: string }> | null> {
   await authorizeStep(input.db, input.programmeId, input.actor, input.step);
@@ -103,28 +110,24 @@ export async function advanceAgenda(input: Base & { agendaId: string; step: Agen
   const next = transition(agenda.state, input.step);
   if (!next) return refusedField('state', 'agenda.error.transition');
   let decisionId: string | null = agenda.adoptedByDecisionId;
+  let adoptedBy = agenda.adoptedBy;
+  let meetingDate: string | undefined;
   if (input.step === 'adopt') {
-    const chosen = input.advance.decision;
-    const [decision] = chosen
-      ? await input.db
-          .select({ id: decisions.id })
-          .from(decisions)
-          .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-          .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-          .where(and(eq(decisions.id, chosen), eq(decisions.programmeId, input.programmeId), eq(decisions.outcome, 'adopted'), eq(bodies.kind, 'executive'), decisionInForce()))
-      : [];
-    if (!decision) return refusedField('decision', 'agenda.error.decision');
-    decisionId = decision.id;
+    const decision = await adoptionDecision(input.db, input.programmeId, input.advance.decision);
+    if (!decision.ok) return decision;
+    decisionId = decision.value.id;
+    adoptedBy = 'decision';
+    meetingDate = decision.value.meetingDate;
   }
   return writeTransaction(input.db, async (tx) => {
     // The version check makes two coordinators clicking at once move the agenda only once.
     const updated = await tx
       .update(annualAgendas)
-      .set({ state: next, adoptedByDecisionId: decisionId, version: agenda.version + 1, updatedAt: new Date() })
+      .set({ state: next, adoptedBy, adoptedByDecisionId: decisionId, version: agenda.version + 1, updatedAt: new Date() })
       .where(and(eq(annualAgendas.id, agenda.id), eq(annualAgendas.version, agenda.version)))
       .returning({ id: annualAgendas.id });
     if (updated.length === 0) return refusedField('state', 'agenda.error.transition');
-    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: `agenda.${input.step}`, objectType: 'annual_agenda', objectId: agenda.id, before: { state: agenda.state }, after: { state: next, decisionId } });
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: `agenda.${input.step}`, objectType: 'annual_agenda', objectId: agenda.id, before: { state: agenda.state }, after: { state: next, decisionId, ...(meetingDate ? { meetingDate } : {}) } });
     return done({ id: agenda.id });
   });
 }

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { bodies, projects } from '../../db/schema.ts';
+import { agreements, projects } from '../../db/schema.ts';
 import type { AnnualAgendaState } from '../../domain/annual-agenda.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
-import { decisionInForce } from '../meetings/queries.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
+import { toAmsterdam } from '../../domain/meeting-time.ts';
 
 export type AnnualAgenda = typeof annualAgendas.$inferSelect;
 
@@ -34,6 +34,7 @@ export async function listEntries(db: Db, agendaId: string) {
 
 export type EntryRow = Awaited<ReturnType<typeof listEntries>>[number];
 
+/** The meeting decision that adopted the agenda, with its meeting; null for none. */
 export async function getAdoption(db: Db, decisionId: string | null) {
   if (!decisionId) return null;
   const [row] = await db
@@ -44,13 +45,18 @@ export async function getAdoption(db: Db, decisionId: string | null) {
   return row ?? null;
 }
 
-export async function adoptedExecutiveDecisions(db: Db, programmeId: string) {
-  return db
-    .select({ id: decisions.id, text: decisions.text, startsAt: meetings.startsAt })
-    .from(decisions)
-    .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(decisions.programmeId, programmeId), eq(decisions.outcome, 'adopted'), inArray(bodies.kind, ['executive']), decisionInForce()))
-    .orderBy(desc(meetings.startsAt))
-    .limit(100);
+/**
+ * What adopted the agenda, as its page and the API show it: a meeting decision (the meeting's date)
+ * or the agreement (the day it was signed); null while not adopted.
+ */
+export async function adoptionSource(db: Db, agenda: AnnualAgenda) {
+  if (agenda.adoptedBy === 'agreement') {
+    const [agreement] = await db.select({ signedOn: agreements.signedOn }).from(agreements).where(eq(agreements.programmeId, agenda.programmeId)).orderBy(asc(agreements.signedOn)).limit(1);
+    return agreement ? { kind: 'agreement' as const, date: agreement.signedOn, adoption: null } : null;
+  }
+  const adoption = await getAdoption(db, agenda.adoptedByDecisionId);
+  return adoption ? { kind: 'decision' as const, date: toAmsterdam(adoption.startsAt).date, adoption } : null;
 }
+
+export type AdoptionSource = Awaited<ReturnType<typeof adoptionSource>>;
+

@@ -5,7 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { compareAgendas } from '../../domain/annual-agenda.ts';
+import { compareAgendas, spanHasPassed } from '../../domain/annual-agenda.ts';
+import { today } from '../../clock.ts';
+import { resolveText } from '../../domain/localized.ts';
+import { askToConfirm, isConfirmed } from '../../web/confirm.tsx';
+import { formatDate } from '../../web/i18n.ts';
+import { backingDecisions } from '../meetings/backing.ts';
 import { can } from '../../policies.ts';
 import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
@@ -17,7 +22,7 @@ import * as commands from './commands.ts';
 import './messages.ts';
 import { AdvanceInput, AgendaCreateInput } from './schema.ts';
 import * as q from './queries.ts';
-import { AgendaPage, AgendasPage, ComparePage, type AgendaSteps } from './views.tsx';
+import { AgendaPage, AgendasPage, ComparePage, span, type AgendaSteps } from './views.tsx';
 
 type P = { programme: string };
 type AgendaParams = P & { agenda: string };
@@ -46,9 +51,9 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
     if (!agenda || (agenda.state !== 'published' && !seesInternal(request, may))) throw notFound();
     const [entries, adoption, basedOn, decisions] = await Promise.all([
       q.listEntries(db, agenda.id),
-      q.getAdoption(db, agenda.adoptedByDecisionId),
+      q.adoptionSource(db, agenda),
       agenda.basedOnId ? q.getAgenda(db, programmeId, agenda.basedOnId) : Promise.resolve(null),
-      may.adopt && agenda.state === 'proposed' ? q.adoptedExecutiveDecisions(db, programmeId) : Promise.resolve([]),
+      may.adopt && agenda.state === 'proposed' ? backingDecisions(db, programmeId) : Promise.resolve([]),
     ]);
     const visibleBase = basedOn && (basedOn.state === 'published' || seesInternal(request, may)) ? basedOn : null;
     const page = <AgendaPage ctx={pageContext(request, config)} agenda={agenda} entries={entries} adoption={adoption} basedOn={visibleBase} may={may} decisions={decisions} state={state} />;
@@ -92,6 +97,26 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
         const agenda = await q.getAgenda(db, programmeId, request.params.agenda);
         if (!agenda) throw notFound();
         const read = readForm(AdvanceInput, request.body);
+        // Adopting names its decision, which is checked first; then the confirmation step, which
+        // warns when the agenda's years have passed (it is adopted afterwards).
+        if (read.ok && step === 'adopt' && agenda.state === 'proposed' && !isConfirmed(request.body)) {
+          const decision = await commands.adoptionDecision(db, programmeId, read.value.decision);
+          if (!decision.ok) return renderAgenda(request, reply, formState('advance', decision.errors, request.body));
+          const ctx = pageContext(request, config);
+          const years = span(agenda);
+          return askToConfirm(request, reply, config, {
+            title: ctx.t('agenda.confirmTitle', { span: years }),
+            consequences: [
+              ctx.t('agenda.confirmWhat', { span: years, date: formatDate(request.locale, decision.value.meetingDate), text: resolveText(decision.value.text, request.locale).text }),
+              ctx.t('agenda.confirmNext'),
+            ],
+            warning: spanHasPassed(agenda, today()) ? ctx.t('agenda.confirmAfterwards', { span: years }) : undefined,
+            action: `${base(request)}/${agenda.id}/adopt`,
+            values: request.body ?? {},
+            confirmLabel: ctx.t('agenda.confirm'),
+            cancelHref: `${base(request)}/${agenda.id}`,
+          });
+        }
         const result = read.ok ? await commands.advanceAgenda({ actor: request.actor, db, programmeId, agendaId: agenda.id, step, advance: read.value }) : read;
         if (!result) throw notFound();
         if (!result.ok) return renderAgenda(request, reply, formState('advance', result.errors, request.body));

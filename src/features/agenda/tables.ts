@@ -7,6 +7,9 @@ import { programmes, projects } from '../../db/schema.ts';
 import { decisions } from '../meetings/tables.ts';
 import type { AgendaAction, AnnualAgendaState } from '../../domain/annual-agenda.ts';
 
+export const AGENDA_ADOPTION_SOURCES = ['decision', 'agreement'] as const;
+export type AgendaAdoptionSource = (typeof AGENDA_ADOPTION_SOURCES)[number];
+
 const text2 = (name: string) => jsonb(name).$type<LocalizedText>();
 
 export const annualAgendas = pgTable(
@@ -20,6 +23,11 @@ export const annualAgendas = pgTable(
     endYear: integer('end_year').notNull(),
     state: text('state').$type<AnnualAgendaState>().notNull().default('draft'),
     basedOnId: uuid('based_on_id'),
+    /**
+     * What adopted it: a confirmed executive decision (`adoptedByDecisionId`) or the agreement itself
+     * (the first agenda, annexed to it); null while not adopted.
+     */
+    adoptedBy: text('adopted_by').$type<AgendaAdoptionSource>(),
     adoptedByDecisionId: uuid('adopted_by_decision_id').references(() => decisions.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,8 +1,8 @@
 // The annual agenda's pages: the list with the form for a new draft, one agenda with the step the
 // reader may take, and two agendas side by side.
-import type { ComparedEntry } from '../../domain/annual-agenda.ts';
+import { adoptedAfterwards, type ComparedEntry } from '../../domain/annual-agenda.ts';
+import type { BackingDecision } from '../meetings/backing.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { Heading, Link, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
@@ -10,7 +10,7 @@ import { Layout } from '../../web/layout.tsx';
 import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
 import { AdvanceInput, AgendaCreateInput } from './schema.ts';
-import type { AnnualAgenda, EntryRow, adoptedExecutiveDecisions, getAdoption } from './queries.ts';
+import type { AdoptionSource, AnnualAgenda, EntryRow } from './queries.ts';
 
 export const span = (a: { startYear: number; endYear: number }) => (a.startYear === a.endYear ? String(a.startYear) : `${a.startYear}-${a.endYear}`);
 const base = (ctx: PageContext) => `/${ctx.locale}/${ctx.programme!.slug}`;
@@ -97,11 +97,28 @@ export interface AgendaPageProps {
   ctx: PageContext;
   agenda: AnnualAgenda;
   entries: EntryRow[];
-  adoption: Awaited<ReturnType<typeof getAdoption>>;
+  adoption: AdoptionSource;
   basedOn: AnnualAgenda | null;
   may: AgendaSteps;
-  decisions: Awaited<ReturnType<typeof adoptedExecutiveDecisions>>;
+  decisions: BackingDecision[];
   state?: FormState;
+}
+
+/** What adopted the agenda: the executive meeting (its date, linked) or the agreement; "afterwards" when late. */
+function AdoptionLine({ ctx, agenda, adoption }: { ctx: PageContext; agenda: AnnualAgenda; adoption: NonNullable<AdoptionSource> }) {
+  const { t, locale } = ctx;
+  const date = formatDate(locale, adoption.date);
+  if (adoption.kind === 'agreement') return <p class="utrecht-paragraph">{t('agenda.adoptedByAgreement', { date })}</p>;
+  return (
+    <>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base(ctx)}/meetings/${adoption.adoption.meetingId}`}>
+          {t('agenda.adoptedBy', { date })}
+        </a>
+      </p>
+      {adoptedAfterwards(agenda, adoption.date) && <p class="utrecht-paragraph ks-afterwards">{t('agenda.adoptedAfterwards', { span: span(agenda) })}</p>}
+    </>
+  );
 }
 
 export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decisions, state }: AgendaPageProps) {
@@ -114,7 +131,7 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decis
       <p class="utrecht-paragraph" id="advance-state">
         <strong>{t('agenda.state')}:</strong> {t(`agenda.state.${agenda.state}`)}
       </p>
-      {adoption && <p class="utrecht-paragraph">{t('agenda.adoptedBy', { date: formatDate(locale, toAmsterdam(adoption.startsAt).date) })}</p>}
+      {adoption && <AdoptionLine ctx={ctx} agenda={agenda} adoption={adoption} />}
       {basedOn && (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`${base(ctx)}/annual-agendas/${basedOn.id}`}>
@@ -139,7 +156,8 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decis
                 <SelectField
                   {...fieldProps(ctx, AdvanceInput, state, 'advance', 'decision')}
                   label={t('agenda.decision')}
-                  options={decisions.map((d) => ({ value: d.id, label: `${formatDate(locale, toAmsterdam(d.startsAt).date)}: ${plain(d.text, ctx).slice(0, 120)}` }))}
+                  empty={t('agenda.chooseDecision')}
+                  options={decisions.map((d) => ({ value: d.id, label: `${formatDate(locale, d.meetingDate)}: ${plain(d.text, ctx).slice(0, 120)}` }))}
                 />
                 <SubmitButton>{t('agenda.adopt')}</SubmitButton>
               </PostForm>

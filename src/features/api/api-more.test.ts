@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
-import { agreementParties, agreements, auditEvents, organisations, programmes, projects, targets } from '../../db/schema.ts';
+import { agreementParties, agreements, auditEvents, bodies, organisations, programmes, projects, targets } from '../../db/schema.ts';
 import { agreementAmendments, agreementRepresentatives } from '../agreement/tables.ts';
 import { annualAgendas } from '../agenda/tables.ts';
 import { fundBalances, funds } from '../fund/tables.ts';
@@ -97,8 +97,12 @@ for (const mode of databaseModes()) {
         else otherEarmarkId = fund!.id;
       }
 
-      // A non-public decision at the seeded executive meeting; a draft annual agenda.
-      const [meeting] = await db.select().from(meetings).where(eq(meetings.programmeId, programmeId)).limit(1);
+      // A non-public decision at a held executive meeting; a draft annual agenda.
+      const [executiveBody] = await db.select().from(bodies).where(and(eq(bodies.programmeId, programmeId), eq(bodies.kind, 'executive')));
+      const [meeting] = await db
+        .insert(meetings)
+        .values({ programmeId, bodyId: executiveBody!.id, startsAt: new Date('2018-01-15T09:00:00Z'), endsAt: new Date('2018-01-15T10:00:00Z'), state: 'held' })
+        .returning();
       const [decision] = await db
         .insert(decisions)
         .values({ programmeId, meetingId: meeting!.id, outcome: 'adopted', public: false, text: { en: 'Confidential decision' } })
@@ -265,7 +269,8 @@ for (const mode of databaseModes()) {
       assert.ok(anonymous.items.length > 0 && anonymous.items.every((a: any) => a.state === 'published'));
       const published = (await get(`${L}/annual-agendas/${anonymous.items[0].id}`)).json();
       assert.ok(published.entries.length > 0);
-      assert.ok(published.adoption?.decisionId);
+      // The first agenda was adopted by the agreement itself, not at a meeting.
+      assert.deepEqual(published.adoption, { source: 'agreement', date: '2017-07-07', decisionId: null, meetingStartsAt: null });
       await get(`${L}/annual-agendas/${draftAgendaId}`).then((r) => assert.equal(r.statusCode, 404));
       await get(`${L}/annual-agendas/${draftAgendaId}`, bearer(tokens.partner!)).then((r) => assert.equal(r.statusCode, 404));
       const coordinator = (await get(`${L}/annual-agendas`, bearer(tokens.coordinatorRead!))).json();

@@ -1,6 +1,6 @@
 // Proposals and admission: anyone with a role in the programme proposes; the support steering group
 // judges c and d and recommends; the executive steering group admits or rejects with reasons.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -12,12 +12,16 @@ import { HttpError, notFound, redirectLocal, sendHtml } from '../../web/http.ts'
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
-import { decideAdmission, judgeCriterion, loadAdmission, recordRecommendation, submitProposal } from './admission.ts';
+import { checkAdmissionDecision, decideAdmission, judgeCriterion, loadAdmission, recordRecommendation, submitProposal } from './admission.ts';
 import { AdmissionPage, PROPOSAL_FORM, ProposalFormPage, ProposalsPage } from './admission-views.tsx';
 import { done, FORM_ERROR, type Outcome } from '../../domain/outcome.ts';
 import { formState, readForm, type FormBody, type FormState, type Static } from '../../web/forms.ts';
 import type { TSchema } from 'typebox';
-import { DecisionForm, JudgementForm, offered, ProposalForm, proposalInput } from './inputs.ts';
+import { AdmissionDecisionForm, JudgementForm, offered, ProposalForm, proposalInput, RecommendationForm } from './inputs.ts';
+import { backingDecisions } from '../meetings/backing.ts';
+import { askToConfirm, isConfirmed } from '../../web/confirm.tsx';
+import { resolveText } from '../../domain/localized.ts';
+import { formatDate } from '../../web/i18n.ts';
 
 import { loadProjectRecord, organisationChoices, themeChoices } from './edit-queries.ts';
 import './admission-messages.ts';
@@ -78,6 +82,9 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
   async function renderAdmission(request: FastifyRequest<{ Params: Params }>, record: Awaited<ReturnType<typeof loadForAdmission>>, state?: FormState, refusal?: string) {
     const { project, ref, actor } = record;
     const [admission, texts] = await Promise.all([loadAdmission(db, project, request.locale), db.select().from(criteria).where(eq(criteria.programmeId, request.programme!.id))]);
+    const mayDecide = can(actor, 'proposal.decide', ref);
+    // The decisions the form offers: only when the form is shown.
+    const eligible = mayDecide && project.lifecycle === 'proposed' && admission.recommendation ? await backingDecisions(db, project.programmeId) : [];
     return renderPage(
       <AdmissionPage
         ctx={pageContext(request, config)}
@@ -90,7 +97,8 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
         suggestion={suggestedRecommendation(admission.results)}
         mayJudge={can(actor, 'proposal.judge', ref)}
         mayRecommend={can(actor, 'proposal.recommend', ref)}
-        mayDecide={can(actor, 'proposal.decide', ref)}
+        mayDecide={mayDecide}
+        eligibleDecisions={eligible}
         state={state}
         refusal={refusal}
       />,
@@ -113,7 +121,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
     path: 'judgement' | 'recommendation' | 'decision',
     action: 'proposal.judge' | 'proposal.recommend' | 'proposal.decide',
     schema: T,
-    run: (record: Awaited<ReturnType<typeof loadForAdmission>>, input: Static<T>, request: FastifyRequest<{ Params: Params }>) => Promise<Outcome<unknown>>,
+    run: (record: Awaited<ReturnType<typeof loadForAdmission>>, input: Static<T>, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) => Promise<Outcome<unknown> | 'answered'>,
   ) {
     for (const { url } of localizedPaths(`/:programme/projects/:code/admission/${path}`)) {
       app.post<{ Params: Params; Body: FormBody }>(url, { config: { action } }, async (request, reply) => {
@@ -123,7 +131,8 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
         const body = request.body ?? {};
         const read = readForm(schema, body, request.locale);
         if (!read.ok) return sendHtml(reply, await renderAdmission(request, record, formState(path, read.errors, body)), 400);
-        const result = await run(record, read.value, request);
+        const result = await run(record, read.value, request, reply);
+        if (result === 'answered') return reply;
         if (!result.ok) {
           const reason = result.errors[FORM_ERROR];
           if (reason) return sendHtml(reply, await renderAdmission(request, record, undefined, reason.key), 409);
@@ -139,7 +148,29 @@ export function registerAdmissionRoutes(app: FastifyInstance, db: Db, config: Co
     return done(null);
   });
 
-  admissionPost('recommendation', 'proposal.recommend', DecisionForm, ({ actor, ref, project }, input) => recordRecommendation(db, { actor, project: ref, lifecycle: project.lifecycle, ...input }));
+  admissionPost('recommendation', 'proposal.recommend', RecommendationForm, ({ actor, ref, project }, input) => recordRecommendation(db, { actor, project: ref, lifecycle: project.lifecycle, ...input }));
 
-  admissionPost('decision', 'proposal.decide', DecisionForm, ({ actor, project }, input, request) => decideAdmission(db, { actor, project, locale: request.locale, ...input }));
+  // The executive decision: checked (its meeting decision included), then confirmed, then recorded.
+  admissionPost('decision', 'proposal.decide', AdmissionDecisionForm, async ({ actor, project }, input, request, reply) => {
+    const checked = await checkAdmissionDecision(db, { project, locale: request.locale, ...input });
+    if (!checked.ok) return checked;
+    if (!isConfirmed(request.body)) {
+      const ctx = pageContext(request, config);
+      const path = `/${request.locale}/${request.programme!.slug}/projects/${project.code}/admission`;
+      const backing = checked.value;
+      askToConfirm(request, reply, config, {
+        title: ctx.t(`pf.admission.confirmTitle.${input.outcome}`, { code: project.code }),
+        consequences: [
+          ctx.t(`pf.admission.confirm.${input.outcome}`, { code: project.code }),
+          ctx.t('pf.admission.confirm.source', { date: formatDate(request.locale, backing.meetingDate), text: resolveText(backing.text, request.locale).text }),
+        ],
+        action: `${path}/decision`,
+        values: (request.body ?? {}) as FormBody,
+        confirmLabel: ctx.t('pf.decision.submit'),
+        cancelHref: path,
+      });
+      return 'answered';
+    }
+    return decideAdmission(db, { actor, project, locale: request.locale, ...input });
+  });
 }

@@ -10,7 +10,8 @@ import { Layout } from '../../web/layout.tsx';
 import type { Choice } from './edit-views.tsx';
 import { BilingualField, Checkbox, ErrorSummary, errorOf, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
 import { typedValue, type FormState } from '../../web/forms.ts';
-import { DecisionForm, JudgementForm, ProposalForm } from './inputs.ts';
+import { AdmissionDecisionForm, JudgementForm, ProposalForm, RecommendationForm } from './inputs.ts';
+import type { BackingDecision } from '../meetings/backing.ts';
 import type { admissionDecisions, criterionJudgements } from './tables.ts';
 
 type Decision = typeof admissionDecisions.$inferSelect;
@@ -43,6 +44,8 @@ export function ProposalFormPage(props: { ctx: PageContext; themes: Choice[]; or
         <BilingualField {...bilingual} name="goal" label={t('project.goal')} multiline required />
         <BilingualField {...bilingual} name="description" label={t('project.description')} multiline description={t('pf.proposal.descriptionHint')} />
         <BilingualField {...bilingual} name="safeguarding" label={t('pf.field.safeguarding')} multiline description={t('pf.field.safeguardingHint')} />
+        <BilingualField {...bilingual} name="staffingArrangements" label={t('pf.field.staffingArrangements')} multiline description={t('pf.field.arrangementsHint')} />
+        <BilingualField {...bilingual} name="financingArrangements" label={t('pf.field.financingArrangements')} multiline description={t('pf.field.arrangementsHint')} />
         <SelectField {...f('leadOrganisationId')} label={t('pf.proposal.lead')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} />
         <fieldset class="utrecht-form-fieldset" id={`${form}-partners`} aria-describedby={partnersError ? `${form}-partners-error` : undefined}>
           <legend class="utrecht-form-fieldset__legend">{t('pf.proposal.partners')}</legend>
@@ -89,33 +92,78 @@ export function ProposalsPage({ ctx, proposals, canPropose }: { ctx: PageContext
 
 function DecisionBlock({ ctx, decision, kind }: { ctx: PageContext; decision: Decision; kind: 'recommendation' | 'decision' }) {
   const { t, locale } = ctx;
+  const date = formatDate(locale, decision.decidedOn);
+  // A decision names its source: the executive meeting (the meeting's date) or the agreement.
+  const source =
+    kind === 'decision' ? (
+      decision.source === 'decision' && decision.meetingId ? (
+        <a class="utrecht-link" href={`/${locale}/${ctx.programme!.slug}/meetings/${decision.meetingId}`}>
+          {t('pf.decision.bySource.decision', { date })}
+        </a>
+      ) : (
+        t(`pf.decision.bySource.${decision.source}`, { date })
+      )
+    ) : (
+      date
+    );
   return (
     <div class="ks-card">
       <p class="utrecht-paragraph">
-        <strong>{t(`pf.${kind}.outcome.${decision.outcome}`)}</strong> — {formatDate(locale, decision.decidedOn)} ({decision.recordedByLabel})
+        <strong>{t(`pf.${kind}.outcome.${decision.outcome}`)}</strong> — {source}
+        {decision.source !== 'agreement' && <> ({decision.recordedByLabel})</>}
       </p>
       <Prose value={decision.reasons} locale={locale} />
     </div>
   );
 }
 
-/** The recommendation's and the decision's form (ids `recommendation-<field>`, `decision-<field>`). */
-function DecisionFormFields({ ctx, action, kind, state, suggestion }: { ctx: PageContext; action: string; kind: 'recommendation' | 'decision'; state?: FormState; suggestion: 'admit' | 'reject' | null }) {
+function OutcomeChoice({ ctx, kind, state, suggestion }: { ctx: PageContext; kind: 'recommendation' | 'decision'; state?: FormState; suggestion: 'admit' | 'reject' | null }) {
   const { t } = ctx;
-  const form = kind;
   return (
-    <PostForm ctx={ctx} action={action} label={t(`pf.${kind}.title`)} id={form}>
-      <RadioGroup
-        id={`${form}-outcome`}
-        name="outcome"
-        legend={t(`pf.${kind}.legend`)}
-        value={typedValue(state, form, 'outcome', suggestion ?? '')}
-        options={(['admit', 'reject'] as const).map((o) => ({ value: o, label: t(`pf.${kind}.outcome.${o}`) }))}
-        error={errorOf(ctx, state, form, 'outcome')}
+    <RadioGroup
+      id={`${kind}-outcome`}
+      name="outcome"
+      legend={t(`pf.${kind}.legend`)}
+      value={typedValue(state, kind, 'outcome', suggestion ?? '')}
+      options={(['admit', 'reject'] as const).map((o) => ({ value: o, label: t(`pf.${kind}.outcome.${o}`) }))}
+      error={errorOf(ctx, state, kind, 'outcome')}
+    />
+  );
+}
+
+/** The support steering group's recommendation (ids `recommendation-<field>`). */
+function RecommendationFormFields({ ctx, action, state, suggestion }: { ctx: PageContext; action: string; state?: FormState; suggestion: 'admit' | 'reject' | null }) {
+  const { t } = ctx;
+  const form = 'recommendation';
+  return (
+    <PostForm ctx={ctx} action={action} label={t('pf.recommendation.title')} id={form}>
+      <OutcomeChoice ctx={ctx} kind={form} state={state} suggestion={suggestion} />
+      <BilingualField ctx={ctx} schema={RecommendationForm} state={state} form={form} name="reasons" label={t('pf.decision.reasons')} multiline required />
+      <TextField {...fieldProps(ctx, RecommendationForm, state, form, 'decidedOn', today())} type="date" label={t('pf.decision.date')} />
+      <SubmitButton>{t('pf.recommendation.submit')}</SubmitButton>
+    </PostForm>
+  );
+}
+
+/**
+ * The executive decision (ids `decision-<field>`): it names the confirmed executive decision of a
+ * held meeting it rests on, newest first, nothing chosen beforehand; its date is the meeting's.
+ */
+function AdmissionDecisionFormFields({ ctx, action, state, decisions }: { ctx: PageContext; action: string; state?: FormState; decisions: BackingDecision[] }) {
+  const { t, locale } = ctx;
+  const form = 'decision';
+  if (decisions.length === 0) return <p class="utrecht-paragraph">{t('pf.admission.noEligibleDecision')}</p>;
+  return (
+    <PostForm ctx={ctx} action={action} label={t('pf.decision.title')} id={form}>
+      <SelectField
+        {...fieldProps(ctx, AdmissionDecisionForm, state, form, 'decision')}
+        label={t('pf.decision.meeting')}
+        empty={t('pf.form.choose')}
+        options={decisions.map((d) => ({ value: d.id, label: `${formatDate(locale, d.meetingDate)}: ${resolveText(d.text, locale).text.slice(0, 120)}` }))}
       />
-      <BilingualField ctx={ctx} schema={DecisionForm} state={state} form={form} name="reasons" label={t('pf.decision.reasons')} multiline required />
-      <TextField {...fieldProps(ctx, DecisionForm, state, form, 'decidedOn', today())} type="date" label={t('pf.decision.date')} />
-      <SubmitButton>{t(`pf.${kind}.submit`)}</SubmitButton>
+      <OutcomeChoice ctx={ctx} kind={form} state={state} suggestion={null} />
+      <BilingualField ctx={ctx} schema={AdmissionDecisionForm} state={state} form={form} name="reasons" label={t('pf.decision.reasons')} multiline required />
+      <SubmitButton>{t('pf.decision.submit')}</SubmitButton>
     </PostForm>
   );
 }
@@ -132,6 +180,8 @@ export interface AdmissionPageProps {
   mayJudge: boolean;
   mayRecommend: boolean;
   mayDecide: boolean;
+  /** The executive decisions an admission may rest on (shown with the decision form). */
+  eligibleDecisions: BackingDecision[];
   /** A refused form of the page: what was typed and its problems. */
   state?: FormState;
   /** Why a step was refused (the admission's state does not allow it). */
@@ -144,6 +194,7 @@ export function AdmissionPage(props: AdmissionPageProps) {
   const title = t('pf.admission.title', { code: project.code, title: resolveText(project.title, locale).text });
   const base = `/${locale}/${ctx.programme!.slug}/projects/${project.code}/admission`;
   const open = project.lifecycle === 'proposed';
+  const byAgreement = results.some((r) => r.state === 'byAgreement');
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbsFor(ctx, title)} indexable={false}>
       <Heading level={1}>{title}</Heading>
@@ -160,7 +211,11 @@ export function AdmissionPage(props: AdmissionPageProps) {
         <ErrorSummary ctx={ctx} state={state} form={form} />
       ))}
       <Heading level={2}>{t('pf.criteria.title')}</Heading>
+      {byAgreement ? (
+        <p class="utrecht-paragraph">{t('pf.criterion.byAgreement')}</p>
+      ) : (
       <p class="utrecht-paragraph">{t('pf.criteria.summary', { met: results.filter((r) => r.state === 'met').length, missing: results.filter((r) => r.state === 'missing').length, pending: results.filter((r) => r.state === 'pending').length })}</p>
+      )}
       <ul class="ks-criteria">
         {results.map((r) => (
           <li class={`ks-criterion ks-criterion--${r.state}`} id={`result-${r.letter}`}>
@@ -169,7 +224,7 @@ export function AdmissionPage(props: AdmissionPageProps) {
             </strong>
             {': '}
             <Text value={props.criteriaText[r.letter]} locale={locale} />
-            <div>{t(`pf.criterion.${r.reason}`, r.values)}</div>
+            {r.state !== 'byAgreement' && <div>{t(`pf.criterion.${r.reason}`, r.values)}</div>}
           </li>
         ))}
       </ul>
@@ -215,12 +270,12 @@ export function AdmissionPage(props: AdmissionPageProps) {
       {props.mayRecommend && open && !props.recommendation && (
         <>
           {props.suggestion && <p class="utrecht-paragraph">{t(`pf.recommendation.suggestion.${props.suggestion}`)}</p>}
-          <DecisionFormFields ctx={ctx} action={`${base}/recommendation`} kind="recommendation" state={state} suggestion={props.suggestion} />
+          <RecommendationFormFields ctx={ctx} action={`${base}/recommendation`} state={state} suggestion={props.suggestion} />
         </>
       )}
-      <Heading level={2}>{t('pf.decision.title')}</Heading>
+      <Heading level={2}>{t(props.decision?.source === 'agreement' ? 'pf.decision.titleAgreement' : 'pf.decision.title')}</Heading>
       {props.decision ? <DecisionBlock ctx={ctx} decision={props.decision} kind="decision" /> : <p class="utrecht-paragraph">{t('pf.decision.none')}</p>}
-      {props.mayDecide && open && props.recommendation && <DecisionFormFields ctx={ctx} action={`${base}/decision`} kind="decision" state={state} suggestion={null} />}
+      {props.mayDecide && open && props.recommendation && <AdmissionDecisionFormFields ctx={ctx} action={`${base}/decision`} state={state} decisions={props.eligibleDecisions} />}
     </Layout>
   );
 }

@@ -6,8 +6,9 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
 import { done, FORM_ERROR, refusedField, type Outcome, type Refused } from '../../domain/outcome.ts';
-import { organisations, projectPartners, projects, themes } from '../../db/schema.ts';
-import { evaluateCriteria, allCriteriaMet, type CriterionResult, type JudgedCriterion, type ProposalFacts } from '../../domain/criteria.ts';
+import { agreementParties, organisations, projectPartners, projects, themes } from '../../db/schema.ts';
+import { evaluateCriteria, allCriteriaMet, partyResolver, type CriterionResult, type JudgedCriterion, type PartyOf, type ProposalFacts } from '../../domain/criteria.ts';
+import { findBackingDecision, type BackingDecision } from '../meetings/backing.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
@@ -21,6 +22,8 @@ export interface ProposalInput {
   goal: LocalizedText;
   description: LocalizedText;
   safeguarding: LocalizedText;
+  staffingArrangements: LocalizedText;
+  financingArrangements: LocalizedText;
   leadOrganisationId: string;
   partnerOrganisationIds: string[];
 }
@@ -70,9 +73,24 @@ export async function submitProposal(db: Db, input: { actor: Actor; programmeId:
   });
 }
 
-/** The facts criteria a-f are evaluated on, read in three queries. */
+/** The programme's parties (signatories) and its organisations' parents, as criterion a's resolver. */
+export async function loadPartyOf(db: Db, programmeId: string): Promise<PartyOf> {
+  const [parties, orgs] = await Promise.all([
+    db.select({ id: agreementParties.organisationId }).from(agreementParties).where(eq(agreementParties.programmeId, programmeId)),
+    db.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations).where(eq(organisations.programmeId, programmeId)),
+  ]);
+  const parent = new Map(orgs.map((o) => [o.id, o.parentId]));
+  return partyResolver(
+    parties.map((p) => p.id),
+    (id) => parent.get(id),
+  );
+}
+
+const bothLanguages = (text: LocalizedText) => [text.nl, text.en].filter(Boolean).join(' ');
+
+/** The facts criteria a-f are evaluated on, read in four queries. */
 export async function loadAdmission(db: Db, project: typeof projects.$inferSelect, locale: Locale) {
-  const [partners, judgements, decisions] = await Promise.all([
+  const [partners, judgements, decisions, partyOf] = await Promise.all([
     db
       .select({ partner: projectPartners, name: organisations.name })
       .from(projectPartners)
@@ -81,7 +99,9 @@ export async function loadAdmission(db: Db, project: typeof projects.$inferSelec
       .orderBy(asc(projectPartners.position)),
     db.select().from(criterionJudgements).where(eq(criterionJudgements.projectId, project.id)).orderBy(desc(criterionJudgements.createdAt)),
     db.select().from(admissionDecisions).where(eq(admissionDecisions.projectId, project.id)).orderBy(desc(admissionDecisions.createdAt)),
+    loadPartyOf(db, project.programmeId),
   ]);
+  const decision = decisions.find((d) => d.kind === 'decision') ?? null;
   const latest = (letter: JudgedCriterion) => judgements.find((j) => j.criterion === letter);
   const judged = (letter: JudgedCriterion) => {
     const j = latest(letter);
@@ -93,17 +113,19 @@ export async function loadAdmission(db: Db, project: typeof projects.$inferSelec
       name: resolveText(name, locale).text,
       role: partner.role,
       declaredInterest: partner.declaredInterest,
-      commitmentAgreed: partner.commitmentAgreed,
     })),
-    safeguarding: [project.safeguarding.nl, project.safeguarding.en].filter(Boolean).join(' '),
+    safeguarding: bothLanguages(project.safeguarding),
+    staffingArrangements: bothLanguages(project.staffingArrangements),
+    financingArrangements: bothLanguages(project.financingArrangements),
     judgements: { c: judged('c'), d: judged('d') },
+    admittedByAgreement: decision?.source === 'agreement' && decision.outcome === 'admit',
   };
-  const results: CriterionResult[] = evaluateCriteria(facts);
+  const results: CriterionResult[] = evaluateCriteria(facts, partyOf);
   return {
     results,
     judgements,
     recommendation: decisions.find((d) => d.kind === 'recommendation') ?? null,
-    decision: decisions.find((d) => d.kind === 'decision') ?? null,
+    decision,
     decisions,
   };
 }
@@ -139,19 +161,36 @@ export async function recordRecommendation(
 }
 
 /**
- * The executive steering group's decision. Admission needs a recommendation first and every
- * criterion met: the agreement admits only projects that meet a-f.
+ * Whether the decision may be recorded, and the meeting decision it rests on: asked before the
+ * confirmation step (so a refusal comes first) and again by the command.
  */
-export async function decideAdmission(
+export async function checkAdmissionDecision(
   db: Db,
-  input: { actor: Actor; project: typeof projects.$inferSelect; outcome: 'admit' | 'reject'; reasons: LocalizedText; decidedOn: string; locale: Locale },
-): Promise<Outcome<null>> {
-  const ref = { id: input.project.id, programmeId: input.project.programmeId };
-  authorize(input.actor, 'proposal.decide', ref);
+  input: { project: typeof projects.$inferSelect; outcome: 'admit' | 'reject'; decision: string; locale: Locale },
+): Promise<Outcome<BackingDecision>> {
   if (input.project.lifecycle !== 'proposed') return notAllowed('pf.admission.notProposed');
   const admission = await loadAdmission(db, input.project, input.locale);
   if (!admission.recommendation) return notAllowed('pf.admission.needsRecommendation');
   if (input.outcome === 'admit' && !allCriteriaMet(admission.results)) return notAllowed('pf.admission.criteriaMissing');
+  const backing = await findBackingDecision(db, input.project.programmeId, input.decision);
+  if (!backing) return refusedField('decision', 'pf.admission.decisionNotEligible');
+  return done(backing);
+}
+
+/**
+ * The executive steering group's decision. It rests on a confirmed decision of a held meeting of
+ * the executive level (../meetings/backing.ts), whose meeting date it takes. Admission needs a
+ * recommendation first and every criterion met: the agreement admits only projects that meet a-f.
+ */
+export async function decideAdmission(
+  db: Db,
+  input: { actor: Actor; project: typeof projects.$inferSelect; outcome: 'admit' | 'reject'; reasons: LocalizedText; decision: string; locale: Locale },
+): Promise<Outcome<null>> {
+  const ref = { id: input.project.id, programmeId: input.project.programmeId };
+  authorize(input.actor, 'proposal.decide', ref);
+  const checked = await checkAdmissionDecision(db, input);
+  if (!checked.ok) return checked;
+  const backing = checked.value;
   return writeTransaction(db, async (tx) => {
     // The version check makes a concurrent second decision fail instead of silently winning.
     const updated = await tx
@@ -162,7 +201,19 @@ export async function decideAdmission(
     if (updated.length === 0) return notAllowed('pf.admission.notProposed');
     const [row] = await tx
       .insert(admissionDecisions)
-      .values({ programmeId: ref.programmeId, projectId: ref.id, kind: 'decision', outcome: input.outcome, reasons: input.reasons, decidedOn: input.decidedOn, recordedBy: input.actor.userId, recordedByLabel: input.actor.displayName })
+      .values({
+        programmeId: ref.programmeId,
+        projectId: ref.id,
+        kind: 'decision',
+        outcome: input.outcome,
+        reasons: input.reasons,
+        decidedOn: backing.meetingDate,
+        source: 'decision',
+        decisionId: backing.id,
+        meetingId: backing.meetingId,
+        recordedBy: input.actor.userId,
+        recordedByLabel: input.actor.displayName,
+      })
       .returning();
     await recordAudit(tx, {
       actor: input.actor,
@@ -171,7 +222,7 @@ export async function decideAdmission(
       objectType: 'project',
       objectId: ref.id,
       before: { lifecycle: 'proposed' },
-      after: { lifecycle: input.outcome === 'admit' ? 'admitted' : 'rejected', decisionId: row!.id, reasons: input.reasons },
+      after: { lifecycle: input.outcome === 'admit' ? 'admitted' : 'rejected', admissionDecisionId: row!.id, meetingDecisionId: backing.id, meetingDate: backing.meetingDate, reasons: input.reasons },
     });
     return done(null);
   });

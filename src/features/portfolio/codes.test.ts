@@ -50,7 +50,7 @@ for (const mode of databaseModes()) {
           submitProposal(t.database.db, {
             actor,
             programmeId,
-            values: { themeId: theme.id, title: { nl: `Voorstel ${i}` }, goal: { nl: 'Doel' }, description: {}, safeguarding: {}, leadOrganisationId: lead, partnerOrganisationIds: [] },
+            values: { themeId: theme.id, title: { nl: `Voorstel ${i}` }, goal: { nl: 'Doel' }, description: {}, safeguarding: {}, staffingArrangements: {}, financingArrangements: {}, leadOrganisationId: lead, partnerOrganisationIds: [] },
           }),
         ),
       );

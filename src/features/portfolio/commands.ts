@@ -25,6 +25,9 @@ export interface ProjectInput {
   status: LocalizedText;
   leadNote: LocalizedText;
   safeguarding: LocalizedText;
+  /** Criterion f: the partners' arrangements on staffing/capacity and on financing. */
+  staffingArrangements: LocalizedText;
+  financingArrangements: LocalizedText;
   lifecycle: Lifecycle;
   leadOrganisationId: string | null;
   published: boolean;

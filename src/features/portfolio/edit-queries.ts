@@ -77,8 +77,10 @@ export async function projectHistory(db: Db, projectId: string, limit = 50) {
 export async function listConsultations(db: Db, projectId: string) {
   return db
     .select({
+      organisationId: partnerConsultations.organisationId,
       organisation: organisations.name,
       consultedOn: partnerConsultations.consultedOn,
+      level: partnerConsultations.level,
       outcome: partnerConsultations.outcome,
       note: partnerConsultations.note,
       recordedByLabel: partnerConsultations.recordedByLabel,

@@ -78,6 +78,8 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
     leadOrganisationId: t('project.lead'),
     leadNote: t('pf.field.leadNote'),
     safeguarding: t('pf.field.safeguarding'),
+    staffingArrangements: t('pf.field.staffingArrangements'),
+    financingArrangements: t('pf.field.financingArrangements'),
     published: t('pf.field.published'),
   });
 

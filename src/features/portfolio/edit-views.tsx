@@ -2,14 +2,14 @@
 // with what the user typed, plus a table of what someone else saved meanwhile (status 409).
 import { ACTION_STATES, LIFECYCLES, PARTNER_ROLES } from '../../db/schema.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, Heading, Link, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
+import { Heading, Link, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { ActionInput, PartnerInput, ProjectInput } from './commands.ts';
 import { BilingualField, Checkbox, ErrorSummary, errorOf, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
 import { typedValue, type FormState } from '../../web/forms.ts';
-import { today } from '../../clock.ts';
+import { ADVICE_LEVELS } from './tables.ts';
 import { ActionEditForm, ActionForm, JoinForm, PartnerForm, ProjectForm } from './inputs.ts';
 
 export interface Choice {
@@ -140,6 +140,8 @@ export function ProjectEditPage(props: {
         <SelectField {...f('leadOrganisationId', stored.leadOrganisationId ?? '')} label={t('project.lead')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
         <BilingualField {...bilingual} name="leadNote" label={t('pf.field.leadNote')} stored={stored.leadNote} />
         <BilingualField {...bilingual} name="safeguarding" label={t('pf.field.safeguarding')} stored={stored.safeguarding} multiline description={t('pf.field.safeguardingHint')} />
+        <BilingualField {...bilingual} name="staffingArrangements" label={t('pf.field.staffingArrangements')} stored={stored.staffingArrangements} multiline description={t('pf.field.arrangementsHint')} />
+        <BilingualField {...bilingual} name="financingArrangements" label={t('pf.field.financingArrangements')} stored={stored.financingArrangements} multiline description={t('pf.field.arrangementsHint')} />
         <Checkbox id={`${form}-published`} name="published" label={t('pf.field.published')} checked={ticked(state, form, 'published', stored.published)} />
         <SubmitButton>{t('pf.form.save')}</SubmitButton>
       </PostForm>
@@ -233,7 +235,7 @@ export function PartnerEditPage(props: {
 export const JOIN_FORM = 'join';
 
 /** Adding an organisation after consulting the steering group; a refused form shows what was typed (`state`). */
-export function JoinPage(props: { ctx: PageContext; project: ProjectHeader; organisations: Choice[]; state?: FormState; notice?: string }) {
+export function JoinPage(props: { ctx: PageContext; project: ProjectHeader; organisations: (Choice & { isParty: boolean })[]; state?: FormState }) {
   const { ctx, state } = props;
   const { t } = ctx;
   const { title, crumbs } = frame(ctx, props.project, t('pf.join.title'));
@@ -243,10 +245,14 @@ export function JoinPage(props: { ctx: PageContext; project: ProjectHeader; orga
     <Layout ctx={ctx} title={title} crumbs={crumbs} indexable={false}>
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">{t('pf.join.intro')}</p>
-      {props.notice && <Alert kind="warning">{props.notice}</Alert>}
       <ErrorSummary ctx={ctx} state={state} form={form} />
       <PostForm ctx={ctx} action={`/${ctx.locale}/${ctx.programme!.slug}/projects/${props.project.code}/partners/new`} label={title} id={form}>
-        <SelectField {...f('organisationId')} label={t('pf.join.organisation')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.choose')} />
+        <SelectField
+          {...f('organisationId')}
+          label={t('pf.join.organisation')}
+          options={props.organisations.map((c) => ({ value: c.id, label: `${c.label} (${t(c.isParty ? 'pf.join.party' : 'pf.join.notParty')})` }))}
+          empty={t('pf.form.choose')}
+        />
         <RadioGroup
           id={`${form}-role`}
           name="role"
@@ -255,16 +261,28 @@ export function JoinPage(props: { ctx: PageContext; project: ProjectHeader; orga
           options={(['partner', 'intended_partner'] as const).map((r) => ({ value: r, label: t(`partnerRole.${r}`) }))}
           error={errorOf(ctx, state, form, 'role')}
         />
-        <TextField {...f('consultedOn', today())} type="date" label={t('pf.join.consultedOn')} />
-        <RadioGroup
-          id={`${form}-outcome`}
-          name="outcome"
-          legend={t('pf.join.outcome')}
-          value={typedValue(state, form, 'outcome', 'agreed')}
-          options={(['agreed', 'objection'] as const).map((o) => ({ value: o, label: t(`pf.consultation.${o}`) }))}
-          error={errorOf(ctx, state, form, 'outcome')}
-        />
-        <BilingualField ctx={ctx} schema={JoinForm} state={state} form={form} name="note" label={t('pf.join.note')} multiline />
+        <fieldset class="utrecht-form-fieldset" id={`${form}-advice`}>
+          <legend class="utrecht-form-fieldset__legend">{t('pf.join.advice')}</legend>
+          <p class="utrecht-paragraph">{t('pf.join.adviceHint')}</p>
+          <TextField {...f('consultedOn')} type="date" label={t('pf.join.consultedOn')} />
+          <RadioGroup
+            id={`${form}-level`}
+            name="level"
+            legend={t('pf.join.level')}
+            value={typedValue(state, form, 'level')}
+            options={ADVICE_LEVELS.map((l) => ({ value: l, label: t(`pf.consultation.level.${l}`) }))}
+            error={errorOf(ctx, state, form, 'level')}
+          />
+          <RadioGroup
+            id={`${form}-outcome`}
+            name="outcome"
+            legend={t('pf.join.outcome')}
+            value={typedValue(state, form, 'outcome')}
+            options={(['agreed', 'objection'] as const).map((o) => ({ value: o, label: t(`pf.consultation.${o}`) }))}
+            error={errorOf(ctx, state, form, 'outcome')}
+          />
+          <BilingualField ctx={ctx} schema={JoinForm} state={state} form={form} name="note" label={t('pf.join.note')} multiline />
+        </fieldset>
         <SubmitButton>{t('pf.join.submit')}</SubmitButton>
       </PostForm>
       <p class="utrecht-paragraph">

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, ne } from 'drizzle-orm';
+import { setClock } from '../../clock.ts';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { actions, organisations, projectPartners, projects } from '../../db/schema.ts';
@@ -10,7 +11,6 @@ import { partnerConsultations } from './tables.ts';
 
 const project3a = leiden.projects.find((p) => p.code === '3a')!;
 const partnerOf3a = project3a.partners.find((p) => p.role === 'partner')!.organisation;
-const outsider = leiden.organisations.find((o) => !leiden.projects.find((p) => p.code === '3a')!.partners.some((p) => p.organisation === o.slug))!.slug;
 
 function projectForm(csrf: string, version: number, overrides: Record<string, string> = {}) {
   return {
@@ -206,7 +206,7 @@ for (const mode of databaseModes()) {
       assert.equal(saved.version, start + 2);
     });
 
-    test('partner commitments are edited; an organisation joins only after an agreeing consultation', async () => {
+    test('partner commitments are edited; the lead lets organisations join, a non-party after the steering group’s advice', async () => {
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
       const commitment = await t.app.inject({
         method: 'POST',
@@ -222,21 +222,57 @@ for (const mode of databaseModes()) {
       const badNumber = await t.app.inject({ method: 'POST', url: commitmentUrl, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, version: String(row.version), role: 'partner', capacityHours: '-3' } });
       assert.equal(badNumber.statusCode, 400);
 
-      const [newcomer] = await t.database.db.select().from(organisations).where(eq(organisations.slug, outsider));
-      const join = (outcome: string, consultedOn = '2018-01-15') =>
-        t.app.inject({ method: 'POST', url: '/nl/leiden/projects/3a/partners/new', headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, organisationId: newcomer!.id, role: 'partner', consultedOn, outcome, note_nl: 'besproken' } });
-      assert.equal((await join('agreed', '2999-01-01')).statusCode, 400);
-      const objection = await join('objection');
-      assert.equal(objection.statusCode, 200);
-      assert.match(objection.body, /bezwaar/);
-      const isPartner = async () => (await t.database.db.select().from(projectPartners).where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, newcomer!.id)))).length;
-      assert.equal(await isPartner(), 0);
-      assert.equal((await join('agreed')).statusCode, 303);
-      assert.equal(await isPartner(), 1);
-      const consultations = await t.database.db.select().from(partnerConsultations).where(eq(partnerConsultations.projectId, projectId));
-      assert.deepEqual(consultations.map((c) => c.outcome).sort(), ['agreed', 'objection']);
-      const page = await t.app.inject({ url: '/nl/leiden/projects/3a', headers: { cookie: lead.cookie } });
-      assert.match(page.body, /De stuurgroep stemt in/);
+      // Joining is the lead's decision; for a non-party the steering group's advice is recorded, an objection does not block.
+      setClock('2018-02-01T12:00:00Z');
+      try {
+        const orgIdOf = async (slug: string) => (await t.database.db.select().from(organisations).where(eq(organisations.slug, slug)))[0]!.id;
+        const isPartner = async (organisationId: string) => (await t.database.db.select().from(projectPartners).where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, organisationId)))).length;
+        const consultationCount = async () => (await t.database.db.select().from(partnerConsultations).where(eq(partnerConsultations.projectId, projectId))).length;
+        const join = (payload: Record<string, string>, locale = 'nl') =>
+          t.app.inject({ method: 'POST', url: `/${locale}/leiden/projects/3a/partners/new`, headers: { cookie: lead.cookie }, payload: { _csrf: lead.csrf, role: 'partner', ...payload } });
+        const form = await t.app.inject({ url: '/nl/leiden/projects/3a/partners/new', headers: { cookie: lead.cookie } });
+        assert.match(form.body, /Elke projecttrekker kan in overleg met de stuurgroep besluiten/);
+        assert.match(form.body, /Taskforce[^<]*\(geen partij\)/);
+        assert.match(form.body, /ICLON[^<]*\(partij\)/);
+
+        const outsiderId = await orgIdOf('taskforce-studentenhuisvesting');
+        const noAdvice = await join({ organisationId: outsiderId });
+        assert.equal(noAdvice.statusCode, 400);
+        assert.match(noAdvice.body, /Deze organisatie is geen partij: leg het advies van de stuurgroep vast/);
+        const noAdviceEn = await join({ organisationId: outsiderId }, 'en');
+        assert.match(noAdviceEn.body, /This organisation is not a party: record the steering group&#39;s advice|This organisation is not a party: record the steering group's advice/);
+        const future = await join({ organisationId: outsiderId, consultedOn: '2018-03-01', level: 'executive', outcome: 'agreed' });
+        assert.equal(future.statusCode, 400);
+        const noLevel = await join({ organisationId: outsiderId, consultedOn: '2018-01-15', outcome: 'objection' });
+        assert.equal(noLevel.statusCode, 400);
+        assert.equal(await isPartner(outsiderId), 0, 'nothing stored');
+        assert.equal(await consultationCount(), 0, 'nothing stored');
+
+        const objected = await join({ organisationId: outsiderId, consultedOn: '2018-01-15', level: 'executive', outcome: 'objection', note_nl: 'Liever eerst een verkenning' });
+        assert.equal(objected.statusCode, 303, 'an objection is recorded, the lead decides');
+        assert.equal(await isPartner(outsiderId), 1);
+        const [advice] = await t.database.db.select().from(partnerConsultations).where(eq(partnerConsultations.projectId, projectId));
+        assert.equal(advice!.level, 'executive');
+        assert.equal(advice!.outcome, 'objection');
+        assert.equal(advice!.consultedOn, '2018-01-15');
+        const page = await t.app.inject({ url: '/nl/leiden/projects/3a', headers: { cookie: lead.cookie } });
+        assert.match(page.body, /Taskforce Studentenhuisvesting<\/span><\/a> — <strong class="ks-advice ks-advice--objection">Advies bestuurlijke stuurgroep \(15 januari 2018\): bezwaar<\/strong>/, 'the objection is shown with the partner');
+        const english = await t.app.inject({ url: '/en/leiden/projects/3a', headers: { cookie: lead.cookie } });
+        assert.match(english.body, /Advice of the executive steering group \(15 January 2018\): objection/);
+
+        // A unit of a party is a party's: no advice needed; a partly filled advice is refused.
+        const unitId = await orgIdOf('iclon');
+        const partial = await join({ organisationId: unitId, outcome: 'agreed' });
+        assert.equal(partial.statusCode, 400);
+        assert.match(partial.body, /Vul het advies van de stuurgroep volledig in/);
+        assert.equal((await join({ organisationId: unitId })).statusCode, 303);
+        assert.equal(await isPartner(unitId), 1);
+        assert.equal(await consultationCount(), 1);
+        const twice = await join({ organisationId: unitId });
+        assert.equal(twice.statusCode, 400, 'an organisation already a partner is not offered');
+      } finally {
+        setClock(null);
+      }
 
       const otherLead = await loginAs(t, { role: 'lead', project: '2a' });
       assert.equal((await t.app.inject({ url: '/nl/leiden/projects/3a/partners/new', headers: { cookie: otherLead.cookie } })).statusCode, 404);

@@ -9,6 +9,7 @@ import { field, LIMITS, Type, type Static, type TextReading } from '../../web/fo
 import type { ProposalInput } from './admission.ts';
 import type { ActionInput, PartnerInput, ProjectInput } from './commands.ts';
 import type { JoinInput } from './joining.ts';
+import { ADVICE_LEVELS } from './tables.ts';
 
 /** A project code as the agreement writes them ("2d", "5") or proposals get ("V1"): safe in a URL. */
 export const PROJECT_CODE = /^[0-9a-z](?:[0-9a-z-]{0,10}[0-9a-z])?$/i;
@@ -31,6 +32,8 @@ export const ProjectForm = Type.Object({
   leadOrganisationId: Type.Optional(field.uuid()),
   leadNote: field.localized(LIMITS.text),
   safeguarding: field.localized(LIMITS.longText, { multiline: true }),
+  staffingArrangements: field.localized(LIMITS.text, { multiline: true }),
+  financingArrangements: field.localized(LIMITS.text, { multiline: true }),
   published: field.checkbox(),
 });
 export type ProjectForm = Static<typeof ProjectForm>;
@@ -59,6 +62,8 @@ export function projectInput(form: ProjectForm): ProjectInput {
     status: form.status,
     leadNote: form.leadNote,
     safeguarding: form.safeguarding,
+    staffingArrangements: form.staffingArrangements,
+    financingArrangements: form.financingArrangements,
     lifecycle: form.lifecycle,
     leadOrganisationId: form.leadOrganisationId ?? null,
     published: form.published,
@@ -130,6 +135,8 @@ export const ProposalForm = Type.Object({
   goal: field.localized(LIMITS.longText, { required: true, multiline: true }),
   description: field.localized(LIMITS.longText, { multiline: true }),
   safeguarding: field.localized(LIMITS.longText, { multiline: true }),
+  staffingArrangements: field.localized(LIMITS.text, { multiline: true }),
+  financingArrangements: field.localized(LIMITS.text, { multiline: true }),
   leadOrganisationId: Type.Optional(field.uuid()),
   partners: field.list(field.uuid()),
 });
@@ -149,25 +156,49 @@ export const JudgementForm = Type.Object({
   reasoning: field.localized(LIMITS.text, { required: true, multiline: true }),
 });
 
-/** A recommendation or a decision on admission, with reasons. */
-export const DecisionForm = Type.Object({
+/** The support steering group's recommendation on admission, with reasons. */
+export const RecommendationForm = Type.Object({
   outcome: field.choice(['admit', 'reject'] as const),
   reasons: field.localized(LIMITS.text, { required: true, multiline: true }),
   decidedOn: field.date(),
 });
 
-/** An organisation joins after the steering group was consulted (on a day that has been). */
+/**
+ * The executive steering group's decision on admission: the confirmed decision of a held meeting
+ * it rests on (whose date it takes), the outcome and the reasons.
+ */
+export const AdmissionDecisionForm = Type.Object({
+  decision: field.uuid(),
+  outcome: field.choice(['admit', 'reject'] as const),
+  reasons: field.localized(LIMITS.text, { required: true, multiline: true }),
+});
+
+/**
+ * The lead lets an organisation join; the steering group's advice (on a day that has been) is
+ * required for an organisation that is not a party, and optional for a party.
+ */
 export const JoinForm = Type.Object({
   organisationId: field.uuid(),
   role: field.choice(['partner', 'intended_partner'] as const),
-  consultedOn: field.date(),
-  outcome: field.choice(['agreed', 'objection'] as const),
+  consultedOn: Type.Optional(field.date()),
+  level: Type.Optional(field.choice(ADVICE_LEVELS)),
+  outcome: Type.Optional(field.choice(['agreed', 'objection'] as const)),
   note: field.localized(LIMITS.text, { multiline: true }),
 });
 
-export function joinInput(form: Static<typeof JoinForm>): Outcome<JoinInput> {
-  if (form.consultedOn > today()) return refusedField('consultedOn', 'pf.error.future');
-  return done(form);
+/** The join to record; `isParty` tells whether the organisation counts as a party (or a party's unit). */
+export function joinInput(form: Static<typeof JoinForm>, isParty: boolean): Outcome<JoinInput> {
+  const { organisationId, role, consultedOn, level, outcome, note } = form;
+  const given = consultedOn !== undefined || level !== undefined || outcome !== undefined || !!note.nl || !!note.en;
+  if (!given && isParty) return done({ organisationId, role, advice: null });
+  const errors: FieldErrors = {};
+  const required = isParty ? 'pf.join.adviceIncomplete' : 'pf.join.adviceRequired';
+  if (consultedOn === undefined) errors.consultedOn = { key: required };
+  else if (consultedOn > today()) errors.consultedOn = { key: 'pf.error.future' };
+  if (level === undefined) errors.level = { key: required };
+  if (outcome === undefined) errors.outcome = { key: required };
+  if (Object.keys(errors).length > 0) return refused(errors);
+  return done({ organisationId, role, advice: { consultedOn: consultedOn!, level: level!, outcome: outcome!, note } });
 }
 
 /** Two projects (by code) linked as a cross-over, and why. */

@@ -1,5 +1,8 @@
-// Joining partners and cross-overs. An organisation joins a project only after the steering group
-// was consulted; the consultation is recorded even when it objects, and then nobody is added.
+// Joining partners and cross-overs. "Elke projecttrekker kan in overleg met de stuurgroep besluiten
+// dat andere dan bovengenoemde partijen toetreden tot projecten als projectpartner": the lead
+// decides. For an organisation that is not a party (nor one of a party's units) the steering group's
+// advice is recorded first — which level gave it, and whether it agreed or objected — and shown with
+// the partner; an objection does not block the lead's decision.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -10,44 +13,57 @@ import type { LocalizedText } from '../../domain/localized.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
 import type { ProjectRef } from './policy.ts';
-import { crossOvers, partnerConsultations } from './tables.ts';
+import { crossOvers, partnerConsultations, type AdviceLevel } from './tables.ts';
+import type { PartyOf } from '../../domain/criteria.ts';
 
-export interface JoinInput {
-  organisationId: string;
-  role: Exclude<PartnerRole, 'lead'>;
+/** The steering group's advice on a joining organisation. */
+export interface JoinAdvice {
   consultedOn: string;
+  level: AdviceLevel;
   outcome: 'agreed' | 'objection';
   note: LocalizedText;
 }
 
+export interface JoinInput {
+  organisationId: string;
+  role: Exclude<PartnerRole, 'lead'>;
+  /** Required for an organisation that is not a party; optional for a party. */
+  advice: JoinAdvice | null;
+}
+
 /**
- * Records the consultation and, when the steering group agreed, adds the organisation: done with
- * `added` false when it objected (the consultation is still recorded). An organisation that is
- * already a partner is refused on the organisation field, nothing written.
+ * The lead's decision to let an organisation join, with the steering group's advice when there is
+ * one: done with `objection` true when the advice was an objection (the organisation joins all the
+ * same). Refused, nothing written, for an organisation that is already a partner and for a
+ * non-party without recorded advice.
  */
-export async function joinProject(db: Db, input: { actor: Actor; project: ProjectRef; values: JoinInput }): Promise<Outcome<{ added: boolean }>> {
+export async function joinProject(db: Db, input: { actor: Actor; project: ProjectRef; values: JoinInput; partyOf: PartyOf }): Promise<Outcome<{ objection: boolean }>> {
   authorize(input.actor, 'partner.join', input.project);
   const { programmeId, id: projectId } = input.project;
-  return writeTransaction(db, async (tx): Promise<Outcome<{ added: boolean }>> => {
+  const { organisationId, role, advice } = input.values;
+  if (!advice && input.partyOf(organisationId) === null) return refusedField('consultedOn', 'pf.join.adviceRequired');
+  return writeTransaction(db, async (tx): Promise<Outcome<{ objection: boolean }>> => {
     const existing = await tx
       .select({ id: projectPartners.id })
       .from(projectPartners)
       .where(and(eq(projectPartners.projectId, projectId), eq(projectPartners.organisationId, input.values.organisationId)));
-    if (existing.length > 0) return refusedField('organisationId', 'form.error.choice');
-    const { organisationId, consultedOn, outcome, note, role } = input.values;
-    const [consultation] = await tx
-      .insert(partnerConsultations)
-      .values({ programmeId, projectId, organisationId, consultedOn, outcome, note, recordedBy: input.actor.userId, recordedByLabel: input.actor.displayName })
-      .returning();
-    await recordAudit(tx, { actor: input.actor, programmeId, action: 'consultation.record', objectType: 'project', objectId: projectId, after: consultation });
-    if (outcome === 'objection') return done({ added: false });
+    if (existing.length > 0) return refusedField('organisationId', 'pf.join.alreadyPartner');
+    let consultationId: string | null = null;
+    if (advice) {
+      const [consultation] = await tx
+        .insert(partnerConsultations)
+        .values({ programmeId, projectId, organisationId, ...advice, recordedBy: input.actor.userId, recordedByLabel: input.actor.displayName })
+        .returning();
+      consultationId = consultation!.id;
+      await recordAudit(tx, { actor: input.actor, programmeId, action: 'consultation.record', objectType: 'project', objectId: projectId, after: consultation });
+    }
     const [{ next }] = (await tx
       .select({ next: sql<number>`coalesce(max(${projectPartners.position}), 0) + 1`.mapWith(Number) })
       .from(projectPartners)
       .where(eq(projectPartners.projectId, projectId))) as [{ next: number }];
     await tx.insert(projectPartners).values({ programmeId, projectId, organisationId, role, position: next, declaredInterest: role === 'partner' });
-    await recordAudit(tx, { actor: input.actor, programmeId, action: 'partner.add', objectType: 'project', objectId: projectId, after: { organisationId, role, consultationId: consultation!.id } });
-    return done({ added: true });
+    await recordAudit(tx, { actor: input.actor, programmeId, action: 'partner.add', objectType: 'project', objectId: projectId, after: { organisationId, role, consultationId, advice: advice?.outcome ?? null } });
+    return done({ objection: advice?.outcome === 'objection' });
   });
 }
 

@@ -1,5 +1,6 @@
 // Sections the project page gains for people involved: editing tools, partners' commitments,
 // consultations on joining partners, and the history of every recorded change.
+import type { ComponentChildren } from 'preact';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import { Heading, Link } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
@@ -82,11 +83,26 @@ export function PartnerCommitments({ ctx, rows, code, canEdit }: { ctx: PageCont
 }
 
 export interface ConsultationRow {
+  organisationId: string;
   organisation: LocalizedText;
   consultedOn: string;
+  level: 'support' | 'executive';
   outcome: 'agreed' | 'objection';
   note: LocalizedText;
   recordedByLabel: string;
+}
+
+/** The steering group's advice as shown with the partner and in the list ("Advies ambtelijke stuurgroep (…): bezwaar"). */
+export function AdviceText({ ctx, row }: { ctx: PageContext; row: Pick<ConsultationRow, 'level' | 'consultedOn' | 'outcome'> }) {
+  const text = ctx.t('pf.consultation.withPartner', { level: ctx.t(`pf.consultation.level.${row.level}`).toLowerCase(), date: formatDate(ctx.locale, row.consultedOn), outcome: ctx.t(`pf.consultation.${row.outcome}`) });
+  return row.outcome === 'objection' ? <strong class="ks-advice ks-advice--objection">{text}</strong> : <span class="ks-advice">{text}</span>;
+}
+
+/** The newest advice per organisation (rows come newest first), rendered for the partner list. */
+export function adviceByOrganisation(ctx: PageContext, rows: ConsultationRow[]) {
+  const advice = new Map<string, ComponentChildren>();
+  for (const row of rows) if (!advice.has(row.organisationId)) advice.set(row.organisationId, <AdviceText ctx={ctx} row={row} />);
+  return advice;
 }
 
 export function Consultations({ ctx, rows }: { ctx: PageContext; rows: ConsultationRow[] }) {
@@ -98,7 +114,7 @@ export function Consultations({ ctx, rows }: { ctx: PageContext; rows: Consultat
       <ul class="utrecht-unordered-list">
         {rows.map((row) => (
           <li class="utrecht-unordered-list__item">
-            {formatDate(locale, row.consultedOn)}: {resolveText(row.organisation, locale).text} — {t(`pf.consultation.${row.outcome}`)} ({row.recordedByLabel})
+            {formatDate(locale, row.consultedOn)}: {resolveText(row.organisation, locale).text} — <AdviceText ctx={ctx} row={row} /> ({row.recordedByLabel})
             {resolveText(row.note, locale).text ? `. ${resolveText(row.note, locale).text}` : ''}
           </li>
         ))}

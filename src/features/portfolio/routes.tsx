@@ -15,7 +15,7 @@ import { registerAdmissionRoutes } from './admission-routes.tsx';
 import { registerNetworkRoutes } from './network-routes.tsx';
 import { registerListRoutes } from './list-routes.tsx';
 import { listConsultations, projectHistory, renamedProjectCode } from './edit-queries.ts';
-import { Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
+import { adviceByOrganisation, Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
 import { PROJECT } from '../files/owners.ts';
 import { attachmentsOf } from '../files/queries.ts';
 import { Attachments } from '../files/views.tsx';
@@ -115,7 +115,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
       return sendHtml(
         reply,
         renderPage(
-          <ProjectPage ctx={ctx} project={found} partners={partners} actions={actions} targets={targets} editBase={canEdit ? `/${request.programme!.slug}/projects/${project.code}` : undefined}>
+          <ProjectPage ctx={ctx} project={found} partners={partners} actions={actions} targets={targets} editBase={canEdit ? `/${request.programme!.slug}/projects/${project.code}` : undefined} advice={adviceByOrganisation(ctx, consultations)}>
             <ProjectTools ctx={ctx} code={project.code} canEdit={canEdit} showAdmission={internal} />
             {internal && <PartnerCommitments ctx={ctx} rows={commitments} code={project.code} canEdit={canEdit} />}
             {internal && <Consultations ctx={ctx} rows={consultations} />}

@@ -1,6 +1,31 @@
-// Default cross-overs: links between projects that the agreement's text itself draws.
+// Default cross-overs: links between projects that the agreement's text itself draws; and the
+// admission of the annex's projects, which the agreement itself admitted (its source is the
+// agreement, not a meeting).
 import { registerSeedExtension } from '../../seed/load.ts';
-import { crossOvers } from './tables.ts';
+import { admissionDecisions, crossOvers } from './tables.ts';
+
+/** The agreement's own words on its annex. */
+export const ANNEX_SENTENCE = {
+  nl: 'De eerste jaaragenda 2017-2018 is als bijlage bij deze samenwerkingsovereenkomst gevoegd.',
+  en: 'The first annual agenda 2017-2018 is annexed to this cooperation agreement.',
+};
+
+registerSeedExtension('portfolio-admitted-by-agreement', async (tx, context) => {
+  const annexed = context.seed.projects.filter((p) => p.lifecycle !== 'proposed' && p.lifecycle !== 'rejected');
+  if (annexed.length === 0) return;
+  await tx.insert(admissionDecisions).values(
+    annexed.map((p) => ({
+      programmeId: context.programmeId,
+      projectId: context.projectId(p.code),
+      kind: 'decision' as const,
+      outcome: 'admit' as const,
+      source: 'agreement' as const,
+      reasons: ANNEX_SENTENCE,
+      decidedOn: context.seed.agreement.signedOn,
+      recordedByLabel: '',
+    })),
+  );
+});
 
 const LINKS: { a: string; b: string; nl: string; en: string }[] = [
   { a: '2a', b: '2b', nl: 'Het Huis van het Onderwijs en het Regionaal Steunpunt verkennen hun onderlinge verbinding.', en: 'The House of Education and the Regional Support Centre explore how they connect.' },

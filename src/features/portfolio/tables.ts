@@ -3,6 +3,7 @@
 import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { organisations, programmes, projects, users } from '../../db/schema.ts';
+import { decisions } from '../meetings/tables.ts';
 
 const text2 = (name: string) => jsonb(name).$type<LocalizedText>();
 const programmeRef = () =>
@@ -35,8 +36,17 @@ export const DECISION_KINDS = ['recommendation', 'decision'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 
 /**
+ * Where an admission comes from: a decision of the executive steering group taken at a held
+ * meeting (`decision`), or the agreement itself, whose annex admitted the first projects
+ * (`agreement`).
+ */
+export const ADMISSION_SOURCES = ['decision', 'agreement'] as const;
+export type AdmissionSource = (typeof ADMISSION_SOURCES)[number];
+
+/**
  * The support steering group's recommendation and the executive steering group's decision on a
- * proposal. `meetingId` is filled in by the meetings capability when it links the decision.
+ * proposal. A decision names its source: the confirmed meeting decision it rests on (`decisionId`,
+ * with its meeting in `meetingId` and that meeting's date in `decidedOn`), or the agreement.
  */
 export const admissionDecisions = pgTable(
   'admission_decisions',
@@ -48,6 +58,8 @@ export const admissionDecisions = pgTable(
     outcome: text('outcome').$type<'admit' | 'reject'>().notNull(),
     reasons: text2('reasons').notNull(),
     decidedOn: date('decided_on').notNull(),
+    source: text('source').$type<AdmissionSource>().notNull().default('decision'),
+    decisionId: uuid('decision_id').references(() => decisions.id, { onDelete: 'restrict' }),
     meetingId: uuid('meeting_id'),
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     recordedByLabel: text('recorded_by_label').notNull(),
@@ -56,7 +68,14 @@ export const admissionDecisions = pgTable(
   (t) => [index('admission_decisions_project').on(t.projectId, t.createdAt)],
 );
 
-/** The steering group consulted before an organisation joins a running project. */
+export const ADVICE_LEVELS = ['support', 'executive'] as const;
+export type AdviceLevel = (typeof ADVICE_LEVELS)[number];
+
+/**
+ * The steering group's advice when a lead lets an organisation that is not a party join a project
+ * ("in overleg met de stuurgroep"): which level advised, and whether it agreed or objected. The
+ * lead decides; an objection is recorded and shown with the partner, it does not block.
+ */
 export const partnerConsultations = pgTable(
   'partner_consultations',
   {
@@ -67,6 +86,7 @@ export const partnerConsultations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     consultedOn: date('consulted_on').notNull(),
+    level: text('level').$type<AdviceLevel>().notNull().default('support'),
     outcome: text('outcome').$type<'agreed' | 'objection'>().notNull(),
     note: text2('note').notNull().default({}),
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),

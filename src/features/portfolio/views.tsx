@@ -151,6 +151,8 @@ export function ProjectPage(props: {
   editBase?: string;
   /** Sections added by the editing capability: tools, commitments, history. */
   children?: ComponentChildren;
+  /** The steering group's newest advice per joined organisation, for readers of the internal side. */
+  advice?: Map<string, ComponentChildren>;
 }) {
   const { ctx, partners, actions, targets, editBase } = props;
   const { project, theme, lead } = props.project;
@@ -165,6 +167,7 @@ export function ProjectPage(props: {
     <li class="utrecht-unordered-list__item">
       <OrganisationLink ctx={ctx} slug={p.organisation.slug} value={p.organisation.name} />
       {p.partner.role === 'lead' && <> ({t('partnerRole.lead').toLowerCase()})</>}
+      {props.advice?.has(p.organisation.id) && <> — {props.advice.get(p.organisation.id)}</>}
       {resolveText(p.partner.note, locale).text && (
         <>
           {' — '}

@@ -18,6 +18,7 @@ import { etagOf, requireIfMatch, seesInternal } from '../access.ts';
 import { registerApiResource } from '../registry.ts';
 import {
   API_PREFIX,
+  DateSchema,
   DateTimeSchema,
   ETagHeader,
   IfMatchHeaders,
@@ -82,7 +83,17 @@ const AgendaSchema = Type.Object({
 
 const AgendaDetailSchema = Type.Object({
   ...AgendaSchema.properties,
-  adoption: Nullable(Type.Object({ decisionId: Type.String({ format: 'uuid' }), meetingStartsAt: DateTimeSchema }, { description: 'The executive decision that adopted the agenda.' })),
+  adoption: Nullable(
+    Type.Object(
+      {
+        source: StringEnum(['decision', 'agreement'] as const, { description: 'What adopted the agenda: a confirmed executive decision at a held meeting, or the agreement itself (the first agenda, annexed to it).' }),
+        date: DateSchema,
+        decisionId: Nullable(Type.String({ format: 'uuid' })),
+        meetingStartsAt: Nullable(DateTimeSchema),
+      },
+      { description: 'What adopted the agenda and on which date (the meeting\'s, or the day the agreement was signed).' },
+    ),
+  ),
   entries: Type.Array(
     Type.Object({
       position: Type.Integer(),
@@ -377,10 +388,17 @@ registerApiResource({
       },
       async (request) => {
         const agenda = await loadAgenda(db, request, request.params.agendaId);
-        const [entries, adoption] = await Promise.all([agendaQ.listEntries(db, agenda.id), agendaQ.getAdoption(db, agenda.adoptedByDecisionId)]);
+        const [entries, source] = await Promise.all([agendaQ.listEntries(db, agenda.id), agendaQ.adoptionSource(db, agenda)]);
         return {
           ...toAgenda(agenda),
-          adoption: adoption ? { decisionId: adoption.decision.id, meetingStartsAt: isoInstant(adoption.startsAt)! } : null,
+          adoption: source
+            ? {
+                source: source.kind,
+                date: source.date,
+                decisionId: source.adoption?.decision.id ?? null,
+                meetingStartsAt: source.adoption ? isoInstant(source.adoption.startsAt)! : null,
+              }
+            : null,
           entries: entries.map((row) => ({
             position: row.entry.position,
             project: { code: row.code, title: localized(row.title) },
