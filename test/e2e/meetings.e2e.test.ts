@@ -168,13 +168,20 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     const executiveMember = await member('executive');
     await executiveMember.goto(`${e2e.baseUrl}/nl${agendaPath}`);
     const decision = await executiveMember.$eval('#advance-decision', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('De jaaragenda 2031 is vastgesteld'))!.value);
+    assert.equal(await executiveMember.$eval('#advance-decision', (select) => (select as HTMLSelectElement).value), '', 'no decision is chosen beforehand');
     await executiveMember.selectOption('#advance-decision', decision);
+    await expectAccessible(executiveMember);
+    await Promise.all([executiveMember.waitForNavigation(), executiveMember.click('form[action$="/adopt"] button[type=submit]')]);
+    // The confirmation step names the meeting's date; the year has not passed, so no warning.
+    const asked = (await executiveMember.textContent('main')) ?? '';
+    assert.match(asked, /Jaaragenda 2031 vaststellen\?[\s\S]*in de vergadering van 1 maart 2031: De jaaragenda 2031 is vastgesteld\./);
+    assert.doesNotMatch(asked, /achteraf/);
     await expectAccessible(executiveMember);
     await Promise.all([executiveMember.waitForNavigation(), executiveMember.click('form[action$="/adopt"] button[type=submit]')]);
     assert.equal(await executiveMember.$('form[action$="/publish"]'), null, 'publishing is the coordinator’s');
     await page.goto(`${e2e.baseUrl}/nl${agendaPath}`);
     await submit('/publish');
-    assert.match((await page.textContent('main')) ?? '', /Gepubliceerd[\s\S]*Vastgesteld door de bestuurlijke stuurgroep op 1 maart 2031/);
+    assert.match((await page.textContent('main')) ?? '', /Gepubliceerd[\s\S]*Vastgesteld door de bestuurlijke stuurgroep in de vergadering van 1 maart 2031/);
     await visitBoth(agendaPath);
     await visitBoth(`/leiden/annual-agendas/compare?left=${firstAgenda}&right=${agendaPath.split('/').at(-1)}`);
 

@@ -1,13 +1,17 @@
-// In a real browser: a partner member proposes a project, completes it, the support steering group
-// judges criteria c and d and recommends, the executive steering group admits it; a stale edit (of
+// In a real browser: a partner member proposes a project, completes it and lets a non-party join
+// after the steering group objected, the support steering group judges criteria c and d and
+// recommends, the executive steering group admits it with its confirmed decision of a held meeting
+// (through the confirmation step, the meeting's date shown); a stale edit (of
 // the project or of a partner's commitment) gets the conflict page; the coordinator renames a code. axe checks every new portfolio page in Dutch and English on the way.
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildUser } from '../support/app.ts';
 import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { eq } from 'drizzle-orm';
-import { organisations, projectPartners, projects } from '../../src/db/schema.ts';
+import { bodies, organisations, projectPartners, projects } from '../../src/db/schema.ts';
+import { setClock } from '../../src/clock.ts';
+import { decisions, meetings } from '../../src/features/meetings/tables.ts';
 
 describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
@@ -20,7 +24,18 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
     emails.support = (await buildUser(e2e.t, { role: 'support', name: 'Sam Support' })).email;
     emails.executive = (await buildUser(e2e.t, { role: 'executive', name: 'Eva Executive' })).email;
     emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coco Coordinator' })).email;
+    // Inside Leiden's term: spring 2018. The executive steering group met on 1 March 2018 and its
+    // decision there was confirmed by a member who attended (the meeting flow is the meetings test's).
+    setClock('2018-04-03T10:00:00Z');
+    const db = e2e.t.database.db;
+    const [executive] = await db.select().from(bodies).where(eq(bodies.kind, 'executive'));
+    const [meeting] = await db
+      .insert(meetings)
+      .values({ programmeId: executive!.programmeId, bodyId: executive!.id, startsAt: new Date('2018-03-01T13:00:00Z'), endsAt: new Date('2018-03-01T15:00:00Z'), state: 'held' })
+      .returning();
+    await db.insert(decisions).values({ programmeId: executive!.programmeId, meetingId: meeting!.id, outcome: 'adopted', text: { nl: 'De Leidse zomerschool wordt toegelaten.', en: 'The Leiden summer school is admitted.' }, confirmedAt: new Date('2018-03-01T16:00:00Z'), confirmedByName: 'Voorzitter' });
   });
+  after(() => setClock(null));
 
   const as = (who: string, run: (page: Page) => Promise<void>) => e2e.as(emails[who]!, run);
 
@@ -66,23 +81,37 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
       assert.match(await page.textContent('main') ?? '', /nog niet beschreven hoe het succes wordt geborgd/);
       await visitBoth(page, `/leiden/projects/${code}/admission`);
 
-      // Complete the proposal: safeguarding (criterion e) and agreements per partner (criterion f).
+      // Complete the proposal: safeguarding (criterion e) and the partners' arrangements on
+      // staffing/capacity and financing, per project (criterion f).
       await visitBoth(page, `/leiden/projects/${code}/edit`);
       await page.fill('#project-safeguarding_nl', 'Wordt onderdeel van het vaste onderwijsaanbod');
+      await page.fill('#project-staffingArrangements_nl', 'Elk twee docenten, 160 uur');
+      await page.fill('#project-financingArrangements_nl', 'Hogeschool en universiteit dragen elk de helft');
       await submit(page);
-      for (const slug of ['hogeschool-leiden', 'universiteit-leiden']) {
-        await visitBoth(page, `/leiden/projects/${code}/partners/${slug}/edit`);
-        await page.fill('#partner-capacityHours', '160');
-        await page.check('#partner-commitmentAgreed');
-        await submit(page);
-      }
+      await visitBoth(page, `/leiden/projects/${code}/partners/hogeschool-leiden/edit`);
+      await page.fill('#partner-capacityHours', '160');
+      await submit(page);
       await visitBoth(page, `/leiden/projects/${code}/actions/new`);
       await page.fill('#action-description_nl', 'Programma opstellen');
       await page.fill('#action-dueLabel_nl', 'Q1 2018');
       await submit(page);
-      await visitBoth(page, `/leiden/projects/${code}/partners/new`);
+      // A non-party joins after the executive level objected: the lead decides, the objection is shown.
+      await page.goto(`${e2e.baseUrl}/nl/leiden/projects/${code}`);
+      await Promise.all([page.waitForNavigation(), page.click(`a[href$="/projects/${code}/partners/new"]`)]);
+      await expectAccessible(page);
+      await page.selectOption('#join-organisationId', orgIds['taskforce-studentenhuisvesting']!);
+      await submit(page);
+      assert.match(await page.textContent('main') ?? '', /Deze organisatie is geen partij: leg het advies van de stuurgroep vast/);
+      await expectAccessible(page);
+      await page.fill('#join-consultedOn', '2018-03-20');
+      await page.check('#join-level-executive');
+      await page.check('#join-outcome-objection');
+      await page.fill('#join-note_nl', 'Eerst de hogescholen laten beginnen');
+      await submit(page);
+      const projectText = (await page.textContent('main')) ?? '';
+      assert.match(projectText, /Programma opstellen/);
+      assert.match(projectText, /Taskforce Studentenhuisvesting — Advies bestuurlijke stuurgroep \(20 maart 2018\): bezwaar/);
       await visitBoth(page, `/leiden/projects/${code}`);
-      assert.match(await page.textContent('main') ?? '', /Programma opstellen/);
     });
 
     await as('support', async (page) => {
@@ -103,12 +132,23 @@ describe('portfolio: proposal to admission in Chromium', { skip: !chromiumAvaila
 
     await as('executive', async (page) => {
       await visitBoth(page, `/leiden/projects/${code}/admission`);
+      // Only the confirmed decision of the held meeting is offered, after an empty first choice.
+      const options = await page.$$eval('#decision-decision option', (list) => list.map((o) => (o as HTMLOptionElement).text));
+      assert.deepEqual(options.slice(1), ['1 maart 2018: De Leidse zomerschool wordt toegelaten.']);
+      assert.equal(await page.$eval('#decision-decision', (select) => (select as HTMLSelectElement).value), '');
+      await page.selectOption('#decision-decision', { label: '1 maart 2018: De Leidse zomerschool wordt toegelaten.' });
       await page.check('#decision-outcome-admit');
       await page.fill('#decision-reasons_nl', 'Past in de jaaragenda');
       await page.fill('#decision-reasons_en', 'Fits the annual agenda');
       await submit(page, 'form[action$="/decision"]');
+      // The confirmation step says what will happen and on which decision it rests.
+      const asked = (await page.textContent('main')) ?? '';
+      assert.match(asked, new RegExp(`${code} toelaten\\?`));
+      assert.match(asked, /in de vergadering van 1 maart 2018: De Leidse zomerschool wordt toegelaten\./);
+      await expectAccessible(page);
+      await submit(page, 'form[action$="/decision"]');
       const text = (await page.textContent('main')) ?? '';
-      assert.match(text, /Toegelaten/);
+      assert.match(text, /Toegelaten — Besloten door de bestuurlijke stuurgroep in de vergadering van 1 maart 2018/);
       assert.match(text, /Past in de jaaragenda/);
       await visitBoth(page, `/leiden/projects/${code}/admission`);
     });

@@ -10,7 +10,7 @@ import { agreementParties, agreements, auditEvents, bodies, organisations, progr
 import { agreementAmendments, agreementRepresentatives } from '../agreement/tables.ts';
 import { annualAgendas } from '../agenda/tables.ts';
 import { fundBalances, funds } from '../fund/tables.ts';
-import { decisions, meetings } from '../meetings/tables.ts';
+import { agendaItems, decisions, meetings } from '../meetings/tables.ts';
 import { isoToday, periodOf, previousPeriod } from '../monitoring/periods.ts';
 import { events, newsItems } from '../website/tables.ts';
 import { openApiChecker, type OpenApiChecker } from './testing.ts';
@@ -89,7 +89,9 @@ for (const mode of databaseModes()) {
       await db.insert(agreementRepresentatives).values({ programmeId, partyId: party!.id, userId: representative.userId });
       representativeToken = await createToken(t, representative, 'read');
 
-      // Earmarks of two parties next to the seeded joint fund.
+      // A joint fund (none is seeded: the agreement leaves the fund's form open) and earmarks of two parties.
+      const [joint] = await db.insert(funds).values({ programmeId, kind: 'joint', name: { nl: 'Kennisfonds', en: 'Knowledge fund' } }).returning({ id: funds.id });
+      await db.insert(fundBalances).values({ fundId: joint!.id, programmeId });
       for (const slug of ['lumc', 'gemeente-leiden']) {
         const [fund] = await db.insert(funds).values({ programmeId, kind: 'earmarked', organisationId: await orgId(slug), name: { en: `Earmark ${slug}` } }).returning({ id: funds.id });
         await db.insert(fundBalances).values({ fundId: fund!.id, programmeId });
@@ -103,6 +105,7 @@ for (const mode of databaseModes()) {
         .insert(meetings)
         .values({ programmeId, bodyId: executiveBody!.id, startsAt: new Date('2018-01-15T09:00:00Z'), endsAt: new Date('2018-01-15T10:00:00Z'), state: 'held' })
         .returning();
+      await db.insert(agendaItems).values({ programmeId, meetingId: meeting!.id, position: 1, kind: 'decision', title: { nl: 'Vaststelling', en: 'Adoption' } });
       const [decision] = await db
         .insert(decisions)
         .values({ programmeId, meetingId: meeting!.id, outcome: 'adopted', public: false, text: { en: 'Confidential decision' } })
@@ -167,7 +170,7 @@ for (const mode of databaseModes()) {
       const ids = all.items.map((f: any) => f.id);
       assert.ok(ids.includes(lumcEarmarkId) && ids.includes(otherEarmarkId));
       const joint = all.items.find((f: any) => f.kind === 'joint');
-      assert.ok(joint, 'the seeded joint fund');
+      assert.ok(joint, 'the joint fund');
       assert.equal(joint.available.cents, joint.contributed.cents - joint.committed.cents);
 
       const partner = (await get(`${L}/funds`, bearer(tokens.partner!))).json();
