@@ -125,6 +125,9 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/:programme/manage/website/privacy': { action: 'privacy.edit', own: 'L N N N N o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/manage/website/theme': { action: 'theme.edit', own: 'L N N N N o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/manage/website/translations': { action: 'website.manage', own: 'L N N N N o o', foreign: 'L N N N N N N' },
+  'GET ~/:programme/meetings/:meeting/decisions/:decisionId/edit': { action: 'decision.edit', own: 'L N N N N o o', foreign: 'L N N N N N N' },
+  'GET ~/:programme/meetings/:meeting/items/:item/edit': { action: 'agendaItem.edit', own: 'L N N N N o o', foreign: 'L N N N N N N' },
+  'GET ~/:programme/meetings/settings': { action: 'meetings.settings', own: 'L N N N N o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/meetings/:meeting': { action: 'meeting.view', own: 'N N N N o o o', foreign: 'N N N N N N N' },
   'GET ~/:programme/meetings/:meeting/meeting.ics': { action: 'meeting.view', own: 'N N N N o o o', foreign: 'N N N N N N N' },
   'GET ~/:programme/meetings/:meeting/pack.pdf': { action: 'meeting.view', own: 'N N N N o o o', foreign: 'N N N N N N N' },
@@ -223,6 +226,16 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'POST ~/:programme/meetings/:meeting/decisions/:decisionId/confirm': { action: 'decision.confirm', own: 'U N N N B N N', foreign: 'U N N N N N N' },
   // The secretary's, with a reason and after a confirmation step (an empty form: 400).
   'POST ~/:programme/meetings/:meeting/decisions/:decisionId/withdraw': { action: 'decision.withdraw', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  // Corrections until the minutes are approved (the secretary's): an empty form is refused (400).
+  'POST ~/:programme/meetings/:meeting/decisions/:decisionId/edit': { action: 'decision.edit', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/:meeting/items/:item/edit': { action: 'agendaItem.edit', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/:meeting/items/:item/withdraw': { action: 'agendaItem.withdraw', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  // The world's meeting is its body's first: no previous minutes to approve (400); with the setting
+  // on (the default) the secretary does not make minutes final (400); a note needs approved minutes.
+  'POST ~/:programme/meetings/:meeting/minutes/approve-previous': { action: 'meeting.approveMinutes', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/:meeting/minutes/final': { action: 'meeting.approveMinutes', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/:meeting/notes': { action: 'meeting.addNote', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/settings': { action: 'meetings.settings', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/attendance': { action: 'meeting.recordAttendance', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/invitations': { action: 'meeting.sendInvitations', own: 'U N N N N r r', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/items': { action: 'agendaItem.add', own: 'U N N N N B B', foreign: 'U N N N N N N' },

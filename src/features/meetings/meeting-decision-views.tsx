@@ -6,7 +6,7 @@ import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/fo
 import { formatDateTime } from '../../web/i18n.ts';
 import { DecisionInput, ProposalInput, WithdrawInput } from './schema.ts';
 import { DECISION_OUTCOMES } from './tables.ts';
-import { decisionStatus } from '../../domain/meeting-record.ts';
+import { decisionStatus, inForce } from '../../domain/meeting-record.ts';
 import type { MeetingDetail } from './queries.ts';
 import { amsterdamDate, base, label, RecordBlocked, type SectionProps } from './views.tsx';
 
@@ -83,7 +83,7 @@ function DecisionStatusLine({ ctx, decision }: { ctx: SectionProps['ctx']; decis
   );
 }
 
-export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked, confirmable, startsAt, minutesApproved }: SectionProps & { startsAt: Date; minutesApproved: boolean }) {
+export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked, confirmable, frozen, startsAt, minutesApproved }: SectionProps & { startsAt: Date; minutesApproved: boolean }) {
   const { t, locale } = ctx;
   const awaiting = detail.decisions.some((row) => decisionStatus(row.decision) === 'awaitingConfirmation');
   return (
@@ -95,13 +95,29 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
         <ol class="utrecht-ordered-list">
           {detail.decisions.map((row) => (
             <li class="utrecht-ordered-list__item">
-              <Prose value={row.decision.text} locale={locale} />
+              <div id={`decision-${row.decision.id}`}>
+                <Prose value={row.decision.text} locale={locale} />
+              </div>
               <p class="utrecht-paragraph">
                 <strong>{t(`meetings.outcome.${row.decision.outcome}`)}</strong>
                 {' · '}
                 {row.decision.public ? t('meetings.decisions.public') : t('meetings.decisions.internal')}
               </p>
               <DecisionStatusLine ctx={ctx} decision={row.decision} />
+              {row.decision.public && inForce(row.decision) && (
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={`${base(ctx)}/decisions/${row.decision.id}`}>
+                    {t('meetings.decisions.publicPage')}
+                  </a>
+                </p>
+              )}
+              {canPrepare && !row.decision.withdrawnAt && !minutesApproved && (
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={`${path}/decisions/${row.decision.id}/edit`} aria-describedby={`decision-${row.decision.id}`}>
+                    {t('meetings.decisions.edit')}
+                  </a>
+                </p>
+              )}
               <ErrorSummary ctx={ctx} state={state} form={`confirm-${row.decision.id}`} />
               <ErrorSummary ctx={ctx} state={state} form={`withdraw-${row.decision.id}`} />
               {confirmable?.has(row.decision.id) && (
@@ -133,7 +149,7 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
           <RecordBlocked ctx={ctx} blocked={blocked} startsAt={startsAt} />
         </>
       )}
-      {canPrepare && !blocked && (
+      {canPrepare && !blocked && !frozen && (
         <section aria-labelledby="add-decision">
           <Heading level={3} id="add-decision">
             {t('meetings.decisions.add')}
@@ -143,7 +159,7 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
             <SelectField
               {...fieldProps(ctx, DecisionInput, state, 'decision', 'item')}
               label={t('meetings.decisions.item')}
-              options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.items.map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) }))]}
+              options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.items.filter((row) => !row.item.withdrawnAt).map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) }))]}
             />
             <BilingualField ctx={ctx} schema={DecisionInput} state={state} form="decision" name="text" label={t('meetings.decisions.text')} multiline required />
             <SelectField
