@@ -66,6 +66,18 @@ describe('average over the term (executive level: "gemiddeld twee keer per jaar"
     assert.equal(result.forecast, 4);
   });
 
+  test('the term ends at midnight after its last day; a meeting starting this very moment is held', () => {
+    const afterEnd = averageCadence({ perYear: 2, ...LEIDEN, now: new Date('2022-08-01T00:00:00Z'), meetings: [at('2022-07-07T00:00:00Z'), at('2022-07-06T23:59:59Z')] });
+    assert.equal(afterEnd.held, 1, 'the first instant after the term is outside it');
+    const now = new Date('2018-03-01T13:00:00Z');
+    const starting = averageCadence({ perYear: 2, ...LEIDEN, now, meetings: [at('2018-03-01T13:00:00Z')] });
+    assert.equal(starting.held, 1);
+    assert.equal(starting.planned, 0);
+    const range = rangeCadence({ year: 2018, min: 4, max: 6, ...LEIDEN, now, meetings: [at('2018-03-01T13:00:00Z'), at('2018-03-01T13:00:01Z')] });
+    assert.equal(range.held, 1);
+    assert.equal(range.planned, 1);
+  });
+
   test('the last day of the term is in it; after the term the average is over the whole term', () => {
     const meetings = [at('2022-07-06T12:00:00Z', 'held'), ...Array.from({ length: 9 }, (_, i) => at(`${2017 + Math.floor((i + 1) / 2)}-${i % 2 ? '03' : '10'}-01T12:00:00Z`, 'held'))];
     const result = averageCadence({ perYear: 2, ...LEIDEN, now: new Date('2040-01-01T00:00:00Z'), meetings });

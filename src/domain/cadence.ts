@@ -31,6 +31,7 @@ export interface BodyCadence {
 export function cadenceRuleOf(body: BodyCadence): CadenceRule | null {
   const { minMeetingsPerYear: min, maxMeetingsPerYear: max } = body;
   if (min === null && max === null) return null;
+  // Stryker disable next-line ConditionalExpression: with min null, max is not (both null returned above), so min === max is false anyway
   if (body.kind === 'executive' && min !== null && min === max) return { kind: 'average', perYear: min };
   return { kind: 'range', min, max };
 }
@@ -136,8 +137,9 @@ export function rangeCadence(input: RangeInput): RangeResult {
   const max = scale(input.max);
   let status: RangeStatus = 'ok';
   if (share === 0) status = 'outsideTerm';
-  else if (min !== null && total < min) status = 'short';
-  else if (max !== null && total > max) status = 'over';
+  // No minimum asks for none (a count is never below 0); no maximum allows any number.
+  else if (total < (min ?? 0)) status = 'short';
+  else if (total > (max ?? Infinity)) status = 'over';
   return { year: input.year, status, held, planned: total - held, total, min, max, share };
 }
 

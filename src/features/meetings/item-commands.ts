@@ -51,14 +51,17 @@ export async function addAgendaItem(input: Base & MeetingScope & { item: AgendaI
 export async function moveAgendaItem(input: Base & MeetingScope & { itemId: string; move: MoveInput }): Promise<Outcome<{ id: string }> | null> {
   authorize(input.actor, 'agendaItem.move', input.body);
   const direction = input.move.direction ?? 'up';
-  return input.db.transaction(async (tx) => {
+  const [exists] = await input.db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, input.meeting.id)));
+  if (!exists) return null;
+  return writeTransaction(input.db, async (tx): Promise<Outcome<{ id: string }>> => {
+    const frozen = await refusedWhenFrozen(tx, input.meeting.id);
+    if (frozen) return frozen;
     const items = await tx
       .select({ id: agendaItems.id, position: agendaItems.position })
       .from(agendaItems)
       .where(eq(agendaItems.meetingId, input.meeting.id))
       .orderBy(agendaItems.position);
     const index = items.findIndex((item) => item.id === input.itemId);
-    if (index < 0) return null;
     const self = items[index]!;
     const other = items[direction === 'up' ? index - 1 : index + 1];
     if (!other) return done({ id: self.id });
@@ -79,6 +82,8 @@ export async function addDocument(input: Base & MeetingScope & { itemId: string;
   if (!item) return null;
   const { docTitle: title, url } = input.document;
   return writeTransaction(input.db, async (tx) => {
+    const frozen = await refusedWhenFrozen(tx, input.meeting.id);
+    if (frozen) return frozen;
     const [doc] = await tx.insert(meetingDocuments).values({ programmeId: input.programmeId, agendaItemId: item.id, title, url }).returning();
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.document.add', objectType: 'meeting_document', objectId: doc!.id, after: doc });
     return done({ id: doc!.id });

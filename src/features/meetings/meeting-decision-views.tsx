@@ -4,6 +4,8 @@
 import { Heading, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
+import type { TSchema } from 'typebox';
+import type { FormState } from '../../web/forms.ts';
 import { DecisionInput, ProposalInput, WithdrawInput } from './schema.ts';
 import { DECISION_OUTCOMES } from './tables.ts';
 import { decisionStatus, inForce } from '../../domain/meeting-record.ts';
@@ -156,29 +158,44 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
           </Heading>
           <ErrorSummary ctx={ctx} state={state} form="decision" />
           <PostForm ctx={ctx} action={`${path}/decisions`} label={t('meetings.decisions.add')} id="decision">
-            <SelectField
-              {...fieldProps(ctx, DecisionInput, state, 'decision', 'item')}
-              label={t('meetings.decisions.item')}
-              options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.items.filter((row) => !row.item.withdrawnAt).map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) }))]}
-            />
-            <BilingualField ctx={ctx} schema={DecisionInput} state={state} form="decision" name="text" label={t('meetings.decisions.text')} multiline required />
-            <SelectField
-              {...fieldProps(ctx, DecisionInput, state, 'decision', 'outcome')}
-              label={t('meetings.decisions.outcome')}
-              options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcome.${o}`) }))}
-            />
-            <SelectField
-              {...fieldProps(ctx, DecisionInput, state, 'decision', 'public', 'no')}
-              label={t('meetings.decisions.public')}
-              options={[
-                { value: 'no', label: t('meetings.decisions.publicNo') },
-                { value: 'yes', label: t('meetings.decisions.publicYes') },
-              ]}
-            />
+            <DecisionFields ctx={ctx} schema={DecisionInput} state={state} form="decision" items={detail.items} />
             <SubmitButton>{t('meetings.decisions.add')}</SubmitButton>
           </PostForm>
         </section>
       )}
+    </>
+  );
+}
+
+/** A decision's fields (its agenda item, text, outcome, public), for recording one and for changing it. */
+export function DecisionFields(props: {
+  ctx: SectionProps['ctx'];
+  schema: TSchema;
+  state?: FormState;
+  form: string;
+  items: MeetingDetail['items'];
+  stored?: Pick<MeetingDetail['decisions'][number]['decision'], 'agendaItemId' | 'text' | 'outcome' | 'public'>;
+}) {
+  const { ctx, schema, state, form, stored } = props;
+  const { t } = ctx;
+  const offered = props.items.filter((row) => !row.item.withdrawnAt).map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) }));
+  return (
+    <>
+      <SelectField {...fieldProps(ctx, schema, state, form, 'item', stored?.agendaItemId ?? '')} label={t('meetings.decisions.item')} options={[{ value: '', label: t('meetings.decisions.noItem') }, ...offered]} />
+      <BilingualField ctx={ctx} schema={schema} state={state} form={form} name="text" label={t('meetings.decisions.text')} stored={stored?.text} multiline required />
+      <SelectField
+        {...fieldProps(ctx, schema, state, form, 'outcome', stored?.outcome ?? '')}
+        label={t('meetings.decisions.outcome')}
+        options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcome.${o}`) }))}
+      />
+      <SelectField
+        {...fieldProps(ctx, schema, state, form, 'public', stored?.public ? 'yes' : 'no')}
+        label={t('meetings.decisions.public')}
+        options={[
+          { value: 'no', label: t('meetings.decisions.publicNo') },
+          { value: 'yes', label: t('meetings.decisions.publicYes') },
+        ]}
+      />
     </>
   );
 }

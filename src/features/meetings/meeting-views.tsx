@@ -50,7 +50,7 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
   return (
     <Layout ctx={ctx} title={title} indexable={false} crumbs={crumbs(ctx, { label: label(body.name, ctx), href: `${base(ctx)}/bodies/${body.kind}` }, { label: amsterdamDate(ctx, meeting.startsAt) })}>
       <Heading level={1}>{title}</Heading>
-      {hiddenForms(frozen, record).map((form) => (
+      {hiddenForms(frozen, record, state).map((form) => (
         <ErrorSummary ctx={ctx} state={state} form={form} />
       ))}
       <MeetingFacts ctx={ctx} meeting={meeting} path={path} />
@@ -81,8 +81,10 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
  * The forms this page does not show (the record is frozen, or the programme approves minutes the
  * other way): a refusal posted to one of them still shows its message, at the top.
  */
-function hiddenForms(frozen: boolean, record: MinutesRecord): string[] {
-  const forms = frozen ? ['minutes', 'item', 'decision', 'attendance', 'finalise'] : ['note'];
+function hiddenForms(frozen: boolean, record: MinutesRecord, state: FormState | undefined): string[] {
+  const forms = frozen ? ['minutes', 'item', 'decision', 'attendance', 'finalise', 'move'] : ['note'];
+  // An item's document form (doc-<item>) is hidden with the item's tools once frozen.
+  if (frozen && state?.form.startsWith('doc-')) forms.push(state.form);
   if (!record.approvesAtNextMeeting) forms.push('approve');
   else if (!frozen) forms.push('finalise');
   return forms;

@@ -10,7 +10,8 @@ import { Layout } from '../../web/layout.tsx';
 import { ConflictPanel, type ConflictInfo } from '../portfolio/edit-views.tsx';
 import type { Body, listMinutesNotes, Meeting, MeetingDetail } from './queries.ts';
 import { AgendaItemEdit, DecisionEdit, MinutesSettingInput, NoteInput } from './schema.ts';
-import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES } from './tables.ts';
+import { DecisionFields } from './meeting-decision-views.tsx';
+import { AGENDA_ITEM_KINDS } from './tables.ts';
 import { amsterdamDate, base, crumbs, label, meetingTitle, type SectionProps } from './views.tsx';
 
 export const ITEM_FORM = 'edit-item';
@@ -85,28 +86,7 @@ export function DecisionEditPage(props: EditFrame & { decision: DecisionRow; ite
       <ErrorSummary ctx={ctx} state={state} form={DECISION_FORM} />
       <PostForm ctx={ctx} action={`${base(ctx)}/meetings/${props.meeting.id}/decisions/${decision.id}/edit`} label={title} id={DECISION_FORM}>
         <input type="hidden" name="version" value={String(props.version)} />
-        <SelectField
-          {...fieldProps(ctx, DecisionEdit, state, DECISION_FORM, 'item', decision.agendaItemId ?? '')}
-          label={t('meetings.decisions.item')}
-          options={[
-            { value: '', label: t('meetings.decisions.noItem') },
-            ...props.items.filter((row) => !row.item.withdrawnAt).map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) })),
-          ]}
-        />
-        <BilingualField ctx={ctx} schema={DecisionEdit} state={state} form={DECISION_FORM} name="text" label={t('meetings.decisions.text')} stored={decision.text} multiline required />
-        <SelectField
-          {...fieldProps(ctx, DecisionEdit, state, DECISION_FORM, 'outcome', decision.outcome)}
-          label={t('meetings.decisions.outcome')}
-          options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcome.${o}`) }))}
-        />
-        <SelectField
-          {...fieldProps(ctx, DecisionEdit, state, DECISION_FORM, 'public', decision.public ? 'yes' : 'no')}
-          label={t('meetings.decisions.public')}
-          options={[
-            { value: 'no', label: t('meetings.decisions.publicNo') },
-            { value: 'yes', label: t('meetings.decisions.publicYes') },
-          ]}
-        />
+        <DecisionFields ctx={ctx} schema={DecisionEdit} state={state} form={DECISION_FORM} items={props.items} stored={decision} />
         <SubmitButton>{t('meetings.save')}</SubmitButton>
       </PostForm>
     </EditLayout>

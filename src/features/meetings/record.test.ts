@@ -227,6 +227,8 @@ for (const mode of databaseModes()) {
         await post(t, coordinator, `${P}/meetings/${first}/decisions`, { text_nl: 'Nagekomen besluit', outcome: 'adopted' }),
         await post(t, coordinator, `${P}/meetings/${first}/decisions/${decision!.id}/edit`, { version: '1', text_nl: 'Anders', outcome: 'adopted' }),
         await post(t, coordinator, `${P}/meetings/${first}/decisions/${decision!.id}/withdraw`, { reason: 'Te laat', confirmed: 'yes' }),
+        await post(t, coordinator, `${P}/meetings/${first}/items/${item!.id}/move`, { direction: 'down' }),
+        await post(t, coordinator, `${P}/meetings/${first}/items/${item!.id}/documents`, { docTitle_nl: 'Nagekomen stuk', url: 'https://example.org/stuk.pdf' }),
       ];
       for (const response of frozen) {
         assert.equal(response.statusCode, 400);
