@@ -4,8 +4,10 @@ registerMessages({
   nl: {
     'nav.meetings': 'Stuurgroep',
     'meetings.bodies.title': 'Stuurgroep en coördinatie',
-    'meetings.bodies.intro': 'De stuurgroep werkt op twee niveaus: bestuurlijk (ongeveer twee keer per jaar) en ambtelijk (vier tot zes keer per jaar), met een secretaris/coördinator als schakel naar de projecten.',
+    'meetings.bodies.intro': 'De stuurgroep werkt op twee niveaus: bestuurlijk (gemiddeld twee keer per jaar) en ambtelijk (vier tot zes keer per jaar), met een secretaris/coördinator als schakel naar de projecten.',
     'meetings.body.tasks': 'Taken',
+    'meetings.body.appointment': 'Aanstelling volgens de overeenkomst',
+    'meetings.body.appointment.readings': 'De overeenkomst zegt dit op {count} plaatsen verschillend. Beide lezingen staan hieronder; Kennisstad kiest er geen: de partijen bepalen welke geldt.',
     'meetings.members.title': 'Leden',
     'meetings.members.none': 'Er zijn nog geen leden vastgelegd.',
     'meetings.members.noneYet': 'Er zijn nog geen leden vastgelegd; de coördinator voegt ze toe.',
@@ -165,8 +167,10 @@ registerMessages({
   en: {
     'nav.meetings': 'Steering group',
     'meetings.bodies.title': 'Steering group and coordination',
-    'meetings.bodies.intro': 'The steering group works at two levels: executive (about twice a year) and official support (four to six times a year), with a secretary/coordinator as the link to the projects.',
+    'meetings.bodies.intro': 'The steering group works at two levels: executive (on average twice a year) and official support (four to six times a year), with a secretary/coordinator as the link to the projects.',
     'meetings.body.tasks': 'Tasks',
+    'meetings.body.appointment': 'Appointment according to the agreement',
+    'meetings.body.appointment.readings': 'The agreement says this differently in {count} places. Both readings are shown below; Kennisstad does not pick one: the parties decide which applies.',
     'meetings.members.title': 'Members',
     'meetings.members.none': 'No members have been recorded yet.',
     'meetings.members.noneYet': 'No members have been recorded yet; the coordinator adds them.',
