@@ -67,7 +67,14 @@ export function registerCadencePanel(): void {
             return result.status === 'short' || result.status === 'over' ? <Alert kind="warning">{text}</Alert> : <p class="utrecht-paragraph">{text}</p>;
           })}
           {missing.length > 0 ? (
-            <Alert kind="warning">{ctx.t('meetings.cadence.agendaMissing', { years: missing.join(', '), count: missing.length })}</Alert>
+            <Alert kind="warning">
+              <p class="utrecht-paragraph">
+                {ctx.t('meetings.cadence.agendaMissing', { years: missing.join(', '), count: missing.length })}{' '}
+                <a class="utrecht-link" href={`/${ctx.locale}/${ctx.programme!.slug}/annual-agendas`}>
+                  {ctx.t('meetings.cadence.agendaLink')}
+                </a>
+              </p>
+            </Alert>
           ) : (
             <p class="utrecht-paragraph">{ctx.t('meetings.cadence.agendaComplete')}</p>
           )}

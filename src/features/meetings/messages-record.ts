@@ -21,6 +21,7 @@ registerMessages({
     'meetings.cadence.range.outsideTerm': '{body}: {year} valt buiten de looptijd van de overeenkomst.',
     'meetings.cadence.agendaMissing': '{count, plural, one {Voor {years} is geen jaaragenda vastgesteld.} other {Voor deze jaren is geen jaaragenda vastgesteld: {years}.}} De overeenkomst: de stuurgroep komt bijeen ‘voor de vaststelling van de jaaragenda’.',
     'meetings.cadence.agendaComplete': 'Voor elk jaar van de looptijd tot nu is een jaaragenda vastgesteld.',
+    'meetings.cadence.agendaLink': 'Naar de jaaragenda’s',
 
     'meetings.error.itemWithdrawn': 'Dit agendapunt is ingetrokken en kan niet meer worden gewijzigd.',
     'meetings.error.itemHasDecision': 'Over dit agendapunt is een besluit vastgelegd: trek eerst dat besluit in.',
@@ -98,6 +99,7 @@ registerMessages({
     'meetings.cadence.range.outsideTerm': '{body}: {year} is outside the term of the agreement.',
     'meetings.cadence.agendaMissing': '{count, plural, one {No annual agenda has been adopted for {years}.} other {No annual agenda has been adopted for these years: {years}.}} The agreement: the steering group meets ‘voor de vaststelling van de jaaragenda’ (to adopt the annual agenda).',
     'meetings.cadence.agendaComplete': 'An annual agenda has been adopted for every year of the term so far.',
+    'meetings.cadence.agendaLink': 'Go to the annual agendas',
 
     'meetings.error.itemWithdrawn': 'This agenda item was withdrawn and can no longer be changed.',
     'meetings.error.itemHasDecision': 'A decision was recorded on this agenda item: withdraw that decision first.',
