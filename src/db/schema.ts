@@ -4,6 +4,7 @@
 // src/db/tables.ts, which drizzle-kit reads.
 
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   date,
@@ -78,13 +79,19 @@ export const organisations = pgTable(
     name: text2('name').notNull(),
     shortName: text('short_name'),
     kind: text('kind').$type<OrganisationKind>().notNull(),
-    /** A faculty or institute belongs to its university; null for independent organisations. */
-    parentId: uuid('parent_id'),
+    /**
+     * "Deel van / part of": a faculty or institute belongs to its university; null for independent
+     * organisations. A unit counts as the party its parent chain reaches (src/domain/parties.ts);
+     * the edit command refuses a parent that would close a cycle.
+     */
+    parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id, { onDelete: 'set null' }),
     website: text('website'),
     description: text2('description').notNull().default({}),
+    /** Optimistic concurrency for the coordinator's edit form (src/db/versioned.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('organisations_programme_slug').on(t.programmeId, t.slug)],
+  (t) => [uniqueIndex('organisations_programme_slug').on(t.programmeId, t.slug), index('organisations_parent').on(t.parentId)],
 );
 
 export const people = pgTable(

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { registerOrganisationEditRoutes } from './organisation-edit.tsx';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/localized.ts';
 import { can } from '../../policies.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
@@ -148,6 +149,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   registerEditRoutes(app, db, config);
+  registerOrganisationEditRoutes(app, db, config);
   registerAdmissionRoutes(app, db, config);
   registerNetworkRoutes(app, db, config);
 

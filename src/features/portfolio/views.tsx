@@ -383,6 +383,13 @@ export function OrganisationPage(props: {
       crumbs={[programmeCrumb(ctx), { label: t('organisations.title'), href: `/${locale}/${ctx.programme!.slug}/organisations` }, { label: title }]}
     >
       <Heading level={1}>{title}</Heading>
+      {ctx.canManage && (
+        <p class="utrecht-paragraph">
+          <Link ctx={ctx} to={`/${ctx.programme!.slug}/organisations/${organisation.slug}/edit`}>
+            {t('organisation.edit.link')}
+          </Link>
+        </p>
+      )}
       <dl class="ks-dl">
         <dt>{t('organisations.kind')}</dt>
         <dd>{t(`organisationKind.${organisation.kind}`)}</dd>
