@@ -29,6 +29,10 @@ const programmeRef = () =>
     .notNull()
     .references(() => programmes.id, { onDelete: 'cascade' });
 
+/** Whose confirmed decision an award from the fund rests on (src/features/fund). */
+export const FUND_AWARD_DECISIONS = ['executive', 'either'] as const;
+export type FundAwardDecision = (typeof FUND_AWARD_DECISIONS)[number];
+
 export const programmes = pgTable('programmes', {
   id: id(),
   slug: text('slug').notNull().unique(),
@@ -49,6 +53,11 @@ export const programmes = pgTable('programmes', {
    * new note). On by default.
    */
   minutesApprovedAtNextMeeting: boolean('minutes_approved_at_next_meeting').notNull().default(true),
+  /**
+   * A programme setting the agreement leaves open ("wordt nog nader bepaald"): which confirmed
+   * decision an award from the fund rests on, the executive level's (default) or either level's.
+   */
+  fundAwardDecision: text('fund_award_decision').$type<FundAwardDecision>().notNull().default('executive'),
   createdAt: createdAt(),
 });
 

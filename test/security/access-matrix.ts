@@ -206,6 +206,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'POST ~/:programme/fund/contributions': { action: 'fund.contribute', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/fund/corrections': { action: 'fund.correct', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/fund/funds': { action: 'fund.manage', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/fund/award-rule': { action: 'fund.manage', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/fund/hours-per-fte': { action: 'fund.manage', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/invitations': { action: 'programme.manage', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/invitations/:invitationId/revoke': { action: 'programme.manage', own: 'U N N N N N N', foreign: 'U N N N N N N' },

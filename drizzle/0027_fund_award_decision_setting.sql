@@ -1,0 +1,1 @@
+ALTER TABLE "programmes" ADD COLUMN "fund_award_decision" text DEFAULT 'executive' NOT NULL;
