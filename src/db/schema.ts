@@ -240,6 +240,12 @@ export const bodies = pgTable(
     kind: text('kind').$type<BodyKind>().notNull(),
     name: text2('name').notNull(),
     tasks: text2('tasks').notNull(),
+    /**
+     * How the agreement says the body is appointed, quoted. More than one entry where the text
+     * contradicts itself (the coordinator is "door de gemeente aangesteld" and "door de stuurgroep
+     * aan te wijzen"): every reading is shown, none is picked.
+     */
+    appointment: jsonb('appointment').$type<LocalizedText[]>().notNull().default([]),
     minMeetingsPerYear: integer('min_meetings_per_year'),
     maxMeetingsPerYear: integer('max_meetings_per_year'),
   },

@@ -3,6 +3,5 @@ import '../features/agreement/seed.ts';
 import '../features/website/seed.ts';
 import '../features/meetings/seed.ts';
 import '../features/agenda/seed.ts';
-import '../features/fund/seed.ts';
 import '../features/portfolio/seed.ts';
 export {};

@@ -11,8 +11,8 @@ const paras = (...xs: string[]): string => xs.join('\n\n');
 /** Lines of one paragraph (e.g. a list). */
 const lines = (...xs: string[]): string => xs.join('\n');
 
-const AUTUMN_2017 = { dueOn: '2017-11-30', dueLabel: t('najaar 2017', 'autumn 2017') } as const;
-const Q1_2018 = { dueOn: '2018-03-31', dueLabel: t('Q1 2018', 'Q1 2018') } as const;
+const AUTUMN_2017 = { dueOn: '2017-11-30', dueLabel: t('najaar van 2017', 'autumn 2017') } as const;
+const Q1_2018 = { dueOn: '2018-03-31', dueLabel: t('eerste kwartaal 2018', 'first quarter of 2018') } as const;
 const BEFORE_NOV_2017 = {
   dueOn: '2017-10-31',
   dueLabel: t('voor 1 november 2017', 'before 1 November 2017'),
@@ -27,6 +27,8 @@ const partner = (organisation: string, note?: LocalizedText): PartnerSeed =>
   note
     ? { organisation, role: 'partner', declaredInterest: true, note }
     : { organisation, role: 'partner', declaredInterest: true };
+/** "Overige partners" without "(beoogd)": partners, with no declared interest the text does not state. */
+const other = (organisation: string): PartnerSeed => ({ organisation, role: 'partner', declaredInterest: false });
 const intended = (organisation: string, note?: LocalizedText): PartnerSeed =>
   note ? { organisation, role: 'intended_partner', note } : { organisation, role: 'intended_partner' };
 const action = (description: LocalizedText, extra: Omit<ActionSeed, 'description' | 'state'> = {}): ActionSeed => ({
@@ -116,7 +118,7 @@ const organisations: OrganisationSeed[] = [
   {
     slug: 'alfa-gamma-faculteiten',
     name: t(
-      'Alfa- en gammafaculteiten van de Universiteit Leiden',
+      'Alfa-gamma faculteiten in universiteit',
       'Humanities and social science faculties of Leiden University',
     ),
     kind: 'faculty',
@@ -143,13 +145,13 @@ const organisations: OrganisationSeed[] = [
   },
   {
     slug: 'hogeschool-leiden-faculteit-educatie',
-    name: t('Hogeschool Leiden, faculteit Educatie', 'Leiden University of Applied Sciences, Faculty of Education'),
+    name: t('Hogeschool Leiden (faculteit Educatie)', 'Leiden University of Applied Sciences, Faculty of Education'),
     kind: 'faculty',
     parent: 'hogeschool-leiden',
   },
   {
     slug: 'hogeschool-leiden-cluster-techniek',
-    name: t('Hogeschool Leiden, cluster Techniek', 'Leiden University of Applied Sciences, Technology cluster'),
+    name: t('Hogeschool Leiden (cluster Techniek)', 'Leiden University of Applied Sciences, Technology cluster'),
     kind: 'faculty',
     parent: 'hogeschool-leiden',
   },
@@ -158,7 +160,7 @@ const organisations: OrganisationSeed[] = [
   { slug: 'de-sleutels', name: t('Woningbouwcorporatie De Sleutels', 'De Sleutels housing corporation'), kind: 'housing' },
   { slug: 'duwo', name: t('DUWO', 'DUWO'), kind: 'housing' },
   { slug: 'bres', name: t('BRES', 'BRES'), kind: 'housing' },
-  { slug: 'pkvv', name: t('PKvV', 'PKvV'), kind: 'housing' },
+  { slug: 'pkvv', name: t('PkvV', 'PkvV'), kind: 'housing' },
   {
     slug: 'taskforce-studentenhuisvesting',
     name: t('Taskforce Studentenhuisvesting', 'Student Housing Taskforce'),
@@ -212,7 +214,7 @@ const organisations: OrganisationSeed[] = [
     name: t('Da Vinci College Kagerstraat', 'Da Vinci College Kagerstraat'),
     kind: 'school',
   },
-  { slug: 'vo-scholen', name: t('VO-scholen in de regio', 'Secondary schools in the region'), kind: 'school' },
+  { slug: 'vo-scholen', name: t('VO scholen', 'Secondary schools'), kind: 'school' },
   { slug: 'beta-steunpunt-zh', name: t('Bèta steunpunt ZH', 'Science Support Centre South Holland'), kind: 'network' },
   { slug: 'haagse-hogeschool', name: t('Haagse Hogeschool', 'The Hague University of Applied Sciences'), kind: 'applied_sciences' },
   { slug: 'hovo', name: t('HOVO', 'HOVO (higher education for older adults)'), kind: 'school' },
@@ -224,11 +226,10 @@ const organisations: OrganisationSeed[] = [
 
   // Culture.
   { slug: 'leiden-global', name: t('Leiden Global', 'Leiden Global'), kind: 'network' },
-  { slug: 'musea', name: t('Leidse musea', 'Leiden museums'), kind: 'cultural' },
+  { slug: 'musea', name: t('Musea', 'Museums'), kind: 'cultural' },
   { slug: 'elo', name: t('ELO', 'ELO'), shortName: 'ELO', kind: 'cultural' },
   { slug: 'bplusc', name: t('BplusC', 'BplusC'), kind: 'cultural' },
   { slug: 'taalmuseum', name: t('Taalmuseum', 'Language Museum (Taalmuseum)'), kind: 'cultural' },
-  { slug: 'museum-de-lakenhal', name: t('Museum De Lakenhal', 'Museum De Lakenhal'), kind: 'cultural' },
   { slug: 'naturalis', name: t('Naturalis', 'Naturalis'), kind: 'cultural' },
   { slug: 'museum-boerhaave', name: t('Museum Boerhaave', 'Museum Boerhaave'), kind: 'cultural' },
 
@@ -272,7 +273,7 @@ const theme1Description = t(
 );
 
 const mandela = t(
-  '“Education is the most powerful weapon which you can use to change the world.” – Nelson Mandela, advocaat, activist, president van Zuid Afrika, Nobelprijswinnaar en eredoctor Universiteit Leiden',
+  '“Education is the most powerful weapon which you can use to change the world.” – Nelson Mandela – advocaat, activist, president van Zuid Afrika, Nobelprijswinnaar en eredoctor Universiteit Leiden',
   '“Education is the most powerful weapon which you can use to change the world.” – Nelson Mandela, lawyer, activist, President of South Africa, Nobel Prize laureate and honorary doctor of Leiden University',
 );
 
@@ -641,20 +642,20 @@ const projects: ProjectSeed[] = [
       lead('iclon'),
       intended('hogeschool-leiden-faculteit-educatie'),
       intended('da-vinci-college-kagerstraat'),
-      intended('beta-steunpunt-zh', t('partner in bestaand regionaal steunpunt', 'partner in the existing regional support centre')),
+      intended('beta-steunpunt-zh', t('partners in bestaande regionaal steunpunt', 'partner in the existing regional support centre')),
       intended(
         'faculteit-wiskunde-en-natuurwetenschappen',
-        t('partner in bestaand regionaal steunpunt', 'partner in the existing regional support centre'),
+        t('partners in bestaande regionaal steunpunt', 'partner in the existing regional support centre'),
       ),
       intended(
         'hogeschool-leiden-cluster-techniek',
-        t('partner in bestaand regionaal steunpunt', 'partner in the existing regional support centre'),
+        t('partners in bestaande regionaal steunpunt', 'partner in the existing regional support centre'),
       ),
-      intended('bedrijfsleven', t('partner in bestaand regionaal steunpunt', 'partner in the existing regional support centre')),
-      intended('gemeente-leiden', t('partner in bestaand regionaal steunpunt', 'partner in the existing regional support centre')),
+      intended('bedrijfsleven', t('partners in bestaande regionaal steunpunt', 'partner in the existing regional support centre')),
+      intended('gemeente-leiden', t('partners in bestaande regionaal steunpunt', 'partner in the existing regional support centre')),
       intended(
         'vo-scholen',
-        t('51 VO scholen; partner in bestaand regionaal steunpunt', '51 secondary schools; partners in the existing regional support centre'),
+        t('51 VO scholen', '51 secondary schools'),
       ),
       intended(
         'alfa-gamma-faculteiten',
@@ -731,15 +732,8 @@ const projects: ProjectSeed[] = [
     lead: 'lubec',
     leadNote: t('Faculteit Sociale Wetenschappen/LUBEC', 'Faculty of Social and Behavioural Sciences/LUBEC'),
     partners: [lead('lubec'), intended('gemeente-leiden'), intended('zorginstellingen'), intended('lumc')],
-    actions: [
-      action(
-        t(
-          'LUBEC wil graag als kennispartner fungeren bij de ontwikkeling van gemeentelijk (G)GZ-beleid.',
-          'LUBEC would like to act as a knowledge partner in developing municipal (mental) health care policy.',
-        ),
-        { owner: 'lubec' },
-      ),
-    ],
+    // The annex's "Actie" for 2d describes LUBEC's wish (kept as the description); it names no action.
+    actions: [],
   },
   {
     code: '2e',
@@ -765,20 +759,8 @@ const projects: ProjectSeed[] = [
       intended('faculteit-rechtsgeleerdheid'),
       intended('faculteit-geesteswetenschappen'),
     ],
-    actions: [
-      action(
-        t(
-          'Leiden kan dit kennisdomein verder versterken in samenwerking tussen de faculteiten Sociale Wetenschappen, Geesteswetenschappen en Rechtsgeleerdheid. Daarin kan de stad als aanjager dienen.',
-          'Leiden can further strengthen this knowledge domain through cooperation between the faculties of Social and Behavioural Sciences, Humanities and Law. The city can act as a driving force in this.',
-        ),
-      ),
-      action(
-        t(
-          'De aanwezige kennis kan, in samenwerking met de stad, ook meer publiek bekendgemaakt worden. Hierbij kan gedacht worden aan publiekssymposia, wetenschappelijke fora en publicaties.',
-          'In cooperation with the city, the knowledge available can also be made better known to the public, for example through public symposia, scientific forums and publications.',
-        ),
-      ),
-    ],
+    // The annex's "Actie" for 2e describes possibilities ("kan"), kept as the description; it names no action.
+    actions: [],
   },
   {
     code: '2f',
@@ -842,9 +824,9 @@ const projects: ProjectSeed[] = [
       partner('hogeschool-leiden'),
       partner('lumc'),
       partner('universiteit-leiden'),
-      intended('duwo'),
-      intended('bres'),
-      intended('pkvv'),
+      other('duwo'),
+      other('bres'),
+      other('pkvv'),
     ],
     actions: [
       action(
@@ -901,7 +883,7 @@ const projects: ProjectSeed[] = [
     leadNote: t('samen met Universiteit', 'together with the University'),
     partners: [
       lead('gemeente-leiden'),
-      partner('universiteit-leiden', t('trekker samen met de gemeente', 'lead together with the municipality')),
+      partner('universiteit-leiden', t('Gemeente samen met Universiteit', 'lead together with the municipality')),
       intended('leiden-marketing'),
       intended('lumc'),
       intended('hogeschool-leiden'),
@@ -921,17 +903,13 @@ const projects: ProjectSeed[] = [
     code: '3c',
     theme: '3',
     title: t('Engelstalige communicatie gemeente', 'English-language communication by the municipality'),
-    goal: t(
-      'Branding van stad en kennisinstellingen op internationaal niveau, waarvoor onder andere meertalige communicatie vanuit de lokale overheid een vereiste is.',
-      'Branding of the city and the knowledge institutions at international level, which requires, among other things, multilingual communication from the local government.',
-    ),
     status: t(
       'nog te effectueren, opdracht Engelstalige website is gegeven',
       'still to be carried out; the commission for an English-language website has been given',
     ),
     lifecycle: 'running',
     lead: 'gemeente-leiden',
-    partners: [lead('gemeente-leiden'), intended('leiden-marketing', t('partner/belanghebbende', 'partner/stakeholder'))],
+    partners: [lead('gemeente-leiden'), intended('leiden-marketing', t('partners/belanghebbende', 'partner/stakeholder'))],
     actions: [action(t('Zorgdragen voor snelle uitvoering.', 'Ensure swift implementation.'))],
   },
   {
@@ -953,9 +931,9 @@ const projects: ProjectSeed[] = [
       lead('universiteit-leiden'),
       partner('leiden-global', t('inhoudelijk', 'content')),
       partner('gemeente-leiden', t('randprogrammering', 'supporting programme')),
-      intended('leiden-marketing'),
-      intended('musea'),
-      intended('elo'),
+      other('leiden-marketing'),
+      other('musea'),
+      other('elo'),
     ],
     actions: [
       action(
@@ -1020,13 +998,12 @@ const projects: ProjectSeed[] = [
       'to be built out further from the first cooperation already achieved',
     ),
     lifecycle: 'running',
-    lead: 'gemeente-leiden',
+    // "Trekker: gemeente dient in dit stadium de vraag verder te articuleren": no lead named yet.
     leadNote: t(
       'gemeente dient in dit stadium de vraag verder te articuleren',
       'at this stage the municipality needs to articulate its question further',
     ),
     partners: [
-      lead('gemeente-leiden'),
       intended('lde-center-for-sustainability'),
       intended('cml', t('CML/Universiteit Leiden', 'CML/Leiden University')),
       intended('hogeschool-leiden', t('Hogeschool Leiden/Haagse Hogeschool', 'Leiden or The Hague University of Applied Sciences')),
@@ -1139,21 +1116,21 @@ const projects: ProjectSeed[] = [
     actions: [
       action(
         t(
-          'Voorstel aan de stuurgroep ter definitieve vaststelling: een organisatie- en financieringsmodel, inclusief de nadere uitwerking van projectfinanciering / ‘kennisfonds’.',
+          'Voorstel aan de stuurgroep voorleggen ter definitieve vaststelling – een organisatie- en financieringsmodel, inclusief de nadere uitwerking van projectfinanciering / ‘kennisfonds’.',
           'Proposal to the steering group for final adoption: an organisational and funding model, including the further elaboration of project funding / the ‘knowledge fund’.',
         ),
         { owner: 'gemeente-leiden', ...BEFORE_NOV_2017 },
       ),
       action(
         t(
-          'Voorstel aan de stuurgroep ter definitieve vaststelling: een agenda voor marketing en ‘public affairs’ voor gezamenlijke branding, acquisitie en communicatie van en over ‘Leiden Internationale Kennisstad’.',
+          'Voorstel aan de stuurgroep voorleggen ter definitieve vaststelling – een agenda voor marketing en ‘public affairs’ voor gezamenlijke branding, acquisitie en communicatie van en over ‘Leiden Internationale Kennisstad’.',
           'Proposal to the steering group for final adoption: an agenda for marketing and ‘public affairs’ for joint branding, acquisition and communication by and about ‘Leiden International Knowledge City’.',
         ),
         { owner: 'gemeente-leiden', ...BEFORE_NOV_2017 },
       ),
       action(
         t(
-          'Voorstel aan de stuurgroep ter definitieve vaststelling: een herkenbare website (apart of onderdeel van een bestaande website) voor programma Kennisstad.',
+          'Voorstel aan de stuurgroep voorleggen ter definitieve vaststelling – een herkenbare website (apart of onderdeel van een bestaande website) voor programma Kennisstad.',
           'Proposal to the steering group for final adoption: a recognisable website (separate or part of an existing website) for the Knowledge City programme.',
         ),
         { owner: 'gemeente-leiden', ...BEFORE_NOV_2017 },
@@ -1236,21 +1213,20 @@ const targets: TargetSeed[] = [
     key: 'student-housing',
     project: '3a',
     title: t(
-      'Extra eenheden voor de huisvesting van Bachelor en Master studenten van Universiteit Leiden en Hogeschool Leiden, kwalitatief goed en betaalbaar',
+      'Extra eenheden voor de huisvesting van Bachelor en Master studenten van Universiteit Leiden en Hogeschool Leiden',
       'Additional good-quality, affordable housing units for Bachelor’s and Master’s students of Leiden University and Leiden University of Applied Sciences',
     ),
     targetValue: 2700,
     unit: t('eenheden', 'units'),
     baselineValue: 0,
-    deadlineOn: '2022-07-06',
-    deadlineLabel: t('looptijd programma', 'programme term'),
+    // The text gives "zo'n 2.700" as an ambition with no date.
     source: source('3a'),
   },
   {
     key: 'short-stay-housing',
     project: '3a',
     title: t(
-      'Extra betaalbare eenheden shortstay huisvesting (gemeubileerde huisvesting) voor internationale master studenten en uitwisselingsstudenten',
+      'Extra betaalbare eenheden shortstay huisvesting (gemeubileerde huisvesting)',
       'Additional affordable short-stay units (furnished housing) for international Master’s students and exchange students',
     ),
     targetValue: 150,
@@ -1264,7 +1240,7 @@ const targets: TargetSeed[] = [
     key: 'non-student-housing-study',
     project: '3a',
     title: t(
-      'Onderzoek naar vraag en aanbod huisvesting voor niet-studenten (medewerkers, promovendi, postdocs, gastmedewerkers) opgeleverd',
+      'Onderzoek opgeleverd waarmee in kaart wordt gebracht wat de vraag is van, en het aanbod voor, de doelgroep niet-studenten',
       'Study delivered on housing demand and supply for non-students (staff, PhD candidates, postdocs, visiting staff)',
     ),
     deadlineOn: '2018-03-31',
@@ -1275,7 +1251,7 @@ const targets: TargetSeed[] = [
     key: 'non-student-housing-units',
     project: '3a',
     title: t(
-      'Te realiseren eenheden (hoeveelheid, type, prijs) voor niet-studenten, af te spreken op basis van het onderzoek',
+      'Te realiseren eenheden (hoeveelheid, type, prijs) voor deze doelgroepen',
       'Units to be realised for non-students (number, type, price), to be agreed on the basis of the study',
     ),
     unit: t('eenheden', 'units'),
@@ -1287,7 +1263,7 @@ const targets: TargetSeed[] = [
     key: 'working-method-proposal',
     project: '5',
     title: t(
-      'Voorstel van de kwartiermaker aan de stuurgroep: organisatie- en financieringsmodel, marketingagenda en website',
+      'Concreet voorstel doen voor aanpak en werkwijze',
       'Proposal by the kwartiermaker to the steering group: organisational and funding model, marketing agenda and website',
     ),
     deadlineOn: '2017-10-31',
@@ -1309,7 +1285,6 @@ export const leiden: ProgrammeSeed = {
     'The central objective of this programme is that knowledge institutions can flourish to the full in Leiden, which directly benefits the city and its residents.',
   ),
   themeTokens: {},
-  contactEmail: 'kennisstad@leiden.nl',
   organisations,
   agreement: {
     title: t(
@@ -1384,13 +1359,13 @@ export const leiden: ProgrammeSeed = {
       { key: 'agreements', heading: t('Komen overeen', 'Agree as follows'), body: agreementsText },
       { key: 'realisation', heading: t('Realisatie', 'Implementation'), body: realisation },
       { key: 'duration', heading: t('Duur', 'Duration'), body: duration },
-      { key: 'annex', heading: t('Bijlage 1: Agenda 2017-2018', 'Annex 1: Agenda 2017-2018'), body: annex },
+      { key: 'annex', heading: t('Bijlage 1 – Agenda 2017-2018', 'Annex 1 – Agenda 2017-2018'), body: annex },
     ],
   },
   bodies: [
     {
       kind: 'executive',
-      name: t('Stuurgroep – bestuurlijk', 'Steering group – executive'),
+      name: t('Stuurgroep – Bestuurlijk', 'Steering group – executive'),
       tasks: t(
         lines(
           '- Concrete projecten op gang brengen en beoordelen',
@@ -1408,7 +1383,7 @@ export const leiden: ProgrammeSeed = {
     },
     {
       kind: 'support',
-      name: t('Stuurgroep – ambtelijke steun', 'Steering group – official support'),
+      name: t('Stuurgroep – Ambtelijke steun', 'Steering group – official support'),
       tasks: t(
         lines('- Besluiten Stuurgroep voorbereiden', '- Toezien op voortgang', '- Onderlinge afstemming'),
         lines('- Preparing the steering group’s decisions', '- Monitoring progress', '- Mutual coordination'),
@@ -1419,6 +1394,17 @@ export const leiden: ProgrammeSeed = {
     {
       kind: 'coordinator',
       name: t('Secretaris/coördinator', 'Secretary/coordinator'),
+      // The text names two appointers (Realisatie): both readings are shown, none is picked.
+      appointment: [
+        t(
+          'Een gezamenlijke stuurgroep wordt ondersteund door een door de gemeente aangestelde coördinator/projectsecretaris, die zorgdraagt voor de onderlinge samenhang en de communicatie daarover.',
+          'A joint steering group is supported by a coordinator/project secretary appointed by the municipality, who sees to mutual coherence and the communication about it.',
+        ),
+        t(
+          'De door de stuurgroep aan te wijzen ambtelijk coördinator/ secretaris is verantwoordelijk voor de onderlinge coördinatie en communicatie inzake de uitvoering van de samenwerkingsovereenkomst;',
+          'The official coordinator/secretary, to be designated by the steering group, is responsible for mutual coordination and communication on the implementation of the cooperation agreement;',
+        ),
+      ],
       tasks: t(
         lines(
           '- Faciliterende schakel tussen Stuurgroep en projecten',

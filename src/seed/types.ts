@@ -32,6 +32,8 @@ export interface BodySeed {
   kind: BodyKind;
   name: LocalizedText;
   tasks: LocalizedText;
+  /** How the agreement says the body is appointed, quoted; every reading where the text has more than one. */
+  appointment?: LocalizedText[];
   minMeetingsPerYear?: number;
   maxMeetingsPerYear?: number;
 }
@@ -68,7 +70,8 @@ export interface ProjectSeed {
   /** Code of the theme; omitted for item 5 (way of working), which stands outside the themes. */
   theme?: string;
   title: LocalizedText;
-  goal: LocalizedText;
+  /** The annex's "Doel"; omitted where the text gives none (3c). */
+  goal?: LocalizedText;
   description?: LocalizedText;
   status: LocalizedText;
   lifecycle: Lifecycle;

@@ -4,6 +4,20 @@ import { resolveText, type Locale, type LocalizedText } from '../domain/localize
 import type { PageContext } from './context.ts';
 import { localePath } from './context.ts';
 
+/** Marks default data that does not come from the agreement's text (flagged `example` in the data). */
+export function ExampleBadge({ ctx }: { ctx: PageContext }) {
+  return <span class="utrecht-badge-status ks-example">{ctx.t('common.example')}</span>;
+}
+
+/** The same mark on a record's own page, with what it means. */
+export function ExampleNote({ ctx }: { ctx: PageContext }) {
+  return (
+    <p class="utrecht-paragraph ks-example-note">
+      <ExampleBadge ctx={ctx} /> {ctx.t('common.example.note')}
+    </p>
+  );
+}
+
 /** A content text in the reader's language; a fallback is marked with its own `lang`. */
 export function Text({ value, locale, as = 'span' }: { value: LocalizedText | null | undefined; locale: Locale; as?: 'span' | 'p' | 'div' }) {
   const resolved = resolveText(value, locale);

@@ -38,6 +38,15 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
         await visit(page, `/${locale}/leiden/fund`);
         await visit(page, `/${locale}/leiden/fund/contributions`);
       }
+      // No fund is seeded (the agreement leaves its form open): the coordinator sets up the joint fund.
+      await visit(page, '/nl/leiden/fund');
+      assert.match(await page.locator('main').innerText(), /wordt nog nader bepaald/);
+      await page.selectOption('#fund-kind', 'joint');
+      await page.fill('#fund-name_nl', 'Kennisfonds');
+      await page.fill('#fund-name_en', 'Knowledge fund');
+      await submit(page, 'form[action$="/fund/funds"]');
+      assert.match(await page.locator('[role=status]').first().innerText(), /ingesteld/);
+      await visit(page, '/nl/leiden/fund/contributions');
       const form = 'form[action$="/fund/contributions"]';
       await page.selectOption('#contribution-party', { label: 'Leids Universitair Medisch Centrum' });
       await page.fill('#contribution-amount', '-500');

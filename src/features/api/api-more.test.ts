@@ -89,7 +89,9 @@ for (const mode of databaseModes()) {
       await db.insert(agreementRepresentatives).values({ programmeId, partyId: party!.id, userId: representative.userId });
       representativeToken = await createToken(t, representative, 'read');
 
-      // Earmarks of two parties next to the seeded joint fund.
+      // A joint fund (none is seeded: the agreement leaves the fund's form open) and earmarks of two parties.
+      const [joint] = await db.insert(funds).values({ programmeId, kind: 'joint', name: { nl: 'Kennisfonds', en: 'Knowledge fund' } }).returning({ id: funds.id });
+      await db.insert(fundBalances).values({ fundId: joint!.id, programmeId });
       for (const slug of ['lumc', 'gemeente-leiden']) {
         const [fund] = await db.insert(funds).values({ programmeId, kind: 'earmarked', organisationId: await orgId(slug), name: { en: `Earmark ${slug}` } }).returning({ id: funds.id });
         await db.insert(fundBalances).values({ fundId: fund!.id, programmeId });
@@ -163,7 +165,7 @@ for (const mode of databaseModes()) {
       const ids = all.items.map((f: any) => f.id);
       assert.ok(ids.includes(lumcEarmarkId) && ids.includes(otherEarmarkId));
       const joint = all.items.find((f: any) => f.kind === 'joint');
-      assert.ok(joint, 'the seeded joint fund');
+      assert.ok(joint, 'the joint fund');
       assert.equal(joint.available.cents, joint.contributed.cents - joint.committed.cents);
 
       const partner = (await get(`${L}/funds`, bearer(tokens.partner!))).json();

@@ -39,6 +39,10 @@ for (const mode of databaseModes()) {
       otherLead = await loginAs(t, { role: 'lead', project: '1a' });
       partner = await loginAs(t, { role: 'partner', organisation: 'lumc' });
       const db = t.database.db;
+      // The agreement leaves the fund's form open, so none is seeded: the coordinator sets up a joint one.
+      assert.equal((await db.select({ id: funds.id }).from(funds)).length, 0, 'no fund before the steering group chooses');
+      assert.match((await get(coordinator, '/nl/leiden/fund')).body, /wordt nog nader bepaald/);
+      assert.equal((await post(coordinator, '/nl/leiden/fund/funds', { kind: 'joint', name_nl: 'Kennisfonds', name_en: 'Knowledge fund' })).statusCode, 303);
       [{ id: jointFundId }] = (await db.select({ id: funds.id }).from(funds).where(eq(funds.kind, 'joint'))) as [{ id: string }];
       [{ id: lumcId }] = (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'lumc'))) as [{ id: string }];
       [{ id: project3a }] = (await db.select({ id: projects.id }).from(projects).where(eq(projects.code, '3a'))) as [{ id: string }];

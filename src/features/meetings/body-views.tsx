@@ -1,7 +1,7 @@
 // The steering group's bodies: the overview, and a body's page with its members (added and ended
 // by the secretary) and its meetings.
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, ExampleBadge, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
@@ -51,6 +51,7 @@ function MemberList({ ctx, members }: { ctx: PageContext; members: Members }) {
             </>
           )}
           {m.membership.position !== 'member' && <>, {ctx.t(`meetings.position.${m.membership.position}`)}</>}
+          {m.membership.example && <> <ExampleBadge ctx={ctx} /></>}
         </li>
       ))}
     </ul>
@@ -83,6 +84,17 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, or
       <Cadence ctx={ctx} body={body} />
       <Heading level={2}>{t('meetings.body.tasks')}</Heading>
       <Prose value={body.tasks} locale={locale} />
+      {body.appointment.length > 0 && (
+        <>
+          <Heading level={2}>{t('meetings.body.appointment')}</Heading>
+          {body.appointment.length > 1 && <Alert kind="info">{t('meetings.body.appointment.readings', { count: body.appointment.length })}</Alert>}
+          {body.appointment.map((quote) => (
+            <blockquote class="utrecht-blockquote">
+              <Text as="p" value={quote} locale={locale} />
+            </blockquote>
+          ))}
+        </>
+      )}
 
       <Heading level={2}>{t('meetings.members.title')}</Heading>
       {members.length === 0 && canPrepare && (
@@ -111,7 +123,10 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, or
           <tbody class="utrecht-table__body">
             {members.map((m) => (
               <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">{m.name}</td>
+                <td class="utrecht-table__cell">
+                  {m.name}
+                  {m.membership.example && <> <ExampleBadge ctx={ctx} /></>}
+                </td>
                 <td class="utrecht-table__cell">{m.organisation ? <Text value={m.organisation} locale={locale} /> : ''}</td>
                 <td class="utrecht-table__cell">{t(`meetings.position.${m.membership.position}`)}</td>
                 <td class="utrecht-table__cell">

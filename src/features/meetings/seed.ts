@@ -1,6 +1,7 @@
-// Default members: the agreement names only its four signatories, who sit in the executive
-// steering group from the day of signing. The support level and the coordinator are not named
-// in the text, so they start empty and the coordinator adds them.
+// Example members: the agreement names its four signatories but not who sits in the steering group.
+// The signatories are seated in the executive level as an example (flagged, labelled "voorbeeld /
+// example") so a new installation has a body to try; the coordinator replaces them. The support
+// level and the coordinator start empty.
 import { and, eq } from 'drizzle-orm';
 import { bodies, people } from '../../db/schema.ts';
 import { registerSeedExtension } from '../../seed/load.ts';
@@ -16,6 +17,6 @@ registerSeedExtension('meetings:members', async (tx, context) => {
       .insert(people)
       .values({ programmeId: context.programmeId, name: party.signatoryName, organisationId, position: party.signatoryTitle })
       .returning({ id: people.id });
-    await tx.insert(bodyMemberships).values({ programmeId: context.programmeId, bodyId: executive.id, personId: person!.id, organisationId, position: 'member', startsOn: signedOn });
+    await tx.insert(bodyMemberships).values({ programmeId: context.programmeId, bodyId: executive.id, personId: person!.id, organisationId, position: 'member', startsOn: signedOn, example: true });
   }
 });

@@ -34,6 +34,8 @@ export const bodyMemberships = pgTable(
     endsOn: date('ends_on'),
     /** The membership this one took over from, when someone was replaced. */
     replacesId: uuid('replaces_id'),
+    /** Default data not taken from the agreement's text: shown labelled "voorbeeld / example" until the coordinator edits it. */
+    example: boolean('example').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index('body_memberships_body').on(t.bodyId)],

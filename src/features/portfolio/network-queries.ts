@@ -28,7 +28,7 @@ export async function loadNetwork(db: Db, programmeId: string, includeInternal: 
       .where(inArray(projectPartners.projectId, ids))
       .orderBy(asc(projectPartners.position)),
     db
-      .select({ id: crossOvers.id, a: crossOvers.projectAId, b: crossOvers.projectBId, aCode: a.code, bCode: b.code, aTitle: a.title, bTitle: b.title, reason: crossOvers.reason })
+      .select({ id: crossOvers.id, a: crossOvers.projectAId, b: crossOvers.projectBId, aCode: a.code, bCode: b.code, aTitle: a.title, bTitle: b.title, reason: crossOvers.reason, example: crossOvers.example })
       .from(crossOvers)
       .innerJoin(a, eq(a.id, crossOvers.projectAId))
       .innerJoin(b, eq(b.id, crossOvers.projectBId))

@@ -2,7 +2,7 @@
 // reasons, and for coordinators and leads suggestions plus a form to link two projects.
 import type { CrossOverSuggestion } from '../../domain/crossovers.ts';
 import { resolveText } from '../../domain/localized.ts';
-import { Heading, Link, SelectField, SubmitButton, Text } from '../../web/components.tsx';
+import { ExampleBadge, Heading, Link, SelectField, SubmitButton, Text } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
@@ -78,7 +78,10 @@ export function CrossOversPage(props: {
                 <tr class="utrecht-table__row">
                   <td class="utrecht-table__cell"><Link ctx={ctx} to={`/${ctx.programme!.slug}/projects/${l.aCode}`}>{l.aCode}. <Text value={l.aTitle} locale={locale} /></Link></td>
                   <td class="utrecht-table__cell"><Link ctx={ctx} to={`/${ctx.programme!.slug}/projects/${l.bCode}`}>{l.bCode}. <Text value={l.bTitle} locale={locale} /></Link></td>
-                  <td class="utrecht-table__cell"><Text value={l.reason} locale={locale} /></td>
+                  <td class="utrecht-table__cell">
+                    <Text value={l.reason} locale={locale} />
+                    {l.example && <> <ExampleBadge ctx={ctx} /></>}
+                  </td>
                 </tr>
               ))}
             </tbody>

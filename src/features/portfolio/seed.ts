@@ -1,4 +1,5 @@
-// Default cross-overs: links between projects that the agreement's text itself draws.
+// Example cross-overs: links between projects that the agreement's text suggests (2a names the
+// Regionaal Steunpunt, 2d names public health). The reasons are our wording, so they are flagged as examples.
 import { registerSeedExtension } from '../../seed/load.ts';
 import { crossOvers } from './tables.ts';
 
@@ -11,7 +12,7 @@ registerSeedExtension('portfolio-cross-overs', async (tx, context) => {
   const codes = new Set(context.seed.projects.map((p) => p.code));
   const rows = LINKS.filter((l) => codes.has(l.a) && codes.has(l.b)).map((l) => {
     const [x, y] = [context.projectId(l.a), context.projectId(l.b)].sort() as [string, string];
-    return { programmeId: context.programmeId, projectAId: x, projectBId: y, reason: { nl: l.nl, en: l.en } };
+    return { programmeId: context.programmeId, projectAId: x, projectBId: y, reason: { nl: l.nl, en: l.en }, example: true };
   });
   if (rows.length > 0) await tx.insert(crossOvers).values(rows).onConflictDoNothing();
 });

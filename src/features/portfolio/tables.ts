@@ -85,6 +85,8 @@ export const crossOvers = pgTable(
     projectAId: projectRef('project_a_id'),
     projectBId: projectRef('project_b_id'),
     reason: text2('reason').notNull(),
+    /** Default data not taken from the agreement's text: shown labelled "voorbeeld / example" until the coordinator edits it. */
+    example: boolean('example').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('cross_overs_pair').on(t.projectAId, t.projectBId), index('cross_overs_programme').on(t.programmeId)],

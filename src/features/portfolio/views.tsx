@@ -207,7 +207,7 @@ export function ProjectPage(props: {
         </dd>
       </dl>
       <Heading level={2}>{t('project.goal')}</Heading>
-      <Prose value={project.goal} locale={locale} />
+      {resolveText(project.goal, locale).text ? <Prose value={project.goal} locale={locale} /> : <p class="utrecht-paragraph">{t('project.goal.none')}</p>}
       {resolveText(project.description, locale).text && (
         <>
           <Heading level={2}>{t('project.description')}</Heading>

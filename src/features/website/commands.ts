@@ -69,6 +69,8 @@ export async function saveContent(input: Base & { kind: ContentKind; id?: string
       imageUrl: content.imageUrl,
       imageAlt: content.imageUrl ? content.imageAlt : {},
       languageUpdatedAt,
+      // Once the coordinator saves an example item, it is theirs: the "example" label goes.
+      example: false,
       updatedAt: now,
       ...(kind === 'events' ? { startsAt: content.startsAt!, endsAt: content.endsAt ?? null, location: content.location ?? {} } : {}),
     };
@@ -115,12 +117,12 @@ export async function saveTheme(input: Base & { theme: ThemeForm }): Promise<Out
   if (!checked.ok) return checked;
   const theme = checked.value;
   const saved = await writeTransaction(input.db, async (tx) => {
-    const [before] = await tx.select({ name: programmes.name, tokens: programmes.themeTokens }).from(programmes).where(eq(programmes.id, input.programmeId)).for('update');
+    const [before] = await tx.select({ name: programmes.name, contactEmail: programmes.contactEmail, tokens: programmes.themeTokens }).from(programmes).where(eq(programmes.id, input.programmeId)).for('update');
     if (!before) throw notFound();
     const tokens = { ...before.tokens };
     for (const colour of COLOUR_TOKENS) tokens[`--ks-color-${colour}`] = theme.colours[colour].toLowerCase();
-    await tx.update(programmes).set({ name: theme.name, themeTokens: tokens }).where(eq(programmes.id, input.programmeId));
-    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'programme.theme', objectType: 'programme', objectId: input.programmeId, before, after: { name: theme.name, tokens } });
+    await tx.update(programmes).set({ name: theme.name, contactEmail: theme.contactEmail, themeTokens: tokens }).where(eq(programmes.id, input.programmeId));
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'programme.theme', objectType: 'programme', objectId: input.programmeId, before, after: { name: theme.name, contactEmail: theme.contactEmail, tokens } });
     return done({ programmeId: input.programmeId });
   });
   // Committed: the cached programme names and theme style sheets are stale now.

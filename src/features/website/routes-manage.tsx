@@ -83,7 +83,7 @@ export function registerWebsiteManageRoutes(app: FastifyInstance, db: Db, config
   for (const { url } of localizedPaths('/:programme/manage/website/theme')) {
     const render = async (request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
       const [row] = await db.select().from(programmes).where(eq(programmes.id, request.programme!.id));
-      const stored: Record<string, string> = { name_nl: row!.name.nl ?? '', name_en: row!.name.en ?? '' };
+      const stored: Record<string, string> = { name_nl: row!.name.nl ?? '', name_en: row!.name.en ?? '', contactEmail: row!.contactEmail ?? '' };
       for (const colour of COLOUR_TOKENS) stored[`colour_${colour}`] = row!.themeTokens[`--ks-color-${colour}`] ?? DEFAULT_COLOURS[colour];
       const logo = await attachmentsOf(db, config, request, PROGRAMME_LOGO, request.programme!.id);
       return sendHtml(reply, renderPage(<ThemePage ctx={pageContext(request, config)} stored={stored} form={form} logo={logo} />), status);

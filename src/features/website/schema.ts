@@ -37,10 +37,11 @@ export const EventForm = Type.Object({
 });
 export type EventForm = Static<typeof EventForm>;
 
-/** The programme's name in both languages and its five colours (#rrggbb), all required. */
+/** The programme's name in both languages, its public contact address (optional) and its five colours (#rrggbb). */
 export const ThemeForm = Type.Object({
   name_nl: field.text(120),
   name_en: field.text(120),
+  contactEmail: Type.Optional(field.email()),
   colour_primary: field.text(7),
   'colour_primary-contrast': field.text(7),
   colour_accent: field.text(7),

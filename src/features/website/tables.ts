@@ -1,7 +1,7 @@
 // The programme website's own content: news items, events and free content pages. Every text is
 // bilingual; each language keeps its own "last edited" time so the translation overview can tell
 // a missing or outdated translation apart from an up-to-date one.
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { programmes } from '../../db/schema.ts';
 
@@ -31,6 +31,8 @@ function contentColumns() {
     imageUrl: text('image_url'),
     /** Required whenever there is an image. */
     imageAlt: text2('image_alt').notNull().default({}),
+    /** Default data not taken from the agreement's text: shown labelled "voorbeeld / example" until the coordinator edits it. */
+    example: boolean('example').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   };

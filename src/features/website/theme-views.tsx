@@ -19,6 +19,7 @@ export function ThemePage({ ctx, stored, form, logo }: { ctx: PageContext; store
       <PostForm ctx={ctx} action={localePath(ctx.locale, `/${ctx.programme!.slug}/manage/website/theme`)} label={title} id="theme">
         <TextField {...field('name_nl')} label={t('website.theme.name_nl')} lang="nl" />
         <TextField {...field('name_en')} label={t('website.theme.name_en')} lang="en" />
+        <TextField {...field('contactEmail')} type="email" label={t('website.theme.contactEmail')} description={t('website.theme.contactEmailHelp')} />
         {COLOUR_TOKENS.map((colour) => (
           <TextField {...field(`colour_${colour}`)} label={t(`website.theme.colour.${colour}`)} description={t('website.theme.colourHelp')} />
         ))}

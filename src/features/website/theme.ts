@@ -24,6 +24,7 @@ export function contrastRatio(a: string, b: string): number {
 
 export interface Theme {
   name: { nl: string; en: string };
+  contactEmail: string | null;
   colours: Record<Colour, string>;
 }
 
@@ -38,5 +39,5 @@ export function themeFrom(form: ThemeForm): Outcome<Theme> {
     if (contrastRatio(colours.primary, colours.background) < 4.5) errors.colour_primary = { key: 'website.theme.error.contrast' };
   }
   if (Object.keys(errors).length > 0) return refused(errors);
-  return done({ name: { nl: form.name_nl, en: form.name_en }, colours });
+  return done({ name: { nl: form.name_nl, en: form.name_en }, contactEmail: form.contactEmail ?? null, colours });
 }

@@ -1,7 +1,7 @@
 // The programme website's public pages: news, events, pages, contact and search.
 import type { ComponentChildren } from 'preact';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Heading, Link, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { ExampleBadge, ExampleNote, Heading, Link, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { fieldProps } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
 import { localePath, type PageContext } from '../../web/context.ts';
@@ -56,6 +56,7 @@ function NewsList({ ctx, items, level }: { ctx: PageContext; items: NewsRow[]; l
             <Link ctx={ctx} to={`/${ctx.programme!.slug}/news/${item.slug}`}>
               <Text value={item.title} locale={locale} />
             </Link>
+            {item.example && <> <ExampleBadge ctx={ctx} /></>}
           </Heading>
           {item.publishAt && <p class="utrecht-paragraph ks-muted">{t('website.news.published', { date: formatDateTime(locale, item.publishAt) })}</p>}
           <Text as="p" value={item.summary} locale={locale} />
@@ -76,6 +77,7 @@ function EventList({ ctx, items, level }: { ctx: PageContext; items: EventRow[];
             <Link ctx={ctx} to={`/${ctx.programme!.slug}/events/${item.slug}`}>
               <Text value={item.title} locale={locale} />
             </Link>
+            {item.example && <> <ExampleBadge ctx={ctx} /></>}
           </Heading>
           <p class="utrecht-paragraph">
             <time dateTime={item.startsAt.toISOString()}>{formatDateTime(locale, item.startsAt)}</time>
@@ -140,6 +142,7 @@ export function NewsPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) {
         <h1 class="utrecht-heading-1">
           <Text value={item.title} locale={locale} />
         </h1>
+        {item.example && <ExampleNote ctx={ctx} />}
         {item.publishAt && <p class="utrecht-paragraph ks-muted">{t('website.news.published', { date: formatDateTime(locale, item.publishAt) })}</p>}
         <Text as="p" value={item.summary} locale={locale} />
         <Figure item={item} locale={locale} />
@@ -187,6 +190,7 @@ export function EventPage({ ctx, item }: { ctx: PageContext; item: EventRow }) {
         <h1 class="utrecht-heading-1">
           <Text value={item.title} locale={locale} />
         </h1>
+        {item.example && <ExampleNote ctx={ctx} />}
         <dl class="ks-facts">
           <dt>{t('website.events.when')}</dt>
           <dd>
@@ -223,6 +227,7 @@ export function ContentPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) 
       <h1 class="utrecht-heading-1">
         <Text value={item.title} locale={locale} />
       </h1>
+      {item.example && <ExampleNote ctx={ctx} />}
       <Text as="p" value={item.summary} locale={locale} />
       <Figure item={item} locale={locale} />
       <Markdown value={item.body} locale={locale} />

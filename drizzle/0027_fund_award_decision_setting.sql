@@ -1,1 +1,0 @@
-ALTER TABLE "programmes" ADD COLUMN "fund_award_decision" text DEFAULT 'executive' NOT NULL;
