@@ -96,6 +96,14 @@ for (const mode of databaseModes()) {
       assert.deepEqual(added.find((a) => a.objectId === partyIds['universiteit-leiden'])!.after, { userId: lubec.userId, name: 'Rep universiteit', partyId: partyIds['universiteit-leiden'] });
     });
 
+    test('two appointments of one person for two parties at once: exactly one stands', async () => {
+      const both = await loginAs(t, { role: 'partner', organisation: 'hogeschool-leiden', name: 'Gelijktijdig' });
+      await grantRole(t.database.db, { userId: both.userId, programmeSlug: 'leiden', role: 'partner', organisation: 'gemeente-leiden' });
+      const answers = await Promise.all([appoint('hogeschool-leiden', both.email), appoint('gemeente-leiden', both.email)]);
+      assert.deepEqual(answers.map((r) => r.statusCode).sort(), [303, 400]);
+      assert.equal((await representatives()).filter((r) => r.userId === both.userId).length, 1);
+    });
+
     test('four representatives of four parties consent: adopted; a replaced representative’s consent stays the party’s', async () => {
       const n = await propose(reps.lumc, { body_annex_nl: 'Bijlage vervangen.', body_annex_en: 'Annex replaced.' });
       for (const slug of ['universiteit-leiden', 'lumc', 'hogeschool-leiden'] as const) assert.equal((await answer(reps[slug], n, 'consent')).statusCode, 303);
@@ -208,7 +216,7 @@ for (const mode of databaseModes()) {
       const removed = rows.filter((r) => r.action === 'agreement.representative.remove');
       assert.equal(removed.length, 1);
       assert.deepEqual(removed[0]!.before, { userId: (removed[0]!.before as { userId: string }).userId, name: 'Rep universiteit', partyId: partyIds['universiteit-leiden'] });
-      assert.equal(rows.length, 7);
+      assert.equal(rows.length, 8);
     });
   });
 }
