@@ -156,7 +156,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     app.get<{ Params: BodyParams }>(`${url}/meetings.ics`, { config: { action: 'public' } }, async (request, reply) => {
       const body = await loadBody(request);
       const list = await q.listBodyMeetings(db, body.id);
-      const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: list, now: new Date() });
+      const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: list, now: new Date(), refreshSeconds: 60 * 60 });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${body.kind}.ics"`).send(ics);
     });
 
