@@ -7,6 +7,7 @@ import type { Db } from '../../../db/client.ts';
 import { toCsv as writeCsv } from '../../../domain/export-cells.ts';
 import { actions, bodies, organisations, programmes, projectPartners, projects, targets, themes } from '../../../db/schema.ts';
 import { getAgreement } from '../../agreement/queries.ts';
+import { programmeTerm } from '../../agreement/term-queries.ts';
 import { decisionInForce } from '../../meetings/queries.ts';
 import { decisions, meetings } from '../../meetings/tables.ts';
 import { INTERNAL_LIFECYCLES } from '../../portfolio/queries.ts';
@@ -26,8 +27,9 @@ type Text = { nl?: string; en?: string };
 export async function openData(db: Db, programmeId: string) {
   const lead = alias(organisations, 'export_lead');
   const publicProject = and(eq(projects.programmeId, programmeId), eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES));
-  const [[programme], themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
+  const [[programme], term, themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
     db.select().from(programmes).where(eq(programmes.id, programmeId)),
+    programmeTerm(db, programmeId),
     db.select().from(themes).where(eq(themes.programmeId, programmeId)).orderBy(asc(themes.position)),
     db
       .select({ project: projects, themeCode: themes.code, leadSlug: lead.slug })
@@ -71,8 +73,8 @@ export async function openData(db: Db, programmeId: string) {
       slug: programme!.slug,
       name: localized(programme!.name),
       city: programme!.city,
-      periodStart: programme!.periodStart,
-      periodEnd: programme!.periodEnd,
+      periodStart: term.startOn,
+      periodEnd: term.endOn,
       mission: localized(programme!.mission),
     },
     licence: licenceOf(programme!.openDataLicence).uri,
