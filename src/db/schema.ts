@@ -4,6 +4,7 @@
 // src/db/tables.ts, which drizzle-kit reads.
 
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   date,
@@ -28,6 +29,10 @@ const programmeRef = () =>
     .notNull()
     .references(() => programmes.id, { onDelete: 'cascade' });
 
+/** Whose confirmed decision an award from the fund rests on (src/features/fund). */
+export const FUND_AWARD_DECISIONS = ['executive', 'either'] as const;
+export type FundAwardDecision = (typeof FUND_AWARD_DECISIONS)[number];
+
 export const programmes = pgTable('programmes', {
   id: id(),
   slug: text('slug').notNull().unique(),
@@ -48,6 +53,11 @@ export const programmes = pgTable('programmes', {
    * new note). On by default.
    */
   minutesApprovedAtNextMeeting: boolean('minutes_approved_at_next_meeting').notNull().default(true),
+  /**
+   * A programme setting the agreement leaves open ("wordt nog nader bepaald"): which confirmed
+   * decision an award from the fund rests on, the executive level's (default) or either level's.
+   */
+  fundAwardDecision: text('fund_award_decision').$type<FundAwardDecision>().notNull().default('executive'),
   createdAt: createdAt(),
 });
 
@@ -78,13 +88,19 @@ export const organisations = pgTable(
     name: text2('name').notNull(),
     shortName: text('short_name'),
     kind: text('kind').$type<OrganisationKind>().notNull(),
-    /** A faculty or institute belongs to its university; null for independent organisations. */
-    parentId: uuid('parent_id'),
+    /**
+     * "Deel van / part of": a faculty or institute belongs to its university; null for independent
+     * organisations. A unit counts as the party its parent chain reaches (src/domain/parties.ts);
+     * the edit command refuses a parent that would close a cycle.
+     */
+    parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id, { onDelete: 'set null' }),
     website: text('website'),
     description: text2('description').notNull().default({}),
+    /** Optimistic concurrency for the coordinator's edit form (src/db/versioned.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('organisations_programme_slug').on(t.programmeId, t.slug)],
+  (t) => [uniqueIndex('organisations_programme_slug').on(t.programmeId, t.slug), index('organisations_parent').on(t.parentId)],
 );
 
 export const people = pgTable(

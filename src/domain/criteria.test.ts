@@ -1,11 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allCriteriaMet, CRITERION_LETTERS, evaluateCriteria, interestedParties, partyResolver, suggestedRecommendation, type PartyOf, type ProposalFacts, type ProposalPartnerFacts } from './criteria.ts';
+import { allCriteriaMet, CRITERION_LETTERS, evaluateCriteria, interestedParties, suggestedRecommendation, type PartyOf, type ProposalFacts, type ProposalPartnerFacts } from './criteria.ts';
+import { partyOf as partyOfIn } from './parties.ts';
 
 // Parties G (municipality), U (university) and H (university of applied sciences); F1 and F2 are
 // faculties of U, X is an organisation that is not a party.
-const PARENT: Record<string, string> = { F1: 'U', F2: 'U' };
-const partyOf: PartyOf = partyResolver(['G', 'U', 'H'], (id) => PARENT[id] ?? null);
+const PARENTS = new Map([['F1', 'U'], ['F2', 'U']]);
+const PARTIES = new Set(['G', 'U', 'H']);
+const partyOf: PartyOf = (id) => partyOfIn(id, PARENTS, PARTIES);
 
 function partner(organisationId: string, overrides: Partial<ProposalPartnerFacts> = {}): ProposalPartnerFacts {
   return { organisationId, name: `Org ${organisationId}`, role: 'partner', declaredInterest: true, ...overrides };
@@ -153,26 +155,5 @@ describe('criteria a-f', () => {
     assert.equal(suggestedRecommendation(results), null);
     assert.equal(allCriteriaMet(results), false, 'there is nothing to admit again');
     assert.equal(evaluate(buildProposal({ admittedByAgreement: false }))[0]!.state, 'met');
-  });
-});
-
-describe('party resolution', () => {
-  test('a party is itself, a unit its party, anything else none', () => {
-    assert.equal(partyOf('G'), 'G');
-    assert.equal(partyOf('F1'), 'U');
-    assert.equal(partyOf('X'), null);
-  });
-
-  test('a unit of a unit reaches the party; the nearest party wins', () => {
-    const nested = partyResolver(['U', 'LUMC'], (id) => ({ institute: 'faculty', faculty: 'U', clinic: 'LUMC', LUMC: 'U' })[id] ?? null);
-    assert.equal(nested('institute'), 'U');
-    assert.equal(nested('clinic'), 'LUMC');
-  });
-
-  test('a cycle in the data resolves to no party', () => {
-    const cyclic = partyResolver(['G'], (id) => ({ A: 'B', B: 'A' })[id] ?? null);
-    assert.equal(cyclic('A'), null);
-    const selfParent = partyResolver(['G'], (id) => (id === 'S' ? 'S' : undefined));
-    assert.equal(selfParent('S'), null);
   });
 });

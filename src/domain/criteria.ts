@@ -47,7 +47,7 @@ export interface ProposalFacts {
 
 /**
  * The party an organisation counts as: its own id when it is a party, its parent party's id when it
- * is one of a party's units, null when it belongs to no party.
+ * is one of a party's units, null when it belongs to no party (src/domain/parties.ts).
  */
 export type PartyOf = (organisationId: string) => string | null;
 
@@ -127,23 +127,4 @@ export function suggestedRecommendation(results: CriterionResult[]): Recommendat
   if (results.some((r) => r.state === 'missing')) return 'reject';
   if (!allCriteriaMet(results)) return null;
   return 'admit';
-}
-
-/**
- * Resolves organisations to parties: `parties` are the signatories' organisation ids, `parentOf`
- * gives an organisation's parent ("part of"). A unit counts as the nearest party above it; a cycle
- * in the data resolves to no party rather than looping.
- */
-export function partyResolver(parties: Iterable<string>, parentOf: (organisationId: string) => string | null | undefined): PartyOf {
-  const partySet = new Set(parties);
-  return (organisationId) => {
-    const seen = new Set<string>();
-    let current: string | null | undefined = organisationId;
-    while (current && !seen.has(current)) {
-      if (partySet.has(current)) return current;
-      seen.add(current);
-      current = parentOf(current);
-    }
-    return null;
-  };
 }

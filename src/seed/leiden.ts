@@ -1365,7 +1365,7 @@ export const leiden: ProgrammeSeed = {
   bodies: [
     {
       kind: 'executive',
-      name: t('Stuurgroep – Bestuurlijk', 'Steering group – executive'),
+      name: t('Stuurgroep – bestuurlijk', 'Steering group – executive'),
       tasks: t(
         lines(
           '- Concrete projecten op gang brengen en beoordelen',
@@ -1383,7 +1383,7 @@ export const leiden: ProgrammeSeed = {
     },
     {
       kind: 'support',
-      name: t('Stuurgroep – Ambtelijke steun', 'Steering group – official support'),
+      name: t('Stuurgroep – ambtelijke steun', 'Steering group – official support'),
       tasks: t(
         lines('- Besluiten Stuurgroep voorbereiden', '- Toezien op voortgang', '- Onderlinge afstemming'),
         lines('- Preparing the steering group’s decisions', '- Monitoring progress', '- Mutual coordination'),

@@ -1,6 +1,8 @@
-// In a real browser: one party proposes an amendment, the four parties answer (an objection first
-// blocks it, its withdrawal unblocks it), the coordinator adopts it and the new version is
-// published in Dutch and English. axe checks every agreement page on the way.
+// In a real browser, through links and forms only: the coordinator appoints a representative for
+// each of the four parties (one of them a person of a faculty, a unit of the university), one party
+// proposes an amendment, the four parties answer (an objection first blocks it, its withdrawal
+// unblocks it), the coordinator adopts it and the new version is published in Dutch and English.
+// axe checks every agreement page on the way, and the coordinator's organisation edit page.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
@@ -15,20 +17,31 @@ const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-l
 describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
   const emails: Record<string, string> = {};
+  const partyIds: Record<string, string> = {};
 
   before(async () => {
     const db = e2e.t.database.db;
     const parties = await db.select({ id: agreementParties.id, programmeId: agreementParties.programmeId, slug: organisations.slug }).from(agreementParties).innerJoin(organisations, eq(organisations.id, agreementParties.organisationId));
     for (const slug of PARTIES) {
-      const user = await buildUser(e2e.t, { role: 'partner', organisation: slug, name: `Vertegenwoordiger ${slug}` });
-      const party = parties.find((p) => p.slug === slug)!;
-      await db.insert(agreementRepresentatives).values({ programmeId: party.programmeId, partyId: party.id, userId: user.id });
+      // The university speaks through a person of one of its faculties (a unit, "onderdeel van").
+      const organisation = slug === 'universiteit-leiden' ? 'faculteit-sociale-wetenschappen' : slug;
+      const user = await buildUser(e2e.t, { role: 'partner', organisation, name: `Vertegenwoordiger ${slug}` });
       emails[slug] = user.email;
+      partyIds[slug] = parties.find((p) => p.slug === slug)!.id;
     }
     emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
   });
 
   const as = (who: string, run: (page: Page) => Promise<void>) => e2e.as(emails[who]!, run);
+
+  /** Submits one party's appointment form and waits for the page it leads to (the list, or the refusal). */
+  async function appoint(page: Page, slug: string) {
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/agreement/representatives')),
+      page.click(`form#representative-${partyIds[slug]} button[type=submit]`),
+    ]);
+    await page.waitForLoadState('load');
+  }
 
   async function visit(page: Page, path: string, status = 200) {
     const response = await page.goto(`${e2e.baseUrl}${path}`);
@@ -36,7 +49,30 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
     await expectAccessible(page);
   }
 
-  test('propose, answer, block, unblock, adopt, publish', async () => {
+  test('appoint, propose, answer, block, unblock, adopt, publish', async () => {
+    await as('coordinator', async (page) => {
+      await visit(page, '/nl/leiden/agreement');
+      await Promise.all([page.waitForURL(/\/agreement\/representatives$/), page.click('a[href="/nl/leiden/agreement/representatives"]')]);
+      await expectAccessible(page);
+      // The coordinator is no person of the municipality: refused, with the reason at the field.
+      await page.fill(`#representative-${partyIds['gemeente-leiden']}-email`, emails.coordinator!);
+      await appoint(page, 'gemeente-leiden');
+      assert.match(await page.locator(`#representative-${partyIds['gemeente-leiden']}-email-error`).innerText(), /hoort niet bij Gemeente Leiden/);
+      await expectAccessible(page);
+      for (const slug of PARTIES) {
+        await page.fill(`#representative-${partyIds[slug]}-email`, emails[slug]!);
+        await appoint(page, slug);
+        assert.match(await page.locator(`section[aria-labelledby="party-${slug}"]`).innerText(), new RegExp(`Vertegenwoordiger ${slug}`));
+      }
+      await expectAccessible(page);
+      // The organisation edit page where "part of" is set.
+      await visit(page, '/nl/leiden/organisations/faculteit-sociale-wetenschappen');
+      await Promise.all([page.waitForURL(/\/edit$/), page.click('a[href$="/organisations/faculteit-sociale-wetenschappen/edit"]')]);
+      assert.equal(await page.locator('#organisation-parentId option:checked').innerText(), 'Universiteit Leiden');
+      await expectAccessible(page);
+      await visit(page, '/en/leiden/organisations/faculteit-sociale-wetenschappen/edit');
+    });
+    assert.equal((await e2e.t.database.db.select().from(agreementRepresentatives)).length, 4);
     let amendmentPath = '';
     await as('lumc', async (page) => {
       for (const locale of ['nl', 'en']) {
@@ -86,10 +122,12 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
       await visit(page, `/en${amendmentPath}`);
       await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form[action$="/adopt"] button')]);
       assert.match(await page.textContent('#amendment-state') ?? '', /Adopted/);
+      assert.match(await page.locator('main').innerText(), /Every party|Consents/);
       await expectAccessible(page);
       for (const locale of ['nl', 'en']) {
         await visit(page, `/${locale}/leiden/agreement/representatives`);
         await visit(page, `/${locale}/leiden/dashboard`);
+        await visit(page, `/${locale}/leiden/fund`);
       }
     });
 

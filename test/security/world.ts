@@ -173,7 +173,13 @@ async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: s
   );
   const email = (await rows<{ email: string }>(db, sql`select email from users where id = ${repUserId}`))[0]!.email;
   const party = partyId || (await one(db, sql`select id as v from agreement_parties where agreement_id = ${agreement.id} order by position limit 1`));
-  if (!(await addRepresentative({ db, actor: coordinator, agreement, representative: { party, email } })).ok) throw new Error('world: representative refused');
+  // A representative is a person of the party (issue 17): the representative (the partner member,
+  // or another programme's stranger who has no role) gets a person record at that party.
+  await db.execute(
+    sql`insert into people (programme_id, name, organisation_id, user_id) select ${programmeId}, 'World representative', organisation_id, ${repUserId} from agreement_parties where id = ${party}`,
+  );
+  const appointed = await addRepresentative({ db, actor: coordinator, agreement, representative: { party, email } });
+  if (!appointed.ok) throw new Error(`world: representative refused ${JSON.stringify(appointed.errors)} (${slug})`);
   const [section] = await rows<{ key: string }>(db, sql`select key from agreement_sections where agreement_id = ${agreement.id} order by position limit 1`);
   const rep: PolicyActor = { userId: repUserId, displayName: 'World representative', programmeId, assignments: [] };
   const proposed = await proposeAmendment({ db, actor: rep, agreement, proposal: { party, kind: 'text', title: { nl: 'Wereldwijziging', en: 'World amendment' }, reason: { nl: 'Omdat', en: 'Because' }, sections: { [section!.key]: { nl: 'Nieuwe tekst', en: 'New text' } } } });

@@ -169,18 +169,24 @@ for (const mode of databaseModes()) {
     test('a renewal needs every party and extends the term by five years; the dashboard warns', async () => {
       const dash = await get('/en/leiden/dashboard', coordinator);
       assert.match(dash.body, /The agreement ended on 6 July 2022/);
-      const form = await get('/en/leiden/agreement/amendments/new?kind=renewal', reps.lumc);
-      assert.match(form.body, /6 July 2027/);
-      const n = await propose({ kind: 'renewal' });
-      for (const slug of PARTIES.slice(0, 3)) await answer(slug, n, 'consent');
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
-      await answer('gemeente-leiden', n, 'consent');
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
-      const [agreement] = await t.database.db.select().from(agreements);
-      assert.equal(agreement!.renewals, 1);
-      assert.match((await get('/en/leiden/agreement')).body, /6 July 2027/);
-      const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.renewal.adopt'));
-      assert.equal(audit.length, 1);
+      // A renewal is possible only within the term (unanimity.test.ts: refused after it).
+      setClock('2022-03-01T10:00:00Z', { frozen: true });
+      try {
+        const form = await get('/en/leiden/agreement/amendments/new?kind=renewal', reps.lumc);
+        assert.match(form.body, /6 July 2027/);
+        const n = await propose({ kind: 'renewal' });
+        for (const slug of PARTIES.slice(0, 3)) await answer(slug, n, 'consent');
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
+        await answer('gemeente-leiden', n, 'consent');
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+        const [agreement] = await t.database.db.select().from(agreements);
+        assert.equal(agreement!.renewals, 1);
+        assert.match((await get('/en/leiden/agreement')).body, /6 July 2027/);
+        const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.renewal.adopt'));
+        assert.equal(audit.length, 1);
+      } finally {
+        setClock(null);
+      }
     });
 
     test('the written record: PDF and DOCX of an adopted amendment and of a version, with each party\'s consent', async () => {

@@ -9,7 +9,7 @@ import type { FormState } from '../../web/forms.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import { changedSections } from './diff.ts';
-import type { Amendment, Consent, PartyRow } from './queries.ts';
+import type { Amendment, Consent, PartyRow, RepresentativeChange } from './queries.ts';
 import { AnswerInput, proposalForm, sectionField } from './schema.ts';
 import type { AmendmentKind, SectionSnapshot } from './tables.ts';
 import { base, ChangeList, crumbs, Downloads, isoDay, partyName, plain, Table } from './views.tsx';
@@ -23,6 +23,8 @@ export function AmendmentPage(props: {
   baseSections: SectionSnapshot[];
   renewalEnd: string | null;
   represented: string[];
+  /** Appointments and removals of representatives while the amendment was open. */
+  representativeChanges: RepresentativeChange[];
   canAdopt: boolean;
   /** A refused answer, withdrawal or adoption, shown again. */
   form?: FormState;
@@ -116,6 +118,18 @@ export function AmendmentPage(props: {
           <SubmitButton>{t('amendment.adopt')}</SubmitButton>
         </PostForm>
       )}
+      <Heading level={2}>{t('amendment.representativeChanges')}</Heading>
+      {props.representativeChanges.length === 0 ? (
+        <p class="utrecht-paragraph">{t('amendment.representativeChanges.none')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list" id="representative-changes">
+          {props.representativeChanges.map((c) => (
+            <li class="utrecht-unordered-list__item">
+              {t(`amendment.representativeChanges.${c.kind}`, { name: c.name, party: partyName(parties, c.partyId, locale), by: c.by, at: formatDateTime(locale, c.at) })}
+            </li>
+          ))}
+        </ul>
+      )}
       {consents.some((c) => c.withdrawnAt) && (
         <>
           <Heading level={2}>{t('amendment.history')}</Heading>
@@ -142,6 +156,8 @@ export function ProposePage(props: {
   sections: SectionSnapshot[];
   endOn: string;
   nextEndOn: string;
+  /** The term has ended: no renewal form, but where to go instead. */
+  ended: boolean;
   form?: FormState;
 }) {
   const { ctx, kind, form } = props;
@@ -153,33 +169,39 @@ export function ProposePage(props: {
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, title)} indexable={false}>
       <Heading level={1}>{title}</Heading>
-      <p class="utrecht-paragraph">{renewal ? t('amendment.newRenewalIntro', { years: 5, end: formatDate(locale, props.endOn), next: formatDate(locale, props.nextEndOn) }) : t('amendment.newIntro')}</p>
+      {renewal && props.ended ? (
+        <Alert kind="warning">{t('amendment.renewalEnded', { end: formatDate(locale, props.endOn) })}</Alert>
+      ) : (
+        <p class="utrecht-paragraph">{renewal ? t('amendment.newRenewalIntro', { years: 5, end: formatDate(locale, props.endOn), next: formatDate(locale, props.nextEndOn) }) : t('amendment.newIntro')}</p>
+      )}
       <ErrorSummary ctx={ctx} state={form} form="proposal" />
-      <PostForm ctx={ctx} action={`/${locale}${base(ctx)}/amendments`} label={title} id="proposal">
-        <input type="hidden" name="kind" value={kind} />
-        <SelectField {...field('party', props.represented[0])} label={t('amendment.onBehalfOf')} options={props.represented.map((id) => ({ value: id, label: partyName(props.parties, id, locale) }))} />
-        <TextField {...field('title_nl')} label={t('amendment.title_nl')} lang="nl" />
-        <TextField {...field('title_en')} label={t('amendment.title_en')} lang="en" />
-        <TextArea {...field('reason_nl')} label={t('amendment.reason_nl')} lang="nl" />
-        <TextArea {...field('reason_en')} label={t('amendment.reason_en')} lang="en" />
-        {!renewal &&
-          props.sections.map((s) => (
-            <fieldset class="utrecht-form-fieldset">
-              <legend class="utrecht-form-fieldset__legend">
-                <Text value={s.heading} locale={locale} />
-              </legend>
-              {LOCALES.map((l) => (
-                <TextArea
-                  {...field(`${sectionField(s.key)}_${l}`, s.body[l] ?? '')}
-                  label={t('amendment.sectionText', { heading: plain(s.heading, locale), language: t(`agreement.language.${l}`) })}
-                  lang={l}
-                  rows={8}
-                />
-              ))}
-            </fieldset>
-          ))}
-        <SubmitButton>{t('amendment.submit')}</SubmitButton>
-      </PostForm>
+      {!(renewal && props.ended) && (
+        <PostForm ctx={ctx} action={`/${locale}${base(ctx)}/amendments`} label={title} id="proposal">
+          <input type="hidden" name="kind" value={kind} />
+          <SelectField {...field('party', props.represented[0])} label={t('amendment.onBehalfOf')} options={props.represented.map((id) => ({ value: id, label: partyName(props.parties, id, locale) }))} />
+          <TextField {...field('title_nl')} label={t('amendment.title_nl')} lang="nl" />
+          <TextField {...field('title_en')} label={t('amendment.title_en')} lang="en" />
+          <TextArea {...field('reason_nl')} label={t('amendment.reason_nl')} lang="nl" />
+          <TextArea {...field('reason_en')} label={t('amendment.reason_en')} lang="en" />
+          {!renewal &&
+            props.sections.map((s) => (
+              <fieldset class="utrecht-form-fieldset">
+                <legend class="utrecht-form-fieldset__legend">
+                  <Text value={s.heading} locale={locale} />
+                </legend>
+                {LOCALES.map((l) => (
+                  <TextArea
+                    {...field(`${sectionField(s.key)}_${l}`, s.body[l] ?? '')}
+                    label={t('amendment.sectionText', { heading: plain(s.heading, locale), language: t(`agreement.language.${l}`) })}
+                    lang={l}
+                    rows={8}
+                  />
+                ))}
+              </fieldset>
+            ))}
+          <SubmitButton>{t('amendment.submit')}</SubmitButton>
+        </PostForm>
+      )}
     </Layout>
   );
 }

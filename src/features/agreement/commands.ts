@@ -9,14 +9,16 @@ import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
-import { agreementParties, agreements, agreementSections, users } from '../../db/schema.ts';
+import { agreementParties, agreements, agreementSections, organisations, people, programmes, roleAssignments, users } from '../../db/schema.ts';
 import { decideConsent } from '../../domain/consent.ts';
 import { LOCALES, type LocalizedText } from '../../domain/localized.ts';
-import { done, refused, refusedField, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
+import { done, FORM_ERROR, refused, refusedField, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { endDate } from '../../domain/term.ts';
 import { authorize, can } from '../../policies.ts';
+import { formatDate } from '../../web/i18n.ts';
 import { notFound } from '../../web/http.ts';
+import { loadProgrammeParties } from './party-queries.ts';
 import { sectionsAsSnapshot, standingOf, type Agreement } from './queries.ts';
 import { sectionField, type AnswerInput, type ProposalInput, type RepresentativeInput, type WithdrawInput } from './schema.ts';
 import {
@@ -70,7 +72,18 @@ export async function proposeAmendment({ db, actor, agreement, proposal }: Base 
   authorize(actor, 'amendment.propose', { ...standing, partyId: proposal.party });
   return writeTransaction(db, async (tx) => {
     // Lock the agreement: amendment numbers are handed out one at a time.
-    await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.id, agreement.id)).for('update');
+    const [locked] = await tx.select().from(agreements).where(eq(agreements.id, agreement.id)).for('update');
+    if (proposal.kind === 'renewal') {
+      // "Verlenging met telkens vijf jaar" renews a term that is still running; after its end the
+      // parties start a successor programme instead.
+      const end = endDate(locked!);
+      if (today() > end) return refusedField(FORM_ERROR, 'amendment.error.termEnded', { nl: formatDate('nl', end), en: formatDate('en', end) });
+      const [pending] = await tx
+        .select({ number: agreementAmendments.number })
+        .from(agreementAmendments)
+        .where(and(eq(agreementAmendments.agreementId, agreement.id), eq(agreementAmendments.kind, 'renewal'), isNull(agreementAmendments.adoptedAt)));
+      if (pending) return refusedField(FORM_ERROR, 'amendment.error.renewalPending', { number: pending.number });
+    }
     await ensureFirstVersion(tx, agreement);
     const current = await latestVersion(tx, agreement.id);
     const edits: SectionEdit[] = [];
@@ -240,9 +253,13 @@ export async function adoptAmendment({ db, actor, agreement, number }: Base & { 
     } else {
       const [locked] = await tx.select().from(agreements).where(eq(agreements.id, agreement.id)).for('update');
       const previousEndOn = endDate(locked!);
+      if (today() > previousEndOn) return stateConflict('termEnded');
       const [updated] = await tx.update(agreements).set({ renewals: locked!.renewals + 1 }).where(eq(agreements.id, agreement.id)).returning();
       const newEndOn = endDate(updated!);
       await tx.insert(agreementRenewals).values({ programmeId: agreement.programmeId, agreementId: agreement.id, amendmentId: amendment.id, previousEndOn, newEndOn });
+      // programmeTerm (./term-queries.ts) is where pages read the end date; the programme's stored
+      // period follows it so that nothing reading the row directly shows the old end.
+      await tx.update(programmes).set({ periodEnd: newEndOn }).where(eq(programmes.id, agreement.programmeId));
       await recordAudit(tx, {
         actor,
         programmeId: agreement.programmeId,
@@ -266,18 +283,63 @@ export async function adoptAmendment({ db, actor, agreement, number }: Base & { 
   });
 }
 
+/** A party's name for a message in either language (the message picks `nl` or `en`). */
+const partyNames = (name: LocalizedText) => ({ nl: name.nl ?? name.en ?? '', en: name.en ?? name.nl ?? '' });
+
+/**
+ * The organisations a user belongs to in a programme: those their roles name (a partner's
+ * organisation) and the one their person record names.
+ */
+async function organisationsOfUser(tx: Db, programmeId: string, userId: string): Promise<string[]> {
+  const [roles, persons] = await Promise.all([
+    tx.select({ id: roleAssignments.organisationId }).from(roleAssignments).where(and(eq(roleAssignments.programmeId, programmeId), eq(roleAssignments.userId, userId))),
+    tx.select({ id: people.organisationId }).from(people).where(and(eq(people.programmeId, programmeId), eq(people.userId, userId))),
+  ]);
+  return [...new Set([...roles, ...persons].map((r) => r.id).filter((id): id is string => !!id))];
+}
+
+/**
+ * Appoints a representative of a party: a person of that party's organisation or one of its units
+ * ("onderdeel van", src/domain/parties.ts), who represents no other party. The coordinator's role
+ * names no organisation, so a coordinator qualifies only through their own organisation.
+ */
 export async function addRepresentative({ db, actor, agreement, representative }: Base & { representative: RepresentativeInput }): Promise<Outcome<{ id: string }>> {
   authorize(actor, 'agreement.manageRepresentatives');
   const partyId = representative.party;
   const email = representative.email.toLowerCase();
   return writeTransaction(db, async (tx) => {
-    const [party] = await tx.select({ id: agreementParties.id }).from(agreementParties).where(and(eq(agreementParties.id, partyId), eq(agreementParties.agreementId, agreement.id)));
+    const [party] = await tx
+      .select({ id: agreementParties.id, organisationId: agreementParties.organisationId, name: organisations.name })
+      .from(agreementParties)
+      .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
+      .where(and(eq(agreementParties.id, partyId), eq(agreementParties.agreementId, agreement.id)));
     if (!party) return refusedField('party', 'agreement.error.unknownParty');
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    const [user] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.email, email));
     if (!user) return refusedField('email', 'agreement.error.unknownUser');
+    const parties = await loadProgrammeParties(tx, agreement.programmeId);
+    const own = await organisationsOfUser(tx, agreement.programmeId, user.id);
+    if (!own.some((organisationId) => parties.belongsTo(organisationId, party.organisationId))) {
+      return refusedField('email', 'agreement.error.notOfParty', partyNames(party.name));
+    }
+    const [existing] = await tx
+      .select({ partyId: agreementRepresentatives.partyId, name: organisations.name })
+      .from(agreementRepresentatives)
+      .innerJoin(agreementParties, eq(agreementParties.id, agreementRepresentatives.partyId))
+      .innerJoin(organisations, eq(organisations.id, agreementParties.organisationId))
+      .where(and(eq(agreementRepresentatives.programmeId, agreement.programmeId), eq(agreementRepresentatives.userId, user.id)));
+    if (existing?.partyId === partyId) return refusedField('email', 'agreement.error.exists');
+    if (existing) return refusedField('email', 'agreement.error.representsOther', partyNames(existing.name));
+    // One person, one party: the unique index on (programme, user) decides between two at once.
     const [inserted] = await tx.insert(agreementRepresentatives).values({ programmeId: agreement.programmeId, partyId, userId: user.id }).onConflictDoNothing().returning();
-    if (!inserted) return refusedField('email', 'agreement.error.exists');
-    await recordAudit(tx, { actor, programmeId: agreement.programmeId, action: 'agreement.representative.add', objectType: 'agreement_party', objectId: partyId, after: { userId: user.id } });
+    if (!inserted) return refusedField('email', 'agreement.error.representsAnother');
+    await recordAudit(tx, {
+      actor,
+      programmeId: agreement.programmeId,
+      action: 'agreement.representative.add',
+      objectType: 'agreement_party',
+      objectId: partyId,
+      after: { userId: user.id, name: user.name, partyId },
+    });
     return done({ id: inserted.id });
   });
 }
@@ -291,7 +353,16 @@ export async function removeRepresentative({ db, actor, agreement, id }: Base & 
       .where(and(eq(agreementRepresentatives.id, id), eq(agreementRepresentatives.programmeId, agreement.programmeId)))
       .returning();
     if (!removed) throw notFound();
-    await recordAudit(tx, { actor, programmeId: agreement.programmeId, action: 'agreement.representative.remove', objectType: 'agreement_party', objectId: removed.partyId, before: { userId: removed.userId } });
+    // The answers this person gave stay: consent belongs to the party, not to whoever speaks for it.
+    const [user] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, removed.userId));
+    await recordAudit(tx, {
+      actor,
+      programmeId: agreement.programmeId,
+      action: 'agreement.representative.remove',
+      objectType: 'agreement_party',
+      objectId: removed.partyId,
+      before: { userId: removed.userId, name: user?.name ?? '', partyId: removed.partyId },
+    });
     return done({ id: removed.id });
   });
 }

@@ -1,7 +1,7 @@
 // Reads for the agreement pages: a fixed number of queries per page, whatever the history length.
-import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agreementParties, agreements, agreementSections, organisations, users } from '../../db/schema.ts';
+import { agreementParties, agreements, agreementSections, auditEvents, organisations, users } from '../../db/schema.ts';
 import { decideConsent, type ConsentOutcome } from '../../domain/consent.ts';
 import type { Actor } from '../../domain/policy.ts';
 import type { AgreementStanding } from './policy.ts';
@@ -107,4 +107,37 @@ export async function standingConsents(db: Db, amendmentId: string) {
 
 export async function listRenewals(db: Db, agreementId: string) {
   return db.select().from(agreementRenewals).where(eq(agreementRenewals.agreementId, agreementId)).orderBy(asc(agreementRenewals.adoptedAt));
+}
+
+export interface RepresentativeChange {
+  kind: 'add' | 'remove';
+  partyId: string;
+  name: string;
+  by: string;
+  at: Date;
+}
+
+/**
+ * Appointments and removals of representatives while an amendment was open (from its proposal to
+ * its adoption, or until now): the amendment page shows who could speak for each party.
+ */
+export async function representativeChanges(db: Db, programmeId: string, from: Date, until: Date | null): Promise<RepresentativeChange[]> {
+  const rows = await db
+    .select({ action: auditEvents.action, objectId: auditEvents.objectId, before: auditEvents.before, after: auditEvents.after, by: auditEvents.actorLabel, at: auditEvents.at })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.programmeId, programmeId),
+        eq(auditEvents.objectType, 'agreement_party'),
+        inArray(auditEvents.action, ['agreement.representative.add', 'agreement.representative.remove']),
+        gte(auditEvents.at, from),
+        until ? lte(auditEvents.at, until) : undefined,
+      ),
+    )
+    .orderBy(asc(auditEvents.id));
+  return rows.map((r) => {
+    const kind = r.action === 'agreement.representative.add' ? 'add' : 'remove';
+    const data = ((kind === 'add' ? r.after : r.before) ?? {}) as { name?: string };
+    return { kind, partyId: r.objectId ?? '', name: data.name ?? '', by: r.by, at: r.at };
+  });
 }

@@ -4,7 +4,8 @@ import { today } from '../../clock.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { endDate, endDateAfterRenewal, termWarning } from '../../domain/term.ts';
+import { endDateAfterRenewal, termWarning } from '../../domain/term.ts';
+import { programmeTerm } from './term-queries.ts';
 import { Alert, Heading, Link } from '../../web/components.tsx';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { formatDate } from '../../web/i18n.ts';
@@ -52,15 +53,19 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     render: async ({ db, ctx, programmeId }) => {
       const agreement = await q.getAgreement(db, programmeId);
       if (!agreement) return null;
+      const term = await programmeTerm(db, programmeId);
       const warning = termWarning(agreement, today());
       const pending = (await q.listAmendments(db, agreement.id, true)).filter((a) => !a.adoptedAt).length;
-      if (warning === 'none' && pending === 0) return null;
       return (
         <section aria-labelledby="dashboard-agreement">
           <Heading level={2} id="dashboard-agreement">
             {ctx.t('agreement.dashboard.title')}
           </Heading>
-          {warning !== 'none' && <Alert kind={warning === 'six-months' ? 'info' : 'warning'}>{ctx.t(`agreement.dashboard.${warning}`, { end: formatDate(ctx.locale, endDate(agreement)) })}</Alert>}
+          {warning === 'none' ? (
+            <p class="utrecht-paragraph" id="dashboard-term-end">{ctx.t('agreement.dashboard.runsUntil', { end: formatDate(ctx.locale, term.endOn) })}</p>
+          ) : (
+            <Alert kind={warning === 'six-months' ? 'info' : 'warning'}>{ctx.t(`agreement.dashboard.${warning}`, { end: formatDate(ctx.locale, term.endOn) })}</Alert>
+          )}
           {pending > 0 && <p class="utrecht-paragraph">{ctx.t('agreement.dashboard.pending', { count: pending })}</p>}
           <p class="utrecht-paragraph">
             <Link ctx={ctx} to={`/${ctx.programme!.slug}/agreement`}>
@@ -77,7 +82,8 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
       const agreement = await loadAgreement(db, request);
       const standing = await q.standingOf(db, agreement, request.actor);
       const insider = can(request.actor, 'agreement.viewPending', standing);
-      const [parties, current, versions, amendments] = await Promise.all([
+      const [term, parties, current, versions, amendments] = await Promise.all([
+        programmeTerm(db, agreement.programmeId),
         q.listParties(db, agreement.id),
         q.currentVersion(db, agreement),
         versionsWithAmendments(db, agreement.id),
@@ -87,7 +93,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
         <AgreementPage
           ctx={pageContext(request, config)}
           agreement={agreement}
-          endOn={endDate(agreement)}
+          endOn={term.endOn}
           parties={parties}
           current={current}
           versions={versions.length > 0 ? versions : [{ number: 1, effectiveOn: agreement.signedOn, amendmentNumber: null }]}
@@ -130,7 +136,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     const agreement = await loadAgreement(db, request);
     const standing = await q.standingOf(db, agreement, request.actor);
     if (!can(request.actor, 'amendment.propose', standing)) throw notFound();
-    const [parties, current] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement)]);
+    const [parties, current, term] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement), programmeTerm(db, agreement.programmeId)]);
     const page = (
       <ProposePage
         ctx={pageContext(request, config)}
@@ -138,8 +144,9 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
         parties={parties}
         represented={standing.representedPartyIds}
         sections={current.sections}
-        endOn={endDate(agreement)}
+        endOn={term.endOn}
         nextEndOn={endDateAfterRenewal(agreement)}
+        ended={today() > term.endOn}
         form={form}
       />
     );
@@ -179,7 +186,12 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     if (!amendment) throw notFound();
     const standing = await q.standingOf(db, agreement, request.actor);
     if (!can(request.actor, 'amendment.view', { ...standing, adopted: amendment.adoptedAt !== null })) throw notFound();
-    const [parties, consents, baseVersion] = await Promise.all([q.listParties(db, agreement.id), q.listConsents(db, [amendment.id]), q.getVersion(db, agreement.id, amendment.baseVersion)]);
+    const [parties, consents, baseVersion, representativeChanges] = await Promise.all([
+      q.listParties(db, agreement.id),
+      q.listConsents(db, [amendment.id]),
+      q.getVersion(db, agreement.id, amendment.baseVersion),
+      q.representativeChanges(db, agreement.programmeId, amendment.proposedAt, amendment.adoptedAt),
+    ]);
     const outcome = q.outcomeOf(
       parties.map((p) => p.party.id),
       consents,
@@ -195,6 +207,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
         baseSections={baseSections}
         renewalEnd={amendment.kind === 'renewal' ? (amendment.adoptedAt ? null : endDateAfterRenewal(agreement)) : null}
         represented={standing.representedPartyIds}
+        representativeChanges={representativeChanges}
         canAdopt={!amendment.adoptedAt && outcome.state === 'unanimous' && can(request.actor, 'amendment.adopt', standing)}
         form={form}
       />

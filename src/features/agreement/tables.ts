@@ -28,7 +28,7 @@ export interface SectionEdit {
   body: LocalizedText;
 }
 
-/** Users entitled to speak for a party, appointed by the coordinator. */
+/** Users entitled to speak for a party, appointed by the coordinator: people of that party (or its units). */
 export const agreementRepresentatives = pgTable(
   'agreement_representatives',
   {
@@ -42,7 +42,8 @@ export const agreementRepresentatives = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('agreement_representatives_party_user').on(t.partyId, t.userId), index('agreement_representatives_user').on(t.userId)],
+  // One person represents at most one party at a time (issue 17: unanimity means every party).
+  (t) => [uniqueIndex('agreement_representatives_programme_user').on(t.programmeId, t.userId), index('agreement_representatives_user').on(t.userId), index('agreement_representatives_party').on(t.partyId)],
 );
 
 /** Every consolidated text, whole: version 1 is the signed text. */

@@ -22,11 +22,12 @@ export function etagOf(id: string, version: number): string {
 /**
  * The version the client says it is changing: 428 without If-Match, 412 when it names another
  * version than the current one. Returns the expected version for the conditional update.
+ * If-Match compares strongly (RFC 9110 13.1.1): a weak tag (W/"...") never matches.
  */
 export function requireIfMatch(request: FastifyRequest, id: string, currentVersion: number): number {
   const header = request.headers['if-match'];
   if (header === undefined || header === '') throw new HttpError(428, 'api.error.preconditionRequired');
-  const candidates = header.split(',').map((part) => part.trim().replace(/^W\//, ''));
+  const candidates = header.split(',').map((part) => part.trim());
   if (candidates.includes('*') || candidates.includes(etagOf(id, currentVersion))) return currentVersion;
   throw new HttpError(412, 'api.error.preconditionFailed');
 }

@@ -264,6 +264,14 @@ for (const mode of databaseModes()) {
       assert.equal(one.text.en, 'Confidential decision');
       const publicOne = (await get(`${L}/decisions/${anonymous.items[0].id}`)).json();
       assert.equal(publicOne.id, anonymous.items[0].id);
+      assert.equal(publicOne.status, 'confirmed', 'the public sees decisions in force only');
+      assert.equal(one.status, 'awaiting_confirmation');
+      assert.equal(one.confirmedAt, null);
+      await t.database.db.update(decisions).set({ confirmedAt: new Date('2017-07-08T10:00:00Z'), withdrawnAt: new Date('2017-07-09T10:00:00Z') }).where(eq(decisions.id, internalDecisionId));
+      const withdrawn = (await get(`${L}/decisions/${internalDecisionId}`, bearer(tokens.coordinatorRead!))).json();
+      assert.equal(withdrawn.status, 'withdrawn');
+      assert.equal(withdrawn.withdrawnAt, '2017-07-09T10:00:00.000Z');
+      await t.database.db.update(decisions).set({ confirmedAt: null, withdrawnAt: null }).where(eq(decisions.id, internalDecisionId));
       await get(`${L}/decisions?outcome=adopted&sort=date`).then((r) => assert.equal(r.statusCode, 400));
     });
 
@@ -362,13 +370,20 @@ for (const mode of databaseModes()) {
 
     test('open data: meeting schedules, public decisions, published news and events and the agreement; nothing internal, whoever asks', async () => {
       const [meeting] = await t.database.db.select().from(meetings).limit(1);
-      await t.database.db.insert(decisions).values({ programmeId: meeting!.programmeId, meetingId: meeting!.id, outcome: 'adopted', public: true, text: { en: 'Open decision' } });
+      const confirmedAt = new Date('2017-07-08T10:00:00Z');
+      await t.database.db.insert(decisions).values([
+        { programmeId: meeting!.programmeId, meetingId: meeting!.id, outcome: 'adopted', public: true, text: { en: 'Open decision' }, confirmedAt },
+        { programmeId: meeting!.programmeId, meetingId: meeting!.id, outcome: 'adopted', public: true, text: { en: 'Unconfirmed decision' } },
+        { programmeId: meeting!.programmeId, meetingId: meeting!.id, outcome: 'adopted', public: true, text: { en: 'Withdrawn decision' }, confirmedAt, withdrawnAt: new Date('2017-07-09T10:00:00Z') },
+      ]);
       for (const headers of [{}, bearer(tokens.coordinator!)]) {
         const data = (await get(`${L}/open-data.json`, headers)).json();
         assert.ok(data.decisions.some((d: any) => d.text.en === 'Open decision'));
         assert.ok(data.meetings.length > 0);
         assert.ok(data.meetings.every((m: any) => m.startsAt.endsWith('Z') && !('minutes' in m) && !('agendaItems' in m)), 'no agenda or minutes');
         assert.ok(data.decisions.every((d: any) => d.public === true), 'only public decisions');
+        assert.ok(data.decisions.every((d: any) => d.status === 'confirmed'), 'only decisions in force');
+        assert.ok(!data.decisions.some((d: any) => /Unconfirmed|Withdrawn/.test(d.text.en ?? '')));
         assert.ok(!data.decisions.some((d: any) => d.id === internalDecisionId));
         assert.ok(data.news.length > 0 && !data.news.some((n: any) => n.slug === 'draft-news'), 'published news only');
         assert.ok(data.events.some((e: any) => e.slug === 'sciencecafe') && !data.events.some((e: any) => e.slug === 'draft-event'));

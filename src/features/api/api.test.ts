@@ -229,6 +229,8 @@ for (const mode of databaseModes()) {
       await send('PATCH', url, { title: { en: 'Cookie edit' } }, { cookie: session.cookie, 'if-match': etag }).then((r) => assert.equal(r.statusCode, 401));
       await send('PATCH', url, { title: { en: 'No precondition' } }, bearer(token)).then((r) => assert.equal(r.statusCode, 428));
       await send('PATCH', url, { title: { en: 'Stale' } }, { ...bearer(token), 'if-match': '"00000000-0000-4000-8000-000000000000.1"' }).then((r) => assert.equal(r.statusCode, 412));
+      // If-Match compares strongly: the current tag sent as a weak one does not match.
+      await send('PATCH', url, { title: { en: 'Weak' } }, { ...bearer(token), 'if-match': `W/${etag}` }).then((r) => assert.equal(r.statusCode, 412));
       const invalid = await send('PATCH', url, { title: { de: 'x' }, colour: 'red' }, { ...bearer(token), 'if-match': etag });
       assert.equal(invalid.statusCode, 400);
       assert.deepEqual(invalid.json().invalidParams.map((p: any) => p.name).sort(), ['body.colour', 'body.title.de']);

@@ -31,7 +31,7 @@ test('CSV export: meetings by body, decisions by meeting, news, and the agreemen
   const csv = toCsv({
     ...base,
     meetings: [{ id: 'm1', body: { kind: 'executive', name: { nl: 'Bestuurlijk overleg' } }, startsAt: '2031-03-02T09:00:00.000Z', endsAt: '2031-03-02T11:00:00.000Z', state: 'planned', location: 'Stadhuis', onlineUrl: null, updatedAt: '2031-01-01T00:00:00.000Z' }],
-    decisions: [{ id: 'd1', text: { nl: 'Besluit', en: 'Decision' }, outcome: 'adopted', public: true, body: { kind: 'executive', name: {} }, meeting: { id: 'm1', startsAt: '2031-03-02T09:00:00.000Z' }, createdAt: '2031-03-02T12:00:00.000Z' }],
+    decisions: [{ id: 'd1', text: { nl: 'Besluit', en: 'Decision' }, outcome: 'adopted', public: true, status: 'confirmed', confirmedAt: '2031-03-02T12:30:00.000Z', withdrawnAt: null, body: { kind: 'executive', name: {} }, meeting: { id: 'm1', startsAt: '2031-03-02T09:00:00.000Z' }, createdAt: '2031-03-02T12:00:00.000Z' }],
     news: [{ slug: 'n1', title: { nl: '+Nieuws' }, summary: {}, body: {}, status: 'published', publishAt: null, imageUrl: null, imageAlt: {}, updatedAt: '2031-01-01T00:00:00.000Z' }],
     agreement: {
       title: { nl: 'Overeenkomst' },

@@ -6,14 +6,14 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
-import { bodies, projects } from '../../db/schema.ts';
+import { bodies, projects, type FundAwardDecision } from '../../db/schema.ts';
 import { awardAmounts, type Amounts } from '../../domain/ledger.ts';
 import { done, FORM_ERROR, refused, refusedField, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
 import { authorize, can } from '../../policies.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { fundInProgramme, once, type FundCommand } from './commands.ts';
 import type { ApplicationRef } from './policy.ts';
-import { isExecutiveDecisionOf } from './queries.ts';
+import { fundAwardDecision, isAwardDecisionOf } from './queries.ts';
 import type { AdviceInput, ApplicationInput, AwardInput, MovementInput } from './schema.ts';
 import { fundApplications, fundBalances, ledgerEntries } from './tables.ts';
 
@@ -86,7 +86,10 @@ export async function awardApplication(input: FundCommand & { application: Appli
   const decisionId = input.award.decisionId ?? null;
   const partial = decision === 'partial' ? { cents: input.award.amount ?? 0, hours: input.award.hours ?? 0 } : undefined;
   return once({ ...input, action: 'award', idempotencyKey: input.award.idem }, async (tx): Promise<Outcome<AwardResult>> => {
-    if (decisionId && !(await isExecutiveDecision(tx, input.programmeId, decisionId))) return refusedField('decisionId', 'fund.error.decisionRef');
+    if (decisionId) {
+      const rule = await fundAwardDecision(tx, input.programmeId);
+      if (!(await isAwardDecision(tx, input.programmeId, rule, decisionId))) return refusedField('decisionId', rule === 'either' ? 'fund.error.decisionRefEither' : 'fund.error.decisionRef');
+    }
     const [application] = await tx.select().from(fundApplications).where(and(eq(fundApplications.id, input.application.id), eq(fundApplications.programmeId, input.programmeId)));
     if (!application) return refusedField(FORM_ERROR, 'fund.error.applicationNotFound');
     const amounts = awardAmounts(decision, { cents: application.requestedCents, hours: application.requestedHours }, partial);
@@ -139,14 +142,14 @@ export async function awardApplication(input: FundCommand & { application: Appli
   });
 }
 
-/** A decision an award may rest on: recorded at a meeting of this programme's executive-level body. */
-async function isExecutiveDecision(tx: Db, programmeId: string, decisionId: string): Promise<boolean> {
+/** A decision an award may rest on: confirmed, of a meeting of this programme's body of the level the setting names. */
+async function isAwardDecision(tx: Db, programmeId: string, rule: FundAwardDecision, decisionId: string): Promise<boolean> {
   const [found] = await tx
     .select({ id: decisions.id })
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(decisions.id, decisionId), isExecutiveDecisionOf(programmeId)))
+    .where(and(eq(decisions.id, decisionId), isAwardDecisionOf(programmeId, rule)))
     .for('share');
   return !!found;
 }

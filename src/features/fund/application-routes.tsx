@@ -69,11 +69,12 @@ export function registerApplicationRoutes(app: FastifyInstance, db: Db, config: 
     const ref = { projectId: data.project.id };
     const undecided = data.application.status === 'submitted' || data.application.status === 'advised';
     const may = { advise: can(actor, 'fund.advise', ref), award: can(actor, 'fund.award', ref), pay: can(actor, 'fund.pay') };
+    const awardRule = await q.fundAwardDecision(db, request.programme!.id);
     const [admission, open, perFte, decisionOptions, seesMeeting] = await Promise.all([
       loadAdmission(db, data.project, request.locale),
       openForApplication(db, data.application.id),
       q.hoursPerFte(db, request.programme!.id),
-      may.award && undecided ? q.awardDecisionOptions(db, request.programme!.id) : Promise.resolve([]),
+      may.award && undecided ? q.awardDecisionOptions(db, request.programme!.id, awardRule) : Promise.resolve([]),
       // The linked decision's meeting page, for those who may open it; everyone else gets the decisions list.
       data.minutesBody ? bodyRef(db, data.minutesBody).then((body) => can(actor, 'body.viewInternal', body)) : Promise.resolve(false),
     ]);
@@ -90,6 +91,7 @@ export function registerApplicationRoutes(app: FastifyInstance, db: Db, config: 
         state={state}
         idem={randomUUID()}
         decisionOptions={decisionOptions}
+        awardRule={awardRule}
         minutesMeetingVisible={seesMeeting}
         notice={doneNotice(request)}
       />

@@ -1,5 +1,6 @@
 // Applications for the fund: the list, the form a lead applies with, and one application's page
 // with the support level's advice, the executive level's decision, and payments and releases.
+import type { FundAwardDecision } from '../../db/schema.ts';
 import type { Amounts } from '../../domain/ledger.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { formatCents, formatHours } from '../../domain/money.ts';
@@ -101,6 +102,8 @@ export function ApplicationPage(props: {
   idem: string;
   /** The executive level's recorded decisions the award may refer to (only for those who award). */
   decisionOptions: { id: string; text: LocalizedText; startsAt: Date }[];
+  /** Whose confirmed decision an award rests on: a programme setting, not in the agreement. */
+  awardRule: FundAwardDecision;
   /** Whether the reader may open the linked decision's meeting page. */
   minutesMeetingVisible: boolean;
   notice?: string;
@@ -226,7 +229,7 @@ export function ApplicationPage(props: {
             <SelectField
               {...fieldProps(ctx, AwardInput, state, 'award', 'decisionId')}
               label={t('fund.field.minutesDecision')}
-              description={t('fund.field.minutesDecisionHint')}
+              description={`${t('fund.notInAgreement')}: ${t('fund.awardRuleCurrent', { rule: t(`fund.awardRule.${props.awardRule}`) })} ${t('fund.field.minutesDecisionHint')}`}
               empty="—"
               options={props.decisionOptions.map((d) => ({ value: d.id, label: `${meetingDate(locale, d.startsAt)} — ${excerpt(name(d.text, locale), 80)}` }))}
             />

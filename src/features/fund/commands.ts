@@ -9,11 +9,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
-import { organisations, programmes } from '../../db/schema.ts';
+import { organisations, programmes, type FundAwardDecision } from '../../db/schema.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { done, FORM_ERROR, refusedField, type Outcome } from '../../domain/outcome.ts';
 import { authorize } from '../../policies.ts';
-import { MAX_HOURS_PER_FTE, MIN_HOURS_PER_FTE, type ContributionInput, type CorrectionInput, type FundInput, type HoursPerFteInput } from './schema.ts';
+import { MAX_HOURS_PER_FTE, MIN_HOURS_PER_FTE, type ContributionInput, type CorrectionInput, type FundInput, type FundAwardRuleInput, type HoursPerFteInput } from './schema.ts';
 import { fundBalances, fundIdempotencyKeys, funds, ledgerEntries } from './tables.ts';
 
 export interface FundCommand {
@@ -93,6 +93,23 @@ export async function createFund(input: FundCommand & { fund: FundInput }): Prom
 }
 
 /** The hours that make one FTE in this programme: what every hours figure is shown as FTE with. */
+/**
+ * The programme setting the agreement leaves open: whose confirmed decision an award rests on. The
+ * coordinator sets it; the change and its audit row commit together.
+ */
+export async function setFundAwardDecision(input: FundCommand & { rule: FundAwardRuleInput }): Promise<Outcome<{ rule: FundAwardDecision }>> {
+  authorize(input.actor, 'fund.manage');
+  const rule = input.rule.rule;
+  return writeTransaction(input.db, async (tx) => {
+    const [before] = await tx.select({ rule: programmes.fundAwardDecision }).from(programmes).where(eq(programmes.id, input.programmeId)).for('update');
+    if (before && before.rule !== rule) {
+      await tx.update(programmes).set({ fundAwardDecision: rule }).where(eq(programmes.id, input.programmeId));
+      await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'fund.awardDecision', objectType: 'programme', objectId: input.programmeId, before, after: { rule } });
+    }
+    return done({ rule });
+  });
+}
+
 export async function setHoursPerFte(input: FundCommand & { hours: HoursPerFteInput }): Promise<Outcome<{ hoursPerFte: number }>> {
   authorize(input.actor, 'fund.manage');
   const { hoursPerFte } = input.hours;

@@ -12,12 +12,12 @@ import { redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
-import { createFund, recordContribution, recordCorrection, setHoursPerFte } from './commands.ts';
+import { createFund, recordContribution, recordCorrection, setFundAwardDecision, setHoursPerFte } from './commands.ts';
 import { ContributionsPage, FundOverviewPage } from './fund-views.tsx';
 import { seesWholeFund } from './policy.ts';
 import * as q from './queries.ts';
 import { doneNotice, fundHome, visibleFunds } from './route-parts.ts';
-import { ContributionInput, CorrectionInput, FundInput, HoursPerFteInput } from './schema.ts';
+import { ContributionInput, CorrectionInput, FundAwardRuleInput, FundInput, HoursPerFteInput } from './schema.ts';
 import { ledgerEntries, funds as fundsTable } from './tables.ts';
 import { fundName } from './view-parts.tsx';
 
@@ -30,15 +30,16 @@ export function registerFundPages(app: FastifyInstance, db: Db, config: Config):
     const actor = request.actor;
     const funds = await visibleFunds(db, request);
     const ids = seesWholeFund(actor) ? undefined : funds.map((f) => f.fund.id);
-    const [perProject, perYear, perFte, parties] = await Promise.all([
+    const [perProject, perYear, perFte, parties, awardRule] = await Promise.all([
       q.balancesPerProject(db, programmeId, ids),
       q.balancesPerYear(db, programmeId, ids),
       q.hoursPerFte(db, programmeId),
       q.partiesOf(db, programmeId),
+      q.fundAwardDecision(db, programmeId),
     ]);
     const may = { manage: can(actor, 'fund.manage'), apply: can(actor, 'fund.apply'), contribute: can(actor, 'fund.contribute'), viewReports: can(actor, 'fund.viewReports') };
     const page = (
-      <FundOverviewPage ctx={pageContext(request, config)} funds={funds} perProject={perProject} perYear={perYear} perFte={perFte} may={may} notice={doneNotice(request)} state={state} parties={parties} />
+      <FundOverviewPage ctx={pageContext(request, config)} funds={funds} perProject={perProject} perYear={perYear} perFte={perFte} awardRule={awardRule} may={may} notice={doneNotice(request)} state={state} parties={parties} />
     );
     return sendHtml(reply, renderPage(page), state ? 400 : 200);
   }
@@ -53,6 +54,15 @@ export function registerFundPages(app: FastifyInstance, db: Db, config: Config):
       const result = read.ok ? await createFund({ actor: request.actor, db, programmeId: request.programme!.id, fund: read.value }) : read;
       if (!result.ok) return renderOverview(request, reply, formState('fund', result.errors, request.body));
       return redirectLocal(reply, `${fundHome(request)}?done=fund.created`, fundHome(request));
+    });
+  }
+
+  for (const { url } of localizedPaths('/:programme/fund/award-rule')) {
+    app.post<{ Params: Params; Body: Body }>(url, { config: { action: 'fund.manage' } }, async (request, reply) => {
+      const read = readForm(FundAwardRuleInput, request.body, request.locale);
+      const result = read.ok ? await setFundAwardDecision({ actor: request.actor, db, programmeId: request.programme!.id, rule: read.value }) : read;
+      if (!result.ok) return renderOverview(request, reply, formState('award-rule', result.errors, request.body));
+      return redirectLocal(reply, `${fundHome(request)}?done=fund.awardRuleSaved`, fundHome(request));
     });
   }
 

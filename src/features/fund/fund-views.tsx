@@ -5,8 +5,9 @@ import type { LocalizedText } from '../../domain/localized.ts';
 import { formatCents, formatHours } from '../../domain/money.ts';
 import { Alert, Heading, Link, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
-import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
-import type { FormState } from '../../web/forms.ts';
+import { BilingualField, ErrorSummary, errorOf, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
+import { typedValue, type FormState } from '../../web/forms.ts';
+import { FUND_AWARD_DECISIONS, type FundAwardDecision } from '../../db/schema.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { FundRow } from './queries.ts';
@@ -21,6 +22,8 @@ export function FundOverviewPage(props: {
   perProject: { project: { code: string; title: LocalizedText }; balance: Balance }[];
   perYear: { year: number; balance: Balance }[];
   perFte: number;
+  /** Whose confirmed decision an award rests on (a programme setting, not in the agreement). */
+  awardRule: FundAwardDecision;
   may: { manage: boolean; apply: boolean; contribute: boolean; viewReports: boolean };
   notice?: string;
   state?: FormState;
@@ -103,6 +106,33 @@ export function FundOverviewPage(props: {
           ))}
         </Table>
       )}
+      <section aria-labelledby="award-rule">
+        <Heading level={2} id="award-rule">
+          {t('fund.awardRuleTitle')}
+        </Heading>
+        <p class="utrecht-paragraph">
+          <span class="ks-badge">{t('fund.notInAgreement')}</span> {t('fund.awardRuleIntro')}
+        </p>
+        <p class="utrecht-paragraph" id="award-rule-current">
+          {t('fund.awardRuleCurrent', { rule: t(`fund.awardRule.${props.awardRule}`) })}
+        </p>
+        {may.manage && (
+          <>
+            <ErrorSummary ctx={ctx} state={state} form="award-rule" />
+            <PostForm ctx={ctx} id="award-rule-form" action={`/${locale}${base(ctx)}/award-rule`} label={t('fund.awardRuleTitle')}>
+              <RadioGroup
+                id="award-rule-rule"
+                name="rule"
+                legend={t('fund.field.awardRule')}
+                value={typedValue(state, 'award-rule', 'rule', props.awardRule)}
+                options={FUND_AWARD_DECISIONS.map((r) => ({ value: r, label: t(`fund.awardRule.${r}`) }))}
+                error={errorOf(ctx, state, 'award-rule', 'rule')}
+              />
+              <SubmitButton>{t('fund.awardRuleSave')}</SubmitButton>
+            </PostForm>
+          </>
+        )}
+      </section>
       {may.manage && (
         <section aria-labelledby="hours-per-fte">
           <Heading level={2} id="hours-per-fte">

@@ -440,6 +440,34 @@ for (const mode of databaseModes()) {
       const [plainAudit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'fund.award'), eq(auditEvents.objectId, plain)));
       assert.equal((plainAudit!.after as { decisionId?: string | null }).decisionId, null);
       assert.ok(!(await get(executive, `/en/leiden/fund/applications/${plain}`)).body.includes('id="decision-minutes"'));
+
+      // The agreement leaves the fund's decision rules open: a programme setting, shown as such.
+      const setting = await get(coordinator, '/nl/leiden/fund');
+      assert.match(setting.body, /Niet in de overeenkomst/);
+      assert.match(setting.body, /wordt nog nader bepaald/);
+      assert.match(setting.body, /id="award-rule-current">Een toekenning berust op een bevestigd besluit van het uitvoerend niveau\./);
+      const awardPage = await get(executive, `/en/leiden/fund/applications/${await newApplication()}`);
+      assert.match(awardPage.body, /Not in the agreement: An award rests on a confirmed decision of the executive level\./);
+      // Only the coordinator changes it; a bad value is refused; nothing stored either way.
+      assert.equal((await post(executive, '/nl/leiden/fund/award-rule', { rule: 'either' })).statusCode, 404);
+      const bad = await post(coordinator, '/en/leiden/fund/award-rule', { rule: 'anyone' });
+      assert.equal(bad.statusCode, 400);
+      assert.equal((await db.select({ rule: programmes.fundAwardDecision }).from(programmes).where(eq(programmes.id, programmeId)))[0]!.rule, 'executive');
+      assert.equal((await post(coordinator, '/nl/leiden/fund/award-rule', { rule: 'either' })).statusCode, 303);
+      const [changed] = await db.select().from(auditEvents).where(eq(auditEvents.action, 'fund.awardDecision'));
+      assert.deepEqual(changed!.after, { rule: 'either' });
+      // Now a confirmed decision of the support level backs an award; one awaiting confirmation still does not.
+      const viaSupport = await newApplication();
+      const offered = await get(executive, `/nl/leiden/fund/applications/${viaSupport}`);
+      assert.ok(offered.body.includes(`<option value="${supportDecision.decisionId}"`), 'the support decision is offered');
+      assert.ok(!offered.body.includes(awaiting.decisionId));
+      const stillRefused = await post(executive, `/en/leiden/fund/applications/${viaSupport}/award`, { decision: 'full', decisionId: awaiting.decisionId, idem: idem() });
+      assert.equal(stillRefused.statusCode, 400);
+      assert.match(stillRefused.body, /Choose a confirmed decision of a meeting of this programme’s executive or support level\./);
+      const supported = await post(executive, `/nl/leiden/fund/applications/${viaSupport}/award`, { decision: 'none', decisionId: supportDecision.decisionId, idem: idem() });
+      assert.equal(supported.statusCode, 303);
+      assert.equal((await db.select().from(fundApplications).where(eq(fundApplications.id, viaSupport)))[0]!.decisionId, supportDecision.decisionId);
+      assert.equal((await post(coordinator, '/nl/leiden/fund/award-rule', { rule: 'executive' })).statusCode, 303);
     });
   });
 }

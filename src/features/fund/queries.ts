@@ -2,7 +2,7 @@
 // and per party they are derived from grouped ledger sums with the pure rules in domain/ledger.
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { bodies, organisations, programmes, projects, users } from '../../db/schema.ts';
+import { bodies, organisations, programmes, projects, users, type FundAwardDecision } from '../../db/schema.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { decisionInForce } from '../meetings/queries.ts';
 import { deriveBalance, type Balance, type LedgerEntry } from '../../domain/ledger.ts';
@@ -144,17 +144,32 @@ export async function getApplication(db: Db, programmeId: string, id: string) {
  * A decision recorded at a meeting of this programme's executive-level body and in force (confirmed
  * by a member who attended, not withdrawn); decisions joined to meetings and bodies.
  */
-export const isExecutiveDecisionOf = (programmeId: string) =>
-  and(eq(decisions.programmeId, programmeId), eq(bodies.programmeId, programmeId), eq(bodies.kind, 'executive'), decisionInForce());
+/**
+ * A decision an award may rest on under the programme's setting: in force (confirmed, not
+ * withdrawn) and of a meeting of the executive level, or of either level when the setting says so.
+ */
+export const isAwardDecisionOf = (programmeId: string, rule: FundAwardDecision) =>
+  and(
+    eq(decisions.programmeId, programmeId),
+    eq(bodies.programmeId, programmeId),
+    rule === 'either' ? inArray(bodies.kind, ['executive', 'support']) : eq(bodies.kind, 'executive'),
+    decisionInForce(),
+  );
+
+/** The programme's setting: whose confirmed decision an award rests on (not in the agreement). */
+export async function fundAwardDecision(db: Db, programmeId: string): Promise<FundAwardDecision> {
+  const [row] = await db.select({ rule: programmes.fundAwardDecision }).from(programmes).where(eq(programmes.id, programmeId));
+  return row?.rule ?? 'executive';
+}
 
 /** The decisions an award may rest on, newest first. */
-export async function awardDecisionOptions(db: Db, programmeId: string, limit = 50) {
+export async function awardDecisionOptions(db: Db, programmeId: string, rule: FundAwardDecision, limit = 50) {
   return db
     .select({ id: decisions.id, text: decisions.text, startsAt: meetings.startsAt })
     .from(decisions)
     .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(isExecutiveDecisionOf(programmeId))
+    .where(isAwardDecisionOf(programmeId, rule))
     .orderBy(desc(meetings.startsAt), desc(decisions.createdAt))
     .limit(limit);
 }

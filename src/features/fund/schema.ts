@@ -5,6 +5,7 @@ import { MAX_CENTS, MAX_HOURS, parseHours, parseMoney, type Parsed } from '../..
 import type { Locale } from '../../domain/localized.ts';
 import { field, isUuid, LIMITS, Type, type Static, type TextReading } from '../../web/forms.ts';
 import { ADVICE_KINDS, FUND_KINDS, type BudgetLine } from './tables.ts';
+import { FUND_AWARD_DECISIONS } from '../../db/schema.ts';
 
 /** The hours that make one FTE lie between these (part-time norms to a full year of 52 × 40 hours, with margin). */
 export const MIN_HOURS_PER_FTE = 1000;
@@ -63,6 +64,10 @@ export type FundInput = Static<typeof FundInput>;
 
 export const HoursPerFteInput = Type.Object({ hoursPerFte: wholeNumber(MIN_HOURS_PER_FTE, MAX_HOURS_PER_FTE, 'fund.error.hoursPerFte') });
 export type HoursPerFteInput = Static<typeof HoursPerFteInput>;
+
+/** Whose confirmed decision an award rests on: a programme setting, not in the agreement. */
+export const FundAwardRuleInput = Type.Object({ rule: field.choice(FUND_AWARD_DECISIONS) });
+export type FundAwardRuleInput = Static<typeof FundAwardRuleInput>;
 
 const year = () => wholeNumber(FIRST_YEAR, LAST_YEAR, 'fund.error.year');
 

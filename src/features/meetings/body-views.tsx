@@ -82,6 +82,14 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, or
     <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, { label: title })} head={<link rel="alternate" type="text/calendar" href={`${bodyPath}/meetings.ics`} title={t('meetings.list.calendar')} />}>
       <Heading level={1}>{title}</Heading>
       <Cadence ctx={ctx} body={body} />
+      {canPrepare && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${base(ctx)}/meetings/settings`}>
+            {t('meetings.settings.link')}
+          </a>{' '}
+          ({t('meetings.settings.notInAgreement')})
+        </p>
+      )}
       <Heading level={2}>{t('meetings.body.tasks')}</Heading>
       <Prose value={body.tasks} locale={locale} />
       {body.appointment.length > 0 && (

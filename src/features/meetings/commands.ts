@@ -151,11 +151,17 @@ export async function refusedForRecord(tx: Db, meetingId: string): Promise<Refus
   return block ? refusedField(FORM_ERROR, `meetings.error.${block}`) : null;
 }
 
+/** Refused when the meeting's minutes are approved: its record (minutes, agenda, decisions) is frozen. */
+export async function refusedWhenFrozen(tx: Db, meetingId: string): Promise<Refused | null> {
+  const [row] = await tx.select({ approvedAt: meetings.minutesApprovedAt }).from(meetings).where(eq(meetings.id, meetingId));
+  return row?.approvedAt ? refusedField(FORM_ERROR, 'meetings.error.frozen') : null;
+}
+
 export async function saveMinutes(input: Base & MeetingScope & { minutes: MinutesInput }): Promise<Outcome<{ id: string }>> {
   authorize(input.actor, 'meeting.recordMinutes', input.body);
   const { minutes } = input.minutes;
   return writeTransaction(input.db, async (tx) => {
-    const blocked = await refusedForRecord(tx, input.meeting.id);
+    const blocked = (await refusedForRecord(tx, input.meeting.id)) ?? (await refusedWhenFrozen(tx, input.meeting.id));
     if (blocked) return blocked;
     await tx.update(meetings).set({ minutes, updatedAt: new Date() }).where(and(eq(meetings.id, input.meeting.id), eq(meetings.programmeId, input.programmeId)));
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.minutes', objectType: 'meeting', objectId: input.meeting.id, after: { minutes } });

@@ -1,5 +1,7 @@
 // Calendars for a body's meetings (RFC 5545). Times are written in UTC ("...Z"), which every
 // client converts to its own zone; no floating times and no VTIMEZONE needed. DTSTAMP is UTC too.
+// UIDs are the meeting's id with a fixed domain part, so they survive a move of the site to
+// another address. Feeds ask calendars to refresh every hour.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import type { Meeting } from './queries.ts';
@@ -7,6 +9,8 @@ import type { Meeting } from './queries.ts';
 export interface CalendarInput {
   /** Absolute base URL of the site, for links back and stable UIDs. */
   baseUrl: string;
+  /** Seconds a subscribed calendar may keep the feed before fetching it again (feeds, not invitations). */
+  refreshSeconds?: number;
   locale: Locale;
   programmeSlug: string;
   bodyName: LocalizedText;
@@ -18,14 +22,14 @@ export interface CalendarInput {
 
 export function meetingCalendar(input: CalendarInput): string {
   const bodyName = resolveText(input.bodyName, input.locale).text;
-  const host = new URL(input.baseUrl).hostname || 'kennisstad';
   const calendar = ical({ name: bodyName, prodId: { company: 'Kennisstad', product: 'meetings', language: input.locale.toUpperCase() } });
+  if (input.refreshSeconds) calendar.ttl(input.refreshSeconds);
   const invitation = input.invitation;
   if (invitation) calendar.method(ICalCalendarMethod[invitation.method]);
   for (const meeting of input.meetings) {
     const url = `${input.baseUrl}/${input.locale}/${input.programmeSlug}/meetings/${meeting.id}`;
     calendar.createEvent({
-      id: `meeting-${meeting.id}@${host}`,
+      id: `meeting-${meeting.id}@kennisstad`,
       sequence: meeting.sequence,
       stamp: input.now ?? meeting.updatedAt,
       start: meeting.startsAt,
@@ -35,7 +39,8 @@ export function meetingCalendar(input: CalendarInput): string {
       description: [meeting.onlineUrl, url].filter(Boolean).join('\n'),
       url,
       status: meeting.state === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      ...(invitation && { organizer: invitation.organizer, attendees: [{ ...invitation.attendee, rsvp: true }] }),
+      // The organizer is the sending address, which takes no replies: no RSVP is asked for.
+      ...(invitation && { organizer: invitation.organizer, attendees: [{ ...invitation.attendee, rsvp: false }] }),
     });
   }
   return calendar.toString();

@@ -10,7 +10,7 @@ import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { writeTransaction } from '../../db/transaction.ts';
 import { done, FORM_ERROR, refusedField, type Outcome } from '../../domain/outcome.ts';
 import { authorize } from '../../policies.ts';
-import { refusedForRecord, type Base, type MeetingScope } from './commands.ts';
+import { refusedForRecord, refusedWhenFrozen, type Base, type MeetingScope } from './commands.ts';
 import type { DecisionRef } from './policy.ts';
 import type { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionInput, DocumentInput, MoveInput, ProposalInput } from './schema.ts';
 import { agendaItemProjects, agendaItems, bodyMemberships, decisionProposals, decisions, meetingActions, meetingAttendance, meetingDocuments, meetings } from './tables.ts';
@@ -35,6 +35,8 @@ export async function addAgendaItem(input: Base & MeetingScope & { item: AgendaI
   const projectIds = await projectIdsFor(input.db, input.programmeId, codes);
   if (!projectIds) return refusedField('projects', 'form.error.choice');
   return writeTransaction(input.db, async (tx) => {
+    const frozen = await refusedWhenFrozen(tx, input.meeting.id);
+    if (frozen) return frozen;
     const position = await nextPosition(tx, input.meeting.id);
     const [item] = await tx.insert(agendaItems).values({ programmeId: input.programmeId, meetingId: input.meeting.id, position, kind, title, notes }).returning();
     if (projectIds.length > 0) {
@@ -49,14 +51,17 @@ export async function addAgendaItem(input: Base & MeetingScope & { item: AgendaI
 export async function moveAgendaItem(input: Base & MeetingScope & { itemId: string; move: MoveInput }): Promise<Outcome<{ id: string }> | null> {
   authorize(input.actor, 'agendaItem.move', input.body);
   const direction = input.move.direction ?? 'up';
-  return input.db.transaction(async (tx) => {
+  const [exists] = await input.db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, input.meeting.id)));
+  if (!exists) return null;
+  return writeTransaction(input.db, async (tx): Promise<Outcome<{ id: string }>> => {
+    const frozen = await refusedWhenFrozen(tx, input.meeting.id);
+    if (frozen) return frozen;
     const items = await tx
       .select({ id: agendaItems.id, position: agendaItems.position })
       .from(agendaItems)
       .where(eq(agendaItems.meetingId, input.meeting.id))
       .orderBy(agendaItems.position);
     const index = items.findIndex((item) => item.id === input.itemId);
-    if (index < 0) return null;
     const self = items[index]!;
     const other = items[direction === 'up' ? index - 1 : index + 1];
     if (!other) return done({ id: self.id });
@@ -77,6 +82,8 @@ export async function addDocument(input: Base & MeetingScope & { itemId: string;
   if (!item) return null;
   const { docTitle: title, url } = input.document;
   return writeTransaction(input.db, async (tx) => {
+    const frozen = await refusedWhenFrozen(tx, input.meeting.id);
+    if (frozen) return frozen;
     const [doc] = await tx.insert(meetingDocuments).values({ programmeId: input.programmeId, agendaItemId: item.id, title, url }).returning();
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.document.add', objectType: 'meeting_document', objectId: doc!.id, after: doc });
     return done({ id: doc!.id });
@@ -117,11 +124,11 @@ export async function recordDecision(input: Base & MeetingScope & { decision: De
     [item] = await input.db
       .select({ id: agendaItems.id, proposalId: agendaItems.proposalId })
       .from(agendaItems)
-      .where(and(eq(agendaItems.id, input.decision.item), eq(agendaItems.meetingId, input.meeting.id)));
+      .where(and(eq(agendaItems.id, input.decision.item), eq(agendaItems.meetingId, input.meeting.id), isNull(agendaItems.withdrawnAt)));
     if (!item) return refusedField('item', 'form.error.choice');
   }
   return writeTransaction(input.db, async (tx) => {
-    const blocked = await refusedForRecord(tx, input.meeting.id);
+    const blocked = (await refusedForRecord(tx, input.meeting.id)) ?? (await refusedWhenFrozen(tx, input.meeting.id));
     if (blocked) return blocked;
     // Recorded, not yet in force: it awaits the confirmation of a member who attended (confirmDecision).
     const recordedBy = { recordedByUserId: input.actor!.userId, recordedByName: input.actor!.displayName };
@@ -227,7 +234,7 @@ export async function recordAttendance(input: Base & MeetingScope & { attendance
   if (present.some((id) => !seatedIds.has(id))) return refusedField('present', 'form.error.choice');
   if (apologies.some((id) => !seatedIds.has(id))) return refusedField('apologies', 'form.error.choice');
   return writeTransaction(input.db, async (tx) => {
-    const blocked = await refusedForRecord(tx, input.meeting.id);
+    const blocked = (await refusedForRecord(tx, input.meeting.id)) ?? (await refusedWhenFrozen(tx, input.meeting.id));
     if (blocked) return blocked;
     const before = await tx.select({ membershipId: meetingAttendance.membershipId, presence: meetingAttendance.presence }).from(meetingAttendance).where(eq(meetingAttendance.meetingId, input.meeting.id));
     await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, input.meeting.id));

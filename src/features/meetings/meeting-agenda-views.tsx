@@ -4,14 +4,14 @@ import { Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { Attachments, type AttachmentData } from '../files/views.tsx';
 import type { MeetingDetail } from './queries.ts';
-import { AgendaItemInput, DocumentInput } from './schema.ts';
+import { AgendaItemInput, DocumentInput, WithdrawInput } from './schema.ts';
 import { AGENDA_ITEM_KINDS } from './tables.ts';
 import { amsterdamDate, base, label, type SectionProps } from './views.tsx';
 
 type ItemRow = MeetingDetail['items'][number];
 
 export function AgendaSection(props: SectionProps & { files?: Map<string, AttachmentData> }) {
-  const { ctx, detail, path, canPrepare, state } = props;
+  const { ctx, detail, path, canPrepare, state, frozen } = props;
   const { t } = ctx;
   const typedProjects = state?.form === 'item' ? state.values.projects : undefined;
   return (
@@ -25,12 +25,13 @@ export function AgendaSection(props: SectionProps & { files?: Map<string, Attach
             <li class="utrecht-ordered-list__item">
               <AgendaItem {...props} row={row} />
               <Attachments ctx={ctx} data={props.files?.get(row.item.id) ?? null} title={t('files.documents')} level={3} />
-              {canPrepare && <ItemTools {...props} row={row} first={index === 0} last={index === detail.items.length - 1} />}
+              {canPrepare && !frozen && !row.item.withdrawnAt && <ItemTools {...props} row={row} first={index === 0} last={index === detail.items.length - 1} />}
+              <ErrorSummary ctx={ctx} state={state} form={`withdraw-item-${row.item.id}`} />
             </li>
           ))}
         </ol>
       )}
-      {canPrepare && (
+      {canPrepare && !frozen && (
         <section aria-labelledby="add-item">
           <Heading level={3} id="add-item">
             {t('meetings.agenda.add')}
@@ -67,6 +68,12 @@ function AgendaItem({ ctx, row }: SectionProps & { row: ItemRow }) {
         <Text value={row.item.title} locale={locale} />
       </strong>{' '}
       <span class="ks-muted">({t(`meetings.kind.${row.item.kind}`)})</span>
+      {row.item.withdrawnAt && (
+        <>
+          {' '}
+          <strong>{t('meetings.agenda.withdrawn')}</strong>
+        </>
+      )}
       <Prose value={row.item.notes} locale={locale} />
       {row.proposal && row.preparedInId && (
         <p class="utrecht-paragraph">
@@ -104,14 +111,27 @@ function AgendaItem({ ctx, row }: SectionProps & { row: ItemRow }) {
   );
 }
 
-/** Moving an item and adding a document to it. */
+/** Changing, withdrawing and moving an item, and adding a document to it. */
 function ItemTools({ ctx, path, state, row, first, last }: SectionProps & { row: ItemRow; first: boolean; last: boolean }) {
   const { t } = ctx;
   const title = label(row.item.title, ctx);
   const itemPath = `${path}/items/${row.item.id}`;
   const form = `doc-${row.item.id}`;
+  const withdraw = `withdraw-item-${row.item.id}`;
   return (
     <div class="ks-item-tools">
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${itemPath}/edit`}>
+          {t('meetings.agenda.edit', { title })}
+        </a>
+      </p>
+      <details open={state?.form === withdraw}>
+        <summary>{t('meetings.agenda.withdraw', { title })}</summary>
+        <PostForm ctx={ctx} action={`${itemPath}/withdraw`} label={t('meetings.agenda.withdraw', { title })} id={withdraw}>
+          <TextField {...fieldProps(ctx, WithdrawInput, state, withdraw, 'reason')} label={t('meetings.agenda.withdrawReason')} />
+          <SubmitButton secondary>{t('meetings.agenda.withdraw', { title })}</SubmitButton>
+        </PostForm>
+      </details>
       {!first && (
         <PostForm ctx={ctx} action={`${itemPath}/move`} label={t('meetings.agenda.up', { title })}>
           <input type="hidden" name="direction" value="up" />

@@ -4,9 +4,11 @@
 import { Heading, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
+import type { TSchema } from 'typebox';
+import type { FormState } from '../../web/forms.ts';
 import { DecisionInput, ProposalInput, WithdrawInput } from './schema.ts';
 import { DECISION_OUTCOMES } from './tables.ts';
-import { decisionStatus } from '../../domain/meeting-record.ts';
+import { decisionStatus, inForce } from '../../domain/meeting-record.ts';
 import type { MeetingDetail } from './queries.ts';
 import { amsterdamDate, base, label, RecordBlocked, type SectionProps } from './views.tsx';
 
@@ -83,7 +85,7 @@ function DecisionStatusLine({ ctx, decision }: { ctx: SectionProps['ctx']; decis
   );
 }
 
-export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked, confirmable, startsAt, minutesApproved }: SectionProps & { startsAt: Date; minutesApproved: boolean }) {
+export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked, confirmable, frozen, startsAt, minutesApproved }: SectionProps & { startsAt: Date; minutesApproved: boolean }) {
   const { t, locale } = ctx;
   const awaiting = detail.decisions.some((row) => decisionStatus(row.decision) === 'awaitingConfirmation');
   return (
@@ -95,13 +97,29 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
         <ol class="utrecht-ordered-list">
           {detail.decisions.map((row) => (
             <li class="utrecht-ordered-list__item">
-              <Prose value={row.decision.text} locale={locale} />
+              <div id={`decision-${row.decision.id}`}>
+                <Prose value={row.decision.text} locale={locale} />
+              </div>
               <p class="utrecht-paragraph">
                 <strong>{t(`meetings.outcome.${row.decision.outcome}`)}</strong>
                 {' · '}
                 {row.decision.public ? t('meetings.decisions.public') : t('meetings.decisions.internal')}
               </p>
               <DecisionStatusLine ctx={ctx} decision={row.decision} />
+              {row.decision.public && inForce(row.decision) && (
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={`${base(ctx)}/decisions/${row.decision.id}`}>
+                    {t('meetings.decisions.publicPage')}
+                  </a>
+                </p>
+              )}
+              {canPrepare && !row.decision.withdrawnAt && !minutesApproved && (
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={`${path}/decisions/${row.decision.id}/edit`} aria-describedby={`decision-${row.decision.id}`}>
+                    {t('meetings.decisions.edit')}
+                  </a>
+                </p>
+              )}
               <ErrorSummary ctx={ctx} state={state} form={`confirm-${row.decision.id}`} />
               <ErrorSummary ctx={ctx} state={state} form={`withdraw-${row.decision.id}`} />
               {confirmable?.has(row.decision.id) && (
@@ -133,36 +151,51 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
           <RecordBlocked ctx={ctx} blocked={blocked} startsAt={startsAt} />
         </>
       )}
-      {canPrepare && !blocked && (
+      {canPrepare && !blocked && !frozen && (
         <section aria-labelledby="add-decision">
           <Heading level={3} id="add-decision">
             {t('meetings.decisions.add')}
           </Heading>
           <ErrorSummary ctx={ctx} state={state} form="decision" />
           <PostForm ctx={ctx} action={`${path}/decisions`} label={t('meetings.decisions.add')} id="decision">
-            <SelectField
-              {...fieldProps(ctx, DecisionInput, state, 'decision', 'item')}
-              label={t('meetings.decisions.item')}
-              options={[{ value: '', label: t('meetings.decisions.noItem') }, ...detail.items.map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) }))]}
-            />
-            <BilingualField ctx={ctx} schema={DecisionInput} state={state} form="decision" name="text" label={t('meetings.decisions.text')} multiline required />
-            <SelectField
-              {...fieldProps(ctx, DecisionInput, state, 'decision', 'outcome')}
-              label={t('meetings.decisions.outcome')}
-              options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcome.${o}`) }))}
-            />
-            <SelectField
-              {...fieldProps(ctx, DecisionInput, state, 'decision', 'public', 'no')}
-              label={t('meetings.decisions.public')}
-              options={[
-                { value: 'no', label: t('meetings.decisions.publicNo') },
-                { value: 'yes', label: t('meetings.decisions.publicYes') },
-              ]}
-            />
+            <DecisionFields ctx={ctx} schema={DecisionInput} state={state} form="decision" items={detail.items} />
             <SubmitButton>{t('meetings.decisions.add')}</SubmitButton>
           </PostForm>
         </section>
       )}
+    </>
+  );
+}
+
+/** A decision's fields (its agenda item, text, outcome, public), for recording one and for changing it. */
+export function DecisionFields(props: {
+  ctx: SectionProps['ctx'];
+  schema: TSchema;
+  state?: FormState;
+  form: string;
+  items: MeetingDetail['items'];
+  stored?: Pick<MeetingDetail['decisions'][number]['decision'], 'agendaItemId' | 'text' | 'outcome' | 'public'>;
+}) {
+  const { ctx, schema, state, form, stored } = props;
+  const { t } = ctx;
+  const offered = props.items.filter((row) => !row.item.withdrawnAt).map((row) => ({ value: row.item.id, label: label(row.item.title, ctx) }));
+  return (
+    <>
+      <SelectField {...fieldProps(ctx, schema, state, form, 'item', stored?.agendaItemId ?? '')} label={t('meetings.decisions.item')} options={[{ value: '', label: t('meetings.decisions.noItem') }, ...offered]} />
+      <BilingualField ctx={ctx} schema={schema} state={state} form={form} name="text" label={t('meetings.decisions.text')} stored={stored?.text} multiline required />
+      <SelectField
+        {...fieldProps(ctx, schema, state, form, 'outcome', stored?.outcome ?? '')}
+        label={t('meetings.decisions.outcome')}
+        options={DECISION_OUTCOMES.map((o) => ({ value: o, label: t(`meetings.outcome.${o}`) }))}
+      />
+      <SelectField
+        {...fieldProps(ctx, schema, state, form, 'public', stored?.public ? 'yes' : 'no')}
+        label={t('meetings.decisions.public')}
+        options={[
+          { value: 'no', label: t('meetings.decisions.publicNo') },
+          { value: 'yes', label: t('meetings.decisions.publicYes') },
+        ]}
+      />
     </>
   );
 }

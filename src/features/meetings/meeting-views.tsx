@@ -19,6 +19,7 @@ import { DecisionsSection, ProposalsSection } from './meeting-decision-views.tsx
 import type { Body, Meeting, MeetingDetail } from './queries.ts';
 import { MeetingStateInput, MinutesInput } from './schema.ts';
 import { MEETING_STATES } from './tables.ts';
+import { MinutesApproval, PreviousMinutes, type MinutesRecord } from './record-views.tsx';
 import { amsterdamDate, base, crumbs, label, meetingTitle, RecordBlocked, type SectionProps } from './views.tsx';
 
 export interface MeetingPageProps {
@@ -36,16 +37,22 @@ export interface MeetingPageProps {
   confirmable: Set<string>;
   /** For the coordinator: what was sent to the members (monitoring's invitations). */
   invitations?: InvitationStatus;
+  /** The minutes' approval, the previous meeting and the corrections. */
+  record: MinutesRecord;
 }
 
-export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations, blocked, confirmable }: MeetingPageProps) {
+export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations, blocked, confirmable, record }: MeetingPageProps) {
   const { t } = ctx;
   const title = meetingTitle(ctx, body, meeting);
   const path = `${base(ctx)}/meetings/${meeting.id}`;
-  const section = { ctx, detail, path, canPrepare, state, blocked, confirmable };
+  const frozen = meeting.minutesApprovedAt !== null;
+  const section = { ctx, detail, path, canPrepare, state, blocked, confirmable, frozen };
   return (
     <Layout ctx={ctx} title={title} indexable={false} crumbs={crumbs(ctx, { label: label(body.name, ctx), href: `${base(ctx)}/bodies/${body.kind}` }, { label: amsterdamDate(ctx, meeting.startsAt) })}>
       <Heading level={1}>{title}</Heading>
+      {hiddenForms(frozen, record, state).map((form) => (
+        <ErrorSummary ctx={ctx} state={state} form={form} />
+      ))}
       <MeetingFacts ctx={ctx} meeting={meeting} path={path} />
       {canPrepare && (
         <PostForm ctx={ctx} action={`${path}/state`} label={t('meetings.state.change')} id="state">
@@ -59,14 +66,28 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
         </PostForm>
       )}
       {invitations && <InvitationsForm ctx={ctx} action={`${path}/invitations`} sequence={meeting.sequence} status={invitations} />}
+      <PreviousMinutes {...section} record={record} frozen={frozen} />
       <AgendaSection {...section} files={files} />
       {body.kind === 'support' && <ProposalsSection {...section} />}
       <AttendanceSection {...section} startsAt={meeting.startsAt} />
       <DecisionsSection {...section} startsAt={meeting.startsAt} minutesApproved={meeting.minutesApprovedAt !== null} />
       <ActionsSection {...section} />
-      <MinutesSection {...section} meeting={meeting} />
+      <MinutesSection {...section} meeting={meeting} record={record} />
     </Layout>
   );
+}
+
+/**
+ * The forms this page does not show (the record is frozen, or the programme approves minutes the
+ * other way): a refusal posted to one of them still shows its message, at the top.
+ */
+function hiddenForms(frozen: boolean, record: MinutesRecord, state: FormState | undefined): string[] {
+  const forms = frozen ? ['minutes', 'item', 'decision', 'attendance', 'finalise', 'move'] : ['note'];
+  // An item's document form (doc-<item>) is hidden with the item's tools once frozen.
+  if (frozen && state?.form.startsWith('doc-')) forms.push(state.form);
+  if (!record.approvesAtNextMeeting) forms.push('approve');
+  else if (!frozen) forms.push('finalise');
+  return forms;
 }
 
 function MeetingFacts({ ctx, meeting, path }: { ctx: PageContext; meeting: Meeting; path: string }) {
@@ -111,7 +132,7 @@ function MeetingFacts({ ctx, meeting, path }: { ctx: PageContext; meeting: Meeti
 }
 
 /** Who of the body's members attended and who sent apologies; the secretary records it once the meeting has started. */
-function AttendanceSection({ ctx, detail, path, canPrepare, state, blocked, startsAt }: SectionProps & { startsAt: Date }) {
+function AttendanceSection({ ctx, detail, path, canPrepare, state, blocked, frozen, startsAt }: SectionProps & { startsAt: Date }) {
   const { t } = ctx;
   const present = detail.attendance.filter((row) => row.presence === 'present');
   const apologies = detail.attendance.filter((row) => row.presence === 'apologies');
@@ -138,7 +159,7 @@ function AttendanceSection({ ctx, detail, path, canPrepare, state, blocked, star
           <RecordBlocked ctx={ctx} blocked={blocked} startsAt={startsAt} />
         </>
       )}
-      {canPrepare && detail.attendance.length > 0 && !blocked && (
+      {canPrepare && detail.attendance.length > 0 && !blocked && !frozen && (
         <section aria-labelledby="save-attendance">
           <Heading level={3} id="save-attendance">
             {t('meetings.attendance.save')}
@@ -161,19 +182,21 @@ function AttendanceSection({ ctx, detail, path, canPrepare, state, blocked, star
   );
 }
 
-function MinutesSection({ ctx, meeting, path, canPrepare, state, blocked }: SectionProps & { meeting: Meeting }) {
+function MinutesSection(props: SectionProps & { meeting: Meeting; record: MinutesRecord }) {
+  const { ctx, meeting, path, canPrepare, state, blocked, frozen } = props;
   const { t, locale } = ctx;
   return (
     <>
       <Heading level={2}>{t('meetings.minutes.title')}</Heading>
       {resolveText(meeting.minutes, locale).text ? <Prose value={meeting.minutes} locale={locale} /> : <p class="utrecht-paragraph">{t('meetings.minutes.none')}</p>}
+      <MinutesApproval {...props} />
       {canPrepare && blocked && (
         <>
           <ErrorSummary ctx={ctx} state={state} form="minutes" />
           <RecordBlocked ctx={ctx} blocked={blocked} startsAt={meeting.startsAt} />
         </>
       )}
-      {canPrepare && !blocked && (
+      {canPrepare && !blocked && !frozen && (
         <section aria-labelledby="save-minutes">
           <Heading level={3} id="save-minutes">
             {t('meetings.minutes.save')}

@@ -38,6 +38,11 @@ const MEETING_WRITES = [
   'decision.propose',
   'decision.record',
   'decision.withdraw',
+  'decision.edit',
+  'agendaItem.edit',
+  'agendaItem.withdraw',
+  'meeting.approveMinutes',
+  'meeting.addNote',
   'meeting.recordAttendance',
   'meetingAction.add',
   'meetingAction.complete',
@@ -52,6 +57,10 @@ const SEES: Record<BodyRef['kind'], string> = {
 describe('meetings policy', () => {
   test('the secretary manages a body’s members', () => {
     expectRow(PREPARE, (actor) => can(actor, 'body.manageMembers'), 'body.manageMembers');
+  });
+
+  test('how minutes are approved is the coordinator’s setting (the roles are those held in the programme of the address)', () => {
+    expectRow(PREPARE, (actor) => can(actor, 'meetings.settings'), 'meetings.settings');
   });
 
   test('every meeting write is the secretary’s, for a body of their own programme only', () => {

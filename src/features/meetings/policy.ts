@@ -71,6 +71,21 @@ export const meetingsRules = {
   'decision.confirm': recordRule<DecisionRef>(confirms),
   /** Withdraw a recorded decision (audited) until the meeting's minutes are approved. */
   'decision.withdraw': recordRule<BodyScope>(prepares),
+  /** Change an agenda item (audited, version-checked) until the meeting's minutes are approved. */
+  'agendaItem.edit': recordRule<BodyScope>(prepares),
+  /** Withdraw an agenda item (kept as withdrawn, audited) until the minutes are approved. */
+  'agendaItem.withdraw': recordRule<BodyScope>(prepares),
+  /** Change a recorded decision (audited, version-checked) until the minutes are approved. */
+  'decision.edit': recordRule<BodyScope>(prepares),
+  /**
+   * Record that this meeting approved the previous meeting's minutes, or (when the programme does
+   * not approve them at the next meeting) make this meeting's minutes final.
+   */
+  'meeting.approveMinutes': recordRule<BodyScope>(prepares),
+  /** A correction to approved minutes, appended as a note. */
+  'meeting.addNote': recordRule<BodyScope>(prepares),
+  /** How minutes are approved: a programme setting the agreement does not fix. */
+  'meetings.settings': programmeRule(coordinates),
   /** Who of the body's members attended, and who sent apologies. */
   'meeting.recordAttendance': recordRule<BodyScope>(prepares),
   'meetingAction.add': recordRule<BodyScope>(prepares),

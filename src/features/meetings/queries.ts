@@ -4,9 +4,9 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from
 import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { bodies, organisations, people, projects, type BodyKind } from '../../db/schema.ts';
+import { auditEvents, bodies, organisations, people, projects, type BodyKind } from '../../db/schema.ts';
 import type { BodyRef } from './policy.ts';
-import { agendaItemProjects, agendaItems, bodyMemberships, decisionProposals, decisions, meetingActions, meetingAttendance, meetingDocuments, meetings } from './tables.ts';
+import { agendaItemProjects, agendaItems, bodyMemberships, decisionProposals, decisions, meetingActions, meetingAttendance, meetingDocuments, meetings, minutesNotes } from './tables.ts';
 
 export type Body = typeof bodies.$inferSelect;
 
@@ -179,4 +179,27 @@ export async function listDecisions(db: Db, programmeId: string, internalBodyIds
     .where(and(eq(decisions.programmeId, programmeId), visible))
     .orderBy(desc(meetings.startsAt), asc(decisions.createdAt))
     .limit(200);
+}
+
+/** The corrections appended to approved minutes, oldest first. */
+export async function listMinutesNotes(db: Db, meetingId: string) {
+  return db.select().from(minutesNotes).where(eq(minutesNotes.meetingId, meetingId)).orderBy(asc(minutesNotes.createdAt), asc(minutesNotes.id));
+}
+
+/** Who last changed a record and when (its newest audit row of these actions), for a stale save. */
+export async function lastChange(db: Db, objectType: string, objectId: string, actions: string[]) {
+  const [row] = await db
+    .select({ actorLabel: auditEvents.actorLabel, at: auditEvents.at })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.objectType, objectType), eq(auditEvents.objectId, objectId), inArray(auditEvents.action, actions)))
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The start of the meeting that approved these minutes, when one did. */
+export async function approvingMeeting(db: Db, meeting: Meeting) {
+  if (!meeting.minutesApprovedInMeetingId) return null;
+  const [row] = await db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meeting.minutesApprovedInMeetingId));
+  return row ?? null;
 }

@@ -168,7 +168,7 @@ export async function meetingPackPdf(input: { locale: Locale; body: Body; meetin
   if (meeting.onlineUrl) doc.text(meeting.onlineUrl);
   doc.moveDown().font('Helvetica-Bold').fontSize(14).text(translate(locale, 'meetings.agenda.title'));
   detail.items.forEach((row, index) => {
-    doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).text(`${index + 1}. ${txt(row.item.title, locale)} (${translate(locale, `meetings.kind.${row.item.kind}`)})`);
+    doc.moveDown(0.4).font('Helvetica-Bold').fontSize(11).text(`${index + 1}. ${txt(row.item.title, locale)} (${translate(locale, `meetings.kind.${row.item.kind}`)})${row.item.withdrawnAt ? ` — ${translate(locale, 'meetings.agenda.withdrawn')}` : ''}`);
     doc.font('Helvetica').fontSize(10);
     const notes = txt(row.item.notes, locale);
     if (notes) doc.text(notes);

@@ -8,15 +8,13 @@ import { now } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations } from '../../db/schema.ts';
-import { amsterdamYear, checkCadence } from '../../domain/cadence.ts';
+import { amsterdamYear } from '../../domain/cadence.ts';
 import { resolveText } from '../../domain/localized.ts';
 import { decisionStatus, recordBlock } from '../../domain/meeting-record.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { askToConfirm, isConfirmed } from '../../web/confirm.tsx';
 import { formatDate } from '../../web/i18n.ts';
 import { getProgramme } from '../portfolio/queries.ts';
-import { Alert, Heading } from '../../web/components.tsx';
-import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -27,6 +25,8 @@ import type { Outcome } from '../../domain/outcome.ts';
 import { can, type ActionName } from '../../policies.ts';
 import * as commands from './commands.ts';
 import * as items from './item-commands.ts';
+import * as record from './record-commands.ts';
+import { registerRecordRoutes, registerSettingsRoutes } from './record-routes.tsx';
 import { formState, isUuid, readForm, Type, type FormBody, type FormState, type Static } from '../../web/forms.ts';
 import { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
@@ -35,6 +35,8 @@ import { attachmentsOfMany } from '../files/queries.ts';
 import { invitationStatus } from '../monitoring/invitations.ts';
 import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meetingPackPdf } from './reports.ts';
 import './messages.ts';
+import './messages-record.ts';
+import { registerCadencePanel } from './cadence-panel.tsx';
 import * as q from './queries.ts';
 import { DecisionsPage, meetingTitle, PlanMeetingPage } from './views.tsx';
 import { MeetingPage } from './meeting-views.tsx';
@@ -47,6 +49,7 @@ type MeetingParams = P & { meeting: string };
 export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.meetings', path: '/bodies', order: 40 });
   registerCadencePanel();
+  registerSettingsRoutes(app, db, config);
 
   const base = (request: FastifyRequest) => `/${request.locale}/${request.programme!.slug}`;
 
@@ -105,8 +108,15 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
         .filter((row) => can(request.actor, 'decision.confirm', { programmeId: meeting.programmeId, attendedUserIds: detail.attendedUserIds, recordedByUserId: row.decision.recordedByUserId }))
         .map((row) => row.decision.id),
     );
+    const [approvesAtNext, previous, approvedIn, notes] = await Promise.all([
+      record.approvesAtNextMeeting(db, request.programme!.id),
+      record.previousMeeting(db, meeting),
+      q.approvingMeeting(db, meeting),
+      q.listMinutesNotes(db, meeting.id),
+    ]);
     const page = (
       <MeetingPage
+        record={{ approvesAtNextMeeting: approvesAtNext, previous, approvedIn, notes }}
         ctx={pageContext(request, config)}
         meeting={meeting}
         body={body}
@@ -156,7 +166,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     app.get<{ Params: BodyParams }>(`${url}/meetings.ics`, { config: { action: 'public' } }, async (request, reply) => {
       const body = await loadBody(request);
       const list = await q.listBodyMeetings(db, body.id);
-      const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: list, now: new Date() });
+      const ics = meetingCalendar({ baseUrl: config.baseUrl, locale: request.locale, programmeSlug: request.programme!.slug, bodyName: body.name, meetings: list, now: new Date(), refreshSeconds: 60 * 60 });
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${body.kind}.ics"`).send(ics);
     });
 
@@ -330,45 +340,10 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       if (!result.ok) return renderMeeting(request, reply, formState(`withdraw-${request.params.decisionId}`, result.errors, request.body));
       return redirectLocal(reply, undefined, path);
     });
+    registerRecordRoutes(app, db, config, url, { loadMeeting, renderMeeting });
     write('/actions/:action/done', 'meetingAction.complete', noFields, named('done'), (scope, _none, request) => items.completeAction({ ...scope, actionId: request.params.action! }));
   }
 }
 
 /** The secretary's writes to a meeting, each answered for the meeting's body. */
 type MeetingWrite = Extract<ActionName, 'meeting.update' | 'meeting.recordMinutes' | 'meeting.recordAttendance' | 'agendaItem.add' | 'agendaItem.move' | 'agendaItem.addDocument' | 'decision.propose' | 'decision.record' | 'meetingAction.add' | 'meetingAction.complete'>;
-
-/** The coordinator's dashboard warns when this year's plan of a steering level falls short or overshoots. */
-function registerCadencePanel(): void {
-  registerDashboardPanel({
-    key: 'meetings.cadence',
-    order: 20,
-    async render({ db, ctx, programmeId }) {
-      const year = amsterdamYear(now());
-      const bodies = (await q.listBodies(db, programmeId)).filter((b) => b.minMeetingsPerYear !== null || b.maxMeetingsPerYear !== null);
-      if (bodies.length === 0) return null;
-      const from = new Date(Date.UTC(year - 1, 11, 30));
-      const to = new Date(Date.UTC(year + 1, 0, 2));
-      const results = await Promise.all(
-        bodies.map(async (body) => ({
-          body,
-          result: checkCadence({ year, minPerYear: body.minMeetingsPerYear, maxPerYear: body.maxMeetingsPerYear, meetings: await q.listMeetingsInRange(db, body.id, from, to) }),
-        })),
-      );
-      return (
-        <section aria-labelledby="panel-cadence" class="ks-panel">
-          <Heading level={2} id="panel-cadence">
-            {ctx.t('meetings.cadence.title', { year })}
-          </Heading>
-          {results.map(({ body, result }) => {
-            const values = { body: resolveText(body.name, ctx.locale).text, year, total: result.total, held: result.held, planned: result.planned, min: result.min ?? 0, max: result.max ?? 0 };
-            if (result.status === 'short' || result.status === 'over') {
-              return <Alert kind="warning">{ctx.t(`meetings.cadence.${result.status}`, values)}</Alert>;
-            }
-            return <p class="utrecht-paragraph">{ctx.t('meetings.cadence.ok', values)}</p>;
-          })}
-        </section>
-      );
-    },
-  });
-}
-

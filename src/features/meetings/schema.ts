@@ -89,3 +89,25 @@ export const ActionInput = Type.Object({
   dueOn: Type.Optional(field.date()),
 });
 export type ActionInput = Static<typeof ActionInput>;
+
+/** A change to an agenda item, from the version the form was opened at (its linked projects stay). */
+export const AgendaItemEdit = Type.Object({
+  version: field.version(),
+  title: field.localized(LIMITS.line, { required: true }),
+  kind: field.choice(AGENDA_ITEM_KINDS),
+  notes: Type.Optional(field.localized(LIMITS.text, { multiline: true })),
+});
+export type AgendaItemEdit = Static<typeof AgendaItemEdit>;
+
+/** A change to a recorded decision, from the version the form was opened at. */
+export const DecisionEdit = Type.Object({ version: field.version(), ...DecisionInput.properties });
+export type DecisionEdit = Static<typeof DecisionEdit>;
+
+/** A correction to approved minutes: appended as a note. */
+export const NoteInput = Type.Object({ note: field.localized(LIMITS.text, { required: true, multiline: true }) });
+export type NoteInput = Static<typeof NoteInput>;
+
+/** How minutes are approved: at the body's next meeting (default) or made final by the secretary. */
+export const MINUTES_APPROVALS = ['nextMeeting', 'secretary'] as const;
+export const MinutesSettingInput = Type.Object({ approval: field.choice(MINUTES_APPROVALS) });
+export type MinutesSettingInput = Static<typeof MinutesSettingInput>;

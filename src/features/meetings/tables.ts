@@ -59,7 +59,11 @@ export const meetings = pgTable(
     onlineUrl: text('online_url'),
     state: text('state').$type<MeetingState>().notNull().default('planned'),
     minutes: text2('minutes').notNull().default({}),
-    /** Set when the minutes were approved (at the body's next meeting): from then on they are frozen. */
+    /**
+     * Set when the minutes were approved: at the body's next meeting (minutesApprovedInMeetingId) or,
+     * when the programme does not approve them at the next meeting, marked final by the secretary
+     * (minutesApprovedInMeetingId null). From then on minutes, agenda items and decisions are frozen.
+     */
     minutesApprovedAt: timestamp('minutes_approved_at', { withTimezone: true }),
     minutesApprovedInMeetingId: uuid('minutes_approved_in_meeting_id'),
     /** Counts every change, so ICS clients see SEQUENCE go up. */
@@ -89,6 +93,8 @@ export const agendaItems = pgTable(
     proposalId: uuid('proposal_id'),
     /** Withdrawn items stay in the record (audited), shown as withdrawn. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Counts edits: a save names the version it started from (src/db/versioned.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index('meeting_agenda_items_meeting').on(t.meetingId, t.position)],
@@ -169,9 +175,31 @@ export const decisions = pgTable(
     confirmedByName: text('confirmed_by_name'),
     /** Withdrawn decisions stay in the record (audited) but back nothing. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    /** Counts edits: a save names the version it started from (src/db/versioned.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index('decisions_meeting').on(t.meetingId), index('decisions_programme_public').on(t.programmeId, t.public)],
+);
+
+/**
+ * A correction to minutes that were approved (frozen): appended below them, never changing them,
+ * with who wrote it and when (and an audit row).
+ */
+export const minutesNotes = pgTable(
+  'meeting_minutes_notes',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    text: text2('text').notNull(),
+    authorUserId: uuid('author_user_id'),
+    authorName: text('author_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meeting_minutes_notes_meeting').on(t.meetingId)],
 );
 
 export const PRESENCES = ['present', 'apologies'] as const;

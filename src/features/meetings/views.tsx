@@ -1,8 +1,9 @@
 // The meetings capability's shared view pieces (paths, breadcrumbs, the cadence line), the planning
 // form and the decision list. A body's pages are in ./body-views.tsx, a meeting's page in
 // ./meeting-views.tsx and its sections.
+import { cadenceRuleOf } from '../../domain/cadence.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import type { RecordBlock } from '../../domain/meeting-record.ts';
+import { decisionStatus, inForce, type RecordBlock } from '../../domain/meeting-record.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { Heading, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
@@ -28,6 +29,8 @@ export interface SectionProps {
   blocked?: RecordBlock | null;
   /** The decisions the reader may confirm (four eyes). */
   confirmable?: Set<string>;
+  /** The minutes are approved: minutes, agenda and decisions can no longer change (corrections are notes). */
+  frozen?: boolean;
 }
 
 export const amsterdamDate = (ctx: PageContext, instant: Date) => formatDate(ctx.locale, toAmsterdam(instant).date);
@@ -36,13 +39,13 @@ export function crumbs(ctx: PageContext, ...rest: { label: string; href?: string
   return [{ label: label(ctx.programme!.name, ctx), href: base(ctx) }, { label: ctx.t('meetings.bodies.title'), href: `${base(ctx)}/bodies` }, ...rest];
 }
 
+/** How often the body meets, in the agreement's words: an average over the term, or a range per year. */
 export function Cadence({ ctx, body }: { ctx: PageContext; body: Body }) {
-  if (body.minMeetingsPerYear === null || body.maxMeetingsPerYear === null) return null;
-  const text =
-    body.minMeetingsPerYear === body.maxMeetingsPerYear
-      ? ctx.t('meetings.body.cadenceFixed', { count: body.minMeetingsPerYear })
-      : ctx.t('meetings.body.cadence', { min: body.minMeetingsPerYear, max: body.maxMeetingsPerYear });
-  return <p class="utrecht-paragraph">{text}</p>;
+  const rule = cadenceRuleOf(body);
+  if (!rule) return null;
+  if (rule.kind === 'average') return <p class="utrecht-paragraph">{ctx.t('meetings.body.cadenceAverage', { count: rule.perYear })}</p>;
+  if (rule.min === null || rule.max === null) return null;
+  return <p class="utrecht-paragraph">{ctx.t('meetings.body.cadenceRange', { min: rule.min, max: rule.max })}</p>;
 }
 
 export function PlanMeetingPage({ ctx, body, state }: { ctx: PageContext; body: Body; state?: FormState }) {
@@ -84,11 +87,22 @@ export function DecisionsPage({ ctx, rows }: { ctx: PageContext; rows: Awaited<R
         <ul class="utrecht-unordered-list ks-decisions">
           {rows.map((row) => (
             <li class="utrecht-unordered-list__item">
-              <Prose value={row.decision.text} locale={locale} />
+              <div id={`decision-${row.decision.id}`}>
+                <Prose value={row.decision.text} locale={locale} />
+              </div>
               <p class="utrecht-paragraph ks-muted">
                 <Text value={row.bodyName} locale={locale} />, {formatDate(locale, toAmsterdam(row.startsAt).date)} · {t(`meetings.outcome.${row.decision.outcome}`)}
                 {!row.decision.public && <> · {t('meetings.decisions.internal')}</>}
+                {decisionStatus(row.decision) === 'awaitingConfirmation' && <> · {t('meetings.decisions.awaiting')}</>}
+                {decisionStatus(row.decision) === 'withdrawn' && <> · {t('meetings.decisions.withdrawn')}</>}
               </p>
+              {row.decision.public && inForce(row.decision) && (
+                <p class="utrecht-paragraph">
+                  <a class="utrecht-link" href={`${base(ctx)}/decisions/${row.decision.id}`} aria-describedby={`decision-${row.decision.id}`}>
+                    {t('meetings.decisions.publicPage')}
+                  </a>
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -99,13 +99,23 @@ for (const mode of databaseModes()) {
       assert.deepEqual(await subjects(enAddress), ['Invitation: Steering group – executive, 12 November 2030']);
       assert.match(textOf(enMail.raw), /When: 12 November 2030 at 14:00 – 16:00/);
       const invite = calendarOf(enMail);
+      // iMIP as Outlook and Exchange expect it: the calendar is an alternative of the text, with its METHOD.
+      const head = enMail.raw.slice(0, enMail.raw.search(/\r?\n\r?\n/));
+      assert.match(head, /^Content-Type: multipart\/mixed;/im);
+      assert.match(enMail.raw, /Content-Type: multipart\/alternative;[\s\S]*Content-Type: text\/plain[\s\S]*Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
       assert.match(invite.headers, /Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-      assert.match(invite.headers, /Content-Disposition: attachment; filename=invite\.ics/i);
+      assert.doesNotMatch(invite.headers, /Content-Disposition: attachment/i, 'the alternative part is not an attachment');
+      assert.match(enMail.raw, /Content-Type: application\/ics; name=invite\.ics/i, 'and invite.ics for clients that only open attachments');
+      assert.match(head, /^Auto-Submitted: auto-generated\r?$/m);
+      assert.match(head, /^Content-Language: en\r?$/m);
+      assert.match(nlMail.raw.slice(0, nlMail.raw.search(/\r?\n\r?\n/)), /^Content-Language: nl\r?$/m);
       assert.match(invite.text, /^METHOD:REQUEST\r?$/m);
       assert.match(invite.text, /^DTSTART:20301112T130000Z\r?$/m, 'start written in UTC');
       assert.equal(invite.event.start.toISOString(), '2030-11-12T13:00:00.000Z');
       assert.equal(invite.event.end!.toISOString(), '2030-11-12T15:00:00.000Z');
-      assert.match(invite.text, new RegExp(`^ATTENDEE;.*RSVP=TRUE;CN="Account of [^"]+":mailto:${enAddress.replace(/[.]/g, '\\.')}\\r?$`, 'im'));
+      // The organizer is the no-reply sender: no reply is asked for.
+      assert.match(invite.text, new RegExp(`^ATTENDEE;.*RSVP=FALSE;CN="Account of [^"]+":mailto:${enAddress.replace(/[.]/g, '\\.')}\\r?$`, 'im'));
+      assert.match(invite.text, new RegExp(`^UID:meeting-${id}@kennisstad\\r?$`, 'm'), 'a UID that does not change with the domain');
       assert.match(invite.text, /^ORGANIZER;CN="Kennisstad":mailto:no-reply@kennisstad\.invalid\r?$/m);
       // The same UID as the body's calendar feed: a calendar that subscribed holds one entry.
       const feed = await t.app.inject({ url: `${P}/bodies/executive/meetings.ics` });

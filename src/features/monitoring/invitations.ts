@@ -98,7 +98,7 @@ export async function sendInvitations(input: {
             translate(l, 'mail.invitation.page'),
             `${baseUrl}/${l}/${input.programmeSlug}/meetings/${meeting.id}`,
           ],
-          attachments: [{ filename: 'invite.ics', content: ics, contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'REQUEST'}` }],
+          calendar: { method: cancelled ? 'CANCEL' : 'REQUEST', content: ics },
         };
       },
     });

@@ -34,6 +34,13 @@ export interface OutgoingMail {
   /** Shown in the List-Unsubscribe header; a POST to it switches the mail off in one click (RFC 8058). */
   unsubscribeUrl?: string;
   attachments?: MailAttachment[];
+  /**
+   * A calendar request (iMIP, RFC 6047): sent as a text/calendar alternative of the text with its
+   * METHOD, and as invite.ics, the layout Outlook and Exchange treat as a meeting request.
+   */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
+  /** The language the mail is written in (Content-Language). */
+  language?: 'nl' | 'en';
   /** At most one mail per key is handed over (see above). */
   dedupeKey?: string;
 }
@@ -86,7 +93,9 @@ export function createMailer(options: MailerOptions = {}): Mailer {
       let delivery: Delivery = 'outbox';
       let error: string | null = null;
       if (smtpUrl) {
-        const headers: Record<string, string> = {};
+        // Every mail Kennisstad sends is automatic (RFC 3834): no out-of-office replies to it.
+        const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
+        if (mail.language) headers['Content-Language'] = mail.language;
         if (mail.unsubscribeUrl) {
           headers['List-Unsubscribe'] = `<${mail.unsubscribeUrl}>`;
           headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
@@ -100,6 +109,7 @@ export function createMailer(options: MailerOptions = {}): Mailer {
             headers,
             messageId: mail.dedupeKey ? `<${createHash('sha256').update(mail.dedupeKey).digest('hex').slice(0, 32)}@${domain}>` : undefined,
             attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+            ...(mail.calendar && { icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: 'invite.ics' } }),
           });
           delivery = 'smtp';
         } catch (e) {

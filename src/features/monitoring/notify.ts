@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../domain/localized.ts';
 import { translate } from '../../web/i18n.ts';
 import './mail-messages.ts';
-import { mailLocale, preferencesFor, wants, type Delivery, type MailAttachment, type MailKind, type Mailer, type Preferences } from './mail.ts';
+import { mailLocale, preferencesFor, wants, type Delivery, type MailAttachment, type MailKind, type Mailer, type OutgoingMail, type Preferences } from './mail.ts';
 
 export interface Recipient {
   userId: string;
@@ -28,6 +28,7 @@ export interface Composed {
   /** The body without greeting and footer. */
   lines: string[];
   attachments?: MailAttachment[];
+  calendar?: OutgoingMail['calendar'];
 }
 
 export async function sendToUser(
@@ -71,6 +72,8 @@ export async function sendToUser(
     body,
     unsubscribeUrl: unsubscribe,
     attachments: composed.attachments,
+    calendar: composed.calendar,
+    language: locale,
     dedupeKey: input.runKey ? `${input.runKey}:${kind}:${recipient.userId}` : undefined,
   });
 }

@@ -36,14 +36,16 @@ function decode(content: string, encoding: string): string {
   return content;
 }
 
-/** The MIME parts of a mail (one level of multipart is all we send), with their headers and decoded content. */
+/** The leaf MIME parts of a mail (nested multiparts opened), with their headers and decoded content. */
 export function partsOf(raw: string): { headers: string; content: string }[] {
   const boundary = /boundary="?([^"\r\n;]+)"?/i.exec(raw.slice(0, raw.indexOf('\r\n\r\n')))?.[1];
   const chunks = boundary ? raw.split(`--${boundary}`).slice(1, -1) : [raw];
-  return chunks.map((chunk) => {
+  return chunks.flatMap((chunk) => {
     const trimmed = chunk.replace(/^\r\n/, '');
     const split = trimmed.indexOf('\r\n\r\n');
     const headers = trimmed.slice(0, split);
+    // A nested multipart (multipart/alternative inside multipart/mixed): its own leaf parts.
+    if (boundary && /Content-Type:\s*multipart\//i.test(headers)) return partsOf(trimmed);
     const body = trimmed.slice(split + 4).replace(/\r\n$/, '');
     return { headers, content: decode(body, /Content-Transfer-Encoding:\s*(\S+)/i.exec(headers)?.[1] ?? '7bit') };
   });

@@ -2,6 +2,7 @@
 // and the downloads, a CSV per kind of record, and the DCAT-AP-NL description as JSON-LD that
 // data.overheid.nl can harvest. The files are the same in every language, so they live outside
 // the language prefix: /open-data/<programme>/... (the full JSON is the API's open-data.json).
+import { programmeTerm } from '../agreement/term-queries.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -47,6 +48,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, db: Db, config: Con
   app.get<{ Params: P }>('/open-data/:programme/dcat.jsonld', publicFile, async (request, reply) => {
     const programme = (await q.getProgrammeForOpenData(db, request.programme!.id))!;
     const changed = (await q.lastChange(db, programme.id)) ?? programme.createdAt;
+    const term = await programmeTerm(db, programme.id);
     const document = dcatDocument({
       baseUrl: config.baseUrl,
       slug: programme.slug,
@@ -56,8 +58,8 @@ export function registerOpenDataRoutes(app: FastifyInstance, db: Db, config: Con
       contactEmail: programme.contactEmail,
       licence: licenceOf(programme.openDataLicence),
       modified: changed.toISOString(),
-      periodStart: programme.periodStart,
-      periodEnd: programme.periodEnd,
+      periodStart: term.startOn,
+      periodEnd: term.endOn,
     });
     return reply.type('application/ld+json; charset=utf-8').send(Buffer.from(JSON.stringify(document, null, 2)));
   });

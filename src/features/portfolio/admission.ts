@@ -6,8 +6,9 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
 import { done, FORM_ERROR, refusedField, type Outcome, type Refused } from '../../domain/outcome.ts';
-import { agreementParties, organisations, projectPartners, projects, themes } from '../../db/schema.ts';
-import { evaluateCriteria, allCriteriaMet, partyResolver, type CriterionResult, type JudgedCriterion, type PartyOf, type ProposalFacts } from '../../domain/criteria.ts';
+import { organisations, projectPartners, projects, themes } from '../../db/schema.ts';
+import { loadProgrammeParties } from '../agreement/party-queries.ts';
+import { evaluateCriteria, allCriteriaMet, type CriterionResult, type JudgedCriterion, type PartyOf, type ProposalFacts } from '../../domain/criteria.ts';
 import { findBackingDecision, type BackingDecision } from '../meetings/backing.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import type { Actor } from '../../domain/policy.ts';
@@ -73,17 +74,9 @@ export async function submitProposal(db: Db, input: { actor: Actor; programmeId:
   });
 }
 
-/** The programme's parties (signatories) and its organisations' parents, as criterion a's resolver. */
+/** The party each organisation counts as (a unit as its parent party), for criterion a and joining. */
 export async function loadPartyOf(db: Db, programmeId: string): Promise<PartyOf> {
-  const [parties, orgs] = await Promise.all([
-    db.select({ id: agreementParties.organisationId }).from(agreementParties).where(eq(agreementParties.programmeId, programmeId)),
-    db.select({ id: organisations.id, parentId: organisations.parentId }).from(organisations).where(eq(organisations.programmeId, programmeId)),
-  ]);
-  const parent = new Map(orgs.map((o) => [o.id, o.parentId]));
-  return partyResolver(
-    parties.map((p) => p.id),
-    (id) => parent.get(id),
-  );
+  return (await loadProgrammeParties(db, programmeId)).partyOf;
 }
 
 const bothLanguages = (text: LocalizedText) => [text.nl, text.en].filter(Boolean).join(' ');

@@ -50,7 +50,7 @@ function frame(ctx: PageContext, project: ProjectHeader, title: string) {
   };
 }
 
-function ConflictPanel({ ctx, conflict }: { ctx: PageContext; conflict?: ConflictInfo }) {
+export function ConflictPanel({ ctx, conflict }: { ctx: PageContext; conflict?: ConflictInfo }) {
   if (!conflict) return null;
   const { t, locale } = ctx;
   return (

@@ -44,6 +44,8 @@ export const portfolioRules = {
   'projectAction.edit': recordRule<ProjectRef>(editsProject),
   /** Change a partner's commitment to a project (capacity, money, agreed). */
   'partner.edit': recordRule<ProjectRef>(editsProject),
+  /** Change an organisation's kind, short name, website and what it is part of: the coordinator. */
+  'organisation.edit': programmeRule(coordinates),
   /** Add an organisation to a project after consulting the steering group. */
   'partner.join': recordRule<ProjectRef>(editsProject),
   // The support steering group prepares admission: it judges c and d and recommends.

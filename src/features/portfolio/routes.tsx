@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { registerOrganisationEditRoutes } from './organisation-edit.tsx';
+import { programmeTerm } from '../agreement/term-queries.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/localized.ts';
 import { can } from '../../policies.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
@@ -65,13 +67,14 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
     app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public', pageCache: true } }, async (request, reply) => {
       const programmeId = request.programme!.id;
       const ctx = pageContext(request, config);
-      const [programme, themes, projects, panels] = await Promise.all([
+      const [programme, term, themes, projects, panels] = await Promise.all([
         q.getProgramme(db, programmeId),
+        programmeTerm(db, programmeId),
         q.listThemes(db, programmeId),
         q.listProjects(db, programmeId, seesInternal(request)),
         Promise.all(homePanels().map((panel) => panel.render({ db, ctx, request, programmeId }))),
       ]);
-      return sendHtml(reply, renderPage(<HomePage ctx={ctx} programme={programme} themes={themes} projects={projects} panels={panels.filter((node) => node !== null)} />));
+      return sendHtml(reply, renderPage(<HomePage ctx={ctx} programme={programme} term={term} themes={themes} projects={projects} panels={panels.filter((node) => node !== null)} />));
     });
   }
 
@@ -148,6 +151,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   registerEditRoutes(app, db, config);
+  registerOrganisationEditRoutes(app, db, config);
   registerAdmissionRoutes(app, db, config);
   registerNetworkRoutes(app, db, config);
 

@@ -58,19 +58,21 @@ function ProjectCard({ ctx, project }: { ctx: PageContext; project: ProjectSumma
 export function HomePage(props: {
   ctx: PageContext;
   programme: Row<typeof getProgramme>;
+  /** The programme's term (src/features/agreement/term-queries.ts): renewals included. */
+  term: { startOn: string; endOn: string };
   themes: Row<typeof listThemes>;
   projects: ProjectSummary[];
   /** What other capabilities show on the home page (latest news, upcoming events). */
   panels?: VNode[];
 }) {
-  const { ctx, programme, themes, projects, panels = [] } = props;
+  const { ctx, programme, term, themes, projects, panels = [] } = props;
   const { t, locale } = ctx;
   const title = name(programme.name, locale);
   const unthemed = projects.filter((p) => !p.themeId);
   return (
     <Layout ctx={ctx} title={title}>
       <Heading level={1}>{title}</Heading>
-      <p class="utrecht-paragraph ks-muted">{t('home.period', { start: formatDate(locale, programme.periodStart), end: formatDate(locale, programme.periodEnd) })}</p>
+      <p class="utrecht-paragraph ks-muted">{t('home.period', { start: formatDate(locale, term.startOn), end: formatDate(locale, term.endOn) })}</p>
       <Prose value={programme.mission} locale={locale} />
       {panels}
       <Heading level={2}>{t('home.projectsByTheme')}</Heading>
@@ -386,6 +388,13 @@ export function OrganisationPage(props: {
       crumbs={[programmeCrumb(ctx), { label: t('organisations.title'), href: `/${locale}/${ctx.programme!.slug}/organisations` }, { label: title }]}
     >
       <Heading level={1}>{title}</Heading>
+      {ctx.canManage && (
+        <p class="utrecht-paragraph">
+          <Link ctx={ctx} to={`/${ctx.programme!.slug}/organisations/${organisation.slug}/edit`}>
+            {t('organisation.edit.link')}
+          </Link>
+        </p>
+      )}
       <dl class="ks-dl">
         <dt>{t('organisations.kind')}</dt>
         <dd>{t(`organisationKind.${organisation.kind}`)}</dd>

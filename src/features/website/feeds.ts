@@ -108,7 +108,8 @@ export interface IcsEvent {
 }
 
 export function icsCalendar(name: string, events: IcsEvent[], now: Date): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kennisstad//Website//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(name)}`];
+  // Subscribed calendars refresh hourly (RFC 7986 REFRESH-INTERVAL; X-PUBLISHED-TTL for Outlook).
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Kennisstad//Website//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(name)}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H'];
   for (const event of events) {
     lines.push(
       'BEGIN:VEVENT',

@@ -185,11 +185,11 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
     app.get<{ Params: P }>(`${url}.ics`, publicPage, async (request, reply) => {
       const programme = request.programme!;
       const items = await q.listPublicEvents(db, programme.id, 'all', 500);
-      const host = new URL(config.baseUrl).hostname;
       const body = icsCalendar(
         text(programme.name, locale),
         items.map((item) => ({
-          uid: `${item.id}@${host}`,
+          // Not the site's host name: the entries must stay the same entries when the site moves.
+          uid: `event-${item.id}@kennisstad`,
           title: text(item.title, locale),
           startsAt: item.startsAt,
           endsAt: item.endsAt,

@@ -116,6 +116,7 @@ describe('feeds', () => {
     assert.match(ics, /SUMMARY:Café\\; wetenschap\\, avond\r\n/);
     assert.match(ics, /DTSTART:20171114T190000Z\r\nDTEND:20171114T210000Z/);
     assert.match(ics, /DTSTAMP:20260101T000000Z/);
+    assert.match(ics, /\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\nX-PUBLISHED-TTL:PT1H\r\n/, 'subscribed calendars refresh hourly');
     for (const line of ics.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, line);
     assert.equal(foldIcsLine('a'.repeat(80)), `${'a'.repeat(75)}\r\n ${'a'.repeat(5)}`);
   });

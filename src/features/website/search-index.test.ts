@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { databaseModes, openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { programmes, projects } from '../../db/schema.ts';
+import { bodies, programmes, projects } from '../../db/schema.ts';
+import { decisions, meetings } from '../meetings/tables.ts';
 import { search } from './search.ts';
 import { newsItems } from './tables.ts';
 
@@ -53,6 +54,25 @@ for (const mode of databaseModes()) {
       assert.match(taskforce.snippet, /\u0001Taskforce\u0002 \u0001Studentenhuisvesting\u0002/, 'the corrections are highlighted');
       assert.equal(hits[0]!.key, 'taskforce-studentenhuisvesting', 'more corrected words rank higher');
       assert.deepEqual(await keys('xqzvw'), [], 'nothing close: no results');
+    });
+
+    test('decisions: a public one is found only while in force (confirmed, not withdrawn)', async () => {
+      const db = database.db;
+      const [body] = await db.select({ id: bodies.id }).from(bodies).where(eq(bodies.programmeId, programmeId));
+      const [meeting] = await db
+        .insert(meetings)
+        .values({ programmeId, bodyId: body!.id, startsAt: new Date('2019-03-01T13:00:00Z'), endsAt: new Date('2019-03-01T15:00:00Z'), location: 'Stadhuis', state: 'held' })
+        .returning();
+      const [decision] = await db.insert(decisions).values({ programmeId, meetingId: meeting!.id, text: { nl: 'De stuurgroep besluit tot een walvisonderzoek.' }, outcome: 'adopted', public: true }).returning();
+      const found = async () => (await keys('walvisonderzoek')).filter((key) => key.startsWith('decision:'));
+      assert.deepEqual(await found(), [], 'awaiting confirmation: not found');
+      await db.update(decisions).set({ confirmedAt: new Date('2019-03-02T10:00:00Z') }).where(eq(decisions.id, decision!.id));
+      assert.deepEqual(await found(), [`decision:${decision!.id}`], 'confirmed: found');
+      await db.update(decisions).set({ public: false }).where(eq(decisions.id, decision!.id));
+      assert.deepEqual(await found(), [], 'not public: not found');
+      await db.update(decisions).set({ public: true, withdrawnAt: new Date('2019-03-05T10:00:00Z') }).where(eq(decisions.id, decision!.id));
+      assert.deepEqual(await found(), [], 'withdrawn: not found');
+      await db.delete(meetings).where(eq(meetings.id, meeting!.id));
     });
 
     test('projects: unpublished and internal ones drop out', async () => {

@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Db } from '../../../db/client.ts';
-import { endDate } from '../../../domain/term.ts';
+import { programmeTerm } from '../../agreement/term-queries.ts';
 import { notFound } from '../../../web/http.ts';
 import { can } from '../../../policies.ts';
 import * as q from '../../agreement/queries.ts';
@@ -116,7 +116,7 @@ function toAmendment(row: q.Amendment, parties: q.PartyRow[]) {
 
 /** The agreement as it stands: term, parties and the sections of the current version (all public). */
 export async function toAgreement(db: Db, agreement: q.Agreement) {
-  const [parties, current] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement)]);
+  const [parties, current, term] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement), programmeTerm(db, agreement.programmeId)]);
   return {
     title: localized(agreement.title),
     signedOn: agreement.signedOn,
@@ -124,7 +124,7 @@ export async function toAgreement(db: Db, agreement: q.Agreement) {
     termYears: agreement.termYears,
     renewalYears: agreement.renewalYears,
     renewals: agreement.renewals,
-    endOn: endDate(agreement),
+    endOn: term.endOn,
     currentVersion: current.number,
     currentVersionEffectiveOn: current.effectiveOn,
     parties: parties.map(({ party, organisation }) => ({

@@ -7,6 +7,8 @@ import type { Db } from '../../../db/client.ts';
 import { toCsv as writeCsv } from '../../../domain/export-cells.ts';
 import { actions, bodies, organisations, programmes, projectPartners, projects, targets, themes } from '../../../db/schema.ts';
 import { getAgreement } from '../../agreement/queries.ts';
+import { programmeTerm } from '../../agreement/term-queries.ts';
+import { decisionInForce } from '../../meetings/queries.ts';
 import { decisions, meetings } from '../../meetings/tables.ts';
 import { INTERNAL_LIFECYCLES } from '../../portfolio/queries.ts';
 import { publicWhere } from '../../website/queries.ts';
@@ -25,8 +27,9 @@ type Text = { nl?: string; en?: string };
 export async function openData(db: Db, programmeId: string) {
   const lead = alias(organisations, 'export_lead');
   const publicProject = and(eq(projects.programmeId, programmeId), eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES));
-  const [[programme], themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
+  const [[programme], term, themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
     db.select().from(programmes).where(eq(programmes.id, programmeId)),
+    programmeTerm(db, programmeId),
     db.select().from(themes).where(eq(themes.programmeId, programmeId)).orderBy(asc(themes.position)),
     db
       .select({ project: projects, themeCode: themes.code, leadSlug: lead.slug })
@@ -70,8 +73,8 @@ export async function openData(db: Db, programmeId: string) {
       slug: programme!.slug,
       name: localized(programme!.name),
       city: programme!.city,
-      periodStart: programme!.periodStart,
-      periodEnd: programme!.periodEnd,
+      periodStart: term.startOn,
+      periodEnd: term.endOn,
       mission: localized(programme!.mission),
     },
     licence: licenceOf(programme!.openDataLicence).uri,
@@ -124,8 +127,9 @@ export async function openData(db: Db, programmeId: string) {
 }
 
 /**
- * Every meeting's schedule (public, as in the calendar feeds) and the decisions marked public; no
- * agenda, minutes or non-public decision, whoever asks.
+ * Every meeting's schedule (public, as in the calendar feeds) and the public decisions in force
+ * (confirmed, not withdrawn: as the decision pages); no agenda, minutes, non-public, unconfirmed or
+ * withdrawn decision, whoever asks.
  */
 async function governanceData(db: Db, programmeId: string) {
   const [meetingRows, decisionRows] = await Promise.all([
@@ -135,7 +139,7 @@ async function governanceData(db: Db, programmeId: string) {
       .from(decisions)
       .innerJoin(meetings, eq(meetings.id, decisions.meetingId))
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-      .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true)))
+      .where(and(eq(decisions.programmeId, programmeId), eq(decisions.public, true), decisionInForce()))
       .orderBy(asc(meetings.startsAt), asc(decisions.createdAt)),
   ]);
   return {
@@ -210,7 +214,7 @@ const OpenDataSchema = Type.Object(
     organisations: Type.Array(Type.Object({}, { additionalProperties: true })),
     targets: Type.Array(Type.Object({}, { additionalProperties: true })),
     meetings: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Every meeting\'s schedule, as in the public calendar feeds (no agenda or minutes).' }),
-    decisions: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Only the decisions marked public.' }),
+    decisions: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Only the decisions marked public and in force (confirmed, not withdrawn).' }),
     news: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Published news items (and scheduled ones whose moment has come).' }),
     events: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Published events.' }),
     agreement: Nullable(Type.Object({}, { additionalProperties: true, description: 'The agreement as it stands: term, parties and the current text.' })),

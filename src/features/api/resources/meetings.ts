@@ -8,6 +8,7 @@ import { Type } from 'typebox';
 import { BODY_KINDS } from '../../../db/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { ANNUAL_AGENDA_STATES } from '../../../domain/annual-agenda.ts';
+import { decisionStatus } from '../../../domain/meeting-record.ts';
 import { readJson } from '../../../web/forms.ts';
 import { HttpError, notFound } from '../../../web/http.ts';
 import { authorize, can } from '../../../policies.ts';
@@ -62,11 +63,21 @@ const MeetingDetailSchema = Type.Object({
   ),
 });
 
+/** A decision's status as the API spells it (src/domain/meeting-record.ts decides it). */
+const DECISION_API_STATUSES = ['awaiting_confirmation', 'confirmed', 'withdrawn'] as const;
+const apiStatus = { awaitingConfirmation: 'awaiting_confirmation', confirmed: 'confirmed', withdrawn: 'withdrawn' } as const;
+
 const DecisionSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   text: LocalizedTextSchema,
   outcome: StringEnum(DECISION_OUTCOMES),
   public: Type.Boolean(),
+  status: StringEnum(DECISION_API_STATUSES, {
+    description:
+      'awaiting_confirmation: recorded by the secretary, not yet confirmed by a member of the body who attended (backs nothing); confirmed: in force; withdrawn: kept in the record, backs nothing. The public sees confirmed ones only.',
+  }),
+  confirmedAt: Nullable(DateTimeSchema),
+  withdrawnAt: Nullable(DateTimeSchema),
   body: BodyRefSchema,
   meeting: Type.Object({ id: Type.String({ format: 'uuid' }), startsAt: DateTimeSchema }),
   createdAt: DateTimeSchema,
@@ -170,6 +181,9 @@ export function toDecision(row: Awaited<ReturnType<typeof q.listDecisions>>[numb
     text: localized(row.decision.text),
     outcome: row.decision.outcome,
     public: row.decision.public,
+    status: apiStatus[decisionStatus(row.decision)],
+    confirmedAt: isoInstant(row.decision.confirmedAt),
+    withdrawnAt: isoInstant(row.decision.withdrawnAt),
     body: { kind: row.bodyKind, name: localized(row.bodyName) },
     meeting: { id: row.meetingId, startsAt: isoInstant(row.startsAt)! },
     createdAt: isoInstant(row.decision.createdAt)!,

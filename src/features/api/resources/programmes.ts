@@ -2,6 +2,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { Type } from 'typebox';
 import { programmes } from '../../../db/schema.ts';
+import { programmeTerm, programmeTerms, type ProgrammeTerm } from '../../agreement/term-queries.ts';
 import { registerApiResource } from '../registry.ts';
 import { DateSchema, LocalizedTextSchema, Nullable, PagingQuery, localized, pageEnvelope, pageOf, pagingOf, problems } from '../schemas.ts';
 
@@ -17,13 +18,14 @@ const ProgrammeSchema = Type.Object({
   contactEmail: Nullable(Type.String({ format: 'email' })),
 });
 
-function toProgramme(row: typeof programmes.$inferSelect) {
+/** The period is the programme's term (programmeTerm): the agreement's, renewals included. */
+function toProgramme(row: typeof programmes.$inferSelect, term: ProgrammeTerm) {
   return {
     slug: row.slug,
     name: localized(row.name),
     city: row.city,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
+    periodStart: term.startOn,
+    periodEnd: term.endOn,
     mission: localized(row.mission),
     contactEmail: row.contactEmail,
   };
@@ -53,7 +55,8 @@ registerApiResource({
           db.select().from(programmes).orderBy(asc(programmes.slug)).limit(paging.pageSize).offset(paging.offset),
           db.select({ n: count() }).from(programmes),
         ]);
-        return pageEnvelope(rows.map(toProgramme), paging, total!.n, '/programmes', request.query);
+        const terms = await programmeTerms(db, rows.map((r) => r.id));
+        return pageEnvelope(rows.map((row) => toProgramme(row, terms.get(row.id)!)), paging, total!.n, '/programmes', request.query);
       },
     );
 
@@ -72,7 +75,7 @@ registerApiResource({
       },
       async (request) => {
         const [row] = await db.select().from(programmes).where(eq(programmes.id, request.programme!.id));
-        return toProgramme(row!);
+        return toProgramme(row!, await programmeTerm(db, row!.id));
       },
     );
   },
