@@ -111,6 +111,8 @@ for (const mode of databaseModes()) {
         .values({ programmeId, meetingId: meeting!.id, outcome: 'adopted', public: false, text: { en: 'Confidential decision' } })
         .returning({ id: decisions.id });
       internalDecisionId = decision!.id;
+      // And a public one in force (the default data has none: the first agenda was adopted by the agreement itself).
+      await db.insert(decisions).values({ programmeId, meetingId: meeting!.id, outcome: 'adopted', public: true, confirmedAt: new Date('2018-01-16T09:00:00Z'), text: { en: 'Public decision', nl: 'Openbaar besluit' } });
       const [agenda] = await db.insert(annualAgendas).values({ programmeId, startYear: 2019, endYear: 2019, state: 'draft' }).returning({ id: annualAgendas.id });
       draftAgendaId = agenda!.id;
 
