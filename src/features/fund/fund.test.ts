@@ -148,7 +148,7 @@ for (const mode of databaseModes()) {
       assert.match(page.body, /Fase/);
       for (const letter of 'abcdef') assert.ok(page.body.includes(`id="criterion-${letter}"`), `criterion ${letter} is shown`);
       assert.match(page.body, /Criteria a tot en met f/);
-      assert.match(page.body, /c\. (Vervuld|Niet vervuld|Nog te beoordelen)/);
+      assert.match(page.body, /c\. (Vervuld|Niet vervuld|Nog te beoordelen|Toegelaten bij de overeenkomst)/, "3a is an annex project: admitted by the agreement");
       assert.equal((await get(otherLead, `/nl/leiden/fund/applications/${applicationId}`)).statusCode, 404);
       assert.equal((await get(partner, `/nl/leiden/fund/applications/${applicationId}`)).statusCode, 404);
       assert.equal((await get(coordinator, '/nl/leiden/fund/applications/00000000-0000-0000-0000-000000000000')).statusCode, 404);
