@@ -87,9 +87,11 @@ async function prepare(db: DatabaseHandle['db']): Promise<{ token: string; email
   await grantRole(db, { userId: user.id, programmeSlug: 'leiden', role: 'coordinator' });
   const [programme] = await rows<{ id: string }>(db, sql`select id from programmes where slug = 'leiden'`);
   const token = await createApiToken(db, { actor: { userId: user.id, displayName: 'Crash Tester' }, name: 'crash', scope: 'read-write', programmeId: programme!.id });
+  // A held executive meeting with a confirmed decision to adopt agendas with (the default data has none).
   const [decision] = await rows<{ id: string }>(
     db,
-    sql`select d.id from decisions d join meetings m on m.id = d.meeting_id join bodies b on b.id = m.body_id where d.programme_id = ${programme!.id} and d.outcome = 'adopted' and b.kind = 'executive' limit 1`,
+    sql`with held as (insert into meetings (programme_id, body_id, starts_at, ends_at, location, state) select ${programme!.id}, b.id, '2018-01-15T09:00:00Z', '2018-01-15T11:00:00Z', 'Leiden', 'held' from bodies b where b.programme_id = ${programme!.id} and b.kind = 'executive' returning id)
+        insert into decisions (programme_id, meeting_id, outcome, public, text, confirmed_at) select ${programme!.id}, held.id, 'adopted', true, ${JSON.stringify({ nl: 'Jaaragenda vaststellen', en: 'Adopt the annual agenda' })}::jsonb, '2018-01-15T12:00:00Z' from held returning id`,
   );
   return { token: token.token, email, decisionId: decision!.id };
 }
@@ -129,13 +131,14 @@ async function checkInvariants(db: DatabaseHandle['db'], acknowledged: string[])
   assert.equal(orphans[0]!.n, 0, 'every later version comes from one adopted amendment');
   const doubled = await rows<{ n: number }>(db, sql`select count(*)::int as n from (select amendment_id from agreement_versions where amendment_id is not null group by amendment_id having count(*) > 1) d`);
   assert.equal(doubled[0]!.n, 0, 'no amendment made two versions');
-  // Annual agendas: valid states only; adopted and published ones name an adopted executive decision.
+  // Annual agendas: valid states only; adopted and published ones name an adopted executive decision,
+  // or were adopted by the agreement itself (the 2017-2018 agenda of its annex).
   const states = await rows<{ n: number }>(db, sql`select count(*)::int as n from annual_agendas where state not in ('draft', 'proposed', 'adopted', 'published')`);
   assert.equal(states[0]!.n, 0, 'agenda states are valid');
   const unadopted = await rows<{ n: number }>(
     db,
     sql`select count(*)::int as n from annual_agendas g left join decisions d on d.id = g.adopted_by_decision_id
-        where g.state in ('adopted', 'published') and (d.id is null or d.outcome <> 'adopted')`,
+        where g.state in ('adopted', 'published') and g.adopted_by is distinct from 'agreement' and (d.id is null or d.outcome <> 'adopted')`,
   );
   assert.equal(unadopted[0]!.n, 0, 'every adopted agenda has its adopting decision');
   const agendaAudits = await rows<{ n: number }>(
@@ -221,7 +224,7 @@ for (const mode of databaseModes()) {
               const created = await postForm(base, session, '/nl/leiden/annual-agendas', { startYear: String(year), endYear: String(year) });
               if (created.status !== 303) throw new Error(`unexpected ${created.status} creating an agenda`);
               const url = created.headers.get('location')!;
-              for (const [step, form] of [['propose', {}], ['adopt', { decision: decisionId }]] as const) {
+              for (const [step, form] of [['propose', {}], ['adopt', { decision: decisionId, confirmed: 'yes' }]] as const) {
                 const moved = await postForm(base, session, `${url}/${step}`, form);
                 if (moved.status !== 303) throw new Error(`unexpected ${moved.status} at ${step}`);
                 agendaSteps++;

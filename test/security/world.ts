@@ -110,6 +110,15 @@ async function objectSet(db: Db, slug: string): Promise<ObjectSet> {
     }
   }
   const otherPartnerOrg = await one(db, sql`select o.slug as v from project_partners pp join organisations o on o.id = pp.organisation_id where pp.project_id = ${other.id} order by pp.position limit 1`);
+  // The default data holds no meeting (the agreement names none): the world holds one of the executive level, with an item.
+  const hasMeeting = await rows(db, sql`select 1 from meetings m where m.programme_id = ${programmeId} and exists (select 1 from meeting_agenda_items i where i.meeting_id = m.id)`);
+  if (hasMeeting.length === 0) {
+    const held = await one(
+      db,
+      sql`insert into meetings (programme_id, body_id, starts_at, ends_at, location, state) select ${programmeId}, b.id, '2018-01-15T09:00:00Z', '2018-01-15T11:00:00Z', 'Leiden', 'held' from bodies b where b.programme_id = ${programmeId} and b.kind = 'executive' returning id as v`,
+    );
+    await db.execute(sql`insert into meeting_agenda_items (programme_id, meeting_id, position, kind, title) values (${programmeId}, ${held}, 1, 'decision', ${JSON.stringify({ nl: 'Wereldagendapunt', en: 'World item' })}::jsonb)`);
+  }
   const meeting = await one(db, sql`select m.id as v from meetings m where m.programme_id = ${programmeId} and exists (select 1 from meeting_agenda_items i where i.meeting_id = m.id) order by m.starts_at limit 1`);
   return {
     slug,
