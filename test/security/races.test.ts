@@ -180,11 +180,13 @@ for (const mode of databaseModes()) {
     test(`concurrent adoptions of one annual agenda adopt it once (×${REPEATS})`, async () => {
       const db = t.database.db;
       const coordinator = await loginAs(t, { role: 'coordinator' });
+      // A held executive meeting with a confirmed decision (the default data has none).
       const [decision] = await rows<{ id: string }>(
         db,
-        sql`select d.id from decisions d join meetings m on m.id = d.meeting_id join bodies b on b.id = m.body_id join programmes g on g.id = d.programme_id where g.slug = 'leiden' and d.outcome = 'adopted' and b.kind = 'executive' limit 1`,
+        sql`with held as (insert into meetings (programme_id, body_id, starts_at, ends_at, location, state) select g.id, b.id, '2018-01-15T09:00:00Z', '2018-01-15T11:00:00Z', 'Leiden', 'held' from bodies b join programmes g on g.id = b.programme_id where g.slug = 'leiden' and b.kind = 'executive' returning id, programme_id)
+            insert into decisions (programme_id, meeting_id, outcome, public, text, confirmed_at) select held.programme_id, held.id, 'adopted', true, ${JSON.stringify({ nl: 'Jaaragenda vaststellen', en: 'Adopt the annual agenda' })}::jsonb, '2018-01-15T12:00:00Z' from held returning id`,
       );
-      assert.ok(decision, 'the seed has an adopted executive decision');
+      assert.ok(decision, 'a confirmed executive decision to adopt with');
       for (let round = 1; round <= REPEATS; round++) {
         const year = 2040 + round;
         const created = await post(coordinator, '/nl/leiden/annual-agendas', { startYear: String(year), endYear: String(year) });
@@ -193,7 +195,7 @@ for (const mode of databaseModes()) {
         const agendaId = url.split('/').pop()!;
         assert.equal((await post(coordinator, `${url}/propose`, {})).statusCode, 303);
         const decisionId = decision!.id;
-        const adoptions: LightMyRequestResponse[] = await Promise.all(Array.from({ length: COUNTING }, () => post(coordinator, `${url}/adopt`, { decision: decisionId })));
+        const adoptions: LightMyRequestResponse[] = await Promise.all(Array.from({ length: COUNTING }, () => post(coordinator, `${url}/adopt`, { decision: decisionId, confirmed: 'yes' })));
         const statuses = adoptions.map((r) => r.statusCode);
         assert.equal(statuses.filter((s) => s === 303).length, 1, `one adoption: ${JSON.stringify(statuses)}`);
         assert.ok(statuses.every((s) => s === 303 || s === 400), 'the others are refused');
