@@ -6,7 +6,7 @@ import { localePath } from './context.ts';
 
 /** Marks default data that does not come from the agreement's text (flagged `example` in the data). */
 export function ExampleBadge({ ctx }: { ctx: PageContext }) {
-  return <span class="utrecht-badge-status ks-example">{ctx.t('common.example')}</span>;
+  return <span class="ks-badge ks-example">{ctx.t('common.example')}</span>;
 }
 
 /** The same mark on a record's own page, with what it means. */

@@ -96,11 +96,15 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, or
         <>
           <Heading level={2}>{t('meetings.body.appointment')}</Heading>
           {body.appointment.length > 1 && <Alert kind="info">{t('meetings.body.appointment.readings', { count: body.appointment.length })}</Alert>}
-          {body.appointment.map((quote) => (
-            <blockquote class="utrecht-blockquote">
-              <Text as="p" value={quote} locale={locale} />
-            </blockquote>
-          ))}
+          <ol class="utrecht-ordered-list">
+            {body.appointment.map((quote) => (
+              <li class="utrecht-ordered-list__item">
+                <blockquote class="utrecht-blockquote">
+                  <Text as="p" value={quote} locale={locale} />
+                </blockquote>
+              </li>
+            ))}
+          </ol>
         </>
       )}
 
