@@ -226,8 +226,17 @@ export function ApplicationPage(props: {
             <TextField {...fieldProps(ctx, AwardInput, state, 'award', 'amount')} label={t('fund.field.partialAmount')} description={t('fund.field.amountHint')} inputMode="decimal" />
             <TextField {...fieldProps(ctx, AwardInput, state, 'award', 'hours')} label={t('fund.field.partialHours')} inputMode="numeric" />
             <TextField {...fieldProps(ctx, AwardInput, state, 'award', 'note')} label={t('fund.field.note')} />
+            {props.decisionOptions.length === 0 && (
+              <p class="utrecht-paragraph" id="award-no-decision">
+                {t(props.awardRule === 'either' ? 'fund.noAwardDecisionEither' : 'fund.noAwardDecision')}{' '}
+                <Link ctx={ctx} to={`/${ctx.programme!.slug}/meetings`}>
+                  {t('fund.toMeetings')}
+                </Link>
+              </p>
+            )}
             <SelectField
               {...fieldProps(ctx, AwardInput, state, 'award', 'decisionId')}
+              required
               label={t('fund.field.minutesDecision')}
               description={`${t('fund.notInAgreement')}: ${t('fund.awardRuleCurrent', { rule: t(`fund.awardRule.${props.awardRule}`) })} ${t('fund.field.minutesDecisionHint')}`}
               empty="—"

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../domain/export-cells.ts';
+import { formatCents, formatHours } from '../../domain/money.ts';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
@@ -9,6 +10,7 @@ import { auditEvents, bodies, organisations, programmes, projects, type BodyKind
 import { decisions, meetings } from '../meetings/tables.ts';
 import { fundApplications, funds, ledgerEntries } from './tables.ts';
 import { balancesPerYear, ledgerMatchesBalance } from './queries.ts';
+import { heldDecision } from '../../../test/support/decisions.ts';
 
 const idem = () => `k${Math.random().toString(36).slice(2)}${Date.now()}xxxxxxxx`;
 
@@ -25,6 +27,8 @@ for (const mode of databaseModes()) {
     let lumcId: string;
     let project3a: string;
     let applicationId: string;
+    /** The executive level's confirmed decision the awards below rest on. */
+    let awardDecision: string;
 
     const post = (session: Session, url: string, payload: Record<string, string>) =>
       t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
@@ -46,6 +50,8 @@ for (const mode of databaseModes()) {
       [{ id: jointFundId }] = (await db.select({ id: funds.id }).from(funds).where(eq(funds.kind, 'joint'))) as [{ id: string }];
       [{ id: lumcId }] = (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'lumc'))) as [{ id: string }];
       [{ id: project3a }] = (await db.select({ id: projects.id }).from(projects).where(eq(projects.code, '3a'))) as [{ id: string }];
+      const [{ p: programmeId }] = (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId))) as [{ p: string }];
+      awardDecision = (await heldDecision(db, { programmeId })).decisionId;
     });
     after(async () => t.close());
 
@@ -171,7 +177,7 @@ for (const mode of databaseModes()) {
     test('an award by a lead, a coordinator or a partner is refused and stores nothing', async () => {
       const admin = await loginAs(t, { role: 'admin' });
       for (const [who, session, status] of [['lead', lead, 403], ['coordinator', coordinator, 403], ['partner', partner, 404], ['support', support, 403], ['admin', admin, 403]] as const) {
-        const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
+        const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
         assert.equal(response.statusCode, status, who);
       }
       const [application] = await t.database.db.select().from(fundApplications).where(eq(fundApplications.id, applicationId));
@@ -182,15 +188,15 @@ for (const mode of databaseModes()) {
     });
 
     test('the executive awards in part; a partial above the request is refused', async () => {
-      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '2.000', hours: '', idem: idem() });
+      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '2.000', hours: '', idem: idem() });
       assert.equal(tooMuch.statusCode, 400);
       assert.match(tooMuch.body, /minder dan gevraagd/);
       const key = idem();
-      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
+      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
       assert.equal(ok.statusCode, 303);
-      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '600', hours: '100', idem: key });
+      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', idem: key });
       assert.equal(repeat.statusCode, 303, 'a repeated submission answers like the first');
-      const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
+      const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
       assert.equal(again.statusCode, 409);
       assert.match(again.body, /al besloten/);
       const page = await get(lead, `/nl/leiden/fund/applications/${applicationId}`);
@@ -208,9 +214,13 @@ for (const mode of databaseModes()) {
         .insert(fundApplications)
         .values({ programmeId: (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId)))[0]!.p, fundId: jointFundId, projectId: project3a, requestedCents: 5_000_00, purpose: { nl: 'Groot' }, periodStart: '2019-01-01', periodEnd: '2019-12-31' })
         .returning();
-      const response = await post(executive, `/en/leiden/fund/applications/${big!.id}/award`, { decision: 'full', idem: idem() });
+      const response = await post(executive, `/en/leiden/fund/applications/${big!.id}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
       assert.equal(response.statusCode, 409);
-      assert.match(response.body, /Not enough is available/);
+      // The refusal says what is left, so a partial award can be decided instead.
+      const { fromRow } = await ledgerMatchesBalance(db, jointFundId);
+      const left = { cents: fromRow.contributed.cents - fromRow.committed.cents, hours: fromRow.contributed.hours - fromRow.committed.hours };
+      assert.ok(left.cents > 0 && left.cents < 5_000_00, `something but not enough is left: ${left.cents}`);
+      assert.ok(response.body.includes(`Not enough is available in this fund for this award: ${formatCents('en', left.cents)} and ${formatHours('en', left.hours)} hours are still available.`), response.body.match(/Not enough[^<]*/)?.[0]);
       const [still] = await db.select().from(fundApplications).where(eq(fundApplications.id, big!.id));
       assert.equal(still!.status, 'submitted');
     });
@@ -430,16 +440,15 @@ for (const mode of databaseModes()) {
       assert.match(forLead.body, new RegExp(`id="decision-minutes">Decision in the minutes: <a class="utrecht-link" href="/en/leiden/decisions">12 May 2031</a> — <span>${longEn}</span>`));
       assert.ok(!forLead.body.includes(`/meetings/${executiveDecision.meetingId}`));
 
-      // Without a decision an award still goes through, and the page shows no link.
+      // Without a decision nothing is decided, not even a refusal: the form says which decision is needed.
       const plain = await newApplication();
       const without = await post(executive, `/en/leiden/fund/applications/${plain}/award`, { decision: 'none', note: '', decisionId: '', idem: idem() });
-      assert.equal(without.statusCode, 303);
+      assert.equal(without.statusCode, 400);
+      assert.match(without.body, /Choose a confirmed decision of a meeting of this programme’s executive level\./);
+      assert.match(without.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/);
       const [plainRow] = await db.select().from(fundApplications).where(eq(fundApplications.id, plain));
-      assert.equal(plainRow!.status, 'declined');
-      assert.equal(plainRow!.decisionId, null);
-      const [plainAudit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'fund.award'), eq(auditEvents.objectId, plain)));
-      assert.equal((plainAudit!.after as { decisionId?: string | null }).decisionId, null);
-      assert.ok(!(await get(executive, `/en/leiden/fund/applications/${plain}`)).body.includes('id="decision-minutes"'));
+      assert.equal(plainRow!.status, 'submitted', 'nothing decided');
+      assert.equal((await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'fund.award'), eq(auditEvents.objectId, plain)))).length, 0);
 
       // The agreement leaves the fund's decision rules open: a programme setting, shown as such.
       const setting = await get(coordinator, '/nl/leiden/fund');
