@@ -145,14 +145,17 @@ export function ApplicationPage(props: {
       <Heading level={2}>{t('fund.purpose')}</Heading>
       <Prose value={application.purpose} locale={locale} />
       {application.budgetLines.length > 0 && (
-        <Table caption={t('fund.budgetLines')} head={[t('fund.col.note'), t('fund.col.amount')]}>
-          {application.budgetLines.map((line) => (
-            <tr class="utrecht-table__row">
-              {td(line.description)}
-              {td(formatCents(locale, line.cents), true)}
-            </tr>
-          ))}
-        </Table>
+        <>
+          <Table caption={t('fund.budgetLines')} head={[t('fund.col.note'), t('fund.col.amount')]}>
+            {application.budgetLines.map((line) => (
+              <tr class="utrecht-table__row">
+                {td(line.description)}
+                {td(formatCents(locale, line.cents), true)}
+              </tr>
+            ))}
+          </Table>
+          <BudgetCheck ctx={ctx} lines={application.budgetLines} requestedCents={application.requestedCents} />
+        </>
       )}
       <Heading level={2}>{t('fund.projectStatus')}</Heading>
       <dl class="ks-dl">
@@ -285,5 +288,18 @@ export function ApplicationPage(props: {
         </>
       )}
     </Layout>
+  );
+}
+
+/** A budget whose lines do not add up to the amount asked is shown, not refused: the body may still decide on it. */
+function BudgetCheck({ ctx, lines, requestedCents }: { ctx: PageContext; lines: readonly { cents: number }[]; requestedCents: number }) {
+  const total = lines.reduce((sum, line) => sum + line.cents, 0);
+  if (total === requestedCents) return null;
+  return (
+    <Alert kind="warning">
+      <p class="utrecht-paragraph" id="budget-mismatch">
+        {ctx.t('fund.budgetMismatch', { total: formatCents(ctx.locale, total), requested: formatCents(ctx.locale, requestedCents) })}
+      </p>
+    </Alert>
   );
 }

@@ -69,7 +69,7 @@ for (const mode of databaseModes()) {
     test('coordinator sets up an earmark; invalid input answers 400 with a message', async () => {
       const bad = await post(coordinator, '/nl/leiden/fund/funds', { kind: 'earmarked', party: '', name_nl: 'Oormerk LUMC', name_en: '' });
       assert.equal(bad.statusCode, 400);
-      assert.match(bad.body, /Kies een partij\./);
+      assert.match(bad.body, /Kies een van de partijen van de overeenkomst \(of een onderdeel ervan\)\./);
       assert.match(bad.body, /value="Oormerk LUMC"/);
       const ok = await post(coordinator, '/nl/leiden/fund/funds', { kind: 'earmarked', party: lumcId, name_nl: 'Oormerk LUMC', name_en: 'LUMC earmark' });
       assert.equal(ok.statusCode, 303);
@@ -78,6 +78,25 @@ for (const mode of databaseModes()) {
       assert.match(again.body, /already has an earmarked fund/);
       const denied = await post(partner, '/nl/leiden/fund/funds', { kind: 'joint', name_nl: 'x', name_en: 'x' });
       assert.equal(denied.statusCode, 404);
+    });
+
+    test('the parties and their units contribute; other organisations are neither offered nor accepted, an earmark is a party’s own', async () => {
+      const db = t.database.db;
+      const idOf = async (slug: string) => (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)))[0]!.id;
+      const [marketing, faculty] = [await idOf('leiden-marketing'), await idOf('faculteit-sociale-wetenschappen')];
+      const form = (await get(coordinator, '/nl/leiden/fund/contributions')).body;
+      const offered = [...(form.match(/<select[^>]*name="party"[\s\S]*?<\/select>/)?.[0] ?? '').matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(offered.includes(lumcId) && offered.includes(faculty), 'parties and their units are offered');
+      assert.ok(!offered.includes(marketing), 'an organisation that is not a party is not offered');
+      const before = (await db.select().from(ledgerEntries)).length;
+      const refused = await post(coordinator, '/en/leiden/fund/contributions', { fund: jointFundId, party: marketing, year: '2018', amount: '10', idem: idem() });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /Choose one of the agreement’s parties \(or one of its units\)\./);
+      assert.equal((await db.select().from(ledgerEntries)).length, before, 'nothing stored');
+      const unitEarmark = await post(coordinator, '/en/leiden/fund/funds', { kind: 'earmarked', party: faculty, name_nl: 'Oormerk FSW', name_en: 'FSW earmark' });
+      assert.equal(unitEarmark.statusCode, 400);
+      assert.match(unitEarmark.body, /An earmark belongs to a party of the agreement itself/);
+      assert.equal((await db.select().from(funds).where(eq(funds.organisationId, faculty))).length, 0);
     });
 
     test('money input errors are shown in Dutch and English and keep what was typed', async () => {
@@ -148,9 +167,16 @@ for (const mode of databaseModes()) {
       const ok = await post(lead, '/nl/leiden/fund/applications', { ...base, project: project3a, idem: idem() });
       assert.equal(ok.statusCode, 303);
       applicationId = /applications\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1]!;
+      // Lines that do not add up are kept, with a warning on the application.
+      const uneven = await post(lead, '/nl/leiden/fund/applications', { ...base, project: project3a, budgetLines: 'Onderzoeksassistent; 800', idem: idem() });
+      assert.equal(uneven.statusCode, 303);
+      const unevenPage = await get(lead, String(uneven.headers.location));
+      assert.match(unevenPage.body, /id="budget-mismatch">Let op: de begrotingsregels tellen op tot €\s800,00, het gevraagde bedrag is €\s1\.000,00\./);
+      await t.database.db.delete(fundApplications).where(eq(fundApplications.id, /applications\/([0-9a-f-]{36})/.exec(String(uneven.headers.location))![1]!));
       const page = await get(lead, `/nl/leiden/fund/applications/${applicationId}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Startbudget voor de pilot/);
+      assert.ok(!page.body.includes('id="budget-mismatch"'), 'lines of € 800 and € 200 add up to the € 1.000 asked');
       assert.match(page.body, /Fase/);
       for (const letter of 'abcdef') assert.ok(page.body.includes(`id="criterion-${letter}"`), `criterion ${letter} is shown`);
       assert.match(page.body, /Criteria a tot en met f/);
@@ -243,6 +269,12 @@ for (const mode of databaseModes()) {
       assert.ok(years.every(({ balance }) => balance.committed.cents >= 0), JSON.stringify(years));
       assert.deepEqual(years.find((y) => y.year === 2018)?.balance.committed, { cents: 55000, hours: 100 });
       assert.equal(years.find((y) => y.year === new Date().getUTCFullYear())?.balance.paid.cents, 40000);
+      // On the overview each year starts with what the years before left (€ 1.500 − € 550 from 2018).
+      const overview = (await get(coordinator, '/nl/leiden/fund')).body;
+      const table = overview.match(/<caption[^>]*>Per jaar<\/caption>[\s\S]*?<\/table>/)?.[0] ?? '';
+      assert.match(table, /Uit eerdere jaren[\s\S]*Over aan het eind van het jaar/);
+      assert.match(table, new RegExp(`>${new Date().getUTCFullYear()}</th>\\s*<td[^>]*>€\\s950,00`), 'the later year brings the 2018 rest forward');
+      assert.doesNotMatch(table, /€\s-|-€/, 'no negative amount');
     });
 
     test('a correction is a new entry and cannot take the fund below what is awarded', async () => {
@@ -265,6 +297,8 @@ for (const mode of databaseModes()) {
       const page = await get(partner, '/nl/leiden/fund');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Oormerk LUMC/);
+      assert.match(page.body, /id="fund-partner-help">Als contactpersoon van een partnerorganisatie ziet u hier/, 'the page says what a partner can do there');
+      assert.ok(!(await get(coordinator, '/nl/leiden/fund')).body.includes('id="fund-partner-help"'), 'not for the coordinator');
       const other = await loginAs(t, { role: 'partner', organisation: 'hogeschool-leiden' });
       const theirs = await get(other, '/nl/leiden/fund');
       assert.equal(theirs.statusCode, 200);
@@ -285,9 +319,9 @@ for (const mode of databaseModes()) {
       assert.ok(parties.body.startsWith('\uFEFF'));
       assert.deepEqual(partyRows[0], ['Partij', 'Ingebracht (€)', 'Ingebracht (uren)', 'Project', 'Toegekend (€)', 'Betaald (€)']);
       assert.deepEqual(partyRows.find((r) => r[0] === 'Leids Universitair Medisch Centrum')?.slice(1, 3), ['1000', '800']);
-      // A party name that a spreadsheet would run as a formula is neutralised.
+      // A party's name (here a unit's, which contributes for its party) that a spreadsheet would run as a formula is neutralised.
       const [programme] = await t.database.db.select({ id: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId));
-      const [evil] = await t.database.db.insert(organisations).values({ programmeId: programme!.id, slug: 'evil', name: { nl: '=HYPERLINK("x")', en: '=HYPERLINK("x")' }, kind: 'other' }).returning();
+      const [evil] = await t.database.db.insert(organisations).values({ programmeId: programme!.id, slug: 'evil', name: { nl: '=HYPERLINK("x")', en: '=HYPERLINK("x")' }, kind: 'other', parentId: lumcId }).returning();
       assert.equal((await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: evil!.id, year: '2019', amount: '1', idem: idem() })).statusCode, 303);
       const again = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
       assert.ok(again.body.includes(`"'=HYPERLINK(""x"")";1;0;`), again.body);
