@@ -76,8 +76,8 @@ async function render(input: ChartInput): Promise<string> {
       data: { values: series },
       mark: { type: 'line', point: { filled: true, size: 50 }, color: '#1d4f91', strokeWidth: 2 },
       encoding: {
-        x: { field: 'date', type: 'temporal', title: input.axisDate },
-        y: { field: 'value', type: 'quantitative', title: input.axisValue },
+        x: { field: 'date', type: 'temporal', title: input.axisDate, axis: timeAxis(series.map((p) => p.date).concat(input.deadlineOn ?? [])) },
+        y: { field: 'value', type: 'quantitative', title: input.axisValue, axis: { format: ',~r' } },
       },
     },
   ];
@@ -103,6 +103,17 @@ async function render(input: ChartInput): Promise<string> {
   const raw = await view.toSVG();
   await view.finalize();
   return accessible(raw, input);
+}
+
+/**
+ * Ticks a reader can place in time: over more than two years one tick per year, labelled with the
+ * year; over a shorter span every few months, labelled with month and year (never a month alone).
+ */
+export function timeAxis(dates: readonly string[]): { format: string; tickCount: { interval: 'year' | 'month'; step: number }; labelOverlap: boolean } {
+  const times = dates.map((d) => Date.parse(d)).filter((n) => Number.isFinite(n));
+  const spanDays = times.length ? (Math.max(...times) - Math.min(...times)) / 86_400_000 : 0;
+  if (spanDays > 2 * 366) return { format: '%Y', tickCount: { interval: 'year', step: 1 }, labelOverlap: true };
+  return { format: '%b %Y', tickCount: { interval: 'month', step: spanDays > 366 ? 6 : 3 }, labelOverlap: true };
 }
 
 /** The chart is one image with a name; the numbers are in the table next to it. */

@@ -48,13 +48,38 @@ for (const mode of databaseModes()) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-[^"]+-title"/);
       assert.match(page.body, /<title id="chart-[^"]+-title">Lijndiagram: /);
-      assert.match(page.body, />oktober</);
+      // A short span (the baseline of 2017 to October 2018): ticks name the month with its year, never a month alone.
+      assert.match(page.body, />(jan|apr|jul|okt) 2018</);
+      assert.doesNotMatch(page.body, />(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)</);
       assert.match(page.body, /Monitor studentenhuisvesting 2018/);
       assert.match(page.body, /<caption[^>]*>Metingen van /);
       assert.doesNotMatch(page.body, /<script/);
       const english = await t.app.inject({ url: '/en/leiden/targets/student-housing' });
-      assert.match(english.body, />October</);
+      assert.match(english.body, />(Jan|Apr|Jul|Oct) 2018</);
       assert.match(english.body, /Line chart: /);
+    });
+
+    test('an empty target shows a sentence instead of a chart; a history over years names its years', async () => {
+      const empty = await t.app.inject({ url: '/nl/leiden/targets/non-student-housing-units' });
+      assert.equal(empty.statusCode, 200);
+      assert.ok(!empty.body.includes('<svg'), 'no empty chart');
+      assert.match(empty.body, /id="chart-empty">Er is nog geen meting of beginwaarde: de grafiek verschijnt na de eerste meting\./);
+      assert.match((await t.app.inject({ url: '/en/leiden/targets/non-student-housing-units' })).body, /id="chart-empty">There is no measurement or baseline yet/);
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      for (const [measuredOn, value] of [['2018-03-01', '40'], ['2021-09-01', '130']]) {
+        const saved = await t.app.inject({
+          method: 'POST',
+          url: '/nl/leiden/targets/non-student-housing-units/measurements',
+          headers: { cookie: coordinator.cookie },
+          payload: { _csrf: coordinator.csrf, measuredOn, value, source: 'Telling' },
+        });
+        assert.equal(saved.statusCode, 303);
+      }
+      const page = await t.app.inject({ url: '/nl/leiden/targets/non-student-housing-units' });
+      const svg = page.body.match(/<svg[\s\S]*<\/svg>/)?.[0] ?? '';
+      for (const year of ['2019', '2020', '2021']) assert.match(svg, new RegExp(`>${year}<`), `the axis names ${year}`);
+      assert.doesNotMatch(svg, />(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)</, 'no month without its year');
+      assert.doesNotMatch(svg, /0,000000/);
     });
 
     test('the chart is cached until a measurement changes', async () => {

@@ -34,9 +34,11 @@ import { DeadlinesPage, formatNumber, OutboxPage, ReportPage, TargetPage, Target
 export const DUE_SOON_DAYS = 30;
 type ProgrammeParams = { programme: string };
 
-async function chartFor(ctx: PageContext, item: q.TargetWithTrend): Promise<string> {
+/** The target's chart, or null when there is nothing to draw yet (no baseline, no measurement): the page says so instead. */
+async function chartFor(ctx: PageContext, item: q.TargetWithTrend): Promise<string | null> {
   const { t, locale } = ctx;
   const { target, measurements } = item;
+  if (measurements.length === 0 && target.baselineValue === null) return null;
   const title = resolveText(target.title, locale).text;
   const goal = target.targetValue === null ? t('monitoring.chart.noGoal') : formatNumber(locale, target.targetValue);
   const label =

@@ -95,7 +95,7 @@ export function TargetsPage({ ctx, items }: { ctx: PageContext; items: TargetWit
   );
 }
 
-export function TargetPage({ ctx, item, svg, canRecord, state, saved }: { ctx: PageContext; item: TargetWithTrend; svg: string; canRecord: boolean; state?: FormState; saved?: boolean }) {
+export function TargetPage({ ctx, item, svg, canRecord, state, saved }: { ctx: PageContext; item: TargetWithTrend; svg: string | null; canRecord: boolean; state?: FormState; saved?: boolean }) {
   const { t, locale } = ctx;
   const { target, trend, measurements } = item;
   const title = resolveText(target.title, locale).text;
@@ -146,10 +146,16 @@ export function TargetPage({ ctx, item, svg, canRecord, state, saved }: { ctx: P
       {trend.projected !== null && trend.status !== 'met' && <p class="utrecht-paragraph">{t('monitoring.projected', { value: formatNumber(locale, trend.projected) })}</p>}
 
       <Heading level={2}>{t('monitoring.chart.heading')}</Heading>
-      <figure class="ks-chart-figure">
-        <div class="ks-chart-wrap" dangerouslySetInnerHTML={{ __html: svg }} />
-        <figcaption class="ks-muted">{t('monitoring.chart.legend')}</figcaption>
-      </figure>
+      {svg === null ? (
+        <p class="utrecht-paragraph" id="chart-empty">
+          {t('monitoring.chart.empty')}
+        </p>
+      ) : (
+        <figure class="ks-chart-figure">
+          <div class="ks-chart-wrap" dangerouslySetInnerHTML={{ __html: svg }} />
+          <figcaption class="ks-muted">{t('monitoring.chart.legend')}</figcaption>
+        </figure>
+      )}
 
       <Heading level={2}>{t('monitoring.measurements.heading')}</Heading>
       {measurements.length === 0 ? (
