@@ -1,6 +1,7 @@
 // One search box over projects, organisations, news, events and public decisions, in the reader's language:
 // PostgreSQL full text search with the Dutch or English stemmer ("samenwerken" finds
-// "samenwerking"), and trigram similarity to the words of the texts for small typos ("Kennistad" finds "Kennisstad").
+// "samenwerking"), and trigram similarity to the words of the texts for small typos ("Kennistad" finds "Kennisstad");
+// a word also finds the compounds that contain it ("huisvesting" finds "studentenhuisvesting").
 // Works the same on PostgreSQL and PGlite (pg_trgm is loaded in both).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -32,6 +33,9 @@ export const MARK_END = '\u0002';
  */
 const TYPO_THRESHOLD = 0.45;
 const TYPO_SPREAD = 0.1;
+/** Compounds are looked for with stems of at least this length, and at most this many per word. */
+const COMPOUND_MIN = 5;
+const COMPOUND_LIMIT = 12;
 
 export async function search(db: Db, programmeId: string, locale: Locale, query: string, limit = 30): Promise<SearchHit[]> {
   const q = query.trim().slice(0, 200);
@@ -67,17 +71,22 @@ export async function search(db: Db, programmeId: string, locale: Locale, query:
               where length(w) between 3 and 40 and (select count(*) from matches) < ${limit}),
            scored as (
              select qw.w as query_word, s.word,
-                    greatest(similarity(s.word, qw.w), coalesce((select max(similarity(s.word, u.lexeme)) from unnest(to_tsvector(${config}, qw.w)) as u), 0)) as score
+                    greatest(similarity(s.word, qw.w), coalesce((select max(similarity(s.word, u.lexeme)) from unnest(to_tsvector(${config}, qw.w)) as u), 0)) as score,
+                    -- A compound that contains the word ("studentenhuisvesting" for "huisvesting"):
+                    -- Dutch writes compounds as one word, which the stemmer does not split.
+                    exists (select 1 from unnest(to_tsvector(${config}, qw.w)) as u
+                             where length(u.lexeme) >= ${COMPOUND_MIN} and s.word <> u.lexeme and strpos(s.word, u.lexeme) > 0) as compound
                from query_words qw, ts_stat(${visibleVectors}) as s
               where (select count(*) from matches) < ${limit} and s.word ~ '^[[:alnum:]]+$'),
            closest as (
-             select query_word, word, score, max(score) over (partition by query_word) as best,
-                    row_number() over (partition by query_word order by score desc, word) as n
-               from scored where score >= ${TYPO_THRESHOLD}),
+             select query_word, word, score, compound, max(score) over (partition by query_word) as best,
+                    row_number() over (partition by query_word order by score desc, word) as n,
+                    row_number() over (partition by query_word, compound order by length(word), word) as nc
+               from scored where score >= ${TYPO_THRESHOLD} or compound),
            corrected as (
              select string_agg(alternatives, ' | ')::tsquery as tsq
                from (select '(' || string_agg(word, ' | ' order by n) || ')' as alternatives
-                       from closest where score >= best - ${TYPO_SPREAD} and n <= 3
+                       from closest where (score >= best - ${TYPO_SPREAD} and n <= 3) or (compound and nc <= ${COMPOUND_LIMIT})
                       group by query_word) as per_word),
            typos as (
              select d.kind, d.key, d.${title} as title, d.${body} as body, d.${titleLang} as title_lang, d.${bodyLang} as body_lang, false as matched, ts_rank(d.${vector}, corrected.tsq) as rank

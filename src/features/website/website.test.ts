@@ -235,6 +235,19 @@ for (const mode of databaseModes()) {
       assert.match((await get('/nl/leiden/search?q=a')).body, /Typ minstens twee tekens/);
     });
 
+    test('search: a correctly spelled word finds at least what its misspelling finds, compounds included', async () => {
+      const links = (body: string) => new Set([...body.matchAll(/href="(\/nl\/leiden\/(?:projects|organisations|news|events|decisions)\/[^"]+)"/g)].map((m) => m[1]));
+      for (const [correct, typo] of [['huisvesting', 'huisvestng'], ['onderwijs', 'onderwys']]) {
+        const right = links((await get(`/nl/leiden/search?q=${correct}`)).body);
+        const wrong = links((await get(`/nl/leiden/search?q=${typo}`)).body);
+        assert.ok(wrong.size > 0, `${typo} finds something`);
+        for (const link of wrong) assert.ok(right.has(link), `${correct} also finds ${link}`);
+      }
+      // Dutch writes compounds as one word: "huisvesting" finds the Taskforce Studentenhuisvesting.
+      const compound = await get('/nl/leiden/search?q=huisvesting');
+      assert.match(compound.body, /\/nl\/leiden\/organisations\/taskforce-studentenhuisvesting"/);
+    });
+
     test('Atom feed, ICS, sitemap with hreflang, robots.txt', async () => {
       const atom = await get('/en/leiden/news/feed.atom');
       assert.equal(atom.statusCode, 200);
