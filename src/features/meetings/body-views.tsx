@@ -14,12 +14,19 @@ import { base, Cadence, crumbs, label } from './views.tsx';
 
 type Members = Awaited<ReturnType<typeof listMembers>>;
 
-export function BodiesPage({ ctx, bodies, members }: { ctx: PageContext; bodies: Body[]; members: Map<string, Members> }) {
+export function BodiesPage({ ctx, bodies, members, subscribes }: { ctx: PageContext; bodies: Body[]; members: Map<string, Members>; subscribes?: boolean }) {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('meetings.bodies.title')} crumbs={crumbs(ctx).slice(0, 2)}>
       <Heading level={1}>{t('meetings.bodies.title')}</Heading>
       <p class="utrecht-paragraph">{t('meetings.bodies.intro')}</p>
+      {subscribes && (
+        <p class="utrecht-paragraph">
+          <Link ctx={ctx} to={`/${ctx.programme!.slug}/my-calendar`}>
+            {t('meetings.feed.link')}
+          </Link>
+        </p>
+      )}
       {bodies.map((body) => (
         <section aria-labelledby={`body-${body.kind}`}>
           <Heading level={2} id={`body-${body.kind}`}>

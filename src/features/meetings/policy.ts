@@ -49,6 +49,8 @@ const prepares = (actor: Actor, body: BodyScope) => inProgramme(actor, body.prog
 
 /** The meetings capability's named actions. */
 export const meetingsRules = {
+  /** Make or revoke one's private calendar feed of the meetings one sees inside: the steering group and its secretary. */
+  'calendar.subscribe': programmeRule((actor) => coordinates(actor) || hasRole(actor, 'executive', 'support')),
   /** Add members to a body of the steering group and end their seats. */
   'body.manageMembers': programmeRule(coordinates),
   /** A body's internal records: non-public decisions in lists, agendas and minutes in the API. */

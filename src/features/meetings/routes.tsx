@@ -27,6 +27,7 @@ import * as commands from './commands.ts';
 import * as items from './item-commands.ts';
 import * as record from './record-commands.ts';
 import { registerRecordRoutes, registerSettingsRoutes } from './record-routes.tsx';
+import { registerCalendarFeedRoutes } from './calendar-feed-routes.tsx';
 import { formState, isUuid, readForm, Type, type FormBody, type FormState, type Static } from '../../web/forms.ts';
 import { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
@@ -50,6 +51,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
   registerNavItem({ label: 'nav.meetings', path: '/bodies', order: 40 });
   registerCadencePanel();
   registerSettingsRoutes(app, db, config);
+  registerCalendarFeedRoutes(app, db, config);
 
   const base = (request: FastifyRequest) => `/${request.locale}/${request.programme!.slug}`;
 
@@ -136,7 +138,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     app.get<{ Params: P }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const bodies = await q.listBodies(db, request.programme!.id);
       const members = new Map(await Promise.all(bodies.map(async (b) => [b.id, await q.listMembers(db, b.id)] as const)));
-      return sendHtml(reply, renderPage(<BodiesPage ctx={pageContext(request, config)} bodies={bodies} members={members} />));
+      return sendHtml(reply, renderPage(<BodiesPage ctx={pageContext(request, config)} bodies={bodies} members={members} subscribes={can(request.actor, 'calendar.subscribe')} />));
     });
   }
 

@@ -3,7 +3,7 @@
 // is carried from meeting to meeting until done.
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
-import { bodies, organisations, people, programmes, projects } from '../../db/schema.ts';
+import { bodies, organisations, people, programmes, projects, users } from '../../db/schema.ts';
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -246,4 +246,24 @@ export const meetingActions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('meeting_actions_body').on(t.bodyId, t.state)],
+);
+
+/**
+ * A member's private calendar feed: a secret address (stored as a hash) that a calendar program
+ * subscribes to without signing in, listing the meetings of the bodies the member sees, with their
+ * agendas. Revoked by the member at any time; a new one replaces the old.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: id(),
+    programmeId: programmeRef(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token').on(t.tokenHash), index('calendar_feeds_user').on(t.userId)],
 );
