@@ -19,7 +19,7 @@ import type { Locale } from '../../domain/localized.ts';
 import './messages.ts';
 import { acceptInvitation, createInvitation, inviteChoices, deadInvitationReason, findInvitation, listInvitations, revokeInvitation, type InvitationInput } from './invitations.ts';
 import { loadSso } from './sso.ts';
-import { afterPassword, startSession } from './login-flow.ts';
+import { afterPassword, startPage, startSession } from './login-flow.ts';
 import { sendAccountMail } from './mail.ts';
 import { eraseUser, erasableUsers } from './personal-data.ts';
 import { PRIVILEGED_ROLES } from './totp.ts';
@@ -120,7 +120,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       // An existing account gained a role: it logs in as always (the link is no password).
       if (invitation!.existingUserId) return reply.redirect(`/${locale}/login`, 303);
       const [user] = await db.select().from(users).where(eq(users.id, result.userId));
-      const home = `/${locale}/${invitation!.programmeSlug}`;
+      const home = startPage(locale, invitation!.programmeSlug);
       // Administrators and coordinators set up their authenticator before their first session.
       if ((PRIVILEGED_ROLES as readonly string[]).includes(result.role)) return afterPassword(db, config, request, reply, user!, locale, home, 'enrol');
       await startSession(db, config, request, reply, user!, 'invitation');
