@@ -105,6 +105,9 @@ for (const mode of databaseModes()) {
       const planned = await post(coordinator, `${P}/bodies/executive/meetings`, { date: '2031-03-04', startTime: '10:00', endTime: '12:00', location: 'Stadhuis Leiden' });
       assert.equal(planned.statusCode, 303);
       const meetingId = /\/meetings\/([0-9a-f-]{36})$/.exec(String(planned.headers.location))![1]!;
+      assert.equal((await post(coordinator, `${P}/meetings/${meetingId}/items`, { title_nl: 'Jaarplan', kind: 'discussion' })).statusCode, 303);
+      const itemId = /\/items\/([0-9a-f-]{36})\/documents/.exec((await get(coordinator, `${P}/meetings/${meetingId}`)).body)![1]!;
+      assert.equal((await post(coordinator, `${P}/meetings/${meetingId}/items/${itemId}/documents`, { docTitle_nl: 'Concept jaarplan', url: 'https://example.org/jaarplan.pdf' })).statusCode, 303);
 
       const visitor = await anonymous(t);
       const form = await t.app.inject({ url: link, headers: { cookie: visitor.cookie } });
@@ -123,6 +126,7 @@ for (const mode of databaseModes()) {
       assert.match(start.body, /Mijn werk/);
       assert.ok(start.body.includes(`href="${P}/meetings/${meetingId}"`), 'the next meeting is linked');
       assert.match(start.body, /4 maart 2031/);
+      assert.match(start.body, /<a class="utrecht-link" href="https:\/\/example.org\/jaarplan.pdf">Concept jaarplan<\/a>/, 'with its documents');
     });
 
     test('the meeting page says who will and will not be invited and why; sending reports how many were queued, never a silent 0', async () => {

@@ -13,6 +13,8 @@ import { representedPartyIds } from '../agreement/queries.ts';
 import { listApplications } from '../fund/queries.ts';
 import { agendaItems, bodyMemberships, decisions, meetingAttendance, meetingDocuments, meetings } from '../meetings/tables.ts';
 import { listMissingReports } from '../monitoring/queries.ts';
+import { MEETING_ITEM } from '../files/owners.ts';
+import { listOwnerFiles } from '../files/queries.ts';
 import { admissionDecisions } from '../portfolio/tables.ts';
 
 const NONE = ['00000000-0000-0000-0000-000000000000'];
@@ -64,7 +66,15 @@ export interface MemberWork {
   /** Recorded decisions of meetings the person attended, awaiting a second member's confirmation. */
   toConfirm: { meetingId: string; startsAt: Date; text: Record<string, string | undefined>; bodyName: Record<string, string | undefined> }[];
   /** The next planned meeting of each body the person sits in (or whose level they hold), with its documents. */
-  nextMeetings: { id: string; startsAt: Date; location: string; bodyName: Record<string, string | undefined>; documents: { title: Record<string, string | undefined>; url: string }[] }[];
+  nextMeetings: {
+    id: string;
+    startsAt: Date;
+    location: string;
+    bodyName: Record<string, string | undefined>;
+    /** Documents linked on the agenda, and files uploaded to its items. */
+    documents: { title: Record<string, string | undefined>; url: string }[];
+    files: { id: string; name: string }[];
+  }[];
 }
 
 /** A steering-group member's work (support or executive level, or a seat in a body). */
@@ -145,7 +155,10 @@ export async function memberWork(db: Db, programmeId: string, actor: Actor, now:
       .innerJoin(agendaItems, eq(agendaItems.id, meetingDocuments.agendaItemId))
       .where(eq(agendaItems.meetingId, next.id))
       .orderBy(asc(agendaItems.position), asc(meetingDocuments.createdAt));
-    nextMeetings.push({ ...next, bodyName: body.name, documents });
+    const itemIds = (await db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, next.id)).orderBy(asc(agendaItems.position))).map((row) => row.id);
+    const uploaded = await listOwnerFiles(db, programmeId, MEETING_ITEM, itemIds);
+    const files = itemIds.flatMap((itemId) => (uploaded.get(itemId) ?? []).map((file) => ({ id: file.id, name: file.name })));
+    nextMeetings.push({ ...next, bodyName: body.name, documents, files });
   }
   nextMeetings.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return { proposals, applications, toConfirm, nextMeetings };

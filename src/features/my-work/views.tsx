@@ -8,6 +8,7 @@ import { localePath, type PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { LeadWork, MemberWork } from './queries.ts';
+import { fileUrl } from '../files/views.tsx';
 
 export interface MyWork {
   coordinator: boolean;
@@ -70,12 +71,19 @@ export function MyWorkPage({ ctx, work }: { ctx: PageContext; work: MyWork }) {
                   {t('myWork.meeting', { body: text(m.bodyName), when: formatDateTime(locale, m.startsAt) })}
                 </a>
                 {m.location && <> — {m.location}</>}
-                {m.documents.length > 0 ? (
+                {m.documents.length + m.files.length > 0 ? (
                   <ul class="utrecht-unordered-list">
                     {m.documents.map((d) => (
                       <li class="utrecht-unordered-list__item">
                         <a class="utrecht-link" href={d.url}>
                           {text(d.title)}
+                        </a>
+                      </li>
+                    ))}
+                    {m.files.map((file) => (
+                      <li class="utrecht-unordered-list__item">
+                        <a class="utrecht-link" href={fileUrl(ctx, file.id)} download={file.name}>
+                          {file.name}
                         </a>
                       </li>
                     ))}
