@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, desc, eq, like } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { anonymous, buildUser, csrfFrom, loginAs, type Session, type TestApp, startTestApp } from '../../../test/support/app.ts';
+import { anonymous, buildUser, csrfFrom, login, loginAs, type Session, type TestApp, startTestApp } from '../../../test/support/app.ts';
 import { people, roleAssignments } from '../../db/schema.ts';
 import { mailOutbox } from '../monitoring/tables.ts';
 import { bodyMemberships } from '../meetings/tables.ts';
@@ -195,11 +195,39 @@ for (const mode of databaseModes()) {
       assert.match(coordinatorPage.body, /Naar het dashboard/);
     });
 
+    test('a member who attended sees the decisions awaiting their confirmation on my work (four eyes), the recorder does not', async () => {
+      const person = await member('Stolker');
+      const account = await buildUser(t, { role: 'executive', name: 'Account Stolker' });
+      assert.equal((await post(coordinator, `${P}/people/${person.id}/link`, { user: account.id, grant: 'executive' })).statusCode, 303);
+      const planned = await post(coordinator, `${P}/bodies/executive/meetings`, { date: '2026-06-10', startTime: '14:00', endTime: '16:00', location: 'Stadhuis Leiden' });
+      assert.equal(planned.statusCode, 303);
+      const meetingId = /\/meetings\/([0-9a-f-]{36})$/.exec(String(planned.headers.location))![1]!;
+      const [seat] = await t.database.db.select({ id: bodyMemberships.id }).from(bodyMemberships).where(eq(bodyMemberships.personId, person.id));
+      assert.equal((await post(coordinator, `${P}/meetings/${meetingId}/attendance`, { present: seat!.id })).statusCode, 303);
+      assert.equal((await post(coordinator, `${P}/meetings/${meetingId}/decisions`, { text_nl: 'Werkplan vastgesteld', outcome: 'adopted' })).statusCode, 303);
+
+      const stolker = await login(t, account.email);
+      const page = await get(stolker, `${P}/my-work`);
+      assert.match(page.body, /Besluiten om te bevestigen/);
+      assert.match(page.body, new RegExp(`<a class="utrecht-link" href="${P}/meetings/${meetingId}">Werkplan vastgesteld`));
+      const mine = await get(coordinator, `${P}/my-work`);
+      assert.doesNotMatch(mine.body, /Werkplan vastgesteld/, 'the coordinator recorded it and did not attend');
+    });
+
     test('the invitation form offers projects and organisations as choices', async () => {
       const page = await get(coordinator, `${P}/invitations`);
       assert.match(page.body, /<select[^>]*id="project"/);
       assert.match(page.body, /<select[^>]*id="organisation"/);
       assert.match(page.body, /<option value="lumc"/);
+      // From a project's page: the lead role and the project come pre-selected.
+      const project = await get(coordinator, `${P}/projects/1a`);
+      assert.ok(project.body.includes(`href="${P}/invitations?role=lead&amp;project=1a"`), 'the project page links to inviting its lead');
+      assert.ok(!(await get(null, `${P}/projects/1a`)).body.includes('/invitations?'), 'not for visitors');
+      const prefilled = await get(coordinator, `${P}/invitations?role=lead&project=1a`);
+      assert.match(prefilled.body, /<option value="lead" selected>/);
+      assert.match(prefilled.body, /<option value="1a" selected>/);
+      const organisation = await get(coordinator, `${P}/organisations/lumc`);
+      assert.ok(organisation.body.includes(`href="${P}/invitations?role=partner&amp;organisation=lumc"`));
     });
   });
 }

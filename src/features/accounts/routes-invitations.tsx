@@ -4,7 +4,7 @@ import type { PageContext, ProgrammeSummary } from '../../web/context.ts';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema.ts';
+import { ROLES, users } from '../../db/schema.ts';
 import { HttpError, notFound, sendHtml } from '../../web/http.ts';
 import { formState, LIMITS, readForm, typedValue } from '../../web/forms.ts';
 import { errorText } from '../../web/form-components.tsx';
@@ -50,10 +50,17 @@ export async function mailInvitation(
 export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, action: 'programme.manage' });
   for (const { locale, url } of localizedPaths('/:programme/invitations')) {
-    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string; role?: string; project?: string; organisation?: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const rows = await listInvitations(db, request.programme!.id);
       const choices = await inviteChoices(db, request.programme!.id);
-      return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={{}} errors={{}} invitations={rows} choices={choices} sent={request.query.sent === '1'} revoked={request.query.revoked === '1'} />));
+      // Opened from a project or organisation page: the role and the choice come pre-selected.
+      const { role, project, organisation } = request.query;
+      const values: InviteFormValues = {
+        role: typeof role === 'string' && (ROLES as readonly string[]).includes(role) ? role : undefined,
+        project: choices.projects.find((p) => p.code === project)?.code,
+        organisation: choices.organisations.find((o) => o.slug === organisation)?.slug,
+      };
+      return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={values} errors={{}} invitations={rows} choices={choices} sent={request.query.sent === '1'} revoked={request.query.revoked === '1'} />));
     });
     app.post<{ Params: ProgrammeParams & { invitationId: string } }>(`${url}/:invitationId/revoke`, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const programme = request.programme!;
