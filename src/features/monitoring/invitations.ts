@@ -18,8 +18,7 @@ import '../meetings/messages.ts';
 import { bodyMemberships, meetings } from '../meetings/tables.ts';
 import { defaultFrom, mailAddress, type Mailer } from './mail.ts';
 import { delivered, sendToUser } from './notify.ts';
-import { preferencesFor, wants } from './mail.ts';
-import { mailOutbox } from './tables.ts';
+import { mailOutbox, mailPreferences } from './tables.ts';
 
 type Meeting = typeof meetings.$inferSelect;
 type Body = typeof bodies.$inferSelect;
@@ -149,11 +148,18 @@ export interface InvitationStatus {
 /** What the meeting page shows next to the "send invitations" button. */
 export async function invitationStatus(db: Db, meeting: Meeting): Promise<InvitationStatus> {
   const active = await activeMembers(db, meeting.bodyId);
-  const members: InvitationStatus['members'] = [];
-  for (const member of active) {
-    const reason = unreachable(member) ?? (wants(await preferencesFor(db, member.userId!), 'invitations') ? null : 'off');
-    members.push({ personId: member.personId, name: member.personName, reason });
-  }
+  // One query for everyone's choice; no stored choice means the default (invitations on), as sendToUser reads it.
+  const userIds = active.flatMap((m) => (m.userId ? [m.userId] : []));
+  const optedOut = new Set(
+    userIds.length === 0
+      ? []
+      : (await db.select({ userId: mailPreferences.userId }).from(mailPreferences).where(and(inArray(mailPreferences.userId, userIds), eq(mailPreferences.meetingInvitations, false)))).map((r) => r.userId),
+  );
+  const members: InvitationStatus['members'] = active.map((member) => ({
+    personId: member.personId,
+    name: member.personName,
+    reason: unreachable(member) ?? (optedOut.has(member.userId!) ? 'off' : null),
+  }));
   const withoutAccount = active.filter((m) => unreachable(m)).map((m) => m.personName);
   const rows = await db
     .select({ dedupeKey: mailOutbox.dedupeKey, createdAt: mailOutbox.createdAt })
