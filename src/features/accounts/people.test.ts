@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { and, desc, eq, like } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { anonymous, buildUser, csrfFrom, login, loginAs, type Session, type TestApp, startTestApp } from '../../../test/support/app.ts';
-import { people, roleAssignments } from '../../db/schema.ts';
+import { agreementParties, organisations, people, roleAssignments } from '../../db/schema.ts';
 import { mailOutbox } from '../monitoring/tables.ts';
 import { bodyMemberships } from '../meetings/tables.ts';
 
@@ -212,6 +212,26 @@ for (const mode of databaseModes()) {
       assert.match(page.body, new RegExp(`<a class="utrecht-link" href="${P}/meetings/${meetingId}">Werkplan vastgesteld`));
       const mine = await get(coordinator, `${P}/my-work`);
       assert.doesNotMatch(mine.body, /Werkplan vastgesteld/, 'the coordinator recorded it and did not attend');
+    });
+
+    test("a party's representative sees the amendments awaiting their party's answer until they answer", async () => {
+      const parties = await t.database.db.select({ id: agreementParties.id, slug: organisations.slug }).from(agreementParties).innerJoin(organisations, eq(organisations.id, agreementParties.organisationId));
+      const reps: Record<string, Session & { partyId: string }> = {};
+      for (const slug of ['lumc', 'gemeente-leiden']) {
+        const user = await loginAs(t, { role: 'partner', organisation: slug, name: `Rep ${slug}` });
+        const partyId = parties.find((p) => p.slug === slug)!.id;
+        assert.equal((await post(coordinator, `${P}/agreement/representatives`, { party: partyId, email: user.email })).statusCode, 303);
+        reps[slug] = { ...user, partyId };
+      }
+      const proposed = await post(reps.lumc!, `${P}/agreement/amendments`, { party: reps.lumc!.partyId, title_nl: 'Looptijd verlengen', title_en: 'Extend the term', reason_nl: 'Omdat', reason_en: 'Because', body_duration_nl: 'Deze overeenkomst duurt tien jaar.', body_duration_en: 'This agreement lasts ten years.' });
+      assert.equal(proposed.statusCode, 303, proposed.body.slice(0, 300));
+      const number = /amendments\/(\d+)$/.exec(String(proposed.headers.location))![1]!;
+      const before = await get(reps['gemeente-leiden']!, `${P}/my-work`);
+      assert.ok(before.body.includes(`href="${P}/agreement/amendments/${number}"`), 'the amendment is linked');
+      assert.match(before.body, /Looptijd verlengen/);
+      const answered = await post(reps['gemeente-leiden']!, `${P}/agreement/amendments/${number}/answers`, { party: reps['gemeente-leiden']!.partyId, answer: 'consent', note: '' });
+      assert.equal(answered.statusCode, 303, answered.body.slice(0, 300));
+      assert.ok(!(await get(reps['gemeente-leiden']!, `${P}/my-work`)).body.includes(`/agreement/amendments/${number}"`), 'answered: no longer waiting');
     });
 
     test('the invitation form offers projects and organisations as choices', async () => {
