@@ -22,6 +22,8 @@ export interface Config {
   secretKey?: string;
   /** Without secretKey: a key generated once into this file, next to the data folder. */
   secretKeyFile: string;
+  /** API_RATE_LIMIT: requests per minute to /api/v1 per token, or per address without one (default 600). */
+  apiRateLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     secretKey: env.KENNISSTAD_SECRET_KEY || undefined,
     secretKeyFile: env.KENNISSTAD_SECRET_KEY_FILE ? resolve(env.KENNISSTAD_SECRET_KEY_FILE) : resolve(dirname(dataDir), 'kennisstad-secret.key'),
+    apiRateLimit: Number(env.API_RATE_LIMIT ?? 600),
   };
 }

@@ -1,4 +1,5 @@
 // Every change writes one audit row, inside the same transaction as the change itself.
+import { now } from '../clock.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from './client.ts';
@@ -43,5 +44,7 @@ export async function recordAudit(tx: Db, input: AuditInput): Promise<void> {
     after: input.after ?? null,
     result: input.result ?? 'ok',
     origin: input.origin ?? requestOrigin.getStore() ?? null,
+    // The programme's clock, like the records the entry explains (equal to the wall clock in production).
+    at: now(),
   });
 }

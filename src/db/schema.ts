@@ -3,6 +3,7 @@
 // Feature folders add their own tables in their own `tables.ts` and are re-exported from
 // src/db/tables.ts, which drizzle-kit reads.
 
+import type { StaleTranslations } from '../domain/translation.ts';
 import {
   type AnyPgColumn,
   bigserial,
@@ -307,6 +308,8 @@ export const projects = pgTable(
     staffingArrangements: text2('staffing_arrangements').notNull().default({}),
     /** Criterion f, per project: what the partners together agreed on financing; empty while not stated. */
     financingArrangements: text2('financing_arrangements').notNull().default({}),
+    /** Per text field, the language left behind by an edit of the other one (src/domain/translation.ts). */
+    staleTranslations: jsonb('stale_translations').$type<StaleTranslations>().notNull().default({}),
     published: boolean('published').notNull().default(true),
     /** Optimistic concurrency: every save names the version it started from. */
     version: integer('version').notNull().default(1),

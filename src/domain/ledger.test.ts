@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { available, awardAmounts, deriveBalance, fits, isConsistent, outstanding, violations, type LedgerEntry } from './ledger.ts';
+import { available, awardAmounts, deriveBalance, fits, isConsistent, outstanding, violations, withCarryOver, type LedgerEntry } from './ledger.ts';
 
 const e = (kind: LedgerEntry['kind'], amountCents: number, hours = 0, corrects: LedgerEntry['corrects'] = null): LedgerEntry => ({ kind, amountCents, hours, corrects });
 
@@ -79,5 +79,33 @@ describe('ledger balances', () => {
     // Full and none ignore a partial amount.
     assert.deepEqual(awardAmounts('full', asked, { cents: 1, hours: 1 }), asked);
     assert.deepEqual(awardAmounts('none', asked, { cents: 1, hours: 1 }), { cents: 0, hours: 0 });
+  });
+});
+
+describe('per-year carry-over', () => {
+  const year = (y: number, contributed: [number, number], committed: [number, number], paid: [number, number] = [0, 0]) => ({
+    year: y,
+    balance: { contributed: { cents: contributed[0], hours: contributed[1] }, committed: { cents: committed[0], hours: committed[1] }, paid: { cents: paid[0], hours: paid[1] } },
+  });
+
+  test('money contributed in one year and awarded in the next is carried over, not a shortfall', () => {
+    const rows = withCarryOver([year(2018, [100_000, 40], [30_000, 10], [5_000, 0]), year(2019, [0, 0], [50_000, 20]), year(2020, [20_000, 5], [0, 0])]);
+    assert.deepEqual(
+      rows.map((r) => [r.year, r.broughtForward, r.carriedForward]),
+      [
+        [2018, { cents: 0, hours: 0 }, { cents: 70_000, hours: 30 }],
+        [2019, { cents: 70_000, hours: 30 }, { cents: 20_000, hours: 10 }],
+        [2020, { cents: 20_000, hours: 10 }, { cents: 40_000, hours: 15 }],
+      ],
+    );
+    assert.ok(rows.every((r) => r.carriedForward.cents >= 0), 'no year below zero while earlier money covers it');
+    assert.equal(rows[1]!.balance.committed.cents, 50_000, 'the year keeps its own figures');
+  });
+
+  test('no years, no rows; a single year carries nothing in', () => {
+    assert.deepEqual(withCarryOver([]), []);
+    const [only] = withCarryOver([year(2021, [1_000, 0], [1_500, 0])]);
+    assert.deepEqual(only!.broughtForward, { cents: 0, hours: 0 });
+    assert.deepEqual(only!.carriedForward, { cents: -500, hours: 0 });
   });
 });

@@ -117,3 +117,28 @@ export function awardAmounts(decision: AwardDecision, requested: Amounts, partia
   if (partial.cents === 0 && partial.hours === 0) return 'invalid';
   return partial;
 }
+
+export interface YearWithCarryOver {
+  year: number;
+  /** Available at the end of the years before (money contributed earlier and not yet awarded). */
+  broughtForward: Amounts;
+  balance: Balance;
+  /** Brought forward + contributed − committed in this year: what is left at the year's end. */
+  carriedForward: Amounts;
+}
+
+/**
+ * The per-year view of a fund: money contributed in one year and awarded in a later one is not a
+ * shortfall of the later year but a carry-over, so each year starts with what the years before
+ * left. Years must be in ascending order.
+ */
+export function withCarryOver(years: readonly { year: number; balance: Balance }[]): YearWithCarryOver[] {
+  let carried = zero();
+  return years.map(({ year, balance }) => {
+    const left = available(balance);
+    const carriedForward = { cents: carried.cents + left.cents, hours: carried.hours + left.hours };
+    const row = { year, broughtForward: carried, balance, carriedForward };
+    carried = carriedForward;
+    return row;
+  });
+}

@@ -91,14 +91,17 @@ test('every referenced organisation and project exists', () => {
   }
 });
 
-test('every project has its lead among its partners as lead, and no organisation twice', () => {
+/** The agreement names two leads for 3b ("Gemeente samen met Universiteit") and 3d (content and supporting programme). */
+const SECOND_LEADS: Record<string, string> = { '3b': 'universiteit-leiden', '3d': 'gemeente-leiden' };
+
+test('every project has its first lead among its partners as lead, 3b and 3d a second one, and no organisation twice', () => {
   // 4b names no lead yet ("gemeente dient in dit stadium de vraag verder te articuleren"); 2d and 2e
   // describe wishes and possibilities under "Actie", not actions.
   for (const p of leiden.projects) {
     const leads = p.partners.filter((pt) => pt.role === 'lead');
     assert.deepEqual(
       leads.map((pt) => pt.organisation),
-      p.code === '4b' ? [] : [p.lead],
+      p.code === '4b' ? [] : [p.lead, ...(SECOND_LEADS[p.code] ? [SECOND_LEADS[p.code]] : [])],
       `${p.code} lead`,
     );
     const orgs = p.partners.map((pt) => pt.organisation);

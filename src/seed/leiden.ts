@@ -882,8 +882,9 @@ const projects: ProjectSeed[] = [
     lead: 'gemeente-leiden',
     leadNote: t('samen met Universiteit', 'together with the University'),
     partners: [
+      // "Trekker: Gemeente samen met Universiteit": two leads (criterion b asks for one or more).
       lead('gemeente-leiden'),
-      partner('universiteit-leiden', t('Gemeente samen met Universiteit', 'lead together with the municipality')),
+      lead('universiteit-leiden', t('Gemeente samen met Universiteit', 'lead together with the municipality')),
       intended('leiden-marketing'),
       intended('lumc'),
       intended('hogeschool-leiden'),
@@ -928,9 +929,12 @@ const projects: ProjectSeed[] = [
       'in cooperation with Leiden Global (content); the municipality for the supporting programme.',
     ),
     partners: [
+      // "Trekker: Universiteit Leiden i.s.m. Leiden Global (inhoudelijk); gemeente voor de
+      // randprogrammering": the university leads the content (with Leiden Global as partner), the
+      // municipality leads the supporting programme, so two leads.
       lead('universiteit-leiden'),
       partner('leiden-global', t('inhoudelijk', 'content')),
-      partner('gemeente-leiden', t('randprogrammering', 'supporting programme')),
+      lead('gemeente-leiden', t('randprogrammering', 'supporting programme')),
       other('leiden-marketing'),
       other('musea'),
       other('elo'),

@@ -4,7 +4,7 @@
 // in both languages, checkboxes and radio groups. One way to draw a form.
 import type { ComponentChildren } from 'preact';
 import type { TSchema } from 'typebox';
-import type { LocalizedText } from '../domain/localized.ts';
+import type { Locale, LocalizedText } from '../domain/localized.ts';
 import { Heading, TextArea, TextField } from './components.tsx';
 import type { PageContext } from './context.ts';
 import { FORM_ERROR, limitsOf, typedValue, type FieldError, type FormState } from './forms.ts';
@@ -95,6 +95,8 @@ export function BilingualField(props: {
   required?: boolean;
   description?: string;
   rows?: number;
+  /** The language whose text is behind the other (src/domain/translation.ts), marked as such. */
+  staleLanguage?: Locale;
 }) {
   const { ctx, schema, state, form, name, label } = props;
   const descriptionId = props.description ? `${form}-${name}-description` : undefined;
@@ -112,7 +114,8 @@ export function BilingualField(props: {
       )}
       {(['nl', 'en'] as const).map((lang) => {
         const field = fieldProps(ctx, schema, state, form, `${name}_${lang}`, props.stored?.[lang] ?? '');
-        return <Field {...field} required={false} label={ctx.t(lang === 'nl' ? 'form.inDutch' : 'form.inEnglish')} lang={lang} {...(props.multiline ? { rows: props.rows ?? 5 } : {})} />;
+        const stale = props.staleLanguage === lang ? { description: ctx.t('form.translationStale') } : {};
+        return <Field {...field} {...stale} required={false} label={ctx.t(lang === 'nl' ? 'form.inDutch' : 'form.inEnglish')} lang={lang} {...(props.multiline ? { rows: props.rows ?? 5 } : {})} />;
       })}
     </fieldset>
   );

@@ -383,6 +383,7 @@ registerMessages({
     'form.error.tooLarge': 'Het formulier is te groot om te verwerken. Er is niets opgeslagen; maak de tekst korter of verdeel hem.',
     'form.required': 'verplicht',
     'form.inDutch': 'In het Nederlands',
+    'form.translationStale': 'Vertaling verouderd: de tekst in de andere taal is gewijzigd nadat deze is geschreven.',
     'form.inEnglish': 'In het Engels',
   },
   en: {
@@ -401,6 +402,7 @@ registerMessages({
     'form.error.tooLarge': 'The form is too large to process. Nothing was saved; shorten the text or split it.',
     'form.required': 'required',
     'form.inDutch': 'In Dutch',
+    'form.translationStale': 'Translation out of date: the text in the other language was changed after this one was written.',
     'form.inEnglish': 'In English',
   },
 });

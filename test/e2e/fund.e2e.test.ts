@@ -4,18 +4,26 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { programmes } from '../../src/db/schema.ts';
 import { buildUser } from '../support/app.ts';
+import { heldDecision, type HeldDecision } from '../support/decisions.ts';
 import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
   const emails: Record<string, string> = {};
+  /** The executive level's confirmed decision of a held meeting (recorded through the meeting pages in the governance browser test). */
+  let awardDecision: HeldDecision;
 
   before(async () => {
     emails.coordinator = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' })).email;
     emails.lead = (await buildUser(e2e.t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
     emails.support = (await buildUser(e2e.t, { role: 'support', name: 'Ambtelijk' })).email;
     emails.executive = (await buildUser(e2e.t, { role: 'executive', name: 'Bestuurder' })).email;
+    const db = e2e.t.database.db;
+    const [leiden] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden'));
+    awardDecision = await heldDecision(db, { programmeId: leiden!.id, startsAt: '2018-04-10T13:00:00Z', text: { nl: 'Toekenning uit het kennisfonds aan project 3a', en: 'Award from the knowledge fund to project 3a' } });
   });
 
   const as = (who: string, run: (page: Page) => Promise<void>) => e2e.as(emails[who]!, run);
@@ -103,6 +111,11 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
       await visit(page, `/en${applicationPath}`);
       await page.selectOption('#award-decision', 'full');
       await page.fill('#award-note', 'Decision 2018-04');
+      // Without naming the decision it rests on, nothing is awarded.
+      await submit(page, 'form[action$="/award"]');
+      assert.match(await page.locator('.utrecht-alert--error').innerText(), /Choose a confirmed decision/);
+      await expectAccessible(page);
+      await page.selectOption('#award-decisionId', awardDecision.decisionId);
       await submit(page, 'form[action$="/award"]');
       assert.match(await page.locator('#application-status').innerText(), /Awarded/);
       await expectAccessible(page);

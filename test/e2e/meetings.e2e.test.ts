@@ -3,13 +3,14 @@
 // that decision adopts the next annual agenda (proposed by a support member, adoption recorded by
 // an executive member), which the coordinator then publishes. The decision is recorded by the
 // secretary after the meeting has started and confirmed by the chair, who attended (four eyes),
-// before it can adopt anything. axe checks every new page in Dutch and English on the way.
+// before it can adopt anything. The same meeting's confirmed decision admits a project a partner
+// proposed and the support level recommended. axe checks every new page in Dutch and English on the way.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { setClock } from '../../src/clock.ts';
-import { people } from '../../src/db/schema.ts';
+import { organisations, people } from '../../src/db/schema.ts';
 import { buildUser, TEST_PASSWORD } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
@@ -26,15 +27,18 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
       emails[role] = user.email;
       ids[role] = user.id;
     }
+    emails.partner = (await buildUser(e2e.t, { role: 'partner', organisation: 'hogeschool-leiden', name: 'Petra Partner' })).email;
+    for (const row of await e2e.t.database.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations)) orgIds[row.slug] = row.id;
     // The programme's clock: early 2031, before the meetings this test plans.
     setClock('2031-01-15T10:00:00Z');
   });
   after(() => setClock(null));
   const ids: Record<string, string> = {};
   const emails: Record<string, string> = {};
+  const orgIds: Record<string, string> = {};
 
   /** A steering group member in a browser of their own. */
-  async function member(role: 'support' | 'executive'): Promise<Page> {
+  async function member(role: 'support' | 'executive' | 'partner'): Promise<Page> {
     const own = await e2e.newPage();
     await browserLogin(own, e2e.baseUrl, emails[role]!, TEST_PASSWORD);
     return own;
@@ -184,6 +188,68 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     assert.match((await page.textContent('main')) ?? '', /Gepubliceerd[\s\S]*Vastgesteld door de bestuurlijke stuurgroep in de vergadering van 1 maart 2031/);
     await visitBoth(agendaPath);
     await visitBoth(`/leiden/annual-agendas/compare?left=${firstAgenda}&right=${agendaPath.split('/').at(-1)}`);
+
+    // The same executive meeting admits a proposed project: a partner proposes it, the support
+    // level judges and recommends, the secretary records the decision, the chair confirms it and
+    // an executive member admits the project with it — the admission names the meeting.
+    const partner = await member('partner');
+    await partner.goto(`${e2e.baseUrl}/nl/leiden/proposals/new`);
+    await partner.fill('#proposal-title_nl', 'Leidse zomerschool');
+    await partner.fill('#proposal-title_en', 'Leiden summer school');
+    await partner.fill('#proposal-goal_nl', 'Een zomerschool voor scholieren');
+    await partner.fill('#proposal-goal_en', 'A summer school for pupils');
+    await partner.selectOption('#proposal-leadOrganisationId', orgIds['hogeschool-leiden']!);
+    await partner.check(`#proposal-partners-${orgIds['universiteit-leiden']}`);
+    await Promise.all([partner.waitForNavigation(), partner.click('main form button[type=submit]')]);
+    const code = /\/projects\/([^/]+)\/admission$/.exec(new URL(partner.url()).pathname)![1]!;
+    await partner.goto(`${e2e.baseUrl}/nl/leiden/projects/${code}/edit`);
+    await partner.fill('#project-safeguarding_nl', 'Wordt onderdeel van het vaste onderwijsaanbod');
+    await partner.fill('#project-staffingArrangements_nl', 'Elk twee docenten, 160 uur');
+    await partner.fill('#project-financingArrangements_nl', 'Hogeschool en universiteit dragen elk de helft');
+    await Promise.all([partner.waitForNavigation(), partner.click('main form button[type=submit]')]);
+    await partner.goto(`${e2e.baseUrl}/nl/leiden/projects/${code}/partners/hogeschool-leiden/edit`);
+    await partner.fill('#partner-capacityHours', '160');
+    await Promise.all([partner.waitForNavigation(), partner.click('main form button[type=submit]')]);
+
+    await supportMember.goto(`${e2e.baseUrl}/nl/leiden/projects/${code}/admission`);
+    for (const [criterion, reasoning] of [['c', 'Hogeschool en universiteit versterken elkaar'], ['d', 'Bestaat nog niet in Leiden']] as const) {
+      await supportMember.check(`#judgement-criterion-${criterion}`);
+      await supportMember.check('#judgement-met-yes');
+      await supportMember.fill('#judgement-reasoning_nl', reasoning);
+      await Promise.all([supportMember.waitForNavigation(), supportMember.click('form[action$="/judgement"] button[type=submit]')]);
+    }
+    await supportMember.check('#recommendation-outcome-admit');
+    await supportMember.fill('#recommendation-reasons_nl', 'Voldoet aan alle criteria');
+    await Promise.all([supportMember.waitForNavigation(), supportMember.click('form[action$="/recommendation"] button[type=submit]')]);
+    assert.match((await supportMember.textContent('main')) ?? '', /Advies: toelaten/);
+
+    // Before the chair confirms the recorded decision, the admission form does not offer it.
+    await page.goto(`${e2e.baseUrl}/nl${executive}`);
+    await page.fill('#decision-text_nl', 'De Leidse zomerschool wordt toegelaten.');
+    await page.fill('#decision-text_en', 'The Leiden summer school is admitted.');
+    await page.selectOption('#decision-outcome', 'adopted');
+    await page.selectOption('#decision-public', 'yes');
+    await submit('/decisions');
+    await executiveMember.goto(`${e2e.baseUrl}/nl/leiden/projects/${code}/admission`);
+    const offeredBefore = await executiveMember.$$eval('#decision-decision option', (list) => list.map((o) => (o as HTMLOptionElement).text));
+    assert.ok(!offeredBefore.some((text) => text.includes('zomerschool')), `awaiting confirmation, not offered: ${offeredBefore.join(' | ')}`);
+    await chair.goto(`${e2e.baseUrl}/nl${executive}`);
+    // The first decision is confirmed already: the only confirm button left is this one's.
+    assert.equal(await chair.locator('form[action$="/confirm"]').count(), 1);
+    await Promise.all([chair.waitForNavigation(), chair.click('form[action$="/confirm"] button[type=submit]')]);
+    await Promise.all([chair.waitForNavigation(), chair.click('form[action$="/confirm"] button[type=submit]')]);
+    assert.match((await chair.textContent('main')) ?? '', /De Leidse zomerschool wordt toegelaten\.[\s\S]*Bevestigd door Lid executive/);
+
+    await executiveMember.goto(`${e2e.baseUrl}/nl/leiden/projects/${code}/admission`);
+    await executiveMember.selectOption('#decision-decision', { label: '1 maart 2031: De Leidse zomerschool wordt toegelaten.' });
+    await executiveMember.check('#decision-outcome-admit');
+    await executiveMember.fill('#decision-reasons_nl', 'Past in de jaaragenda');
+    await executiveMember.fill('#decision-reasons_en', 'Fits the annual agenda');
+    await Promise.all([executiveMember.waitForNavigation(), executiveMember.click('form[action$="/decision"] button[type=submit]')]);
+    assert.match((await executiveMember.textContent('main')) ?? '', /in de vergadering van 1 maart 2031: De Leidse zomerschool wordt toegelaten\./);
+    await expectAccessible(executiveMember);
+    await Promise.all([executiveMember.waitForNavigation(), executiveMember.click('form[action$="/decision"] button[type=submit]')]);
+    assert.match((await executiveMember.textContent('main')) ?? '', /Toegelaten — Besloten door de bestuurlijke stuurgroep in de vergadering van 1 maart 2031/);
 
     // The public sees the published agenda and the public decision.
     const visitor = await e2e.newPage();

@@ -33,7 +33,7 @@ async function freePort(): Promise<number> {
 
 function startServer(env: Record<string, string>, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'test' },
+    env: { ...process.env, API_RATE_LIMIT: '1000000', ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'test' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

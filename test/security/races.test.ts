@@ -16,6 +16,7 @@ import { rows, succeeded } from './world.ts';
 import { createApiToken } from '../../src/features/api/tokens/commands.ts';
 import { createFund, recordContribution } from '../../src/features/fund/commands.ts';
 import { awardApplication } from '../../src/features/fund/application-commands.ts';
+import { heldDecision } from '../support/decisions.ts';
 import type { Actor } from '../../src/domain/policy.ts';
 
 const COUNTING = Number(process.env.RACE_COUNTING ?? 20);
@@ -219,6 +220,7 @@ for (const mode of databaseModes()) {
       const executive: Actor = { userId: executiveUser.userId, displayName: 'Executive', programmeId: ids!.programme, assignments: [{ role: 'executive' }] };
       const fund = succeeded(await createFund({ actor: coordinator, db, programmeId: ids!.programme, fund: { kind: 'joint', name: { nl: 'Racefonds', en: 'Race fund' } } }));
       succeeded(await recordContribution({ actor: coordinator, db, programmeId: ids!.programme, contribution: { fund: fund.id, party: ids!.org, year: 2018, amount: 1_000_000_00, hours: 10_000 } }));
+      const { decisionId } = await heldDecision(db, { programmeId: ids!.programme });
       for (let round = 1; round <= REPEATS; round++) {
         const [application] = await rows<{ id: string }>(
           db,
@@ -230,7 +232,7 @@ for (const mode of databaseModes()) {
         const target = { id: application!.id, projectId: ids!.project };
         const answers = await Promise.all(
           Array.from({ length: COUNTING }, (_, i) =>
-            awardApplication({ actor: executive, db, programmeId: ids!.programme, application: target, award: { decision: i % 3 === 2 ? 'partial' : 'full', amount: 1000_00, hours: 1 } }),
+            awardApplication({ actor: executive, db, programmeId: ids!.programme, application: target, award: { decisionId, decision: i % 3 === 2 ? 'partial' : 'full', amount: 1000_00, hours: 1 } }),
           ),
         );
         const decided = answers.flatMap((a) => (a.ok && (a.value.outcome === 'awarded' || a.value.outcome === 'partial') ? [a.value] : []));

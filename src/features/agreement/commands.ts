@@ -4,8 +4,8 @@
 // requests are applied one after another and nothing is counted twice. A proposal whose state
 // forbids the step (already answered, adopted, blocked...) is refused on the field `amendment`
 // with an `amendment.conflict.*` message: the page answers 409 for those.
-import { today } from '../../clock.ts';
-import { and, desc, eq, isNull, max, sql } from 'drizzle-orm';
+import { now, today } from '../../clock.ts';
+import { and, desc, eq, isNull, max } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
@@ -117,6 +117,7 @@ export async function proposeAmendment({ db, actor, agreement, proposal }: Base 
         proposedByPartyId: proposal.party,
         proposedByUserId: actor.userId,
         proposedByName: actor.displayName,
+        proposedAt: now(),
       })
       .returning();
     await recordAudit(tx, {
@@ -157,7 +158,7 @@ export async function answerAmendment({ db, actor, agreement, number, answer }: 
     if (standingAnswer) return stateConflict('answered');
     const [row] = await tx
       .insert(agreementConsents)
-      .values({ programmeId: agreement.programmeId, amendmentId: amendment.id, partyId, answer: answer.answer, userId: actor.userId, personName: actor.displayName, note })
+      .values({ programmeId: agreement.programmeId, amendmentId: amendment.id, partyId, answer: answer.answer, userId: actor.userId, personName: actor.displayName, note, answeredAt: now() })
       .returning();
     await recordAudit(tx, {
       actor,
@@ -179,7 +180,7 @@ export async function withdrawAnswer({ db, actor, agreement, number, withdrawal 
     if (amendment.adoptedAt) return stateConflict('adopted');
     const [withdrawn] = await tx
       .update(agreementConsents)
-      .set({ withdrawnAt: sql`now()`, withdrawnByName: actor.displayName })
+      .set({ withdrawnAt: now(), withdrawnByName: actor.displayName })
       .where(and(eq(agreementConsents.amendmentId, amendment.id), eq(agreementConsents.partyId, partyId), isNull(agreementConsents.withdrawnAt)))
       .returning();
     if (!withdrawn) return stateConflict('notAnswered');
@@ -270,7 +271,7 @@ export async function adoptAmendment({ db, actor, agreement, number }: Base & { 
         after: { endOn: newEndOn, renewals: updated!.renewals },
       });
     }
-    await tx.update(agreementAmendments).set({ adoptedAt: sql`now()`, resultVersion: versionNumber }).where(eq(agreementAmendments.id, amendment.id));
+    await tx.update(agreementAmendments).set({ adoptedAt: now(), resultVersion: versionNumber }).where(eq(agreementAmendments.id, amendment.id));
     await recordAudit(tx, {
       actor,
       programmeId: agreement.programmeId,

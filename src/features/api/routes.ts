@@ -4,6 +4,7 @@
 // bearer-token actors instead of browser sessions (the API has no CSRF protection, so it must not
 // accept cookies). The OpenAPI document is generated from the route schemas by @fastify/swagger.
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Ajv, type ErrorObject } from 'ajv';
@@ -11,7 +12,7 @@ import formatsPlugin from 'ajv-formats';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { HttpError, notFound } from '../../web/http.ts';
-import { credentialThrottled, recordCredentialAttempt } from '../accounts/passwords.ts';
+import { credentialThrottled, recordCredentialAttempt, THROTTLE } from '../accounts/passwords.ts';
 import { sendProblem } from '../../web/error-pages.tsx';
 import { translate } from '../../web/i18n.ts';
 import { preferredLocale } from '../portfolio/routes.tsx';
@@ -23,7 +24,36 @@ import { authenticateToken, type TokenActor } from './tokens/commands.ts';
 import { registerTokenPages } from './tokens/routes.tsx';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The API Design Rules allow English resource names when a glossary maps them to the Dutch terms
+ * of the domain: here, the words of the cooperation agreement.
+ */
+export const API_GLOSSARY = [
+  { term: 'programme', dutch: 'programma (het samenwerkingsprogramma, bv. "Programma Leiden Kennisstad")' },
+  { term: 'agreement', dutch: 'samenwerkingsovereenkomst' },
+  { term: 'party', dutch: 'partij (ondertekenaar van de overeenkomst)' },
+  { term: 'amendment', dutch: 'wijziging van de overeenkomst (met instemming van alle partijen)' },
+  { term: 'theme', dutch: 'thema' },
+  { term: 'project', dutch: 'project' },
+  { term: 'lead', dutch: 'trekker (projecttrekker/eigenaar)' },
+  { term: 'partner', dutch: 'partner (bevestigd of beoogd)' },
+  { term: 'organisation', dutch: 'organisatie (partij, onderdeel van een partij of andere partner)' },
+  { term: 'action', dutch: 'actie' },
+  { term: 'target', dutch: 'doelstelling (gemonitord streefgetal, bv. 2.700 studenteneenheden)' },
+  { term: 'measurement', dutch: 'meting' },
+  { term: 'body', dutch: 'niveau van de stuurgroep: bestuurlijk (executive) of ambtelijke steun (support)' },
+  { term: 'meeting', dutch: 'vergadering van de stuurgroep' },
+  { term: 'decision', dutch: 'besluit' },
+  { term: 'annual agenda', dutch: 'jaaragenda' },
+  { term: 'fund', dutch: 'kennisfonds (gezamenlijk of geoormerkt per partner)' },
+  { term: 'application', dutch: 'aanvraag bij het kennisfonds' },
+  { term: 'news item', dutch: 'nieuwsbericht' },
+  { term: 'event', dutch: 'evenement' },
+];
 const tokens = new WeakMap<FastifyRequest, TokenActor>();
+/** How long a throttled token guesser waits at most: the throttle's window. */
+const TOKEN_GUESS_WAIT_SECONDS = THROTTLE.windowMinutes * 60;
 
 /** The token the request came with, if any (its programme and scope). */
 export function requestToken(request: FastifyRequest): TokenActor | undefined {
@@ -74,12 +104,14 @@ function contactEmail(config: Config): string {
 }
 
 type OpenApiDocument = {
+  info?: Record<string, unknown>;
   paths?: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>;
   components?: Record<string, unknown>;
 };
 
-/** Every response declares the API-Version header (required); the document itself also CORS. */
+/** Every response declares the API-Version header (required); the document itself also CORS. The glossary as data too. */
 function addCommonHeaders(document: OpenApiDocument): OpenApiDocument {
+  document.info = { ...document.info, 'x-glossary': API_GLOSSARY };
   for (const [path, operations] of Object.entries(document.paths ?? {})) {
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
@@ -115,7 +147,10 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
             version: API_VERSION,
             description:
               'Open data and write access for a city\'s knowledge-city programme: programmes, themes, projects with partners and actions, organisations and targets. ' +
-              'Anonymous callers see what the public website shows. Writes need a personal API token (Bearer), made under My account > API tokens, scoped to one programme.',
+              'Anonymous callers see what the public website shows. Writes need a personal API token (Bearer), made under My account > API tokens, scoped to one programme. ' +
+              `Each token, or each address without one, may make ${config.apiRateLimit} requests per minute; beyond that the answer is 429 with Retry-After.\n\n` +
+              '## Glossary\n\nThe resources have English names; the agreement and the programme speak Dutch:\n\n' +
+              API_GLOSSARY.map((entry) => `- **${entry.term}**: ${entry.dutch}`).join('\n'),
             contact: { name: 'Kennisstad', email: contactEmail(config), url: config.baseUrl },
             license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
           },
@@ -140,7 +175,7 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
         transformObject: (documentObject) => addCommonHeaders((documentObject as unknown as { openapiObject: OpenApiDocument }).openapiObject) as never,
       });
 
-      api.addHook('onRequest', async (request) => {
+      api.addHook('onRequest', async (request, reply) => {
         request.locale = preferredLocale(request.headers['accept-language']);
         // No trailing slashes: /api/v1/programmes/ is not /api/v1/programmes (and not an empty slug).
         const path = request.url.split('?')[0]!;
@@ -153,7 +188,10 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
         // Guessing tokens: after too many unknown ones from this address, or with this token's
         // prefix, every token is refused for a while, the right one too.
         const presented = match?.[1] ?? '';
-        if (await credentialThrottled(db, 'bearer', presented.slice(0, 8), request.ip)) throw new HttpError(429, 'api.error.tooManyRequests');
+        if (await credentialThrottled(db, 'bearer', presented.slice(0, 8), request.ip)) {
+          reply.header('retry-after', String(TOKEN_GUESS_WAIT_SECONDS));
+          throw new HttpError(429, 'api.error.tooManyRequests');
+        }
         const token = match ? await authenticateToken(db, presented) : null;
         if (!token) {
           await recordCredentialAttempt(db, 'bearer', presented.slice(0, 8), request.ip);
@@ -161,6 +199,21 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
         }
         tokens.set(request, token);
         request.actor = { userId: token.userId, displayName: token.displayName, programmeId: null, assignments: [] };
+      });
+
+      // A fair share of valid traffic: per token, or per address without one. Counted after the
+      // token is known (preHandler), so a client behind a shared address with its own token is
+      // not slowed by its neighbours; invalid tokens are throttled above, before this.
+      await api.register(rateLimit, {
+        hook: 'preHandler',
+        max: config.apiRateLimit,
+        timeWindow: 60_000,
+        keyGenerator: (request) => {
+          const token = tokens.get(request);
+          return token ? `token:${token.tokenId}` : `address:${request.ip}`;
+        },
+        errorResponseBuilder: (request, context) =>
+          new HttpError(429, 'api.error.rateLimited', translate(request.locale, 'api.error.rateLimited.detail', { max: context.max, seconds: Math.max(1, Math.ceil(context.ttl / 1000)) })),
       });
 
       // Runs after the app's preHandler has loaded the programme and the actor's roles in it.
@@ -176,7 +229,7 @@ export function registerApiRoutes(app: FastifyInstance, db: Db, config: Config):
       api.addHook('onSend', async (request, reply) => {
         reply.header('API-Version', API_VERSION);
         reply.header('access-control-allow-origin', '*');
-        reply.header('access-control-expose-headers', 'API-Version, ETag, Location');
+        reply.header('access-control-expose-headers', 'API-Version, ETag, Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset');
         reply.removeHeader('set-cookie');
         if (reply.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="kennisstad"');
         if (!reply.hasHeader('cache-control')) reply.header('cache-control', tokens.has(request) ? 'private, no-store' : 'no-cache');

@@ -58,17 +58,22 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   412: 'The If-Match header names an older version of the record.',
   415: 'Unsupported media type: send application/json.',
   428: 'An If-Match header with the record\'s ETag is required.',
-  429: 'Too many requests.',
+  429: 'Too many requests: more than the rate limit per minute for this token or address, or too many invalid tokens. Wait the number of seconds in Retry-After.',
   500: 'Server error.',
 };
 
 /** Error responses of an operation, all as application/problem+json. */
+// As a JSON schema: @fastify/swagger turns response headers into OpenAPI header objects.
+const RETRY_AFTER_HEADER = { type: 'integer', minimum: 1, description: 'Seconds to wait before the next request is accepted.' };
+
 export function problems(...statuses: number[]): Record<number, unknown> {
   const out: Record<number, unknown> = {};
-  // Any operation answers 401 to a bearer token that is unknown or revoked.
-  for (const status of [...new Set([...statuses, 401])].sort()) {
+  // Any operation answers 401 to a bearer token that is unknown or revoked, and 429 beyond the
+  // rate limit (API_RATE_LIMIT per minute per token or address).
+  for (const status of [...new Set([...statuses, 401, 429])].sort()) {
     out[status] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+      ...(status === 429 ? { headers: { 'Retry-After': RETRY_AFTER_HEADER } } : {}),
       content: { 'application/problem+json': { schema: ProblemSchema } },
     };
   }

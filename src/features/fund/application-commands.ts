@@ -86,10 +86,9 @@ export async function awardApplication(input: FundCommand & { application: Appli
   const decisionId = input.award.decisionId ?? null;
   const partial = decision === 'partial' ? { cents: input.award.amount ?? 0, hours: input.award.hours ?? 0 } : undefined;
   return once({ ...input, action: 'award', idempotencyKey: input.award.idem }, async (tx): Promise<Outcome<AwardResult>> => {
-    if (decisionId) {
-      const rule = await fundAwardDecision(tx, input.programmeId);
-      if (!(await isAwardDecision(tx, input.programmeId, rule, decisionId))) return refusedField('decisionId', rule === 'either' ? 'fund.error.decisionRefEither' : 'fund.error.decisionRef');
-    }
+    // Every outcome (full, partial, none) is the body's decision: it names the confirmed decision it rests on.
+    const rule = await fundAwardDecision(tx, input.programmeId);
+    if (!decisionId || !(await isAwardDecision(tx, input.programmeId, rule, decisionId))) return refusedField('decisionId', rule === 'either' ? 'fund.error.decisionRefEither' : 'fund.error.decisionRef');
     const [application] = await tx.select().from(fundApplications).where(and(eq(fundApplications.id, input.application.id), eq(fundApplications.programmeId, input.programmeId)));
     if (!application) return refusedField(FORM_ERROR, 'fund.error.applicationNotFound');
     const amounts = awardAmounts(decision, { cents: application.requestedCents, hours: application.requestedHours }, partial);
@@ -115,7 +114,12 @@ export async function awardApplication(input: FundCommand & { application: Appli
         )
         .returning({ fundId: fundBalances.fundId });
       // Not enough left: the refusal rolls the claim back too, so the application can be decided again later.
-      if (guarded.length === 0) return refusedField(FORM_ERROR, 'fund.error.insufficient');
+      if (guarded.length === 0) {
+        // Say what is left, so the body can decide a partial award instead.
+        const [left] = await tx.select().from(fundBalances).where(eq(fundBalances.fundId, application.fundId));
+        const available = { cents: (left?.contributedCents ?? 0) - (left?.committedCents ?? 0), hours: (left?.contributedHours ?? 0) - (left?.committedHours ?? 0) };
+        return refusedField(FORM_ERROR, 'fund.error.insufficient', { amount: available.cents / 100, hours: available.hours });
+      }
       await tx.insert(ledgerEntries).values({
         programmeId: input.programmeId,
         fundId: application.fundId,

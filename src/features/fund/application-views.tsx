@@ -145,14 +145,17 @@ export function ApplicationPage(props: {
       <Heading level={2}>{t('fund.purpose')}</Heading>
       <Prose value={application.purpose} locale={locale} />
       {application.budgetLines.length > 0 && (
-        <Table caption={t('fund.budgetLines')} head={[t('fund.col.note'), t('fund.col.amount')]}>
-          {application.budgetLines.map((line) => (
-            <tr class="utrecht-table__row">
-              {td(line.description)}
-              {td(formatCents(locale, line.cents), true)}
-            </tr>
-          ))}
-        </Table>
+        <>
+          <Table caption={t('fund.budgetLines')} head={[t('fund.col.note'), t('fund.col.amount')]}>
+            {application.budgetLines.map((line) => (
+              <tr class="utrecht-table__row">
+                {td(line.description)}
+                {td(formatCents(locale, line.cents), true)}
+              </tr>
+            ))}
+          </Table>
+          <BudgetCheck ctx={ctx} lines={application.budgetLines} requestedCents={application.requestedCents} />
+        </>
       )}
       <Heading level={2}>{t('fund.projectStatus')}</Heading>
       <dl class="ks-dl">
@@ -226,8 +229,17 @@ export function ApplicationPage(props: {
             <TextField {...fieldProps(ctx, AwardInput, state, 'award', 'amount')} label={t('fund.field.partialAmount')} description={t('fund.field.amountHint')} inputMode="decimal" />
             <TextField {...fieldProps(ctx, AwardInput, state, 'award', 'hours')} label={t('fund.field.partialHours')} inputMode="numeric" />
             <TextField {...fieldProps(ctx, AwardInput, state, 'award', 'note')} label={t('fund.field.note')} />
+            {props.decisionOptions.length === 0 && (
+              <p class="utrecht-paragraph" id="award-no-decision">
+                {t(props.awardRule === 'either' ? 'fund.noAwardDecisionEither' : 'fund.noAwardDecision')}{' '}
+                <Link ctx={ctx} to={`/${ctx.programme!.slug}/meetings`}>
+                  {t('fund.toMeetings')}
+                </Link>
+              </p>
+            )}
             <SelectField
               {...fieldProps(ctx, AwardInput, state, 'award', 'decisionId')}
+              required
               label={t('fund.field.minutesDecision')}
               description={`${t('fund.notInAgreement')}: ${t('fund.awardRuleCurrent', { rule: t(`fund.awardRule.${props.awardRule}`) })} ${t('fund.field.minutesDecisionHint')}`}
               empty="—"
@@ -276,5 +288,18 @@ export function ApplicationPage(props: {
         </>
       )}
     </Layout>
+  );
+}
+
+/** A budget whose lines do not add up to the amount asked is shown, not refused: the body may still decide on it. */
+function BudgetCheck({ ctx, lines, requestedCents }: { ctx: PageContext; lines: readonly { cents: number }[]; requestedCents: number }) {
+  const total = lines.reduce((sum, line) => sum + line.cents, 0);
+  if (total === requestedCents) return null;
+  return (
+    <Alert kind="warning">
+      <p class="utrecht-paragraph" id="budget-mismatch">
+        {ctx.t('fund.budgetMismatch', { total: formatCents(ctx.locale, total), requested: formatCents(ctx.locale, requestedCents) })}
+      </p>
+    </Alert>
   );
 }

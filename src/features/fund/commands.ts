@@ -9,12 +9,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { writeTransaction } from '../../db/transaction.ts';
-import { organisations, programmes, type FundAwardDecision } from '../../db/schema.ts';
+import { programmes, type FundAwardDecision } from '../../db/schema.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { done, FORM_ERROR, refusedField, type Outcome } from '../../domain/outcome.ts';
 import { authorize } from '../../policies.ts';
 import { MAX_HOURS_PER_FTE, MIN_HOURS_PER_FTE, type ContributionInput, type CorrectionInput, type FundInput, type FundAwardRuleInput, type HoursPerFteInput } from './schema.ts';
 import { fundBalances, fundIdempotencyKeys, funds, ledgerEntries } from './tables.ts';
+import { isPartyOrUnit } from './queries.ts';
+import { loadProgrammeParties } from '../agreement/party-queries.ts';
 
 export interface FundCommand {
   actor: Actor | null;
@@ -76,9 +78,9 @@ export async function createFund(input: FundCommand & { fund: FundInput }): Prom
   if (kind === 'earmarked' && !party) return refusedField('party', 'fund.error.partyRequired');
   return writeTransaction(input.db, async (tx) => {
     if (kind === 'earmarked') {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, party!), eq(organisations.programmeId, input.programmeId)));
-      if (!org) return refusedField('party', 'fund.error.partyRequired');
-      const [existing] = await tx.select({ id: funds.id }).from(funds).where(and(eq(funds.programmeId, input.programmeId), eq(funds.organisationId, org.id)));
+      // "Geoormerkt per partner": an earmark belongs to a party itself, not to one of its units.
+      if (!(await loadProgrammeParties(tx, input.programmeId)).partyOrganisationIds.has(party!)) return refusedField('party', 'fund.error.earmarkParty');
+      const [existing] = await tx.select({ id: funds.id }).from(funds).where(and(eq(funds.programmeId, input.programmeId), eq(funds.organisationId, party!)));
       if (existing) return refusedField('party', 'fund.error.earmarkExists');
     }
     const [fund] = await tx
@@ -132,15 +134,14 @@ export async function recordContribution(input: FundCommand & { contribution: Co
     const fund = await fundInProgramme(tx, input.programmeId, fundId);
     if (!fund) return refusedField('fund', 'fund.error.fundRequired');
     if (fund.kind === 'earmarked' && fund.organisationId !== party) return refusedField('party', 'fund.error.otherEarmark');
-    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, party), eq(organisations.programmeId, input.programmeId)));
-    if (!org) return refusedField('party', 'fund.error.partyRequired');
+    if (!(await isPartyOrUnit(tx, input.programmeId, party))) return refusedField('party', 'fund.error.partyRequired');
     await tx
       .update(fundBalances)
       .set({ contributedCents: sql`${fundBalances.contributedCents} + ${cents}`, contributedHours: sql`${fundBalances.contributedHours} + ${hours}` })
       .where(eq(fundBalances.fundId, fund.id));
     const [entry] = await tx
       .insert(ledgerEntries)
-      .values({ programmeId: input.programmeId, fundId: fund.id, kind: 'contribution', amountCents: cents, hours, year, organisationId: org.id, note: note || null, actorUserId: input.actor!.userId })
+      .values({ programmeId: input.programmeId, fundId: fund.id, kind: 'contribution', amountCents: cents, hours, year, organisationId: party, note: note || null, actorUserId: input.actor!.userId })
       .returning();
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'fund.contribute', objectType: 'ledger_entry', objectId: String(entry!.id), after: entry });
     return done({ outcome: 'recorded' as const, entryId: entry!.id });
@@ -159,8 +160,7 @@ export async function recordCorrection(input: FundCommand & { correction: Correc
     const fund = await fundInProgramme(tx, input.programmeId, fundId);
     if (!fund) return refusedField('fund', 'fund.error.fundRequired');
     if (party) {
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, party), eq(organisations.programmeId, input.programmeId)));
-      if (!org) return refusedField('party', 'fund.error.partyRequired');
+      if (!(await isPartyOrUnit(tx, input.programmeId, party))) return refusedField('party', 'fund.error.partyRequired');
     }
     const guarded = await tx
       .update(fundBalances)

@@ -14,7 +14,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { createFund, recordContribution, recordCorrection, setFundAwardDecision, setHoursPerFte } from './commands.ts';
 import { ContributionsPage, FundOverviewPage } from './fund-views.tsx';
-import { seesWholeFund } from './policy.ts';
+import { partnerOrganisations, seesWholeFund } from './policy.ts';
 import * as q from './queries.ts';
 import { doneNotice, fundHome, visibleFunds } from './route-parts.ts';
 import { ContributionInput, CorrectionInput, FundAwardRuleInput, FundInput, HoursPerFteInput } from './schema.ts';
@@ -37,7 +37,7 @@ export function registerFundPages(app: FastifyInstance, db: Db, config: Config):
       q.partiesOf(db, programmeId),
       q.fundAwardDecision(db, programmeId),
     ]);
-    const may = { manage: can(actor, 'fund.manage'), apply: can(actor, 'fund.apply'), contribute: can(actor, 'fund.contribute'), viewReports: can(actor, 'fund.viewReports') };
+    const may = { manage: can(actor, 'fund.manage'), apply: can(actor, 'fund.apply'), contribute: can(actor, 'fund.contribute'), viewReports: can(actor, 'fund.viewReports'), partnerView: !seesWholeFund(actor) && partnerOrganisations(actor).length > 0 };
     const page = (
       <FundOverviewPage ctx={pageContext(request, config)} funds={funds} perProject={perProject} perYear={perYear} perFte={perFte} awardRule={awardRule} may={may} notice={doneNotice(request)} state={state} parties={parties} />
     );

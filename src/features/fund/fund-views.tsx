@@ -1,6 +1,6 @@
 // The fund's own pages: the overview of balances (with setting up a fund and the hours per FTE)
 // and the coordinator's contributions page (contributions and corrections, with the ledger).
-import { outstanding, type Balance } from '../../domain/ledger.ts';
+import { outstanding, withCarryOver, type Balance } from '../../domain/ledger.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { formatCents, formatHours } from '../../domain/money.ts';
 import { Alert, Heading, Link, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
@@ -24,7 +24,8 @@ export function FundOverviewPage(props: {
   perFte: number;
   /** Whose confirmed decision an award rests on (a programme setting, not in the agreement). */
   awardRule: FundAwardDecision;
-  may: { manage: boolean; apply: boolean; contribute: boolean; viewReports: boolean };
+  /** partnerView: a partner organisation's contact, who sees their earmark and the joint funds only. */
+  may: { manage: boolean; apply: boolean; contribute: boolean; viewReports: boolean; partnerView: boolean };
   notice?: string;
   state?: FormState;
   parties: Party[];
@@ -36,6 +37,11 @@ export function FundOverviewPage(props: {
       <Heading level={1}>{t('fund.title')}</Heading>
       {props.notice && <Alert kind="ok">{t(props.notice)}</Alert>}
       <p class="utrecht-paragraph">{t('fund.intro')}</p>
+      {may.partnerView && (
+        <p class="utrecht-paragraph" id="fund-partner-help">
+          {t('fund.partnerHelp')}
+        </p>
+      )}
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">
           <Link ctx={ctx} to={`${base(ctx)}/applications`}>{t('fund.applications')}</Link>
@@ -95,16 +101,23 @@ export function FundOverviewPage(props: {
       {props.perYear.length === 0 ? (
         <p class="utrecht-paragraph">{t('fund.none')}</p>
       ) : (
-        <Table caption={t('fund.perYear')} head={balanceHead(ctx, t('fund.col.year'))}>
-          {props.perYear.map(({ year, balance }) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row">
-                {year}
-              </th>
-              <BalanceCells ctx={ctx} balance={balance} perFte={perFte} />
-            </tr>
-          ))}
-        </Table>
+        <>
+          <p class="utrecht-paragraph" id="per-year-hint">
+            {t('fund.perYearHint')}
+          </p>
+          <Table caption={t('fund.perYear')} head={[t('fund.col.year'), t('fund.col.broughtForward'), t('fund.col.contributed'), t('fund.col.committed'), t('fund.col.paid'), t('fund.col.carriedForward')]}>
+            {withCarryOver(props.perYear).map(({ year, broughtForward, balance, carriedForward }) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {year}
+                </th>
+                {[broughtForward, balance.contributed, balance.committed, balance.paid, carriedForward].map((amounts) => (
+                  <AmountCell ctx={ctx} amounts={amounts} perFte={perFte} />
+                ))}
+              </tr>
+            ))}
+          </Table>
+        </>
       )}
       <section aria-labelledby="award-rule">
         <Heading level={2} id="award-rule">

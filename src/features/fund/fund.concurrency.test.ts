@@ -14,6 +14,7 @@ import { awardApplication, recordMovement, type AwardResult } from './applicatio
 import { createFund, recordContribution } from './commands.ts';
 import { ledgerMatchesBalance } from './queries.ts';
 import { fundApplications, ledgerEntries } from './tables.ts';
+import { heldDecision } from '../../../test/support/decisions.ts';
 
 const CONCURRENT = 220;
 
@@ -27,6 +28,8 @@ for (const mode of databaseModes()) {
   describe(`fund concurrency (${mode})`, () => {
     let database: TestDatabase;
     let programmeId: string;
+    /** The confirmed executive decision every award here rests on. */
+    let decisionId: string;
     let projectId: string;
     let partyId: string;
     let coordinator: Actor;
@@ -50,6 +53,7 @@ for (const mode of databaseModes()) {
         .returning({ id: users.id });
       coordinator = { userId: made[0]!.id, displayName: 'Coordinator', programmeId, assignments: [{ role: 'coordinator' }] };
       executive = { userId: made[1]!.id, displayName: 'Executive', programmeId, assignments: [{ role: 'executive' }] };
+      ({ decisionId } = await heldDecision(db, { programmeId }));
     });
     after(async () => {
       if (figures.length) console.log(`# ${mode}: ${figures.join('; ')}`);
@@ -86,7 +90,7 @@ for (const mode of databaseModes()) {
         const { fund, applicationIds } = await fundWithApplications(CONCURRENT, BUDGET_CENTS, 100);
         const keys = applicationIds.map(() => randomUUID());
         const started = performance.now();
-        const award = (applicationId: string, key: string) => awardApplication({ actor: executive, db, programmeId, application: { id: applicationId, projectId }, award: { decision: 'full', idem: key } });
+        const award = (applicationId: string, key: string) => awardApplication({ actor: executive, db, programmeId, application: { id: applicationId, projectId }, award: { decisionId, decision: 'full', idem: key } });
         const requests = applicationIds.map((applicationId, i) => award(applicationId, keys[i]!));
         // The first 30 requests are sent a second time with the same key, at the same moment.
         const repeats = applicationIds.slice(0, 30).map((applicationId, i) => award(applicationId, keys[i]!));
@@ -122,7 +126,7 @@ for (const mode of databaseModes()) {
       const { fund, applicationIds } = await fundWithApplications(1, BUDGET_CENTS, 100);
       const key = randomUUID();
       const results = await Promise.all(
-        Array.from({ length: 25 }, () => awardApplication({ actor: executive, db, programmeId, application: { id: applicationIds[0]!, projectId }, award: { decision: 'full', idem: key } })),
+        Array.from({ length: 25 }, () => awardApplication({ actor: executive, db, programmeId, application: { id: applicationIds[0]!, projectId }, award: { decisionId, decision: 'full', idem: key } })),
       );
       assert.ok(results.every((r) => r.ok && r.value.outcome === 'awarded'), JSON.stringify(results.map(answerOf)));
       assert.equal(results.filter((r) => r.ok && !r.value.replayed).length, 1);
@@ -134,7 +138,7 @@ for (const mode of databaseModes()) {
     test('concurrent payments never exceed what an award left open', async () => {
       const db = database.db;
       const { fund, applicationIds } = await fundWithApplications(1, BUDGET_CENTS, 100);
-      assert.ok((await awardApplication({ actor: executive, db, programmeId, application: { id: applicationIds[0]!, projectId }, award: { decision: 'full' } })).ok);
+      assert.ok((await awardApplication({ actor: executive, db, programmeId, application: { id: applicationIds[0]!, projectId }, award: { decisionId, decision: 'full' } })).ok);
       const attempts = await Promise.all(
         Array.from({ length: 40 }, () => recordMovement({ actor: coordinator, db, programmeId, application: { id: applicationIds[0]! }, movement: { movement: 'payment', amount: 10_00 } })),
       );

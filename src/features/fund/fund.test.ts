@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../domain/export-cells.ts';
+import { formatCents, formatHours } from '../../domain/money.ts';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
@@ -9,6 +10,7 @@ import { auditEvents, bodies, organisations, programmes, projects, type BodyKind
 import { decisions, meetings } from '../meetings/tables.ts';
 import { fundApplications, funds, ledgerEntries } from './tables.ts';
 import { balancesPerYear, ledgerMatchesBalance } from './queries.ts';
+import { heldDecision } from '../../../test/support/decisions.ts';
 
 const idem = () => `k${Math.random().toString(36).slice(2)}${Date.now()}xxxxxxxx`;
 
@@ -25,6 +27,8 @@ for (const mode of databaseModes()) {
     let lumcId: string;
     let project3a: string;
     let applicationId: string;
+    /** The executive level's confirmed decision the awards below rest on. */
+    let awardDecision: string;
 
     const post = (session: Session, url: string, payload: Record<string, string>) =>
       t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
@@ -46,6 +50,8 @@ for (const mode of databaseModes()) {
       [{ id: jointFundId }] = (await db.select({ id: funds.id }).from(funds).where(eq(funds.kind, 'joint'))) as [{ id: string }];
       [{ id: lumcId }] = (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'lumc'))) as [{ id: string }];
       [{ id: project3a }] = (await db.select({ id: projects.id }).from(projects).where(eq(projects.code, '3a'))) as [{ id: string }];
+      const [{ p: programmeId }] = (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId))) as [{ p: string }];
+      awardDecision = (await heldDecision(db, { programmeId })).decisionId;
     });
     after(async () => t.close());
 
@@ -63,7 +69,7 @@ for (const mode of databaseModes()) {
     test('coordinator sets up an earmark; invalid input answers 400 with a message', async () => {
       const bad = await post(coordinator, '/nl/leiden/fund/funds', { kind: 'earmarked', party: '', name_nl: 'Oormerk LUMC', name_en: '' });
       assert.equal(bad.statusCode, 400);
-      assert.match(bad.body, /Kies een partij\./);
+      assert.match(bad.body, /Kies een van de partijen van de overeenkomst \(of een onderdeel ervan\)\./);
       assert.match(bad.body, /value="Oormerk LUMC"/);
       const ok = await post(coordinator, '/nl/leiden/fund/funds', { kind: 'earmarked', party: lumcId, name_nl: 'Oormerk LUMC', name_en: 'LUMC earmark' });
       assert.equal(ok.statusCode, 303);
@@ -72,6 +78,25 @@ for (const mode of databaseModes()) {
       assert.match(again.body, /already has an earmarked fund/);
       const denied = await post(partner, '/nl/leiden/fund/funds', { kind: 'joint', name_nl: 'x', name_en: 'x' });
       assert.equal(denied.statusCode, 404);
+    });
+
+    test('the parties and their units contribute; other organisations are neither offered nor accepted, an earmark is a party’s own', async () => {
+      const db = t.database.db;
+      const idOf = async (slug: string) => (await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)))[0]!.id;
+      const [marketing, faculty] = [await idOf('leiden-marketing'), await idOf('faculteit-sociale-wetenschappen')];
+      const form = (await get(coordinator, '/nl/leiden/fund/contributions')).body;
+      const offered = [...(form.match(/<select[^>]*name="party"[\s\S]*?<\/select>/)?.[0] ?? '').matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+      assert.ok(offered.includes(lumcId) && offered.includes(faculty), 'parties and their units are offered');
+      assert.ok(!offered.includes(marketing), 'an organisation that is not a party is not offered');
+      const before = (await db.select().from(ledgerEntries)).length;
+      const refused = await post(coordinator, '/en/leiden/fund/contributions', { fund: jointFundId, party: marketing, year: '2018', amount: '10', idem: idem() });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /Choose one of the agreement’s parties \(or one of its units\)\./);
+      assert.equal((await db.select().from(ledgerEntries)).length, before, 'nothing stored');
+      const unitEarmark = await post(coordinator, '/en/leiden/fund/funds', { kind: 'earmarked', party: faculty, name_nl: 'Oormerk FSW', name_en: 'FSW earmark' });
+      assert.equal(unitEarmark.statusCode, 400);
+      assert.match(unitEarmark.body, /An earmark belongs to a party of the agreement itself/);
+      assert.equal((await db.select().from(funds).where(eq(funds.organisationId, faculty))).length, 0);
     });
 
     test('money input errors are shown in Dutch and English and keep what was typed', async () => {
@@ -142,9 +167,16 @@ for (const mode of databaseModes()) {
       const ok = await post(lead, '/nl/leiden/fund/applications', { ...base, project: project3a, idem: idem() });
       assert.equal(ok.statusCode, 303);
       applicationId = /applications\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1]!;
+      // Lines that do not add up are kept, with a warning on the application.
+      const uneven = await post(lead, '/nl/leiden/fund/applications', { ...base, project: project3a, budgetLines: 'Onderzoeksassistent; 800', idem: idem() });
+      assert.equal(uneven.statusCode, 303);
+      const unevenPage = await get(lead, String(uneven.headers.location));
+      assert.match(unevenPage.body, /id="budget-mismatch">Let op: de begrotingsregels tellen op tot €\s800,00, het gevraagde bedrag is €\s1\.000,00\./);
+      await t.database.db.delete(fundApplications).where(eq(fundApplications.id, /applications\/([0-9a-f-]{36})/.exec(String(uneven.headers.location))![1]!));
       const page = await get(lead, `/nl/leiden/fund/applications/${applicationId}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Startbudget voor de pilot/);
+      assert.ok(!page.body.includes('id="budget-mismatch"'), 'lines of € 800 and € 200 add up to the € 1.000 asked');
       assert.match(page.body, /Fase/);
       for (const letter of 'abcdef') assert.ok(page.body.includes(`id="criterion-${letter}"`), `criterion ${letter} is shown`);
       assert.match(page.body, /Criteria a tot en met f/);
@@ -171,7 +203,7 @@ for (const mode of databaseModes()) {
     test('an award by a lead, a coordinator or a partner is refused and stores nothing', async () => {
       const admin = await loginAs(t, { role: 'admin' });
       for (const [who, session, status] of [['lead', lead, 403], ['coordinator', coordinator, 403], ['partner', partner, 404], ['support', support, 403], ['admin', admin, 403]] as const) {
-        const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
+        const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
         assert.equal(response.statusCode, status, who);
       }
       const [application] = await t.database.db.select().from(fundApplications).where(eq(fundApplications.id, applicationId));
@@ -182,15 +214,15 @@ for (const mode of databaseModes()) {
     });
 
     test('the executive awards in part; a partial above the request is refused', async () => {
-      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '2.000', hours: '', idem: idem() });
+      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '2.000', hours: '', idem: idem() });
       assert.equal(tooMuch.statusCode, 400);
       assert.match(tooMuch.body, /minder dan gevraagd/);
       const key = idem();
-      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
+      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
       assert.equal(ok.statusCode, 303);
-      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'partial', amount: '600', hours: '100', idem: key });
+      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', idem: key });
       assert.equal(repeat.statusCode, 303, 'a repeated submission answers like the first');
-      const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decision: 'full', idem: idem() });
+      const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
       assert.equal(again.statusCode, 409);
       assert.match(again.body, /al besloten/);
       const page = await get(lead, `/nl/leiden/fund/applications/${applicationId}`);
@@ -208,9 +240,13 @@ for (const mode of databaseModes()) {
         .insert(fundApplications)
         .values({ programmeId: (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId)))[0]!.p, fundId: jointFundId, projectId: project3a, requestedCents: 5_000_00, purpose: { nl: 'Groot' }, periodStart: '2019-01-01', periodEnd: '2019-12-31' })
         .returning();
-      const response = await post(executive, `/en/leiden/fund/applications/${big!.id}/award`, { decision: 'full', idem: idem() });
+      const response = await post(executive, `/en/leiden/fund/applications/${big!.id}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
       assert.equal(response.statusCode, 409);
-      assert.match(response.body, /Not enough is available/);
+      // The refusal says what is left, so a partial award can be decided instead.
+      const { fromRow } = await ledgerMatchesBalance(db, jointFundId);
+      const left = { cents: fromRow.contributed.cents - fromRow.committed.cents, hours: fromRow.contributed.hours - fromRow.committed.hours };
+      assert.ok(left.cents > 0 && left.cents < 5_000_00, `something but not enough is left: ${left.cents}`);
+      assert.ok(response.body.includes(`Not enough is available in this fund for this award: ${formatCents('en', left.cents)} and ${formatHours('en', left.hours)} hours are still available.`), response.body.match(/Not enough[^<]*/)?.[0]);
       const [still] = await db.select().from(fundApplications).where(eq(fundApplications.id, big!.id));
       assert.equal(still!.status, 'submitted');
     });
@@ -233,6 +269,12 @@ for (const mode of databaseModes()) {
       assert.ok(years.every(({ balance }) => balance.committed.cents >= 0), JSON.stringify(years));
       assert.deepEqual(years.find((y) => y.year === 2018)?.balance.committed, { cents: 55000, hours: 100 });
       assert.equal(years.find((y) => y.year === new Date().getUTCFullYear())?.balance.paid.cents, 40000);
+      // On the overview each year starts with what the years before left (€ 1.500 − € 550 from 2018).
+      const overview = (await get(coordinator, '/nl/leiden/fund')).body;
+      const table = overview.match(/<caption[^>]*>Per jaar<\/caption>[\s\S]*?<\/table>/)?.[0] ?? '';
+      assert.match(table, /Uit eerdere jaren[\s\S]*Over aan het eind van het jaar/);
+      assert.match(table, new RegExp(`>${new Date().getUTCFullYear()}</th>\\s*<td[^>]*>€\\s950,00`), 'the later year brings the 2018 rest forward');
+      assert.doesNotMatch(table, /€\s-|-€/, 'no negative amount');
     });
 
     test('a correction is a new entry and cannot take the fund below what is awarded', async () => {
@@ -255,6 +297,8 @@ for (const mode of databaseModes()) {
       const page = await get(partner, '/nl/leiden/fund');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Oormerk LUMC/);
+      assert.match(page.body, /id="fund-partner-help">Als contactpersoon van een partnerorganisatie ziet u hier/, 'the page says what a partner can do there');
+      assert.ok(!(await get(coordinator, '/nl/leiden/fund')).body.includes('id="fund-partner-help"'), 'not for the coordinator');
       const other = await loginAs(t, { role: 'partner', organisation: 'hogeschool-leiden' });
       const theirs = await get(other, '/nl/leiden/fund');
       assert.equal(theirs.statusCode, 200);
@@ -275,9 +319,9 @@ for (const mode of databaseModes()) {
       assert.ok(parties.body.startsWith('\uFEFF'));
       assert.deepEqual(partyRows[0], ['Partij', 'Ingebracht (€)', 'Ingebracht (uren)', 'Project', 'Toegekend (€)', 'Betaald (€)']);
       assert.deepEqual(partyRows.find((r) => r[0] === 'Leids Universitair Medisch Centrum')?.slice(1, 3), ['1000', '800']);
-      // A party name that a spreadsheet would run as a formula is neutralised.
+      // A party's name (here a unit's, which contributes for its party) that a spreadsheet would run as a formula is neutralised.
       const [programme] = await t.database.db.select({ id: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId));
-      const [evil] = await t.database.db.insert(organisations).values({ programmeId: programme!.id, slug: 'evil', name: { nl: '=HYPERLINK("x")', en: '=HYPERLINK("x")' }, kind: 'other' }).returning();
+      const [evil] = await t.database.db.insert(organisations).values({ programmeId: programme!.id, slug: 'evil', name: { nl: '=HYPERLINK("x")', en: '=HYPERLINK("x")' }, kind: 'other', parentId: lumcId }).returning();
       assert.equal((await post(coordinator, '/nl/leiden/fund/contributions', { fund: jointFundId, party: evil!.id, year: '2019', amount: '1', idem: idem() })).statusCode, 303);
       const again = await get(coordinator, '/nl/leiden/fund/reports/parties.csv');
       assert.ok(again.body.includes(`"'=HYPERLINK(""x"")";1;0;`), again.body);
@@ -430,16 +474,15 @@ for (const mode of databaseModes()) {
       assert.match(forLead.body, new RegExp(`id="decision-minutes">Decision in the minutes: <a class="utrecht-link" href="/en/leiden/decisions">12 May 2031</a> — <span>${longEn}</span>`));
       assert.ok(!forLead.body.includes(`/meetings/${executiveDecision.meetingId}`));
 
-      // Without a decision an award still goes through, and the page shows no link.
+      // Without a decision nothing is decided, not even a refusal: the form says which decision is needed.
       const plain = await newApplication();
       const without = await post(executive, `/en/leiden/fund/applications/${plain}/award`, { decision: 'none', note: '', decisionId: '', idem: idem() });
-      assert.equal(without.statusCode, 303);
+      assert.equal(without.statusCode, 400);
+      assert.match(without.body, /Choose a confirmed decision of a meeting of this programme’s executive level\./);
+      assert.match(without.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/);
       const [plainRow] = await db.select().from(fundApplications).where(eq(fundApplications.id, plain));
-      assert.equal(plainRow!.status, 'declined');
-      assert.equal(plainRow!.decisionId, null);
-      const [plainAudit] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'fund.award'), eq(auditEvents.objectId, plain)));
-      assert.equal((plainAudit!.after as { decisionId?: string | null }).decisionId, null);
-      assert.ok(!(await get(executive, `/en/leiden/fund/applications/${plain}`)).body.includes('id="decision-minutes"'));
+      assert.equal(plainRow!.status, 'submitted', 'nothing decided');
+      assert.equal((await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'fund.award'), eq(auditEvents.objectId, plain)))).length, 0);
 
       // The agreement leaves the fund's decision rules open: a programme setting, shown as such.
       const setting = await get(coordinator, '/nl/leiden/fund');

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { bodies, organisations, programmes, projects, users, type FundAwardDecision } from '../../db/schema.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { decisionInForce } from '../meetings/queries.ts';
+import { loadProgrammeParties } from '../agreement/party-queries.ts';
 import { deriveBalance, type Balance, type LedgerEntry } from '../../domain/ledger.ts';
 import { fundApplications, fundBalances, funds, ledgerEntries } from './tables.ts';
 
@@ -199,6 +200,21 @@ export async function projectsLedBy(db: Db, programmeId: string, projectIds: str
   return db.select({ id: projects.id, code: projects.code, title: projects.title, lifecycle: projects.lifecycle }).from(projects).where(and(eq(projects.programmeId, programmeId), inArray(projects.id, projectIds))).orderBy(asc(projects.code));
 }
 
+/**
+ * Who can contribute to the fund or hold an earmark: the programme's parties and their units
+ * (a faculty contributes for its university), each party followed by its units.
+ */
 export async function partiesOf(db: Db, programmeId: string) {
-  return db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug));
+  const [orgs, parties] = await Promise.all([
+    db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
+    loadProgrammeParties(db, programmeId),
+  ]);
+  const slugOf = new Map(orgs.map((o) => [o.id, o.slug]));
+  const sortKey = (id: string) => `${slugOf.get(parties.partyOf(id)!)}\u0000${parties.partyOrganisationIds.has(id) ? '' : slugOf.get(id)}`;
+  return orgs.filter((o) => parties.partyOf(o.id) !== null).sort((a, b) => sortKey(a.id).localeCompare(sortKey(b.id)));
+}
+
+/** Whether an organisation is one of the programme's parties or one of their units. */
+export async function isPartyOrUnit(db: Db, programmeId: string, organisationId: string): Promise<boolean> {
+  return (await loadProgrammeParties(db, programmeId)).partyOf(organisationId) !== null;
 }

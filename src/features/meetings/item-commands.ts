@@ -204,6 +204,9 @@ export async function confirmDecision(input: Base & { meetingId: string; decisio
     if (!current) return refusedField(FORM_ERROR, 'form.error.choice');
     if (current.withdrawnAt) return refusedField(FORM_ERROR, 'meetings.error.decisionWithdrawn');
     if (current.confirmedAt) return refusedField(FORM_ERROR, 'meetings.error.alreadyConfirmed');
+    // Approved minutes are the record: a decision still unconfirmed then stays without effect.
+    const frozen = await refusedWhenFrozen(tx, current.meetingId);
+    if (frozen) return frozen;
     const confirmed = { confirmedAt: now(), confirmedByUserId: input.actor!.userId, confirmedByName: input.actor!.displayName };
     await tx.update(decisions).set(confirmed).where(eq(decisions.id, current.id));
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'decision.confirm', objectType: 'decision', objectId: current.id, before: { confirmedAt: null }, after: confirmed, origin: input.origin });

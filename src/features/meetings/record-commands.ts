@@ -9,7 +9,7 @@
 // - off: the secretary makes a meeting's minutes final themselves, after the meeting.
 // Either way minutesApprovedAt is set (with the approving meeting when there is one) and from then
 // on the meeting's minutes, agenda and decisions are frozen: a correction is a new note, appended.
-import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { now } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -148,6 +148,19 @@ export async function previousMeeting(db: Db, meeting: { id: string; bodyId: str
 const hasMinutes = (minutes: { nl?: string; en?: string }) => Boolean(resolveText(minutes, 'nl').text.trim());
 
 /**
+ * Approved minutes freeze the record, and a decision can no longer be confirmed then: so the
+ * minutes wait until every decision in them is confirmed or withdrawn.
+ */
+async function refusedWhileAwaitingConfirmation(tx: Db, meetingId: string): Promise<Refused | null> {
+  const [waiting] = await tx
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(and(eq(decisions.meetingId, meetingId), isNull(decisions.confirmedAt), isNull(decisions.withdrawnAt)))
+    .limit(1);
+  return waiting ? refusedField(FORM_ERROR, 'meetings.error.decisionsAwaitConfirmation') : null;
+}
+
+/**
  * This meeting approves the minutes of the body's previous meeting (the setting on). Refused
  * (nothing stored) when the setting is off, when this meeting has not started or was cancelled,
  * when its own record is frozen, when there is no previous meeting, when that one has no minutes
@@ -164,6 +177,8 @@ export async function approvePreviousMinutes(input: Base & MeetingScope): Promis
     const [locked] = await tx.select().from(meetings).where(eq(meetings.id, previous.id)).for('update');
     if (locked!.minutesApprovedAt) return refusedField(FORM_ERROR, 'meetings.error.previousApproved');
     if (!hasMinutes(locked!.minutes)) return refusedField(FORM_ERROR, 'meetings.error.noMinutes');
+    const awaiting = await refusedWhileAwaitingConfirmation(tx, previous.id);
+    if (awaiting) return awaiting;
     const approved = { minutesApprovedAt: now(), minutesApprovedInMeetingId: input.meeting.id };
     await tx.update(meetings).set({ ...approved, updatedAt: new Date() }).where(eq(meetings.id, previous.id));
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.minutes.approve', objectType: 'meeting', objectId: previous.id, before: { minutesApprovedAt: null }, after: approved, origin: input.origin });
@@ -185,6 +200,8 @@ export async function finaliseMinutes(input: Base & MeetingScope): Promise<Outco
     const [current] = await tx.select().from(meetings).where(eq(meetings.id, input.meeting.id)).for('update');
     if (current!.minutesApprovedAt) return refusedField(FORM_ERROR, 'meetings.error.alreadyFinal');
     if (!hasMinutes(current!.minutes)) return refusedField(FORM_ERROR, 'meetings.error.noMinutes');
+    const awaiting = await refusedWhileAwaitingConfirmation(tx, current!.id);
+    if (awaiting) return awaiting;
     const approved = { minutesApprovedAt: now(), minutesApprovedInMeetingId: null };
     await tx.update(meetings).set({ ...approved, updatedAt: new Date() }).where(eq(meetings.id, current!.id));
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.minutes.finalise', objectType: 'meeting', objectId: current!.id, before: { minutesApprovedAt: null }, after: approved, origin: input.origin });

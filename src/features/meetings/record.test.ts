@@ -198,6 +198,13 @@ for (const mode of databaseModes()) {
       assert.match(refused.body, /Er zijn nog geen notulen om vast te stellen; er is niets opgeslagen/);
       assert.equal((await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Besproken: de werkgroep.' })).statusCode, 303);
       assert.equal((await post(t, support, approve, { confirmed: 'yes' })).statusCode, 404, 'a member may not record it');
+      // A decision in them still awaits confirmation: approving would freeze it without effect.
+      const awaiting = await post(t, coordinator, approve, { confirmed: 'yes' });
+      assert.equal(awaiting.statusCode, 400);
+      assert.match(awaiting.body, /Een besluit in deze notulen wacht nog op bevestiging/);
+      assert.equal((await t.database.db.select().from(meetings).where(eq(meetings.id, first)))[0]!.minutesApprovedAt, null, 'nothing approved while a decision awaits confirmation');
+      // (How a member confirms is the four-eyes test's subject; here it is confirmed directly.)
+      await t.database.db.update(decisions).set({ confirmedAt: new Date('2020-01-10T16:00:00Z'), confirmedByName: 'Voorzitter' }).where(eq(decisions.meetingId, first));
       const ask = await post(t, coordinator, approve, {});
       assert.equal(ask.statusCode, 200);
       assert.match(ask.body, /De notulen van de vergadering van 10 januari 2020 vaststellen\?/);

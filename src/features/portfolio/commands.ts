@@ -8,7 +8,8 @@ import { recordAudit } from '../../db/audit.ts';
 import { actions, projectPartners, projects, roleAssignments, type ActionState, type Lifecycle, type PartnerRole } from '../../db/schema.ts';
 import { saveVersioned, type Conflict, type Saved } from '../../db/versioned.ts';
 import type { LocalizedText } from '../../domain/localized.ts';
-import { refusedField, type Refused } from '../../domain/outcome.ts';
+import { refused, refusedField, type Refused } from '../../domain/outcome.ts';
+import { emptiedLanguages, staleAfterEdit } from '../../domain/translation.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
 import type { ProjectRef } from './policy.ts';
@@ -34,6 +35,9 @@ export interface ProjectInput {
 }
 
 type ProjectRow = typeof projects.$inferSelect;
+
+/** The project's bilingual texts whose translations are tracked. */
+export const TRANSLATED_PROJECT_FIELDS = ['title', 'goal', 'description', 'status', 'leadNote', 'safeguarding', 'staffingArrangements', 'financingArrangements'] as const;
 
 /** Another project of the programme has the code (compared without case): refused on the code field. */
 const codeTaken = (): Refused => refusedField('code', 'pf.error.codeTaken');
@@ -61,6 +65,9 @@ export async function updateProject(
       expectedVersion: input.expectedVersion,
       values: input.values,
       refuse: async (tx, current) => {
+        // The title is required in each language it has: emptying one would make the page show the other silently.
+        const emptied = input.values.title ? emptiedLanguages(current.title, input.values.title) : [];
+        if (emptied.length > 0) return refused(Object.fromEntries(emptied.map((locale) => [`title_${locale}`, { key: 'pf.error.titleEmptied' }])));
         if (input.values.code === undefined || input.values.code === current.code) return null;
         // "2D" beside "2d" would be two addresses for what reads as one code.
         const [taken] = await tx
@@ -74,6 +81,10 @@ export async function updateProject(
       // transaction as the project, under the audit row that records the new lead.
       alsoWrite: async (tx, saved, before) => {
         if (saved.leadOrganisationId && saved.leadOrganisationId !== before.leadOrganisationId) await syncLeadPartner(tx, input.project, saved.leadOrganisationId);
+        // A language changed without the other: the other is marked "translation out of date".
+        const texts = (row: ProjectRow) => Object.fromEntries(TRANSLATED_PROJECT_FIELDS.map((field) => [field, row[field]]));
+        const stale = staleAfterEdit(TRANSLATED_PROJECT_FIELDS, texts(before), texts(saved), before.staleTranslations);
+        if (JSON.stringify(stale) !== JSON.stringify(before.staleTranslations)) await tx.update(projects).set({ staleTranslations: stale }).where(eq(projects.id, saved.id));
       },
     });
   } catch (error) {

@@ -88,7 +88,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       const { project, actor } = await editableProject(db, request, 'project.edit');
       const choices = await choicesFor(request);
       const ctx = pageContext(request, config);
-      return sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} stored={project} version={project.version} {...choices} manages={can(actor, 'programme.manage')} />));
+      return sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} stored={project} version={project.version} {...choices} manages={can(actor, 'programme.manage')} stale={project.staleTranslations} />));
     });
 
     app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'project.edit' } }, async (request, reply) => {
@@ -99,7 +99,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
       // Only the coordinator renames a project or moves it through its lifecycle (admission has its own decision).
       const body: FormBody = manages ? (request.body ?? {}) : { ...request.body, code: project.code, lifecycle: project.lifecycle };
       const page = (status: number, version: number, state: FormState, conflict?: ConflictInfo) =>
-        sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} stored={project} version={version} {...choices} state={state} manages={manages} conflict={conflict} />), status);
+        sendHtml(reply, renderPage(<ProjectEditPage ctx={ctx} project={project} stored={project} version={version} {...choices} state={state} manages={manages} conflict={conflict} stale={project.staleTranslations} />), status);
       const read = readForm(ProjectForm, body, request.locale);
       const checked = read.ok ? offered(read.value, { themeId: idSet(choices.themes), leadOrganisationId: idSet(choices.organisations) }) : read;
       if (!checked.ok) return page(400, postedVersion(body) ?? project.version, formState(PROJECT_FORM, checked.errors, body));

@@ -1,5 +1,6 @@
 // Editing pages for a project, its actions and its partners. A stale save shows the same form again
 // with what the user typed, plus a table of what someone else saved meanwhile (status 409).
+import type { StaleTranslations } from '../../domain/translation.ts';
 import { ACTION_STATES, LIFECYCLES, PARTNER_ROLES } from '../../db/schema.ts';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import { Heading, Link, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
@@ -108,6 +109,8 @@ export function ProjectEditPage(props: {
   conflict?: ConflictInfo;
   /** The coordinator: may rename the project and move it through its lifecycle. */
   manages: boolean;
+  /** Per field, the language left behind by an edit of the other. */
+  stale?: StaleTranslations;
 }) {
   const { ctx, stored, state } = props;
   const { t } = ctx;
@@ -127,21 +130,21 @@ export function ProjectEditPage(props: {
         ) : (
           <input type="hidden" name="code" value={stored.code} />
         )}
-        <BilingualField {...bilingual} name="title" label={t('pf.field.title')} stored={stored.title} required />
+        <BilingualField {...bilingual} name="title" staleLanguage={props.stale?.title} label={t('pf.field.title')} stored={stored.title} required />
         <SelectField {...f('themeId', stored.themeId ?? '')} label={t('project.theme')} options={props.themes.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
-        <BilingualField {...bilingual} name="goal" label={t('project.goal')} stored={stored.goal} multiline />
-        <BilingualField {...bilingual} name="description" label={t('project.description')} stored={stored.description} multiline />
-        <BilingualField {...bilingual} name="status" label={t('project.status')} stored={stored.status} description={t('pf.field.statusHint')} />
+        <BilingualField {...bilingual} name="goal" staleLanguage={props.stale?.goal} label={t('project.goal')} stored={stored.goal} multiline />
+        <BilingualField {...bilingual} name="description" staleLanguage={props.stale?.description} label={t('project.description')} stored={stored.description} multiline />
+        <BilingualField {...bilingual} name="status" staleLanguage={props.stale?.status} label={t('project.status')} stored={stored.status} description={t('pf.field.statusHint')} />
         {props.manages ? (
           <SelectField {...f('lifecycle', stored.lifecycle)} label={t('project.lifecycle')} options={LIFECYCLES.map((l) => ({ value: l, label: t(`lifecycle.${l}`) }))} />
         ) : (
           <input type="hidden" name="lifecycle" value={stored.lifecycle} />
         )}
         <SelectField {...f('leadOrganisationId', stored.leadOrganisationId ?? '')} label={t('project.lead')} options={props.organisations.map((c) => ({ value: c.id, label: c.label }))} empty={t('pf.form.none')} />
-        <BilingualField {...bilingual} name="leadNote" label={t('pf.field.leadNote')} stored={stored.leadNote} />
-        <BilingualField {...bilingual} name="safeguarding" label={t('pf.field.safeguarding')} stored={stored.safeguarding} multiline description={t('pf.field.safeguardingHint')} />
-        <BilingualField {...bilingual} name="staffingArrangements" label={t('pf.field.staffingArrangements')} stored={stored.staffingArrangements} multiline description={t('pf.field.arrangementsHint')} />
-        <BilingualField {...bilingual} name="financingArrangements" label={t('pf.field.financingArrangements')} stored={stored.financingArrangements} multiline description={t('pf.field.arrangementsHint')} />
+        <BilingualField {...bilingual} name="leadNote" staleLanguage={props.stale?.leadNote} label={t('pf.field.leadNote')} stored={stored.leadNote} />
+        <BilingualField {...bilingual} name="safeguarding" staleLanguage={props.stale?.safeguarding} label={t('pf.field.safeguarding')} stored={stored.safeguarding} multiline description={t('pf.field.safeguardingHint')} />
+        <BilingualField {...bilingual} name="staffingArrangements" staleLanguage={props.stale?.staffingArrangements} label={t('pf.field.staffingArrangements')} stored={stored.staffingArrangements} multiline description={t('pf.field.arrangementsHint')} />
+        <BilingualField {...bilingual} name="financingArrangements" staleLanguage={props.stale?.financingArrangements} label={t('pf.field.financingArrangements')} stored={stored.financingArrangements} multiline description={t('pf.field.arrangementsHint')} />
         <Checkbox id={`${form}-published`} name="published" label={t('pf.field.published')} checked={ticked(state, form, 'published', stored.published)} />
         <SubmitButton>{t('pf.form.save')}</SubmitButton>
       </PostForm>

@@ -67,6 +67,33 @@ for (const mode of databaseModes()) {
       assert.equal(await currentVersion(), version + 1);
     });
 
+    test('a text changed in one language marks the other "translation out of date" until it is updated; a title cannot lose a language', async () => {
+      const coordinator = await loginAs(t, { role: 'coordinator' });
+      const save = async (overrides: Record<string, string>) =>
+        t.app.inject({ method: 'POST', url: editUrl, headers: { cookie: coordinator.cookie }, payload: projectForm(coordinator.csrf, await currentVersion(), overrides) });
+      assert.equal((await save({})).statusCode, 303);
+      assert.deepEqual((await t.database.db.select().from(projects).where(eq(projects.id, projectId)))[0]!.staleTranslations, {});
+      // Only the Dutch goal changes: the English one is behind.
+      assert.equal((await save({ goal_nl: 'Meer en betaalbare kamers' })).statusCode, 303);
+      assert.deepEqual((await t.database.db.select().from(projects).where(eq(projects.id, projectId)))[0]!.staleTranslations, { goal: 'en' });
+      const english = await t.app.inject({ url: '/en/leiden/projects/3a' });
+      assert.match(english.body, /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> goal/);
+      assert.ok(!(await t.app.inject({ url: '/nl/leiden/projects/3a' })).body.includes('id="translation-stale"'), 'the Dutch text is the current one');
+      const form = await t.app.inject({ url: '/en/leiden/projects/3a/edit', headers: { cookie: coordinator.cookie } });
+      assert.match(form.body, /Translation out of date: the text in the other language was changed after this one was written\./);
+      const overview = await t.app.inject({ url: '/en/leiden/manage/website/translations', headers: { cookie: coordinator.cookie } });
+      assert.match(overview.body, /id="stale-projects"[\s\S]*3a\. [^<]*<\/a> — English: 1 text out of date/);
+      // A required title may not lose a language: refused, input kept, nothing stored.
+      const emptied = await save({ goal_nl: 'Meer en betaalbare kamers', title_en: '' });
+      assert.equal(emptied.statusCode, 400);
+      assert.match(emptied.body, /De titel had een tekst in deze taal en kan niet leeg worden gemaakt/);
+      assert.equal((await t.database.db.select().from(projects).where(eq(projects.id, projectId)))[0]!.title.en, 'Housing for students');
+      // Updating the English goal brings it up to date.
+      assert.equal((await save({ goal_nl: 'Meer en betaalbare kamers', goal_en: 'More and affordable rooms' })).statusCode, 303);
+      assert.deepEqual((await t.database.db.select().from(projects).where(eq(projects.id, projectId)))[0]!.staleTranslations, {});
+      assert.match((await t.app.inject({ url: '/en/leiden/manage/website/translations', headers: { cookie: coordinator.cookie } })).body, /Every project’s texts are up to date in both languages\./);
+    });
+
     test('invalid input answers 400 with a message and keeps what was typed', async () => {
       const coordinator = await loginAs(t, { role: 'coordinator' });
       const response = await t.app.inject({

@@ -152,3 +152,12 @@ export async function listProgrammes(db: Db) {
   return db.select({ slug: programmes.slug, name: programmes.name, city: programmes.city }).from(programmes).orderBy(asc(programmes.slug));
 }
 
+
+/** Projects with a text whose translation is behind the other language, for the translations overview. */
+export async function projectsWithStaleTranslations(db: Db, programmeId: string) {
+  return db
+    .select({ code: projects.code, title: projects.title, stale: projects.staleTranslations })
+    .from(projects)
+    .where(and(eq(projects.programmeId, programmeId), sql`${projects.staleTranslations} <> '{}'::jsonb`))
+    .orderBy(asc(projects.position), asc(projects.code));
+}

@@ -1,3 +1,4 @@
+import { staleIn, type StaleTranslations } from '../../domain/translation.ts';
 import type { VNode } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
@@ -181,6 +182,7 @@ export function ProjectPage(props: {
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs}>
       <Heading level={1}>{title}</Heading>
+      <StaleTranslationNote ctx={ctx} stale={project.staleTranslations} />
       <dl class="ks-dl">
         {theme && (
           <>
@@ -501,5 +503,27 @@ export function AccessibilityPage({ ctx, email }: { ctx: PageContext; email: str
       <p class="utrecht-paragraph">{t('accessibility.complaint.body')}</p>
       <p class="utrecht-paragraph">{t('accessibility.reviewed', { date: reviewed })}</p>
     </Layout>
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'pf.field.title',
+  goal: 'project.goal',
+  description: 'project.description',
+  status: 'project.status',
+  leadNote: 'pf.field.leadNote',
+  safeguarding: 'pf.field.safeguarding',
+  staffingArrangements: 'pf.field.staffingArrangements',
+  financingArrangements: 'pf.field.financingArrangements',
+};
+
+/** Texts in the reader's language that are behind the other language, named so the reader knows. */
+function StaleTranslationNote({ ctx, stale }: { ctx: PageContext; stale: StaleTranslations }) {
+  const fields = staleIn(stale, ctx.locale);
+  if (fields.length === 0) return null;
+  return (
+    <p class="utrecht-paragraph" id="translation-stale">
+      <span class="ks-badge">{ctx.t('project.translationStale')}</span> {fields.map((field) => ctx.t(FIELD_LABELS[field] ?? field).toLowerCase()).join(', ')}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 // The coordinator's side of the website: the overview of news, events and pages, the translation
 // list, and the edit form of one text.
-import { LOCALES, type Locale } from '../../domain/localized.ts';
+import { LOCALES, type Locale, type LocalizedText } from '../../domain/localized.ts';
+import { staleIn, type StaleTranslations } from '../../domain/translation.ts';
 import { Heading, Link, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
@@ -95,7 +96,7 @@ export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<Con
   );
 }
 
-export function TranslationsPage({ ctx, lists }: { ctx: PageContext; lists: Record<ContentKind, NewsRow[]> }) {
+export function TranslationsPage({ ctx, lists, staleProjects }: { ctx: PageContext; lists: Record<ContentKind, NewsRow[]>; staleProjects: { code: string; title: LocalizedText; stale: StaleTranslations }[] }) {
   const { t, locale } = ctx;
   const base = `/${ctx.programme!.slug}/manage/website`;
   const rows = KINDS.flatMap((kind) => lists[kind].map((item) => ({ kind, item, nl: translationState(item, 'nl'), en: translationState(item, 'en') })));
@@ -138,6 +139,24 @@ export function TranslationsPage({ ctx, lists }: { ctx: PageContext; lists: Reco
             </tbody>
           </table>
         </div>
+      )}
+      <Heading level={2}>{t('website.translation.projects')}</Heading>
+      {staleProjects.length === 0 ? (
+        <p class="utrecht-paragraph">{t('website.translation.projectsCurrent')}</p>
+      ) : (
+        <ul class="utrecht-unordered-list" id="stale-projects">
+          {staleProjects.map((project) => (
+            <li class="utrecht-unordered-list__item">
+              <Link ctx={ctx} to={`/${ctx.programme!.slug}/projects/${project.code}/edit`}>
+                {project.code}. {plain(project.title, locale)}
+              </Link>
+              {' — '}
+              {LOCALES.filter((behind) => staleIn(project.stale, behind).length > 0)
+                .map((behind) => t('website.translation.behindIn', { language: t(behind === 'nl' ? 'website.col.nl' : 'website.col.en'), count: staleIn(project.stale, behind).length }))
+                .join('; ')}
+            </li>
+          ))}
+        </ul>
       )}
     </Layout>
   );

@@ -13,6 +13,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { PROGRAMME_LOGO } from '../files/owners.ts';
 import { attachmentsOf } from '../files/queries.ts';
+import { projectsWithStaleTranslations } from '../portfolio/queries.ts';
 import { deleteContent, saveContent, saveTheme } from './commands.ts';
 import { EditPage, ManagePage, storedValues, TranslationsPage } from './manage-views.tsx';
 import * as q from './queries.ts';
@@ -39,7 +40,8 @@ export function registerWebsiteManageRoutes(app: FastifyInstance, db: Db, config
       return sendHtml(reply, renderPage(<ManagePage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
     });
     app.get<{ Params: P }>(`${url}/translations`, { config: { action: 'website.manage' } }, async (request, reply) => {
-      return sendHtml(reply, renderPage(<TranslationsPage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
+      const [lists, staleProjects] = await Promise.all([loadLists(request.programme!.id), projectsWithStaleTranslations(db, request.programme!.id)]);
+      return sendHtml(reply, renderPage(<TranslationsPage ctx={pageContext(request, config)} lists={lists} staleProjects={staleProjects} />));
     });
 
     app.get<{ Params: KindParams }>(`${url}/:kind/new`, { config: { action: 'website.edit' } }, async (request, reply) => {

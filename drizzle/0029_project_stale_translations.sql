@@ -1,0 +1,1 @@
+ALTER TABLE "projects" ADD COLUMN "stale_translations" jsonb DEFAULT '{}'::jsonb NOT NULL;
