@@ -17,6 +17,7 @@ import { registerRequestContext } from './web/request-context.ts';
 import { registerAccountRoutes } from './features/accounts/routes.tsx';
 import { registerPortfolioRoutes } from './features/portfolio/routes.tsx';
 import { registerDashboardRoutes } from './features/dashboard/routes.tsx';
+import { registerMyWorkRoutes } from './features/my-work/routes.tsx';
 import { registerMonitoringRoutes } from './features/monitoring/routes.tsx';
 import { registerApiRoutes } from './features/api/routes.ts';
 import { registerWebsiteRoutes } from './features/website/routes.tsx';
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerAccountRoutes(app, db, config);
   registerPortfolioRoutes(app, db, config);
   registerDashboardRoutes(app, db, config);
+  registerMyWorkRoutes(app, db, config);
   registerMonitoringRoutes(app, db, config);
   registerApiRoutes(app, db, config);
   await registerWebsiteRoutes(app, database, config);

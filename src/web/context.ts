@@ -1,6 +1,7 @@
 // What every page needs to know about the request it answers.
 import type { Locale, LocalizedText } from '../domain/localized.ts';
 import type { Translate } from './i18n.ts';
+import type { ActionName } from '../policies.ts';
 
 export interface ProgrammeSummary {
   id: string;
@@ -27,6 +28,8 @@ export interface PageContext {
   csrfToken: string;
   /** Links the coordinator's tools where the actor may use them. */
   canManage: boolean;
+  /** Whether the reader may perform a programme-wide action (the navigation shows what it allows). */
+  may: (action: ActionName) => boolean;
 }
 
 export function localePath(locale: Locale, path: string): string {

@@ -108,21 +108,18 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
           {programme && (
             <nav class="ks-bar ks-nav" aria-label={t('layout.mainNavigation')}>
               <ul>
-                <li>
-                  <a href={localePath(locale, programmeHome)} aria-current={ctx.path === programmeHome ? 'page' : undefined}>
-                    {t('nav.home')}
-                  </a>
-                </li>
-                {navItemsFor(ctx).map((item) => {
-                  const path = `${programmeHome}${item.path}`;
-                  return (
-                    <li>
-                      <a href={localePath(locale, path)} aria-current={ctx.path === path ? 'page' : undefined}>
-                        {t(item.label)}
-                      </a>
-                    </li>
-                  );
-                })}
+                {/* Items with a negative order (the signed-in start page) come before the programme's home. */}
+                {navItemsFor(ctx)
+                  .filter((item) => item.order < 0)
+                  .map((item) => (
+                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} />
+                  ))}
+                <NavLink ctx={ctx} path={programmeHome} label={t('nav.home')} />
+                {navItemsFor(ctx)
+                  .filter((item) => item.order >= 0)
+                  .map((item) => (
+                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} />
+                  ))}
               </ul>
             </nav>
           )}
@@ -156,5 +153,15 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         </footer>
       </body>
     </html>
+  );
+}
+
+function NavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }) {
+  return (
+    <li>
+      <a href={localePath(ctx.locale, path)} aria-current={ctx.path === path ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
   );
 }

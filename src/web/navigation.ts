@@ -1,5 +1,6 @@
 // The programme's main navigation. Each capability adds its entries when its routes register,
 // so the layout does not need to know which capabilities exist.
+import type { ActionName } from '../policies.ts';
 import type { PageContext } from './context.ts';
 
 export interface NavItem {
@@ -8,8 +9,11 @@ export interface NavItem {
   /** Path inside the programme, e.g. "/projects". */
   path: string;
   order: number;
-  /** Shown only to signed-in users who may manage the programme. */
-  manageOnly?: boolean;
+  /**
+   * Shown only to readers the named action allows (the same rule the page's route enforces), e.g.
+   * 'programme.manage' for the coordinator's tools, 'outbox.view' for administrators.
+   */
+  action?: ActionName;
 }
 
 const items: NavItem[] = [];
@@ -21,5 +25,5 @@ export function registerNavItem(item: NavItem): void {
 }
 
 export function navItemsFor(ctx: PageContext): NavItem[] {
-  return items.filter((item) => !item.manageOnly || ctx.canManage);
+  return items.filter((item) => !item.action || ctx.may(item.action));
 }

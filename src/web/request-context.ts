@@ -171,5 +171,10 @@ export function pageContext(request: FastifyRequest, config: Config): PageContex
     actor: request.actor ? { userId: request.actor.userId, displayName: request.actor.displayName } : undefined,
     csrfToken: request.csrfToken,
     canManage: can(request.actor, 'programme.manage'),
+    // Only rules answered without a record: a record rule needs its record, which a menu has not.
+    may: (action) => {
+      const rule = ruleOf(action);
+      return !rule.needsRecord && (rule.anyone || !!request.actor) && rule.allow(request.actor ?? null, undefined);
+    },
   };
 }

@@ -40,7 +40,7 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     await page.fill('#email', email);
     await page.fill('#displayName', name);
     await page.selectOption('#role', role);
-    if (organisation) await page.fill('#organisation', organisation);
+    if (organisation) await page.selectOption('#organisation', organisation);
     await Promise.all([page.waitForURL(/sent=1/), page.click('form.ks-form button[type=submit]')]);
   }
 
@@ -88,7 +88,7 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     assert.match(await invitee.textContent('body') ?? '', /veelgebruikte of gelekte/);
     await expectAccessible(invitee);
     await invitee.fill('#password', PASSWORD);
-    await Promise.all([invitee.waitForURL(`${e2e.baseUrl}/nl/leiden`), invitee.click('form.ks-form button[type=submit]')]);
+    await Promise.all([invitee.waitForURL(`${e2e.baseUrl}/nl/leiden/my-work`), invitee.click('form.ks-form button[type=submit]')]);
     await invitee.goto(`${e2e.baseUrl}/nl/account`);
     assert.match(await invitee.textContent('main') ?? '', /Lid partnerorganisatie/);
     await invitee.context().close();
@@ -116,7 +116,7 @@ describe('accounts: invitations and two-step login in Chromium', { skip: !chromi
     await invitee.waitForSelector('.ks-recovery-codes');
     assert.equal(await invitee.locator('.ks-recovery-codes code').count(), 10);
     await expectAccessible(invitee);
-    await Promise.all([invitee.waitForURL(`${e2e.baseUrl}/nl/leiden`), invitee.click('main a.utrecht-link')]);
+    await Promise.all([invitee.waitForURL(`${e2e.baseUrl}/nl/leiden/my-work`), invitee.click('main a.utrecht-link')]);
     await invitee.context().close();
 
     // Log in again: after the password comes the code.

@@ -266,7 +266,7 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
       await page.click('#accept-sso');
     });
     assert.equal(status, 303);
-    await page.waitForURL(`${e2e.baseUrl}/nl/leiden`);
+    await page.waitForURL(`${e2e.baseUrl}/nl/leiden/my-work`);
     const [nina] = await e2e.t.database.db.select().from(users).where(eq(users.email, PEOPLE.nieuw!.email));
     assert.ok(nina);
     assert.equal(nina.passwordHash, null);

@@ -14,7 +14,7 @@
  * Pages of another programme that a signed-in user may open there because they list only the
  * user's own items (proposals: the projects the user leads, none in another programme).
  */
-export const OWN_ITEMS_ONLY = ['GET ~/:programme/proposals'];
+export const OWN_ITEMS_ONLY = ['GET ~/:programme/proposals', 'GET ~/:programme/my-work'];
 
 export interface Expectation {
   /** The named action the route performs (src/policies.ts); the walk checks the route declares it. */
@@ -96,6 +96,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/:programme/bodies/:kind/meetings/new': { action: 'meeting.plan', own: 'L N N N N o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/cross-overs': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/dashboard': { action: 'dashboard.view', own: 'L N N N N o o', foreign: 'L N N N N N N' },
+  'GET ~/:programme/my-work': { action: 'account.use', own: 'L o o o o o o', foreign: 'L o o o o o o' },
   'GET ~/:programme/deadlines': { action: 'deadlines.view', own: 'L o o o o o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/decisions': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/decisions/:decisionId': { action: 'public', own: 'o o o o o o o', foreign: 'N N N N N N N' },
@@ -141,6 +142,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/:programme/organisations/:slug': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/organisations/:slug/edit': { action: 'organisation.edit', own: 'L N N N N o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/outbox': { action: 'outbox.view', own: 'L N N N N N o', foreign: 'L N N N N N N' },
+  'GET ~/:programme/people/:person': { action: 'person.link', own: 'L N N N N o o', foreign: 'L N N N N N N' },
   'GET ~/:programme/pages/:slug': { action: 'public', own: 'o o o o o o o', foreign: 'N N N N N N N' },
   'GET ~/:programme/privacy': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/projects': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
@@ -159,6 +161,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/:programme/targets/:key': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/themes/:theme': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/account': { action: 'account.use', own: 'L o o o o o o' },
+  'GET ~/my-work': { action: 'account.use', own: 'L r r r r r r' },
   'GET ~/account/mail': { action: 'mail.setPreferences', own: 'L o o o o o o' },
   'GET ~/account/personal-data': { action: 'account.use', own: 'L o o o o o o' },
   'GET ~/account/sessions': { action: 'account.use', own: 'L o o o o o o' },
@@ -214,6 +217,9 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'POST ~/:programme/fund/award-rule': { action: 'fund.manage', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/fund/hours-per-fte': { action: 'fund.manage', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/invitations': { action: 'programme.manage', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/people/:person/invite': { action: 'person.link', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/people/:person/link': { action: 'person.link', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/people/:person/unlink': { action: 'person.link', own: 'U N N N N r r', foreign: 'U N N N N N N' },
   'POST ~/:programme/invitations/:invitationId/revoke': { action: 'programme.manage', own: 'U N N N N N N', foreign: 'U N N N N N N' },
   'POST ~/:programme/manage/open-data': { action: 'openData.licence', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/manage/website/:kind/:id': { action: 'website.edit', own: 'U N N N N B B', foreign: 'U N N N N N N' },

@@ -23,7 +23,7 @@ export function classify(response: LightMyRequestResponse): string {
 }
 
 export const DENIED = new Set(['L', 'U', 'F', 'N']);
-const UUID_PARAMS = new Set(['action', 'actionId', 'agenda', 'agendaId', 'decisionId', 'fundId', 'meeting', 'item', 'membership', 'id']);
+const UUID_PARAMS = new Set(['action', 'actionId', 'agenda', 'agendaId', 'decisionId', 'fundId', 'meeting', 'item', 'membership', 'person', 'id']);
 
 function params(pattern: string): string[] {
   return [...pattern.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
@@ -110,6 +110,8 @@ export function fillPattern(key: string, variant: Variant, world: World, actor: 
           return idSet.item;
         case 'membership':
           return idSet.membership;
+        case 'person':
+          return idSet.person;
         case 'kind':
           return before === 'bodies' ? 'executive' : 'news';
         case 'id':

@@ -54,6 +54,8 @@ export interface ObjectSet {
   item: string;
   meetingAction: string;
   membership: string;
+  /** The person holding that membership. */
+  person: string;
   representative: string;
   application: string;
   news: string;
@@ -137,6 +139,7 @@ async function objectSet(db: Db, slug: string): Promise<ObjectSet> {
     item: await one(db, sql`select id as v from meeting_agenda_items where meeting_id = ${meeting} order by position limit 1`),
     meetingAction: await one(db, sql`select id as v from meeting_actions where programme_id = ${programmeId} order by created_at limit 1`),
     membership: await one(db, sql`select id as v from body_memberships where programme_id = ${programmeId} order by created_at limit 1`),
+    person: await one(db, sql`select person_id as v from body_memberships where programme_id = ${programmeId} order by created_at, id limit 1`),
     representative: await one(db, sql`select id as v from agreement_representatives where programme_id = ${programmeId} limit 1`),
     application: await one(db, sql`select id as v from fund_applications where programme_id = ${programmeId} order by created_at limit 1`),
     news: await one(db, sql`select slug as v from news_items where programme_id = ${programmeId} and status = 'published' order by slug limit 1`, 'no-news'),

@@ -103,7 +103,7 @@ for (const mode of databaseModes()) {
         const user = await buildUser(t);
         const response = await postLogin(user.email, TEST_PASSWORD, { next });
         assert.equal(response.statusCode, 303);
-        assert.equal(response.headers.location, '/nl', next);
+        assert.equal(response.headers.location, '/nl/my-work', next);
       }
     });
 

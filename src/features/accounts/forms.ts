@@ -64,3 +64,15 @@ export const SetupForm = Type.Object({
   email: field.email(),
   password: field.secret(MAX_PASSWORD_LENGTH),
 });
+
+/** Link a person to an existing account, with the role their seat or project calls for. */
+export const LinkPersonForm = Type.Object({
+  user: field.uuid(),
+  grant: Type.Optional(field.text(40)),
+});
+
+/** Invite a person by e-mail; accepting links them. */
+export const InvitePersonForm = Type.Object({
+  email: field.email(),
+  grant: Type.Optional(field.text(40)),
+});

@@ -3,9 +3,9 @@
 // accepting creates the account with a password or a linked single sign-on identity (or adds the
 // role to an existing account). A coordinator can revoke a pending invitation.
 import { LIMITS } from '../../web/forms.ts';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organisations, programmes, projects, roleAssignments, users, ROLES, type Role } from '../../db/schema.ts';
+import { organisations, people, programmes, projects, roleAssignments, users, ROLES, type Role } from '../../db/schema.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { can } from '../../policies.ts';
@@ -15,6 +15,7 @@ import { passwordProblem, type PasswordProblem } from './password-policy.ts';
 import { INVITATION_DAYS, hashToken, isTokenShape, newToken } from './tokens.ts';
 import { normaliseEmail } from './commands.ts';
 import { organisationForEmail } from './sso.ts';
+import { linkPersonInTx } from './people.ts';
 
 export interface InvitationInput {
   email: string;
@@ -22,6 +23,8 @@ export interface InvitationInput {
   role: string;
   project?: string;
   organisation?: string;
+  /** The person record the accepted account is linked to (checked: a person of this programme). */
+  personId?: string;
 }
 
 export type InvitationFieldErrors = Partial<Record<'email' | 'displayName' | 'role' | 'project' | 'organisation', string>>;
@@ -63,6 +66,10 @@ export async function createInvitation(db: Db, actor: Actor, programmeId: string
     if (organisation) organisationId = organisation.id;
     else errors.organisation = 'accounts.invite.unknownOrganisation';
   }
+  if (input.personId) {
+    const [person] = await db.select({ id: people.id }).from(people).where(and(eq(people.id, input.personId), eq(people.programmeId, programmeId)));
+    if (!person) return { ok: false, status: 404, errors: {} };
+  }
   if (Object.keys(errors).length > 0) return { ok: false, status: 400, errors };
   const token = newToken();
   const email = normaliseEmail(input.email);
@@ -77,11 +84,12 @@ export async function createInvitation(db: Db, actor: Actor, programmeId: string
         role: input.role as Role,
         projectId,
         organisationId,
+        personId: input.personId ?? null,
         invitedByUserId: actor.userId,
         expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
       })
       .returning({ id: invitations.id });
-    await recordAudit(tx, { actor, programmeId, action: 'invitation.create', objectType: 'invitation', objectId: row!.id, after: { role: input.role, projectId, organisationId } });
+    await recordAudit(tx, { actor, programmeId, action: 'invitation.create', objectType: 'invitation', objectId: row!.id, after: { role: input.role, projectId, organisationId, personId: input.personId ?? null } });
     return row!.id;
   });
   return { ok: true, token, invitationId };
@@ -97,6 +105,7 @@ export interface OpenInvitation {
   role: Role;
   projectId: string | null;
   organisationId: string | null;
+  personId: string | null;
   existingUserId: string | null;
 }
 
@@ -125,6 +134,7 @@ export async function findInvitationByHash(db: Db, tokenHash: string): Promise<O
       role: invitations.role,
       projectId: invitations.projectId,
       organisationId: invitations.organisationId,
+      personId: invitations.personId,
     })
     .from(invitations)
     .innerJoin(programmes, eq(programmes.id, invitations.programmeId))
@@ -186,8 +196,19 @@ export async function acceptInvitationByHash(db: Db, tokenHash: string, credenti
     const actor = { userId, displayName: invitation.displayName };
     await recordAudit(tx, { actor, programmeId: invitation.programmeId, action: 'invitation.accept', objectType: 'invitation', objectId: invitation.id, origin });
     await recordAudit(tx, { actor, programmeId: invitation.programmeId, action: 'role.grant', objectType: 'role_assignment', objectId: assignment!.id, after: { role: invitation.role } });
+    // The person the coordinator invited (a body member, a project's contact) is now this account.
+    if (invitation.personId) await linkPersonInTx(tx, { actor, programmeId: invitation.programmeId, personId: invitation.personId, userId, role: null, projectId: null });
     return { ok: true as const, userId, role: invitation.role };
   });
+}
+
+/** The projects and organisations the invitation form offers, in their order of code and name. */
+export async function inviteChoices(db: Db, programmeId: string) {
+  const [projectRows, organisationRows] = await Promise.all([
+    db.select({ code: projects.code, title: projects.title }).from(projects).where(eq(projects.programmeId, programmeId)).orderBy(asc(projects.position), asc(projects.code)),
+    db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.programmeId, programmeId)).orderBy(asc(organisations.slug)),
+  ]);
+  return { projects: projectRows, organisations: organisationRows };
 }
 
 export async function listInvitations(db: Db, programmeId: string) {

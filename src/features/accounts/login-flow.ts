@@ -8,6 +8,11 @@ import { SESSION_COOKIE, logIn } from './sessions.ts';
 import { CHALLENGE_COOKIE, CHALLENGE_MINUTES, secondStepFor, startChallenge } from './totp.ts';
 import { boxFor } from './secret-box.ts';
 
+/** Where a login without a return address lands: the person's start page ("my work"). */
+export function startPage(locale: string, programmeSlug?: string): string {
+  return programmeSlug ? `/${locale}/${programmeSlug}/my-work` : `/${locale}/my-work`;
+}
+
 export function cookieOptions(config: Config) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
 }
@@ -46,7 +51,7 @@ export async function afterPassword(
   const step = force ?? (await secondStepFor(db, user));
   if (step === 'none') {
     await startSession(db, config, request, reply, user, method);
-    return redirectLocal(reply, next, `/${locale}`);
+    return redirectLocal(reply, next, startPage(locale));
   }
   const token = await startChallenge(db, boxFor(config), user.id, step, next);
   reply.setCookie(CHALLENGE_COOKIE, token, { ...cookieOptions(config), maxAge: CHALLENGE_MINUTES * 60 });

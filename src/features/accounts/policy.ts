@@ -1,4 +1,7 @@
 // Who may do what with the accounts capability: its named actions, pure and denied by default.
-import type { Rules } from '../../domain/policy.ts';
+import { coordinates, programmeRule, type Rules } from '../../domain/policy.ts';
 
-export const accountsRules = {} satisfies Rules;
+export const accountsRules = {
+  /** Link a person record (a body member, a project's contact) to an account, or invite them to one. */
+  'person.link': programmeRule(coordinates),
+} satisfies Rules;

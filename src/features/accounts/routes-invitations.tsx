@@ -1,10 +1,10 @@
 // Routes for invitations (coordinator sends, invitee accepts) and erasure of a person (admin).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { PageContext } from '../../web/context.ts';
+import type { PageContext, ProgrammeSummary } from '../../web/context.ts';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema.ts';
+import { ROLES, users } from '../../db/schema.ts';
 import { HttpError, notFound, sendHtml } from '../../web/http.ts';
 import { formState, LIMITS, readForm, typedValue } from '../../web/forms.ts';
 import { errorText } from '../../web/form-components.tsx';
@@ -17,9 +17,9 @@ import { translator } from '../../web/i18n.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import type { Locale } from '../../domain/localized.ts';
 import './messages.ts';
-import { acceptInvitation, createInvitation, deadInvitationReason, findInvitation, listInvitations, revokeInvitation, type InvitationInput } from './invitations.ts';
+import { acceptInvitation, createInvitation, inviteChoices, deadInvitationReason, findInvitation, listInvitations, revokeInvitation, type InvitationInput } from './invitations.ts';
 import { loadSso } from './sso.ts';
-import { afterPassword, startSession } from './login-flow.ts';
+import { afterPassword, startPage, startSession } from './login-flow.ts';
 import { sendAccountMail } from './mail.ts';
 import { eraseUser, erasableUsers } from './personal-data.ts';
 import { PRIVILEGED_ROLES } from './totp.ts';
@@ -28,12 +28,39 @@ import { passwordMessage } from './views-security.tsx';
 
 type ProgrammeParams = { programme: string };
 
+/** The invitation mail with its one-time link, in the language the coordinator invited in. */
+export async function mailInvitation(
+  db: Db,
+  config: Config,
+  input: { locale: Locale; programme: ProgrammeSummary; input: InvitationInput; token: string; inviter: string },
+): Promise<void> {
+  const { locale, programme } = input;
+  const t = translator(locale);
+  const link = `${config.baseUrl}/${locale}/invitation/${input.token}`;
+  const programmeName = programme.name[locale] ?? programme.name.nl ?? programme.slug;
+  await sendAccountMail(db, {
+    programmeId: programme.id,
+    kind: 'invitation',
+    to: input.input.email.toLowerCase(),
+    subject: t('accounts.mail.invite.subject', { programme: programmeName }),
+    body: t('accounts.mail.invite.body', { name: input.input.displayName, inviter: input.inviter, programme: programmeName, role: t(`role.${input.input.role}`), link }),
+  });
+}
+
 export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: Config): void {
-  registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, manageOnly: true });
+  registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, action: 'programme.manage' });
   for (const { locale, url } of localizedPaths('/:programme/invitations')) {
-    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
+    app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string; role?: string; project?: string; organisation?: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const rows = await listInvitations(db, request.programme!.id);
-      return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={{}} errors={{}} invitations={rows} sent={request.query.sent === '1'} revoked={request.query.revoked === '1'} />));
+      const choices = await inviteChoices(db, request.programme!.id);
+      // Opened from a project or organisation page: the role and the choice come pre-selected.
+      const { role, project, organisation } = request.query;
+      const values: InviteFormValues = {
+        role: typeof role === 'string' && (ROLES as readonly string[]).includes(role) ? role : undefined,
+        project: choices.projects.find((p) => p.code === project)?.code,
+        organisation: choices.organisations.find((o) => o.slug === organisation)?.slug,
+      };
+      return sendHtml(reply, renderPage(<InvitationsPage ctx={pageContext(request, config)} values={values} errors={{}} invitations={rows} choices={choices} sent={request.query.sent === '1'} revoked={request.query.revoked === '1'} />));
     });
     app.post<{ Params: ProgrammeParams & { invitationId: string } }>(`${url}/:invitationId/revoke`, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const programme = request.programme!;
@@ -48,7 +75,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       const typed = formState('invite', read.ok ? {} : read.errors, request.body);
       const values: InviteFormValues = Object.fromEntries(['email', 'displayName', 'role', 'project', 'organisation'].map((name) => [name, typedValue(typed, 'invite', name)]));
       const refuse = async (errors: Record<string, string | undefined>) =>
-        sendHtml(reply, renderPage(<InvitationsPage ctx={ctx} values={values} errors={Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Record<string, string>} invitations={await listInvitations(db, programme.id)} />), 400);
+        sendHtml(reply, renderPage(<InvitationsPage ctx={ctx} values={values} errors={Object.fromEntries(Object.entries(errors).filter(([, message]) => message)) as Record<string, string>} invitations={await listInvitations(db, programme.id)} choices={await inviteChoices(db, programme.id)} />), 400);
       if (!read.ok) return refuse(Object.fromEntries(Object.entries(read.errors).map(([name, error]) => [name, errorText(ctx, error)])));
       const input: InvitationInput = read.value;
       const result = await createInvitation(db, request.actor!, programme.id, input);
@@ -56,16 +83,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
         if (result.status === 404) throw notFound();
         return refuse(Object.fromEntries(Object.entries(result.errors).map(([name, key]) => [name, ctx.t(key!, { max: LIMITS.name })])));
       }
-      const t = translator(locale as Locale);
-      const link = `${config.baseUrl}/${locale}/invitation/${result.token}`;
-      const programmeName = programme.name[locale as Locale] ?? programme.name.nl ?? programme.slug;
-      await sendAccountMail(db, {
-        programmeId: programme.id,
-        kind: 'invitation',
-        to: input.email.toLowerCase(),
-        subject: t('accounts.mail.invite.subject', { programme: programmeName }),
-        body: t('accounts.mail.invite.body', { name: input.displayName, inviter: request.actor!.displayName, programme: programmeName, role: t(`role.${input.role}`), link }),
-      });
+      await mailInvitation(db, config, { locale, programme, input, token: result.token, inviter: request.actor!.displayName });
       return reply.redirect(`${url.replace(':programme', programme.slug)}?sent=1`, 303);
     });
   }
@@ -109,7 +127,7 @@ export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: C
       // An existing account gained a role: it logs in as always (the link is no password).
       if (invitation!.existingUserId) return reply.redirect(`/${locale}/login`, 303);
       const [user] = await db.select().from(users).where(eq(users.id, result.userId));
-      const home = `/${locale}/${invitation!.programmeSlug}`;
+      const home = startPage(locale, invitation!.programmeSlug);
       // Administrators and coordinators set up their authenticator before their first session.
       if ((PRIVILEGED_ROLES as readonly string[]).includes(result.role)) return afterPassword(db, config, request, reply, user!, locale, home, 'enrol');
       await startSession(db, config, request, reply, user!, 'invitation');

@@ -15,7 +15,7 @@ import { localizedPaths } from '../../web/routing.ts';
 import { translator } from '../../web/i18n.ts';
 import './messages.ts';
 import { normaliseEmail } from './commands.ts';
-import { cookieOptions, startSession } from './login-flow.ts';
+import { cookieOptions, startPage, startSession } from './login-flow.ts';
 import { clearCredentialAttempts, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
 import { downloadPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
@@ -84,7 +84,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       await endChallenge(db, challenge);
       await clearCredentialAttempts(db, 'code', user.email);
       await startSession(db, config, request, reply, user, factor === 'totp' ? 'password+totp' : 'password+recovery-code');
-      return redirectLocal(reply, challenge.next ?? undefined, `/${locale}`);
+      return redirectLocal(reply, challenge.next ?? undefined, startPage(locale));
     });
   }
 
@@ -114,7 +114,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       }
       await endChallenge(db, challenge);
       await startSession(db, config, request, reply, user, 'password+totp-enrolment');
-      const next = challenge.next && challenge.next.startsWith('/') && !challenge.next.startsWith('//') ? challenge.next : `/${locale}`;
+      const next = challenge.next && challenge.next.startsWith('/') && !challenge.next.startsWith('//') ? challenge.next : startPage(locale);
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={next} />));
     });
   }

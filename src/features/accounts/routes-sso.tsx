@@ -14,7 +14,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { acceptInvitationByHash, findInvitation, findInvitationByHash } from './invitations.ts';
-import { afterPassword, cookieOptions, startSession } from './login-flow.ts';
+import { afterPassword, cookieOptions, startPage, startSession } from './login-flow.ts';
 import { clearFailures, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
 import { boxFor } from './secret-box.ts';
 import { SSO_COOKIE, SSO_MINUTES, finishSsoLogin, loadSso, redirectUriFor, saveSso, settingsForm, startSsoLogin, userForIdentity, type SsoFailure, type SsoSettingsInput, type StoredSso } from './sso.ts';
@@ -91,7 +91,7 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
         const accepted = await acceptInvitationByHash(db, result.invitationTokenHash, { identity }, request.ip);
         if (!accepted.ok) return fail(request, reply, 'invitation');
         const [user] = await db.select().from(users).where(eq(users.id, accepted.userId));
-        const home = `/${locale}/${invitation.programmeSlug}`;
+        const home = startPage(locale, invitation.programmeSlug);
         const privileged = (PRIVILEGED_ROLES as readonly string[]).includes(accepted.role);
         // A new administrator or coordinator sets up an authenticator first, unless the provider did MFA.
         if (privileged && !identity.mfa) return afterPassword(db, config, request, reply, user!, locale, home, 'enrol', method);
@@ -107,7 +107,7 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
       const next = result.next ?? undefined;
       if (identity.mfa) {
         await startSession(db, config, request, reply, user, method);
-        return redirectLocal(reply, next, `/${locale}`);
+        return redirectLocal(reply, next, startPage(locale));
       }
       // Otherwise the same second step as after a password: a code, or enrolment for privileged roles.
       return afterPassword(db, config, request, reply, user, locale, next, undefined, method);

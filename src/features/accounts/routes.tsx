@@ -20,6 +20,7 @@ import { registerSecurityRoutes } from './routes-security.tsx';
 import { registerSetupRoutes } from './routes-setup.tsx';
 import { hasAdministrator } from './first-run.ts';
 import { registerInvitationRoutes } from './routes-invitations.tsx';
+import { registerPeopleRoutes } from './routes-people.tsx';
 import { hasTotp, isPrivileged, sealPlainTotpSecrets } from './totp.ts';
 import { boxFor } from './secret-box.ts';
 import { registerSsoRoutes } from './routes-sso.tsx';
@@ -29,6 +30,7 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
   registerSecurityRoutes(app, db, config);
   registerSetupRoutes(app, db, config);
   registerInvitationRoutes(app, db, config);
+  registerPeopleRoutes(app, db, config);
   registerSsoRoutes(app, db, config);
   // Reads (or generates) the key at boot, so a bad KENNISSTAD_SECRET_KEY stops the server at once.
   const box = boxFor(config);

@@ -119,7 +119,7 @@ for (const mode of databaseModes()) {
       assert.equal(weak.statusCode, 400);
       const accepted = await postForm(link, v.cookie, { _csrf: v.csrf, password: NEW_PASSWORD });
       assert.equal(accepted.statusCode, 303);
-      assert.equal(accepted.headers.location, '/nl/leiden');
+      assert.equal(accepted.headers.location, '/nl/leiden/my-work');
       const session = cookieOf(accepted, 'ks_session')!;
       const account = await t.app.inject({ url: '/nl/account', headers: { cookie: `ks_session=${session}` } });
       assert.match(account.body, /Lid partnerorganisatie/);

@@ -3,7 +3,7 @@
 // Every secret that travels in a link or cookie is stored only as its SHA-256; secrets the server
 // must read back (authenticator secrets, SSO client secrets) are encrypted (secret-box.ts).
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations, programmes, projects, users, type Role } from '../../db/schema.ts';
+import { organisations, people, programmes, projects, users, type Role } from '../../db/schema.ts';
 
 /** The coordinator invites a person by e-mail into a role; the link works once and expires. */
 export const invitations = pgTable(
@@ -19,6 +19,8 @@ export const invitations = pgTable(
     role: text('role').$type<Role>().notNull(),
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The person record (a body member, a project's contact) that the accepted account is linked to. */
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     invitedByUserId: uuid('invited_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),

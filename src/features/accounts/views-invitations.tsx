@@ -5,6 +5,7 @@ import { localePath } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
 import { ROLES, type Role } from '../../db/schema.ts';
+import { resolveText, type LocalizedText } from '../../domain/localized.ts';
 import { NewPasswordForm } from './views-security.tsx';
 import { CheckboxField } from './views-sso.tsx';
 
@@ -14,6 +15,12 @@ export interface InviteFormValues {
   role?: string;
   project?: string;
   organisation?: string;
+}
+
+/** What the invitation form offers to choose from: the programme's projects and organisations. */
+export interface InviteChoices {
+  projects: { code: string; title: LocalizedText }[];
+  organisations: { slug: string; name: LocalizedText }[];
 }
 
 export interface InvitationRow {
@@ -31,6 +38,7 @@ export function InvitationsPage(props: {
   values: InviteFormValues;
   errors: Record<string, string>;
   invitations: InvitationRow[];
+  choices: InviteChoices;
   sent?: boolean;
   revoked?: boolean;
   link?: string;
@@ -51,8 +59,24 @@ export function InvitationsPage(props: {
         <TextField id="email" name="email" type="email" label={t('login.email')} value={values.email} autocomplete="off" required error={errors.email} />
         <TextField id="displayName" name="displayName" label={t('accounts.invite.name')} value={values.displayName} autocomplete="off" required error={errors.displayName} />
         <SelectField id="role" label={t('accounts.invite.role')} value={values.role ?? 'partner'} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} error={errors.role} />
-        <TextField id="project" name="project" label={t('accounts.invite.project')} description={t('accounts.invite.projectHelp')} value={values.project} error={errors.project} />
-        <TextField id="organisation" name="organisation" label={t('accounts.invite.organisation')} description={t('accounts.invite.organisationHelp')} value={values.organisation} error={errors.organisation} />
+        <SelectField
+          id="project"
+          label={t('accounts.invite.project')}
+          description={t('accounts.invite.projectHelp')}
+          empty={t('accounts.invite.noProject')}
+          value={values.project ?? ''}
+          options={props.choices.projects.map((p) => ({ value: p.code, label: `${p.code} ${resolveText(p.title, locale).text}` }))}
+          error={errors.project}
+        />
+        <SelectField
+          id="organisation"
+          label={t('accounts.invite.organisation')}
+          description={t('accounts.invite.organisationHelp')}
+          empty={t('accounts.invite.noOrganisation')}
+          value={values.organisation ?? ''}
+          options={props.choices.organisations.map((o) => ({ value: o.slug, label: resolveText(o.name, locale).text }))}
+          error={errors.organisation}
+        />
         <SubmitButton>{t('accounts.invite.submit')}</SubmitButton>
       </form>
       <Heading level={2}>{t('accounts.invite.list')}</Heading>

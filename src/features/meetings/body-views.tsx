@@ -137,6 +137,11 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, or
               <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.organisation')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.position')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.term')}</th>
+              {canPrepare && (
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('people.column')}
+                </th>
+              )}
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
@@ -153,6 +158,15 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, or
                     ? t('meetings.members.between', { from: formatDate(locale, m.membership.startsOn), to: formatDate(locale, m.membership.endsOn) })
                     : t('meetings.members.since', { date: formatDate(locale, m.membership.startsOn) })}
                 </td>
+                {canPrepare && (
+                  <td class="utrecht-table__cell">
+                    {m.userId ? t('people.linked') : t('people.unlinked')}
+                    {' — '}
+                    <a class="utrecht-link" href={`${base(ctx)}/people/${m.membership.personId}`} aria-label={t('people.manage', { name: m.name })}>
+                      {t(m.userId ? 'meetings.members.accountChange' : 'meetings.members.accountLink')}
+                    </a>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

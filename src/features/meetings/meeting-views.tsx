@@ -11,7 +11,7 @@ import type { FormState } from '../../web/forms.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { AttachmentData } from '../files/views.tsx';
-import type { InvitationStatus } from '../monitoring/invitations.ts';
+import type { InvitationReport, InvitationStatus } from '../monitoring/invitations.ts';
 import { InvitationsForm } from '../monitoring/mail-views.tsx';
 import { ActionsSection } from './meeting-action-views.tsx';
 import { AgendaSection } from './meeting-agenda-views.tsx';
@@ -37,11 +37,13 @@ export interface MeetingPageProps {
   confirmable: Set<string>;
   /** For the coordinator: what was sent to the members (monitoring's invitations). */
   invitations?: InvitationStatus;
+  /** What the last press of "send invitations" did (from the address after the redirect). */
+  invitationReport?: InvitationReport | null;
   /** The minutes' approval, the previous meeting and the corrections. */
   record: MinutesRecord;
 }
 
-export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations, blocked, confirmable, record }: MeetingPageProps) {
+export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations, invitationReport, blocked, confirmable, record }: MeetingPageProps) {
   const { t } = ctx;
   const title = meetingTitle(ctx, body, meeting);
   const path = `${base(ctx)}/meetings/${meeting.id}`;
@@ -65,7 +67,7 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
           <SubmitButton secondary>{t('meetings.state.change')}</SubmitButton>
         </PostForm>
       )}
-      {invitations && <InvitationsForm ctx={ctx} action={`${path}/invitations`} sequence={meeting.sequence} status={invitations} />}
+      {invitations && <InvitationsForm ctx={ctx} action={`${path}/invitations`} sequence={meeting.sequence} status={invitations} report={invitationReport ?? null} />}
       <PreviousMinutes {...section} record={record} frozen={frozen} />
       <AgendaSection {...section} files={files} />
       {body.kind === 'support' && <ProposalsSection {...section} />}

@@ -40,7 +40,7 @@ export async function bodyRef(db: Db, body: Body): Promise<BodyRef> {
 
 export async function listMembers(db: Db, bodyId: string) {
   return db
-    .select({ membership: bodyMemberships, name: people.name, organisation: organisations.name })
+    .select({ membership: bodyMemberships, name: people.name, organisation: organisations.name, userId: people.userId })
     .from(bodyMemberships)
     .innerJoin(people, eq(people.id, bodyMemberships.personId))
     .leftJoin(organisations, eq(organisations.id, bodyMemberships.organisationId))

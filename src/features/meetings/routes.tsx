@@ -33,9 +33,10 @@ import { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionI
 import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
-import { invitationStatus } from '../monitoring/invitations.ts';
+import { invitationStatus, readReport } from '../monitoring/invitations.ts';
 import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meetingPackPdf } from './reports.ts';
 import './messages.ts';
+import '../accounts/messages-people.ts';
 import './messages-record.ts';
 import { registerCadencePanel } from './cadence-panel.tsx';
 import * as q from './queries.ts';
@@ -127,6 +128,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
         canPrepare={prepares}
         state={state}
         invitations={invitations}
+        invitationReport={invitations ? readReport((request.query as { invited?: unknown } | undefined)?.invited) : null}
         blocked={blocked}
         confirmable={confirmable}
       />

@@ -7,7 +7,7 @@ import { Checkbox, ErrorSummary, fieldProps, PostForm } from '../../web/form-com
 import type { FormState } from '../../web/forms.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import type { InvitationStatus } from './invitations.ts';
+import type { InvitationReport, InvitationStatus } from './invitations.ts';
 import { MAIL_KINDS, wants, type MailKind, type Preferences } from './mail.ts';
 import { PreferencesInput } from './schema.ts';
 
@@ -80,15 +80,19 @@ export function UnsubscribePage({ ctx, action, kind, done }: { ctx: PageContext;
   );
 }
 
-/** On a meeting page, for the coordinator: the send (or resend) button and what was sent. */
-export function InvitationsForm({ ctx, action, sequence, status }: { ctx: PageContext; action: string; sequence: number; status: InvitationStatus }) {
+/** On a meeting page, for the coordinator: who will and will not be invited and why, the send (or resend) button, and what the last send did. */
+export function InvitationsForm({ ctx, action, sequence, status, report }: { ctx: PageContext; action: string; sequence: number; status: InvitationStatus; report: InvitationReport | null }) {
   const { t, locale } = ctx;
   const changed = status.sentSequence !== null && status.sentSequence < sequence;
+  const receiving = status.members.filter((m) => m.reason === null);
+  const notReceiving = status.members.filter((m) => m.reason !== null);
+  const personHref = (personId: string) => localePath(locale, `/${ctx.programme!.slug}/people/${personId}`);
   return (
     <section aria-labelledby="invitations-heading" class="ks-noprint">
       <Heading level={2} id="invitations-heading">
         {t('monitoring.invitations.heading')}
       </Heading>
+      {report && <InvitationReportAlert ctx={ctx} report={report} />}
       {status.lastSentAt ? (
         <p class="utrecht-paragraph">
           {t('monitoring.invitations.sent', { date: formatDateTime(locale, status.lastSentAt), count: status.recipients })}{' '}
@@ -97,11 +101,63 @@ export function InvitationsForm({ ctx, action, sequence, status }: { ctx: PageCo
       ) : (
         <p class="utrecht-paragraph">{t('monitoring.invitations.never')}</p>
       )}
-      {status.withoutAccount.length > 0 && <p class="utrecht-paragraph ks-muted">{t('monitoring.invitations.withoutAccount', { names: status.withoutAccount.join(', ') })}</p>}
+      {status.members.length === 0 ? (
+        <p class="utrecht-paragraph">{t('monitoring.invitations.noMembers')}</p>
+      ) : (
+        <>
+          <p class="utrecht-paragraph" id="invitations-receiving">
+            {receiving.length === 0 ? t('monitoring.invitations.nobody') : t('monitoring.invitations.receiving', { count: receiving.length, names: receiving.map((m) => m.name).join(', ') })}
+          </p>
+          {notReceiving.length > 0 && (
+            <>
+              <p class="utrecht-paragraph">{t('monitoring.invitations.notReceiving', { count: notReceiving.length })}</p>
+              <ul class="utrecht-unordered-list" id="invitations-not-receiving">
+                {notReceiving.map((m) => (
+                  <li class="utrecht-unordered-list__item">
+                    {m.name}: {t(`monitoring.invitations.reason.${m.reason}`)}
+                    {m.reason !== 'off' && (
+                      <>
+                        {' '}
+                        <a class="utrecht-link" href={personHref(m.personId)} aria-label={t('monitoring.invitations.fixLabel', { name: m.name })}>
+                          {t('monitoring.invitations.fix')}
+                        </a>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
       <form method="post" action={action}>
         <CsrfField ctx={ctx} />
         <SubmitButton secondary>{t(changed ? 'monitoring.invitations.resend' : status.lastSentAt ? 'monitoring.invitations.sendMissing' : 'monitoring.invitations.send')}</SubmitButton>
       </form>
     </section>
+  );
+}
+
+/** After a send: how many were sent or kept in the outbox, and, when none went out, why. Never a silent "sent 0". */
+function InvitationReportAlert({ ctx, report }: { ctx: PageContext; report: InvitationReport }) {
+  const { t } = ctx;
+  const mailed = report.sent - report.queued;
+  const lines = [
+    mailed > 0 ? t('monitoring.invitations.report.mailed', { count: mailed }) : null,
+    report.queued > 0 ? t('monitoring.invitations.report.queued', { count: report.queued }) : null,
+    report.skipped > 0 ? t('monitoring.invitations.report.skipped', { count: report.skipped }) : null,
+    report.failed > 0 ? t('monitoring.invitations.report.failed', { count: report.failed }) : null,
+    report.unreachable > 0 ? t('monitoring.invitations.report.unreachable', { count: report.unreachable }) : null,
+  ].filter((line): line is string => line !== null);
+  const none = report.sent === 0;
+  return (
+    <div role="status">
+      <Alert kind={none || report.failed > 0 ? 'warning' : 'ok'}>
+        {none && <p class="utrecht-paragraph">{t('monitoring.invitations.report.none')}</p>}
+        {lines.map((line) => (
+          <p class="utrecht-paragraph">{line}</p>
+        ))}
+      </Alert>
+    </div>
   );
 }

@@ -22,7 +22,7 @@ import { can } from '../../policies.ts';
 import { addMeasurement, fileReport } from './commands.ts';
 import { daily, JobRunner, weekly } from './jobs.ts';
 import { getMeeting } from '../meetings/queries.ts';
-import { sendInvitations } from './invitations.ts';
+import { reportQuery, sendInvitations } from './invitations.ts';
 import { createMailer, findPreferencesByToken, isMailKind, preferencesFor, savePreferences, unsubscribe, type MailKind } from './mail.ts';
 import { PREFERENCES_PATH, PreferencesPage, UnsubscribePage } from './mail-views.tsx';
 import { addDays, isoToday, periodOf } from './periods.ts';
@@ -68,7 +68,9 @@ async function chartFor(ctx: PageContext, item: q.TargetWithTrend): Promise<stri
 
 export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.targets', path: '/targets', order: 40 });
-  registerNavItem({ label: 'nav.deadlines', path: '/deadlines', order: 85, manageOnly: true });
+  registerNavItem({ label: 'nav.deadlines', path: '/deadlines', order: 85, action: 'programme.manage' });
+  // Administrators only: the outbox holds password reset links.
+  registerNavItem({ label: 'nav.outbox', path: '/outbox', order: 96, action: 'outbox.view' });
 
   for (const { url } of localizedPaths('/:programme/targets')) {
     app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public' } }, async (request, reply) => {
@@ -199,8 +201,10 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
     app.post<{ Params: ProgrammeParams & { meeting: string } }>(url, { config: { action: 'meeting.sendInvitations' } }, async (request, reply) => {
       const found = await getMeeting(db, request.programme!.id, request.params.meeting);
       if (!found) throw notFound();
-      await sendInvitations({ actor: request.actor, db, mailer, meeting: found.meeting, body: found.body, programmeSlug: request.programme!.slug, baseUrl: config.baseUrl });
-      return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/meetings/${found.meeting.id}#invitations-heading`);
+      const sent = await sendInvitations({ actor: request.actor, db, mailer, meeting: found.meeting, body: found.body, programmeSlug: request.programme!.slug, baseUrl: config.baseUrl });
+      // The meeting page says what happened: how many sent, kept in the outbox, skipped, failed, unreachable.
+      const report = sent.ok ? `?invited=${reportQuery(sent.value)}` : '';
+      return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/meetings/${found.meeting.id}${report}#invitations-heading`);
     });
   }
 

@@ -209,6 +209,14 @@ export function ProjectPage(props: {
               (<Text value={project.leadNote} locale={locale} />)
             </>
           )}
+          {ctx.canManage && (
+            <>
+              {' — '}
+              <Link ctx={ctx} to={`/${ctx.programme!.slug}/invitations?role=lead&project=${encodeURIComponent(project.code)}`}>
+                {t('project.inviteLead')}
+              </Link>
+            </>
+          )}
         </dd>
       </dl>
       <Heading level={2}>{t('project.goal')}</Heading>
@@ -394,6 +402,10 @@ export function OrganisationPage(props: {
         <p class="utrecht-paragraph">
           <Link ctx={ctx} to={`/${ctx.programme!.slug}/organisations/${organisation.slug}/edit`}>
             {t('organisation.edit.link')}
+          </Link>
+          {' · '}
+          <Link ctx={ctx} to={`/${ctx.programme!.slug}/invitations?role=partner&organisation=${encodeURIComponent(organisation.slug)}`}>
+            {t('organisation.inviteMember')}
           </Link>
         </p>
       )}
