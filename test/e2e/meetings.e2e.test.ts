@@ -8,9 +8,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { eq } from 'drizzle-orm';
 import { setClock } from '../../src/clock.ts';
-import { organisations, people } from '../../src/db/schema.ts';
+import { organisations } from '../../src/db/schema.ts';
 import { buildUser, TEST_PASSWORD } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
@@ -114,7 +113,12 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     await page.selectOption('#member-position', 'chair');
     await page.fill('#member-startsOn', '2030-01-01');
     await submit('/bodies/executive/members');
-    await e2e.t.database.db.update(people).set({ userId: ids.executive! }).where(eq(people.name, 'Lid executive'));
+    // Linked to the executive member's existing account from the person's page.
+    await Promise.all([page.waitForNavigation(), page.click('a[aria-label*="Lid executive"][href*="/people/"]')]);
+    await expectAccessible(page);
+    await page.selectOption('#link-user', ids.executive!);
+    await submit('/link');
+    assert.match((await page.textContent('#person-account')) ?? '', /Lid executive/);
 
     // Before the meeting has started nothing is recorded; once it has, the secretary records who attended.
     await page.goto(`${e2e.baseUrl}/nl${executive}`);
