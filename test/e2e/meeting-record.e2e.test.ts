@@ -14,8 +14,13 @@ describe('correcting and approving a meeting record in Chromium', { skip: !chrom
   const e2e = useBrowserApp();
   let page: Page;
 
+  let chairUserId = '';
+  let chairEmail = '';
   before(async () => {
     const coordinator = await buildUser(e2e.t, { role: 'coordinator', name: 'Coördinator' });
+    const chair = await buildUser(e2e.t, { role: 'support', name: 'Voorzitter ambtelijk' });
+    chairUserId = chair.id;
+    chairEmail = chair.email;
     page = await e2e.newPage();
     await browserLogin(page, e2e.baseUrl, coordinator.email, TEST_PASSWORD);
     // Inside the term: both meetings this test plans have taken place.
@@ -55,11 +60,24 @@ describe('correcting and approving a meeting record in Chromium', { skip: !chrom
   }
 
   test('edit, withdraw, approve at the next meeting, correct with a note', async () => {
+    // The body's chair: a seat linked to an account from the person's page, so that a decision the
+    // secretary records can be confirmed by someone else who attended (four eyes).
+    await page.goto(`${e2e.baseUrl}/nl/leiden/bodies/support`);
+    await page.fill('#member-name', 'Voorzitter ambtelijk');
+    await page.selectOption('#member-position', 'chair');
+    await page.fill('#member-startsOn', '2019-01-01');
+    await submit('/bodies/support/members');
+    await Promise.all([page.waitForNavigation(), page.click('a[aria-label*="Voorzitter ambtelijk"][href*="/people/"]')]);
+    await page.selectOption('#link-user', chairUserId);
+    await submit('/link');
+
     const earlier = await planMeeting('2019-03-01');
     const later = await planMeeting('2019-03-15');
 
-    // The earlier meeting: two agenda items and a decision.
+    // The earlier meeting: the chair attended, two agenda items and a decision.
     await page.goto(`${e2e.baseUrl}${earlier}`);
+    await page.locator('#attendance-present label', { hasText: 'Voorzitter ambtelijk' }).click();
+    await submit('/attendance');
     for (const [nl, en] of [
       ['Voortgang', 'Progress'],
       ['Rondvraag', 'Any other business'],
@@ -105,6 +123,19 @@ describe('correcting and approving a meeting record in Chromium', { skip: !chrom
     await checkBoth();
     await page.goto(`${e2e.baseUrl}${later}`);
     assert.match(await main(), /De notulen van de vergadering van 1 maart 2019 zijn nog niet vastgesteld/);
+    // Refused while the decision awaits confirmation: the page says what to do.
+    await submit('/minutes/approve-previous');
+    assert.match(await main(), /wacht nog op bevestiging/);
+
+    // The chair, who attended, confirms the decision in a browser of their own.
+    const chair = await e2e.newPage();
+    await browserLogin(chair, e2e.baseUrl, chairEmail, TEST_PASSWORD);
+    await chair.goto(`${e2e.baseUrl}${earlier}`);
+    await Promise.all([chair.waitForNavigation(), chair.click('form[action$="/confirm"] button[type=submit]')]);
+    await Promise.all([chair.waitForNavigation(), chair.click('form[action$="/confirm"] button[type=submit]')]);
+    assert.match((await chair.textContent('main')) ?? '', /Bevestigd door Voorzitter ambtelijk/);
+
+    await page.goto(`${e2e.baseUrl}${later}`);
     await submit('/minutes/approve-previous');
     assert.match(await main(), /De notulen van de vergadering van 1 maart 2019 vaststellen\?/);
     await expectAccessible(page);

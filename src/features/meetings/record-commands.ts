@@ -152,12 +152,17 @@ const hasMinutes = (minutes: { nl?: string; en?: string }) => Boolean(resolveTex
  * minutes wait until every decision in them is confirmed or withdrawn.
  */
 async function refusedWhileAwaitingConfirmation(tx: Db, meetingId: string): Promise<Refused | null> {
-  const [waiting] = await tx
+  return (await hasDecisionAwaitingConfirmation(tx, meetingId)) ? refusedField(FORM_ERROR, 'meetings.error.decisionsAwaitConfirmation') : null;
+}
+
+/** Whether a decision of the meeting is neither confirmed nor withdrawn. */
+export async function hasDecisionAwaitingConfirmation(db: Db, meetingId: string): Promise<boolean> {
+  const [waiting] = await db
     .select({ id: decisions.id })
     .from(decisions)
     .where(and(eq(decisions.meetingId, meetingId), isNull(decisions.confirmedAt), isNull(decisions.withdrawnAt)))
     .limit(1);
-  return waiting ? refusedField(FORM_ERROR, 'meetings.error.decisionsAwaitConfirmation') : null;
+  return Boolean(waiting);
 }
 
 /**

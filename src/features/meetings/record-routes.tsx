@@ -153,7 +153,8 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
     const path = meetingPath(request, found.meeting.id);
     const previous = await record.previousMeeting(db, found.meeting);
     // Asks only when there is something to approve; otherwise the command refuses with its message.
-    const askable = previous && !previous.minutesApprovedAt && (await record.approvesAtNextMeeting(db, request.programme!.id));
+    const askable =
+      previous && !previous.minutesApprovedAt && (await record.approvesAtNextMeeting(db, request.programme!.id)) && !(await record.hasDecisionAwaitingConfirmation(db, previous.id));
     if (!isConfirmed(request.body) && askable) {
       const ctx = pageContext(request, config);
       const date = amsterdamDate(ctx, previous.startsAt);
@@ -175,7 +176,8 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
   app.post<{ Params: MeetingParams; Body: FormBody }>(`${url}/minutes/final`, { config: { action: 'meeting.approveMinutes' } }, async (request, reply) => {
     const found = await scoped(request, 'meeting.approveMinutes');
     const path = meetingPath(request, found.meeting.id);
-    const askable = !found.meeting.minutesApprovedAt && !(await record.approvesAtNextMeeting(db, request.programme!.id));
+    const askable =
+      !found.meeting.minutesApprovedAt && !(await record.approvesAtNextMeeting(db, request.programme!.id)) && !(await record.hasDecisionAwaitingConfirmation(db, found.meeting.id));
     if (!isConfirmed(request.body) && askable) {
       const ctx = pageContext(request, config);
       return askToConfirm(request, reply, config, {

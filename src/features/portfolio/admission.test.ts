@@ -152,7 +152,7 @@ for (const mode of databaseModes()) {
       assert.match(page.body, /De afspraken over financiering ontbreken nog/);
       const [edited] = await t.database.db.select().from(projects).where(eq(projects.code, code));
       assert.equal(
-        (await t.app.inject({ method: 'POST', url: `/nl/leiden/projects/${code}/edit`, headers: { cookie: proposer.cookie }, payload: { _csrf: proposer.csrf, version: String(edited!.version), title_nl: 'Leidse zomerschool', goal_nl: 'Een zomerschool', safeguarding_nl: 'Opgenomen in het onderwijsaanbod', staffingArrangements_nl: 'Elk twee docenten', financingArrangements_nl: 'Elk de helft', lifecycle: 'proposed', leadOrganisationId: orgId('hogeschool-leiden') } })).statusCode,
+        (await t.app.inject({ method: 'POST', url: `/nl/leiden/projects/${code}/edit`, headers: { cookie: proposer.cookie }, payload: { _csrf: proposer.csrf, version: String(edited!.version), title_nl: 'Leidse zomerschool', title_en: 'Leiden summer school', goal_nl: 'Een zomerschool', safeguarding_nl: 'Opgenomen in het onderwijsaanbod', staffingArrangements_nl: 'Elk twee docenten', financingArrangements_nl: 'Elk de helft', lifecycle: 'proposed', leadOrganisationId: orgId('hogeschool-leiden') } })).statusCode,
         303,
       );
       page = await t.app.inject({ url: admissionUrl.replace('/nl/', '/en/'), headers: { cookie: executive.cookie } });
