@@ -106,19 +106,24 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
             </div>
           </div>
           {programme && (
-            <nav class="ks-bar ks-nav" aria-label={t('layout.mainNavigation')}>
+            // On a phone the menu folds behind a link to itself (works without JavaScript: the
+            // targeted menu shows its items); on wider screens the link is hidden and the items show.
+            <nav id="menu" class="ks-bar ks-nav" aria-label={t('layout.mainNavigation')}>
+              <a class="ks-menu-button" href="#menu">
+                {t('layout.menu')}
+              </a>
               <ul>
                 {/* Items with a negative order (the signed-in start page) come before the programme's home. */}
                 {navItemsFor(ctx)
                   .filter((item) => item.order < 0)
                   .map((item) => (
-                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} />
+                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} section />
                   ))}
                 <NavLink ctx={ctx} path={programmeHome} label={t('nav.home')} />
                 {navItemsFor(ctx)
                   .filter((item) => item.order >= 0)
                   .map((item) => (
-                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} />
+                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} section />
                   ))}
               </ul>
             </nav>
@@ -156,10 +161,12 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
   );
 }
 
-function NavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }) {
+/** A menu item; a `section` item is also marked current on the pages under it (a project under Projects). */
+function NavLink({ ctx, path, label, section }: { ctx: PageContext; path: string; label: string; section?: boolean }) {
+  const current = ctx.path === path ? 'page' : section && ctx.path.startsWith(`${path}/`) ? 'true' : undefined;
   return (
     <li>
-      <a href={localePath(ctx.locale, path)} aria-current={ctx.path === path ? 'page' : undefined}>
+      <a href={localePath(ctx.locale, path)} aria-current={current}>
         {label}
       </a>
     </li>

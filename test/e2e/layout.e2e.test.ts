@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { ACCESS_MATRIX } from '../security/access-matrix.ts';
 import { fillPattern } from '../security/matrix-walk.ts';
 import { ROLE_KEYS, buildWorld, type RoleKey, type World } from '../security/world.ts';
-import { chromiumAvailable, useBrowserApp } from '../support/browser.ts';
+import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 const WIDTHS = [1280, 390] as const;
 const ROLES: RoleKey[] = ['anonymous', 'lead', 'coordinator'];
@@ -80,4 +80,29 @@ describe('page layout at 1280 px and 390 px in Chromium', { skip: !chromiumAvail
       assert.deepEqual(overflowing, [], `pages that scroll sideways:\n${overflowing.join('\n')}`);
     });
   }
+});
+
+describe('the menu on a phone, without JavaScript', { skip: !chromiumAvailable() }, () => {
+  const e2e = useBrowserApp();
+
+  test('at 390 px the menu folds behind "Menu" and opens with it; at 1280 px it shows; the current section is marked', async () => {
+    const page = await e2e.newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+    await page.goto(`${e2e.baseUrl}/nl/leiden/projects/1a`);
+    const items = page.locator('nav#menu > ul');
+    assert.equal(await items.isVisible(), false, 'folded on a phone');
+    await page.getByRole('link', { name: 'Menu' }).click();
+    assert.equal(await items.isVisible(), true, 'the Menu link opens it');
+    // A project page is in the Projects section.
+    assert.equal(await page.locator('nav#menu a[aria-current]').textContent(), 'Projecten');
+    // axe runs as a script: checked on the same state in a page that allows it.
+    const checked = await e2e.newPage({ viewport: { width: 390, height: 800 } });
+    await checked.goto(`${e2e.baseUrl}/nl/leiden/projects/1a#menu`);
+    assert.equal(await checked.locator('nav#menu > ul').isVisible(), true);
+    await expectAccessible(checked);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${e2e.baseUrl}/en/leiden/projects`);
+    assert.equal(await page.locator('nav#menu > ul').isVisible(), true);
+    assert.equal(await page.getByRole('link', { name: 'Menu' }).isVisible(), false);
+    assert.equal(await page.locator('nav#menu a[aria-current="page"]').textContent(), 'Projects');
+  });
 });
