@@ -1,7 +1,9 @@
 // Sends an official document as PDF or DOCX. A character the PDF font cannot print is written to
 // the request's log (the PDF shows U+FFFD in its place), so someone can add a font that has it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OfficialDocument } from './model.ts';
+import { today } from '../clock.ts';
+import { resolveText } from '../domain/localized.ts';
+import type { DocumentContext, OfficialDocument } from './model.ts';
 import { renderDocx } from './docx.ts';
 import { renderPdf } from './pdf.ts';
 
@@ -22,4 +24,9 @@ export async function sendDocument(request: FastifyRequest, reply: FastifyReply,
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${safeName}.pdf"`).send(bytes);
   }
   return reply.type(DOCX_TYPE).header('content-disposition', `attachment; filename="${safeName}.docx"`).send(await renderDocx(document));
+}
+
+/** The reader's language, the programme's name in it, and today. */
+export function documentContext(request: FastifyRequest): DocumentContext {
+  return { lang: request.locale, programme: resolveText(request.programme?.name, request.locale).text, madeOn: today() };
 }

@@ -61,3 +61,15 @@ export function textBlocks(text: string): Block[] {
 export function withoutEmpty(blocks: Block[]): Block[] {
   return blocks.filter((b) => (b.kind === 'list' ? b.items.length > 0 : b.kind === 'table' ? b.rows.length > 0 : true));
 }
+
+/** Who a document is made for and when: the same for every document of one request. */
+export interface DocumentContext {
+  lang: Locale;
+  programme: string;
+  madeOn: string;
+}
+
+/** A document whose first block is its title as the level-1 heading. */
+export function officialDocument(context: DocumentContext, title: string, version: string, blocks: Block[]): OfficialDocument {
+  return { meta: { title, lang: context.lang, programme: context.programme, version, madeOn: context.madeOn }, blocks: [heading(1, title), ...withoutEmpty(blocks)] };
+}

@@ -36,6 +36,8 @@ export interface PdfReport {
   info: Record<string, string>;
   fonts: { name: string; type: string; embedded: boolean }[];
   text: string;
+  /** The text with every run of white space (line wraps, layout columns) as one space. */
+  flatText: string;
   catalog: { lang: string | null; displayDocTitle: boolean; marked: boolean; outline: { title: string; depth: number }[] };
   /** Every structure element's type, in object order (H1, P, L, LI, Table, TH, ...). */
   structureTypes: string[];
@@ -83,6 +85,7 @@ export function inspectPdf(bytes: Buffer): PdfReport {
       info,
       fonts,
       text,
+      flatText: text.replace(/\s+/g, ' '),
       catalog: {
         lang: str(catalog['/Lang']),
         displayDocTitle: deref(catalog['/ViewerPreferences'])?.['/DisplayDocTitle'] === true,
@@ -99,4 +102,11 @@ export function inspectPdf(bytes: Buffer): PdfReport {
 /** One part of a DOCX (a ZIP) as text, read with unzip. */
 export function docxPart(bytes: Buffer, part: string): string {
   return withFile(bytes, 'document.docx', (path) => run('unzip', ['-p', path, part]));
+}
+
+/** The paragraphs of a DOCX body as plain text (table cells included, one paragraph each). */
+export function docxParagraphs(bytes: Buffer): string[] {
+  const xml = docxPart(bytes, 'word/document.xml');
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join(''));
 }
