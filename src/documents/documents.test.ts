@@ -12,7 +12,7 @@ const QUOTES = '‘Kennis’ x² H₂O';
 
 function sample(lang: 'nl' | 'en', extra: string[] = []): OfficialDocument {
   return {
-    meta: { title: `Jaaragenda 2026 – ${SCRIPTS}`, lang, programme: 'Leiden Kennisstad', version: '3', madeOn: '2026-12-03' },
+    meta: { title: `Jaaragenda 2026 – ${SCRIPTS}`, lang, programme: 'Leiden Kennisstad', version: lang === 'nl' ? 'versie 3' : 'version 3', madeOn: '2026-12-03' },
     blocks: [
       heading(1, `Jaaragenda 2026 – ${SCRIPTS}`),
       paragraph(SCRIPTS),

@@ -17,7 +17,7 @@ export interface DocumentMeta {
   lang: Locale;
   /** The programme's name, printed in every page's footer. */
   programme: string;
-  /** The document's own version as a reader names it ("3", "concept", "vastgesteld"). */
+  /** The document's own version as a reader names it ("Versie 3", "Concept", "Vastgesteld op ..."). */
   version: string;
   /** The day the document was made (ISO date), printed in the footer. */
   madeOn: string;

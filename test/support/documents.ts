@@ -101,7 +101,8 @@ export function inspectPdf(bytes: Buffer): PdfReport {
 
 /** One part of a DOCX (a ZIP) as text, read with unzip. */
 export function docxPart(bytes: Buffer, part: string): string {
-  return withFile(bytes, 'document.docx', (path) => run('unzip', ['-p', path, part]));
+  // unzip reads the name as a pattern: [Content_Types].xml needs its brackets escaped.
+  return withFile(bytes, 'document.docx', (path) => run('unzip', ['-p', path, part.replace(/[[\]*?]/g, '\\$&')]));
 }
 
 /** The paragraphs of a DOCX body as plain text (table cells included, one paragraph each). */

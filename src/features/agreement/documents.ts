@@ -49,7 +49,7 @@ export function amendmentDocument(context: DocumentContext, input: { agreement: 
   }
   const title = `${plain(agreement.title)} — ${t('amendment.number', { number: amendment.number })}`;
   // The amendment's document is of the version it produced (or the one it changes, until adopted).
-  const version = String(amendment.resultVersion ?? amendment.baseVersion);
+  const version = t('agreement.version', { number: amendment.resultVersion ?? amendment.baseVersion });
   return officialDocument(context, title, version, [...blocks, ...consentBlocks(context, parties, input.consents)]);
 }
 
@@ -70,5 +70,5 @@ export function versionDocument(context: DocumentContext, input: { agreement: Ag
   }
   for (const section of input.sections) blocks.push(heading(2, plain(section.heading)), ...textBlocks(plain(section.body)));
   const title = `${plain(agreement.title)} — ${t('agreement.version', { number: input.number })}`;
-  return officialDocument(context, title, String(input.number), blocks);
+  return officialDocument(context, title, t('agreement.version', { number: input.number }), blocks);
 }
