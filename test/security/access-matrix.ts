@@ -88,6 +88,8 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET ~/:programme/agreement/versions/:number/:format': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/annual-agendas': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/annual-agendas/:agenda': { action: 'public', own: 'o o o o o o o', foreign: 'N N N N N N N' },
+  'GET ~/:programme/annual-agendas/:agenda/agenda.pdf': { action: 'public', own: 'o o o o o o o', foreign: 'N N N N N N N' },
+  'GET ~/:programme/annual-agendas/:agenda/agenda.docx': { action: 'public', own: 'o o o o o o o', foreign: 'N N N N N N N' },
   'GET ~/:programme/annual-agendas/compare': { action: 'public', own: 'N N N N N N N', foreign: 'N N N N N N N' },
   'GET ~/:programme/bodies': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
   'GET ~/:programme/bodies/:kind': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },
