@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentToolsPresent, docxPart, inspectPdf } from '../../test/support/documents.ts';
-import { bullets, heading, numbered, paragraph, table, textBlocks, withoutEmpty, type OfficialDocument } from './model.ts';
+import { bullets, columnShares, heading, numbered, paragraph, table, textBlocks, withoutEmpty, type OfficialDocument } from './model.ts';
 import { printable, renderPdf } from './pdf.ts';
 import { renderDocx } from './docx.ts';
 
@@ -125,4 +125,12 @@ test('the DOCX uses Word heading, list and table styles, its language and an off
 test('plain text becomes paragraphs and lists; empty lists and tables are left out', () => {
   assert.deepEqual(textBlocks('Eerste alinea.\n\n- een\n- twee\n1. a\n2) b\nSlot.'), [paragraph('Eerste alinea.'), bullets(['een', 'twee']), numbered(['a', 'b']), paragraph('Slot.')]);
   assert.deepEqual(withoutEmpty([bullets([]), table(['a'], []), paragraph('x'), numbered(['y'])]), [paragraph('x'), numbered(['y'])]);
+});
+
+test('table columns get room by their longest text, between 6 and 60 characters, summing to the whole width', () => {
+  const shares = columnShares(['Project', 'Uren'], [['1a. Kennisfestival in de binnenstad', '12'], ['2b', '4']]);
+  assert.deepEqual(shares.map((s) => Math.round(s * 1000) / 1000), [0.854, 0.146]);
+  assert.deepEqual(columnShares(['a', 'b'], [['x'.repeat(500), '']]), [60 / 66, 6 / 66], 'a very long text takes at most 60 characters of room');
+  assert.deepEqual(columnShares(['a', 'b', 'c'], []), [1 / 3, 1 / 3, 1 / 3]);
+  assert.deepEqual(columnShares(['Beschrijving', 'b'], [['kort']]), [12 / 18, 6 / 18], 'the header counts too; a missing cell counts as empty');
 });

@@ -5,11 +5,13 @@
 // programme, the version, the date made and page x of y.
 import { loadDocx } from '../web/lazy-modules.ts';
 import { formatDate, translate } from '../web/i18n.ts';
-import type { Block, OfficialDocument } from './model.ts';
+import { columnShares, type Block, type OfficialDocument } from './model.ts';
 import './messages.ts';
 
 const CM = 567; // twentieths of a point per centimetre
 const FONT = 'Calibri';
+/** A4 (11906 twips) less two margins of 2.5 cm. */
+const TEXT_WIDTH = 11906 - 2 * Math.round(2.5 * CM);
 
 // Word's own definition of its built-in "Table Grid" style, which docx does not ship.
 const TABLE_GRID = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -49,6 +51,7 @@ export async function renderDocx(document: OfficialDocument): Promise<Buffer> {
           new d.Table({
             style: 'TableGrid',
             width: { size: 100, type: d.WidthType.PERCENTAGE },
+            columnWidths: columnShares(block.header, block.rows).map((share) => Math.round(share * TEXT_WIDTH)),
             rows: [new d.TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((text) => cell(text, true)) }), ...block.rows.map((row) => new d.TableRow({ cantSplit: true, children: row.map((text) => cell(text, false)) }))],
           }),
           new d.Paragraph({ children: [] }),

@@ -73,3 +73,14 @@ export interface DocumentContext {
 export function officialDocument(context: DocumentContext, title: string, version: string, blocks: Block[]): OfficialDocument {
   return { meta: { title, lang: context.lang, programme: context.programme, version, madeOn: context.madeOn }, blocks: [heading(1, title), ...withoutEmpty(blocks)] };
 }
+
+/**
+ * Column widths for a table, as shares of the width available (summing to 1): a column gets room
+ * by the length of its longest text, at least 6 and at most 60 characters' worth, so a column of
+ * numbers stays narrow and one of descriptions gets the space.
+ */
+export function columnShares(header: string[], rows: string[][]): number[] {
+  const weights = header.map((h, i) => Math.min(60, Math.max(6, h.length, ...rows.map((row) => (row[i] ?? '').length))));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return weights.map((w) => w / total);
+}

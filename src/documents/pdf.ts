@@ -3,10 +3,11 @@
 // every page a footer (programme, the document's version, the date it was made, page x of y)
 // marked as an artifact so a screen reader skips it. The text is set in DejaVu Sans, embedded; a
 // character the font lacks is replaced by U+FFFD and reported, never printed as garbage.
+import { now } from '../clock.ts';
 import { loadPdfKit } from '../web/lazy-modules.ts';
 import { formatDate, translate } from '../web/i18n.ts';
 import { describeCharacter, fonts, isLayoutCharacter, REPLACEMENT } from './fonts.ts';
-import type { Block, OfficialDocument } from './model.ts';
+import { columnShares, type Block, type OfficialDocument } from './model.ts';
 import './messages.ts';
 
 export interface RenderedDocument {
@@ -48,6 +49,25 @@ function printableBlock(block: Block, fix: (text: string) => string): Block {
   }
 }
 
+const CELL_PADDING = 4;
+
+/**
+ * Column widths in points: the shares of `columnShares`, but never narrower than a column's
+ * longest word (header in bold) so no word is broken; the room for that comes from the columns
+ * that have more than they need.
+ */
+function columnWidths(doc: PDFKit.PDFDocument, header: string[], rows: string[][], width: number): number[] {
+  const longestWord = (texts: string[], font: string) => Math.max(0, ...texts.flatMap((text) => text.split(/\s+/)).map((word) => doc.font(font).widthOfString(word)));
+  const minimum = header.map((h, i) => Math.max(longestWord([h], 'bold'), longestWord(rows.map((row) => row[i] ?? ''), 'body')) + 2 * CELL_PADDING + 2);
+  doc.font('body');
+  const widths = columnShares(header, rows).map((share, i) => Math.max(share * width, minimum[i]!));
+  const excess = widths.reduce((sum, w) => sum + w, 0) - width;
+  const slack = widths.map((w, i) => w - minimum[i]!);
+  const totalSlack = slack.reduce((sum, s) => sum + s, 0);
+  if (excess <= 0 || totalSlack <= 0) return widths;
+  return widths.map((w, i) => w - (excess * slack[i]!) / totalSlack);
+}
+
 export async function renderPdf(document: OfficialDocument): Promise<RenderedDocument> {
   const PDFDocument = await loadPdfKit();
   const { meta } = document;
@@ -59,7 +79,7 @@ export async function renderPdf(document: OfficialDocument): Promise<RenderedDoc
     lang: meta.lang === 'nl' ? 'nl-NL' : 'en-GB',
     displayTitle: true,
     bufferPages: true,
-    info: { Title: meta.title, Author: meta.programme, Subject: meta.title, Creator: 'Kennisstad', Producer: 'Kennisstad (PDFKit)' },
+    info: { Title: meta.title, Author: meta.programme, Subject: meta.title, Creator: 'Kennisstad', Producer: 'Kennisstad (PDFKit)', CreationDate: now() },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -109,7 +129,8 @@ export async function renderPdf(document: OfficialDocument): Promise<RenderedDoc
       doc.font('body').fontSize(BODY_SIZE - 1);
       doc.table({
         structParent: root,
-        defaultStyle: { padding: 4, border: 0.5, borderColor: '#666666' },
+        defaultStyle: { padding: CELL_PADDING, border: 0.5, borderColor: '#666666' },
+        columnStyles: columnWidths(doc, block.header, block.rows, width),
         data: [block.header.map((text) => ({ text, type: 'TH', scope: 'Column', font: { src: 'bold' }, backgroundColor: '#eeeeee' })), ...block.rows],
       } as unknown as PDFKit.Mixins.TableOptionsWithData);
       doc.x = MARGIN;
@@ -125,10 +146,13 @@ export async function renderPdf(document: OfficialDocument): Promise<RenderedDoc
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing below the margin must not start a new page
     const y = doc.page.height - MARGIN / 2 - FOOTER_SIZE;
+    const pageLabel = translate(meta.lang, 'documents.page', { page: i + 1, pages: count });
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font('body').fontSize(FOOTER_SIZE).fillColor('#333333');
-    doc.text(footer, MARGIN, y, { width: width * 0.75, lineBreak: false });
-    doc.text(translate(meta.lang, 'documents.page', { page: i + 1, pages: count }), MARGIN, y, { width, align: 'right', lineBreak: false });
+    // The footer and the page number share a line when they fit; otherwise the footer goes above.
+    const fits = doc.widthOfString(footer) + doc.widthOfString(pageLabel) + 12 <= width;
+    doc.text(footer, MARGIN, fits ? y : y - FOOTER_SIZE * 1.5, { width, lineBreak: false });
+    doc.text(pageLabel, MARGIN, y, { width, align: 'right', lineBreak: false });
     doc.endMarkedContent();
     doc.fillColor('black');
     doc.page.margins.bottom = bottom;
