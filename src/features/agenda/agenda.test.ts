@@ -8,6 +8,7 @@ import { leiden } from '../../seed/leiden.ts';
 import { bodyMemberships, decisions, meetings } from '../meetings/tables.ts';
 import { setClock } from '../../clock.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
+import { documentToolsPresent, docxPart, inspectPdf } from '../../../test/support/documents.ts';
 
 const P = '/nl/leiden';
 
@@ -59,6 +60,35 @@ for (const mode of databaseModes()) {
       assert.ok(entries.some((e) => e.actions.length > 0), 'actions are on the agenda');
     });
 
+    test('the published agenda as PDF and DOCX: linked from its page, tagged, projects with lead and staffing, actions per project', async (context) => {
+      const page = await t.app.inject({ url: `${P}/annual-agendas/${first}` });
+      assert.match(page.body, new RegExp(`href="/nl/leiden/annual-agendas/${first}/agenda\\.pdf"`));
+      assert.match(page.body, new RegExp(`href="/nl/leiden/annual-agendas/${first}/agenda\\.docx"`));
+      const pdfResponse = await t.app.inject({ url: `${P}/annual-agendas/${first}/agenda.pdf` });
+      assert.equal(pdfResponse.statusCode, 200);
+      assert.equal(pdfResponse.headers['content-type'], 'application/pdf');
+      assert.match(String(pdfResponse.headers['content-disposition']), /attachment; filename="annual-agenda-2017-2018-nl\.pdf"/);
+      assert.equal((await t.app.inject({ url: `${P}/annual-agendas/00000000-0000-4000-8000-000000000000/agenda.pdf` })).statusCode, 404);
+      if (!documentToolsPresent()) return context.skip('PDF tools missing');
+      const pdf = inspectPdf(pdfResponse.rawPayload);
+      assert.equal(pdf.info['Tagged'], 'yes');
+      assert.equal(pdf.info['Title'], 'Jaaragenda 2017-2018');
+      assert.equal(pdf.catalog.lang, 'nl-NL');
+      assert.ok(pdf.fonts.length > 0 && pdf.fonts.every((f) => f.embedded));
+      assert.match(pdf.flatText, /Vastgesteld bij de overeenkomst van 7 juli 2017/);
+      assert.match(pdf.flatText, /Projecten, trekkers en bemensing Project Trekker Bemensing 1a\. /);
+      assert.match(pdf.flatText, /Programma Leiden Kennisstad · Versie \d+ \(Gepubliceerd\) · gemaakt op 5 maart 2020/);
+      const [project] = await t.database.db.select({ code: projects.code, title: projects.title }).from(projects).where(eq(projects.code, '3a'));
+      assert.ok(pdf.catalog.outline.some((o) => o.depth === 2 && o.title === `3a. ${project!.title.nl}`), 'a bookmark per project under Acties');
+      assert.ok(pdf.structureTypes.filter((s) => s === 'TR').length === 18, 'a header row and a row per project');
+      const docx = await t.app.inject({ url: `/en/leiden/annual-agendas/${first}/agenda.docx` });
+      assert.equal(docx.statusCode, 200);
+      const body = docxPart(docx.rawPayload, 'word/document.xml');
+      assert.match(body, /<w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:rPr><w:lang w:val="en-GB"\/><\/w:rPr><w:t xml:space="preserve">Annual agenda 2017-2018</);
+      assert.match(body, /<w:tblHeader\/>[\s\S]*?Lead[\s\S]*?Staffing/);
+      assert.equal(body.match(/<w:tr>/g)?.length, 18);
+    });
+
     test('next year’s draft starts from the previous one without finished actions; drafts are internal', async () => {
       const [done] = await t.database.db.select().from(actions).limit(1);
       await t.database.db.update(actions).set({ state: 'done' }).where(eq(actions.id, done!.id));
@@ -83,6 +113,11 @@ for (const mode of databaseModes()) {
       assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}` })).statusCode, 404, 'a draft is not public');
       assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}`, headers: { cookie: lead.cookie } })).statusCode, 404);
       assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}`, headers: { cookie: support.cookie } })).statusCode, 200);
+      for (const format of ['pdf', 'docx']) {
+        assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}/agenda.${format}` })).statusCode, 404, `a draft's ${format} is not public`);
+        assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}/agenda.${format}`, headers: { cookie: lead.cookie } })).statusCode, 404);
+        assert.equal((await t.app.inject({ url: `${P}/annual-agendas/${id}/agenda.${format}`, headers: { cookie: support.cookie } })).statusCode, 200);
+      }
       assert.doesNotMatch((await t.app.inject({ url: `${P}/annual-agendas` })).body, /Jaaragenda 2019/);
 
       const compare = await t.app.inject({ url: `/en/leiden/annual-agendas/compare?left=${first}&right=${id}`, headers: { cookie: coordinator.cookie } });

@@ -23,6 +23,8 @@ import './messages.ts';
 import { AdvanceInput, AgendaCreateInput } from './schema.ts';
 import * as q from './queries.ts';
 import { AgendaPage, AgendasPage, ComparePage, span, type AgendaSteps } from './views.tsx';
+import { agendaDocument } from './document.ts';
+import { documentContext, sendDocument } from '../../documents/http.ts';
 
 type P = { programme: string };
 type AgendaParams = P & { agenda: string };
@@ -45,10 +47,16 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
     return sendHtml(reply, renderPage(<AgendasPage ctx={pageContext(request, config)} agendas={agendas} canPrepare={can(request.actor, 'agenda.draft')} state={state} />), state ? 400 : 200);
   }
 
+  /** The agenda of the address, if the reader may see it (published, or internal readers). */
+  async function visibleAgenda(request: FastifyRequest<{ Params: AgendaParams }>) {
+    const [agenda, may] = await Promise.all([q.getAgenda(db, request.programme!.id, request.params.agenda), steps(request)]);
+    if (!agenda || (agenda.state !== 'published' && !seesInternal(request, may))) throw notFound();
+    return { agenda, may };
+  }
+
   async function renderAgenda(request: FastifyRequest<{ Params: AgendaParams }>, reply: FastifyReply, state?: FormState) {
     const programmeId = request.programme!.id;
-    const [agenda, may] = await Promise.all([q.getAgenda(db, programmeId, request.params.agenda), steps(request)]);
-    if (!agenda || (agenda.state !== 'published' && !seesInternal(request, may))) throw notFound();
+    const { agenda, may } = await visibleAgenda(request);
     const [entries, adoption, basedOn, decisions] = await Promise.all([
       q.listEntries(db, agenda.id),
       q.adoptionSource(db, agenda),
@@ -86,6 +94,15 @@ export function registerAgendaRoutes(app: FastifyInstance, db: Db, config: Confi
     });
 
     app.get<{ Params: AgendaParams }>(`${url}/:agenda`, { config: { action: 'public' } }, async (request, reply) => renderAgenda(request, reply));
+
+    // The agenda as PDF and DOCX: for whoever may see its page.
+    for (const format of ['pdf', 'docx'] as const) {
+      app.get<{ Params: AgendaParams }>(`${url}/:agenda/agenda.${format}`, { config: { action: 'public' } }, async (request, reply) => {
+        const { agenda } = await visibleAgenda(request);
+        const [entries, adoption] = await Promise.all([q.listEntries(db, agenda.id), q.adoptionSource(db, agenda)]);
+        return sendDocument(request, reply, format, agendaDocument(documentContext(request), { agenda, entries, adoption }), `annual-agenda-${span(agenda)}-${request.locale}`);
+      });
+    }
 
     // Proposing and adopting are answered for the steering level's body (its members, and the
     // coordinator as secretary); publishing is the coordinator's, answered before the handler.

@@ -132,6 +132,15 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decis
         <strong>{t('agenda.state')}:</strong> {t(`agenda.state.${agenda.state}`)}
       </p>
       {adoption && <AdoptionLine ctx={ctx} agenda={agenda} adoption={adoption} />}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${path}/agenda.pdf`}>
+          {t('agenda.pdf', { span: span(agenda) })}
+        </a>
+        {' · '}
+        <a class="utrecht-link" href={`${path}/agenda.docx`}>
+          {t('agenda.docx', { span: span(agenda) })}
+        </a>
+      </p>
       {basedOn && (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`${base(ctx)}/annual-agendas/${basedOn.id}`}>

@@ -22,7 +22,8 @@ import './messages.ts';
 import * as q from './queries.ts';
 import { representativeForm, RepresentativesPage } from './representative-views.tsx';
 import { AnswerInput, proposalForm, proposalOf, RepresentativeInput, WithdrawInput } from './schema.ts';
-import { amendmentDocument, renderDocx, renderPdf, versionDocument, type Block } from './documents.ts';
+import { amendmentDocument, versionDocument } from './documents.ts';
+import { documentContext, documentFormat, sendDocument } from '../../documents/http.ts';
 import { AgreementPage, ComparePage, VersionPage } from './views.tsx';
 import type { Outcome } from '../../domain/outcome.ts';
 
@@ -274,26 +275,18 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     });
   }
 
-  // --- written record: PDF and DOCX ---------------------------------------------------------
-  async function sendDocument(reply: FastifyReply, format: string, blocks: Block[], title: string, filename: string, locale: 'nl' | 'en') {
-    if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}.pdf"`).send(await renderPdf(blocks, title));
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', `attachment; filename="${filename}.docx"`)
-      .send(await renderDocx(blocks, title, locale));
-  }
-
+  // --- written record: PDF and DOCX (src/documents) ------------------------------------------
   for (const { locale, url } of localizedPaths('/:programme/agreement/versions/:number/:format')) {
     app.get<{ Params: P & { number: string; format: string } }>(url, { config: { action: 'public' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const number = positiveInt(request.params.number);
-      const format = request.params.format;
-      const version = number && (format === 'pdf' || format === 'docx') ? await q.getVersion(db, agreement.id, number) : null;
+      const format = documentFormat(request.params.format);
+      const version = number && format ? await q.getVersion(db, agreement.id, number) : null;
       if (!version) throw notFound();
       const amendment = version.amendmentId ? ((await q.listAmendments(db, agreement.id, false)).find((a) => a.id === version.amendmentId) ?? null) : null;
       const [parties, consents] = await Promise.all([q.listParties(db, agreement.id), q.listConsents(db, amendment ? [amendment.id] : [])]);
-      const blocks = versionDocument({ locale, agreement, number: version.number, effectiveOn: version.effectiveOn, sections: version.sections, parties, amendment, consents });
-      return sendDocument(reply, format, blocks, blocks[0]!.text, `agreement-version-${version.number}-${locale}`, locale);
+      const document = versionDocument(documentContext(request), { agreement, number: version.number, effectiveOn: version.effectiveOn, sections: version.sections, parties, amendment, consents });
+      return sendDocument(request, reply, format!, document, `agreement-version-${version.number}-${locale}`);
     });
   }
 
@@ -301,13 +294,13 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     app.get<{ Params: P & { number: string; format: string } }>(url, { config: { action: 'amendment.view' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const number = positiveInt(request.params.number);
-      const format = request.params.format;
-      const amendment = number && (format === 'pdf' || format === 'docx') ? await q.getAmendment(db, agreement.id, number) : null;
+      const format = documentFormat(request.params.format);
+      const amendment = number && format ? await q.getAmendment(db, agreement.id, number) : null;
       // The written record is of an adopted amendment (public); a pending one has none yet.
       if (!amendment || !amendment.adoptedAt) throw notFound();
       const [parties, consents, base] = await Promise.all([q.listParties(db, agreement.id), q.listConsents(db, [amendment.id]), q.getVersion(db, agreement.id, amendment.baseVersion)]);
-      const blocks = amendmentDocument({ locale, agreement, amendment, parties, consents, baseSections: base?.sections ?? [] });
-      return sendDocument(reply, format, blocks, blocks[0]!.text, `agreement-amendment-${amendment.number}-${locale}`, locale);
+      const document = amendmentDocument(documentContext(request), { agreement, amendment, parties, consents, baseSections: base?.sections ?? [] });
+      return sendDocument(request, reply, format!, document, `agreement-amendment-${amendment.number}-${locale}`);
     });
   }
 

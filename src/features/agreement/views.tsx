@@ -206,6 +206,7 @@ export function AgreementPage(props: {
       <VersionList ctx={ctx} versions={versions} />
       {versions.length > 1 && <CompareForm ctx={ctx} versions={versions.map((v) => v.number)} from={versions[1]!.number} to={versions[0]!.number} />}
       <Heading level={2}>{t('agreement.currentText', { number: current.number, date: formatDate(locale, current.effectiveOn) })}</Heading>
+      <Downloads ctx={ctx} path={`${base(ctx)}/versions/${current.number}`} />
       <SectionsText ctx={ctx} sections={current.sections} idPrefix="section" />
     </Layout>
   );

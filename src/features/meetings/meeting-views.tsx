@@ -20,6 +20,7 @@ import type { Body, Meeting, MeetingDetail } from './queries.ts';
 import { MeetingStateInput, MinutesInput } from './schema.ts';
 import { MEETING_STATES } from './tables.ts';
 import { MinutesApproval, PreviousMinutes, type MinutesRecord } from './record-views.tsx';
+import './messages-documents.ts';
 import { amsterdamDate, base, crumbs, label, meetingTitle, RecordBlocked, type SectionProps } from './views.tsx';
 
 export interface MeetingPageProps {
@@ -128,6 +129,10 @@ function MeetingFacts({ ctx, meeting, path }: { ctx: PageContext; meeting: Meeti
         <a class="utrecht-link" href={`${path}/pack.pdf`}>
           {t('meetings.pack.pdf')}
         </a>
+        {' · '}
+        <a class="utrecht-link" href={`${path}/pack.docx`}>
+          {t('meetings.pack.docx')}
+        </a>
       </p>
     </>
   );
@@ -191,6 +196,15 @@ function MinutesSection(props: SectionProps & { meeting: Meeting; record: Minute
     <>
       <Heading level={2}>{t('meetings.minutes.title')}</Heading>
       {resolveText(meeting.minutes, locale).text ? <Prose value={meeting.minutes} locale={locale} /> : <p class="utrecht-paragraph">{t('meetings.minutes.none')}</p>}
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${path}/minutes.pdf`}>
+          {t('meetings.minutes.pdf')}
+        </a>
+        {' · '}
+        <a class="utrecht-link" href={`${path}/minutes.docx`}>
+          {t('meetings.minutes.docx')}
+        </a>
+      </p>
       <MinutesApproval {...props} />
       {canPrepare && blocked && (
         <>

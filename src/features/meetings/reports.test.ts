@@ -1,70 +1,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inflateRawSync, inflateSync } from 'node:zlib';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
-
-/** Reads a PDF enough to trust it: header, trailer, every xref offset pointing at its object, and the text. */
-function readPdf(file: Buffer): { objects: number; text: string } {
-  const raw = file.toString('latin1');
-  assert.match(raw.slice(0, 8), /^%PDF-1\.\d/);
-  assert.match(raw.trimEnd().slice(-5), /%%EOF/);
-  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(raw)![1]);
-  assert.equal(raw.slice(startxref, startxref + 4), 'xref');
-  const header = /^xref\s+0 (\d+)\s+/.exec(raw.slice(startxref))!;
-  const count = Number(header[1]);
-  const table = raw.slice(startxref + header[0].length).split(/\r?\n/).slice(0, count);
-  table.forEach((line, index) => {
-    const [offset, , kind] = line.trim().split(' ');
-    if (kind === 'n') assert.ok(raw.startsWith(`${index} 0 obj`, Number(offset)), `object ${index} at ${offset}`);
-  });
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const start = match.index! + match[0].indexOf(match[1]!);
-    const bytes = file.subarray(start, start + Buffer.byteLength(match[1]!, 'latin1'));
-    let content: string;
-    try {
-      content = inflateSync(bytes).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) text += Buffer.from(hex[1]!, 'hex').toString('latin1');
-    text += '\n';
-  }
-  return { objects: count, text };
-}
-
-/** Lists a ZIP (OOXML) archive's files through its central directory and inflates them. */
-function readZip(file: Buffer): Map<string, string> {
-  const eocd = file.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(eocd > 0, 'end of central directory');
-  const entries = file.readUInt16LE(eocd + 10);
-  let offset = file.readUInt32LE(eocd + 16);
-  const files = new Map<string, string>();
-  for (let i = 0; i < entries; i++) {
-    assert.equal(file.readUInt32LE(offset), 0x02014b50);
-    const method = file.readUInt16LE(offset + 10);
-    const compressed = file.readUInt32LE(offset + 20);
-    const nameLength = file.readUInt16LE(offset + 28);
-    const extra = file.readUInt16LE(offset + 30);
-    const comment = file.readUInt16LE(offset + 32);
-    const local = file.readUInt32LE(offset + 42);
-    const name = file.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
-    assert.equal(file.readUInt32LE(local), 0x04034b50);
-    const dataStart = local + 30 + file.readUInt16LE(local + 26) + file.readUInt16LE(local + 28);
-    const data = file.subarray(dataStart, dataStart + compressed);
-    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    offset += 46 + nameLength + extra + comment;
-  }
-  return files;
-}
+import { setClock } from '../../clock.ts';
+import { documentToolsPresent, docxPart, inspectPdf } from '../../../test/support/documents.ts';
 
 async function post(t: TestApp, session: Session, url: string, payload: Record<string, string>) {
   return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie }, payload: { ...payload, _csrf: session.csrf } });
 }
 
 for (const mode of databaseModes()) {
-  describe(`evaluation report and meeting pack (${mode})`, () => {
+  describe(`evaluation report, meeting pack and minutes (${mode})`, () => {
     let t: TestApp;
     let coordinator: Session;
     let support: Session;
@@ -77,30 +23,38 @@ for (const mode of databaseModes()) {
     });
     after(async () => t.close());
 
-    test('the mid-term evaluation as PDF: a well-formed file with every project and its action counts', async () => {
+    test('the mid-term evaluation as PDF: tagged, in English, a table of every project with its action counts', async (context) => {
+      if (!documentToolsPresent()) return context.skip('PDF tools missing');
       const response = await t.app.inject({ url: '/en/leiden/bodies/executive/evaluations/2018/report.pdf', headers: { cookie: executive.cookie } });
       assert.equal(response.statusCode, 200);
       assert.equal(response.headers['content-type'], 'application/pdf');
-      const pdf = readPdf(response.rawPayload);
-      assert.ok(pdf.objects > 5);
-      assert.match(pdf.text, /Mid-term evaluation 2018/);
-      assert.match(pdf.text, /1a\. /);
-      assert.match(pdf.text, /4d\. /);
-      assert.match(pdf.text, /Actions: \d+ done, \d+ open, of which \d+ overdue/);
+      const pdf = inspectPdf(response.rawPayload);
+      assert.match(pdf.check, /No syntax or stream encoding errors found/);
+      assert.equal(pdf.info['Tagged'], 'yes');
+      assert.equal(pdf.catalog.lang, 'en-GB');
+      assert.match(pdf.info['Title']!, /^Mid-term evaluation 2018 – /);
+      assert.ok(pdf.fonts.every((f) => f.embedded));
+      assert.match(pdf.flatText, /Mid-term evaluation 2018/);
+      assert.match(pdf.flatText, /Project Stage Done Open Overdue/);
+      assert.match(pdf.flatText, /1a\. /);
+      assert.match(pdf.flatText, /4d\. /);
+      assert.match(pdf.flatText, /As of 31 December 2018 · made on/, 'the footer says what the figures count to');
+      assert.ok(pdf.structureTypes.includes('Table') && pdf.structureTypes.filter((s) => s === 'TH').length === 5, 'the projects table has five header cells');
     });
 
     test('the mid-term evaluation as DOCX: a valid OOXML package with the table of projects', async () => {
       const response = await t.app.inject({ url: '/nl/leiden/bodies/executive/evaluations/2018/report.docx', headers: { cookie: coordinator.cookie } });
       assert.equal(response.statusCode, 200);
       assert.match(String(response.headers['content-type']), /wordprocessingml/);
-      const files = readZip(response.rawPayload);
-      assert.ok(files.has('[Content_Types].xml'));
-      assert.ok(files.has('_rels/.rels'));
-      const document = files.get('word/document.xml')!;
+      if (!documentToolsPresent()) return;
+      assert.match(docxPart(response.rawPayload, '[Content_Types].xml'), /wordprocessingml\.document\.main\+xml/);
+      const document = docxPart(response.rawPayload, 'word/document.xml');
       assert.match(document, /^<\?xml[^>]*\?>\s*<w:document/);
       assert.match(document, /Tussentijdse evaluatie 2018/);
-      assert.match(document, /<w:tbl>/);
-      assert.match(document, /Over tijd/);
+      assert.match(document, /<w:tblStyle w:val="TableGrid"\/>/);
+      assert.match(document, /<w:tblHeader\/>[\s\S]*?Over tijd/);
+      assert.match(document, /<w:pStyle w:val="Heading2"\/>/);
+      assert.match(document, /<w:lang w:val="nl-NL"\/>/);
       assert.match(document, /1a\. /);
     });
 
@@ -128,14 +82,72 @@ for (const mode of databaseModes()) {
       await post(t, coordinator, `/nl/leiden/meetings/${executiveMeeting}/items/${itemId}/documents`, { docTitle_nl: 'Notitie opening', url: 'https://example.org/opening.pdf' });
       const response = await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf`, headers: { cookie: executive.cookie } });
       assert.equal(response.statusCode, 200);
-      const { text } = readPdf(response.rawPayload);
+      assert.match(page, new RegExp(`href="/nl/leiden/meetings/${executiveMeeting}/pack\\.docx"`), 'the meeting page links both formats');
+      if (!documentToolsPresent()) return;
+      const pdf = inspectPdf(response.rawPayload);
+      assert.equal(pdf.info['Tagged'], 'yes');
+      const text = pdf.flatText;
+      assert.match(text, /^ ?Vergaderstukken /);
       assert.match(text, /1\. Opening \(Ter informatie\)/);
       assert.match(text, /2\. Voorstel fonds \(Ter besluitvorming\)/);
-      assert.match(text, /Besluitvoorstellen[\s\S]*Het fonds wordt verdeeld\./);
+      assert.match(text, /Besluitvoorstellen Voorstel fonds Het fonds wordt verdeeld\./);
       assert.match(text, /Voorbereid in het ambtelijk overleg van 1 februari 2031/);
-      assert.match(text, /Notitie opening: https:\/\/example\.org\/opening\.pdf/);
+      assert.match(text, /Stuk Agendapunt Vindplaats Notitie opening 1\. Opening \(Ter informatie\) https:\/\/example\.org\/ ?opening\.pdf/, 'the document table (a narrow cell may wrap the address)');
+      assert.ok(pdf.catalog.outline.some((o) => o.title === '2. Voorstel fonds (Ter besluitvorming)' && o.depth === 2), 'a bookmark per agenda item');
+      const docx = await t.app.inject({ url: `/en/leiden/meetings/${executiveMeeting}/pack.docx`, headers: { cookie: executive.cookie } });
+      assert.equal(docx.statusCode, 200);
+      const body = docxPart(docx.rawPayload, 'word/document.xml');
+      assert.match(body, /<w:pStyle w:val="Heading3"\/><\/w:pPr><w:r><w:rPr><w:lang w:val="en-GB"\/><\/w:rPr><w:t xml:space="preserve">1\. Opening \(For information\)/);
+      assert.match(body, /<w:tblHeader\/>[\s\S]*?Where to find it/);
       assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf`, headers: { cookie: support.cookie } })).statusCode, 404);
       assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf` })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.docx`, headers: { cookie: support.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/minutes.pdf`, headers: { cookie: support.cookie } })).statusCode, 404, 'the support level does not see the executive meeting');
+      assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/minutes.docx`, headers: { cookie: executive.cookie } })).statusCode, 200);
+    });
+
+    test('the minutes as PDF and DOCX: attendance, agenda, minutes, decision list and action list, for who may see the meeting', async (context) => {
+      setClock('2019-04-10T10:00:00Z', { frozen: true });
+      try {
+        const created = await post(t, coordinator, '/nl/leiden/bodies/support/meetings', { date: '2019-04-01', startTime: '14:00', endTime: '16:00', location: 'Stadhuis Leiden' });
+        const id = String(created.headers.location).split('/').at(-1)!;
+        assert.equal((await post(t, coordinator, `/nl/leiden/meetings/${id}/items`, { title_nl: 'Łódź en Győr – CO₂ ≥ 5% €', title_en: 'Łódź and Győr – CO₂ ≥ 5% €', kind: 'decision' })).statusCode, 303);
+        assert.equal((await post(t, coordinator, `/nl/leiden/meetings/${id}/decisions`, { text_nl: 'Begroting vastgesteld', text_en: 'Budget adopted', outcome: 'adopted' })).statusCode, 303);
+        assert.equal((await post(t, coordinator, `/nl/leiden/meetings/${id}/actions`, { description_nl: 'Notitie schrijven', description_en: 'Write a memo', owner: 'Gemeente', dueOn: '2019-06-01' })).statusCode, 303);
+        assert.equal((await post(t, coordinator, `/nl/leiden/meetings/${id}/minutes`, { minutes_nl: 'Besproken: Θεσσαλονίκη en Київ.', minutes_en: 'Discussed: Θεσσαλονίκη and Київ.' })).statusCode, 303);
+        const page = (await t.app.inject({ url: `/nl/leiden/meetings/${id}`, headers: { cookie: support.cookie } })).body;
+        assert.match(page, new RegExp(`href="/nl/leiden/meetings/${id}/minutes\\.pdf"`));
+        assert.match(page, new RegExp(`href="/nl/leiden/meetings/${id}/minutes\\.docx"`));
+        const response = await t.app.inject({ url: `/nl/leiden/meetings/${id}/minutes.pdf`, headers: { cookie: support.cookie } });
+        assert.equal(response.statusCode, 200);
+        assert.equal(response.headers['content-type'], 'application/pdf');
+        assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${id}/minutes.pdf` })).statusCode, 404, 'non-public meeting material: not for the public');
+        assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${id}/minutes.docx`, headers: { cookie: executive.cookie } })).statusCode, 200, 'the executive level sees the support level');
+        assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${id}/minutes.odt`, headers: { cookie: support.cookie } })).statusCode, 404);
+        if (!documentToolsPresent()) return context.skip('PDF tools missing');
+        const pdf = inspectPdf(response.rawPayload);
+        assert.equal(pdf.info['Tagged'], 'yes');
+        assert.equal(pdf.catalog.lang, 'nl-NL');
+        assert.match(pdf.info['Title']!, /^Verslag /);
+        const text = pdf.flatText;
+        assert.ok(text.includes('Łódź en Győr – CO₂ ≥ 5% €'), text);
+        assert.match(text, /Besproken: Θεσσαλονίκη en Київ\./);
+        assert.match(text, /Besluitenlijst Nr\. Besluit Uitkomst Status 1 Begroting vastgesteld Aangenomen Wacht op bevestiging/);
+        assert.match(text, /Actielijst Actie Eigenaar Uiterlijk Sinds Stand Notitie schrijven Gemeente 1 juni 2019 1 april 2019 Open/);
+        assert.match(text, /· Concept · gemaakt op 10 april 2019/);
+        assert.deepEqual(
+          pdf.catalog.outline.filter((o) => o.depth === 1).map((o) => o.title),
+          ['Aanwezigheid', 'Agenda', 'Verslag', 'Besluitenlijst', 'Actielijst'],
+        );
+        const docx = await t.app.inject({ url: `/en/leiden/meetings/${id}/minutes.docx`, headers: { cookie: support.cookie } });
+        const body = docxPart(docx.rawPayload, 'word/document.xml');
+        assert.match(body, /<w:pStyle w:val="Heading2"\/><\/w:pPr><w:r><w:rPr><w:lang w:val="en-GB"\/><\/w:rPr><w:t xml:space="preserve">Decision list/);
+        assert.match(body, /<w:tblHeader\/>[\s\S]*?No\.[\s\S]*?Budget adopted/);
+        assert.match(body, /Write a memo/);
+        assert.match(body, /Discussed: Θεσσαλονίκη and Київ\./);
+      } finally {
+        setClock(null);
+      }
     });
   });
 }

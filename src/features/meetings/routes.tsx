@@ -14,7 +14,6 @@ import { decisionStatus, recordBlock } from '../../domain/meeting-record.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
 import { askToConfirm, isConfirmed } from '../../web/confirm.tsx';
 import { formatDate } from '../../web/i18n.ts';
-import { getProgramme } from '../portfolio/queries.ts';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
@@ -34,7 +33,9 @@ import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
 import { invitationStatus, readReport } from '../monitoring/invitations.ts';
-import { evaluationDocx, evaluationPdf, evaluationTitle, loadEvaluation, meetingPackPdf } from './reports.ts';
+import { evaluationCutoff, loadEvaluation } from './reports.ts';
+import { evaluationDocument, meetingPackDocument, minutesDocument } from './documents.ts';
+import { documentContext, sendDocument } from '../../documents/http.ts';
 import './messages.ts';
 import '../accounts/messages-people.ts';
 import './messages-record.ts';
@@ -181,17 +182,9 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       const format = request.params.format;
       if (body.kind !== 'executive' || !/^\d{4}$/.test(request.params.year) || year < 2000 || year > 2100 || !['report.pdf', 'report.docx'].includes(format)) throw notFound();
       if (!can(request.actor, 'evaluation.view', await q.bodyRef(db, body))) throw notFound();
-      const programme = await getProgramme(db, request.programme!.id);
       const rows = await loadEvaluation(db, request.programme!.id, year);
-      const input = { locale: request.locale, year, programme: programme.name };
-      const filename = `${evaluationTitle(request.locale, year, { nl: request.programme!.slug }).replace(/[^A-Za-z0-9]+/g, '-')}`;
-      if (format === 'report.pdf') {
-        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}.pdf"`).send(await evaluationPdf(rows, input));
-      }
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-        .header('content-disposition', `attachment; filename="${filename}.docx"`)
-        .send(await evaluationDocx(rows, input));
+      const document = evaluationDocument(documentContext(request), { rows, year, cutoff: evaluationCutoff(year) });
+      return sendDocument(request, reply, format === 'report.pdf' ? 'pdf' : 'docx', document, `evaluation-${year}-${request.locale}`);
     });
 
     /** The body to plan a meeting for, if the actor may. */
@@ -239,12 +232,22 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="meeting-${meeting.id}.ics"`).send(ics);
     });
 
-    app.get<{ Params: MeetingParams }>(`${url}/pack.pdf`, { config: { action: 'meeting.view' } }, async (request, reply) => {
-      const { meeting, body } = await loadMeeting(request);
-      const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
-      const pdf = await meetingPackPdf({ locale: request.locale, body, meeting, detail, title: meetingTitle(pageContext(request, config), body, meeting) });
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="meeting-${meeting.id}.pdf"`).send(pdf);
-    });
+    // The meeting pack and the minutes: for whoever may see the meeting page they come from.
+    for (const format of ['pdf', 'docx'] as const) {
+      app.get<{ Params: MeetingParams }>(`${url}/pack.${format}`, { config: { action: 'meeting.view' } }, async (request, reply) => {
+        const { meeting, body } = await loadMeeting(request);
+        const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
+        const document = meetingPackDocument(documentContext(request), { meeting, detail, meetingTitle: meetingTitle(pageContext(request, config), body, meeting) });
+        return sendDocument(request, reply, format, document, `meeting-pack-${toAmsterdam(meeting.startsAt).date}-${request.locale}`);
+      });
+
+      app.get<{ Params: MeetingParams }>(`${url}/minutes.${format}`, { config: { action: 'meeting.view' } }, async (request, reply) => {
+        const { meeting, body } = await loadMeeting(request);
+        const [detail, notes] = await Promise.all([q.loadMeetingDetail(db, request.programme!.id, meeting), q.listMinutesNotes(db, meeting.id)]);
+        const document = minutesDocument(documentContext(request), { meeting, detail, notes, meetingTitle: meetingTitle(pageContext(request, config), body, meeting) });
+        return sendDocument(request, reply, format, document, `minutes-${toAmsterdam(meeting.startsAt).date}-${request.locale}`);
+      });
+    }
 
     type WriteRequest = FastifyRequest<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>;
     type Scope = commands.Base & commands.MeetingScope;

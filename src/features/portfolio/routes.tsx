@@ -22,7 +22,8 @@ import { PROJECT } from '../files/owners.ts';
 import { attachmentsOf } from '../files/queries.ts';
 import { Attachments } from '../files/views.tsx';
 import * as q from './queries.ts';
-import { AccessibilityPage, HomePage, OrganisationPage, OrganisationsPage, ProgrammesPage, ProjectPage, ProjectsPage, ThemePage } from './views.tsx';
+import { AccessibilityPage } from './accessibility-views.tsx';
+import { HomePage, OrganisationPage, OrganisationsPage, ProgrammesPage, ProjectPage, ProjectsPage, ThemePage } from './views.tsx';
 
 /** Picks Dutch or English from Accept-Language, honouring q-values; Dutch when neither is asked. */
 export function preferredLocale(header: string | undefined): Locale {

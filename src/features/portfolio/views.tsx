@@ -472,40 +472,6 @@ export function OrganisationPage(props: {
   );
 }
 
-/** The date the statement below was last reviewed against the website (shown on the page). */
-export const ACCESSIBILITY_STATEMENT_REVIEWED = '2026-11-28';
-
-/** The accessibility statement in the structure of the Dutch model statement (digitoegankelijk.nl). */
-export function AccessibilityPage({ ctx, email }: { ctx: PageContext; email: string }) {
-  const { t } = ctx;
-  const programme = name(ctx.programme!.name, ctx.locale);
-  const url = `${ctx.baseUrl}/${ctx.locale}/${ctx.programme!.slug}`;
-  const reviewed = new Intl.DateTimeFormat(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(`${ACCESSIBILITY_STATEMENT_REVIEWED}T12:00:00Z`));
-  return (
-    <Layout ctx={ctx} title={t('accessibility.title')} crumbs={[programmeCrumb(ctx), { label: t('accessibility.title') }]}>
-      <Heading level={1}>{t('accessibility.title')}</Heading>
-      <p class="utrecht-paragraph">{t('accessibility.body', { programme, email })}</p>
-      <Heading level={2}>{t('accessibility.scope.title')}</Heading>
-      <p class="utrecht-paragraph">{t('accessibility.scope.body', { programme, url })}</p>
-      <Heading level={2}>{t('accessibility.status.title')}</Heading>
-      <p class="utrecht-paragraph">{t('accessibility.status.body')}</p>
-      <Heading level={2}>{t('accessibility.measures.title')}</Heading>
-      <ul class="utrecht-unordered-list">
-        {(['item1', 'item2', 'item3', 'item4'] as const).map((item) => (
-          <li class="utrecht-unordered-list__item">{t(`accessibility.measures.${item}`)}</li>
-        ))}
-      </ul>
-      <Heading level={2}>{t('accessibility.limits.title')}</Heading>
-      <p class="utrecht-paragraph">{t('accessibility.limits.body')}</p>
-      <Heading level={2}>{t('accessibility.contact.title')}</Heading>
-      <p class="utrecht-paragraph">{t('accessibility.contact.body', { email })}</p>
-      <Heading level={2}>{t('accessibility.complaint.title')}</Heading>
-      <p class="utrecht-paragraph">{t('accessibility.complaint.body')}</p>
-      <p class="utrecht-paragraph">{t('accessibility.reviewed', { date: reviewed })}</p>
-    </Layout>
-  );
-}
-
 const FIELD_LABELS: Record<string, string> = {
   title: 'pf.field.title',
   goal: 'project.goal',

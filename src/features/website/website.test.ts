@@ -190,10 +190,18 @@ for (const mode of databaseModes()) {
       assert.match(statementNl, /Status C: eerste maatregelen genomen/);
       assert.match(statementNl, /http:\/\/localhost\/nl\/leiden/);
       assert.match(statementNl, /kennisstad@leiden\.nl/);
-      assert.match(statementNl, /voor het laatst bijgewerkt op 28 november 2026/);
+      assert.match(statementNl, /voor het laatst bijgewerkt op 3 december 2026/);
+      // What the generated PDF and DOCX documents meet and do not meet yet, item by item.
+      assert.match(statementNl, /<h2 [^>]*id="accessibility-documents"[^>]*>Documenten die de website maakt \(PDF en Word\)<\/h2>/);
+      assert.match(statementNl, /<h3 [^>]*>Wat de documenten al doen<\/h3>/);
+      assert.match(statementNl, /<h3 [^>]*>Wat nog niet is voldaan<\/h3>/);
+      assert.match(statementNl, /De PDF is getagd \(PDF 1\.7\)/);
+      assert.match(statementNl, /niet getoetst met een PDF\/UA-controle zoals veraPDF of PAC/);
       const statementEn = (await get('/en/leiden/accessibility')).body;
       assert.match(statementEn, /<h2 class="utrecht-heading-2">Compliance status<\/h2>/);
-      assert.match(statementEn, /last updated on 28 November 2026/);
+      assert.match(statementEn, /last updated on 3 December 2026/);
+      assert.match(statementEn, /When a table in the PDF runs over several pages, its header row is not repeated/);
+      assert.match(statementEn, /The font \(DejaVu Sans\) is embedded/);
 
       const page = (await get('/en/leiden/events/sciencecafe')).body;
       const footer = page.slice(page.indexOf('<footer'));
