@@ -257,6 +257,8 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'POST ~/:programme/meetings/:meeting/items/:item/move': { action: 'agendaItem.move', own: 'U N N N N r r', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/minutes': { action: 'meeting.recordMinutes', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/proposals': { action: 'decision.propose', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/:meeting/reschedule': { action: 'meeting.update', own: 'U N N N N B B', foreign: 'U N N N N N N' },
+  'POST ~/:programme/meetings/:meeting/cancel': { action: 'meeting.update', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/meetings/:meeting/state': { action: 'meeting.update', own: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/projects/:code/actions/:action/edit': { action: 'projectAction.edit', own: 'U N B N N B B', other: 'U N N N N B B', foreign: 'U N N N N N N' },
   'POST ~/:programme/projects/:code/actions/new': { action: 'projectAction.add', own: 'U N B N N B B', other: 'U N N N N B B', foreign: 'U N N N N N N' },
