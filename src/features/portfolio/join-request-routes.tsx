@@ -74,10 +74,13 @@ export function registerJoinRequestRoutes(app: FastifyInstance, db: Db, config: 
     await mailOutcome(db, { request: fresh.request, baseUrl: config.baseUrl, programmeSlug: request.programme!.slug, projectCode: fresh.project.code, projectTitle: fresh.project.title, organisation: fresh.organisation.name });
   }
 
-  for (const { url } of localizedPaths('/:programme/projects/:code/join')) {
+  for (const { url } of localizedPaths('/:programme/projects/:code/join-requests/new')) {
     app.get<{ Params: Params }>(url, { config: { action: 'joinRequest.ask' } }, async (request, reply) => {
       const { project, choices } = await askable(request);
-      return sendHtml(reply, renderPage(<AskToJoinPage ctx={pageContext(request, config)} project={project} organisations={choices} />));
+      // The project page links one organisation at a time (?organisation=<id>) when the contact speaks for several.
+      const asked = (request.query as { organisation?: unknown } | undefined)?.organisation;
+      const preselected = choices.find((c) => c.id === asked)?.id;
+      return sendHtml(reply, renderPage(<AskToJoinPage ctx={pageContext(request, config)} project={project} organisations={choices} preselected={preselected} />));
     });
 
     app.post<{ Params: Params; Body: FormBody }>(url, { config: { action: 'joinRequest.ask' } }, async (request, reply) => {

@@ -72,7 +72,7 @@ export function JoinRequestsSection(props: { ctx: PageContext; code: string; row
         <ul class="utrecht-unordered-list">
           {mayAsk.map((organisation) => (
             <li class="utrecht-unordered-list__item">
-              <Link ctx={ctx} to={`${path}/join${mayAsk.length > 1 ? `?organisation=${organisation.id}` : ''}`}>
+              <Link ctx={ctx} to={`${path}/join-requests/new${mayAsk.length > 1 ? `?organisation=${organisation.id}` : ''}`}>
                 {t('pf.joinRequest.ask', { organisation: organisation.label })}
               </Link>
             </li>
@@ -115,7 +115,7 @@ export function JoinRequestsSection(props: { ctx: PageContext; code: string; row
 }
 
 /** The partner contact's request: on behalf of which organisation, and why. */
-export function AskToJoinPage(props: { ctx: PageContext; project: ProjectHeader; organisations: Choice[]; state?: FormState }) {
+export function AskToJoinPage(props: { ctx: PageContext; project: ProjectHeader; organisations: Choice[]; preselected?: string; state?: FormState }) {
   const { ctx, state, organisations } = props;
   const { t } = ctx;
   const title = t('pf.joinRequest.askTitle');
@@ -126,7 +126,7 @@ export function AskToJoinPage(props: { ctx: PageContext; project: ProjectHeader;
       <Heading level={1}>{fullTitle}</Heading>
       <p class="utrecht-paragraph">{t('pf.joinRequest.askIntro')}</p>
       <ErrorSummary ctx={ctx} state={state} form={ASK_FORM} />
-      <PostForm ctx={ctx} action={`${projectPath}/join`} label={title} id={ASK_FORM}>
+      <PostForm ctx={ctx} action={`${projectPath}/join-requests/new`} label={title} id={ASK_FORM}>
         {only ? (
           <>
             <input type="hidden" name="organisationId" value={only.id} />
@@ -136,7 +136,7 @@ export function AskToJoinPage(props: { ctx: PageContext; project: ProjectHeader;
           </>
         ) : (
           <SelectField
-            {...fieldProps(ctx, JoinRequestForm, state, ASK_FORM, 'organisationId')}
+            {...fieldProps(ctx, JoinRequestForm, state, ASK_FORM, 'organisationId', props.preselected ?? '')}
             label={t('pf.joinRequest.organisation')}
             options={organisations.map((o) => ({ value: o.id, label: o.label }))}
             empty={t('pf.form.choose')}

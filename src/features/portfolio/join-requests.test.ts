@@ -35,26 +35,26 @@ for (const mode of databaseModes()) {
       const lead = await loginAs(t, { role: 'lead', project: '3a', name: 'Lotte Lead' });
 
       const page = await get(partner, '/nl/leiden/projects/3a');
-      assert.match(page.body, /href="\/nl\/leiden\/projects\/3a\/join"[^>]*>[^<]*Toetreding aanvragen als Taskforce Studentenhuisvesting/);
-      const form = await get(partner, '/en/leiden/projects/3a/join');
+      assert.match(page.body, /href="\/nl\/leiden\/projects\/3a\/join-requests\/new"[^>]*>[^<]*Toetreding aanvragen als Taskforce Studentenhuisvesting/);
+      const form = await get(partner, '/en/leiden/projects/3a/join-requests/new');
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /Ask to join/);
 
       // The requester's own language is required; nothing is stored without it.
-      const englishOnly = await post(partner, '/join', { organisationId: outsiderId, motivation_en: 'We build student housing' });
+      const englishOnly = await post(partner, '/join-requests/new', { organisationId: outsiderId, motivation_en: 'We build student housing' });
       assert.equal(englishOnly.statusCode, 400);
       assert.match(englishOnly.body, /Schrijf uw motivatie in elk geval in het Nederlands/);
       assert.match(englishOnly.body, /We build student housing/, 'the input is kept');
-      const tooLong = await post(partner, '/join', { organisationId: outsiderId, motivation_nl: 'x'.repeat(4001) });
+      const tooLong = await post(partner, '/join-requests/new', { organisationId: outsiderId, motivation_nl: 'x'.repeat(4001) });
       assert.equal(tooLong.statusCode, 400);
-      const notMine = await post(partner, '/join', { organisationId: await orgIdOf('iclon'), motivation_nl: 'Namens een ander' });
+      const notMine = await post(partner, '/join-requests/new', { organisationId: await orgIdOf('iclon'), motivation_nl: 'Namens een ander' });
       assert.equal(notMine.statusCode, 400, 'only for an organisation the contact speaks for');
       assert.equal((await requestsOf(outsiderId)).length, 0);
 
-      const asked = await post(partner, '/join', { organisationId: outsiderId, motivation_nl: 'Wij bouwen studentenwoningen.\n- 200 kamers' });
+      const asked = await post(partner, '/join-requests/new', { organisationId: outsiderId, motivation_nl: 'Wij bouwen studentenwoningen.\n- 200 kamers' });
       assert.equal(asked.statusCode, 303);
       assert.equal(asked.headers.location, '/nl/leiden/projects/3a#join-requests');
-      const again = await post(partner, '/join', { organisationId: outsiderId, motivation_nl: 'Nog een keer' });
+      const again = await post(partner, '/join-requests/new', { organisationId: outsiderId, motivation_nl: 'Nog een keer' });
       assert.equal(again.statusCode, 400);
       assert.match(again.body, /al een openstaand verzoek/);
       const [request] = await requestsOf(outsiderId);
@@ -113,7 +113,7 @@ for (const mode of databaseModes()) {
       const unitId = await orgIdOf('iclon');
       const partner = await loginAs(t, { role: 'partner', organisation: 'iclon', name: 'Ilse Iclon' });
       const lead = await loginAs(t, { role: 'lead', project: '3a', name: 'Lotte Lead' });
-      assert.equal((await post(partner, '/join', { organisationId: unitId, motivation_nl: 'Wij leiden docenten op.' })).statusCode, 303);
+      assert.equal((await post(partner, '/join-requests/new', { organisationId: unitId, motivation_nl: 'Wij leiden docenten op.' })).statusCode, 303);
       const [request] = await requestsOf(unitId);
       const review = await get(lead, `/nl/leiden/projects/3a/join-requests/${request!.id}`);
       assert.match(review.body, /is partij bij de samenwerkingsovereenkomst/);
@@ -133,7 +133,7 @@ for (const mode of databaseModes()) {
       assert.ok(mails.some((m) => /^Toetreding afgewezen: 3a\./.test(m.subject) && m.body.includes('Past niet in de opzet')));
 
       // A new request after a decline; who asked withdraws it after confirming; nobody else can.
-      assert.equal((await post(partner, '/join', { organisationId: unitId, motivation_nl: 'Tweede poging' })).statusCode, 303);
+      assert.equal((await post(partner, '/join-requests/new', { organisationId: unitId, motivation_nl: 'Tweede poging' })).statusCode, 303);
       const second = (await requestsOf(unitId)).find((r) => r.status === 'requested')!;
       const path = `/join-requests/${second.id}/withdraw`;
       assert.equal((await post(lead, path, { version: '1', confirmed: 'yes' })).statusCode, 404, 'only who asked withdraws');
@@ -144,7 +144,7 @@ for (const mode of databaseModes()) {
       const otherLead = await loginAs(t, { role: 'lead', project: '2a' });
       assert.equal((await get(otherLead, `/nl/leiden/projects/3a/join-requests/${second.id}`)).statusCode, 404);
       assert.equal((await get(partner, `/nl/leiden/projects/3a/join-requests/${second.id}`)).statusCode, 404);
-      assert.equal((await get(lead, '/nl/leiden/projects/3a/join')).statusCode, 404, 'a lead has no organisation to ask for');
+      assert.equal((await get(lead, '/nl/leiden/projects/3a/join-requests/new')).statusCode, 404, 'a lead has no organisation to ask for');
       const coordinator = await loginAs(t, { role: 'coordinator' });
       assert.equal((await get(coordinator, `/nl/leiden/projects/3a/join-requests/${second.id}`)).statusCode, 200);
     });
