@@ -46,7 +46,7 @@ test('lines starting with a number and a dot (or parenthesis) are a numbered lis
     { kind: 'paragraph', lines: ['Vervolg:'] },
     { kind: 'numbered', items: ['sluiting'], start: 4 },
   ]);
-  assert.deepEqual(textBlocks('12. twaalf'), [{ kind: 'numbered', items: ['twaalf'], start: 12 }]);
+  assert.deepEqual(textBlocks('12. twaalf\n13.   ruim'), [{ kind: 'numbered', items: ['twaalf', 'ruim'], start: 12 }]);
   assert.deepEqual(textBlocks('2018. Een jaartal zonder spatie?\n2019.geen lijst\n1 geen punt'), [
     { kind: 'numbered', items: ['Een jaartal zonder spatie?'], start: 2018 },
     { kind: 'paragraph', lines: ['2019.geen lijst', '1 geen punt'] },

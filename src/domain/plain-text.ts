@@ -9,8 +9,8 @@ export type TextBlock =
   | { kind: 'bullets'; items: string[] }
   | { kind: 'numbered'; items: string[]; start: number };
 
-const BULLET = /^[-*]\s+(.*)$/;
-const NUMBERED = /^(\d{1,9})[.)]\s+(.*)$/;
+const BULLET = /^[-*]\s+(.*)/;
+const NUMBERED = /^(\d{1,9})[.)]\s+(.*)/;
 
 type Line = { kind: 'text'; text: string } | { kind: 'bullet'; text: string } | { kind: 'number'; text: string; number: number };
 
