@@ -185,6 +185,7 @@ export function MyWorkPage({ ctx, work }: { ctx: PageContext; work: MyWork }) {
           {work.ownJoinRequests.map(({ request, project }) => (
             <Item href={at(`/projects/${encodeURIComponent(project.code)}#join-requests`)}>
               {t('myWork.ownJoinRequest', { code: project.code, title: text(project.title), status: t(`pf.joinRequest.status.${request.status}`) })}
+              {request.status === 'declined' && text(request.reason) && <> ({t('pf.joinRequest.reason')}: {text(request.reason)})</>}
             </Item>
           ))}
         </Section>

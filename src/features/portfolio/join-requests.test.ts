@@ -129,6 +129,7 @@ for (const mode of databaseModes()) {
       assert.equal((await requestsOf(unitId))[0]!.status, 'declined');
       assert.equal(await isPartner(unitId), 0);
       assert.match((await get(partner, '/nl/leiden/projects/3a')).body, /Afgewezen door Lotte Lead[^<]*Reden: Past niet in de opzet/);
+      assert.match((await get(partner, '/nl/leiden/my-work')).body, /: Afgewezen \(Reden: Past niet in de opzet\)/);
       const mails = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.kind, 'joinRequest'));
       assert.ok(mails.some((m) => /^Toetreding afgewezen: 3a\./.test(m.subject) && m.body.includes('Past niet in de opzet')));
 
@@ -145,6 +146,17 @@ for (const mode of databaseModes()) {
       assert.equal((await get(otherLead, `/nl/leiden/projects/3a/join-requests/${second.id}`)).statusCode, 404);
       assert.equal((await get(partner, `/nl/leiden/projects/3a/join-requests/${second.id}`)).statusCode, 404);
       assert.equal((await get(lead, '/nl/leiden/projects/3a/join-requests/new')).statusCode, 404, 'a lead has no organisation to ask for');
+      // Added straight from the partner form while a request is open: the request is answered with it, and who asked is told.
+      assert.equal((await post(partner, '/join-requests/new', { organisationId: unitId, motivation_nl: 'Derde poging' })).statusCode, 303);
+      const third = (await requestsOf(unitId)).find((r) => r.status === 'requested')!;
+      assert.equal((await post(lead, '/partners/new', { organisationId: unitId, role: 'partner' })).statusCode, 303);
+      assert.equal(await isPartner(unitId), 1);
+      const answered = (await requestsOf(unitId)).find((r) => r.id === third.id)!;
+      assert.equal(answered.status, 'accepted');
+      assert.equal(answered.decidedByLabel, 'Lotte Lead');
+      const told = await t.database.db.select().from(mailOutbox).where(eq(mailOutbox.kind, 'joinRequest'));
+      assert.equal(told.filter((m) => /^Toetreding toegekend: 3a\./.test(m.subject) && m.body.includes('ICLON')).length, 1);
+
       const coordinator = await loginAs(t, { role: 'coordinator' });
       assert.equal((await get(coordinator, `/nl/leiden/projects/3a/join-requests/${second.id}`)).statusCode, 200);
     });

@@ -41,12 +41,12 @@ export interface JoinInput {
 export async function joinProject(
   db: Db,
   input: { actor: Actor; project: ProjectRef; values: JoinInput; partyOf: PartyOf; fromRequest?: AcceptedRequest },
-): Promise<Outcome<{ objection: boolean }>> {
+): Promise<Outcome<{ objection: boolean; answeredRequestId: string | null }>> {
   authorize(input.actor, 'partner.join', input.project);
   const { programmeId, id: projectId } = input.project;
   const { organisationId, role, advice } = input.values;
   if (!advice && input.partyOf(organisationId) === null) return refusedField('consultedOn', 'pf.join.adviceRequired');
-  return writeTransaction(db, async (tx): Promise<Outcome<{ objection: boolean }>> => {
+  return writeTransaction(db, async (tx): Promise<Outcome<{ objection: boolean; answeredRequestId: string | null }>> => {
     // Accepting a request: the request is still open at the version the lead was shown, for this
     // organisation; it is marked accepted in the same transaction as the partner is added.
     if (input.fromRequest) {
@@ -78,8 +78,21 @@ export async function joinProject(
       .from(projectPartners)
       .where(eq(projectPartners.projectId, projectId))) as [{ next: number }];
     await tx.insert(projectPartners).values({ programmeId, projectId, organisationId, role, position: next, declaredInterest: role === 'partner' });
+    // Added straight from the partner form while the organisation had asked to join: its request is answered by this.
+    let answeredRequestId: string | null = input.fromRequest?.id ?? null;
+    if (!input.fromRequest) {
+      const [open] = await tx
+        .update(joinRequests)
+        .set({ status: 'accepted', decidedBy: input.actor.userId, decidedByLabel: input.actor.displayName, decidedAt: new Date(), updatedAt: new Date(), version: sql`${joinRequests.version} + 1` })
+        .where(and(eq(joinRequests.projectId, projectId), eq(joinRequests.organisationId, organisationId), eq(joinRequests.status, 'requested')))
+        .returning({ id: joinRequests.id });
+      if (open) {
+        answeredRequestId = open.id;
+        await recordAudit(tx, { actor: input.actor, programmeId, action: 'joinRequest.accept', objectType: 'project', objectId: projectId, before: { joinRequestId: open.id, status: 'requested' }, after: { joinRequestId: open.id, status: 'accepted', role } });
+      }
+    }
     await recordAudit(tx, { actor: input.actor, programmeId, action: 'partner.add', objectType: 'project', objectId: projectId, after: { organisationId, role, consultationId, advice: advice?.outcome ?? null } });
-    return done({ objection: advice?.outcome === 'objection' });
+    return done({ objection: advice?.outcome === 'objection', answeredRequestId });
   });
 }
 
