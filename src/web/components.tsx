@@ -1,6 +1,7 @@
 // Small building blocks in NL Design System markup, shared by every capability's views.
 import type { ComponentChildren } from 'preact';
 import { resolveText, type Locale, type LocalizedText } from '../domain/localized.ts';
+import { textBlocks } from '../domain/plain-text.ts';
 import type { PageContext } from './context.ts';
 import { localePath } from './context.ts';
 
@@ -52,6 +53,60 @@ export function Prose({ value, locale }: { value: LocalizedText | null | undefin
         return <p class="utrecht-paragraph">{lines.join(' ')}</p>;
       })}
     </div>
+  );
+}
+
+/**
+ * Text typed with its own shape (minutes, notes): paragraphs keep their line breaks, lines starting
+ * with "- " or "* " are a bulleted list, "1. " a numbered one (src/domain/plain-text.ts). Every line
+ * is escaped as text: nothing typed becomes markup.
+ */
+export function PlainText({ value, locale }: { value: LocalizedText | null | undefined; locale: Locale }) {
+  const resolved = resolveText(value, locale);
+  if (!resolved.text) return null;
+  return (
+    <div lang={resolved.fallback ? resolved.lang : undefined} class={resolved.fallback ? 'ks-plain-text ks-fallback' : 'ks-plain-text'}>
+      {textBlocks(resolved.text).map((block) => {
+        if (block.kind === 'bullets') {
+          return (
+            <ul class="utrecht-unordered-list">
+              {block.items.map((item) => (
+                <li class="utrecht-unordered-list__item">{item}</li>
+              ))}
+            </ul>
+          );
+        }
+        if (block.kind === 'numbered') {
+          return (
+            <ol class="utrecht-ordered-list" start={block.start === 1 ? undefined : block.start}>
+              {block.items.map((item) => (
+                <li class="utrecht-ordered-list__item">{item}</li>
+              ))}
+            </ol>
+          );
+        }
+        return (
+          <p class="utrecht-paragraph">
+            {block.lines.map((line, index) => (
+              <>
+                {index > 0 && <br />}
+                {line}
+              </>
+            ))}
+          </p>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A form (or any tools) that opens on demand: a disclosure in NL Design System accordion styling, open when it holds a refused form. */
+export function Disclosure({ id, summary, open, children }: { id: string; summary: string; open?: boolean; children: ComponentChildren }) {
+  return (
+    <details class="utrecht-accordion__section ks-disclosure" id={id} open={open || undefined}>
+      <summary class="ks-disclosure__summary">{summary}</summary>
+      <div class="utrecht-accordion__panel ks-disclosure__panel">{children}</div>
+    </details>
   );
 }
 

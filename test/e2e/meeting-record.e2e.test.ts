@@ -44,6 +44,11 @@ describe('correcting and approving a meeting record in Chromium', { skip: !chrom
     await Promise.all([page.waitForNavigation(), page.click(`form[action$="${formAction}"] button[type=submit]`)]);
   }
 
+  /** The meeting page's forms open on demand: a click on the summary, as a person would. */
+  async function openForm(summary: string) {
+    await page.locator('summary', { hasText: new RegExp(`^${summary}$`) }).click();
+  }
+
   async function follow(name: string | RegExp) {
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name }).first().click()]);
   }
@@ -76,16 +81,19 @@ describe('correcting and approving a meeting record in Chromium', { skip: !chrom
 
     // The earlier meeting: the chair attended, two agenda items and a decision.
     await page.goto(`${e2e.baseUrl}${earlier}`);
+    await openForm('Aanwezigheid vastleggen');
     await page.locator('#attendance-present label', { hasText: 'Voorzitter ambtelijk' }).click();
     await submit('/attendance');
     for (const [nl, en] of [
       ['Voortgang', 'Progress'],
       ['Rondvraag', 'Any other business'],
     ]) {
+      await openForm('Agendapunt toevoegen');
       await page.fill('#item-title_nl', nl!);
       await page.fill('#item-title_en', en!);
       await submit('/items');
     }
+    await openForm('Besluit vastleggen');
     await page.fill('#decision-text_nl', 'Werkgroep ingesteld.');
     await page.fill('#decision-text_en', 'Working group set up.');
     await submit('/decisions');
@@ -118,6 +126,7 @@ describe('correcting and approving a meeting record in Chromium', { skip: !chrom
     assert.match(await main(), /Werkgroep ingesteld met vijf leden\./);
 
     // Minutes, then the next meeting approves them.
+    await openForm('Verslag opslaan');
     await page.fill('#minutes-minutes_nl', 'Besproken: de werkgroep.');
     await submit('/minutes');
     await checkBoth();
@@ -152,6 +161,7 @@ describe('correcting and approving a meeting record in Chromium', { skip: !chrom
     assert.equal(await page.$('#item-title_nl'), null);
     assert.equal(await page.$('#decision-text_nl'), null);
     assert.equal(await page.getByRole('link', { name: /Wijzigen|Besluit wijzigen/ }).count(), 0);
+    await openForm('Correctie toevoegen');
     await page.fill('#note-note_nl', 'Correctie: de werkgroep telt zes leden.');
     await submit('/notes');
     assert.match(await main(), /Correcties[\s\S]*Correctie: de werkgroep telt zes leden\.[\s\S]*Coördinator, 20 maart 2019/);

@@ -56,6 +56,11 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     await Promise.all([page.waitForNavigation(), page.click(`form[action$="${formAction}"] button[type=submit]`)]);
   }
 
+  /** The meeting page's forms open on demand: a click on the summary, as a person would. */
+  async function openForm(summary: string) {
+    await page.locator('summary', { hasText: new RegExp(`^${summary}$`) }).click();
+  }
+
   async function planMeeting(kind: 'executive' | 'support', date: string): Promise<string> {
     await visitBoth(`/leiden/bodies/${kind}/meetings/new`);
     await page.fill('#plan-date', date);
@@ -91,16 +96,19 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
 
     // The support meeting gets an agenda item linked to a project, and prepares a proposal.
     await page.goto(`${e2e.baseUrl}/nl${support}`);
+    await openForm('Agendapunt toevoegen');
     await page.fill('#item-title_nl', 'Voortgang studentenhuisvesting');
     await page.fill('#item-title_en', 'Progress on student housing');
     await page.selectOption('#item-kind', 'discussion');
     await page.selectOption('#item-projects', ['3a']);
     await submit('/items');
+    await openForm('Besluitvoorstel voorbereiden');
     await page.fill('#proposal-title_nl', 'Jaaragenda 2031');
     await page.fill('#proposal-title_en', 'Annual agenda 2031');
     await page.fill('#proposal-text_nl', 'De stuurgroep stelt de jaaragenda 2031 vast.');
     await page.fill('#proposal-text_en', 'The steering group adopts the annual agenda 2031.');
     await submit('/proposals');
+    await openForm('Actie toevoegen');
     await page.fill('#action-description_nl', 'Concept jaaragenda rondsturen');
     await page.fill('#action-owner', 'Coördinator');
     await submit('/actions');
@@ -126,11 +134,13 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
     assert.equal(await page.$('#decision-text_nl'), null, 'no decision form before the meeting');
     setClock('2031-03-01T15:30:00Z');
     await page.goto(`${e2e.baseUrl}/nl${executive}`);
+    await openForm('Aanwezigheid vastleggen');
     await page.locator('#attendance-present label', { hasText: 'Lid executive' }).click();
     await submit('/attendance');
     assert.match((await page.textContent('main')) ?? '', /Aanwezig\s*Lid executive \(Voorzitter\)/);
 
     // The executive meeting adopts it; the decision refers back to the support meeting.
+    await openForm('Besluit vastleggen');
     const itemValue = await page.$eval('#decision-item', (select) => [...(select as HTMLSelectElement).options].find((o) => o.text.includes('Jaaragenda 2031'))!.value);
     await page.selectOption('#decision-item', itemValue);
     await page.fill('#decision-text_nl', 'De jaaragenda 2031 is vastgesteld.');
@@ -229,6 +239,7 @@ describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, (
 
     // Before the chair confirms the recorded decision, the admission form does not offer it.
     await page.goto(`${e2e.baseUrl}/nl${executive}`);
+    await openForm('Besluit vastleggen');
     await page.fill('#decision-text_nl', 'De Leidse zomerschool wordt toegelaten.');
     await page.fill('#decision-text_en', 'The Leiden summer school is admitted.');
     await page.selectOption('#decision-outcome', 'adopted');

@@ -109,18 +109,21 @@ export type Stale = Refused & { stale: true };
 
 /**
  * Changes a meeting's schedule and state, checked as when planning. Refused as `stale` when the
- * meeting changed since the sequence the caller saw.
+ * meeting changed since the sequence the caller saw. Cancelling keeps the reason given (the page
+ * asks for one; the API may leave it out); any other state clears it. The pages' "reschedule" and
+ * "cancel" and the API's PATCH all come here.
  */
-export async function rescheduleMeeting(input: Base & MeetingScope & { expectedSequence: number; change: MeetingChange }): Promise<Outcome<{ id: string }> | Stale> {
+export async function rescheduleMeeting(input: Base & MeetingScope & { expectedSequence: number; change: MeetingChange; reason?: string }): Promise<Outcome<{ id: string }> | Stale> {
   authorize(input.actor, 'meeting.update', input.body);
   const checked = instantsOf(input.change);
   if (!checked.ok) return checked;
   return writeTransaction(input.db, async (tx): Promise<Outcome<{ id: string }> | Stale> => {
     const [current] = await tx.select().from(meetings).where(and(eq(meetings.id, input.meeting.id), eq(meetings.programmeId, input.programmeId))).for('update');
     if (!current || current.sequence !== input.expectedSequence) return { ok: false, stale: true, errors: {} };
-    const next = { ...checked.value, state: input.change.state };
+    const cancelReason = input.change.state === 'cancelled' ? (input.reason ?? current.cancelReason) : null;
+    const next = { ...checked.value, state: input.change.state, cancelReason };
     await tx.update(meetings).set({ ...next, sequence: current.sequence + 1, updatedAt: new Date() }).where(eq(meetings.id, current.id));
-    const before = { startsAt: current.startsAt, endsAt: current.endsAt, location: current.location, onlineUrl: current.onlineUrl, state: current.state };
+    const before = { startsAt: current.startsAt, endsAt: current.endsAt, location: current.location, onlineUrl: current.onlineUrl, state: current.state, cancelReason: current.cancelReason };
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.update', objectType: 'meeting', objectId: current.id, before, after: next, origin: input.origin });
     return done({ id: current.id });
   });
@@ -132,7 +135,7 @@ export async function setMeetingState(input: Base & MeetingScope & { change: Mee
   return writeTransaction(input.db, async (tx) => {
     await tx
       .update(meetings)
-      .set({ state, sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
+      .set({ state, ...(state === 'cancelled' ? {} : { cancelReason: null }), sequence: sql`${meetings.sequence} + 1`, updatedAt: new Date() })
       .where(and(eq(meetings.id, input.meeting.id), eq(meetings.programmeId, input.programmeId)));
     await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.state', objectType: 'meeting', objectId: input.meeting.id, after: { state } });
     return done({ id: input.meeting.id });

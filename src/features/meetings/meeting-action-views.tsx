@@ -1,16 +1,18 @@
 // The body's action list as this meeting sees it (carried from meeting to meeting until done); for
 // the secretary, marking an action done here and adding one.
-import { Heading, SubmitButton, Text, TextField, TableScroll } from '../../web/components.tsx';
+import { Disclosure, Heading, SubmitButton, Text, TextField, TableScroll } from '../../web/components.tsx';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { formatDate } from '../../web/i18n.ts';
 import { ActionInput } from './schema.ts';
-import { amsterdamDate, label, type SectionProps } from './views.tsx';
+import { amsterdamDate, label, MEETING_SECTIONS, type SectionProps } from './views.tsx';
 
 export function ActionsSection({ ctx, detail, path, canPrepare, state }: SectionProps) {
   const { t, locale } = ctx;
   return (
     <>
-      <Heading level={2}>{t('meetings.actions.title')}</Heading>
+      <Heading level={2} id={MEETING_SECTIONS.actions}>
+        {t('meetings.actions.title')}
+      </Heading>
       {detail.actions.length === 0 ? (
         <p class="utrecht-paragraph">{t('meetings.actions.none')}</p>
       ) : (
@@ -50,10 +52,7 @@ export function ActionsSection({ ctx, detail, path, canPrepare, state }: Section
         </TableScroll>
       )}
       {canPrepare && (
-        <section aria-labelledby="add-action">
-          <Heading level={3} id="add-action">
-            {t('meetings.actions.add')}
-          </Heading>
+        <Disclosure id="add-action" summary={t('meetings.actions.add')} open={state?.form === 'action'}>
           <ErrorSummary ctx={ctx} state={state} form="action" />
           <PostForm ctx={ctx} action={`${path}/actions`} label={t('meetings.actions.add')} id="action">
             <BilingualField ctx={ctx} schema={ActionInput} state={state} form="action" name="description" label={t('meetings.actions.description')} required />
@@ -61,7 +60,7 @@ export function ActionsSection({ ctx, detail, path, canPrepare, state }: Section
             <TextField {...fieldProps(ctx, ActionInput, state, 'action', 'dueOn')} type="date" label={t('meetings.actions.due')} />
             <SubmitButton>{t('meetings.actions.add')}</SubmitButton>
           </PostForm>
-        </section>
+        </Disclosure>
       )}
     </>
   );

@@ -1,12 +1,12 @@
 // A meeting's agenda: its items in order with their kind, notes, linked projects, documents and
 // uploaded files; for the secretary, moving items, adding documents and adding an item.
-import { Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Disclosure, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { Attachments, type AttachmentData } from '../files/views.tsx';
 import type { MeetingDetail } from './queries.ts';
 import { AgendaItemInput, DocumentInput, WithdrawInput } from './schema.ts';
 import { AGENDA_ITEM_KINDS } from './tables.ts';
-import { amsterdamDate, base, label, type SectionProps } from './views.tsx';
+import { amsterdamDate, base, label, MEETING_SECTIONS, type SectionProps } from './views.tsx';
 
 type ItemRow = MeetingDetail['items'][number];
 
@@ -16,7 +16,9 @@ export function AgendaSection(props: SectionProps & { files?: Map<string, Attach
   const typedProjects = state?.form === 'item' ? state.values.projects : undefined;
   return (
     <>
-      <Heading level={2}>{t('meetings.agenda.title')}</Heading>
+      <Heading level={2} id={MEETING_SECTIONS.agenda}>
+        {t('meetings.agenda.title')}
+      </Heading>
       {detail.items.length === 0 ? (
         <p class="utrecht-paragraph">{t('meetings.agenda.none')}</p>
       ) : (
@@ -32,10 +34,7 @@ export function AgendaSection(props: SectionProps & { files?: Map<string, Attach
         </ol>
       )}
       {canPrepare && !frozen && (
-        <section aria-labelledby="add-item">
-          <Heading level={3} id="add-item">
-            {t('meetings.agenda.add')}
-          </Heading>
+        <Disclosure id="add-item" summary={t('meetings.agenda.add')} open={state?.form === 'item'}>
           <ErrorSummary ctx={ctx} state={state} form="item" />
           <PostForm ctx={ctx} action={`${path}/items`} label={t('meetings.agenda.add')} id="item">
             <BilingualField ctx={ctx} schema={AgendaItemInput} state={state} form="item" name="title" label={t('meetings.agenda.itemTitle')} required />
@@ -54,7 +53,7 @@ export function AgendaSection(props: SectionProps & { files?: Map<string, Attach
             />
             <SubmitButton>{t('meetings.agenda.add')}</SubmitButton>
           </PostForm>
-        </section>
+        </Disclosure>
       )}
     </>
   );

@@ -1,7 +1,7 @@
 // A meeting's decision trail: the proposals a support meeting prepares for a later executive
 // meeting (with what became of them), and the decisions taken, each referring back to where it
 // was prepared; for the secretary, the forms to prepare a proposal and record a decision.
-import { Heading, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Disclosure, Heading, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
 import type { TSchema } from 'typebox';
@@ -10,13 +10,15 @@ import { DecisionInput, ProposalInput, WithdrawInput } from './schema.ts';
 import { DECISION_OUTCOMES } from './tables.ts';
 import { decisionStatus, inForce } from '../../domain/meeting-record.ts';
 import type { MeetingDetail } from './queries.ts';
-import { amsterdamDate, base, label, RecordBlocked, type SectionProps } from './views.tsx';
+import { amsterdamDate, base, label, MEETING_SECTIONS, RecordBlocked, type SectionProps } from './views.tsx';
 
 export function ProposalsSection({ ctx, detail, path, canPrepare, state }: SectionProps) {
   const { t, locale } = ctx;
   return (
     <>
-      <Heading level={2}>{t('meetings.proposals.title')}</Heading>
+      <Heading level={2} id={MEETING_SECTIONS.proposals}>
+        {t('meetings.proposals.title')}
+      </Heading>
       {detail.preparedHere.length === 0 ? (
         <p class="utrecht-paragraph">{t('meetings.proposals.none')}</p>
       ) : (
@@ -37,10 +39,7 @@ export function ProposalsSection({ ctx, detail, path, canPrepare, state }: Secti
         </ul>
       )}
       {canPrepare && (
-        <section aria-labelledby="add-proposal">
-          <Heading level={3} id="add-proposal">
-            {t('meetings.proposals.add')}
-          </Heading>
+        <Disclosure id="add-proposal" summary={t('meetings.proposals.add')} open={state?.form === 'proposal'}>
           {detail.laterExecutive.length === 0 ? (
             <p class="utrecht-paragraph">{t('meetings.proposals.noLater')}</p>
           ) : (
@@ -58,7 +57,7 @@ export function ProposalsSection({ ctx, detail, path, canPrepare, state }: Secti
               </PostForm>
             </>
           )}
-        </section>
+        </Disclosure>
       )}
     </>
   );
@@ -90,7 +89,9 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
   const awaiting = detail.decisions.some((row) => decisionStatus(row.decision) === 'awaitingConfirmation');
   return (
     <>
-      <Heading level={2}>{t('meetings.decisions.title')}</Heading>
+      <Heading level={2} id={MEETING_SECTIONS.decisions}>
+        {t('meetings.decisions.title')}
+      </Heading>
       {detail.decisions.length === 0 ? (
         <p class="utrecht-paragraph">{t('meetings.decisions.none')}</p>
       ) : (
@@ -128,10 +129,12 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
                 </PostForm>
               )}
               {canPrepare && !row.decision.withdrawnAt && !minutesApproved && (
-                <PostForm ctx={ctx} action={`${path}/decisions/${row.decision.id}/withdraw`} label={t('meetings.decisions.withdraw')} id={`withdraw-${row.decision.id}`}>
-                  <TextField {...fieldProps(ctx, WithdrawInput, state, `withdraw-${row.decision.id}`, 'reason')} label={t('meetings.decisions.withdrawReason')} />
-                  <SubmitButton secondary>{t('meetings.decisions.withdraw')}</SubmitButton>
-                </PostForm>
+                <Disclosure id={`withdraw-${row.decision.id}-disclosure`} summary={t('meetings.decisions.withdraw')} open={state?.form === `withdraw-${row.decision.id}`}>
+                  <PostForm ctx={ctx} action={`${path}/decisions/${row.decision.id}/withdraw`} label={t('meetings.decisions.withdraw')} id={`withdraw-${row.decision.id}`}>
+                    <TextField {...fieldProps(ctx, WithdrawInput, state, `withdraw-${row.decision.id}`, 'reason')} label={t('meetings.decisions.withdrawReason')} />
+                    <SubmitButton secondary>{t('meetings.decisions.withdraw')}</SubmitButton>
+                  </PostForm>
+                </Disclosure>
               )}
               {row.preparedInId && (
                 <p class="utrecht-paragraph">
@@ -152,16 +155,13 @@ export function DecisionsSection({ ctx, detail, path, canPrepare, state, blocked
         </>
       )}
       {canPrepare && !blocked && !frozen && (
-        <section aria-labelledby="add-decision">
-          <Heading level={3} id="add-decision">
-            {t('meetings.decisions.add')}
-          </Heading>
+        <Disclosure id="add-decision" summary={t('meetings.decisions.add')} open={state?.form === 'decision'}>
           <ErrorSummary ctx={ctx} state={state} form="decision" />
           <PostForm ctx={ctx} action={`${path}/decisions`} label={t('meetings.decisions.add')} id="decision">
             <DecisionFields ctx={ctx} schema={DecisionInput} state={state} form="decision" items={detail.items} />
             <SubmitButton>{t('meetings.decisions.add')}</SubmitButton>
           </PostForm>
-        </section>
+        </Disclosure>
       )}
     </>
   );

@@ -401,7 +401,7 @@ for (const mode of databaseModes()) {
 
         // A cancelled meeting, even long after its date: refused.
         const cancelled = await plan(t, coordinator, 'executive', '2019-02-01');
-        assert.equal((await post(t, coordinator, `${P}/meetings/${cancelled}/state`, { state: 'cancelled' })).statusCode, 303);
+        assert.equal((await post(t, coordinator, `${P}/meetings/${cancelled}/cancel`, { sequence: '0', reason: 'Geen quorum', confirmed: 'yes' })).statusCode, 303);
         const refused = await post(t, coordinator, `${P}/meetings/${cancelled}/decisions`, { text_nl: 'Besluit bij afgelaste vergadering', outcome: 'adopted' });
         assert.equal(refused.statusCode, 400);
         assert.match(refused.body, /Deze vergadering is geannuleerd/);

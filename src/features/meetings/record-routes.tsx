@@ -24,7 +24,7 @@ import * as record from './record-commands.ts';
 import { AgendaItemEditPage, DECISION_FORM, DecisionEditPage, ITEM_FORM, MinutesSettingPage } from './record-views.tsx';
 import { AgendaItemEdit, DecisionEdit, MinutesSettingInput, NoteInput, WithdrawInput } from './schema.ts';
 import { AGENDA_ITEM_KINDS, DECISION_OUTCOMES } from './tables.ts';
-import { amsterdamDate, meetingTitle } from './views.tsx';
+import { amsterdamDate, MEETING_SECTIONS, meetingTitle } from './views.tsx';
 
 type MeetingParams = { programme: string; meeting: string };
 type Loaded = Awaited<ReturnType<typeof q.getMeeting>> & {};
@@ -80,7 +80,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
       return itemPage(request, reply, found, 409, result.current.version, formState(ITEM_FORM, {}, request.body), { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
     }
     if (!result.ok) return itemPage(request, reply, found, 400, read.value.version, formState(ITEM_FORM, result.errors, request.body));
-    return redirectLocal(reply, undefined, meetingPath(request, found.meeting.id));
+    return redirectLocal(reply, undefined, `${meetingPath(request, found.meeting.id)}#${MEETING_SECTIONS.agenda}`);
   });
 
   // Withdrawing an item asks first (its title and the reason), then withdraws it.
@@ -104,7 +104,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
     const result = await record.withdrawAgendaItem({ ...found.scope, itemId: found.item.id, withdrawal: read.value });
     if (result === null) throw notFound();
     if (!result.ok) return renderMeeting(request, reply, formState(form, result.errors, request.body));
-    return redirectLocal(reply, undefined, path);
+    return redirectLocal(reply, undefined, `${path}#${MEETING_SECTIONS.agenda}`);
   });
 
   async function decisionOf(request: Req<{ decisionId: string }>) {
@@ -144,7 +144,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
       return decisionPage(request, reply, found, 409, result.current.version, formState(DECISION_FORM, {}, request.body), { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
     }
     if (!result.ok) return decisionPage(request, reply, found, 400, read.value.version, formState(DECISION_FORM, result.errors, request.body));
-    return redirectLocal(reply, undefined, meetingPath(request, found.meeting.id));
+    return redirectLocal(reply, undefined, `${meetingPath(request, found.meeting.id)}#${MEETING_SECTIONS.decisions}`);
   });
 
   // This meeting approves the previous meeting's minutes (the setting on), after a confirmation step.
@@ -169,7 +169,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
     }
     const result = await record.approvePreviousMinutes(found.scope);
     if (!result.ok) return renderMeeting(request, reply, formState('approve', result.errors, request.body));
-    return redirectLocal(reply, undefined, path);
+    return redirectLocal(reply, undefined, `${path}#${MEETING_SECTIONS.previous}`);
   });
 
   // The secretary makes these minutes final (the setting off), after a confirmation step.
@@ -191,7 +191,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
     }
     const result = await record.finaliseMinutes(found.scope);
     if (!result.ok) return renderMeeting(request, reply, formState('finalise', result.errors, request.body));
-    return redirectLocal(reply, undefined, path);
+    return redirectLocal(reply, undefined, `${path}#${MEETING_SECTIONS.minutes}`);
   });
 
   app.post<{ Params: MeetingParams; Body: FormBody }>(`${url}/notes`, { config: { action: 'meeting.addNote' } }, async (request, reply) => {
@@ -199,7 +199,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
     const read = readForm(NoteInput, request.body);
     const result = read.ok ? await record.addMinutesNote({ ...found.scope, note: read.value }) : read;
     if (!result.ok) return renderMeeting(request, reply, formState('note', result.errors, request.body));
-    return redirectLocal(reply, undefined, meetingPath(request, found.meeting.id));
+    return redirectLocal(reply, undefined, `${meetingPath(request, found.meeting.id)}#${MEETING_SECTIONS.minutes}`);
   });
 }
 

@@ -2,7 +2,7 @@
 // project's stale-save panel), the minutes' approval state, the corrections appended after
 // approval, and the programme setting for how minutes are approved ("not in the agreement").
 import type { ComponentChildren } from 'preact';
-import { Alert, Heading, Link, Prose, SelectField, SubmitButton } from '../../web/components.tsx';
+import { Alert, Disclosure, Heading, Link, PlainText, SelectField, SubmitButton } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { BilingualField, ErrorSummary, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
 import { typedValue, type FormState } from '../../web/forms.ts';
@@ -12,7 +12,7 @@ import type { Body, listMinutesNotes, Meeting, MeetingDetail } from './queries.t
 import { AgendaItemEdit, DecisionEdit, MinutesSettingInput, NoteInput } from './schema.ts';
 import { DecisionFields } from './meeting-decision-views.tsx';
 import { AGENDA_ITEM_KINDS } from './tables.ts';
-import { amsterdamDate, base, crumbs, label, meetingTitle, type SectionProps } from './views.tsx';
+import { amsterdamDate, base, crumbs, label, MEETING_SECTIONS, meetingTitle, type SectionProps } from './views.tsx';
 
 export const ITEM_FORM = 'edit-item';
 export const DECISION_FORM = 'edit-decision';
@@ -141,7 +141,7 @@ export function MinutesApproval({ ctx, meeting, path, canPrepare, state, blocked
           <ol class="utrecht-ordered-list">
             {record.notes.map((note) => (
               <li class="utrecht-ordered-list__item">
-                <Prose value={note.text} locale={locale} />
+                <PlainText value={note.text} locale={locale} />
                 <p class="utrecht-paragraph ks-muted">{t('meetings.notes.by', { name: note.authorName, date: amsterdamDate(ctx, note.createdAt) })}</p>
               </li>
             ))}
@@ -149,16 +149,13 @@ export function MinutesApproval({ ctx, meeting, path, canPrepare, state, blocked
         </section>
       )}
       {canPrepare && approvedAt && (
-        <section aria-labelledby="add-note">
-          <Heading level={3} id="add-note">
-            {t('meetings.notes.add')}
-          </Heading>
+        <Disclosure id="add-note" summary={t('meetings.notes.add')} open={state?.form === 'note'}>
           <ErrorSummary ctx={ctx} state={state} form="note" />
           <PostForm ctx={ctx} action={`${path}/notes`} label={t('meetings.notes.add')} id="note">
             <BilingualField ctx={ctx} schema={NoteInput} state={state} form="note" name="note" label={t('meetings.notes.text')} multiline required />
             <SubmitButton>{t('meetings.notes.add')}</SubmitButton>
           </PostForm>
-        </section>
+        </Disclosure>
       )}
     </>
   );
@@ -171,7 +168,9 @@ export function PreviousMinutes({ ctx, path, canPrepare, state, blocked, record,
   const previous = record.previous;
   return (
     <>
-      <Heading level={2}>{t('meetings.minutes.previousTitle')}</Heading>
+      <Heading level={2} id={MEETING_SECTIONS.previous}>
+        {t('meetings.minutes.previousTitle')}
+      </Heading>
       {!previous ? (
         <p class="utrecht-paragraph">{t('meetings.minutes.previousNone')}</p>
       ) : (

@@ -20,7 +20,7 @@ import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import type { TSchema } from 'typebox';
-import type { Outcome } from '../../domain/outcome.ts';
+import { FORM_ERROR, refusedField, type Outcome } from '../../domain/outcome.ts';
 import { can, type ActionName } from '../../policies.ts';
 import * as commands from './commands.ts';
 import * as items from './item-commands.ts';
@@ -28,7 +28,7 @@ import * as record from './record-commands.ts';
 import { registerRecordRoutes, registerSettingsRoutes } from './record-routes.tsx';
 import { registerCalendarFeedRoutes } from './calendar-feed-routes.tsx';
 import { formState, isUuid, readForm, Type, type FormBody, type FormState, type Static } from '../../web/forms.ts';
-import { ActionInput, AgendaItemInput, AttendanceInput, WithdrawInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, ScheduleInput } from './schema.ts';
+import { ActionInput, AgendaItemInput, AttendanceInput, CancelInput, WithdrawInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, RescheduleInput, ScheduleInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
 import { MEETING_ITEM } from '../files/owners.ts';
 import { attachmentsOfMany } from '../files/queries.ts';
@@ -39,9 +39,10 @@ import { documentContext, sendDocument } from '../../documents/http.ts';
 import './messages.ts';
 import '../accounts/messages-people.ts';
 import './messages-record.ts';
+import './messages-schedule.ts';
 import { registerCadencePanel } from './cadence-panel.tsx';
 import * as q from './queries.ts';
-import { DecisionsPage, meetingTitle, PlanMeetingPage } from './views.tsx';
+import { DecisionsPage, MEETING_SECTIONS, meetingTitle, PlanMeetingPage, type MeetingSection } from './views.tsx';
 import { MeetingPage } from './meeting-views.tsx';
 import { BodiesPage, BodyPage } from './body-views.tsx';
 
@@ -98,7 +99,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     return found;
   }
 
-  async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: FormState) {
+  async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: FormState, status?: number) {
     const { meeting, body } = await loadMeeting(request);
     const prepares = can(request.actor, 'meeting.update', body);
     const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
@@ -134,7 +135,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
         confirmable={confirmable}
       />
     );
-    return sendHtml(reply, renderPage(page), state ? 400 : 200);
+    return sendHtml(reply, renderPage(page), status ?? (state ? 400 : 200));
   }
 
   for (const { url } of localizedPaths('/:programme/bodies')) {
@@ -263,6 +264,8 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       schema: S,
       form: (request: WriteRequest) => string,
       run: (scope: Scope, input: Static<S>, request: WriteRequest) => Promise<Outcome<{ id: string }> | null>,
+      /** The page's section the save returns to (MEETING_SECTIONS). */
+      section: MeetingSection,
     ) {
       app.post<{ Params: MeetingParams & Record<string, string>; Body: FormBody }>(`${url}${path}`, { config: { action } }, async (request, reply) => {
         const { meeting, body } = await loadMeeting(request);
@@ -273,23 +276,74 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
         const result = read.ok ? await run(scope, read.value, request) : read;
         if (result === null) throw notFound();
         if (!result.ok) return renderMeeting(request, reply, formState(form(request), result.errors, request.body));
-        return redirectLocal(reply, undefined, `${base(request)}/meetings/${meeting.id}`);
+        return redirectLocal(reply, undefined, `${base(request)}/meetings/${meeting.id}#${MEETING_SECTIONS[section]}`);
       });
     }
     const named = (name: string) => () => name;
     const noFields = Type.Object({});
 
-    write('/state', 'meeting.update', MeetingStateInput, named('state'), (scope, change) => commands.setMeetingState({ ...scope, change }));
-    write('/minutes', 'meeting.recordMinutes', MinutesInput, named('minutes'), (scope, minutes) => commands.saveMinutes({ ...scope, minutes }));
-    write('/items', 'agendaItem.add', AgendaItemInput, named('item'), (scope, item) => items.addAgendaItem({ ...scope, item }));
-    write('/items/:item/move', 'agendaItem.move', MoveInput, named('move'), (scope, move, request) => items.moveAgendaItem({ ...scope, itemId: request.params.item!, move }));
+    // Cancelling asks for a reason and a confirmation (the cancel form below): not a choice in the state list.
+    write('/state', 'meeting.update', MeetingStateInput, named('state'), async (scope, change) => (change.state === 'cancelled' ? refusedField('state', 'meetings.cancel.useForm') : commands.setMeetingState({ ...scope, change })), 'schedule');
+    write('/minutes', 'meeting.recordMinutes', MinutesInput, named('minutes'), (scope, minutes) => commands.saveMinutes({ ...scope, minutes }), 'minutes');
+    write('/items', 'agendaItem.add', AgendaItemInput, named('item'), (scope, item) => items.addAgendaItem({ ...scope, item }), 'agenda');
+    write('/items/:item/move', 'agendaItem.move', MoveInput, named('move'), (scope, move, request) => items.moveAgendaItem({ ...scope, itemId: request.params.item!, move }), 'agenda');
     write('/items/:item/documents', 'agendaItem.addDocument', DocumentInput, (request) => `doc-${request.params.item}`, (scope, document, request) =>
       items.addDocument({ ...scope, itemId: request.params.item!, document }),
+      'agenda',
     );
-    write('/proposals', 'decision.propose', ProposalInput, named('proposal'), (scope, proposal) => items.prepareProposal({ ...scope, proposal }));
-    write('/decisions', 'decision.record', DecisionInput, named('decision'), (scope, decision) => items.recordDecision({ ...scope, decision }));
-    write('/attendance', 'meeting.recordAttendance', AttendanceInput, named('attendance'), (scope, attendance) => items.recordAttendance({ ...scope, attendance }));
-    write('/actions', 'meetingAction.add', ActionInput, named('action'), (scope, action) => items.addAction({ ...scope, action }));
+    write('/proposals', 'decision.propose', ProposalInput, named('proposal'), (scope, proposal) => items.prepareProposal({ ...scope, proposal }), 'proposals');
+    write('/decisions', 'decision.record', DecisionInput, named('decision'), (scope, decision) => items.recordDecision({ ...scope, decision }), 'decisions');
+    write('/attendance', 'meeting.recordAttendance', AttendanceInput, named('attendance'), (scope, attendance) => items.recordAttendance({ ...scope, attendance }), 'attendance');
+    write('/actions', 'meetingAction.add', ActionInput, named('action'), (scope, action) => items.addAction({ ...scope, action }), 'actions');
+
+    // Rescheduling a planned meeting: the same command as the API's PATCH, from the sequence the page
+    // showed (a stale form answers 409 with what was typed). When invitations went out, the save
+    // lands on the invitations section, which now offers to send the members the update.
+    app.post<{ Params: MeetingParams; Body: FormBody }>(`${url}/reschedule`, { config: { action: 'meeting.update' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      if (!can(request.actor, 'meeting.update', body)) throw notFound();
+      const read = readForm(RescheduleInput, request.body, request.locale);
+      if (!read.ok) return renderMeeting(request, reply, formState('reschedule', read.errors, request.body));
+      if (meeting.state !== 'planned') return renderMeeting(request, reply, formState('reschedule', { [FORM_ERROR]: { key: 'meetings.reschedule.notPlanned' } }, request.body));
+      const { sequence, ...schedule } = read.value;
+      const result = await commands.rescheduleMeeting({ actor: request.actor, db, programmeId: request.programme!.id, meeting, body, expectedSequence: sequence, change: { ...schedule, state: meeting.state } });
+      if (!result.ok && 'stale' in result) return renderMeeting(request, reply, formState('reschedule', { [FORM_ERROR]: { key: 'meetings.reschedule.stale' } }, request.body), 409);
+      if (!result.ok) return renderMeeting(request, reply, formState('reschedule', result.errors, request.body));
+      const invited = (await invitationStatus(db, meeting)).lastSentAt !== null;
+      return redirectLocal(reply, undefined, `${base(request)}/meetings/${meeting.id}#${invited ? 'invitations-heading' : MEETING_SECTIONS.schedule}`);
+    });
+
+    // Cancelling: with a reason, after a confirmation step that says what happens to the invitations.
+    app.post<{ Params: MeetingParams; Body: FormBody }>(`${url}/cancel`, { config: { action: 'meeting.update' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      if (!can(request.actor, 'meeting.update', body)) throw notFound();
+      const read = readForm(CancelInput, request.body, request.locale);
+      if (!read.ok) return renderMeeting(request, reply, formState('cancel', read.errors, request.body));
+      if (meeting.state !== 'planned') return renderMeeting(request, reply, formState('cancel', { [FORM_ERROR]: { key: 'meetings.cancel.notPlanned' } }, request.body));
+      const path = `${base(request)}/meetings/${meeting.id}`;
+      const invited = (await invitationStatus(db, meeting)).lastSentAt !== null;
+      if (!isConfirmed(request.body)) {
+        const ctx = pageContext(request, config);
+        return askToConfirm(request, reply, config, {
+          title: ctx.t('meetings.cancel.confirmTitle', { title: meetingTitle(ctx, body, meeting) }),
+          consequences: [
+            ctx.t('meetings.cancel.effect'),
+            `${ctx.t('meetings.cancel.reason')}: ${read.value.reason}`,
+            ctx.t(invited ? 'meetings.cancel.invited' : 'meetings.cancel.notInvited'),
+          ],
+          action: `${path}/cancel`,
+          values: { sequence: String(read.value.sequence), reason: read.value.reason },
+          confirmLabel: ctx.t('meetings.cancel.submit'),
+          cancelHref: `${path}#${MEETING_SECTIONS.schedule}`,
+        });
+      }
+      const when = toAmsterdam(meeting.startsAt);
+      const change = { date: when.date, startTime: when.time, endTime: toAmsterdam(meeting.endsAt).time, location: meeting.location || undefined, onlineUrl: meeting.onlineUrl ?? undefined, state: 'cancelled' as const };
+      const result = await commands.rescheduleMeeting({ actor: request.actor, db, programmeId: request.programme!.id, meeting, body, expectedSequence: read.value.sequence, change, reason: read.value.reason });
+      if (!result.ok && 'stale' in result) return renderMeeting(request, reply, formState('cancel', { [FORM_ERROR]: { key: 'meetings.reschedule.stale' } }, request.body), 409);
+      if (!result.ok) return renderMeeting(request, reply, formState('cancel', result.errors, request.body));
+      return redirectLocal(reply, undefined, `${path}#${invited ? 'invitations-heading' : MEETING_SECTIONS.schedule}`);
+    });
     // A member who attended confirms a recorded decision (four eyes), after a confirmation step.
     app.post<{ Params: MeetingParams & { decisionId: string }; Body: FormBody }>(`${url}/decisions/:decisionId/confirm`, { config: { action: 'decision.confirm' } }, async (request, reply) => {
       const { meeting, body } = await loadMeeting(request);
@@ -319,7 +373,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       const result = await items.confirmDecision({ actor: request.actor, db, programmeId, meetingId: meeting.id, decisionId: request.params.decisionId });
       if (result === null) throw notFound();
       if (!result.ok) return renderMeeting(request, reply, formState(`confirm-${request.params.decisionId}`, result.errors, request.body));
-      return redirectLocal(reply, undefined, path);
+      return redirectLocal(reply, undefined, `${path}#${MEETING_SECTIONS.decisions}`);
     });
     // The secretary withdraws a decision (audited) until the minutes are approved, after a confirmation step.
     app.post<{ Params: MeetingParams & { decisionId: string }; Body: FormBody }>(`${url}/decisions/:decisionId/withdraw`, { config: { action: 'decision.withdraw' } }, async (request, reply) => {
@@ -345,10 +399,10 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
       const result = await items.withdrawDecision({ actor: request.actor, db, programmeId, meeting, body, decisionId: request.params.decisionId, withdrawal: read.value });
       if (result === null) throw notFound();
       if (!result.ok) return renderMeeting(request, reply, formState(`withdraw-${request.params.decisionId}`, result.errors, request.body));
-      return redirectLocal(reply, undefined, path);
+      return redirectLocal(reply, undefined, `${path}#${MEETING_SECTIONS.decisions}`);
     });
     registerRecordRoutes(app, db, config, url, { loadMeeting, renderMeeting });
-    write('/actions/:action/done', 'meetingAction.complete', noFields, named('done'), (scope, _none, request) => items.completeAction({ ...scope, actionId: request.params.action! }));
+    write('/actions/:action/done', 'meetingAction.complete', noFields, named('done'), (scope, _none, request) => items.completeAction({ ...scope, actionId: request.params.action! }), 'actions');
   }
 }
 

@@ -30,6 +30,14 @@ export type ScheduleInput = Static<typeof ScheduleInput>;
 export const MeetingStateInput = Type.Object({ state: field.choice(MEETING_STATES) });
 export type MeetingStateInput = Static<typeof MeetingStateInput>;
 
+/** Rescheduling on the meeting's page: the new schedule, from the sequence the page showed. */
+export const RescheduleInput = Type.Object({ sequence: field.integer(), ...ScheduleInput.properties });
+export type RescheduleInput = Static<typeof RescheduleInput>;
+
+/** Cancelling on the meeting's page: always with a reason, from the sequence the page showed. */
+export const CancelInput = Type.Object({ sequence: field.integer(), reason: field.text(LIMITS.line) });
+export type CancelInput = Static<typeof CancelInput>;
+
 /** A schedule with its state: what the API's PATCH changes. */
 export type MeetingChange = ScheduleInput & MeetingStateInput;
 

@@ -58,6 +58,8 @@ export const meetings = pgTable(
     location: text('location').notNull().default(''),
     onlineUrl: text('online_url'),
     state: text('state').$type<MeetingState>().notNull().default('planned'),
+    /** Why the meeting was cancelled, as the secretary gave it (shown on its page); null otherwise. */
+    cancelReason: text('cancel_reason'),
     minutes: text2('minutes').notNull().default({}),
     /**
      * Set when the minutes were approved: at the body's next meeting (minutesApprovedInMeetingId) or,

@@ -17,6 +17,22 @@ import { ScheduleInput } from './schema.ts';
 export const label = (value: LocalizedText | null | undefined, ctx: PageContext) => resolveText(value, ctx.locale).text;
 export const base = (ctx: PageContext) => `/${ctx.locale}/${ctx.programme!.slug}`;
 
+/**
+ * The sections of a meeting's page, by the id of their heading: after a save the page returns to
+ * the section the form was in (`#meeting-agenda`), with the forms closed again.
+ */
+export const MEETING_SECTIONS = {
+  schedule: 'meeting-schedule',
+  previous: 'meeting-previous-minutes',
+  agenda: 'meeting-agenda',
+  proposals: 'meeting-proposals',
+  attendance: 'meeting-attendance',
+  decisions: 'meeting-decisions',
+  actions: 'meeting-actions',
+  minutes: 'meeting-minutes',
+} as const;
+export type MeetingSection = keyof typeof MEETING_SECTIONS;
+
 /** What every section of a meeting's page shares. */
 export interface SectionProps {
   ctx: PageContext;

@@ -140,7 +140,10 @@ for (const mode of databaseModes()) {
       assert.match(after.body, /Uitnodigingen verstuurd op .* aan 2 leden\. De leden hebben de laatste versie\./);
 
       // A change (cancelled): the page asks to send the update; members get METHOD:CANCEL for the same UID, SEQUENCE 1.
-      assert.equal((await post(coordinator, `${P}/meetings/${id}/state`, { state: 'cancelled' })).statusCode, 303);
+      const sequence = /name="sequence" value="(\d+)"/.exec((await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body)![1]!;
+      const cancelled = await post(coordinator, `${P}/meetings/${id}/cancel`, { sequence, reason: 'Geen agendapunten', confirmed: 'yes' });
+      assert.equal(cancelled.statusCode, 303);
+      assert.match(String(cancelled.headers.location), /#invitations-heading$/, 'lands where the update is sent');
       assert.match((await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } })).body, /Wijziging versturen/);
       assert.equal((await post(coordinator, `${P}/meetings/${id}/invitations`)).statusCode, 303);
       const update = to(enAddress);

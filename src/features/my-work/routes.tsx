@@ -16,6 +16,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { periodOf } from '../monitoring/periods.ts';
 import './messages.ts';
+import { openJoinRequests, organisationJoinRequests } from '../portfolio/join-requests.ts';
 import { amendmentsAwaitingConsent, isCoordinator, leadWork, memberWork, partnerProjects } from './queries.ts';
 import { ChooseProgrammePage, MyWorkPage, type MyWork } from './views.tsx';
 
@@ -61,6 +62,9 @@ export function registerMyWorkRoutes(app: FastifyInstance, db: Db, config: Confi
         member: hasMemberWork ? member : null,
         amendments: await amendmentsAwaitingConsent(db, programmeId, actor.userId),
         partnerProjects: hasRole(actor, 'partner') ? await partnerProjects(db, programmeId, partnerOrganisations) : null,
+        // Requests to join: the coordinator reviews every project's, a lead their projects'; a partner sees their own.
+        joinRequestsToReview: isCoordinator(actor) ? await openJoinRequests(db, programmeId, null) : ledProjects.length > 0 ? await openJoinRequests(db, programmeId, ledProjects) : null,
+        ownJoinRequests: hasRole(actor, 'partner') ? await organisationJoinRequests(db, programmeId, partnerOrganisations) : null,
         period,
       };
       return sendHtml(reply, renderPage(<MyWorkPage ctx={pageContext(request, config)} work={work} />));

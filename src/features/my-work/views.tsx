@@ -9,6 +9,8 @@ import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { LeadWork, MemberWork } from './queries.ts';
 import { fileUrl } from '../files/views.tsx';
+import type { JoinRequestRow } from '../portfolio/join-requests.ts';
+import '../portfolio/join-request-messages.ts';
 
 export interface MyWork {
   coordinator: boolean;
@@ -16,6 +18,10 @@ export interface MyWork {
   member: MemberWork | null;
   amendments: { number: number; title: LocalizedText }[];
   partnerProjects: { code: string; title: LocalizedText; role: string }[] | null;
+  /** Open requests to join that the person decides on (lead, coordinator); null when they decide none. */
+  joinRequestsToReview: JoinRequestRow[] | null;
+  /** The requests the person's organisations made (partner contacts). */
+  ownJoinRequests: JoinRequestRow[] | null;
   period: string;
 }
 
@@ -122,6 +128,16 @@ export function MyWorkPage({ ctx, work }: { ctx: PageContext; work: MyWork }) {
         </Section>
       )}
 
+      {work.joinRequestsToReview && (
+        <Section id="my-join-requests" title={t('myWork.joinRequests')} empty={t('myWork.joinRequests.none')} count={work.joinRequestsToReview.length}>
+          {work.joinRequestsToReview.map(({ request, organisation, project }) => (
+            <Item href={at(`/projects/${encodeURIComponent(project.code)}/join-requests/${request.id}`)}>
+              {t('myWork.joinRequest.review', { code: project.code, organisation: text(organisation.name), date: formatDate(locale, request.createdAt.toISOString().slice(0, 10)) })}
+            </Item>
+          ))}
+        </Section>
+      )}
+
       {work.lead && (
         <>
           <Section id="my-reports" title={t('myWork.reports', { period: work.period })} empty={t('myWork.reports.none', { period: work.period })} count={work.lead.reportsDue.length}>
@@ -160,6 +176,16 @@ export function MyWorkPage({ ctx, work }: { ctx: PageContext; work: MyWork }) {
           {work.partnerProjects.map((p) => (
             <Item href={at(`/projects/${p.code}`)}>
               {p.code} {text(p.title)}
+            </Item>
+          ))}
+        </Section>
+      )}
+      {work.ownJoinRequests && (
+        <Section id="my-own-join-requests" title={t('myWork.ownJoinRequests')} empty={t('myWork.ownJoinRequests.none')} count={work.ownJoinRequests.length}>
+          {work.ownJoinRequests.map(({ request, project }) => (
+            <Item href={at(`/projects/${encodeURIComponent(project.code)}#join-requests`)}>
+              {t('myWork.ownJoinRequest', { code: project.code, title: text(project.title), status: t(`pf.joinRequest.status.${request.status}`) })}
+              {request.status === 'declined' && text(request.reason) && <> ({t('pf.joinRequest.reason')}: {text(request.reason)})</>}
             </Item>
           ))}
         </Section>

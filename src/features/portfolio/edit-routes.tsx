@@ -18,6 +18,7 @@ import { ACTION_FORM, ActionEditPage, PARTNER_FORM, PartnerEditPage, PROJECT_FOR
 import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
 import { ActionEditForm, ActionForm, actionInput, offered, PartnerForm, partnerInput, ProjectForm, projectInput } from './inputs.ts';
 import { registerJoinRoutes } from './join-routes.tsx';
+import { registerJoinRequestRoutes } from './join-request-routes.tsx';
 import './edit-messages.ts';
 
 type Params = { programme: string; code: string };
@@ -223,6 +224,7 @@ export function registerEditRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   registerJoinRoutes(app, db, config);
+  registerJoinRequestRoutes(app, db, config);
 }
 
 export type { ProjectInput };

@@ -207,3 +207,34 @@ export const LinkForm = Type.Object({
   b: field.text(LIMITS.name),
   reason: field.localized(LIMITS.text, { required: true, multiline: true }),
 });
+
+/** A partner contact's request to join: for which of their organisations, and why (in their own language at least). */
+export const JoinRequestForm = Type.Object({
+  organisationId: field.uuid(),
+  motivation: field.localized(LIMITS.text, { required: true, multiline: true }),
+});
+
+/** The motivation must be given in the requester's own language (the other may follow). */
+export function joinRequestInput(form: Static<typeof JoinRequestForm>, locale: 'nl' | 'en'): Outcome<Static<typeof JoinRequestForm>> {
+  if (!form.motivation[locale]) return refusedField('motivation', 'pf.joinRequest.motivationRequired');
+  return done(form);
+}
+
+/** Accepting a request: the partner's role and the steering group's advice (required for a non-party), from the version shown. */
+export const AcceptRequestForm = Type.Object({
+  version: field.version(),
+  role: field.choice(['partner', 'intended_partner'] as const),
+  consultedOn: Type.Optional(field.date()),
+  level: Type.Optional(field.choice(ADVICE_LEVELS)),
+  outcome: Type.Optional(field.choice(['agreed', 'objection'] as const)),
+  note: field.localized(LIMITS.text, { multiline: true }),
+});
+
+/** Declining a request, always with the reason the requester will read. */
+export const DeclineRequestForm = Type.Object({
+  version: field.version(),
+  reason: field.localized(LIMITS.text, { required: true, multiline: true }),
+});
+
+/** Withdrawing one's own request, from the version shown. */
+export const WithdrawRequestForm = Type.Object({ version: field.version() });

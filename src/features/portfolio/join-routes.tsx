@@ -13,6 +13,7 @@ import { JOIN_FORM, JoinPage } from './edit-views.tsx';
 import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
 import { JoinForm, joinInput, offered } from './inputs.ts';
 import { joinProject } from './joining.ts';
+import { getJoinRequestRow, mailOutcome } from './join-requests.ts';
 import { loadPartyOf } from './admission.ts';
 
 type Params = { programme: string; code: string };
@@ -39,6 +40,11 @@ export function registerJoinRoutes(app: FastifyInstance, db: Db, config: Config)
       if (!values.ok) return page(400, formState(JOIN_FORM, values.errors, body));
       const result = await joinProject(db, { actor, project: ref, values: values.value, partyOf });
       if (!result.ok) return page(400, formState(JOIN_FORM, result.errors, body));
+      // The organisation had asked to join: tell who asked.
+      if (result.value.answeredRequestId) {
+        const row = await getJoinRequestRow(db, project.id, result.value.answeredRequestId);
+        if (row) await mailOutcome(db, { request: row.request, baseUrl: config.baseUrl, programmeSlug: request.programme!.slug, projectCode: row.project.code, projectTitle: row.project.title, organisation: row.organisation.name });
+      }
       return redirectLocal(reply, `/${request.locale}/${request.programme!.slug}/projects/${project.code}#partners`, '/');
     });
   }

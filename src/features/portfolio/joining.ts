@@ -2,7 +2,8 @@
 // dat andere dan bovengenoemde partijen toetreden tot projecten als projectpartner": the lead
 // decides. For an organisation that is not a party (nor one of a party's units) the steering group's
 // advice is recorded first — which level gave it, and whether it agreed or objected — and shown with
-// the partner; an objection does not block the lead's decision.
+// the partner; an objection does not block the lead's decision. A partner's request to join is
+// accepted through the same command (./join-requests.ts), so there is one way in.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
@@ -13,7 +14,7 @@ import type { LocalizedText } from '../../domain/localized.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
 import type { ProjectRef } from './policy.ts';
-import { crossOvers, partnerConsultations, type AdviceLevel } from './tables.ts';
+import { crossOvers, joinRequests, partnerConsultations, type AdviceLevel } from './tables.ts';
 import type { PartyOf } from '../../domain/criteria.ts';
 
 /** The steering group's advice on a joining organisation. */
@@ -37,12 +38,27 @@ export interface JoinInput {
  * same). Refused, nothing written, for an organisation that is already a partner and for a
  * non-party without recorded advice.
  */
-export async function joinProject(db: Db, input: { actor: Actor; project: ProjectRef; values: JoinInput; partyOf: PartyOf }): Promise<Outcome<{ objection: boolean }>> {
+export async function joinProject(
+  db: Db,
+  input: { actor: Actor; project: ProjectRef; values: JoinInput; partyOf: PartyOf; fromRequest?: AcceptedRequest },
+): Promise<Outcome<{ objection: boolean; answeredRequestId: string | null }>> {
   authorize(input.actor, 'partner.join', input.project);
   const { programmeId, id: projectId } = input.project;
   const { organisationId, role, advice } = input.values;
   if (!advice && input.partyOf(organisationId) === null) return refusedField('consultedOn', 'pf.join.adviceRequired');
-  return writeTransaction(db, async (tx): Promise<Outcome<{ objection: boolean }>> => {
+  return writeTransaction(db, async (tx): Promise<Outcome<{ objection: boolean; answeredRequestId: string | null }>> => {
+    // Accepting a request: the request is still open at the version the lead was shown, for this
+    // organisation; it is marked accepted in the same transaction as the partner is added.
+    if (input.fromRequest) {
+      const [request] = await tx.select().from(joinRequests).where(and(eq(joinRequests.id, input.fromRequest.id), eq(joinRequests.projectId, projectId))).for('update');
+      if (!request || request.organisationId !== organisationId) return refusedField(FORM_ERROR, 'form.error.choice');
+      if (request.status !== 'requested' || request.version !== input.fromRequest.expectedVersion) return refusedField(FORM_ERROR, 'pf.joinRequest.stale');
+      await tx
+        .update(joinRequests)
+        .set({ status: 'accepted', decidedBy: input.actor.userId, decidedByLabel: input.actor.displayName, decidedAt: new Date(), reason: input.fromRequest.note, updatedAt: new Date(), version: request.version + 1 })
+        .where(eq(joinRequests.id, request.id));
+      await recordAudit(tx, { actor: input.actor, programmeId, action: 'joinRequest.accept', objectType: 'project', objectId: projectId, before: { joinRequestId: request.id, status: request.status }, after: { joinRequestId: request.id, status: 'accepted', role } });
+    }
     const existing = await tx
       .select({ id: projectPartners.id })
       .from(projectPartners)
@@ -62,9 +78,29 @@ export async function joinProject(db: Db, input: { actor: Actor; project: Projec
       .from(projectPartners)
       .where(eq(projectPartners.projectId, projectId))) as [{ next: number }];
     await tx.insert(projectPartners).values({ programmeId, projectId, organisationId, role, position: next, declaredInterest: role === 'partner' });
+    // Added straight from the partner form while the organisation had asked to join: its request is answered by this.
+    let answeredRequestId: string | null = input.fromRequest?.id ?? null;
+    if (!input.fromRequest) {
+      const [open] = await tx
+        .update(joinRequests)
+        .set({ status: 'accepted', decidedBy: input.actor.userId, decidedByLabel: input.actor.displayName, decidedAt: new Date(), updatedAt: new Date(), version: sql`${joinRequests.version} + 1` })
+        .where(and(eq(joinRequests.projectId, projectId), eq(joinRequests.organisationId, organisationId), eq(joinRequests.status, 'requested')))
+        .returning({ id: joinRequests.id });
+      if (open) {
+        answeredRequestId = open.id;
+        await recordAudit(tx, { actor: input.actor, programmeId, action: 'joinRequest.accept', objectType: 'project', objectId: projectId, before: { joinRequestId: open.id, status: 'requested' }, after: { joinRequestId: open.id, status: 'accepted', role } });
+      }
+    }
     await recordAudit(tx, { actor: input.actor, programmeId, action: 'partner.add', objectType: 'project', objectId: projectId, after: { organisationId, role, consultationId, advice: advice?.outcome ?? null } });
-    return done({ objection: advice?.outcome === 'objection' });
+    return done({ objection: advice?.outcome === 'objection', answeredRequestId });
   });
+}
+
+/** The join request a lead accepts: the version they were shown, and an optional note to the requester. */
+export interface AcceptedRequest {
+  id: string;
+  expectedVersion: number;
+  note: LocalizedText;
 }
 
 /** Links two projects; refused for the whole form when they are linked already, nothing written. */

@@ -28,6 +28,19 @@ function seesProject(actor: Actor, project: ProjectRef): boolean {
   );
 }
 
+/** The organisations the actor speaks for as a partner contact that are not yet partners of the project. */
+export function organisationsThatMayAsk(actor: Actor, project: ProjectRef): string[] {
+  if (!inProgramme(actor, project.programmeId)) return [];
+  const partners = project.partnerOrganisationIds ?? [];
+  return [...new Set(actor.assignments.flatMap((a) => (a.role === 'partner' && a.organisationId && !partners.includes(a.organisationId) ? [a.organisationId] : [])))];
+}
+
+/** A join request as the rules need it: its programme and who asked. */
+export interface JoinRequestRef {
+  programmeId: string;
+  requestedBy: string | null;
+}
+
 /** Links projects at all: the coordinator (and admin), or a lead (for a project they lead: crossOver.manage). */
 const linksProjects = (actor: Actor) => hasRole(actor, 'admin', 'coordinator', 'lead');
 
@@ -48,6 +61,10 @@ export const portfolioRules = {
   'organisation.edit': programmeRule(coordinates),
   /** Add an organisation to a project after consulting the steering group. */
   'partner.join': recordRule<ProjectRef>(editsProject),
+  /** Ask to join a project: a partner organisation's contact, for an organisation not yet a partner of it. */
+  'joinRequest.ask': recordRule<ProjectRef>((actor, project) => organisationsThatMayAsk(actor, project).length > 0),
+  /** Withdraw a join request: only who asked. */
+  'joinRequest.withdraw': recordRule<JoinRequestRef>((actor, request) => inProgramme(actor, request.programmeId) && request.requestedBy === actor.userId),
   // The support steering group prepares admission: it judges c and d and recommends.
   /** Judge criterion c or d of a proposal. */
   'proposal.judge': recordRule<ProjectRef>((actor, project) => inProgramme(actor, project.programmeId) && hasRole(actor, 'admin', 'coordinator', 'support')),

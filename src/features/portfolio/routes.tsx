@@ -19,6 +19,10 @@ import { registerListRoutes } from './list-routes.tsx';
 import { listConsultations, projectHistory, renamedProjectCode } from './edit-queries.ts';
 import { adviceByOrganisation, Consultations, History, PartnerCommitments, ProjectTools } from './project-extras.tsx';
 import { PROJECT } from '../files/owners.ts';
+import { listProjectJoinRequests } from './join-requests.ts';
+import { organisationLabels } from './join-request-routes.tsx';
+import { JoinRequestsSection } from './join-request-views.tsx';
+import { organisationsThatMayAsk } from './policy.ts';
 import { attachmentsOf } from '../files/queries.ts';
 import { Attachments } from '../files/views.tsx';
 import * as q from './queries.ts';
@@ -115,12 +119,19 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
       const ctx = pageContext(request, config);
       const [history, consultations] = internal ? await Promise.all([projectHistory(db, project.id), listConsultations(db, project.id)]) : [[], []];
       const attachments = await attachmentsOf(db, config, request, PROJECT, project.id);
+      // Requests to join: the lead and coordinator see all, a partner contact their organisations' own.
+      const canDecide = can(request.actor, 'partner.join', ref);
+      const ownOrganisations = (request.actor?.assignments ?? []).flatMap((a) => (a.role === 'partner' && a.organisationId ? [a.organisationId] : []));
+      const joinRows = canDecide || ownOrganisations.length > 0 ? (await listProjectJoinRequests(db, project.id)).filter((row) => canDecide || ownOrganisations.includes(row.request.organisationId)) : [];
+      const openFor = new Set(joinRows.filter((row) => row.request.status === 'requested').map((row) => row.request.organisationId));
+      const mayAsk = request.actor ? await organisationLabels(db, organisationsThatMayAsk(request.actor, ref).filter((id) => !openFor.has(id)), request.locale) : [];
       const commitments = partners.map(({ partner, organisation }) => ({ ...partner, slug: organisation.slug, name: organisation.name }));
       return sendHtml(
         reply,
         renderPage(
           <ProjectPage ctx={ctx} project={found} partners={partners} actions={actions} targets={targets} editBase={canEdit ? `/${request.programme!.slug}/projects/${project.code}` : undefined} advice={adviceByOrganisation(ctx, consultations)}>
             <ProjectTools ctx={ctx} code={project.code} canEdit={canEdit} showAdmission={internal} />
+            <JoinRequestsSection ctx={ctx} code={project.code} rows={joinRows} mayAsk={mayAsk} canDecide={canDecide} userId={request.actor?.userId ?? null} />
             {internal && <PartnerCommitments ctx={ctx} rows={commitments} code={project.code} canEdit={canEdit} />}
             {internal && <Consultations ctx={ctx} rows={consultations} />}
             <Attachments ctx={ctx} data={attachments} title={ctx.t('files.attachments')} />

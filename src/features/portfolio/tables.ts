@@ -1,6 +1,7 @@
 // Tables of the portfolio's admission, joining and cross-over records. Every row carries
 // programme_id; decisions and consultations are append-only records (a new row corrects an old one).
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, boolean } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { organisations, programmes, projects, users } from '../../db/schema.ts';
 import { decisions } from '../meetings/tables.ts';
@@ -110,4 +111,42 @@ export const crossOvers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('cross_overs_pair').on(t.projectAId, t.projectBId), index('cross_overs_programme').on(t.programmeId)],
+);
+
+export const JOIN_REQUEST_STATUSES = ['requested', 'accepted', 'declined', 'withdrawn'] as const;
+export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
+
+/**
+ * A partner organisation's contact asks to join a project: their motivation (at least in their own
+ * language), and what became of it — accepted by the lead (through the same joinProject command
+ * as adding a partner, with the steering group's advice where the rules ask for it), declined with
+ * a reason, or withdrawn by the requester. At most one open request per project and organisation.
+ */
+export const joinRequests = pgTable(
+  'join_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: programmeRef(),
+    projectId: projectRef(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    motivation: text2('motivation').notNull(),
+    status: text('status').$type<JoinRequestStatus>().notNull().default('requested'),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    requestedByLabel: text('requested_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who accepted, declined or withdrew it, when, and why (a decline always says why). */
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedByLabel: text('decided_by_label'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    reason: text2('reason').notNull().default({}),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic concurrency (src/db/versioned.ts): a decision names the version it was shown. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('join_requests_project').on(t.projectId, t.createdAt),
+    uniqueIndex('join_requests_one_open').on(t.projectId, t.organisationId).where(sql`status = 'requested'`),
+  ],
 );
