@@ -106,7 +106,8 @@ for (const mode of databaseModes()) {
 
     test('who may download: executive members and the coordinator; others 404; bad years 404', async () => {
       const url = '/nl/leiden/bodies/executive/evaluations/2018/report.pdf';
-      assert.equal((await t.app.inject({ url })).statusCode, 404);
+      // Without a session: the login page, with the report as the return address.
+      assert.equal((await t.app.inject({ url })).statusCode, 303);
       assert.equal((await t.app.inject({ url, headers: { cookie: support.cookie } })).statusCode, 404);
       assert.equal((await t.app.inject({ url: '/nl/leiden/bodies/support/evaluations/2018/report.pdf', headers: { cookie: coordinator.cookie } })).statusCode, 404);
       assert.equal((await t.app.inject({ url: '/nl/leiden/bodies/executive/evaluations/18/report.pdf', headers: { cookie: coordinator.cookie } })).statusCode, 404);
@@ -135,7 +136,8 @@ for (const mode of databaseModes()) {
       assert.match(text, /Voorbereid in het ambtelijk overleg van 1 februari 2031/);
       assert.match(text, /Notitie opening: https:\/\/example\.org\/opening\.pdf/);
       assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf`, headers: { cookie: support.cookie } })).statusCode, 404);
-      assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf` })).statusCode, 404);
+      // Without a session: the login page, as for every internal record (the same answer for any id).
+      assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf` })).statusCode, 303);
     });
   });
 }

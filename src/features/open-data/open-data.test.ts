@@ -106,7 +106,7 @@ for (const mode of databaseModes()) {
 
     test('the licence is the coordinator\'s setting; it shows in the JSON, the DCAT and on the page', async () => {
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
-      assert.equal((await get('/nl/leiden/manage/open-data', lead)).statusCode, 404);
+      assert.equal((await get('/nl/leiden/manage/open-data', lead)).statusCode, 403);
       const form = await get('/nl/leiden/manage/open-data', coordinator);
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /value="cc0" checked/);
