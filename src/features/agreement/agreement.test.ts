@@ -228,7 +228,7 @@ for (const mode of databaseModes()) {
       assert.match(unknown.body, /There is no user/);
       assert.equal((await post(coordinator, '/en/leiden/agreement/representatives', { party: 'x', email: 'a@b.c' })).statusCode, 400);
       const denied = await post(reps.lumc, '/nl/leiden/agreement/representatives', { party: reps.lumc.partyId, email: 'x@example.org' });
-      assert.equal(denied.statusCode, 404);
+      assert.equal(denied.statusCode, 403);
       const [row] = await t.database.db.select().from(agreementRepresentatives).where(eq(agreementRepresentatives.userId, reps['hogeschool-leiden'].userId));
       assert.equal((await post(coordinator, `/nl/leiden/agreement/representatives/${row!.id}/remove`, {})).statusCode, 303);
       assert.equal((await get('/nl/leiden/agreement/amendments/new', reps['hogeschool-leiden'])).statusCode, 404);

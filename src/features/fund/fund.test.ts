@@ -361,8 +361,8 @@ for (const mode of databaseModes()) {
       const row3a = projects.rows.find((r) => r[0] === '3a');
       assert.deepEqual(row3a?.slice(2), [550, 400, 150, 100, 60]);
       assert.equal(projects.sheet.getRow(2).getCell(3).numFmt, '"€" #,##0.00');
-      assert.equal((await get(partner, '/nl/leiden/fund/reports/projects.xlsx')).statusCode, 404);
-      assert.equal((await get(lead, '/en/leiden/fund/reports/parties.xlsx')).statusCode, 404);
+      assert.equal((await get(partner, '/nl/leiden/fund/reports/projects.xlsx')).statusCode, 403);
+      assert.equal((await get(lead, '/en/leiden/fund/reports/parties.xlsx')).statusCode, 403);
       const page = await get(coordinator, '/nl/leiden/fund/reports');
       assert.match(page.body, /href="\/nl\/leiden\/fund\/reports\/parties\.xlsx"/);
     });

@@ -280,7 +280,7 @@ for (const mode of databaseModes()) {
       const bad = await post(t, coordinator, settings, { approval: 'never' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /Kies een van de mogelijkheden/);
-      assert.equal((await post(t, support, settings, { approval: 'secretary' })).statusCode, 404);
+      assert.equal((await post(t, support, settings, { approval: 'secretary' })).statusCode, 403);
       assert.equal((await post(t, coordinator, settings, { approval: 'secretary' })).statusCode, 303);
       assert.equal((await t.database.db.select().from(programmes).where(eq(programmes.id, programmeId)))[0]!.minutesApprovedAtNextMeeting, false);
       assert.equal((await auditOf('programme.minutesApproval', programmeId)).length, 1);

@@ -112,7 +112,7 @@ for (const mode of databaseModes()) {
       assert.match(form.body, /value="cc0" checked/);
       const post = (session: Session, licence: string) =>
         t.app.inject({ method: 'POST', url: '/nl/leiden/manage/open-data', headers: { cookie: session.cookie }, payload: { licence, _csrf: session.csrf } });
-      assert.equal((await post(lead, 'cc-by')).statusCode, 404);
+      assert.equal((await post(lead, 'cc-by')).statusCode, 403);
       assert.equal((await post(coordinator, 'all-rights-reserved')).statusCode, 400);
       await get('/nl/leiden/open-data'); // cached
       assert.equal((await post(coordinator, 'cc-by')).statusCode, 303);
