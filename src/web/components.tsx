@@ -102,6 +102,18 @@ export function Heading({ level, children, id }: { level: 1 | 2 | 3 | 4; childre
   );
 }
 
+/**
+ * A table that scrolls sideways inside its own region when it is wider than the screen (a phone),
+ * instead of the page: the region is named and can be focused, so keyboard users can scroll it.
+ */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="ks-table-wrap" role="region" aria-label={label} tabindex={0}>
+      {children}
+    </div>
+  );
+}
+
 export function Alert({ kind, children }: { kind: 'info' | 'ok' | 'warning' | 'error'; children: ComponentChildren }) {
   return (
     <div class={`utrecht-alert utrecht-alert--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>

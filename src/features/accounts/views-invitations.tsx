@@ -1,7 +1,7 @@
 // Pages for inviting people (coordinator), accepting an invitation, and erasing a person (admin).
 import { limitsOf } from '../../web/forms.ts';
 import { InviteForm } from './forms.ts';
-import { Alert, CsrfField, Heading, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, SelectField, SubmitButton, TextField, TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { localePath } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -85,39 +85,41 @@ export function InvitationsPage(props: {
       {props.invitations.length === 0 ? (
         <p class="utrecht-paragraph">{t('accounts.invite.none')}</p>
       ) : (
-        <table class="utrecht-table">
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.name')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.role')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.status')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.expires')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.action')}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {props.invitations.map((row) => (
+        <TableScroll label={t('accounts.invite.list')}>
+          <table class="utrecht-table">
+            <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  {row.displayName} &lt;{row.email}&gt;
-                </td>
-                <td class="utrecht-table__cell">{t(`role.${row.role}`)}</td>
-                <td class="utrecht-table__cell">{status(row)}</td>
-                <td class="utrecht-table__cell">{formatDateTime(locale, row.expiresAt)}</td>
-                <td class="utrecht-table__cell">
-                  {!row.acceptedAt && !row.revokedAt && row.expiresAt >= new Date() && (
-                    <form method="post" action={localePath(locale, `/${slug}/invitations/${row.id}/revoke`)}>
-                      <CsrfField ctx={ctx} />
-                      <button type="submit" class="utrecht-button utrecht-button--html-button utrecht-button--secondary-action" aria-label={t('accounts.invite.revokeLabel', { name: row.displayName })}>
-                        {t('accounts.invite.revoke')}
-                      </button>
-                    </form>
-                  )}
-                </td>
+                <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.name')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.role')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.status')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.expires')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('accounts.invite.action')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {props.invitations.map((row) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    {row.displayName} &lt;{row.email}&gt;
+                  </td>
+                  <td class="utrecht-table__cell">{t(`role.${row.role}`)}</td>
+                  <td class="utrecht-table__cell">{status(row)}</td>
+                  <td class="utrecht-table__cell">{formatDateTime(locale, row.expiresAt)}</td>
+                  <td class="utrecht-table__cell">
+                    {!row.acceptedAt && !row.revokedAt && row.expiresAt >= new Date() && (
+                      <form method="post" action={localePath(locale, `/${slug}/invitations/${row.id}/revoke`)}>
+                        <CsrfField ctx={ctx} />
+                        <button type="submit" class="utrecht-button utrecht-button--html-button utrecht-button--secondary-action" aria-label={t('accounts.invite.revokeLabel', { name: row.displayName })}>
+                          {t('accounts.invite.revoke')}
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

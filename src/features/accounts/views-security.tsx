@@ -2,7 +2,7 @@
 import { limitsOf } from '../../web/forms.ts';
 import { CodeForm, ForgotForm, NewPasswordForm as NewPasswordInput } from './forms.ts';
 import type { ComponentChildren } from 'preact';
-import { Alert, CsrfField, Heading, SubmitButton, TextField } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, SubmitButton, TextField, TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { localePath } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -198,38 +198,40 @@ export function SessionsPage({ ctx, sessions, ended }: { ctx: PageContext; sessi
   return (
     <Page ctx={ctx} title={t('accounts.sessions.title')}>
       {ended && <Alert kind="ok">{t('accounts.sessions.ended')}</Alert>}
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">{t('accounts.sessions.caption')}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.device')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.address')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.started')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.lastSeen')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.action')}</th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {sessions.map((s) => (
+      <TableScroll label={t('accounts.sessions.caption')}>
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">{t('accounts.sessions.caption')}</caption>
+          <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">
-                {s.userAgent ?? t('accounts.sessions.unknown')}
-                {s.current && <strong> ({t('accounts.sessions.current')})</strong>}
-              </td>
-              <td class="utrecht-table__cell">{s.ip ?? ''}</td>
-              <td class="utrecht-table__cell">{formatDateTime(locale, s.createdAt)}</td>
-              <td class="utrecht-table__cell">{formatDateTime(locale, s.lastSeenAt)}</td>
-              <td class="utrecht-table__cell">
-                <form method="post" action={localePath(locale, '/account/sessions/end')}>
-                  <CsrfField ctx={ctx} />
-                  <input type="hidden" name="session" value={s.id} />
-                  <SubmitButton secondary>{t('accounts.sessions.end')}</SubmitButton>
-                </form>
-              </td>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.device')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.address')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.started')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.lastSeen')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('accounts.sessions.action')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {sessions.map((s) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell">
+                  {s.userAgent ?? t('accounts.sessions.unknown')}
+                  {s.current && <strong> ({t('accounts.sessions.current')})</strong>}
+                </td>
+                <td class="utrecht-table__cell">{s.ip ?? ''}</td>
+                <td class="utrecht-table__cell">{formatDateTime(locale, s.createdAt)}</td>
+                <td class="utrecht-table__cell">{formatDateTime(locale, s.lastSeenAt)}</td>
+                <td class="utrecht-table__cell">
+                  <form method="post" action={localePath(locale, '/account/sessions/end')}>
+                    <CsrfField ctx={ctx} />
+                    <input type="hidden" name="session" value={s.id} />
+                    <SubmitButton secondary>{t('accounts.sessions.end')}</SubmitButton>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Page>
   );
 }

@@ -3,7 +3,7 @@
 import { adoptedAfterwards, type ComparedEntry } from '../../domain/annual-agenda.ts';
 import type { BackingDecision } from '../meetings/backing.ts';
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { Heading, Link, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Heading, Link, SelectField, SubmitButton, Text, TextField, TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -172,37 +172,39 @@ export function AgendaPage({ ctx, agenda, entries, adoption, basedOn, may, decis
       {entries.length === 0 ? (
         <p class="utrecht-paragraph">{t('agenda.noEntries')}</p>
       ) : (
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{title}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('agenda.project')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('agenda.lead')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('agenda.staffing')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('agenda.actions')}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {entries.map((row) => (
+        <TableScroll label={title}>
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">{title}</caption>
+            <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  <Link ctx={ctx} to={`/${ctx.programme!.slug}/projects/${row.code}`}>
-                    {row.code}. <Text value={row.title} locale={locale} />
-                  </Link>
-                </th>
-                <td class="utrecht-table__cell">
-                  <Text value={row.entry.lead} locale={locale} />
-                </td>
-                <td class="utrecht-table__cell">
-                  <Text value={row.entry.staffing} locale={locale} />
-                </td>
-                <td class="utrecht-table__cell">
-                  <ActionList ctx={ctx} entry={row.entry} />
-                </td>
+                <th class="utrecht-table__header-cell" scope="col">{t('agenda.project')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('agenda.lead')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('agenda.staffing')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('agenda.actions')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {entries.map((row) => (
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">
+                    <Link ctx={ctx} to={`/${ctx.programme!.slug}/projects/${row.code}`}>
+                      {row.code}. <Text value={row.title} locale={locale} />
+                    </Link>
+                  </th>
+                  <td class="utrecht-table__cell">
+                    <Text value={row.entry.lead} locale={locale} />
+                  </td>
+                  <td class="utrecht-table__cell">
+                    <Text value={row.entry.staffing} locale={locale} />
+                  </td>
+                  <td class="utrecht-table__cell">
+                    <ActionList ctx={ctx} entry={row.entry} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

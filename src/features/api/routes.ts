@@ -18,6 +18,7 @@ import { translate } from '../../web/i18n.ts';
 import { preferredLocale } from '../portfolio/routes.tsx';
 import './messages.ts';
 import './resources/index.ts';
+import { addExamples } from './examples.ts';
 import { apiResources, type ApiScope } from './registry.ts';
 import { API_PREFIX, API_VERSION, problems } from './schemas.ts';
 import { authenticateToken, type TokenActor } from './tokens/commands.ts';
@@ -109,9 +110,10 @@ type OpenApiDocument = {
   components?: Record<string, unknown>;
 };
 
-/** Every response declares the API-Version header (required); the document itself also CORS. The glossary as data too. */
+/** Every response declares the API-Version header (required); the document itself also CORS. The glossary as data too, and the examples. */
 function addCommonHeaders(document: OpenApiDocument): OpenApiDocument {
   document.info = { ...document.info, 'x-glossary': API_GLOSSARY };
+  addExamples(document.paths as never, API_PREFIX);
   for (const [path, operations] of Object.entries(document.paths ?? {})) {
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {

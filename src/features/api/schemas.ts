@@ -48,7 +48,7 @@ export const ProblemSchema = Type.Object(
   { description: 'RFC 9457 problem details.' },
 );
 
-const ERROR_DESCRIPTIONS: Record<number, string> = {
+export const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: every problem is listed in invalidParams.',
   401: 'The bearer token is missing, unknown or revoked.',
   403: 'The token or its user may not do this.',

@@ -18,6 +18,8 @@ export interface OpenApiChecker {
   check(response: LightMyRequestResponse): any;
   /** How many responses were checked, per "METHOD path status". */
   checked: Map<string, number>;
+  /** Whether a value matches a schema of the document: null, or what does not match. */
+  mismatch(schema: Json, value: unknown): string | null;
 }
 
 function templateToRegExp(template: string): RegExp {
@@ -111,5 +113,10 @@ export async function openApiChecker(app: FastifyInstance): Promise<OpenApiCheck
     return body;
   }
 
-  return { document, check, checked };
+  function mismatch(schema: Json, value: unknown): string | null {
+    const validate = ajv.compile({ ...schema, components: document.components });
+    return validate(value) ? null : ajv.errorsText(validate.errors);
+  }
+
+  return { document, check, checked, mismatch };
 }

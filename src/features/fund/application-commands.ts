@@ -16,6 +16,7 @@ import type { ApplicationRef } from './policy.ts';
 import { fundAwardDecision, isAwardDecisionOf } from './queries.ts';
 import type { AdviceInput, ApplicationInput, AwardInput, MovementInput } from './schema.ts';
 import { fundApplications, fundBalances, ledgerEntries } from './tables.ts';
+import { now } from '../../clock.ts';
 
 /** The application a command decides on, as the route loaded it. */
 type Application = ApplicationRef & { id: string };
@@ -61,7 +62,7 @@ export async function adviseApplication(input: FundCommand & { application: Appl
   return writeTransaction(input.db, async (tx) => {
     const [updated] = await tx
       .update(fundApplications)
-      .set({ advice, adviceNote: note, advisedByUserId: input.actor!.userId, advisedAt: new Date(), status: 'advised' })
+      .set({ advice, adviceNote: note, advisedByUserId: input.actor!.userId, advisedAt: now(), status: 'advised' })
       .where(and(eq(fundApplications.id, input.application.id), eq(fundApplications.programmeId, input.programmeId), inArray(fundApplications.status, ['submitted', 'advised'])))
       .returning();
     if (!updated) return refusedField(FORM_ERROR, 'fund.error.alreadyDecided');
@@ -97,7 +98,7 @@ export async function awardApplication(input: FundCommand & { application: Appli
     // Claim the application: only an undecided one can be decided, once.
     const [claimed] = await tx
       .update(fundApplications)
-      .set({ status, decision, awardedCents: amounts.cents, awardedHours: amounts.hours, decisionNote: note || null, decisionId, decidedByUserId: input.actor!.userId, decidedAt: new Date() })
+      .set({ status, decision, awardedCents: amounts.cents, awardedHours: amounts.hours, decisionNote: note || null, decisionId, decidedByUserId: input.actor!.userId, decidedAt: now() })
       .where(and(eq(fundApplications.id, application.id), inArray(fundApplications.status, ['submitted', 'advised'])))
       .returning({ id: fundApplications.id });
     if (!claimed) return refusedField(FORM_ERROR, 'fund.error.alreadyDecided');
@@ -191,7 +192,7 @@ export async function recordMovement(input: FundCommand & { application: { id: s
         hours,
         // A payment counts in the year it is made; a release undoes part of the commitment, so it
         // counts in the commitment's year (else that year keeps a commitment no one holds).
-        year: kind === 'release' ? commitmentYear(application!) : new Date().getUTCFullYear(),
+        year: kind === 'release' ? commitmentYear(application!) : now().getUTCFullYear(),
         projectId: application!.projectId,
         applicationId: application!.id,
         note: note || null,

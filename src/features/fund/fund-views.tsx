@@ -13,6 +13,7 @@ import { Layout } from '../../web/layout.tsx';
 import type { FundRow } from './queries.ts';
 import { ContributionInput, CorrectionInput, FundInput, HoursPerFteInput } from './schema.ts';
 import { AmountCell, BalanceCells, balanceHead, base, crumbs, fundName, Hours, IdempotencyKey, name, Table, td } from './view-parts.tsx';
+import { today } from '../../clock.ts';
 
 type Party = { id: string; name: LocalizedText };
 
@@ -188,7 +189,7 @@ type LedgerRow = { entry: { id: number; kind: string; amountCents: number; hours
 export function ContributionsPage(props: { ctx: PageContext; funds: FundRow[]; parties: Party[]; entries: LedgerRow[]; perFte: number; state?: FormState; idem: string; notice?: string }) {
   const { ctx, perFte, state } = props;
   const { t, locale } = ctx;
-  const year = String(new Date().getUTCFullYear());
+  const year = today().slice(0, 4);
   const fundOptions = props.funds.map((f) => ({ value: f.fund.id, label: fundName(ctx, f) }));
   const partyOptions = props.parties.map((p) => ({ value: p.id, label: name(p.name, locale) }));
   const amountHint = t('fund.field.amountHint');

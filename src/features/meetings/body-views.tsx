@@ -1,7 +1,7 @@
 // The steering group's bodies: the overview, and a body's page with its members (added and ended
 // by the secretary) and its meetings.
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, ExampleBadge, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, ExampleBadge, Heading, Link, Prose, SelectField, SubmitButton, Text, TextField, TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
@@ -129,48 +129,50 @@ export function BodyPage({ ctx, body, members, meetings, canPrepare, canPlan, or
       {members.length === 0 ? (
         !canPrepare && <p class="utrecht-paragraph">{t('meetings.members.noneYet')}</p>
       ) : (
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('meetings.members.title')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.name')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.organisation')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.position')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.term')}</th>
-              {canPrepare && (
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('people.column')}
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            {members.map((m) => (
+        <TableScroll label={t('meetings.members.title')}>
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">{t('meetings.members.title')}</caption>
+            <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  {m.name}
-                  {m.membership.example && <> <ExampleBadge ctx={ctx} /></>}
-                </td>
-                <td class="utrecht-table__cell">{m.organisation ? <Text value={m.organisation} locale={locale} /> : ''}</td>
-                <td class="utrecht-table__cell">{t(`meetings.position.${m.membership.position}`)}</td>
-                <td class="utrecht-table__cell">
-                  {m.membership.endsOn
-                    ? t('meetings.members.between', { from: formatDate(locale, m.membership.startsOn), to: formatDate(locale, m.membership.endsOn) })
-                    : t('meetings.members.since', { date: formatDate(locale, m.membership.startsOn) })}
-                </td>
+                <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.name')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.organisation')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.position')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('meetings.members.term')}</th>
                 {canPrepare && (
-                  <td class="utrecht-table__cell">
-                    {m.userId ? t('people.linked') : t('people.unlinked')}
-                    {' — '}
-                    <a class="utrecht-link" href={`${base(ctx)}/people/${m.membership.personId}`} aria-label={t('people.manage', { name: m.name })}>
-                      {t(m.userId ? 'meetings.members.accountChange' : 'meetings.members.accountLink')}
-                    </a>
-                  </td>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {t('people.column')}
+                  </th>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {members.map((m) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    {m.name}
+                    {m.membership.example && <> <ExampleBadge ctx={ctx} /></>}
+                  </td>
+                  <td class="utrecht-table__cell">{m.organisation ? <Text value={m.organisation} locale={locale} /> : ''}</td>
+                  <td class="utrecht-table__cell">{t(`meetings.position.${m.membership.position}`)}</td>
+                  <td class="utrecht-table__cell">
+                    {m.membership.endsOn
+                      ? t('meetings.members.between', { from: formatDate(locale, m.membership.startsOn), to: formatDate(locale, m.membership.endsOn) })
+                      : t('meetings.members.since', { date: formatDate(locale, m.membership.startsOn) })}
+                  </td>
+                  {canPrepare && (
+                    <td class="utrecht-table__cell">
+                      {m.userId ? t('people.linked') : t('people.unlinked')}
+                      {' — '}
+                      <a class="utrecht-link" href={`${base(ctx)}/people/${m.membership.personId}`} aria-label={t('people.manage', { name: m.name })}>
+                        {t(m.userId ? 'meetings.members.accountChange' : 'meetings.members.accountLink')}
+                      </a>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
 
       {canPrepare && (

@@ -12,6 +12,7 @@ import { isoToday, periodOf, previousPeriod } from './periods.ts';
 import type { ReportingProject, TargetRef } from './policy.ts';
 import type { MeasurementInput, ReportInput } from './schema.ts';
 import { measurements, progressReports } from './tables.ts';
+import { now } from '../../clock.ts';
 
 /** Nothing was measured before the programmes this application serves. */
 const EARLIEST_MEASUREMENT = '1990-01-01';
@@ -61,7 +62,7 @@ export async function fileReport(input: Base & { project: ReportingProject; repo
   if (!narrative.nl && !narrative.en) return refusedField('narrative_nl', 'monitoring.error.narrative');
   return writeTransaction(input.db, async (tx) => {
     const [before] = await tx.select().from(progressReports).where(and(eq(progressReports.projectId, input.project.id), eq(progressReports.period, period)));
-    const filed = { status, narrative, filedByUserId: actor.userId, filedByName: actor.displayName, filedAt: new Date() };
+    const filed = { status, narrative, filedByUserId: actor.userId, filedByName: actor.displayName, filedAt: now() };
     const [row] = await tx
       .insert(progressReports)
       .values({ programmeId: input.project.programmeId, projectId: input.project.id, period, ...filed })

@@ -1,8 +1,9 @@
 // Reporting periods are calendar quarters ("2026-Q4"): the support steering group meets four to
 // six times a year, and a lead reports once before each quarter's meeting.
+import { now } from '../../clock.ts';
 
-export function isoToday(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+export function isoToday(at: Date = now()): string {
+  return at.toISOString().slice(0, 10);
 }
 
 export function periodOf(isoDate: string): string {
