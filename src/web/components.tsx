@@ -186,11 +186,13 @@ export interface FieldFrame {
   label: string;
   error?: string;
   description?: string;
+  /** A long field's limit, stated under its label ("At most 100,000 characters."). */
+  limitHint?: string;
 }
 
 /** The accessibility attributes of a control inside a `FormField`: invalid state and what describes it. */
 export function fieldAria(field: FieldFrame): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } {
-  const describedBy = [field.description ? `${field.id}-description` : '', field.error ? `${field.id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [field.description ? `${field.id}-description` : '', field.limitHint ? `${field.id}-limit` : '', field.error ? `${field.id}-error` : ''].filter(Boolean).join(' ');
   return { 'aria-invalid': field.error ? 'true' : undefined, 'aria-describedby': describedBy || undefined };
 }
 
@@ -209,6 +211,11 @@ export function FormField({ field, kind = 'text', children }: { field: FieldFram
       {field.description && (
         <div class="utrecht-form-field-description" id={`${field.id}-description`}>
           {field.description}
+        </div>
+      )}
+      {field.limitHint && (
+        <div class="utrecht-form-field-description ks-limit" id={`${field.id}-limit`}>
+          {field.limitHint}
         </div>
       )}
       {field.error && (

@@ -2,6 +2,7 @@
 // Never a stack trace; a 500 shows only a reference the administrator can find in the log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied } from '../domain/policy.ts';
+import { isActionName, ruleOf } from '../policies.ts';
 import type { Config } from '../config.ts';
 import { Heading, Link } from './components.tsx';
 import { HttpError, sendHtml, wantsJson } from './http.ts';
@@ -55,14 +56,36 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, co
       <Heading level={1}>{t(problem.messageKey)}</Heading>
       {body && <p class="utrecht-paragraph">{body}</p>}
       {problem.status >= 500 && <p class="utrecht-paragraph ks-muted">{t('error.requestId', { id: request.id })}</p>}
+      {problem.status === 403 && ctx.actor && <p class="utrecht-paragraph">{t('error.signedInAs', { name: ctx.actor.displayName })}</p>}
       <p class="utrecht-paragraph">
         <Link ctx={ctx} to={ctx.programme ? `/${ctx.programme.slug}` : '/'}>
           {t('error.backHome')}
         </Link>
       </p>
+      {problem.status === 403 && ctx.actor && (
+        <p class="utrecht-paragraph">
+          <Link ctx={ctx} to={ctx.programme ? `/${ctx.programme.slug}/my-work` : '/my-work'}>
+            {t('error.toMyWork')}
+          </Link>
+        </p>
+      )}
     </Layout>,
   );
   return sendHtml(reply, page, problem.status);
+}
+
+/**
+ * An internal page asked for without a session: a record page whose rule decides per record (a
+ * meeting, an amendment, a report form) answers "sign in first" instead of "not found", so a link
+ * in a reminder or invitation still works after the session expired. Every such answer is the same,
+ * whether the record exists or not, so it tells a visitor nothing; after login the person sees the
+ * page, or 404 when it is not theirs to see. Public pages (and token links) keep their 404.
+ */
+function leadsToLogin(request: FastifyRequest): boolean {
+  const action = request.routeOptions?.config?.action;
+  if (!isActionName(action)) return false;
+  const rule = ruleOf(action);
+  return !rule.anyone || rule.needsRecord;
 }
 
 export function registerErrorHandling(app: FastifyInstance, config: Config): void {
@@ -71,7 +94,7 @@ export function registerErrorHandling(app: FastifyInstance, config: Config): voi
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ status: problem.status, code: (error as FastifyError).code }, (error as Error).message);
     if (wantsJson(request)) return sendProblem(request, reply, problem);
-    if (problem.status === 401 && request.method === 'GET') {
+    if (request.method === 'GET' && (problem.status === 401 || (problem.status === 404 && !request.actor && leadsToLogin(request)))) {
       return reply.redirect(`/${request.locale}/login?next=${encodeURIComponent(request.url)}`, 303);
     }
     return renderErrorPage(request, reply, config, problem);

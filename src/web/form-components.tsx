@@ -27,6 +27,8 @@ export function errorOf(ctx: PageContext, state: FormState | undefined, form: st
 export function fieldProps(ctx: PageContext, schema: TSchema, state: FormState | undefined, form: string, name: string, stored = '') {
   const limits = limitsOf(schema, name);
   return {
+    // A long field says how much fits before anyone types it (the short ones carry maxlength only).
+    limitHint: limits.maxLength !== undefined && limits.maxLength >= LONG_FIELD ? ctx.t('form.limit', { max: limits.maxLength }) : undefined,
     id: `${form}-${name}`,
     name,
     value: typedValue(state, form, name, stored),
@@ -35,6 +37,9 @@ export function fieldProps(ctx: PageContext, schema: TSchema, state: FormState |
     required: limits.required,
   };
 }
+
+/** From this many characters on, a field states its limit in words under its label. */
+export const LONG_FIELD = 1000;
 
 /** A POST form with the CSRF token; `label` names it for assistive technology. */
 export function PostForm(props: { ctx: PageContext; action: string; label: string; id?: string; children: ComponentChildren; multipart?: boolean }) {

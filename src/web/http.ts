@@ -5,6 +5,7 @@ import type { Locale } from '../domain/localized.ts';
 import type { Actor } from '../domain/policy.ts';
 import type { ActionName } from '../policies.ts';
 import type { ProgrammeSummary } from './context.ts';
+import { localReturnPath } from '../domain/return-address.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -53,11 +54,9 @@ export function redirectLocal(reply: FastifyReply, target: string | undefined, f
   return reply.redirect(safeLocalPath(target) ?? fallback, 303);
 }
 
+/** A return address (login's `next`) when it is a path on this site (src/domain/return-address.ts). */
 export function safeLocalPath(target: string | undefined | null): string | undefined {
-  if (!target || typeof target !== 'string') return undefined;
-  // "//host" and "/\host" are read by browsers as another host: refuse anything but a plain path.
-  if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\') || /[\u0000-\u001f\\]/.test(target)) return undefined;
-  return target;
+  return localReturnPath(target);
 }
 
 export function wantsJson(request: FastifyRequest): boolean {

@@ -9,7 +9,7 @@ import { DEFAULT_LOCALE, isLocale } from '../domain/localized.ts';
 import { can, isActionName, ruleOf } from '../policies.ts';
 import type { Config } from '../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, findSession, newToken, touchSession } from '../features/accounts/sessions.ts';
-import { HttpError, notFound } from './http.ts';
+import { HttpError, notFound, wantsJson } from './http.ts';
 import type { PageContext, ProgrammeSummary } from './context.ts';
 import { translator } from './i18n.ts';
 
@@ -106,7 +106,10 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     const rule = ruleOf(action);
     if (!rule.anyone && !request.actor) throw new HttpError(401, 'error.signInRequired');
     // A record rule is answered by the handler once it has loaded the record.
-    if (!rule.needsRecord && !rule.allow(request.actor, undefined)) throw notFound();
+    // A programme-wide page (a management page, a list) exists for everyone who can read its address:
+    // someone signed in without the right is told so (403), not that it does not exist. Records the
+    // person may not see stay 404 (their handlers answer once they have the record).
+    if (!rule.needsRecord && !rule.allow(request.actor, undefined)) throw new HttpError(403, wantsJson(request) ? 'error.forbidden' : 'error.noAccess');
   });
 }
 

@@ -96,9 +96,12 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
       await expectAccessible(page);
       await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('button[name=answer][value=consent]')]);
     });
-    // The public does not see a pending proposal.
+    // The public does not see a pending proposal: a visitor is asked to sign in first (the same
+    // answer as for a proposal that does not exist), and after login a representative lands on it.
     const anonymous = await e2e.newPage();
-    assert.equal((await anonymous.goto(`${e2e.baseUrl}/nl${amendmentPath}`))?.status(), 404);
+    await anonymous.goto(`${e2e.baseUrl}/nl${amendmentPath}`);
+    assert.equal(new URL(anonymous.url()).pathname, '/nl/login');
+    assert.equal(new URL(anonymous.url()).searchParams.get('next'), `/nl${amendmentPath}`);
 
     for (const slug of ['universiteit-leiden', 'hogeschool-leiden'] as const) {
       await as(slug, async (page) => {

@@ -68,6 +68,35 @@ describe('foundation pages in Chromium', { skip: !chromiumAvailable() }, () => {
     assert.equal(new URL(page.url()).pathname, '/en/login');
   });
 
+  test('signed in without the right: the 403 page says so and is accessible in both languages; a long field states its limit', async () => {
+    const visitor = await e2e.newPage();
+    const lead = await buildUser(e2e.t, { role: 'lead', project: '3a', name: 'Trekker Test' });
+    // A link to a management page opened without a session: the login page, then back to it.
+    await visitor.goto(`${e2e.baseUrl}/nl/leiden/dashboard`);
+    assert.equal(new URL(visitor.url()).pathname, '/nl/login');
+    await visitor.fill('#email', lead.email);
+    await visitor.fill('#password', TEST_PASSWORD);
+    const [answer] = await Promise.all([visitor.waitForResponse((r) => new URL(r.url()).pathname === '/nl/leiden/dashboard'), visitor.click('form.ks-form button[type=submit]')]);
+    assert.equal(answer.status(), 403);
+    for (const locale of ['nl', 'en'] as const) {
+      const response = await visitor.goto(`${e2e.baseUrl}/${locale}/leiden/dashboard`);
+      assert.equal(response?.status(), 403);
+      assert.match(await visitor.locator('main').innerText(), locale === 'nl' ? /Geen toegang tot deze pagina[\s\S]*Trekker Test/ : /No access to this page[\s\S]*Trekker Test/);
+      await expectAccessible(visitor);
+    }
+    await visitor.context().close();
+    const coordinator = await buildUser(e2e.t, { role: 'coordinator' });
+    const editor = await e2e.newPage();
+    await browserLogin(editor, e2e.baseUrl, coordinator.email, TEST_PASSWORD);
+    for (const locale of ['nl', 'en'] as const) {
+      await editor.goto(`${e2e.baseUrl}/${locale}/leiden/manage/website/news/new`);
+      assert.match(await editor.locator('#content-body_nl-limit').innerText(), locale === 'nl' ? /Maximaal 50\.000 tekens/ : /At most 50,000 characters/);
+      assert.equal(await editor.getAttribute('#content-body_nl', 'maxlength'), '50000');
+      await expectAccessible(editor);
+    }
+    await editor.context().close();
+  });
+
   test('the skip link is the first thing a keyboard reaches and moves focus to the content', async () => {
     await page.goto(`${e2e.baseUrl}/nl/leiden`);
     await page.keyboard.press('Tab');

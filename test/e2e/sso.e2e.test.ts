@@ -299,6 +299,16 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     await page.context().close();
   });
 
+  test('a link to an internal page opened without a session: single sign-on brings the person back to it', async () => {
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.baseUrl}/nl/account/sessions`);
+    assert.equal(new URL(page.url()).pathname, '/nl/login');
+    assert.equal(new URL(page.url()).searchParams.get('next'), '/nl/account/sessions');
+    assert.equal(await signOnAt(page, 'piet', () => page.click('a.utrecht-button-link')), 303);
+    await page.waitForURL((url) => url.pathname === '/nl/account/sessions');
+    await page.context().close();
+  });
+
   test('a coordinator whose provider reports multi-factor login (amr) is not asked for the code again', async () => {
     const [mara] = await e2e.t.database.db.select().from(users).where(eq(users.email, PEOPLE['mara-mfa']!.email));
     const secret = newTotpSecret();

@@ -214,7 +214,10 @@ for (const mode of databaseModes()) {
         if (isIdorProbe(key)) {
           ROLE_KEYS.forEach((role, index) => {
             // 400 only where a form is refused before the lookup; the fingerprint shows nothing changed.
-            if (role !== 'anonymous' && !['N', '?', ...(WRITE.test(key) ? ['B'] : [])].includes(foreign[index]!)) mismatches.push(`${key} [foreign id] as ${role}: ${foreign[index]}, not 404`);
+            // 403 only where the role is refused this programme-wide page before any record is looked
+            // up (its own row says F too): the same answer for every id, so it tells nothing about one.
+            const refusedByRole = foreign[index] === 'F' && expectedLetter(key, 'own', role) === 'F';
+            if (role !== 'anonymous' && !refusedByRole && !['N', '?', ...(WRITE.test(key) ? ['B'] : [])].includes(foreign[index]!)) mismatches.push(`${key} [foreign id] as ${role}: ${foreign[index]}, not 404`);
           });
         } else {
           // Roles in this programme give nothing in another: a member sees there what a visitor sees.

@@ -196,9 +196,13 @@ for (const mode of databaseModes()) {
       assert.equal((await upload(otherLead, { filename: 'x.pdf', bytes: PDF })).statusCode, 404);
       const del = await t.app.inject({ method: 'POST', url: `/nl/leiden/files/${row.id}/delete`, headers: { cookie: otherLead.cookie }, payload: { _csrf: otherLead.csrf } });
       assert.equal(del.statusCode, 404);
-      // Visitors: 401 on upload, 404 on a file that is not public.
+      // Visitors: 401 on upload; a file that is not public asks them to sign in (the same answer as
+      // for a file that does not exist), and nothing of it is sent.
       assert.equal((await upload(visitor, { filename: 'x.pdf', bytes: PDF })).statusCode, 401);
-      assert.equal((await get(null, `/nl/leiden/files/${row.id}`)).statusCode, 404);
+      const hidden = await get(null, `/nl/leiden/files/${row.id}`);
+      assert.equal(hidden.statusCode, 303);
+      assert.match(String(hidden.headers.location), /^\/nl\/login\?next=/);
+      assert.equal((await get(null, `/nl/leiden/files/00000000-0000-4000-8000-000000000000`)).headers.location?.toString().startsWith('/nl/login?next='), true);
       assert.doesNotMatch((await get(null, '/nl/leiden/projects/3a')).body, /internal\.pdf/);
       // A lead cannot make a file public (neither by the upload field nor the visibility route).
       const sneaky = await uploaded(lead, { filename: 'sneaky.pdf', bytes: PDF }, { fields: { public: 'yes' } });
@@ -209,7 +213,7 @@ for (const mode of databaseModes()) {
       await loadProgramme(t.database.db, { ...leiden, slug: 'elders' });
       forgetProgrammes(t.database.db);
       assert.equal((await get(coordinator, `/nl/elders/files/${row.id}`)).statusCode, 404);
-      assert.equal((await get(null, `/nl/elders/files/${row.id}`)).statusCode, 404);
+      assert.equal((await get(null, `/nl/elders/files/${row.id}`)).statusCode, 303, 'a visitor: sign in first, as for any file');
       assert.equal((await upload(coordinator, { filename: 'x.pdf', bytes: PDF }, { programme: 'elders' })).statusCode, 404);
       assert.equal((await get(coordinator, `/nl/leiden/files/00000000-0000-4000-8000-000000000000`)).statusCode, 404);
       assert.equal((await get(coordinator, `/nl/leiden/files/not-a-uuid`)).statusCode, 404);

@@ -49,7 +49,7 @@ for (const mode of databaseModes()) {
       const visitor = await get(null, `${P}/bodies/executive`);
       assert.ok(!visitor.body.includes('/people/'), 'visitors see no account links');
       const executive = await loginAs(t, { role: 'executive' });
-      assert.equal((await get(executive, `${P}/people/${person.id}`)).statusCode, 404);
+      assert.equal((await get(executive, `${P}/people/${person.id}`)).statusCode, 403);
       assert.equal((await get(coordinator, `${P}/people/00000000-0000-4000-8000-000000000000`)).statusCode, 404);
       const account = await get(coordinator, `${P}/people/${person.id}`);
       assert.equal(account.statusCode, 200);
@@ -68,7 +68,7 @@ for (const mode of databaseModes()) {
       assert.equal(badGrant.statusCode, 400);
       assert.match(badGrant.body, /Kies een rol die bij deze persoon hoort/);
       const executive = await loginAs(t, { role: 'executive' });
-      assert.equal((await post(executive, `${P}/people/${person.id}/link`, { user: partner.id, grant: 'executive' })).statusCode, 404);
+      assert.equal((await post(executive, `${P}/people/${person.id}/link`, { user: partner.id, grant: 'executive' })).statusCode, 403);
 
       const linked = await post(coordinator, `${P}/people/${person.id}/link`, { user: partner.id, grant: 'executive' });
       assert.equal(linked.statusCode, 303);

@@ -68,7 +68,7 @@ for (const mode of databaseModes()) {
 
       // Only an administrator of the programme erases.
       const erase = (cookie: string, payload: Record<string, string>) => t.app.inject({ method: 'POST', url: '/nl/leiden/admin/erase', headers: { cookie }, payload });
-      assert.equal((await erase(coordinator.cookie, { _csrf: coordinator.csrf, user: user.id, confirm: 'yes' })).statusCode, 404);
+      assert.equal((await erase(coordinator.cookie, { _csrf: coordinator.csrf, user: user.id, confirm: 'yes' })).statusCode, 403);
       const admin = await loginAs(t, { role: 'admin' });
       const form = await t.app.inject({ url: '/en/leiden/admin/erase', headers: { cookie: admin.cookie } });
       assert.equal(form.statusCode, 200);

@@ -5,7 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema.ts';
-import { HttpError, redirectLocal, sendHtml } from '../../web/http.ts';
+import { HttpError, redirectLocal, safeLocalPath, sendHtml } from '../../web/http.ts';
 import { formState, readForm, typedValue } from '../../web/forms.ts';
 import { errorText } from '../../web/form-components.tsx';
 import { CodeForm, EndSessionForm, EnrolForm, ForgotForm, NewPasswordForm } from './forms.ts';
@@ -114,7 +114,7 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       }
       await endChallenge(db, challenge);
       await startSession(db, config, request, reply, user, 'password+totp-enrolment');
-      const next = challenge.next && challenge.next.startsWith('/') && !challenge.next.startsWith('//') ? challenge.next : startPage(locale);
+      const next = safeLocalPath(challenge.next) ?? startPage(locale);
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={pageContext(request, config)} codes={codes} next={next} />));
     });
   }

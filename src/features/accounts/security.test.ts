@@ -93,9 +93,9 @@ for (const mode of databaseModes()) {
 
     test('invitations: only managers invite; invalid input is kept with messages; the link creates an account once', async () => {
       const partner = await loginAs(t, { role: 'partner', organisation: 'lumc' });
-      assert.equal((await t.app.inject({ url: '/nl/leiden/invitations', headers: { cookie: partner.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: '/nl/leiden/invitations', headers: { cookie: partner.cookie } })).statusCode, 403);
       const denied = await postForm('/nl/leiden/invitations', partner.cookie, { _csrf: partner.csrf, email: 'x@example.org', displayName: 'X', role: 'partner', organisation: 'lumc' });
-      assert.equal(denied.statusCode, 404);
+      assert.equal(denied.statusCode, 403);
       const coordinator = await loginAs(t, { role: 'coordinator' });
       assert.equal((await t.app.inject({ url: '/en/leiden/invitations', headers: { cookie: coordinator.cookie } })).statusCode, 200);
       const bad = await postForm('/nl/leiden/invitations', coordinator.cookie, { _csrf: coordinator.csrf, email: 'not-an-address', displayName: 'Ineke Invite', role: 'lead', project: '' });
@@ -285,7 +285,7 @@ for (const mode of databaseModes()) {
       assert.match(list.body, /aria-label="Revoke the invitation for Rita Revoked"/);
       // A partner member cannot revoke it (404); an id that is not a uuid is not found either.
       const partner = await loginAs(t, { role: 'partner', organisation: 'lumc' });
-      assert.equal((await postForm(`/nl/leiden/invitations/${invitation!.id}/revoke`, partner.cookie, { _csrf: partner.csrf })).statusCode, 404);
+      assert.equal((await postForm(`/nl/leiden/invitations/${invitation!.id}/revoke`, partner.cookie, { _csrf: partner.csrf })).statusCode, 403);
       assert.equal((await postForm('/nl/leiden/invitations/not-an-id/revoke', coordinator.cookie, { _csrf: coordinator.csrf })).statusCode, 404);
       const revoked = await postForm(`/nl/leiden/invitations/${invitation!.id}/revoke`, coordinator.cookie, { _csrf: coordinator.csrf });
       assert.equal(revoked.statusCode, 303);

@@ -24,8 +24,8 @@ for (const mode of databaseModes()) {
 
     test('only an administrator sets it; bad input comes back with messages; the secret is sealed and kept when left empty', async () => {
       const coordinator = await loginAs(t, { role: 'coordinator' });
-      assert.equal((await t.app.inject({ url: '/nl/leiden/admin/sso', headers: { cookie: coordinator.cookie } })).statusCode, 404);
-      assert.equal((await save(coordinator, valid)).statusCode, 404);
+      assert.equal((await t.app.inject({ url: '/nl/leiden/admin/sso', headers: { cookie: coordinator.cookie } })).statusCode, 403);
+      assert.equal((await save(coordinator, valid)).statusCode, 403);
       const admin = await loginAs(t, { role: 'admin' });
       const page = await t.app.inject({ url: '/en/leiden/admin/sso', headers: { cookie: admin.cookie } });
       assert.equal(page.statusCode, 200);

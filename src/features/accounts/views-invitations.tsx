@@ -1,4 +1,6 @@
 // Pages for inviting people (coordinator), accepting an invitation, and erasing a person (admin).
+import { limitsOf } from '../../web/forms.ts';
+import { InviteForm } from './forms.ts';
 import { Alert, CsrfField, Heading, SelectField, SubmitButton, TextField, TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { localePath } from '../../web/context.ts';
@@ -56,8 +58,8 @@ export function InvitationsPage(props: {
       <p class="utrecht-paragraph">{t('accounts.invite.intro')}</p>
       <form method="post" action={localePath(locale, `/${slug}/invitations`)} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField id="email" name="email" type="email" label={t('login.email')} value={values.email} autocomplete="off" required error={errors.email} />
-        <TextField id="displayName" name="displayName" label={t('accounts.invite.name')} value={values.displayName} autocomplete="off" required error={errors.displayName} />
+        <TextField id="email" name="email" type="email" label={t('login.email')} value={values.email} autocomplete="off" required error={errors.email} maxLength={limitsOf(InviteForm, 'email').maxLength} />
+        <TextField id="displayName" name="displayName" label={t('accounts.invite.name')} value={values.displayName} autocomplete="off" required error={errors.displayName} maxLength={limitsOf(InviteForm, 'displayName').maxLength} />
         <SelectField id="role" label={t('accounts.invite.role')} value={values.role ?? 'partner'} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} error={errors.role} />
         <SelectField
           id="project"

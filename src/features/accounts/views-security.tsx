@@ -1,4 +1,6 @@
 // Pages for the second login step, authenticator set-up, password reset and the sessions list.
+import { limitsOf } from '../../web/forms.ts';
+import { CodeForm, ForgotForm, NewPasswordForm as NewPasswordInput } from './forms.ts';
 import type { ComponentChildren } from 'preact';
 import { Alert, CsrfField, Heading, SubmitButton, TextField, TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
@@ -29,6 +31,7 @@ function CodeField({ ctx, error, description }: { ctx: PageContext; error?: 'wro
       label={t('accounts.verify.code')}
       description={description}
       autocomplete="one-time-code"
+      maxLength={limitsOf(CodeForm, 'code').maxLength}
       required
       error={error ? t(error === 'wrong' ? 'accounts.verify.wrong' : 'field.required') : undefined}
     />
@@ -147,7 +150,7 @@ export function ForgotPage({ ctx, email, sent, error }: { ctx: PageContext; emai
           <p class="utrecht-paragraph">{t('accounts.forgot.intro')}</p>
           <form method="post" action={localePath(ctx.locale, '/password/forgot')} class="ks-form" novalidate>
             <CsrfField ctx={ctx} />
-            <TextField id="email" name="email" type="email" label={t('login.email')} value={email} autocomplete="username" required error={error} />
+            <TextField id="email" name="email" type="email" label={t('login.email')} value={email} autocomplete="username" required error={error} maxLength={limitsOf(ForgotForm, 'email').maxLength} />
             <SubmitButton>{t('accounts.forgot.submit')}</SubmitButton>
           </form>
         </>
@@ -162,7 +165,7 @@ export function NewPasswordForm({ ctx, action, error, submit }: { ctx: PageConte
   return (
     <form method="post" action={action} class="ks-form" novalidate>
       <CsrfField ctx={ctx} />
-      <TextField id="password" name="password" type="password" label={t('accounts.password.new')} description={t('accounts.password.rules')} autocomplete="new-password" required error={error} />
+      <TextField id="password" name="password" type="password" label={t('accounts.password.new')} description={t('accounts.password.rules')} autocomplete="new-password" required error={error} maxLength={limitsOf(NewPasswordInput, 'password').maxLength} />
       <SubmitButton>{submit}</SubmitButton>
     </form>
   );

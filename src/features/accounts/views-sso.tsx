@@ -1,4 +1,6 @@
 // Pages for single sign-on: the administrator's settings and the pages a failed sign-on ends on.
+import { limitsOf } from '../../web/forms.ts';
+import { SsoForm } from './forms.ts';
 import { Alert, CsrfField, Heading, SubmitButton, TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { localePath } from '../../web/context.ts';
@@ -37,20 +39,21 @@ export function SsoSettingsPage(props: { ctx: PageContext; values: SsoSettingsIn
       </ul>
       <form method="post" action={localePath(locale, `/${ctx.programme!.slug}/admin/sso`)} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
-        <TextField id="name" label={t('accounts.sso.name')} description={t('accounts.sso.nameHelp')} value={values.name} required error={errors.name} />
-        <TextField id="issuer" type="url" label={t('accounts.sso.issuer')} description={t('accounts.sso.issuerHelp')} value={values.issuer} required error={errors.issuer} />
-        <TextField id="clientId" label={t('accounts.sso.clientId')} value={values.clientId} autocomplete="off" required error={errors.clientId} />
+        <TextField id="name" label={t('accounts.sso.name')} description={t('accounts.sso.nameHelp')} value={values.name} required error={errors.name} maxLength={limitsOf(SsoForm, 'name').maxLength} />
+        <TextField id="issuer" type="url" label={t('accounts.sso.issuer')} description={t('accounts.sso.issuerHelp')} value={values.issuer} required error={errors.issuer} maxLength={limitsOf(SsoForm, 'issuer').maxLength} />
+        <TextField id="clientId" label={t('accounts.sso.clientId')} value={values.clientId} autocomplete="off" required error={errors.clientId} maxLength={limitsOf(SsoForm, 'clientId').maxLength} />
         <TextField
           id="clientSecret"
           type="password"
           label={t('accounts.sso.clientSecret')}
           description={t(props.configured ? 'accounts.sso.clientSecretKeep' : 'accounts.sso.clientSecretHelp')}
           autocomplete="new-password"
+          maxLength={limitsOf(SsoForm, 'clientSecret').maxLength}
           required={!props.configured}
           error={errors.clientSecret}
         />
-        <TextArea id="allowedDomains" label={t('accounts.sso.domains')} description={t('accounts.sso.domainsHelp')} value={values.allowedDomains} rows={2} required error={errors.allowedDomains} />
-        <TextArea id="domainOrganisations" label={t('accounts.sso.mapping')} description={t('accounts.sso.mappingHelp')} value={values.domainOrganisations} rows={4} error={errors.domainOrganisations} />
+        <TextArea id="allowedDomains" label={t('accounts.sso.domains')} description={t('accounts.sso.domainsHelp')} value={values.allowedDomains} rows={2} required error={errors.allowedDomains} maxLength={limitsOf(SsoForm, 'allowedDomains').maxLength} />
+        <TextArea id="domainOrganisations" label={t('accounts.sso.mapping')} description={t('accounts.sso.mappingHelp')} value={values.domainOrganisations} rows={4} error={errors.domainOrganisations} maxLength={limitsOf(SsoForm, 'domainOrganisations').maxLength} />
         <CheckboxField id="enabled" label={t('accounts.sso.enabled')} checked={values.enabled} />
         <SubmitButton>{t('accounts.sso.save')}</SubmitButton>
       </form>

@@ -1,4 +1,6 @@
 import { Alert, CsrfField, Heading, SubmitButton, TextField, Text, Link } from '../../web/components.tsx';
+import { limitsOf } from '../../web/forms.ts';
+import { LoginForm } from './forms.ts';
 import type { PageContext } from '../../web/context.ts';
 import { localePath } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -45,8 +47,8 @@ export function LoginPage({ ctx, state, providers = [], setupOpen = false }: { c
       <form method="post" action={localePath(ctx.locale, '/login')} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
         {state.next && <input type="hidden" name="next" value={state.next} />}
-        <TextField id="email" name="email" type="email" label={t('login.email')} value={state.email} autocomplete="username" required error={state.fieldErrors?.email} />
-        <TextField id="password" name="password" type="password" label={t('login.password')} autocomplete="current-password" required error={state.fieldErrors?.password} />
+        <TextField id="email" name="email" type="email" label={t('login.email')} value={state.email} autocomplete="username" required error={state.fieldErrors?.email} maxLength={limitsOf(LoginForm, 'email').maxLength} />
+        <TextField id="password" name="password" type="password" label={t('login.password')} autocomplete="current-password" required error={state.fieldErrors?.password} maxLength={limitsOf(LoginForm, 'password').maxLength} />
         <SubmitButton>{t('login.submit')}</SubmitButton>
       </form>
       <p class="utrecht-paragraph">

@@ -99,7 +99,7 @@ for (const mode of databaseModes()) {
       const duplicate = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2017', endYear: '2018' });
       assert.equal(duplicate.statusCode, 400);
       assert.match(duplicate.body, /bestaat al een jaaragenda/);
-      assert.equal((await post(t, support, `${P}/annual-agendas`, { startYear: '2019', endYear: '2019' })).statusCode, 404);
+      assert.equal((await post(t, support, `${P}/annual-agendas`, { startYear: '2019', endYear: '2019' })).statusCode, 403);
       const created = await post(t, coordinator, `${P}/annual-agendas`, { startYear: '2019', endYear: '2019', basedOn: first });
       assert.equal(created.statusCode, 303);
       const id = String(created.headers.location).split('/').at(-1)!;
@@ -205,7 +205,7 @@ for (const mode of databaseModes()) {
       assert.equal(adopted!.adoptedByDecisionId, decisionId, 'linked to the executive decision');
       assert.equal(adopted!.adoptedBy, 'decision');
       assert.equal((await t.app.inject({ url })).statusCode, 404, 'adopted is not yet published');
-      assert.equal((await post(t, executive, `${url}/publish`, {})).statusCode, 404, 'publishing is the coordinator’s');
+      assert.equal((await post(t, executive, `${url}/publish`, {})).statusCode, 403, 'publishing is the coordinator’s');
       assert.equal((await post(t, coordinator, `${url}/publish`, {})).statusCode, 303);
       const published = await t.app.inject({ url });
       assert.equal(published.statusCode, 200);

@@ -82,7 +82,8 @@ for (const mode of databaseModes()) {
 
     test('proposing: outsiders get 404, invalid input 400 with messages, a party that is not yours 403', async () => {
       const outsider = await loginAs(t, { role: 'partner', organisation: 'lumc' });
-      assert.equal((await get('/nl/leiden/agreement/amendments/new')).statusCode, 404);
+      // Without a session: the login page (with this page as the return address), not 404.
+      assert.equal((await get('/nl/leiden/agreement/amendments/new')).statusCode, 303);
       assert.equal((await get('/nl/leiden/agreement/amendments/new', outsider)).statusCode, 404);
       assert.equal((await post(outsider, '/nl/leiden/agreement/amendments', { party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' })).statusCode, 404);
       const form = await get('/en/leiden/agreement/amendments/new', reps.lumc);
@@ -101,7 +102,8 @@ for (const mode of databaseModes()) {
     test('a proposal collects consent; an objection blocks until withdrawn; adoption publishes version 2', async () => {
       const n = await propose({ body_duration_nl: 'Deze overeenkomst duurt tien jaar.', body_duration_en: 'This agreement lasts ten years.' });
       // Pending: not public, visible to parties and the coordinator.
-      assert.equal((await get(`/nl/leiden/agreement/amendments/${n}`)).statusCode, 404);
+      // A visitor is asked to sign in (the same answer whether the proposal exists or not).
+      assert.equal((await get(`/nl/leiden/agreement/amendments/${n}`)).statusCode, 303);
       assert.doesNotMatch((await get('/nl/leiden/agreement')).body, /amendments\/1"/);
       const seen = await get(`/en/leiden/agreement/amendments/${n}`, coordinator);
       assert.equal(seen.statusCode, 200);
@@ -228,14 +230,14 @@ for (const mode of databaseModes()) {
     });
 
     test('representatives: only the coordinator manages them; unknown users are refused', async () => {
-      assert.equal((await get('/nl/leiden/agreement/representatives', reps.lumc)).statusCode, 404);
+      assert.equal((await get('/nl/leiden/agreement/representatives', reps.lumc)).statusCode, 403);
       assert.equal((await get('/nl/leiden/agreement/representatives', coordinator)).statusCode, 200);
       const unknown = await post(coordinator, '/en/leiden/agreement/representatives', { party: reps.lumc.partyId, email: 'nobody@example.org' });
       assert.equal(unknown.statusCode, 400);
       assert.match(unknown.body, /There is no user/);
       assert.equal((await post(coordinator, '/en/leiden/agreement/representatives', { party: 'x', email: 'a@b.c' })).statusCode, 400);
       const denied = await post(reps.lumc, '/nl/leiden/agreement/representatives', { party: reps.lumc.partyId, email: 'x@example.org' });
-      assert.equal(denied.statusCode, 404);
+      assert.equal(denied.statusCode, 403);
       const [row] = await t.database.db.select().from(agreementRepresentatives).where(eq(agreementRepresentatives.userId, reps['hogeschool-leiden'].userId));
       assert.equal((await post(coordinator, `/nl/leiden/agreement/representatives/${row!.id}/remove`, {})).statusCode, 303);
       assert.equal((await get('/nl/leiden/agreement/amendments/new', reps['hogeschool-leiden'])).statusCode, 404);

@@ -60,7 +60,7 @@ for (const mode of databaseModes()) {
       assert.equal(anonymous.statusCode, 303);
       assert.match(String(anonymous.headers.location), /\/nl\/login\?next=/);
       const nobody = await loginAs(t, {});
-      assert.equal((await get(nobody, '/nl/leiden/fund')).statusCode, 404);
+      assert.equal((await get(nobody, '/nl/leiden/fund')).statusCode, 403);
       const page = await get(coordinator, '/en/leiden/fund');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Knowledge fund/);
@@ -77,7 +77,7 @@ for (const mode of databaseModes()) {
       assert.equal(again.statusCode, 400);
       assert.match(again.body, /already has an earmarked fund/);
       const denied = await post(partner, '/nl/leiden/fund/funds', { kind: 'joint', name_nl: 'x', name_en: 'x' });
-      assert.equal(denied.statusCode, 404);
+      assert.equal(denied.statusCode, 403);
     });
 
     test('the parties and their units contribute; other organisations are neither offered nor accepted, an earmark is a party’s own', async () => {
@@ -148,12 +148,12 @@ for (const mode of databaseModes()) {
       const list = await get(coordinator, '/nl/leiden/fund/contributions');
       assert.equal(list.statusCode, 200);
       assert.match(list.body, /Eerste storting/);
-      assert.equal((await get(executive, '/nl/leiden/fund/contributions')).statusCode, 404);
+      assert.equal((await get(executive, '/nl/leiden/fund/contributions')).statusCode, 403);
     });
 
     test('a lead applies for their own project only', async () => {
       assert.equal((await get(lead, '/nl/leiden/fund/applications/new')).statusCode, 200);
-      assert.equal((await get(partner, '/nl/leiden/fund/applications/new')).statusCode, 404);
+      assert.equal((await get(partner, '/nl/leiden/fund/applications/new')).statusCode, 403);
       const base = { fund: jointFundId, amount: '1.000', hours: '160', purpose_nl: 'Startbudget voor de pilot', purpose_en: 'Start budget for the pilot', periodStart: '2018-01-01', periodEnd: '2018-12-31', budgetLines: 'Onderzoeksassistent; 800\nMaterialen; 200' };
       const notOwn = await post(otherLead, '/nl/leiden/fund/applications', { ...base, project: project3a, idem: idem() });
       assert.equal(notOwn.statusCode, 400);
@@ -253,7 +253,7 @@ for (const mode of databaseModes()) {
 
     test('payments and releases are new entries, limited to what is open', async () => {
       const url = `/nl/leiden/fund/applications/${applicationId}/movements`;
-      assert.equal((await post(lead, url, { movement: 'payment', amount: '100', idem: idem() })).statusCode, 404);
+      assert.equal((await post(lead, url, { movement: 'payment', amount: '100', idem: idem() })).statusCode, 403);
       const tooMuch = await post(coordinator, url, { movement: 'payment', amount: '700', hours: '', idem: idem() });
       assert.equal(tooMuch.statusCode, 400);
       assert.match(tooMuch.body, /meer dan er voor deze aanvraag nog open staat/);
@@ -303,8 +303,8 @@ for (const mode of databaseModes()) {
       const theirs = await get(other, '/nl/leiden/fund');
       assert.equal(theirs.statusCode, 200);
       assert.ok(!theirs.body.includes('Oormerk LUMC'));
-      assert.equal((await get(partner, '/nl/leiden/fund/reports')).statusCode, 404);
-      assert.equal((await get(partner, '/nl/leiden/fund/reports/parties.csv')).statusCode, 404);
+      assert.equal((await get(partner, '/nl/leiden/fund/reports')).statusCode, 403);
+      assert.equal((await get(partner, '/nl/leiden/fund/reports/parties.csv')).statusCode, 403);
     });
 
     test('reports per party and per project, with CSV exports', async () => {
@@ -361,8 +361,8 @@ for (const mode of databaseModes()) {
       const row3a = projects.rows.find((r) => r[0] === '3a');
       assert.deepEqual(row3a?.slice(2), [550, 400, 150, 100, 60]);
       assert.equal(projects.sheet.getRow(2).getCell(3).numFmt, '"€" #,##0.00');
-      assert.equal((await get(partner, '/nl/leiden/fund/reports/projects.xlsx')).statusCode, 404);
-      assert.equal((await get(lead, '/en/leiden/fund/reports/parties.xlsx')).statusCode, 404);
+      assert.equal((await get(partner, '/nl/leiden/fund/reports/projects.xlsx')).statusCode, 403);
+      assert.equal((await get(lead, '/en/leiden/fund/reports/parties.xlsx')).statusCode, 403);
       const page = await get(coordinator, '/nl/leiden/fund/reports');
       assert.match(page.body, /href="\/nl\/leiden\/fund\/reports\/parties\.xlsx"/);
     });
@@ -381,8 +381,8 @@ for (const mode of databaseModes()) {
         assert.match(refused.body, /Vul een heel aantal uren in, van 1000 tot en met 2200\./);
         assert.ok(refused.body.includes(`value="${bad}"`));
       }
-      assert.equal((await post(executive, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' })).statusCode, 404);
-      assert.equal((await post(lead, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' })).statusCode, 404);
+      assert.equal((await post(executive, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' })).statusCode, 403);
+      assert.equal((await post(lead, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' })).statusCode, 403);
       const before = await get(coordinator, '/nl/leiden/fund');
       assert.match(before.body, /800 uur \(0,50 fte\)/);
       const ok = await post(coordinator, '/nl/leiden/fund/hours-per-fte', { hoursPerFte: '2000' });
@@ -492,7 +492,7 @@ for (const mode of databaseModes()) {
       const awardPage = await get(executive, `/en/leiden/fund/applications/${await newApplication()}`);
       assert.match(awardPage.body, /Not in the agreement: An award rests on a confirmed decision of the executive level\./);
       // Only the coordinator changes it; a bad value is refused; nothing stored either way.
-      assert.equal((await post(executive, '/nl/leiden/fund/award-rule', { rule: 'either' })).statusCode, 404);
+      assert.equal((await post(executive, '/nl/leiden/fund/award-rule', { rule: 'either' })).statusCode, 403);
       const bad = await post(coordinator, '/en/leiden/fund/award-rule', { rule: 'anyone' });
       assert.equal(bad.statusCode, 400);
       assert.equal((await db.select({ rule: programmes.fundAwardDecision }).from(programmes).where(eq(programmes.id, programmeId)))[0]!.rule, 'executive');

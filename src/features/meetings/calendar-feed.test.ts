@@ -91,8 +91,8 @@ for (const mode of databaseModes()) {
 
     test('a lead or partner has no calendar feed page', async () => {
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
-      assert.equal((await t.app.inject({ url: `${P}/my-calendar`, headers: { cookie: lead.cookie } })).statusCode, 404);
-      assert.equal((await post(t, lead, `${P}/my-calendar/renew`)).statusCode, 404);
+      assert.equal((await t.app.inject({ url: `${P}/my-calendar`, headers: { cookie: lead.cookie } })).statusCode, 403);
+      assert.equal((await post(t, lead, `${P}/my-calendar/renew`)).statusCode, 403);
     });
   });
 }

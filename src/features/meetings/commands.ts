@@ -12,6 +12,7 @@ import { now } from '../../clock.ts';
 import { recordBlock } from '../../domain/meeting-record.ts';
 import { done, FORM_ERROR, hasErrors, refused, refusedField, type FieldErrors, type Outcome, type Refused } from '../../domain/outcome.ts';
 import type { Actor } from '../../domain/policy.ts';
+import type { LocalizedText } from '../../domain/localized.ts';
 import { authorize } from '../../policies.ts';
 import type { BodyScope } from './policy.ts';
 import type { LeaveInput, MeetingChange, MeetingStateInput, MemberInput, MinutesInput, ScheduleInput } from './schema.ts';
@@ -160,14 +161,38 @@ export async function refusedWhenFrozen(tx: Db, meetingId: string): Promise<Refu
   return row?.approvedAt ? refusedField(FORM_ERROR, 'meetings.error.frozen') : null;
 }
 
-export async function saveMinutes(input: Base & MeetingScope & { minutes: MinutesInput }): Promise<Outcome<{ id: string }>> {
+/** The minutes as saved now, when a save started from an older version of them (nothing written). */
+export interface MinutesConflict {
+  ok: false;
+  conflict: true;
+  current: { minutes: LocalizedText; minutesVersion: number };
+}
+
+/**
+ * Saves the minutes from the version the form was opened at (src/db/versioned.ts's rule, on the
+ * meeting's own minutes counter): a stale version is a conflict and writes nothing; a save that
+ * changes nothing writes nothing.
+ */
+export async function saveMinutes(input: Base & MeetingScope & { minutes: MinutesInput }): Promise<Outcome<{ id: string }> | MinutesConflict> {
   authorize(input.actor, 'meeting.recordMinutes', input.body);
-  const { minutes } = input.minutes;
-  return writeTransaction(input.db, async (tx) => {
+  const { minutes, version } = input.minutes;
+  return writeTransaction(input.db, async (tx): Promise<Outcome<{ id: string }> | MinutesConflict> => {
     const blocked = (await refusedForRecord(tx, input.meeting.id)) ?? (await refusedWhenFrozen(tx, input.meeting.id));
     if (blocked) return blocked;
-    await tx.update(meetings).set({ minutes, updatedAt: new Date() }).where(and(eq(meetings.id, input.meeting.id), eq(meetings.programmeId, input.programmeId)));
-    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.minutes', objectType: 'meeting', objectId: input.meeting.id, after: { minutes } });
+    const where = and(eq(meetings.id, input.meeting.id), eq(meetings.programmeId, input.programmeId));
+    const [current] = await tx.select({ minutes: meetings.minutes, minutesVersion: meetings.minutesVersion }).from(meetings).where(where).for('update');
+    if (!current) return refusedField(FORM_ERROR, 'form.error.choice');
+    if (current.minutesVersion !== version) return { ok: false, conflict: true, current };
+    if (sameText(current.minutes, minutes)) return done({ id: input.meeting.id });
+    await tx
+      .update(meetings)
+      .set({ minutes, minutesVersion: current.minutesVersion + 1, updatedAt: new Date() })
+      .where(and(where, eq(meetings.minutesVersion, version)));
+    await recordAudit(tx, { actor: input.actor, programmeId: input.programmeId, action: 'meeting.minutes', objectType: 'meeting', objectId: input.meeting.id, after: { minutes, minutesVersion: version + 1 } });
     return done({ id: input.meeting.id });
   });
+}
+
+function sameText(a: LocalizedText, b: LocalizedText): boolean {
+  return (a.nl ?? '') === (b.nl ?? '') && (a.en ?? '') === (b.en ?? '');
 }

@@ -13,6 +13,7 @@ import { Layout } from '../../web/layout.tsx';
 import type { AttachmentData } from '../files/views.tsx';
 import type { InvitationReport, InvitationStatus } from '../monitoring/invitations.ts';
 import { InvitationsForm } from '../monitoring/mail-views.tsx';
+import { ConflictPanel, type ConflictInfo } from '../portfolio/edit-views.tsx';
 import { ActionsSection } from './meeting-action-views.tsx';
 import { AgendaSection } from './meeting-agenda-views.tsx';
 import { DecisionsSection, ProposalsSection } from './meeting-decision-views.tsx';
@@ -42,9 +43,11 @@ export interface MeetingPageProps {
   invitationReport?: InvitationReport | null;
   /** The minutes' approval, the previous meeting and the corrections. */
   record: MinutesRecord;
+  /** A stale save of the minutes: what changed, who and when (the typed text stays in the form). */
+  minutesConflict?: ConflictInfo;
 }
 
-export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations, invitationReport, blocked, confirmable, record }: MeetingPageProps) {
+export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, state, invitations, invitationReport, blocked, confirmable, record, minutesConflict }: MeetingPageProps) {
   const { t } = ctx;
   const title = meetingTitle(ctx, body, meeting);
   const path = `${base(ctx)}/meetings/${meeting.id}`;
@@ -68,7 +71,7 @@ export function MeetingPage({ ctx, meeting, body, detail, files, canPrepare, sta
       <AttendanceSection {...section} startsAt={meeting.startsAt} />
       <DecisionsSection {...section} startsAt={meeting.startsAt} minutesApproved={meeting.minutesApprovedAt !== null} />
       <ActionsSection {...section} />
-      <MinutesSection {...section} meeting={meeting} record={record} />
+      <MinutesSection {...section} meeting={meeting} record={record} conflict={minutesConflict} />
     </Layout>
   );
 }
@@ -241,7 +244,7 @@ function AttendanceSection({ ctx, detail, path, canPrepare, state, blocked, froz
   );
 }
 
-function MinutesSection(props: SectionProps & { meeting: Meeting; record: MinutesRecord }) {
+function MinutesSection(props: SectionProps & { meeting: Meeting; record: MinutesRecord; conflict?: ConflictInfo }) {
   const { ctx, meeting, path, canPrepare, state, blocked, frozen } = props;
   const { t, locale } = ctx;
   return (
@@ -267,10 +270,12 @@ function MinutesSection(props: SectionProps & { meeting: Meeting; record: Minute
         </>
       )}
       {canPrepare && !blocked && !frozen && (
-        <Disclosure id="save-minutes" summary={t('meetings.minutes.save')} open={state?.form === 'minutes'}>
+        <Disclosure id="save-minutes" summary={t('meetings.minutes.save')} open={state?.form === 'minutes' || Boolean(props.conflict)}>
+          <ConflictPanel ctx={ctx} conflict={props.conflict} />
           <ErrorSummary ctx={ctx} state={state} form="minutes" />
           <p class="utrecht-paragraph">{t('meetings.minutes.shapeHint')}</p>
           <PostForm ctx={ctx} action={`${path}/minutes`} label={t('meetings.minutes.save')} id="minutes">
+            <input type="hidden" name="version" value={String(meeting.minutesVersion)} />
             <BilingualField ctx={ctx} schema={MinutesInput} state={state} form="minutes" name="minutes" label={t('meetings.minutes.text')} stored={meeting.minutes} multiline rows={12} required />
             <SubmitButton>{t('meetings.minutes.save')}</SubmitButton>
           </PostForm>

@@ -98,7 +98,8 @@ for (const mode of databaseModes()) {
       assert.equal(await status(executive, executiveMeeting), 200);
       assert.equal(await status(support, executiveMeeting), 404);
       assert.equal(await status(lead, supportMeeting), 404);
-      assert.equal(await status(null, supportMeeting), 404);
+      // Without a session: the login page, with the meeting as the return address (a mail link still works).
+      assert.equal(await status(null, supportMeeting), 303);
       assert.equal(await status(coordinator, '00000000-0000-4000-8000-000000000000'), 404);
       assert.equal(await status(coordinator, 'not-a-uuid'), 404);
       // A member sees, but may not prepare.
@@ -137,8 +138,8 @@ for (const mode of databaseModes()) {
 
     test('minutes and meeting state', async () => {
       const id = await plan(t, coordinator, 'support', '2030-06-01');
-      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: '', minutes_en: '' })).statusCode, 400);
-      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Besproken: voortgang.', minutes_en: 'Discussed: progress.' })).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: '', minutes_en: '', version: '1' })).statusCode, 400);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Besproken: voortgang.', minutes_en: 'Discussed: progress.', version: '1' })).statusCode, 303);
       assert.equal((await post(t, coordinator, `${P}/meetings/${id}/state`, { state: 'exploded' })).statusCode, 400);
       assert.equal((await post(t, coordinator, `${P}/meetings/${id}/state`, { state: 'held' })).statusCode, 303);
       const page = await t.app.inject({ url: `/en/leiden/meetings/${id}`, headers: { cookie: support.cookie } });
@@ -151,7 +152,7 @@ for (const mode of databaseModes()) {
       // Accented letters and dashes take 6 to 9 bytes once percent-encoded: two languages of these are ~530 KB.
       const full = 'Één café — één idée — coördinatie — ‘notulen’ — '.repeat(3000).slice(0, LIMITS.minutes - 1) + '.';
       assert.equal(full.length, 100_000);
-      const encoded = (nl: string, en: string) => new URLSearchParams({ minutes_nl: nl, minutes_en: en, _csrf: coordinator.csrf }).toString();
+      const encoded = (nl: string, en: string, version = '1') => new URLSearchParams({ minutes_nl: nl, minutes_en: en, version, _csrf: coordinator.csrf }).toString();
       const form = (nl: string, en: string) =>
         t.app.inject({
           method: 'POST',
@@ -173,6 +174,33 @@ for (const mode of databaseModes()) {
       assert.ok(tooLong.body.includes('>Short English minutes.</textarea>'));
       const [after] = await t.database.db.select({ minutes: meetings.minutes }).from(meetings).where(eq(meetings.id, id));
       assert.equal(after!.minutes.en, full, 'nothing saved');
+    });
+
+    test('minutes saved from two tabs: the stale save is refused (409) with who saved what and when, the typed text kept, nothing overwritten', async () => {
+      const id = await plan(t, coordinator, 'support', '2030-06-20');
+      const secretary = await loginAs(t, { role: 'coordinator', name: 'Tweede Secretaris' });
+      const opened = await t.app.inject({ url: `${P}/meetings/${id}`, headers: { cookie: coordinator.cookie } });
+      assert.match(opened.body, /<input type="hidden" name="version" value="1"\/>/, 'the minutes form carries the version it was opened at');
+      assert.equal((await post(t, secretary, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Eerste tabblad: besproken.', version: '1' })).statusCode, 303);
+      const stale = await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Tweede tabblad: anders besproken.', minutes_en: 'Second tab.', version: '1' });
+      assert.equal(stale.statusCode, 409);
+      assert.match(stale.body, /Iemand anders heeft dit intussen gewijzigd/);
+      assert.match(stale.body, /Tweede Secretaris heeft dit op .+ opgeslagen, nadat u het formulier opende/);
+      assert.match(stale.body, /NL: Eerste tabblad: besproken\./, 'what is saved now');
+      assert.ok(stale.body.includes('>Tweede tabblad: anders besproken.</textarea>'), 'the typed text is kept in the form');
+      assert.ok(stale.body.includes('>Second tab.</textarea>'));
+      assert.match(stale.body, /<input type="hidden" name="version" value="2"\/>/, 'saving again knowingly saves over the current version');
+      const [kept] = await t.database.db.select({ minutes: meetings.minutes, version: meetings.minutesVersion }).from(meetings).where(eq(meetings.id, id));
+      assert.deepEqual(kept, { minutes: { nl: 'Eerste tabblad: besproken.' }, version: 2 }, 'nothing overwritten');
+      const english = await t.app.inject({ method: 'POST', url: `/en/leiden/meetings/${id}/minutes`, headers: { cookie: coordinator.cookie }, payload: { minutes_nl: 'x', version: '1', _csrf: coordinator.csrf } });
+      assert.equal(english.statusCode, 409);
+      assert.match(english.body, /Someone else changed this in the meantime/);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Tweede tabblad: anders besproken.', version: '2' })).statusCode, 303);
+      const [after] = await t.database.db.select({ minutes: meetings.minutes, version: meetings.minutesVersion }).from(meetings).where(eq(meetings.id, id));
+      assert.deepEqual(after, { minutes: { nl: 'Tweede tabblad: anders besproken.' }, version: 3 });
+      // The same text sent again is no change: no new version that would make another tab stale.
+      assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Tweede tabblad: anders besproken.', version: '3' })).statusCode, 303);
+      assert.equal((await t.database.db.select({ version: meetings.minutesVersion }).from(meetings).where(eq(meetings.id, id)))[0]!.version, 3);
     });
 
     test('two-tier trail: a support proposal lands on a later executive agenda and the decision refers back', async () => {
@@ -259,7 +287,8 @@ for (const mode of databaseModes()) {
       assert.match(after, /A\. Ambtenaar[\s\S]*1 January 2018 to 1 January 2019/);
       assert.match(after, /B\. Opvolger[\s\S]*since 1 January 2019/);
       assert.equal((await post(t, coordinator, `${P}/bodies/support/members/${membershipId}/leave`, { endsOn: '2020-01-01' })).statusCode, 404, 'already left');
-      assert.equal((await post(t, support, `${P}/bodies/support/members`, { name: 'X', position: 'member', startsOn: '2018-01-01' })).statusCode, 404);
+      // Managing members is the coordinator's, refused by role before anything is looked up: 403.
+      assert.equal((await post(t, support, `${P}/bodies/support/members`, { name: 'X', position: 'member', startsOn: '2018-01-01' })).statusCode, 403);
       const newcomer = /\/members\/([0-9a-f-]{36})\/leave/.exec((await t.app.inject({ url: `${P}/bodies/support`, headers: { cookie: coordinator.cookie } })).body)![1]!;
       assert.equal((await post(t, coordinator, `${P}/bodies/support/members/${newcomer}/leave`, { endsOn: 'x' })).statusCode, 400);
     });
@@ -328,7 +357,9 @@ for (const mode of databaseModes()) {
       const single = await t.app.inject({ url: `${P}/meetings/${id}/meeting.ics`, headers: { cookie: coordinator.cookie } });
       assert.equal(single.statusCode, 200);
       assert.equal((single.body.match(/BEGIN:VEVENT/g) ?? []).length, 1);
-      assert.equal((await t.app.inject({ url: `${P}/meetings/${id}/meeting.ics` })).statusCode, 404, 'not for the public');
+      const visitor = await t.app.inject({ url: `${P}/meetings/${id}/meeting.ics` });
+      assert.equal(visitor.statusCode, 303, 'not for the public: sign in first');
+      assert.match(String(visitor.headers.location), /^\/nl\/login\?next=/);
       assert.equal((await t.app.inject({ url: `${P}/bodies/nothing/meetings.ics` })).statusCode, 404);
     });
 
@@ -368,7 +399,8 @@ for (const mode of databaseModes()) {
         assert.match(body, /Steering group – official support: 7 meetings planned or held in 2019; the agreement names 4 to 6\./);
         assert.match(body, /No annual agenda has been adopted for 2019\./);
         assert.match(body, /the steering group meets on average twice a year/);
-        assert.equal((await t.app.inject({ url: `${P}/dashboard`, headers: { cookie: support.cookie } })).statusCode, 404);
+        // The dashboard is the coordinator's: a member is told so (403), the page's existence is no secret.
+        assert.equal((await t.app.inject({ url: `${P}/dashboard`, headers: { cookie: support.cookie } })).statusCode, 403);
       } finally {
         setClock(LATER);
       }
@@ -384,7 +416,7 @@ for (const mode of databaseModes()) {
         const decision = await post(t, coordinator, `${P}/meetings/${id}/decisions`, { text_nl: 'Vooraf vastgelegd', outcome: 'adopted', public: 'yes' });
         assert.equal(decision.statusCode, 400);
         assert.match(decision.body, /Deze vergadering is nog niet begonnen/);
-        const minutes = await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Vooraf geschreven' });
+        const minutes = await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Vooraf geschreven', version: '1' });
         assert.equal(minutes.statusCode, 400);
         assert.match(minutes.body, /Deze vergadering is nog niet begonnen/);
         const english = await t.app.inject({ method: 'POST', url: `/en/leiden/meetings/${id}/attendance`, headers: { cookie: coordinator.cookie }, payload: { _csrf: coordinator.csrf } });
@@ -396,7 +428,7 @@ for (const mode of databaseModes()) {
 
         // From its start the record can be made.
         setClock('2019-03-01T13:00:00Z', { frozen: true });
-        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Besproken.' })).statusCode, 303);
+        assert.equal((await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: 'Besproken.', version: '1' })).statusCode, 303);
         assert.equal((await post(t, coordinator, `${P}/meetings/${id}/decisions`, { text_nl: 'Na de start vastgelegd', outcome: 'adopted' })).statusCode, 303);
 
         // A cancelled meeting, even long after its date: refused.

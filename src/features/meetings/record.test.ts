@@ -196,7 +196,7 @@ for (const mode of databaseModes()) {
       refused = await post(t, coordinator, approve, { confirmed: 'yes' });
       assert.equal(refused.statusCode, 400);
       assert.match(refused.body, /Er zijn nog geen notulen om vast te stellen; er is niets opgeslagen/);
-      assert.equal((await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Besproken: de werkgroep.' })).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Besproken: de werkgroep.', version: '1' })).statusCode, 303);
       assert.equal((await post(t, support, approve, { confirmed: 'yes' })).statusCode, 404, 'a member may not record it');
       // A decision in them still awaits confirmation: approving would freeze it without effect.
       const awaiting = await post(t, coordinator, approve, { confirmed: 'yes' });
@@ -227,7 +227,7 @@ for (const mode of databaseModes()) {
       const [item] = await itemsOf(first);
       const [decision] = await decisionsOf(first);
       const frozen = [
-        await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Later herschreven.' }),
+        await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Later herschreven.', version: '2' }),
         await post(t, coordinator, `${P}/meetings/${first}/items`, { title_nl: 'Nagekomen', kind: 'information' }),
         await post(t, coordinator, `${P}/meetings/${first}/items/${item!.id}/edit`, { version: '1', title_nl: 'Anders', kind: 'information' }),
         await post(t, coordinator, `${P}/meetings/${first}/items/${item!.id}/withdraw`, { reason: 'Te laat', confirmed: 'yes' }),
@@ -270,7 +270,7 @@ for (const mode of databaseModes()) {
     test('the setting is the coordinator’s, marked "not in the agreement"; off, the secretary makes the minutes final', async () => {
       setClock('2021-02-15T10:00:00Z', { frozen: true });
       const settings = `${P}/meetings/settings`;
-      assert.equal((await t.app.inject({ url: settings, headers: { cookie: support.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: settings, headers: { cookie: support.cookie } })).statusCode, 403);
       assert.ok((await page(t, coordinator, `${P}/bodies/support`)).includes(`href="${settings}"`), 'linked from the body page');
       let shown = await page(t, coordinator, settings);
       assert.match(shown, /Niet in de overeenkomst/);
@@ -280,7 +280,7 @@ for (const mode of databaseModes()) {
       const bad = await post(t, coordinator, settings, { approval: 'never' });
       assert.equal(bad.statusCode, 400);
       assert.match(bad.body, /Kies een van de mogelijkheden/);
-      assert.equal((await post(t, support, settings, { approval: 'secretary' })).statusCode, 404);
+      assert.equal((await post(t, support, settings, { approval: 'secretary' })).statusCode, 403);
       assert.equal((await post(t, coordinator, settings, { approval: 'secretary' })).statusCode, 303);
       assert.equal((await t.database.db.select().from(programmes).where(eq(programmes.id, programmeId)))[0]!.minutesApprovedAtNextMeeting, false);
       assert.equal((await auditOf('programme.minutesApproval', programmeId)).length, 1);
@@ -296,7 +296,7 @@ for (const mode of databaseModes()) {
       const empty = await post(t, coordinator, finalUrl, { confirmed: 'yes' });
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /Er zijn nog geen notulen om vast te stellen/);
-      assert.equal((await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Besproken: het fonds.' })).statusCode, 303);
+      assert.equal((await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Besproken: het fonds.', version: '1' })).statusCode, 303);
       shown = await page(t, coordinator, `${P}/meetings/${first}`);
       assert.match(shown, /De notulen zijn nog niet definitief; de secretaris maakt ze definitief/);
       assert.ok(shown.includes(`action="${finalUrl}"`));
@@ -311,7 +311,7 @@ for (const mode of databaseModes()) {
       const twice = await post(t, coordinator, finalUrl, { confirmed: 'yes' });
       assert.equal(twice.statusCode, 400);
       assert.match(twice.body, /De notulen van deze vergadering zijn al vastgesteld/);
-      const rewrite = await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Herschreven.' });
+      const rewrite = await post(t, coordinator, `${P}/meetings/${first}/minutes`, { minutes_nl: 'Herschreven.', version: '2' });
       assert.equal(rewrite.statusCode, 400);
       assert.match(rewrite.body, /het verslag is bevroren/);
       assert.equal((await post(t, coordinator, settings, { approval: 'nextMeeting' })).statusCode, 303);

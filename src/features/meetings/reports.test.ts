@@ -60,7 +60,8 @@ for (const mode of databaseModes()) {
 
     test('who may download: executive members and the coordinator; others 404; bad years 404', async () => {
       const url = '/nl/leiden/bodies/executive/evaluations/2018/report.pdf';
-      assert.equal((await t.app.inject({ url })).statusCode, 404);
+      // Without a session: the login page, with the report as the return address.
+      assert.equal((await t.app.inject({ url })).statusCode, 303);
       assert.equal((await t.app.inject({ url, headers: { cookie: support.cookie } })).statusCode, 404);
       assert.equal((await t.app.inject({ url: '/nl/leiden/bodies/support/evaluations/2018/report.pdf', headers: { cookie: coordinator.cookie } })).statusCode, 404);
       assert.equal((await t.app.inject({ url: '/nl/leiden/bodies/executive/evaluations/18/report.pdf', headers: { cookie: coordinator.cookie } })).statusCode, 404);
@@ -100,7 +101,8 @@ for (const mode of databaseModes()) {
       assert.match(body, /<w:pStyle w:val="Heading3"\/><\/w:pPr><w:r><w:rPr><w:lang w:val="en-GB"\/><\/w:rPr><w:t xml:space="preserve">1\. Opening \(For information\)/);
       assert.match(body, /<w:tblHeader\/>[\s\S]*?Where to find it/);
       assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf`, headers: { cookie: support.cookie } })).statusCode, 404);
-      assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf` })).statusCode, 404);
+      // Without a session: the login page, as for every internal record (the same answer for any id).
+      assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.pdf` })).statusCode, 303);
       assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/pack.docx`, headers: { cookie: support.cookie } })).statusCode, 404);
       assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/minutes.pdf`, headers: { cookie: support.cookie } })).statusCode, 404, 'the support level does not see the executive meeting');
       assert.equal((await t.app.inject({ url: `/nl/leiden/meetings/${executiveMeeting}/minutes.docx`, headers: { cookie: executive.cookie } })).statusCode, 200);

@@ -27,6 +27,8 @@ import * as items from './item-commands.ts';
 import * as record from './record-commands.ts';
 import { registerRecordRoutes, registerSettingsRoutes } from './record-routes.tsx';
 import { registerCalendarFeedRoutes } from './calendar-feed-routes.tsx';
+import { conflictRows } from '../portfolio/edit-routes.tsx';
+import type { ConflictInfo } from '../portfolio/edit-views.tsx';
 import { formState, isUuid, readForm, Type, type FormBody, type FormState, type Static } from '../../web/forms.ts';
 import { ActionInput, AgendaItemInput, AttendanceInput, CancelInput, WithdrawInput, DecisionInput, DocumentInput, LeaveInput, MeetingStateInput, MemberInput, MinutesInput, MoveInput, ProposalInput, RescheduleInput, ScheduleInput } from './schema.ts';
 import { meetingCalendar } from './ics.ts';
@@ -99,7 +101,7 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
     return found;
   }
 
-  async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: FormState, status?: number) {
+  async function renderMeeting(request: FastifyRequest<{ Params: MeetingParams }>, reply: FastifyReply, state?: FormState, status?: number, minutesConflict?: ConflictInfo) {
     const { meeting, body } = await loadMeeting(request);
     const prepares = can(request.actor, 'meeting.update', body);
     const detail = await q.loadMeetingDetail(db, request.programme!.id, meeting);
@@ -133,9 +135,10 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
         invitationReport={invitations ? readReport((request.query as { invited?: unknown } | undefined)?.invited) : null}
         blocked={blocked}
         confirmable={confirmable}
+        minutesConflict={minutesConflict}
       />
     );
-    return sendHtml(reply, renderPage(page), status ?? (state ? 400 : 200));
+    return sendHtml(reply, renderPage(page), status ?? (minutesConflict ? 409 : state ? 400 : 200));
   }
 
   for (const { url } of localizedPaths('/:programme/bodies')) {
@@ -284,7 +287,23 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
 
     // Cancelling asks for a reason and a confirmation (the cancel form below): not a choice in the state list.
     write('/state', 'meeting.update', MeetingStateInput, named('state'), async (scope, change) => (change.state === 'cancelled' ? refusedField('state', 'meetings.cancel.useForm') : commands.setMeetingState({ ...scope, change })), 'schedule');
-    write('/minutes', 'meeting.recordMinutes', MinutesInput, named('minutes'), (scope, minutes) => commands.saveMinutes({ ...scope, minutes }), 'minutes');
+    // The minutes: a save from a stale version (another tab, another secretary) answers 409 with the
+    // minutes as saved now, who saved them and when, and what this person typed, still in the form.
+    app.post<{ Params: MeetingParams; Body: FormBody }>(`${url}/minutes`, { config: { action: 'meeting.recordMinutes' } }, async (request, reply) => {
+      const { meeting, body } = await loadMeeting(request);
+      if (!can(request.actor, 'meeting.recordMinutes', body)) throw notFound();
+      const read = readForm(MinutesInput, request.body);
+      if (!read.ok) return renderMeeting(request, reply, formState('minutes', read.errors, request.body));
+      const result = await commands.saveMinutes({ actor: request.actor, db, programmeId: request.programme!.id, meeting, body, minutes: read.value });
+      if (!result.ok && 'conflict' in result) {
+        const ctx = pageContext(request, config);
+        const by = await q.lastChange(db, 'meeting', meeting.id, ['meeting.minutes']);
+        const rows = conflictRows(result.current, { minutes: read.value.minutes }, { minutes: ctx.t('meetings.minutes.text') }, ctx.t, ctx.locale, new Map());
+        return renderMeeting(request, reply, formState('minutes', {}, request.body), 409, { rows, by: by?.actorLabel ?? null, at: by?.at ?? null });
+      }
+      if (!result.ok) return renderMeeting(request, reply, formState('minutes', result.errors, request.body));
+      return redirectLocal(reply, undefined, `${base(request)}/meetings/${meeting.id}#${MEETING_SECTIONS.minutes}`);
+    });
     write('/items', 'agendaItem.add', AgendaItemInput, named('item'), (scope, item) => items.addAgendaItem({ ...scope, item }), 'agenda');
     write('/items/:item/move', 'agendaItem.move', MoveInput, named('move'), (scope, move, request) => items.moveAgendaItem({ ...scope, itemId: request.params.item!, move }), 'agenda');
     write('/items/:item/documents', 'agendaItem.addDocument', DocumentInput, (request) => `doc-${request.params.item}`, (scope, document, request) =>
@@ -407,4 +426,4 @@ export function registerMeetingRoutes(app: FastifyInstance, db: Db, config: Conf
 }
 
 /** The secretary's writes to a meeting, each answered for the meeting's body. */
-type MeetingWrite = Extract<ActionName, 'meeting.update' | 'meeting.recordMinutes' | 'meeting.recordAttendance' | 'agendaItem.add' | 'agendaItem.move' | 'agendaItem.addDocument' | 'decision.propose' | 'decision.record' | 'meetingAction.add' | 'meetingAction.complete'>;
+type MeetingWrite = Extract<ActionName, 'meeting.update' | 'meeting.recordAttendance' | 'agendaItem.add' | 'agendaItem.move' | 'agendaItem.addDocument' | 'decision.propose' | 'decision.record' | 'meetingAction.add' | 'meetingAction.complete'>;

@@ -41,7 +41,8 @@ export type CancelInput = Static<typeof CancelInput>;
 /** A schedule with its state: what the API's PATCH changes. */
 export type MeetingChange = ScheduleInput & MeetingStateInput;
 
-export const MinutesInput = Type.Object({ minutes: field.localized(LIMITS.minutes, { required: true, multiline: true }) });
+/** The minutes and the version of them the form was opened at (a stale save is refused, nothing lost). */
+export const MinutesInput = Type.Object({ minutes: field.localized(LIMITS.minutes, { required: true, multiline: true }), version: field.version() });
 export type MinutesInput = Static<typeof MinutesInput>;
 
 export const AgendaItemInput = Type.Object({

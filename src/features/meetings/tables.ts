@@ -70,6 +70,12 @@ export const meetings = pgTable(
     minutesApprovedInMeetingId: uuid('minutes_approved_in_meeting_id'),
     /** Counts every change, so ICS clients see SEQUENCE go up. */
     sequence: integer('sequence').notNull().default(0),
+    /**
+     * Counts saves of the minutes: the minutes form names the version it was opened at and a stale
+     * save is refused (two tabs, two secretaries). Apart from `sequence`, so a rescheduled meeting
+     * does not make an open minutes form stale.
+     */
+    minutesVersion: integer('minutes_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -84,7 +84,7 @@ for (const mode of databaseModes()) {
       assert.match(page.body, /: heeft vergaderuitnodigingen zelf uitgezet/);
 
       const member = await loginAs(t, { role: 'executive' });
-      assert.equal((await post(member, `${P}/meetings/${id}/invitations`)).statusCode, 404, 'only the coordinator sends');
+      assert.equal((await post(member, `${P}/meetings/${id}/invitations`)).statusCode, 403, 'only the coordinator sends');
       assert.equal(smtp.inbox.length, 0);
 
       const sent = await post(coordinator, `${P}/meetings/${id}/invitations`);

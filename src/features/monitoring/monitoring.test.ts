@@ -241,7 +241,7 @@ for (const mode of databaseModes()) {
       assert.equal(anonymousVisit.statusCode, 303);
       assert.match(String(anonymousVisit.headers.location), /^\/nl\/login/);
       const nobody = await loginAs(t, {});
-      assert.equal((await t.app.inject({ url: '/nl/leiden/deadlines', headers: { cookie: nobody.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: '/nl/leiden/deadlines', headers: { cookie: nobody.cookie } })).statusCode, 403);
     });
 
     test('the outbox is for admins only', async () => {
@@ -250,7 +250,7 @@ for (const mode of databaseModes()) {
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Sent e-mail \(outbox\)/);
       const coordinator = await loginAs(t, { role: 'coordinator' });
-      assert.equal((await t.app.inject({ url: '/en/leiden/outbox', headers: { cookie: coordinator.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: '/en/leiden/outbox', headers: { cookie: coordinator.cookie } })).statusCode, 403);
     });
   });
 }

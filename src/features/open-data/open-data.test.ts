@@ -106,13 +106,13 @@ for (const mode of databaseModes()) {
 
     test('the licence is the coordinator\'s setting; it shows in the JSON, the DCAT and on the page', async () => {
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
-      assert.equal((await get('/nl/leiden/manage/open-data', lead)).statusCode, 404);
+      assert.equal((await get('/nl/leiden/manage/open-data', lead)).statusCode, 403);
       const form = await get('/nl/leiden/manage/open-data', coordinator);
       assert.equal(form.statusCode, 200);
       assert.match(form.body, /value="cc0" checked/);
       const post = (session: Session, licence: string) =>
         t.app.inject({ method: 'POST', url: '/nl/leiden/manage/open-data', headers: { cookie: session.cookie }, payload: { licence, _csrf: session.csrf } });
-      assert.equal((await post(lead, 'cc-by')).statusCode, 404);
+      assert.equal((await post(lead, 'cc-by')).statusCode, 403);
       assert.equal((await post(coordinator, 'all-rights-reserved')).statusCode, 400);
       await get('/nl/leiden/open-data'); // cached
       assert.equal((await post(coordinator, 'cc-by')).statusCode, 303);

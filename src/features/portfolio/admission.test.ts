@@ -216,7 +216,7 @@ for (const mode of databaseModes()) {
       assert.equal(list.statusCode, 200);
       assert.match(list.body, /New project proposal/);
       const noRole = await loginAs(t, {});
-      assert.equal((await t.app.inject({ url: '/nl/leiden/proposals/new', headers: { cookie: noRole.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: '/nl/leiden/proposals/new', headers: { cookie: noRole.cookie } })).statusCode, 403);
     });
   });
 }

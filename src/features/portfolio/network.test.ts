@@ -40,7 +40,7 @@ for (const mode of databaseModes()) {
       const history = await t.app.inject({ url: '/en/leiden/projects/1a', headers: { cookie: (await loginAs(t, { role: 'coordinator' })).cookie } });
       assert.match(history.body, /Cross-over recorded/);
       const partner = await loginAs(t, { role: 'partner', organisation: 'lumc' });
-      assert.equal((await t.app.inject({ method: 'POST', url: '/nl/leiden/cross-overs', headers: { cookie: partner.cookie }, payload: { _csrf: partner.csrf, a: '2c', b: '4c', reason_nl: 'x' } })).statusCode, 404);
+      assert.equal((await t.app.inject({ method: 'POST', url: '/nl/leiden/cross-overs', headers: { cookie: partner.cookie }, payload: { _csrf: partner.csrf, a: '2c', b: '4c', reason_nl: 'x' } })).statusCode, 403);
     });
   });
 }

@@ -55,7 +55,7 @@ for (const mode of databaseModes()) {
       const link = await t.app.inject({ url: '/en/leiden/organisations/lubec', headers: { cookie: coordinator.cookie } });
       assert.match(link.body, /Edit organisation/);
       const lead = await loginAs(t, { role: 'partner', organisation: 'lumc' });
-      assert.equal((await t.app.inject({ url: '/nl/leiden/organisations/lubec/edit', headers: { cookie: lead.cookie } })).statusCode, 404);
+      assert.equal((await t.app.inject({ url: '/nl/leiden/organisations/lubec/edit', headers: { cookie: lead.cookie } })).statusCode, 403);
       assert.equal((await t.app.inject({ url: '/nl/leiden/organisations/does-not-exist/edit', headers: { cookie: coordinator.cookie } })).statusCode, 404);
     });
 

@@ -20,7 +20,9 @@ import type { ContentForm, EventForm, PrivacyForm, ThemeForm } from './schema.ts
 import { privacyStatements, type LanguageTimes } from './tables.ts';
 import { COLOUR_TOKENS, themeFrom } from './theme.ts';
 
-const OBJECT_TYPES: Record<ContentKind, string> = { news: 'news_item', events: 'event', pages: 'page' };
+/** How the audit log names each kind (and how a stale save finds who saved last). */
+export const CONTENT_OBJECT_TYPES: Record<ContentKind, string> = { news: 'news_item', events: 'event', pages: 'page' };
+const OBJECT_TYPES = CONTENT_OBJECT_TYPES;
 
 interface Base {
   actor: Actor | null;
@@ -28,8 +30,15 @@ interface Base {
   programmeId: string;
 }
 
-/** Creates (no id) or updates a news item, event or page; 404 for an id that is not this programme's. */
-export async function saveContent(input: Base & { kind: ContentKind; id?: string; content: ContentForm | EventForm; now?: Date }): Promise<Outcome<{ id: string; slug: string }>> {
+/** The text as saved now, when an edit started from an older version (nothing written). */
+export type ContentConflict = Conflict<typeof TABLES.news.$inferSelect>;
+
+/**
+ * Creates (no id) or updates a news item, event or page; 404 for an id that is not this
+ * programme's. An update names the version its form was opened at (src/db/versioned.ts's rule): a
+ * stale or missing version is a conflict and writes nothing.
+ */
+export async function saveContent(input: Base & { kind: ContentKind; id?: string; content: ContentForm | EventForm; now?: Date }): Promise<Outcome<{ id: string; slug: string }> | ContentConflict> {
   const { actor, db, programmeId, kind } = input;
   authorize(actor, 'website.edit');
   const checked = contentFrom(kind, input.content);
@@ -37,15 +46,16 @@ export async function saveContent(input: Base & { kind: ContentKind; id?: string
   const content = checked.value;
   const now = input.now ?? new Date();
   const table = TABLES[kind] as unknown as typeof TABLES.news;
-  return writeTransaction(db, async (tx) => {
+  return writeTransaction(db, async (tx): Promise<Outcome<{ id: string; slug: string }> | ContentConflict> => {
     const [clash] = await tx
       .select({ id: table.id })
       .from(table)
       .where(and(eq(table.programmeId, programmeId), eq(table.slug, content.slug)));
     if (clash && clash.id !== input.id) return refusedField('slug', 'website.error.slugTaken');
 
-    const before = input.id ? ((await tx.select().from(table).where(and(eq(table.programmeId, programmeId), eq(table.id, input.id))))[0] ?? null) : null;
+    const before = input.id ? ((await tx.select().from(table).where(and(eq(table.programmeId, programmeId), eq(table.id, input.id))).for('update'))[0] ?? null) : null;
     if (input.id && !before) throw notFound();
+    if (before && before.version !== input.content.version) return { ok: false, conflict: true, current: before };
 
     const languageUpdatedAt: LanguageTimes = { ...(before?.languageUpdatedAt ?? {}) };
     const changed = changedLanguages(before, content);
@@ -76,7 +86,10 @@ export async function saveContent(input: Base & { kind: ContentKind; id?: string
     };
     let id: string;
     if (before) {
-      await tx.update(table).set(values).where(eq(table.id, before.id));
+      await tx
+        .update(table)
+        .set({ ...values, version: before.version + 1 })
+        .where(and(eq(table.id, before.id), eq(table.version, before.version)));
       id = before.id;
     } else {
       const [row] = await tx.insert(table).values({ ...values, programmeId } as typeof table.$inferInsert).returning({ id: table.id });

@@ -5,6 +5,7 @@ import { staleIn, type StaleTranslations } from '../../domain/translation.ts';
 import { Heading, Link, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import { ConflictPanel, type ConflictInfo } from '../portfolio/edit-views.tsx';
 import type { FormState } from '../../web/forms.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -165,7 +166,7 @@ export function TranslationsPage({ ctx, lists, staleProjects }: { ctx: PageConte
 /** The stored item as the edit form shows it (field names as the form posts them). */
 export function storedValues(kind: ContentKind, item: NewsRow | EventRow | null): Record<string, string> {
   if (!item) return { status: 'draft' };
-  const values: Record<string, string> = { slug: item.slug, status: item.status, publish_at: formatLocalDateTime(item.publishAt), image_url: item.imageUrl ?? '' };
+  const values: Record<string, string> = { slug: item.slug, status: item.status, publish_at: formatLocalDateTime(item.publishAt), image_url: item.imageUrl ?? '', version: String(item.version) };
   for (const locale of LOCALES) {
     values[`title_${locale}`] = item.title[locale] ?? '';
     values[`summary_${locale}`] = item.summary[locale] ?? '';
@@ -181,7 +182,7 @@ export function storedValues(kind: ContentKind, item: NewsRow | EventRow | null)
   return values;
 }
 
-export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: string | null; stored: Record<string, string>; form?: FormState; publicSlug?: string }) {
+export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: string | null; stored: Record<string, string>; form?: FormState; publicSlug?: string; conflict?: ConflictInfo }) {
   const { ctx, kind, id, stored, form } = props;
   const { t, locale } = ctx;
   const base = `/${ctx.programme!.slug}/manage/website/${kind}`;
@@ -194,6 +195,7 @@ export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: strin
   return (
     <Layout ctx={ctx} title={title} crumbs={manageCrumbs(ctx, title)} indexable={false}>
       <Heading level={1}>{title}</Heading>
+      <ConflictPanel ctx={ctx} conflict={props.conflict} />
       <ErrorSummary ctx={ctx} state={form} form="content" />
       {id && stored.status !== 'draft' && props.publicSlug && (
         <p class="utrecht-paragraph">
@@ -203,6 +205,7 @@ export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: strin
         </p>
       )}
       <PostForm ctx={ctx} action={localePath(locale, id ? `${base}/${id}` : `${base}/new`)} label={title} id="content">
+        {id && <input type="hidden" name="version" value={field('version').value} />}
         {LOCALES.map((lang) => (
           <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend">{t(`website.col.${lang}`)}</legend>

@@ -54,8 +54,8 @@ for (const mode of databaseModes()) {
 
     test('only the coordinator edits; the form comes prefilled with what Kennisstad stores', async () => {
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
-      assert.equal((await get(EDIT, lead)).statusCode, 404);
-      assert.equal((await post(lead, filled('1'))).statusCode, 404);
+      assert.equal((await get(EDIT, lead)).statusCode, 403);
+      assert.equal((await post(lead, filled('1'))).statusCode, 403);
       assert.equal((await get(EDIT)).statusCode, 303, 'anonymous: to the login page');
       const form = await get(EDIT, coordinator);
       assert.equal(form.statusCode, 200);

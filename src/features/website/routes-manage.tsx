@@ -6,7 +6,9 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { programmes } from '../../db/schema.ts';
-import { formState, readForm, type FormState } from '../../web/forms.ts';
+import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
+import { lastChange } from '../meetings/queries.ts';
+import { conflictRows } from '../portfolio/edit-routes.tsx';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -14,11 +16,12 @@ import { localizedPaths } from '../../web/routing.ts';
 import { PROGRAMME_LOGO } from '../files/owners.ts';
 import { attachmentsOf } from '../files/queries.ts';
 import { projectsWithStaleTranslations } from '../portfolio/queries.ts';
-import { deleteContent, saveContent, saveTheme } from './commands.ts';
+import { CONTENT_OBJECT_TYPES, deleteContent, saveContent, saveTheme } from './commands.ts';
 import { EditPage, ManagePage, storedValues, TranslationsPage } from './manage-views.tsx';
 import * as q from './queries.ts';
 import { CONTENT_KINDS, type ContentKind } from './rules.ts';
 import { ContentForm, EventForm, ThemeForm } from './schema.ts';
+import { PUBLICATION_STATES } from './tables.ts';
 import { COLOUR_TOKENS, DEFAULT_COLOURS } from './theme.ts';
 import { ThemePage } from './theme-views.tsx';
 
@@ -66,8 +69,22 @@ export function registerWebsiteManageRoutes(app: FastifyInstance, db: Db, config
       if (id && !item) throw notFound();
       const read = readForm(kind === 'events' ? EventForm : ContentForm, request.body);
       const result = read.ok ? await saveContent({ actor: request.actor, db, programmeId, kind, id: id ?? undefined, content: read.value }) : read;
+      if (!result.ok && 'conflict' in result && read.ok) {
+        // Someone saved since this form was opened: show what changed, who and when; keep the input,
+        // now against the current version, so saving again is a choice made knowing the other edit.
+        const ctx = pageContext(request, config);
+        const by = await lastChange(db, CONTENT_OBJECT_TYPES[kind], result.current.id, [`${CONTENT_OBJECT_TYPES[kind]}.update`]);
+        const yours = { title: read.value.title, summary: read.value.summary, body: read.value.body, status: read.value.status, slug: read.value.slug ?? result.current.slug };
+        const labels = { title: ctx.t('website.form.title'), summary: ctx.t('website.form.summary'), body: ctx.t('website.form.body'), status: ctx.t('website.form.status'), slug: ctx.t('website.form.slug') };
+        const names = new Map(PUBLICATION_STATES.map((state) => [state, ctx.t(`website.status.${state}`)] as const));
+        const rows = conflictRows(result.current, yours, labels, ctx.t, ctx.locale, names);
+        const values = { ...(request.body as FormBody), version: String(result.current.version) };
+        const page = <EditPage ctx={ctx} kind={kind} id={id} stored={storedValues(kind, item)} form={formState('content', {}, values)} conflict={{ rows, by: by?.actorLabel ?? null, at: by?.at ?? null }} />;
+        return sendHtml(reply, renderPage(page), 409);
+      }
       if (!result.ok) {
-        const page = <EditPage ctx={pageContext(request, config)} kind={kind} id={id} stored={storedValues(kind, item)} form={formState('content', result.errors, request.body)} />;
+        const errors = 'errors' in result ? result.errors : {};
+        const page = <EditPage ctx={pageContext(request, config)} kind={kind} id={id} stored={storedValues(kind, item)} form={formState('content', errors, request.body)} />;
         return sendHtml(reply, renderPage(page), 400);
       }
       return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website/${kind}/${result.value.id}`);

@@ -21,6 +21,8 @@ const contentFields = {
   status: field.choice(PUBLICATION_STATES),
   /** Amsterdam time. */
   publish_at: Type.Optional(field.dateTime()),
+  /** The version an edit form was opened at; a new text has none (src/db/versioned.ts). */
+  version: Type.Optional(field.version()),
 };
 
 /** A news item or a page. */

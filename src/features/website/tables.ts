@@ -33,6 +33,8 @@ function contentColumns() {
     imageAlt: text2('image_alt').notNull().default({}),
     /** Default data not taken from the agreement's text: shown labelled "voorbeeld / example" until the coordinator edits it. */
     example: boolean('example').notNull().default(false),
+    /** Counts edits: a save names the version it started from (src/db/versioned.ts). */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   };

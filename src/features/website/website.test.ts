@@ -11,6 +11,7 @@ import { LOCALES } from '../../domain/localized.ts';
 import { countOpenTranslations, listAll } from './queries.ts';
 import { CONTENT_KINDS, translationState } from './rules.ts';
 import { events, newsItems, pages } from './tables.ts';
+import { BODY_MAX } from './schema.ts';
 
 const form = (session: Session, fields: Record<string, string>) => ({ ...fields, _csrf: session.csrf });
 
@@ -62,9 +63,10 @@ for (const mode of databaseModes()) {
       const anonymous = await get('/nl/leiden/manage/website');
       assert.notEqual(anonymous.statusCode, 200);
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
-      assert.equal((await get('/nl/leiden/manage/website', { cookie: lead.cookie })).statusCode, 404);
+      // A management page: someone signed in without the right is told so (403), not "not found".
+      assert.equal((await get('/nl/leiden/manage/website', { cookie: lead.cookie })).statusCode, 403);
       const denied = await post('/nl/leiden/manage/website/news/new', lead, { title_nl: 'x', status: 'published' });
-      assert.equal(denied.statusCode, 404);
+      assert.equal(denied.statusCode, 403);
 
       const invalid = await post('/en/leiden/manage/website/news/new', coordinator, { title_nl: '', status: 'scheduled', summary_nl: 'kept text', image_url: 'https://example.org/a.jpg' });
       assert.equal(invalid.statusCode, 400);
@@ -85,7 +87,7 @@ for (const mode of databaseModes()) {
       assert.match(taken.body, /Dit adres is al in gebruik/);
 
       const editUrl = draft.headers.location as string;
-      const published = await post(editUrl, coordinator, { slug: 'conceptbericht', title_nl: 'Conceptbericht', title_en: 'Draft item', body_nl: 'Hallo <script>alert(1)</script> **wereld**', status: 'published' });
+      const published = await post(editUrl, coordinator, { slug: 'conceptbericht', title_nl: 'Conceptbericht', title_en: 'Draft item', body_nl: 'Hallo <script>alert(1)</script> **wereld**', status: 'published', version: '1' });
       assert.equal(published.statusCode, 303);
       const page = await get('/nl/leiden/news/conceptbericht');
       assert.equal(page.statusCode, 200);
@@ -94,6 +96,48 @@ for (const mode of databaseModes()) {
       // English has a title but no body: the Dutch body is shown, marked with its language.
       const english = await get('/en/leiden/news/conceptbericht');
       assert.match(english.body, /class="ks-prose ks-fallback" lang="nl"/);
+    });
+
+    test('news, events and pages: a save from a stale version is refused (409) with who saved what and when, the input kept, nothing overwritten', async () => {
+      const other = await loginAs(t, { role: 'coordinator', name: 'Andere Coördinator' });
+      for (const kind of ['news', 'events', 'pages'] as const) {
+        const slug = `twee-tabbladen-${kind}`;
+        const base = { title_nl: `Twee tabbladen ${kind}`, slug, status: 'draft', ...(kind === 'events' ? { starts_at: '2030-05-01T20:00' } : {}) };
+        const created = await post(`/nl/leiden/manage/website/${kind}/new`, coordinator, base);
+        assert.equal(created.statusCode, 303, kind);
+        const editUrl = created.headers.location as string;
+        const opened = await get(editUrl, { cookie: coordinator.cookie });
+        assert.match(opened.body, /<input type="hidden" name="version" value="1"\/>/, `${kind}: the form carries its version`);
+        assert.equal((await post(editUrl, other, { ...base, body_nl: 'Eerst opgeslagen.', version: '1' })).statusCode, 303, kind);
+        const stale = await post(editUrl, coordinator, { ...base, body_nl: 'Later getypt, niet kwijt.', version: '1' });
+        assert.equal(stale.statusCode, 409, kind);
+        assert.match(stale.body, /Iemand anders heeft dit intussen gewijzigd/);
+        assert.match(stale.body, /Andere Coördinator heeft dit op .+ opgeslagen, nadat u het formulier opende/);
+        assert.match(stale.body, /NL: Eerst opgeslagen\./, 'what is saved now');
+        assert.ok(stale.body.includes('>Later getypt, niet kwijt.</textarea>'), `${kind}: the input is kept`);
+        assert.match(stale.body, /<input type="hidden" name="version" value="2"\/>/);
+        const table = kind === 'news' ? newsItems : kind === 'events' ? events : pages;
+        const [row] = await t.database.db.select({ body: table.body, version: table.version }).from(table).where(eq(table.slug, slug));
+        assert.deepEqual(row, { body: { nl: 'Eerst opgeslagen.' }, version: 2 }, `${kind}: nothing overwritten`);
+        assert.equal((await post(editUrl, coordinator, { ...base, body_nl: 'Later getypt, niet kwijt.', version: '2' })).statusCode, 303, `${kind}: saved knowingly`);
+      }
+    });
+
+    test('a text longer than its limit is refused with the message and kept, never stored shortened', async () => {
+      const full = 'ë'.repeat(BODY_MAX);
+      const created = await post('/nl/leiden/manage/website/pages/new', coordinator, { title_nl: 'Lange pagina', slug: 'lange-pagina', status: 'draft', body_nl: full });
+      assert.equal(created.statusCode, 303);
+      const [saved] = await t.database.db.select({ body: pages.body }).from(pages).where(eq(pages.slug, 'lange-pagina'));
+      assert.equal(saved!.body.nl, full, 'stored whole');
+      const opened = await get(created.headers.location as string, { cookie: coordinator.cookie });
+      assert.match(opened.body, new RegExp(`maxLength="${BODY_MAX}"|maxlength="${BODY_MAX}"`), 'the field states its limit');
+      assert.match(opened.body, /Maximaal 50\.000 tekens\./, 'and says it in words');
+      const tooLong = await post(created.headers.location as string, coordinator, { title_nl: 'Lange pagina', slug: 'lange-pagina', status: 'draft', body_nl: `${full}x`, version: '1' });
+      assert.equal(tooLong.statusCode, 400);
+      assert.match(tooLong.body, /Dit is te lang: maximaal 50\.000 tekens/);
+      assert.ok(tooLong.body.includes(`>${full}x</textarea>`), 'the typed text is kept');
+      const [after] = await t.database.db.select({ body: pages.body, version: pages.version }).from(pages).where(eq(pages.slug, 'lange-pagina'));
+      assert.deepEqual(after, { body: { nl: full }, version: 1 }, 'nothing saved');
     });
 
     test('scheduled items appear at their moment', async () => {
@@ -123,10 +167,10 @@ for (const mode of databaseModes()) {
       assert.ok(overview.body.includes(`href="${(created.headers.location as string).replace('/nl/', '/en/')}"`));
       // Translate, then change only the Dutch: English is now older.
       const editUrl = created.headers.location as string;
-      await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00' });
+      await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00', version: '1' });
       assert.doesNotMatch((await get('/en/leiden/manage/website/translations', { cookie: coordinator.cookie })).body, /Dutch only/);
       await new Promise((r) => setTimeout(r, 5));
-      await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Nieuwe tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00' });
+      await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Nieuwe tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00', version: '2' });
       const after = await get('/en/leiden/manage/website/translations', { cookie: coordinator.cookie });
       assert.match(after.body, /Older than the other language/);
       const dashboardPanel = await get('/en/leiden/manage/website', { cookie: coordinator.cookie });
@@ -324,7 +368,7 @@ for (const mode of databaseModes()) {
     test('theme: the coordinator sets name and colours; the stylesheet and pages change at once', async () => {
       const lead = await loginAs(t, { role: 'lead', project: '3a' });
       const fields = { name_nl: 'Leiden Kennisstad', name_en: 'Leiden City of Knowledge', colour_primary: '#7a0019', 'colour_primary-contrast': '#ffffff', colour_accent: '#e17000', colour_text: '#111111', colour_background: '#ffffff' };
-      assert.equal((await post('/nl/leiden/manage/website/theme', lead, fields)).statusCode, 404);
+      assert.equal((await post('/nl/leiden/manage/website/theme', lead, fields)).statusCode, 403);
       const low = await post('/en/leiden/manage/website/theme', coordinator, { ...fields, 'colour_primary-contrast': '#8a1029' });
       assert.equal(low.statusCode, 400);
       assert.match(low.body, /Too little contrast/);

@@ -5,7 +5,7 @@ import { Layout } from '../../../web/layout.tsx';
 import { formatDateTime } from '../../../web/i18n.ts';
 import { resolveText, type LocalizedText } from '../../../domain/localized.ts';
 import { API_TOKEN_SCOPES } from '../tables.ts';
-import type { TokenInputErrors } from './commands.ts';
+import { TOKEN_NAME_LENGTH, type TokenInputErrors } from './commands.ts';
 
 export interface TokenRow {
   id: string;
@@ -70,7 +70,7 @@ export function TokensPage({
       ) : (
         <form method="post" action={action} class="ks-form" novalidate>
           <CsrfField ctx={ctx} />
-          <TextField id="token-name" name="name" label={t('apiTokens.name')} description={t('apiTokens.nameHint')} value={state.name} required error={errors.name && t(errors.name)} />
+          <TextField id="token-name" name="name" label={t('apiTokens.name')} description={t('apiTokens.nameHint')} value={state.name} required error={errors.name && t(errors.name)} maxLength={TOKEN_NAME_LENGTH} />
           <fieldset class="utrecht-form-fieldset" aria-describedby={errors.scope ? 'token-scope-error' : undefined}>
             <legend class="utrecht-form-fieldset__legend">{t('apiTokens.scope')}</legend>
             {errors.scope && (
