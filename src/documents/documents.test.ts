@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentToolsPresent, docxPart, inspectPdf } from '../../test/support/documents.ts';
+import { documentToolsPresent, docxPart, inspectPdf, libreOfficePresent, openInLibreOffice } from '../../test/support/documents.ts';
 import { bullets, columnShares, heading, numbered, paragraph, table, textBlocks, withoutEmpty, type OfficialDocument } from './model.ts';
 import { printable, renderPdf } from './pdf.ts';
 import { renderDocx } from './docx.ts';
@@ -120,6 +120,18 @@ test('the DOCX uses Word heading, list and table styles, its language and an off
   assert.match(footer, /Leiden Kennisstad · version 3 · made on 3 December 2026 · page /);
   assert.match(footer, /PAGE/);
   assert.match(footer, /NUMPAGES/);
+});
+
+test('LibreOffice opens the DOCX and converts it: headings, lists, the table and every script come through', async (t) => {
+  if (!documentToolsPresent() || !libreOfficePresent()) return t.skip('tools missing');
+  const { text, pdf } = openInLibreOffice(await renderDocx(sample('nl')));
+  for (const expected of [`Jaaragenda 2026 – ${SCRIPTS}`, GREEK, CYRILLIC, 'Eerste actie', 'Besluit twee', '1a. Kennisfestival', 'Universiteit Leiden']) {
+    assert.ok(text.includes(expected), `LibreOffice reads "${expected}"`);
+  }
+  // Printed by LibreOffice: a real PDF whose text still carries the scripts.
+  const printed = inspectPdf(pdf);
+  assert.match(printed.check, /No syntax or stream encoding errors/);
+  assert.ok(printed.flatText.includes(SCRIPTS), 'the converted PDF keeps the letters and symbols');
 });
 
 test('plain text becomes paragraphs and lists; empty lists and tables are left out', () => {

@@ -2,7 +2,7 @@
 // qpdf (structure check, catalog), poppler-utils (pdfinfo, pdffonts, pdftotext) and unzip.
 // Without them the tests skip loudly; under CI=true a missing tool fails the run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireOrSkip } from './skip.ts';
@@ -110,4 +110,30 @@ export function docxParagraphs(bytes: Buffer): string[] {
   const xml = docxPart(bytes, 'word/document.xml');
   const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join(''));
+}
+
+/** True when LibreOffice (headless) is installed; otherwise announces the skip (or throws under CI=true). */
+export function libreOfficePresent(): boolean {
+  if (spawnSync('sh', ['-c', 'command -v soffice']).status === 0) return true;
+  requireOrSkip('LibreOffice', 'soffice not installed (apt-get install libreoffice-writer-nogui)');
+  return false;
+}
+
+/**
+ * Opens a DOCX in LibreOffice (headless, with a profile of its own so parallel runs do not share a
+ * lock) and converts it, as a reader without Word would: the text it reads, and a PDF it prints.
+ */
+export function openInLibreOffice(docx: Buffer): { text: string; pdf: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'ks-libreoffice-'));
+  try {
+    const source = join(dir, 'document.docx');
+    writeFileSync(source, docx);
+    const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
+    for (const target of ['txt:Text (encoded):UTF8', 'pdf']) {
+      execFileSync('soffice', [profile, '--headless', '--norestore', '--convert-to', target, '--outdir', dir, source], { stdio: 'pipe', timeout: 120_000 });
+    }
+    return { text: readFileSync(join(dir, 'document.txt'), 'utf8'), pdf: readFileSync(join(dir, 'document.pdf')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

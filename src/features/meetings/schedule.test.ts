@@ -121,7 +121,7 @@ for (const mode of databaseModes()) {
       assert.equal(action.headers.location, `${P}/meetings/${id}#meeting-actions`);
 
       const minutes = 'Opening door de voorzitter.\nWelkom aan de nieuwe leden.\n\nBesproken:\n- begroting\n* <b>planning</b>\n\n1. eerste besluit\n2. tweede besluit';
-      const saved = await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: minutes });
+      const saved = await post(t, coordinator, `${P}/meetings/${id}/minutes`, { minutes_nl: minutes, version: '1' });
       assert.equal(saved.statusCode, 303);
       assert.equal(saved.headers.location, `${P}/meetings/${id}#meeting-minutes`);
       const body = await page(id);
