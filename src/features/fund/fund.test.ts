@@ -444,7 +444,7 @@ for (const mode of databaseModes()) {
       ] as const) {
         const refused = await post(executive, `/nl${url}/award`, { decision: 'full', note: 'Volgens besluit', decisionId: decisionId, idem: idem() });
         assert.equal(refused.statusCode, 400, why);
-        assert.match(refused.body, /Kies een bevestigd besluit van een vergadering van het uitvoerend niveau van dit programma\./, why);
+        assert.match(refused.body, /Kies een bevestigd besluit van een vergadering van het bestuurlijk niveau van dit programma\./, why);
         assert.match(refused.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/, why);
         assert.ok(refused.body.includes('value="Volgens besluit"'), `${why}: keeps the note`);
         assert.match(refused.body, /<option value="full" selected>/, `${why}: keeps the choice`);
@@ -488,7 +488,7 @@ for (const mode of databaseModes()) {
       const setting = await get(coordinator, '/nl/leiden/fund');
       assert.match(setting.body, /Niet in de overeenkomst/);
       assert.match(setting.body, /wordt nog nader bepaald/);
-      assert.match(setting.body, /id="award-rule-current">Een toekenning berust op een bevestigd besluit van het uitvoerend niveau\./);
+      assert.match(setting.body, /id="award-rule-current">Een toekenning berust op een bevestigd besluit van het bestuurlijk niveau\./);
       const awardPage = await get(executive, `/en/leiden/fund/applications/${await newApplication()}`);
       assert.match(awardPage.body, /Not in the agreement: An award rests on a confirmed decision of the executive level\./);
       // Only the coordinator changes it; a bad value is refused; nothing stored either way.

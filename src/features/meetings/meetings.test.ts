@@ -372,28 +372,28 @@ for (const mode of databaseModes()) {
         let body = await dashboard();
         assert.match(body, /Vergaderritme en jaaragenda’s/);
         assert.match(body, /Looptijd van de overeenkomst: 7 juli 2017 tot en met 6 juli 2022/);
-        assert.match(body, /Stuurgroep – [Aa]mbtelijke steun: 1 vergadering\(en\) gepland of gehouden in 2017; voor het deel van 2017 binnen de looptijd naar rato 2 tot 3\. Plan een vergadering\./);
+        assert.match(body, /Stuurgroep – [Aa]mbtelijke steun: 1 vergadering gepland of gehouden in 2017; voor het deel van 2017 binnen de looptijd naar rato 2 tot 3\. Plan een vergadering\./);
         assert.match(body, /De overeenkomst \(bijlage\): ‘Ambtelijke steun \(4 à 6 x p\.j\.\)’/);
         assert.match(body, /De overeenkomst: ‘De stuurgroep komt gemiddeld twee keer per jaar bijeen voor de vaststelling van de jaaragenda en een tussentijdse evaluatie van activiteiten’/);
         assert.match(body, /Voor elk jaar van de looptijd tot nu is een jaaragenda vastgesteld/, 'the 2017-2018 agenda of the annex');
         await plan(t, coordinator, 'support', '2017-12-10');
-        assert.match(await dashboard(), /Stuurgroep – [Aa]mbtelijke steun: 2 vergadering\(en\) in 2017 \(0 gehouden, 2 gepland\); voor het deel van 2017 binnen de looptijd naar rato 2 tot 3\./);
+        assert.match(await dashboard(), /Stuurgroep – [Aa]mbtelijke steun: 2 vergaderingen in 2017 \(0 gehouden, 2 gepland\); voor het deel van 2017 binnen de looptijd naar rato 2 tot 3\./);
 
         // Eighteen months into the term, with no executive meeting in 2018: short on average, and 2019 has no adopted agenda.
         setClock('2019-01-07T12:00:00Z', { frozen: true });
         await plan(t, coordinator, 'support', '2019-02-10');
         body = await dashboard();
-        assert.match(body, /Stuurgroep – [Bb]estuurlijk: gemiddeld [01](,\d)? keer per jaar over de looptijd tot nu \(1,5 jaar, [01] vergadering\(en\) gehouden\); met de 0 geplande vergadering\(en\) erbij [01](,\d)? keer per jaar, minder dan gemiddeld 2 keer per jaar\. Plan een vergadering\./);
-        assert.match(body, /Stuurgroep – [Aa]mbtelijke steun: 1 vergadering\(en\) gepland of gehouden in 2019; de overeenkomst noemt 4 tot 6\./);
+        assert.match(body, /Stuurgroep – [Bb]estuurlijk: gemiddeld [01](,\d)? keer per jaar over de looptijd tot nu \(1,5 jaar, (0 vergaderingen|1 vergadering) gehouden\); met geen geplande vergaderingen erbij [01](,\d)? keer per jaar, minder dan gemiddeld 2 keer per jaar\. Plan een vergadering\./);
+        assert.match(body, /Stuurgroep – [Aa]mbtelijke steun: 1 vergadering gepland of gehouden in 2019; de overeenkomst noemt 4 tot 6\./);
         assert.match(body, /Voor 2019 is geen jaaragenda vastgesteld\.[^<]*<a class="utrecht-link" href="\/nl\/leiden\/annual-agendas">Naar de jaaragenda’s<\/a>/);
         // Three meetings in 2018 and one planned: never a yearly maximum, the average over the term counts.
         for (const date of ['2018-02-01', '2018-06-01', '2018-11-01']) await plan(t, coordinator, 'executive', date);
         await plan(t, coordinator, 'executive', '2019-06-01');
         body = await dashboard();
-        assert.match(body, /Stuurgroep – [Bb]estuurlijk: gemiddeld [23](,\d)? keer per jaar over de looptijd tot nu \(1,5 jaar, [34] vergadering\(en\) gehouden\); met de 1 geplande vergadering\(en\) erbij [23](,\d)? keer per jaar\./);
+        assert.match(body, /Stuurgroep – [Bb]estuurlijk: gemiddeld [23](,\d)? keer per jaar over de looptijd tot nu \(1,5 jaar, [34] vergaderingen gehouden\); met de 1 geplande vergadering erbij [23](,\d)? keer per jaar\./);
         assert.doesNotMatch(body, /[Bb]estuurlijk:[^<]*Plan een vergadering/);
         for (const month of ['04', '06', '08']) await plan(t, coordinator, 'support', `2019-${month}-10`);
-        assert.match(await dashboard(), /Stuurgroep – [Aa]mbtelijke steun: 4 vergadering\(en\) in 2019 \(0 gehouden, 4 gepland\); de overeenkomst noemt 4 tot 6\./);
+        assert.match(await dashboard(), /Stuurgroep – [Aa]mbtelijke steun: 4 vergaderingen in 2019 \(0 gehouden, 4 gepland\); de overeenkomst noemt 4 tot 6\./);
         for (const month of ['09', '10', '11']) await plan(t, coordinator, 'support', `2019-${month}-10`);
         body = await dashboard('en');
         assert.match(body, /Steering group – official support: 7 meetings planned or held in 2019; the agreement names 4 to 6\./);
