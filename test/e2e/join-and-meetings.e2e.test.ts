@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { setClock } from '../../src/clock.ts';
 import { buildUser, TEST_PASSWORD } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp, expectAccessibleInBothLanguages } from '../support/browser.ts';
 
 describe('joining a project and managing a meeting in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
@@ -32,15 +32,6 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
 
   const main = async (page: Page) => (await page.textContent('main')) ?? '';
 
-  /** axe on the page, then on the same page in English (through the language link), and back. */
-  async function bothLanguages(page: Page) {
-    await expectAccessible(page);
-    const dutch = page.url();
-    await page.click('a[hreflang="en"]');
-    await page.waitForURL((url) => url.pathname.startsWith('/en/'));
-    await expectAccessible(page);
-    await page.goto(dutch);
-  }
 
   async function submit(page: Page, formAction: string) {
     await Promise.all([page.waitForNavigation(), page.click(`form[action$="${formAction}"] button[type=submit]`)]);
@@ -61,7 +52,7 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
     await Promise.all([partner.waitForNavigation(), partner.click('main a[href="/nl/leiden/projects/3a"]')]);
     await follow(partner, 'Toetreding aanvragen als Taskforce Studentenhuisvesting');
     assert.match(await main(partner), /Toetreding aanvragen/);
-    await bothLanguages(partner);
+    await expectAccessibleInBothLanguages(partner);
 
     // Only English on a Dutch page: refused with the reason, the input kept.
     await partner.fill('#ask-motivation_en', 'We build student housing.');
@@ -73,7 +64,7 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
     await submit(partner, '/join-requests/new');
     assert.equal(new URL(partner.url()).hash, '#join-requests');
     assert.match((await partner.textContent('#join-requests + ul')) ?? '', /In behandeling[\s\S]*Taskforce Studentenhuisvesting, aangevraagd door Tessa Taskforce/);
-    await bothLanguages(partner);
+    await expectAccessibleInBothLanguages(partner);
     await follow(partner, 'Mijn werk');
     assert.match(await main(partner), /Uw toetredingsverzoeken\s*3a .*: In behandeling/);
 
@@ -81,11 +72,11 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
     const lead = await signIn('lead');
     assert.equal(new URL(lead.url()).pathname, '/nl/leiden/my-work');
     assert.match(await main(lead), /Toetredingsverzoeken om te beoordelen/);
-    await bothLanguages(lead);
+    await expectAccessibleInBothLanguages(lead);
     await follow(lead, /3a: verzoek van Taskforce Studentenhuisvesting/);
     assert.match(await main(lead), /is geen partij bij de samenwerkingsovereenkomst/);
     assert.match(await main(lead), /Wij bouwen studentenwoningen/);
-    await bothLanguages(lead);
+    await expectAccessibleInBothLanguages(lead);
     await submit(lead, '/accept');
     assert.match(await main(lead), /leg het advies van de stuurgroep vast/);
     await expectAccessible(lead);
@@ -99,13 +90,13 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
     assert.equal(new URL(lead.url()).hash, '#join-requests');
     assert.match(await main(lead), /Toegelaten door Lotte Lead/);
     assert.match(await main(lead), /Taskforce Studentenhuisvesting[\s\S]*Advies ambtelijke stuurgroep \(14 maart 2019\): instemming/);
-    await bothLanguages(lead);
+    await expectAccessibleInBothLanguages(lead);
 
     // The partner sees the outcome on the project page and on their start page.
     await Promise.all([partner.waitForNavigation(), partner.click('main a[href="/nl/leiden/projects/3a#join-requests"]')]);
     assert.match((await partner.textContent('#join-requests + ul')) ?? '', /Toegelaten door Lotte Lead/);
     assert.equal(await partner.getByRole('link', { name: /Toetreding aanvragen als/ }).count(), 0, 'a partner now: nothing to ask');
-    await bothLanguages(partner);
+    await expectAccessibleInBothLanguages(partner);
     await follow(partner, 'Mijn werk');
     assert.match(await main(partner), /Uw toetredingsverzoeken\s*3a .*: Toegelaten/);
   });
@@ -124,7 +115,7 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
     // The page is short: its forms are closed until opened.
     assert.equal(await page.locator('details.ks-disclosure[open]').count(), 0);
     assert.equal(await page.isVisible('#item-title_nl'), false);
-    await bothLanguages(page);
+    await expectAccessibleInBothLanguages(page);
 
     await openForm(page, 'Vergadering verzetten');
     assert.match((await page.textContent('#reschedule-disclosure')) ?? '', /Er zijn nog geen uitnodigingen verstuurd/);
@@ -141,7 +132,7 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
     assert.equal(new URL(page.url()).pathname, meetingPath);
     assert.equal(new URL(page.url()).hash, '#meeting-schedule');
     assert.match(await main(page), /17 april 2019 om 10:00 – 12:00[\s\S]*Pieterskerk/);
-    await bothLanguages(page);
+    await expectAccessibleInBothLanguages(page);
 
     await openForm(page, 'Vergadering annuleren');
     await page.fill('#cancel-reason', 'Te weinig agendapunten');
@@ -152,6 +143,6 @@ describe('joining a project and managing a meeting in Chromium', { skip: !chromi
     assert.equal(new URL(page.url()).pathname, meetingPath);
     assert.match(await main(page), /Vervallen — Reden van annuleren: Te weinig agendapunten/);
     assert.equal(await page.locator('#reschedule-disclosure, #cancel-disclosure').count(), 0, 'a cancelled meeting is not rescheduled or cancelled again');
-    await bothLanguages(page);
+    await expectAccessibleInBothLanguages(page);
   });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { desc, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { buildUser, TEST_PASSWORD } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp, expectAccessibleInBothLanguages } from '../support/browser.ts';
 import { mailOutbox } from '../../src/features/monitoring/tables.ts';
 
 const PASSWORD = 'over de breestraat naar de burcht';
@@ -20,15 +20,6 @@ describe('people and accounts, my work: in Chromium', { skip: !chromiumAvailable
     coordinatorEmail = (await buildUser(e2e.t, { role: 'coordinator', name: 'Coco Coördinator' })).email;
   });
 
-  /** The same page in English as well: axe on both. */
-  async function bothLanguages(page: Page) {
-    await expectAccessible(page);
-    const dutch = page.url();
-    await page.click('a[hreflang="en"]');
-    await page.waitForURL((url) => url.pathname.startsWith('/en/'));
-    await expectAccessible(page);
-    await page.goto(dutch);
-  }
 
   async function invitationLink(email: string): Promise<string> {
     const [mail] = await e2e.t.database.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt)).limit(1);
@@ -43,7 +34,7 @@ describe('people and accounts, my work: in Chromium', { skip: !chromiumAvailable
     // The login lands on the start page; the coordinator's leads to the dashboard.
     assert.equal(new URL(page.url()).pathname, '/nl/leiden/my-work');
     assert.match((await page.textContent('main')) ?? '', /Naar het dashboard/);
-    await bothLanguages(page);
+    await expectAccessibleInBothLanguages(page);
 
     // Plan a meeting of the executive body: navigation → body → plan.
     await page.click('nav a:has-text("Stuurgroep")');
@@ -58,7 +49,7 @@ describe('people and accounts, my work: in Chromium', { skip: !chromiumAvailable
     // Beforehand: nobody has an account yet, and the page says so, with a way to fix it.
     assert.match((await page.textContent('#invitations-heading ~ p#invitations-receiving')) ?? '', /Geen enkel lid krijgt een uitnodiging/);
     assert.match((await page.textContent('#invitations-not-receiving')) ?? '', /Stolker: (niet gekoppeld aan een account|geen account en geen e-mailadres bekend)/);
-    await bothLanguages(page);
+    await expectAccessibleInBothLanguages(page);
 
     // From the body page, the member's account page: invite by e-mail.
     await page.click('main a[href="/nl/leiden/bodies/executive"]');
@@ -66,7 +57,7 @@ describe('people and accounts, my work: in Chromium', { skip: !chromiumAvailable
     await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
     const personPath = new URL(page.url()).pathname;
     assert.match((await page.textContent('#person-account')) ?? '', /Nog niet gekoppeld/);
-    await bothLanguages(page);
+    await expectAccessibleInBothLanguages(page);
     await page.fill('#invite-email', 'geen adres');
     await page.click('form#invite button[type=submit]');
     assert.equal(await page.inputValue('#invite-email'), 'geen adres', 'the input is kept');
@@ -85,7 +76,7 @@ describe('people and accounts, my work: in Chromium', { skip: !chromiumAvailable
     const next = member.locator('#my-next-meetings + ul');
     assert.match((await next.textContent()) ?? '', /4 maart 2031/);
     assert.equal(await member.locator(`#my-next-meetings ~ ul a[href="${meetingPath}"]`).count(), 1);
-    await bothLanguages(member);
+    await expectAccessibleInBothLanguages(member);
     // My work is first in the navigation; the meeting opens from there.
     assert.equal(await member.locator('nav.ks-nav li:first-child a').getAttribute('href'), '/nl/leiden/my-work');
     await Promise.all([member.waitForURL(`${e2e.baseUrl}${meetingPath}`), member.click(`main a[href="${meetingPath}"]`)]);

@@ -94,6 +94,16 @@ export function useBrowserApp(overrides: Partial<Config> = {}): BrowserApp {
   };
 }
 
+/** axe on the Dutch page, then on the same page in English (through its language link), and back. */
+export async function expectAccessibleInBothLanguages(page: Page): Promise<void> {
+  await expectAccessible(page);
+  const dutch = page.url();
+  await page.click('a[hreflang="en"]');
+  await page.waitForURL((url) => url.pathname.startsWith('/en/'));
+  await expectAccessible(page);
+  await page.goto(dutch);
+}
+
 /** Runs axe with the WCAG 2.0/2.1 A and AA rules and fails on any violation, naming them. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
