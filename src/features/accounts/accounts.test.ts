@@ -55,6 +55,18 @@ for (const mode of databaseModes()) {
       const blocked = await postLogin(user.email, TEST_PASSWORD);
       assert.equal(blocked.statusCode, 429);
       assert.match(blocked.body, /Te veel mislukte pogingen/);
+      assert.equal(blocked.headers['retry-after'], String(15 * 60), 'says when to try again: when the 15-minute window has passed');
+      // A link that matches nothing, tried too often, says so too.
+      let linkAnswer = 0;
+      let retryAfter: unknown;
+      for (let i = 0; i < 60 && linkAnswer !== 429; i++) {
+        // From an address of its own, so the other tests' links are not throttled.
+        const response = await t.app.inject({ url: `/nl/password/reset/${'x'.repeat(40)}${i}`, remoteAddress: '203.0.113.9' });
+        linkAnswer = response.statusCode;
+        retryAfter = response.headers['retry-after'];
+      }
+      assert.equal(linkAnswer, 429);
+      assert.equal(retryAfter, String(15 * 60));
     });
 
     test('a form without the CSRF token is refused and changes nothing', async () => {

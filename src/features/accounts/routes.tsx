@@ -12,7 +12,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { normaliseEmail } from './commands.ts';
-import { clearFailures, isThrottled, recordFailure, verifyPassword } from './passwords.ts';
+import { clearFailures, isThrottled, recordFailure, THROTTLE, verifyPassword } from './passwords.ts';
 import { SESSION_COOKIE, logOut } from './sessions.ts';
 import { afterPassword } from './login-flow.ts';
 import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
@@ -27,6 +27,13 @@ import { registerSsoRoutes } from './routes-sso.tsx';
 import { enabledSsoProviders } from './sso.ts';
 
 export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  // Every page that refuses for too many attempts (login, second step, links, reset requests, single
+  // sign-on) says when to try again: at the latest when the counting window has passed. The API
+  // sets its own, exact value.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.statusCode === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(THROTTLE.windowMinutes * 60));
+    return payload;
+  });
   registerSecurityRoutes(app, db, config);
   registerSetupRoutes(app, db, config);
   registerInvitationRoutes(app, db, config);
