@@ -17,6 +17,7 @@ import './join-request-messages.ts';
 import { sendAccountMail } from '../accounts/mail.ts';
 import { organisationsThatMayAsk, type ProjectRef } from './policy.ts';
 import { joinRequests, type JoinRequestStatus } from './tables.ts';
+import { now } from '../../clock.ts';
 
 export type JoinRequest = typeof joinRequests.$inferSelect;
 
@@ -49,7 +50,7 @@ async function close(
     if (!current || current.status !== 'requested' || current.version !== input.expectedVersion) return refusedField(FORM_ERROR, 'pf.joinRequest.stale');
     await tx
       .update(joinRequests)
-      .set({ status: input.status, decidedBy: actor.userId, decidedByLabel: actor.displayName, decidedAt: new Date(), reason: input.reason, updatedAt: new Date(), version: current.version + 1 })
+      .set({ status: input.status, decidedBy: actor.userId, decidedByLabel: actor.displayName, decidedAt: now(), reason: input.reason, updatedAt: new Date(), version: current.version + 1 })
       .where(eq(joinRequests.id, current.id));
     await recordAudit(tx, {
       actor,

@@ -16,6 +16,7 @@ import { authorize } from '../../policies.ts';
 import type { ProjectRef } from './policy.ts';
 import { crossOvers, joinRequests, partnerConsultations, type AdviceLevel } from './tables.ts';
 import type { PartyOf } from '../../domain/criteria.ts';
+import { now } from '../../clock.ts';
 
 /** The steering group's advice on a joining organisation. */
 export interface JoinAdvice {
@@ -55,7 +56,7 @@ export async function joinProject(
       if (request.status !== 'requested' || request.version !== input.fromRequest.expectedVersion) return refusedField(FORM_ERROR, 'pf.joinRequest.stale');
       await tx
         .update(joinRequests)
-        .set({ status: 'accepted', decidedBy: input.actor.userId, decidedByLabel: input.actor.displayName, decidedAt: new Date(), reason: input.fromRequest.note, updatedAt: new Date(), version: request.version + 1 })
+        .set({ status: 'accepted', decidedBy: input.actor.userId, decidedByLabel: input.actor.displayName, decidedAt: now(), reason: input.fromRequest.note, updatedAt: new Date(), version: request.version + 1 })
         .where(eq(joinRequests.id, request.id));
       await recordAudit(tx, { actor: input.actor, programmeId, action: 'joinRequest.accept', objectType: 'project', objectId: projectId, before: { joinRequestId: request.id, status: request.status }, after: { joinRequestId: request.id, status: 'accepted', role } });
     }
@@ -83,7 +84,7 @@ export async function joinProject(
     if (!input.fromRequest) {
       const [open] = await tx
         .update(joinRequests)
-        .set({ status: 'accepted', decidedBy: input.actor.userId, decidedByLabel: input.actor.displayName, decidedAt: new Date(), updatedAt: new Date(), version: sql`${joinRequests.version} + 1` })
+        .set({ status: 'accepted', decidedBy: input.actor.userId, decidedByLabel: input.actor.displayName, decidedAt: now(), updatedAt: new Date(), version: sql`${joinRequests.version} + 1` })
         .where(and(eq(joinRequests.projectId, projectId), eq(joinRequests.organisationId, organisationId), eq(joinRequests.status, 'requested')))
         .returning({ id: joinRequests.id });
       if (open) {
