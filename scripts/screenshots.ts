@@ -9,7 +9,7 @@ import { setClock } from '../src/clock.ts';
 import { fillPattern } from '../test/security/matrix-walk.ts';
 import { buildWorld, type RoleKey } from '../test/security/world.ts';
 import { startTestApp } from '../test/support/app.ts';
-import { launchBrowser, listen } from '../test/support/browser.ts';
+import { addCookieHeader, launchBrowser, listen } from '../test/support/browser.ts';
 
 const OUT = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const WIDTHS = [1280, 390];
@@ -37,10 +37,7 @@ async function main(): Promise<void> {
   try {
     for (const [role, patterns] of Object.entries(PAGES) as [RoleKey, string[]][]) {
       const context = await browser.newContext();
-      const cookie = world.actors[role].cookie;
-      if (cookie) {
-        await context.addCookies(cookie.split(/;\s*/).filter(Boolean).map((pair) => ({ name: pair.split('=')[0]!, value: pair.split('=').slice(1).join('='), url: baseUrl })));
-      }
+      await addCookieHeader(context, world.actors[role].cookie ?? '', baseUrl);
       const page = await context.newPage();
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 900 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { ACCESS_MATRIX } from '../security/access-matrix.ts';
 import { fillPattern } from '../security/matrix-walk.ts';
 import { ROLE_KEYS, buildWorld, type RoleKey, type World } from '../security/world.ts';
-import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { addCookieHeader, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 const WIDTHS = [1280, 390] as const;
 const ROLES: RoleKey[] = ['anonymous', 'lead', 'coordinator'];
@@ -37,13 +37,7 @@ describe('page layout at 1280 px and 390 px in Chromium', { skip: !chromiumAvail
   }
 
   async function signIn(page: Page, role: RoleKey): Promise<void> {
-    const cookie = world.actors[role].cookie;
-    if (!cookie) return;
-    const cookies = cookie.split(/;\s*/).filter(Boolean).map((pair) => {
-      const [name, ...value] = pair.split('=');
-      return { name: name!, value: value.join('='), url: e2e.baseUrl };
-    });
-    await page.context().addCookies(cookies);
+    await addCookieHeader(page.context(), world.actors[role].cookie ?? '', e2e.baseUrl);
   }
 
   for (const role of ROLES) {

@@ -94,6 +94,18 @@ export function useBrowserApp(overrides: Partial<Config> = {}): BrowserApp {
   };
 }
 
+/** Gives a browser context the cookies of a `Cookie` header (a session made by the test set-up). */
+export async function addCookieHeader(context: BrowserContext, cookieHeader: string, baseUrl: string): Promise<void> {
+  const cookies = cookieHeader
+    .split(/;\s*/)
+    .filter(Boolean)
+    .map((pair) => {
+      const [name, ...value] = pair.split('=');
+      return { name: name!, value: value.join('='), url: baseUrl };
+    });
+  if (cookies.length > 0) await context.addCookies(cookies);
+}
+
 /** axe on the Dutch page, then on the same page in English (through its language link), and back. */
 export async function expectAccessibleInBothLanguages(page: Page): Promise<void> {
   await expectAccessible(page);
