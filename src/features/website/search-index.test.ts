@@ -161,7 +161,7 @@ for (const mode of databaseModes()) {
     test('results are grouped by kind, with counts, in a fixed order; an article links to its place in the agreement', async () => {
       const page = await t.app.inject({ url: `/nl/leiden/search?q=${encodeURIComponent('kennisfonds')}` });
       assert.equal(page.statusCode, 200);
-      const groups = [...page.body.matchAll(/<h2 id="results-([a-z]+)" class="utrecht-heading-2">([^<]*)<\/h2>/g)].map((m) => [m[1]!, m[2]!]);
+      const groups = [...page.body.matchAll(/<h2 id="results-([a-z]+)" class="utrecht-heading-2">([^<]*)<\/h2>/g)].map((m): [string, string] => [m[1]!, m[2]!]);
       assert.ok(groups.length >= 2, `groups: ${JSON.stringify(groups)}`);
       const order = ['project', 'target', 'decision', 'agreement', 'news', 'event', 'organisation'];
       assert.deepEqual(groups.map(([kind]) => kind), order.filter((kind) => groups.some(([k]) => k === kind)), 'in the fixed order');
