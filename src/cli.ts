@@ -1,4 +1,4 @@
-// kennisstad <command>: serve, migrate, seed, user add, backup, restore.
+// kennisstad <command>: serve, migrate, seed, user add, programme import/export/schema, backup, restore.
 // In embedded mode every command takes the data folder's lock, so a command run while the server
 // holds the folder stops with a clear message instead of corrupting data.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,9 @@ import { embeddedTemplate } from './db/template.ts';
 import { createUser, grantRole } from './features/accounts/commands.ts';
 import { ROLES, type Role } from './db/schema.ts';
 import { serve } from './server.ts';
+import { exportProgramme } from './seed/export.ts';
+import { importProgramme, problemLines } from './seed/import.ts';
+import { programmeFileJsonSchema, programmeFileText } from './seed/programme-file.ts';
 
 const USAGE = `Usage: kennisstad <command> [options]
 
@@ -20,6 +23,10 @@ const USAGE = `Usage: kennisstad <command> [options]
   user add --email E --name N --role R --programme P [--project CODE] [--organisation SLUG]
                               create a user (password from KENNISSTAD_PASSWORD, at least 12 characters)
                               roles: ${ROLES.join(', ')}
+  programme import --file F   add a programme from a programme file (every problem is listed; nothing is stored unless the file is right)
+  programme export --programme P --file F
+                              write a programme as a programme file
+  programme schema            print the programme file's JSON Schema (also in docs/programme-file.schema.json)
   backup --file F             write all data to a JSON file
   restore --file F            load a backup into an empty database
 
@@ -29,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const [command, sub] = argv;
   const { values } = parseArgs({
-    args: argv.slice(command === 'user' ? 2 : 1),
+    args: argv.slice(command === 'user' || command === 'programme' ? 2 : 1),
     options: {
       email: { type: 'string' },
       name: { type: 'string' },
@@ -81,6 +88,43 @@ async function main(argv: string[]): Promise<number> {
         await handle.close();
       }
       return 0;
+    }
+    case 'programme': {
+      if (sub === 'schema') {
+        process.stdout.write(programmeFileJsonSchema());
+        return 0;
+      }
+      if (sub === 'import' && values.file) {
+        const content = readFileSync(values.file, 'utf8');
+        const handle = await open(false);
+        try {
+          const result = await importProgramme(handle.db, content);
+          if (!result.ok) {
+            console.error([`${values.file}: ${result.problems.length} problem(s); nothing was stored.`, ...problemLines(result.problems)].join('\n'));
+            return 1;
+          }
+          console.log(`Programme ${result.slug} added from ${values.file}.`);
+        } finally {
+          await handle.close();
+        }
+        return 0;
+      }
+      if (sub === 'export' && values.file) {
+        const handle = await open(false);
+        try {
+          const programme = await exportProgramme(handle.db, values.programme!);
+          if (!programme) {
+            console.error(`No programme "${values.programme}".`);
+            return 1;
+          }
+          writeFileSync(values.file, programmeFileText(programme));
+          console.log(`Programme ${programme.slug} written to ${values.file}.`);
+        } finally {
+          await handle.close();
+        }
+        return 0;
+      }
+      break;
     }
     case 'backup': {
       if (!values.file) break;

@@ -7,6 +7,8 @@ import { composeEntries } from './compose.ts';
 import { annualAgendaEntries, annualAgendas } from './tables.ts';
 
 registerSeedExtension('agenda:2017-2018', async (tx, context) => {
+  // Leiden's agreement annexed this agenda; a programme loaded from another file has none of its own yet.
+  if (context.seed.slug !== 'leiden') return;
   const { programmeId } = context;
   const [agenda] = await tx
     .insert(annualAgendas)
