@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { ACCESS_MATRIX } from '../security/access-matrix.ts';
-import { fillPattern } from '../security/matrix-walk.ts';
+import { pagesFor as pagesOf } from '../support/pages.ts';
 import { ROLE_KEYS, buildWorld, type RoleKey, type World } from '../security/world.ts';
 import { addCookieHeader, chromiumAvailable, expectAccessibleInBothLanguages, useBrowserApp } from '../support/browser.ts';
 import { allNavItems } from '../../src/web/navigation.ts';
@@ -15,8 +15,6 @@ import { routeActions } from '../../src/web/request-context.ts';
 
 const WIDTHS = [1280, 390] as const;
 const ROLES: RoleKey[] = ['anonymous', 'lead', 'coordinator'];
-// Not pages: files, feeds, data and the redirects that lead elsewhere.
-const NOT_A_PAGE = /[./](css|csv|xlsx|ics|xml|json|pdf|docx|png|svg|ico|txt|atom)$|\/feeds?\/|\/export\/|\/files\/|\/logo$|\/download$|\/data\//;
 
 describe('page layout at 1280 px and 390 px in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
@@ -25,18 +23,7 @@ describe('page layout at 1280 px and 390 px in Chromium', { skip: !chromiumAvail
     world = await buildWorld(e2e.t);
   });
 
-  /** The pages a role may open, with the matrix's own objects filled in. */
-  function pagesFor(role: RoleKey): string[] {
-    const index = ROLE_KEYS.indexOf(role);
-    const urls = new Set<string>();
-    for (const [key, expectation] of Object.entries(ACCESS_MATRIX)) {
-      if (!key.startsWith('GET ~')) continue;
-      if (expectation.own.replace(/\s+/g, '')[index] !== 'o') continue;
-      const url = fillPattern(key, 'own', world, world.actors[role]);
-      if (!NOT_A_PAGE.test(url)) urls.add(url);
-    }
-    return [...urls].sort();
-  }
+  const pagesFor = (role: RoleKey) => pagesOf(world, role);
 
   async function signIn(page: Page, role: RoleKey): Promise<void> {
     await addCookieHeader(page.context(), world.actors[role].cookie ?? '', e2e.baseUrl);
