@@ -181,8 +181,9 @@ export function pageContext(request: FastifyRequest, config: Config): PageContex
       const rule = ruleOf(action);
       return !rule.needsRecord && (rule.anyone || !!request.actor) && rule.allow(request.actor ?? null, undefined);
     },
+    // The menus show a page to whom its GET route's action allows (unset only if the request failed before its first hook).
     pageAction: (pagePath) => {
-      const action = request.routeActions.get(`GET /${locale}/:programme${pagePath}`);
+      const action = request.routeActions?.get(`GET /${locale}/:programme${pagePath}`);
       return isActionName(action) ? action : undefined;
     },
   };
