@@ -295,6 +295,10 @@ export interface SelectOption {
 
 export function SelectField(props: FieldFrame & { name?: string; options: SelectOption[]; value?: string | string[] | null; multiple?: boolean; required?: boolean; empty?: string }) {
   const selected = new Set(Array.isArray(props.value) ? props.value : props.value ? [props.value] : []);
+  // HTML allows `required` on a single select only when its first option is an empty placeholder; a
+  // select whose first option is a real choice always has a value, and is announced as required instead.
+  const placeholderFirst = props.empty !== undefined || props.options[0]?.value === '';
+  const htmlRequired = props.required && (props.multiple || placeholderFirst);
   return (
     <FormField field={props} kind="select">
       <select
@@ -303,7 +307,8 @@ export function SelectField(props: FieldFrame & { name?: string; options: Select
         name={props.name ?? props.id}
         multiple={props.multiple}
         size={props.multiple ? 6 : undefined}
-        required={props.required}
+        required={htmlRequired}
+        aria-required={props.required && !htmlRequired ? 'true' : undefined}
         {...fieldAria(props)}
       >
         {props.empty !== undefined && <option value="">{props.empty}</option>}

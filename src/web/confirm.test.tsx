@@ -5,7 +5,7 @@ import { ConfirmPage, isConfirmed } from './confirm.tsx';
 import type { PageContext } from './context.ts';
 import { translator } from './i18n.ts';
 
-const ctx: PageContext = { locale: 'nl', t: translator('nl'), path: '/leiden/x', baseUrl: 'http://localhost', csrfToken: 'tok', canManage: false, may: () => false };
+const ctx: PageContext = { locale: 'nl', t: translator('nl'), path: '/leiden/x', baseUrl: 'http://localhost', csrfToken: 'tok', canManage: false, may: () => false, pageAction: () => undefined };
 
 test('only an explicit confirmed=yes confirms', () => {
   assert.equal(isConfirmed({ confirmed: 'yes' }), true);

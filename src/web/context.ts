@@ -30,6 +30,8 @@ export interface PageContext {
   canManage: boolean;
   /** Whether the reader may perform a programme-wide action (the navigation shows what it allows). */
   may: (action: ActionName) => boolean;
+  /** The action the GET route of a page in this programme names (path inside the programme, e.g. "/fund"); undefined when there is no such page. */
+  pageAction: (path: string) => ActionName | undefined;
 }
 
 export function localePath(locale: Locale, path: string): string {

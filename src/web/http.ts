@@ -25,6 +25,8 @@ declare module 'fastify' {
     csrfToken: string;
     /** The anonymous visitor had no CSRF cookie: a page that carries csrfToken sets it. */
     csrfIssued: boolean;
+    /** The action each route names, by "METHOD /url" (the menus show a page to whom its route's action allows). */
+    routeActions: ReadonlyMap<string, string>;
   }
 }
 

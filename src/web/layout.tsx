@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { otherLocale, resolveText } from '../domain/localized.ts';
 import { Breadcrumbs, CsrfField, type Crumb } from './components.tsx';
 import { localePath, type PageContext } from './context.ts';
-import { navItemsFor } from './navigation.ts';
+import { menusFor, type NavItem } from './navigation.ts';
 import { ProgrammeLogo } from '../features/files/views.tsx';
 
 export interface LayoutProps {
@@ -106,29 +106,7 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
               </ul>
             </div>
           </div>
-          {programme && (
-            // On a phone the menu folds behind a link to itself (works without JavaScript: the
-            // targeted menu shows its items); on wider screens the link is hidden and the items show.
-            <nav id="menu" class="ks-bar ks-nav" aria-label={t('layout.mainNavigation')}>
-              <a class="ks-menu-button" href="#menu">
-                {t('layout.menu')}
-              </a>
-              <ul>
-                {/* Items with a negative order (the signed-in start page) come before the programme's home. */}
-                {navItemsFor(ctx)
-                  .filter((item) => item.order < 0)
-                  .map((item) => (
-                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} section />
-                  ))}
-                <NavLink ctx={ctx} path={programmeHome} label={t('nav.home')} />
-                {navItemsFor(ctx)
-                  .filter((item) => item.order >= 0)
-                  .map((item) => (
-                    <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} section />
-                  ))}
-              </ul>
-            </nav>
-          )}
+          {programme && <Menus ctx={ctx} programmeHome={programmeHome} />}
         </header>
         <main id="main" class="ks-main" tabIndex={-1}>
           <Breadcrumbs ctx={ctx} crumbs={crumbs} />
@@ -162,12 +140,65 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
   );
 }
 
-/** A menu item; a `section` item is also marked current on the pages under it (a project under Projects). */
-function NavLink({ ctx, path, label, section }: { ctx: PageContext; path: string; label: string; section?: boolean }) {
-  const current = ctx.path === path ? 'page' : section && ctx.path.startsWith(`${path}/`) ? 'true' : undefined;
+/**
+ * The public menu and, for someone signed in, their own menu: the start page first, then the pages
+ * their role may open, grouped (programme, steering group, management). On a phone both fold behind
+ * one "Menu" link that targets them (works without JavaScript: the targeted block shows its menus);
+ * on wider screens the link is hidden and the menus show.
+ */
+function Menus({ ctx, programmeHome }: { ctx: PageContext; programmeHome: string }) {
+  const { t } = ctx;
+  const menus = menusFor(ctx);
+  const own = [...menus.start, ...menus.groups.flatMap((entry) => entry.items)];
+  // One item is the current section: the page itself, or the deepest menu item the page is under.
+  const current = currentPath(ctx.path, [programmeHome, ...[...menus.public, ...own].map((item) => `${programmeHome}${item.path}`)]);
+  const link = (item: NavItem) => <NavLink ctx={ctx} path={`${programmeHome}${item.path}`} label={t(item.label)} current={current} />;
+  return (
+    <div id="menu" class="ks-menus">
+      <div class="ks-bar ks-menu-bar">
+        <a class="ks-menu-button" href="#menu">
+          {t('layout.menu')}
+        </a>
+      </div>
+      <nav class="ks-bar ks-nav" aria-label={t('layout.mainNavigation')}>
+        <ul>
+          <NavLink ctx={ctx} path={programmeHome} label={t('nav.home')} current={current} />
+          {menus.public.map(link)}
+        </ul>
+      </nav>
+      {ctx.actor && own.length > 0 && (
+        <nav class="ks-bar ks-nav ks-nav-own" aria-label={t('layout.ownNavigation')}>
+          <ul class="ks-nav-groups">
+            {menus.start.map(link)}
+            {menus.groups.map(({ group, items }) => (
+              <li class="ks-nav-group">
+                <span class="ks-nav-group__name" id={`menu-${group}`}>
+                  {t(`nav.group.${group}`)}
+                </span>
+                <ul aria-labelledby={`menu-${group}`}>{items.map(link)}</ul>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </div>
+  );
+}
+
+/** The menu path the page is: itself, or else the deepest one it lies under (a project under Projects). */
+function currentPath(path: string, menuPaths: string[]): { path: string; exact: boolean } | undefined {
+  if (menuPaths.includes(path)) return { path, exact: true };
+  const under = menuPaths.filter((menuPath) => menuPath.split('/').length > 2 && path.startsWith(`${menuPath}/`));
+  const deepest = under.sort((a, b) => b.length - a.length)[0];
+  return deepest ? { path: deepest, exact: false } : undefined;
+}
+
+/** A menu item, marked as the page (aria-current="page") or as the section the page is in ("true"). */
+function NavLink({ ctx, path, label, current }: { ctx: PageContext; path: string; label: string; current: { path: string; exact: boolean } | undefined }) {
+  const mark = current?.path === path ? (current.exact ? 'page' : 'true') : undefined;
   return (
     <li>
-      <a href={localePath(ctx.locale, path)} aria-current={current}>
+      <a href={localePath(ctx.locale, path)} aria-current={mark}>
         {label}
       </a>
     </li>

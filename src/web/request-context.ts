@@ -29,6 +29,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('csrfIssued', false);
+  app.decorateRequest('routeActions', null as unknown as ReadonlyMap<string, string>);
 
   // Every route names the action it performs; a route without one would be open by accident.
   const actions = new Map<string, string>();
@@ -45,6 +46,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
 
   app.addHook('onRequest', async (request, reply) => {
+    request.routeActions = actions;
     const prefix = request.url.split('/')[1]?.split('?')[0];
     if (isLocale(prefix)) request.locale = prefix;
 
@@ -178,6 +180,11 @@ export function pageContext(request: FastifyRequest, config: Config): PageContex
     may: (action) => {
       const rule = ruleOf(action);
       return !rule.needsRecord && (rule.anyone || !!request.actor) && rule.allow(request.actor ?? null, undefined);
+    },
+    // The menus show a page to whom its GET route's action allows (unset only if the request failed before its first hook).
+    pageAction: (pagePath) => {
+      const action = request.routeActions?.get(`GET /${locale}/:programme${pagePath}`);
+      return isActionName(action) ? action : undefined;
     },
   };
 }

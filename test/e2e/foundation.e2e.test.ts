@@ -57,7 +57,7 @@ describe('foundation pages in Chromium', { skip: !chromiumAvailable() }, () => {
     await page.click('a[hreflang="en"]');
     assert.equal(new URL(page.url()).pathname, '/en/leiden/projects/3a');
     assert.match(await page.locator('h1').innerText(), /3a\. Housing/);
-    await page.click('nav[aria-label="Main menu"] >> text=Dashboard');
+    await page.click('nav[aria-label="My menu"] >> text=Dashboard');
     assert.equal(new URL(page.url()).pathname, '/en/leiden/dashboard');
     await expectAccessible(page);
     await page.goto(`${e2e.baseUrl}/en/account`);

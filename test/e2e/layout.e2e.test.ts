@@ -7,14 +7,14 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { ACCESS_MATRIX } from '../security/access-matrix.ts';
-import { fillPattern } from '../security/matrix-walk.ts';
+import { pagesFor as pagesOf } from '../support/pages.ts';
 import { ROLE_KEYS, buildWorld, type RoleKey, type World } from '../security/world.ts';
-import { addCookieHeader, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { addCookieHeader, chromiumAvailable, expectAccessibleInBothLanguages, useBrowserApp } from '../support/browser.ts';
+import { allNavItems } from '../../src/web/navigation.ts';
+import { routeActions } from '../../src/web/request-context.ts';
 
 const WIDTHS = [1280, 390] as const;
 const ROLES: RoleKey[] = ['anonymous', 'lead', 'coordinator'];
-// Not pages: files, feeds, data and the redirects that lead elsewhere.
-const NOT_A_PAGE = /[./](css|csv|xlsx|ics|xml|json|pdf|docx|png|svg|ico|txt|atom)$|\/feeds?\/|\/export\/|\/files\/|\/logo$|\/download$|\/data\//;
 
 describe('page layout at 1280 px and 390 px in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
@@ -23,18 +23,7 @@ describe('page layout at 1280 px and 390 px in Chromium', { skip: !chromiumAvail
     world = await buildWorld(e2e.t);
   });
 
-  /** The pages a role may open, with the matrix's own objects filled in. */
-  function pagesFor(role: RoleKey): string[] {
-    const index = ROLE_KEYS.indexOf(role);
-    const urls = new Set<string>();
-    for (const [key, expectation] of Object.entries(ACCESS_MATRIX)) {
-      if (!key.startsWith('GET ~')) continue;
-      if (expectation.own.replace(/\s+/g, '')[index] !== 'o') continue;
-      const url = fillPattern(key, 'own', world, world.actors[role]);
-      if (!NOT_A_PAGE.test(url)) urls.add(url);
-    }
-    return [...urls].sort();
-  }
+  const pagesFor = (role: RoleKey) => pagesOf(world, role);
 
   async function signIn(page: Page, role: RoleKey): Promise<void> {
     await addCookieHeader(page.context(), world.actors[role].cookie ?? '', e2e.baseUrl);
@@ -76,27 +65,87 @@ describe('page layout at 1280 px and 390 px in Chromium', { skip: !chromiumAvail
   }
 });
 
-describe('the menu on a phone, without JavaScript', { skip: !chromiumAvailable() }, () => {
+// The menus per role: the public menu holds only pages anyone may open; a signed-in person's own
+// menu starts with their start page and holds, grouped, exactly the pages of the access matrix their
+// role may open (no link to a login page, a 403 or a 404); on a phone both fold behind one "Menu"
+// link that works without JavaScript; axe finds nothing in either language.
+describe('the menus per role', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
+  let world: World;
+  before(async () => {
+    world = await buildWorld(e2e.t);
+  });
 
-  test('at 390 px the menu folds behind "Menu" and opens with it; at 1280 px it shows; the current section is marked', async () => {
-    const page = await e2e.newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
-    await page.goto(`${e2e.baseUrl}/nl/leiden/projects/1a`);
-    const items = page.locator('nav#menu > ul');
-    assert.equal(await items.isVisible(), false, 'folded on a phone');
-    await page.getByRole('link', { name: 'Menu' }).click();
-    assert.equal(await items.isVisible(), true, 'the Menu link opens it');
-    // A project page is in the Projects section.
-    assert.equal(await page.locator('nav#menu a[aria-current]').textContent(), 'Projecten');
-    // axe runs as a script: checked on the same state in a page that allows it.
-    const checked = await e2e.newPage({ viewport: { width: 390, height: 800 } });
-    await checked.goto(`${e2e.baseUrl}/nl/leiden/projects/1a#menu`);
-    assert.equal(await checked.locator('nav#menu > ul').isVisible(), true);
-    await expectAccessible(checked);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${e2e.baseUrl}/en/leiden/projects`);
-    assert.equal(await page.locator('nav#menu > ul').isVisible(), true);
-    assert.equal(await page.getByRole('link', { name: 'Menu' }).isVisible(), false);
-    assert.equal(await page.locator('nav#menu a[aria-current="page"]').textContent(), 'Projects');
+  test('every menu entry has a page route', () => {
+    const actions = routeActions(e2e.t.app);
+    const missing = allNavItems().filter((item) => !actions.has(`GET /nl/:programme${item.path}`));
+    assert.deepEqual(missing, []);
+  });
+
+  for (const role of ROLE_KEYS) {
+    test(`${role}: the menus show exactly the pages the role may open, each answers 200, fold at 390 px without JavaScript, axe in NL and EN`, async () => {
+      const index = ROLE_KEYS.indexOf(role);
+      const slug = world.home.slug;
+      const home = `/nl/${slug}`;
+      const start = role === 'anonymous' ? `${home}/projects` : `${home}/my-work`;
+      const cookie = world.actors[role].cookie ?? '';
+      const mayOpen = (path: string) => ACCESS_MATRIX[`GET ~/:programme${path}`]?.own.replace(/\s+/g, '')[index] === 'o';
+
+      const page = await e2e.newPage({ viewport: { width: 1280, height: 900 } });
+      await addCookieHeader(page.context(), cookie, e2e.baseUrl);
+      await page.goto(`${e2e.baseUrl}${start}`);
+      const hrefs = (nav: string) => page.locator(`#menu ${nav} a`).evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      const publicLinks = await hrefs('nav.ks-nav:not(.ks-nav-own)');
+      const ownLinks = await hrefs('nav.ks-nav-own');
+
+      // Exactly what the role may open: every entry whose page the access matrix lets this role open, no other.
+      const expected = allNavItems().filter((item) => mayOpen(item.path)).map((item) => `${home}${item.path}`);
+      assert.deepEqual([...publicLinks, ...ownLinks].sort(), [home, ...expected].sort(), `${role}: menu entries`);
+      if (role === 'anonymous') assert.equal(ownLinks.length, 0, 'a visitor has no own menu');
+      else assert.equal(ownLinks[0], `${home}/my-work`, 'the start page comes first');
+      // The public menu needs no signing in: each entry is a page anyone may open.
+      for (const href of publicLinks) assert.ok(href === home || ACCESS_MATRIX[`GET ~/:programme${href.slice(home.length)}`]?.own.startsWith('o'), `${href} is public`);
+
+      // Every link answers 200 for this role (no login redirect, 403 or 404).
+      const failing: string[] = [];
+      for (const href of [...publicLinks, ...ownLinks]) {
+        const response = await page.request.get(`${e2e.baseUrl}${href}`, { maxRedirects: 0 });
+        if (response.status() !== 200) failing.push(`${href}: ${response.status()}`);
+      }
+      assert.deepEqual(failing, [], `${role}: menu links that do not answer 200`);
+
+      // The current section is marked: the start page itself.
+      assert.equal(await page.locator('#menu a[aria-current="page"]').textContent(), role === 'anonymous' ? 'Projecten' : 'Mijn werk');
+      if (role === 'coordinator') {
+        assert.deepEqual(await page.locator('.ks-nav-group__name').allTextContents(), ['Programma', 'Stuurgroep', 'Beheer']);
+      }
+      if (role === 'lead' || role === 'partner') assert.equal(await page.locator('.ks-nav-group__name', { hasText: 'Beheer' }).count(), 0);
+      await expectAccessibleInBothLanguages(page);
+
+      // On a phone, without JavaScript: folded behind "Menu", opened by it, without sideways scrolling.
+      const phone = await e2e.newPage({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+      await addCookieHeader(phone.context(), cookie, e2e.baseUrl);
+      await phone.goto(`${e2e.baseUrl}${start}`);
+      const menus = phone.locator('#menu > nav');
+      const navCount = role === 'anonymous' ? 1 : 2;
+      assert.equal(await menus.count(), navCount);
+      for (let n = 0; n < navCount; n++) assert.equal(await menus.nth(n).isVisible(), false, 'folded on a phone');
+      await phone.getByRole('link', { name: 'Menu' }).click();
+      for (let n = 0; n < navCount; n++) assert.equal(await menus.nth(n).isVisible(), true, 'the Menu link opens it');
+      assert.equal(await phone.getByRole('link', { name: 'Menu' }).isVisible(), false);
+      assert.equal(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 0, 'the open menu fits the screen');
+      await phone.setViewportSize({ width: 1280, height: 800 });
+      for (let n = 0; n < navCount; n++) assert.equal(await menus.nth(n).isVisible(), true, 'shown on a wide screen');
+      assert.equal(await phone.getByRole('link', { name: 'Menu' }).isVisible(), false);
+      await phone.context().close();
+      await page.context().close();
+    });
+  }
+
+  test('a page under a section marks that section', async () => {
+    const page = await e2e.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    await page.goto(`${e2e.baseUrl}/en/${world.home.slug}/projects/${world.home.ownProject}`);
+    assert.equal(await page.locator('#menu a[aria-current="true"]').textContent(), 'Projects');
+    assert.equal(await page.locator('#menu a[aria-current="page"]').count(), 0);
   });
 });

@@ -77,8 +77,8 @@ describe('people and accounts, my work: in Chromium', { skip: !chromiumAvailable
     assert.match((await next.textContent()) ?? '', /4 maart 2031/);
     assert.equal(await member.locator(`#my-next-meetings ~ ul a[href="${meetingPath}"]`).count(), 1);
     await expectAccessibleInBothLanguages(member);
-    // My work is first in the navigation; the meeting opens from there.
-    assert.equal(await member.locator('nav.ks-nav li:first-child a').getAttribute('href'), '/nl/leiden/my-work');
+    // My work is first in their own menu; the meeting opens from there.
+    assert.equal(await member.locator('nav.ks-nav-own a').first().getAttribute('href'), '/nl/leiden/my-work');
     await Promise.all([member.waitForURL(`${e2e.baseUrl}${meetingPath}`), member.click(`main a[href="${meetingPath}"]`)]);
     await member.context().close();
 

@@ -48,7 +48,7 @@ export async function mailInvitation(
 }
 
 export function registerInvitationRoutes(app: FastifyInstance, db: Db, config: Config): void {
-  registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 95, action: 'programme.manage' });
+  registerNavItem({ label: 'accounts.invite.title', path: '/invitations', order: 94, group: 'management' });
   for (const { locale, url } of localizedPaths('/:programme/invitations')) {
     app.get<{ Params: ProgrammeParams; Querystring: { sent?: string; revoked?: string; role?: string; project?: string; organisation?: string } }>(url, { config: { action: 'programme.manage' } }, async (request, reply) => {
       const rows = await listInvitations(db, request.programme!.id);

@@ -65,7 +65,7 @@ export function AmendmentPage(props: {
       <Heading level={2}>{amendment.adoptedAt ? t('amendment.changesAdopted') : t('amendment.changes')}</Heading>
       {amendment.kind === 'renewal' ? <p class="utrecht-paragraph">{t('amendment.renewalEffect', { end: formatDate(locale, props.renewalEnd) })}</p> : <ChangeList ctx={ctx} changes={changes} />}
       <Heading level={2}>{t('amendment.consents')}</Heading>
-      <Table head={[t('agreement.party'), t('amendment.answer'), t('amendment.person'), t('amendment.date'), t('amendment.note')]}>
+      <Table label={t('amendment.consents')} head={[t('agreement.party'), t('amendment.answer'), t('amendment.person'), t('amendment.date'), t('amendment.note')]}>
         {parties.map(({ party, organisation }) => {
           const answer = standing.get(party.id);
           return (

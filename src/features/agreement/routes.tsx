@@ -48,6 +48,7 @@ async function versionsWithAmendments(db: Db, agreementId: string) {
 
 export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.agreement', path: '/agreement', order: 60 });
+  registerNavItem({ label: 'agreement.representatives', path: '/agreement/representatives', order: 93, group: 'management' });
   registerDashboardPanel({
     key: 'agreement-term',
     order: 20,

@@ -2,7 +2,7 @@
 // pieces the amendment and representative pages share.
 import type { ComponentChildren } from 'preact';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Heading, Link, Prose, SelectField, SubmitButton, Text } from '../../web/components.tsx';
+import { Heading, Link, Prose, SelectField, SubmitButton, TableScroll, Text } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -24,11 +24,12 @@ export function partyName(parties: PartyRow[], partyId: string, locale: Locale) 
   return plain(parties.find((p) => p.party.id === partyId)?.organisation.name, locale);
 }
 
-export function SectionsText({ ctx, sections, idPrefix }: { ctx: PageContext; sections: SectionSnapshot[]; idPrefix: string }) {
+/** The agreement's text with its table of contents; `level` is the level of their headings (one below the heading above them). */
+export function SectionsText({ ctx, sections, idPrefix, level = 3 }: { ctx: PageContext; sections: SectionSnapshot[]; idPrefix: string; level?: 2 | 3 }) {
   return (
     <>
       <nav aria-labelledby={`${idPrefix}-contents`}>
-        <Heading level={3} id={`${idPrefix}-contents`}>
+        <Heading level={level} id={`${idPrefix}-contents`}>
           {ctx.t('agreement.contents')}
         </Heading>
         <ol class="utrecht-ordered-list">
@@ -43,7 +44,7 @@ export function SectionsText({ ctx, sections, idPrefix }: { ctx: PageContext; se
       </nav>
       {sections.map((s) => (
         <section aria-labelledby={`${idPrefix}-${s.key}`}>
-          <Heading level={3} id={`${idPrefix}-${s.key}`}>
+          <Heading level={level} id={`${idPrefix}-${s.key}`}>
             <Text value={s.heading} locale={ctx.locale} />
           </Heading>
           <Prose value={s.body} locale={ctx.locale} />
@@ -102,9 +103,10 @@ export function ChangeList({ ctx, changes }: { ctx: PageContext; changes: Sectio
   );
 }
 
-export function Table({ head, children }: { head: string[]; children: ComponentChildren }) {
+/** A table in its own labelled scroll region (named like the heading above it), so a phone scrolls the table, not the page. */
+export function Table({ label, head, children }: { label: string; head: string[]; children: ComponentChildren }) {
   return (
-    <div class="ks-table-wrap">
+    <TableScroll label={label}>
       <table class="utrecht-table ks-table">
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -117,7 +119,7 @@ export function Table({ head, children }: { head: string[]; children: ComponentC
         </thead>
         <tbody class="utrecht-table__body">{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -177,7 +179,7 @@ export function AgreementPage(props: {
         </p>
       )}
       <Heading level={2}>{t('agreement.parties')}</Heading>
-      <Table head={[t('agreement.party'), t('agreement.signingBody'), t('agreement.signatory')]}>
+      <Table label={t('agreement.parties')} head={[t('agreement.party'), t('agreement.signingBody'), t('agreement.signatory')]}>
         {parties.map(({ party, organisation }) => (
           <tr class="utrecht-table__row">
             <td class="utrecht-table__cell">
@@ -248,7 +250,7 @@ export function VersionPage({ ctx, version, versions }: { ctx: PageContext; vers
       <p class="utrecht-paragraph">{ctx.t('agreement.versionEffective', { date: formatDate(ctx.locale, version.effectiveOn) })}</p>
       <Downloads ctx={ctx} path={`${base(ctx)}/versions/${version.number}`} />
       {versions.length > 1 && <CompareForm ctx={ctx} versions={versions} from={version.number > 1 ? version.number - 1 : version.number} to={version.number === 1 ? versions[0]! : version.number} />}
-      <SectionsText ctx={ctx} sections={version.sections} idPrefix="section" />
+      <SectionsText ctx={ctx} sections={version.sections} idPrefix="section" level={2} />
     </Layout>
   );
 }

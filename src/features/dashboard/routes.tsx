@@ -20,7 +20,7 @@ registerMessages({
 });
 
 export function registerDashboardRoutes(app: FastifyInstance, db: Db, config: Config): void {
-  registerNavItem({ label: 'nav.dashboard', path: '/dashboard', order: 90, action: 'programme.manage' });
+  registerNavItem({ label: 'nav.dashboard', path: '/dashboard', order: 90, group: 'management' });
   const cache = new PanelCache();
   app.decorate('dashboardPanelCache', cache);
   for (const { url } of localizedPaths('/:programme/dashboard')) {

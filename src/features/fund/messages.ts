@@ -3,6 +3,7 @@ import { registerMessages } from '../../web/i18n.ts';
 registerMessages({
   nl: {
     'nav.fund': 'Kennisfonds',
+    'nav.fundReports': 'Rapportages kennisfonds',
     'fund.title': 'Kennisfonds',
     'fund.intro': 'Bijdragen van de partijen in geld en menskracht, aanvragen, toekenningen en betalingen. Saldi volgen uit het grootboek; correcties zijn nieuwe boekingen.',
     'fund.partnerHelp': 'Als contactpersoon van een partnerorganisatie ziet u hier de gezamenlijke fondsen en het oormerk van uw organisatie, met wat er is ingebracht, toegekend en betaald. Een bijdrage van uw organisatie legt de coördinator vast; geld of capaciteit aanvragen doet de trekker van een project. Vragen over het fonds stelt u aan de coördinator.',
@@ -188,6 +189,7 @@ registerMessages({
   },
   en: {
     'nav.fund': 'Knowledge fund',
+    'nav.fundReports': 'Knowledge fund reports',
     'fund.title': 'Knowledge fund',
     'fund.intro': 'The parties’ contributions in money and staff capacity, applications, awards and payments. Balances follow from the ledger; corrections are new entries.',
     'fund.partnerHelp': 'As the contact of a partner organisation you see the joint funds and your organisation’s earmark here, with what was contributed, awarded and paid. The coordinator records a contribution from your organisation; a project’s lead applies for money or capacity. Ask the coordinator any questions about the fund.',

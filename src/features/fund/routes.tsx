@@ -17,7 +17,8 @@ import { registerReportRoutes } from './report-routes.tsx';
 import { fundApplications } from './tables.ts';
 
 export function registerFundRoutes(app: FastifyInstance, db: Db, config: Config): void {
-  registerNavItem({ label: 'nav.fund', path: '/fund', order: 50 });
+  registerNavItem({ label: 'nav.fund', path: '/fund', order: 50, group: 'programme' });
+  registerNavItem({ label: 'nav.fundReports', path: '/fund/reports', order: 51, group: 'steeringGroup' });
   registerDashboardPanel({
     key: 'fund',
     order: 40,

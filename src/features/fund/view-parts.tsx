@@ -5,6 +5,7 @@ import { resolveText, type Locale, type LocalizedText } from '../../domain/local
 import { available, type Amounts, type Balance } from '../../domain/ledger.ts';
 import { formatCents, formatFte, formatHours } from '../../domain/money.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
+import { TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { typedValue, type FormState } from '../../web/forms.ts';
 import { formatDate } from '../../web/i18n.ts';
@@ -38,7 +39,7 @@ export function Hours({ ctx, hours, perFte }: { ctx: PageContext; hours: number;
 
 export function Table({ caption, head, children }: { caption: string; head: string[]; children: ComponentChildren }) {
   return (
-    <div class="ks-table-wrap">
+    <TableScroll label={caption}>
       <table class="utrecht-table ks-table">
         <caption class="utrecht-table__caption">{caption}</caption>
         <thead class="utrecht-table__header">
@@ -52,7 +53,7 @@ export function Table({ caption, head, children }: { caption: string; head: stri
         </thead>
         <tbody class="utrecht-table__body">{children}</tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

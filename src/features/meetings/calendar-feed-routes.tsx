@@ -12,6 +12,7 @@ import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { Layout } from '../../web/layout.tsx';
 import { renderPage } from '../../web/render.ts';
 import { pageContext } from '../../web/request-context.ts';
+import { registerNavItem } from '../../web/navigation.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { calendarFeedFor, hasCalendarFeed, renewCalendarFeed, revokeCalendarFeed } from './calendar-feed.ts';
 import { meetingCalendar } from './ics.ts';
@@ -21,6 +22,7 @@ type ProgrammeParams = { programme: string };
 export const CALENDAR_FEED_PATH = '/feeds/calendar';
 
 export function registerCalendarFeedRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerNavItem({ label: 'meetings.feed.title', path: '/my-calendar', order: 42, group: 'steeringGroup' });
   for (const { url } of localizedPaths('/:programme/my-calendar')) {
     app.get<{ Params: ProgrammeParams; Querystring: { done?: string } }>(url, { config: { action: 'calendar.subscribe' } }, async (request, reply) => {
       const active = await hasCalendarFeed(db, request.programme!.id, request.actor!.userId);

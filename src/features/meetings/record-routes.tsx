@@ -16,6 +16,7 @@ import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import type { Translate } from '../../web/i18n.ts';
 import { renderPage } from '../../web/render.ts';
 import { pageContext } from '../../web/request-context.ts';
+import { registerNavItem } from '../../web/navigation.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { conflictRows } from '../portfolio/edit-routes.tsx';
 import type { ConflictInfo } from '../portfolio/edit-views.tsx';
@@ -205,6 +206,7 @@ export function registerRecordRoutes(app: FastifyInstance, db: Db, config: Confi
 
 /** The coordinator's setting: minutes approved at the next meeting (default) or made final by the secretary. */
 export function registerSettingsRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  registerNavItem({ label: 'meetings.settings.title', path: '/meetings/settings', order: 92, group: 'management' });
   for (const { url } of localizedPaths('/:programme/meetings/settings')) {
     app.get<{ Params: { programme: string }; Querystring: { saved?: string } }>(url, { config: { action: 'meetings.settings' } }, async (request, reply) => {
       const on = await record.approvesAtNextMeeting(db, request.programme!.id);

@@ -68,9 +68,9 @@ async function chartFor(ctx: PageContext, item: q.TargetWithTrend): Promise<stri
 
 export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.targets', path: '/targets', order: 40 });
-  registerNavItem({ label: 'nav.deadlines', path: '/deadlines', order: 85, action: 'programme.manage' });
-  // Administrators only: the outbox holds password reset links.
-  registerNavItem({ label: 'nav.outbox', path: '/outbox', order: 96, action: 'outbox.view' });
+  registerNavItem({ label: 'nav.deadlines', path: '/deadlines', order: 85, group: 'programme' });
+  // Administrators only (its action, outbox.view): the outbox holds password reset links.
+  registerNavItem({ label: 'nav.outbox', path: '/outbox', order: 96, group: 'management' });
 
   for (const { url } of localizedPaths('/:programme/targets')) {
     app.get<{ Params: ProgrammeParams }>(url, { config: { action: 'public' } }, async (request, reply) => {

@@ -1,6 +1,6 @@
 // Pages of monitoring. Every figure in a chart is also in a table; nothing needs JavaScript.
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, Heading, Link, Prose, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { Alert, Heading, Link, Prose, SubmitButton, TableScroll, Text, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { BilingualField, ErrorSummary, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
 import { typedValue, type FormState } from '../../web/forms.ts';
@@ -50,7 +50,7 @@ export function TargetsPage({ ctx, items }: { ctx: PageContext; items: TargetWit
       {items.length === 0 ? (
         <p class="utrecht-paragraph">{t('monitoring.targets.none')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={t('monitoring.targets.title')}>
           <table class="utrecht-table ks-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -89,7 +89,7 @@ export function TargetsPage({ ctx, items }: { ctx: PageContext; items: TargetWit
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Layout>
   );
@@ -161,7 +161,7 @@ export function TargetPage({ ctx, item, svg, canRecord, state, saved }: { ctx: P
       {measurements.length === 0 ? (
         <p class="utrecht-paragraph">{t('monitoring.measurements.none')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={t('monitoring.measurements.heading')}>
           <table class="utrecht-table ks-table">
             <caption class="utrecht-table__caption">{t('monitoring.measurements.caption', { title })}</caption>
             <thead class="utrecht-table__header">
@@ -191,7 +191,7 @@ export function TargetPage({ ctx, item, svg, canRecord, state, saved }: { ctx: P
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       {canRecord && (
@@ -278,7 +278,7 @@ export function daysBetween(from: string, to: string): number {
 function DeadlineTable({ ctx, rows, today, caption }: { ctx: PageContext; rows: DeadlineRow[]; today: string; caption: string }) {
   const { t, locale } = ctx;
   return (
-    <div class="ks-table-wrap">
+    <TableScroll label={caption}>
       <table class="utrecht-table ks-table">
         <caption class="utrecht-table__caption">{caption}</caption>
         <thead class="utrecht-table__header">
@@ -317,7 +317,7 @@ function DeadlineTable({ ctx, rows, today, caption }: { ctx: PageContext; rows: 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -23,8 +23,8 @@ import { ChooseProgrammePage, MyWorkPage, type MyWork } from './views.tsx';
 export const MY_WORK_PATH = '/my-work';
 
 export function registerMyWorkRoutes(app: FastifyInstance, db: Db, config: Config): void {
-  // Negative order: before the programme's home link, first in the signed-in navigation.
-  registerNavItem({ label: 'nav.myWork', path: MY_WORK_PATH, order: -10, action: 'account.use' });
+  // The signed-in person's start page: first in their menu.
+  registerNavItem({ label: 'nav.myWork', path: MY_WORK_PATH, order: -10, start: true });
 
   for (const { locale, url } of localizedPaths(MY_WORK_PATH)) {
     app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {

@@ -10,6 +10,7 @@ import { readForm } from '../../web/forms.ts';
 import { badRequest, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
+import { registerNavItem } from '../../web/navigation.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { openData } from '../api/resources/exports.ts';
 import { saveLicence } from './commands.ts';
@@ -64,6 +65,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, db: Db, config: Con
     return reply.type('application/ld+json; charset=utf-8').send(Buffer.from(JSON.stringify(document, null, 2)));
   });
 
+  registerNavItem({ label: 'openData.manage.title', path: '/manage/open-data', order: 97, group: 'management' });
   for (const { url } of localizedPaths('/:programme/manage/open-data')) {
     app.get<{ Params: P; Querystring: { saved?: string } }>(url, { config: { action: 'openData.licence' } }, async (request, reply) => {
       const programme = await q.getProgrammeForOpenData(db, request.programme!.id);

@@ -81,7 +81,7 @@ export function LicencePage({ ctx, licence, saved }: { ctx: PageContext; licence
         </p>
       )}
       <p class="utrecht-paragraph">{t('openData.manage.intro')}</p>
-      <PostForm ctx={ctx} action={localePath(ctx.locale, `${base}/manage/open-data`)} label={title} id="licence">
+      <PostForm ctx={ctx} action={localePath(ctx.locale, `${base}/manage/open-data`)} label={title} id="licence-form">
         <RadioGroup name="licence" legend={t('openData.licence')} value={licence.id} options={LICENCES.map((l) => ({ value: l.id, label: `${l.name}: ${t(`openData.licence.${l.id}`)}` }))} />
         <SubmitButton>{t('openData.manage.save')}</SubmitButton>
       </PostForm>

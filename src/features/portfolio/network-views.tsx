@@ -2,7 +2,7 @@
 // reasons, and for coordinators and leads suggestions plus a form to link two projects.
 import type { CrossOverSuggestion } from '../../domain/crossovers.ts';
 import { resolveText } from '../../domain/localized.ts';
-import { ExampleBadge, Heading, Link, SelectField, SubmitButton, Text } from '../../web/components.tsx';
+import { ExampleBadge, Heading, Link, SelectField, SubmitButton, TableScroll, Text } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
@@ -64,7 +64,7 @@ export function CrossOversPage(props: {
       {network.links.length === 0 ? (
         <p class="utrecht-paragraph">{t('pf.crossovers.none')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={t('pf.crossovers.title')}>
           <table class="utrecht-table ks-table" id="cross-overs">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -86,7 +86,7 @@ export function CrossOversPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {props.suggestions && (
         <section aria-labelledby="suggestions">
@@ -128,7 +128,7 @@ export function CrossOversPage(props: {
       <Heading level={2}>{t('pf.network.picture')}</Heading>
       <NetworkSvg data={data} title={t('pf.network.svgTitle')} description={t('pf.network.svgDescription', { organisations: organisations.length, projects: network.projects.length })} locale={locale} />
       <Heading level={2}>{t('pf.network.table')}</Heading>
-      <div class="ks-table-wrap">
+      <TableScroll label={t('pf.network.table')}>
         <table class="utrecht-table ks-table">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -145,7 +145,7 @@ export function CrossOversPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Layout>
   );
 }

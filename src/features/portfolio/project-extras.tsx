@@ -2,7 +2,7 @@
 // consultations on joining partners, and the history of every recorded change.
 import type { ComponentChildren } from 'preact';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Heading, Link } from '../../web/components.tsx';
+import { Heading, Link, TableScroll } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import type { projectHistory } from './edit-queries.ts';
@@ -44,7 +44,7 @@ export function PartnerCommitments({ ctx, rows, code, canEdit }: { ctx: PageCont
   return (
     <section aria-labelledby="commitments">
       <Heading level={2} id="commitments">{t('pf.commitments.title')}</Heading>
-      <div class="ks-table-wrap">
+      <TableScroll label={t('pf.commitments.title')}>
         <table class="utrecht-table ks-table">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -77,7 +77,7 @@ export function PartnerCommitments({ ctx, rows, code, canEdit }: { ctx: PageCont
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
@@ -149,7 +149,7 @@ export function History({ ctx, rows }: { ctx: PageContext; rows: Awaited<ReturnT
       {rows.length === 0 ? (
         <p class="utrecht-paragraph">{t('pf.history.none')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={t('pf.history.title')}>
           <table class="utrecht-table ks-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -174,7 +174,7 @@ export function History({ ctx, rows }: { ctx: PageContext; rows: Awaited<ReturnT
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -53,7 +53,7 @@ function seesInternal(request: FastifyRequest): boolean {
 export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.projects', path: '/projects', order: 10 });
   registerNavItem({ label: 'nav.organisations', path: '/organisations', order: 20 });
-  registerNavItem({ label: 'pf.nav.proposals', path: '/proposals', order: 15, action: 'programme.manage' });
+  registerNavItem({ label: 'pf.nav.proposals', path: '/proposals', order: 15, group: 'programme' });
 
   app.get('/', { config: { action: 'public' } }, async (request, reply) => {
     reply.header('vary', 'Accept-Language');

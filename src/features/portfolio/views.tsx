@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { resolveText } from '../../domain/localized.ts';
-import { Heading, Link, Prose, Text } from '../../web/components.tsx';
+import { Heading, Link, Prose, TableScroll, Text } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -235,7 +235,7 @@ export function ProjectPage(props: {
       {actions.length === 0 ? (
         <p class="utrecht-paragraph">{t('project.noActions')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={t('project.actions')}>
           <table class="utrecht-table ks-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -271,7 +271,7 @@ export function ProjectPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {targets.length > 0 && (
         <>
@@ -311,7 +311,7 @@ export function ProjectsPage({ ctx, projects, themes, filters }: { ctx: PageCont
       <Heading level={1}>{t('projects.title')}</Heading>
       {filters}
       <p class="utrecht-paragraph" role="status">{t('projects.count', { count: projects.length })}</p>
-      <div class="ks-table-wrap">
+      <TableScroll label={t('projects.title')}>
         <table class="utrecht-table ks-table">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -343,7 +343,7 @@ export function ProjectsPage({ ctx, projects, themes, filters }: { ctx: PageCont
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Layout>
   );
 }
@@ -355,7 +355,7 @@ export function OrganisationsPage({ ctx, organisations }: { ctx: PageContext; or
     <Layout ctx={ctx} title={t('organisations.title')} crumbs={[programmeCrumb(ctx), { label: t('organisations.title') }]}>
       <Heading level={1}>{t('organisations.title')}</Heading>
       <p class="utrecht-paragraph">{t('organisations.intro')}</p>
-      <div class="ks-table-wrap">
+      <TableScroll label={t('organisations.title')}>
         <table class="utrecht-table ks-table">
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -376,7 +376,7 @@ export function OrganisationsPage({ ctx, organisations }: { ctx: PageContext; or
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Layout>
   );
 }
@@ -437,7 +437,7 @@ export function OrganisationPage(props: {
       {roles.length === 0 ? (
         <p class="utrecht-paragraph">{t('organisation.noRoles')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={t('organisation.roles')}>
           <table class="utrecht-table ks-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -466,7 +466,7 @@ export function OrganisationPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -2,7 +2,7 @@
 // list, and the edit form of one text.
 import { LOCALES, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import { staleIn, type StaleTranslations } from '../../domain/translation.ts';
-import { Heading, Link, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
+import { Heading, Link, SelectField, SubmitButton, TableScroll, Text, TextArea, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { ConflictPanel, type ConflictInfo } from '../portfolio/edit-views.tsx';
@@ -66,7 +66,7 @@ export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<Con
           {lists[kind].length === 0 ? (
             <p class="utrecht-paragraph">{t('website.manage.empty')}</p>
           ) : (
-            <div class="ks-table-wrap">
+            <TableScroll label={t(`website.manage.${kind}`)}>
               <table class="utrecht-table ks-table">
                 <thead class="utrecht-table__header">
                   <tr class="utrecht-table__row">
@@ -89,7 +89,7 @@ export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<Con
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
       ))}
@@ -110,7 +110,7 @@ export function TranslationsPage({ ctx, lists, staleProjects }: { ctx: PageConte
       {open.length === 0 ? (
         <p class="utrecht-paragraph">{t('website.translation.allCurrent')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={title}>
           <table class="utrecht-table ks-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -139,7 +139,7 @@ export function TranslationsPage({ ctx, lists, staleProjects }: { ctx: PageConte
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Heading level={2}>{t('website.translation.projects')}</Heading>
       {staleProjects.length === 0 ? (

@@ -54,7 +54,7 @@ export async function registerWebsiteRoutes(app: FastifyInstance, database: Data
   registerNavItem({ label: 'nav.website.news', path: '/news', order: 40 });
   registerNavItem({ label: 'nav.website.events', path: '/events', order: 41 });
   registerNavItem({ label: 'nav.website.search', path: '/search', order: 90 });
-  registerNavItem({ label: 'nav.website.manage', path: '/manage/website', order: 95, action: 'programme.manage' });
+  registerNavItem({ label: 'nav.website.manage', path: '/manage/website', order: 95, group: 'management' });
 
   registerHomePanel({
     key: 'website.news-and-events',

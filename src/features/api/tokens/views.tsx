@@ -1,4 +1,4 @@
-import { Alert, CsrfField, Heading, SelectField, SubmitButton, Text, TextField } from '../../../web/components.tsx';
+import { Alert, CsrfField, Heading, SelectField, SubmitButton, TableScroll, Text, TextField } from '../../../web/components.tsx';
 import type { PageContext } from '../../../web/context.ts';
 import { localePath } from '../../../web/context.ts';
 import { Layout } from '../../../web/layout.tsx';
@@ -109,7 +109,7 @@ export function TokensPage({
       {tokens.length === 0 ? (
         <p class="utrecht-paragraph">{t('apiTokens.none')}</p>
       ) : (
-        <div class="ks-table-wrap">
+        <TableScroll label={t('apiTokens.list')}>
           <table class="utrecht-table ks-table">
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
@@ -153,7 +153,7 @@ export function TokensPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -1,0 +1,84 @@
+// Every page type is valid HTML: the Nu HTML Checker (vnu.jar, the W3C's checker, from the vnu-jar
+// package, run on the system Java) checks the pages a visitor, a project lead and the coordinator
+// may open (the access matrix's pages, with its objects), the error pages, and in one call
+// (a JVM start costs ~15 s). Errors fail the test; warnings are left to the reviewer.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { pagesFor } from '../support/pages.ts';
+import { requireOrSkip } from '../support/skip.ts';
+import { buildWorld, type RoleKey, type World } from '../security/world.ts';
+
+const JAVA = process.env.JAVA_PATH ?? '/usr/bin/java';
+const ROLES: RoleKey[] = ['anonymous', 'lead', 'coordinator'];
+
+function vnuJar(): string | null {
+  let jar = process.env.VNU_JAR;
+  if (!jar) {
+    try {
+      jar = join(dirname(createRequire(import.meta.url).resolve('vnu-jar')), 'build/dist/vnu.jar');
+    } catch {
+      jar = undefined;
+    }
+  }
+  if (jar && existsSync(jar) && existsSync(JAVA)) return jar;
+  requireOrSkip('Nu HTML Checker', `vnu.jar (npm install) or ${JAVA} (apt-get install default-jre-headless) not found; HTML validity not checked`);
+  return null;
+}
+
+const jar = vnuJar();
+
+/** Checks every file in one vnu.jar call; returns its error lines, with the file names shortened. */
+function checkHtml(dir: string, files: string[]): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    execFile(JAVA, ['-jar', jar!, '--errors-only', '--exit-zero-always', ...files], { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) return reject(error);
+      const lines = `${stdout}${stderr}`.split('\n').filter((line) => line.trim() !== '');
+      resolve(lines.map((line) => line.replaceAll(`file:${dir}/`, '')));
+    });
+  });
+}
+
+describe('the Nu HTML Checker finds no errors on any page type', { skip: !jar }, () => {
+  let t: TestApp;
+  let world: World;
+  before(async () => {
+    t = await startTestApp('pglite');
+    world = await buildWorld(t);
+  });
+  after(async () => {
+    await t?.close();
+  });
+
+  test('pages of a visitor, a project lead and the coordinator, and the error pages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-html-'));
+    try {
+      const files: string[] = [];
+      const save = async (name: string, url: string, cookie: string | undefined, status: number) => {
+        const response = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+        if (response.statusCode !== status || !String(response.headers['content-type']).startsWith('text/html')) return;
+        const file = join(dir, `${name}${url.replace(/[^a-z0-9]+/gi, '_')}.html`);
+        writeFileSync(file, response.body);
+        files.push(file);
+      };
+      for (const role of ROLES) {
+        for (const url of pagesFor(world, role)) await save(role, url, world.actors[role].cookie, 200);
+      }
+      // The English side of a few pages (language attributes), and the error pages.
+      const slug = world.home.slug;
+      for (const url of [`/en/${slug}`, `/en/${slug}/projects/${world.home.ownProject}`, `/en/${slug}/agreement`]) await save('anonymous', url, undefined, 200);
+      await save('anonymous', `/nl/${slug}/no-such-page`, undefined, 404);
+      await save('lead', `/nl/${slug}/dashboard`, world.actors.lead.cookie, 403);
+      assert.ok(files.length >= 80, `${files.length} pages saved`);
+      const errors = await checkHtml(dir, files);
+      assert.deepEqual(errors, [], `HTML errors in ${new Set(errors.map((line) => line.split(':')[0])).size} pages:\n${errors.join('\n')}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
