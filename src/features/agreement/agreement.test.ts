@@ -249,6 +249,10 @@ for (const mode of databaseModes()) {
       assert.deepEqual(version!.staleTranslations, { annex: 'nl', duration: 'en' });
       assert.match((await get('/en/leiden/manage/website/translations', coordinator)).body, /id="stale-agreement"[^]*?href="\/en\/leiden\/agreement">The agreement’s current text/);
       assert.equal(await stale(), 'Dutch: 1 text out of date; English: 1 text out of date');
+      // The proposal form says which language of a section is behind, under that field.
+      const form = await get('/en/leiden/agreement/amendments/new', reps.lumc);
+      assert.match(form.body, /Duration \(English\)[^]*?Translation out of date: the text in the other language was changed after this one was written\./);
+      assert.equal(form.body.match(/Translation out of date: the text in the other language/g)?.length, 2, 'the English duration and the Dutch annex');
       // A later amendment brings the English up to date: the mark goes.
       await adopt(await propose({ body_duration_en: 'This agreement lasts twelve years.' }));
       assert.doesNotMatch((await get('/en/leiden/agreement')).body, /id="translation-stale"/);

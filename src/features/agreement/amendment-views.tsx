@@ -8,6 +8,7 @@ import { ErrorSummary, errorText, fieldProps, PostForm } from '../../web/form-co
 import type { FormState } from '../../web/forms.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
+import type { StaleTranslations } from '../../domain/translation.ts';
 import { StaleTranslationNote } from '../../web/translation-note.tsx';
 import { changedSections, staleSections } from './diff.ts';
 import type { Amendment, Consent, PartyRow, RepresentativeChange } from './queries.ts';
@@ -157,6 +158,8 @@ export function ProposePage(props: {
   parties: PartyRow[];
   represented: string[];
   sections: SectionSnapshot[];
+  /** Per section, the language the current text has left behind (src/domain/translation.ts). */
+  stale?: StaleTranslations;
   endOn: string;
   nextEndOn: string;
   /** The term has ended: no renewal form, but where to go instead. */
@@ -198,6 +201,7 @@ export function ProposePage(props: {
                     label={t('amendment.sectionText', { heading: plain(s.heading, locale), language: t(`agreement.language.${l}`) })}
                     lang={l}
                     rows={8}
+                    {...(props.stale?.[s.key] === l ? { description: t('form.translationStale') } : {})}
                   />
                 ))}
               </fieldset>
