@@ -24,6 +24,7 @@ describe('stale translations', () => {
   test('filling in a missing translation marks nothing, and clears an old mark', () => {
     assert.deepEqual(staleAfterEdit(['goal'], { goal: { nl: 'Doel' } }, { goal: { nl: 'Doel', en: 'Goal' } }, {}), {});
     assert.deepEqual(staleAfterEdit(['goal'], { goal: { en: 'Goal', nl: ' ' } }, { goal: { nl: 'Doel', en: 'Goal' } }, { goal: 'nl' }), {});
+    assert.deepEqual(staleAfterEdit(['goal'], { goal: { nl: 'Doel' } }, { goal: { nl: 'Doel', en: 'Goal' } }, { goal: 'en' }), {}, 'a mark left on the missing language goes');
     assert.deepEqual(staleAfterEdit(['goal', 'title'], { goal: { nl: 'Doel' }, title: before.title }, { goal: { nl: 'Doel', en: 'Goal' }, title: before.title }, { title: 'en' }), { title: 'en' });
   });
 
