@@ -21,6 +21,13 @@ describe('stale translations', () => {
     assert.deepEqual(staleAfterEdit(['goal'], before, { goal: { nl: 'Doel', en: '' } }, { goal: 'nl' }), {});
   });
 
+  test('filling in a missing translation marks nothing, and clears an old mark', () => {
+    assert.deepEqual(staleAfterEdit(['goal'], { goal: { nl: 'Doel' } }, { goal: { nl: 'Doel', en: 'Goal' } }, {}), {});
+    assert.deepEqual(staleAfterEdit(['goal'], { goal: { en: 'Goal', nl: ' ' } }, { goal: { nl: 'Doel', en: 'Goal' } }, { goal: 'nl' }), {});
+    assert.deepEqual(staleAfterEdit(['goal'], { goal: { nl: 'Doel' } }, { goal: { nl: 'Doel', en: 'Goal' } }, { goal: 'en' }), {}, 'a mark left on the missing language goes');
+    assert.deepEqual(staleAfterEdit(['goal', 'title'], { goal: { nl: 'Doel' }, title: before.title }, { goal: { nl: 'Doel', en: 'Goal' }, title: before.title }, { title: 'en' }), { title: 'en' });
+  });
+
   test('unchanged fields and fields not named keep their mark; whitespace alone is no change', () => {
     assert.deepEqual(staleAfterEdit(['goal'], before, { ...before, goal: { nl: ' Doel ', en: 'Goal' } }, { title: 'nl' }), { title: 'nl' });
     assert.deepEqual(staleAfterEdit(['title'], before, { ...before, goal: { nl: 'X', en: 'Goal' } }, {}), {});

@@ -1,7 +1,8 @@
 // Which language of a bilingual text is out of date. When an edit changes one language of a field
 // and leaves the other as it was, the other no longer says the same: it is marked until someone
 // changes it too (or the first language is changed back). Nothing is marked where the other
-// language is empty: that is a missing translation, which the page already shows as such.
+// language is empty (a missing translation, which the page already shows as such), nor when the
+// edit fills in a language that was empty (a new translation of the other).
 import { LOCALES, type Locale, type LocalizedText } from './localized.ts';
 
 /** Per field: the language whose text is behind the other. */
@@ -27,6 +28,11 @@ export function staleAfterEdit(
     }
     const edited = changed[0]!;
     const other: Locale = edited === 'nl' ? 'en' : 'nl';
+    if (!textOf(before[field], edited)) {
+      // A translation written where there was none follows the other language: nothing is behind.
+      delete next[field];
+      continue;
+    }
     // Editing the language that was behind brings it up to date; editing the other leaves it behind.
     if (next[field] === edited) delete next[field];
     else next[field] = other;

@@ -4,7 +4,11 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { buildUser, TEST_PASSWORD } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, expectAccessibleInBothLanguages, useBrowserApp } from '../support/browser.ts';
+import { getAgreement, sectionsAsSnapshot } from '../../src/features/agreement/queries.ts';
+import { agreementVersions } from '../../src/features/agreement/tables.ts';
+import { programmes } from '../../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
 
 describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
@@ -106,6 +110,70 @@ describe('website in Chromium', { skip: !chromiumAvailable() }, () => {
       if (decision) await visit(reader, `/${locale}/leiden/decisions/${decision}`);
     }
     assert.match(await (await reader.request.get(`${e2e.baseUrl}/nl/leiden/privacy`)).text(), /Gemeente Leiden/);
+    await reader.context().close();
+    await page.context().close();
+  });
+  test('a text changed in one language: "translation out of date" on the page, the form and the overview, accessible in both languages; a language cannot be emptied', async () => {
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, email, TEST_PASSWORD);
+    await page.goto(`${e2e.baseUrl}/nl/leiden/manage/website/news/new`);
+    await page.fill('#content-title_nl', 'Bibliotheek langer open');
+    await page.fill('#content-title_en', 'Library open longer');
+    await page.fill('#content-body_nl', 'De bibliotheek is voortaan tot middernacht open.');
+    await page.fill('#content-body_en', 'From now on the library is open until midnight.');
+    await page.fill('#content-slug', 'bibliotheek-langer-open');
+    await page.selectOption('#content-status', 'published');
+    await Promise.all([page.waitForURL(/\/manage\/website\/news\/[0-9a-f-]{36}$/), page.click('form.ks-form button[type=submit] >> nth=0')]);
+    const editUrl = page.url();
+    // Only the Dutch text changes.
+    await page.fill('#content-body_nl', 'De bibliotheek is voortaan tot één uur open.');
+    await Promise.all([page.waitForLoadState('load'), page.click('form.ks-form button[type=submit] >> nth=0')]);
+    assert.equal(await page.locator('#translation-stale').count(), 0, 'in Dutch nothing is behind');
+    await page.goto(editUrl.replace('/nl/', '/en/'));
+    assert.equal((await page.locator('#translation-stale').innerText()).trim(), 'Translation out of date: text');
+    await page.goto(editUrl);
+    await expectAccessibleInBothLanguages(page);
+
+    // The overview, reached through the management page, lists it with a link to its form.
+    await page.goto(`${e2e.baseUrl}/nl/leiden/manage/website`);
+    await page.click('main a:has-text("Vertalingen")');
+    const row = page.locator('tr', { hasText: 'Bibliotheek langer open' });
+    assert.match(await row.innerText(), /Actueel\s+Vertaling verouderd/);
+    await expectAccessibleInBothLanguages(page);
+    await Promise.all([page.waitForURL(editUrl), row.locator('a').click()]);
+
+    // Emptying the English title is refused with a message; what was typed stays.
+    await page.fill('#content-title_en', '');
+    await page.fill('#content-body_en', 'From now on the library is open until one o’clock.');
+    await Promise.all([page.waitForLoadState('load'), page.click('form.ks-form button[type=submit] >> nth=0')]);
+    assert.match(await page.locator('main').innerText(), /De titel had een tekst in deze taal en kan niet leeg worden gemaakt/);
+    assert.equal(await page.inputValue('#content-body_en'), 'From now on the library is open until one o’clock.');
+    await expectAccessible(page);
+
+    // The reader of the English page is told; the Dutch page is current.
+    const reader = await e2e.newPage();
+    await reader.goto(`${e2e.baseUrl}/nl/leiden/news/bibliotheek-langer-open`);
+    assert.equal(await reader.locator('#translation-stale').count(), 0);
+    await expectAccessibleInBothLanguages(reader);
+    await reader.goto(`${e2e.baseUrl}/en/leiden/news/bibliotheek-langer-open`);
+    assert.equal((await reader.locator('#translation-stale').innerText()).trim(), 'Translation out of date: text');
+
+    // The agreement's current text with a section behind in English (as an adopted Dutch-only amendment leaves it).
+    const db = e2e.t.database.db;
+    const [leiden] = await db.select().from(programmes).where(eq(programmes.slug, 'leiden'));
+    const agreement = (await getAgreement(db, leiden!.id))!;
+    await db
+      .insert(agreementVersions)
+      .values({ programmeId: leiden!.id, agreementId: agreement.id, number: 1, sections: await sectionsAsSnapshot(db, agreement.id), effectiveOn: agreement.signedOn, staleTranslations: { duration: 'en' } })
+      .onConflictDoUpdate({ target: [agreementVersions.agreementId, agreementVersions.number], set: { staleTranslations: { duration: 'en' } } });
+    await reader.goto(`${e2e.baseUrl}/nl/leiden/agreement`);
+    assert.equal(await reader.locator('#translation-stale').count(), 0);
+    await expectAccessibleInBothLanguages(reader);
+    await reader.goto(`${e2e.baseUrl}/en/leiden/agreement`);
+    assert.equal((await reader.locator('#translation-stale').innerText()).trim(), 'Translation out of date: Duration');
+    await page.goto(`${e2e.baseUrl}/en/leiden/manage/website/translations`);
+    assert.match(await page.locator('#stale-agreement').innerText(), /The agreement’s current text .* — English: 1 text out of date/);
+    await expectAccessible(page);
     await reader.context().close();
     await page.context().close();
   });

@@ -229,6 +229,36 @@ for (const mode of databaseModes()) {
       assert.equal((await get(`/nl/leiden/agreement/amendments/${pending}/pdf`, coordinator)).statusCode, 404);
     });
 
+    test('an amendment that changes one language of a section leaves the other "translation out of date" until a later one updates it', async () => {
+      const adopt = async (n: number) => {
+        for (const slug of PARTIES) assert.equal((await answer(slug, n, 'consent')).statusCode, 303);
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+      };
+      const marker = /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> Duration<\/p>/;
+      // Only the Dutch text of "Duur" is proposed: the English stays as it was.
+      const n = await propose({ body_duration_nl: 'Deze overeenkomst duurt twaalf jaar.' });
+      assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, marker, 'the proposal says what it leaves behind');
+      assert.doesNotMatch((await get(`/nl/leiden/agreement/amendments/${n}`, coordinator)).body, /id="translation-stale"/);
+      // Only the English annex was replaced earlier (amendment of the concurrency test): the Dutch one is behind.
+      const stale = async () => (await get('/en/leiden/manage/website/translations', coordinator)).body.match(/id="stale-agreement"[^]*?<\/a> — ([^<]*)<\/li>/)?.[1];
+      assert.equal(await stale(), 'Dutch: 1 text out of date', 'a proposal changes nothing yet');
+      await adopt(n);
+      assert.match((await get('/en/leiden/agreement')).body, marker);
+      assert.match((await get('/nl/leiden/agreement')).body, /id="translation-stale"><span class="ks-badge">Vertaling verouderd:<\/span> Bijlage 1[^<]*<\/p>/, 'in Dutch only the annex is behind');
+      const [version] = await t.database.db.select().from(agreementVersions).where(eq(agreementVersions.amendmentId, (await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.number, n)))[0]!.id));
+      assert.deepEqual(version!.staleTranslations, { annex: 'nl', duration: 'en' });
+      assert.match((await get('/en/leiden/manage/website/translations', coordinator)).body, /id="stale-agreement"[^]*?href="\/en\/leiden\/agreement">The agreement’s current text/);
+      assert.equal(await stale(), 'Dutch: 1 text out of date; English: 1 text out of date');
+      // The proposal form says which language of a section is behind, under that field.
+      const form = await get('/en/leiden/agreement/amendments/new', reps.lumc);
+      assert.match(form.body, /Duration \(English\)[^]*?Translation out of date: the text in the other language was changed after this one was written\./);
+      assert.equal(form.body.match(/Translation out of date: the text in the other language/g)?.length, 2, 'the English duration and the Dutch annex');
+      // A later amendment brings the English up to date: the mark goes.
+      await adopt(await propose({ body_duration_en: 'This agreement lasts twelve years.' }));
+      assert.doesNotMatch((await get('/en/leiden/agreement')).body, /id="translation-stale"/);
+      assert.equal(await stale(), 'Dutch: 1 text out of date');
+    });
+
     test('representatives: only the coordinator manages them; unknown users are refused', async () => {
       assert.equal((await get('/nl/leiden/agreement/representatives', reps.lumc)).statusCode, 403);
       assert.equal((await get('/nl/leiden/agreement/representatives', coordinator)).statusCode, 200);

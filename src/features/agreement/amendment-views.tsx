@@ -8,11 +8,13 @@ import { ErrorSummary, errorText, fieldProps, PostForm } from '../../web/form-co
 import type { FormState } from '../../web/forms.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
-import { changedSections } from './diff.ts';
+import type { StaleTranslations } from '../../domain/translation.ts';
+import { StaleTranslationNote } from '../../web/translation-note.tsx';
+import { changedSections, staleSections } from './diff.ts';
 import type { Amendment, Consent, PartyRow, RepresentativeChange } from './queries.ts';
 import { AnswerInput, proposalForm, sectionField } from './schema.ts';
 import type { AmendmentKind, SectionSnapshot } from './tables.ts';
-import { base, ChangeList, crumbs, Downloads, isoDay, partyName, plain, Table } from './views.tsx';
+import { base, ChangeList, crumbs, Downloads, isoDay, partyName, plain, sectionLabel, Table } from './views.tsx';
 
 export function AmendmentPage(props: {
   ctx: PageContext;
@@ -44,6 +46,8 @@ export function AmendmentPage(props: {
       <p class="utrecht-paragraph">
         <span class="ks-badge">{amendment.kind === 'renewal' ? t('amendment.kind.renewal', { years: 5 }) : t('amendment.kind.text')}</span> <strong id="amendment-state">{status}</strong>
       </p>
+      {/* A section changed in one language only: its text in the other stays as it was, and behind. */}
+      <StaleTranslationNote ctx={ctx} stale={staleSections(props.baseSections, amendment.edits)} label={sectionLabel(ctx, props.baseSections)} />
       <p class="utrecht-paragraph">{t('amendment.proposedBy', { person: amendment.proposedByName, party: proposer, date: formatDate(locale, isoDay(amendment.proposedAt)) })}</p>
       {amendment.adoptedAt && (
         <p class="utrecht-paragraph">
@@ -154,6 +158,8 @@ export function ProposePage(props: {
   parties: PartyRow[];
   represented: string[];
   sections: SectionSnapshot[];
+  /** Per section, the language the current text has left behind (src/domain/translation.ts). */
+  stale?: StaleTranslations;
   endOn: string;
   nextEndOn: string;
   /** The term has ended: no renewal form, but where to go instead. */
@@ -195,6 +201,7 @@ export function ProposePage(props: {
                     label={t('amendment.sectionText', { heading: plain(s.heading, locale), language: t(`agreement.language.${l}`) })}
                     lang={l}
                     rows={8}
+                    {...(props.stale?.[s.key] === l ? { description: t('form.translationStale') } : {})}
                   />
                 ))}
               </fieldset>

@@ -18,6 +18,7 @@ import { endDate } from '../../domain/term.ts';
 import { authorize, can } from '../../policies.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { notFound } from '../../web/http.ts';
+import { staleSections } from './diff.ts';
 import { loadProgrammeParties } from './party-queries.ts';
 import { sectionsAsSnapshot, standingOf, type Agreement } from './queries.ts';
 import { sectionField, type AnswerInput, type ProposalInput, type RepresentativeInput, type WithdrawInput } from './schema.ts';
@@ -238,7 +239,7 @@ export async function adoptAmendment({ db, actor, agreement, number }: Base & { 
       versionNumber = current.number + 1;
       const [version] = await tx
         .insert(agreementVersions)
-        .values({ programmeId: agreement.programmeId, agreementId: agreement.id, number: versionNumber, sections, amendmentId: amendment.id, effectiveOn: today() })
+        .values({ programmeId: agreement.programmeId, agreementId: agreement.id, number: versionNumber, sections, amendmentId: amendment.id, effectiveOn: today(), staleTranslations: staleSections(current.sections, sections, current.staleTranslations) })
         .returning();
       for (const edit of amendment.edits) {
         await tx.update(agreementSections).set({ body: edit.body }).where(and(eq(agreementSections.agreementId, agreement.id), eq(agreementSections.key, edit.key)));

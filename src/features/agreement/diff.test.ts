@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedSections, wordDiff } from './diff.ts';
+import { changedSections, staleSections, wordDiff } from './diff.ts';
 import { applyEdits } from './commands.ts';
 
 const section = (key: string, nl: string, position = 0) => ({ key, position, heading: { nl: key, en: key }, body: { nl, en: nl } });
@@ -38,5 +38,16 @@ describe('amendment diff', () => {
     const result = applyEdits(from, [{ key: 'b', body: { nl: 'TWEE', en: 'TWO' } }]);
     assert.deepEqual(result[0], from[0]);
     assert.deepEqual(result[1], { ...from[1], body: { nl: 'TWEE', en: 'TWO' } });
+  });
+
+  test('a section changed in one language only leaves the other behind, until a later text updates it', () => {
+    const base = [section('a', 'Een'), section('b', 'Twee')];
+    const nlOnly = { key: 'a', body: { nl: 'Eén, nieuw', en: 'Een' } };
+    assert.deepEqual(staleSections(base, [nlOnly]), { a: 'en' });
+    assert.deepEqual(staleSections(base, [{ key: 'a', body: { nl: 'Een', en: 'One' } }]), { a: 'nl' });
+    assert.deepEqual(staleSections(base, [{ key: 'a', body: { nl: 'X', en: 'Y' } }]), {}, 'both languages changed together');
+    const adopted = base.map((s) => (s.key === 'a' ? { ...s, body: nlOnly.body } : s));
+    assert.deepEqual(staleSections(adopted, [{ key: 'a', body: { nl: 'Eén, nieuw', en: 'One, new' } }], { a: 'en', b: 'nl' }), { b: 'nl' }, 'the English caught up; other sections keep their mark');
+    assert.deepEqual(staleSections(adopted, adopted, { b: 'nl' }), { b: 'nl' }, 'unchanged sections keep their mark');
   });
 });

@@ -2,6 +2,7 @@
 // whitespace with the words so paragraphs survive.
 import { diffWordsWithSpace } from 'diff';
 import type { LocalizedText } from '../../domain/localized.ts';
+import { staleAfterEdit, type StaleTranslations } from '../../domain/translation.ts';
 import type { SectionSnapshot } from './tables.ts';
 
 export interface DiffPart {
@@ -37,4 +38,19 @@ export function changedSections(from: SectionSnapshot[], to: SectionSnapshot[]):
     if (!to.some((s) => s.key === section.key)) changes.push({ key: section.key, heading: section.heading, status: 'removed', before: section.body, after: {} });
   }
   return changes;
+}
+
+/**
+ * Which sections' text is behind in one language after `after` replaced `before` (whole versions,
+ * or an amendment's edits): a section changed in one language only leaves the other out of date,
+ * until a later text changes that one too (src/domain/translation.ts's rule, per section).
+ */
+export function staleSections(before: Pick<SectionSnapshot, 'key' | 'body'>[], after: Pick<SectionSnapshot, 'key' | 'body'>[], stale: StaleTranslations = {}): StaleTranslations {
+  const bodies = (sections: Pick<SectionSnapshot, 'key' | 'body'>[]) => Object.fromEntries(sections.map((section) => [section.key, section.body]));
+  return staleAfterEdit(
+    after.map((section) => section.key),
+    bodies(before),
+    bodies(after),
+    stale,
+  );
 }

@@ -43,10 +43,16 @@ export async function getVersion(db: Db, agreementId: string, number: number) {
 }
 export type Version = NonNullable<Awaited<ReturnType<typeof getVersion>>>;
 
-export async function currentVersion(db: Db, agreement: Agreement): Promise<Pick<Version, 'number' | 'sections' | 'effectiveOn'>> {
+export async function currentVersion(db: Db, agreement: Agreement): Promise<Pick<Version, 'number' | 'sections' | 'effectiveOn' | 'staleTranslations'>> {
   const [row] = await db.select().from(agreementVersions).where(eq(agreementVersions.agreementId, agreement.id)).orderBy(desc(agreementVersions.number)).limit(1);
   if (row) return row;
-  return { number: 1, sections: await sectionsAsSnapshot(db, agreement.id), effectiveOn: agreement.signedOn };
+  return { number: 1, sections: await sectionsAsSnapshot(db, agreement.id), effectiveOn: agreement.signedOn, staleTranslations: {} };
+}
+
+/** The sections of the programme's current agreement text that are behind in one language, for the translations overview; null without an agreement. */
+export async function staleAgreementTexts(db: Db, programmeId: string) {
+  const agreement = await getAgreement(db, programmeId);
+  return agreement ? (await currentVersion(db, agreement)).staleTranslations : null;
 }
 
 /** The parties the user may speak for. */

@@ -146,6 +146,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
         parties={parties}
         represented={standing.representedPartyIds}
         sections={current.sections}
+        stale={current.staleTranslations}
         endOn={term.endOn}
         nextEndOn={endDateAfterRenewal(agreement)}
         ended={today() > term.endOn}

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
+import type { StaleTranslations } from '../../domain/translation.ts';
 import { agreementParties, agreements, programmes, users } from '../../db/schema.ts';
 
 const programmeRef = () =>
@@ -58,6 +59,11 @@ export const agreementVersions = pgTable(
     /** The amendment that produced this version; null for the signed text. */
     amendmentId: uuid('amendment_id'),
     effectiveOn: date('effective_on').notNull(),
+    /**
+     * Per section key, the language whose text is behind: an amendment that changed one language of
+     * a section and not the other leaves the other out of date until a later amendment updates it.
+     */
+    staleTranslations: jsonb('stale_translations').$type<StaleTranslations>().notNull().default({}),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('agreement_versions_number').on(t.agreementId, t.number)],

@@ -6,6 +6,7 @@ import { Heading, Link, Prose, SelectField, SubmitButton, TableScroll, Text } fr
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
+import { StaleTranslationNote } from '../../web/translation-note.tsx';
 import { changedSections, wordDiff, type SectionChange } from './diff.ts';
 import type { Agreement, Amendment, PartyRow, Version } from './queries.ts';
 import type { SectionSnapshot } from './tables.ts';
@@ -19,6 +20,9 @@ export function crumbs(ctx: PageContext, last?: string) {
   const agreement = { label: ctx.t('agreement.title'), href: `/${ctx.locale}${base(ctx)}` };
   return last ? [home, agreement, { label: last }] : [home, { label: ctx.t('agreement.title') }];
 }
+
+/** A section named by its heading in the reader's language, for a "translation out of date" note. */
+export const sectionLabel = (ctx: PageContext, sections: Pick<SectionSnapshot, 'key' | 'heading'>[]) => (key: string) => plain(sections.find((section) => section.key === key)?.heading, ctx.locale) || key;
 
 export function partyName(parties: PartyRow[], partyId: string, locale: Locale) {
   return plain(parties.find((p) => p.party.id === partyId)?.organisation.name, locale);
@@ -144,7 +148,7 @@ export function AgreementPage(props: {
   agreement: Agreement;
   endOn: string;
   parties: PartyRow[];
-  current: Pick<Version, 'number' | 'sections' | 'effectiveOn'>;
+  current: Pick<Version, 'number' | 'sections' | 'effectiveOn' | 'staleTranslations'>;
   versions: { number: number; effectiveOn: string; amendmentNumber: number | null }[];
   adopted: Amendment[];
   pending: Amendment[] | null;
@@ -209,6 +213,7 @@ export function AgreementPage(props: {
       {versions.length > 1 && <CompareForm ctx={ctx} versions={versions.map((v) => v.number)} from={versions[1]!.number} to={versions[0]!.number} />}
       <Heading level={2}>{t('agreement.currentText', { number: current.number, date: formatDate(locale, current.effectiveOn) })}</Heading>
       <Downloads ctx={ctx} path={`${base(ctx)}/versions/${current.number}`} />
+      <StaleTranslationNote ctx={ctx} stale={current.staleTranslations} label={sectionLabel(ctx, current.sections)} />
       <SectionsText ctx={ctx} sections={current.sections} idPrefix="section" />
     </Layout>
   );

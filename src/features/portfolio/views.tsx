@@ -1,4 +1,4 @@
-import { staleIn, type StaleTranslations } from '../../domain/translation.ts';
+import { StaleTranslationNote } from '../../web/translation-note.tsx';
 import type { VNode } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
@@ -182,7 +182,7 @@ export function ProjectPage(props: {
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs}>
       <Heading level={1}>{title}</Heading>
-      <StaleTranslationNote ctx={ctx} stale={project.staleTranslations} />
+      <StaleTranslationNote ctx={ctx} stale={project.staleTranslations} label={(field) => ctx.t(FIELD_LABELS[field] ?? field).toLowerCase()} />
       <dl class="ks-dl">
         {theme && (
           <>
@@ -482,14 +482,3 @@ const FIELD_LABELS: Record<string, string> = {
   staffingArrangements: 'pf.field.staffingArrangements',
   financingArrangements: 'pf.field.financingArrangements',
 };
-
-/** Texts in the reader's language that are behind the other language, named so the reader knows. */
-function StaleTranslationNote({ ctx, stale }: { ctx: PageContext; stale: StaleTranslations }) {
-  const fields = staleIn(stale, ctx.locale);
-  if (fields.length === 0) return null;
-  return (
-    <p class="utrecht-paragraph" id="translation-stale">
-      <span class="ks-badge">{ctx.t('project.translationStale')}</span> {fields.map((field) => ctx.t(FIELD_LABELS[field] ?? field).toLowerCase()).join(', ')}
-    </p>
-  );
-}

@@ -7,13 +7,15 @@ import { recordAudit } from '../../db/audit.ts';
 import { programmes } from '../../db/schema.ts';
 import { writeTransaction } from '../../db/transaction.ts';
 import { saveVersioned, type Conflict, type Saved } from '../../db/versioned.ts';
-import { done, refusedField, type Outcome } from '../../domain/outcome.ts';
+import { done, refused, refusedField, type Outcome } from '../../domain/outcome.ts';
+import type { LocalizedText } from '../../domain/localized.ts';
+import { emptiedLanguages, staleAfterEdit } from '../../domain/translation.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { authorize } from '../../policies.ts';
 import { forgetThemes } from '../../web/assets.ts';
 import { notFound } from '../../web/http.ts';
 import { forgetProgrammes } from '../../web/request-context.ts';
-import { changedLanguages, contentFrom, translationState, type ContentKind } from './rules.ts';
+import { changedLanguages, contentFrom, TRANSLATED_CONTENT_FIELDS, type ContentKind } from './rules.ts';
 import { notifyChange } from './cache.ts';
 import { TABLES } from './queries.ts';
 import type { ContentForm, EventForm, PrivacyForm, ThemeForm } from './schema.ts';
@@ -32,6 +34,10 @@ interface Base {
 
 /** The text as saved now, when an edit started from an older version (nothing written). */
 export type ContentConflict = Conflict<typeof TABLES.news.$inferSelect>;
+
+/** The tracked bilingual texts of a stored or typed item (an event's location among them). */
+const textsOf = (item: object | null): Record<string, LocalizedText | undefined> =>
+  Object.fromEntries(TRANSLATED_CONTENT_FIELDS.map((field) => [field, (item as Partial<Record<string, LocalizedText>> | null)?.[field]]));
 
 /**
  * Creates (no id) or updates a news item, event or page; 404 for an id that is not this
@@ -57,15 +63,17 @@ export async function saveContent(input: Base & { kind: ContentKind; id?: string
     if (input.id && !before) throw notFound();
     if (before && before.version !== input.content.version) return { ok: false, conflict: true, current: before };
 
+    // Title and body are what the page shows: one that had a language may not lose it, or the page
+    // would silently show the other language in its place.
+    if (before) {
+      const emptied = (['title', 'body'] as const).flatMap((field) => emptiedLanguages(before[field], content[field]).map((locale) => [`${field}_${locale}`, { key: `website.error.${field}Emptied` }] as const));
+      if (emptied.length > 0) return refused(Object.fromEntries(emptied));
+    }
+
+    // Each language keeps when its text last changed (the feeds' dates).
     const languageUpdatedAt: LanguageTimes = { ...(before?.languageUpdatedAt ?? {}) };
-    const changed = changedLanguages(before, content);
-    for (const locale of changed) {
-      if (!content.title[locale] && !content.body[locale] && !content.summary[locale]) continue;
-      const other = locale === 'nl' ? 'en' : 'nl';
-      // Bringing a missing or outdated translation up to date catches up with the other language;
-      // any other edit moves this language ahead, and the other one becomes outdated.
-      const catchingUp = before && !changed.includes(other) && translationState(before, locale) !== 'current' && languageUpdatedAt[other];
-      languageUpdatedAt[locale] = catchingUp ? languageUpdatedAt[other]! : now.toISOString();
+    for (const locale of changedLanguages(before, content)) {
+      if (content.title[locale] || content.body[locale] || content.summary[locale]) languageUpdatedAt[locale] = now.toISOString();
     }
     // Publishing without a date publishes now; a draft keeps no date.
     const publishAt = content.status === 'draft' ? null : content.status === 'published' ? (content.publishAt ?? before?.publishAt ?? now) : content.publishAt;
@@ -79,6 +87,8 @@ export async function saveContent(input: Base & { kind: ContentKind; id?: string
       imageUrl: content.imageUrl,
       imageAlt: content.imageUrl ? content.imageAlt : {},
       languageUpdatedAt,
+      // A text changed in one language only leaves the other "translation out of date" until it is updated too.
+      staleTranslations: staleAfterEdit(TRANSLATED_CONTENT_FIELDS, textsOf(before), textsOf({ ...content, imageAlt: content.imageUrl ? content.imageAlt : {} }), before?.staleTranslations ?? {}),
       // Once the coordinator saves an example item, it is theirs: the "example" label goes.
       example: false,
       updatedAt: now,

@@ -1,7 +1,8 @@
 // The coordinator's side of the website: the overview of news, events and pages, the translation
 // list, and the edit form of one text.
 import { LOCALES, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { staleIn, type StaleTranslations } from '../../domain/translation.ts';
+import type { StaleTranslations } from '../../domain/translation.ts';
+import { StaleTranslationList, StaleTranslationNote } from '../../web/translation-note.tsx';
 import { Heading, Link, SelectField, SubmitButton, TableScroll, Text, TextArea, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
@@ -13,7 +14,7 @@ import type { EventRow, NewsRow } from './queries.ts';
 import { formatLocalDateTime, translationState, type ContentKind } from './rules.ts';
 import { ContentForm, EventForm } from './schema.ts';
 import { PUBLICATION_STATES } from './tables.ts';
-import { plain, programmeCrumb } from './views.tsx';
+import { contentFieldLabel, plain, programmeCrumb } from './views.tsx';
 
 const KINDS: ContentKind[] = ['news', 'events', 'pages'];
 const PUBLIC_PATH: Record<ContentKind, string> = { news: 'news', events: 'events', pages: 'pages' };
@@ -97,7 +98,7 @@ export function ManagePage({ ctx, lists }: { ctx: PageContext; lists: Record<Con
   );
 }
 
-export function TranslationsPage({ ctx, lists, staleProjects }: { ctx: PageContext; lists: Record<ContentKind, NewsRow[]>; staleProjects: { code: string; title: LocalizedText; stale: StaleTranslations }[] }) {
+export function TranslationsPage({ ctx, lists, staleProjects, staleAgreement }: { ctx: PageContext; lists: Record<ContentKind, NewsRow[]>; staleProjects: { code: string; title: LocalizedText; stale: StaleTranslations }[]; staleAgreement: StaleTranslations | null }) {
   const { t, locale } = ctx;
   const base = `/${ctx.programme!.slug}/manage/website`;
   const rows = KINDS.flatMap((kind) => lists[kind].map((item) => ({ kind, item, nl: translationState(item, 'nl'), en: translationState(item, 'en') })));
@@ -145,19 +146,13 @@ export function TranslationsPage({ ctx, lists, staleProjects }: { ctx: PageConte
       {staleProjects.length === 0 ? (
         <p class="utrecht-paragraph">{t('website.translation.projectsCurrent')}</p>
       ) : (
-        <ul class="utrecht-unordered-list" id="stale-projects">
-          {staleProjects.map((project) => (
-            <li class="utrecht-unordered-list__item">
-              <Link ctx={ctx} to={`/${ctx.programme!.slug}/projects/${project.code}/edit`}>
-                {project.code}. {plain(project.title, locale)}
-              </Link>
-              {' — '}
-              {LOCALES.filter((behind) => staleIn(project.stale, behind).length > 0)
-                .map((behind) => t('website.translation.behindIn', { language: t(behind === 'nl' ? 'website.col.nl' : 'website.col.en'), count: staleIn(project.stale, behind).length }))
-                .join('; ')}
-            </li>
-          ))}
-        </ul>
+        <StaleTranslationList ctx={ctx} id="stale-projects" records={staleProjects.map((project) => ({ href: `/${ctx.programme!.slug}/projects/${project.code}/edit`, label: `${project.code}. ${plain(project.title, locale)}`, stale: project.stale }))} />
+      )}
+      <Heading level={2}>{t('website.translation.agreement')}</Heading>
+      {!staleAgreement || Object.keys(staleAgreement).length === 0 ? (
+        <p class="utrecht-paragraph">{t('website.translation.agreementCurrent')}</p>
+      ) : (
+        <StaleTranslationList ctx={ctx} id="stale-agreement" records={[{ href: `/${ctx.programme!.slug}/agreement`, label: t('website.translation.agreementText'), stale: staleAgreement }]} />
       )}
     </Layout>
   );
@@ -182,19 +177,23 @@ export function storedValues(kind: ContentKind, item: NewsRow | EventRow | null)
   return values;
 }
 
-export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: string | null; stored: Record<string, string>; form?: FormState; publicSlug?: string; conflict?: ConflictInfo }) {
+export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: string | null; stored: Record<string, string>; form?: FormState; publicSlug?: string; conflict?: ConflictInfo; stale?: StaleTranslations }) {
   const { ctx, kind, id, stored, form } = props;
   const { t, locale } = ctx;
   const base = `/${ctx.programme!.slug}/manage/website/${kind}`;
   const schema = kind === 'events' ? EventForm : ContentForm;
+  const stale = props.stale ?? {};
+  // A text behind the other language says so under its field (the same words as a project's form).
+  const staleNote = (name: string, lang: Locale) => (stale[name === 'image_alt' ? 'imageAlt' : name] === lang ? { description: t('form.translationStale') } : {});
   const field = (name: string) => fieldProps(ctx, schema, form, 'content', name, stored[name] ?? '');
   const typedTitle = field('title_nl').value || field('title_en').value;
   const title = id ? `${t('website.manage.edit')}: ${typedTitle}` : t(`website.manage.new${kind[0]!.toUpperCase()}${kind.slice(1)}`);
   const text = (name: string, type: 'text' | 'datetime-local' = 'text', description?: string) => <TextField {...field(name)} label={t(`website.form.${name}`)} type={type} description={description} />;
-  const localText = (name: string, lang: Locale) => <TextField {...field(`${name}_${lang}`)} label={t(`website.form.${name}_${lang}`)} lang={lang} />;
+  const localText = (name: string, lang: Locale) => <TextField {...field(`${name}_${lang}`)} {...staleNote(name, lang)} label={t(`website.form.${name}_${lang}`)} lang={lang} />;
   return (
     <Layout ctx={ctx} title={title} crumbs={manageCrumbs(ctx, title)} indexable={false}>
       <Heading level={1}>{title}</Heading>
+      <StaleTranslationNote ctx={ctx} stale={stale} label={contentFieldLabel(ctx)} />
       <ConflictPanel ctx={ctx} conflict={props.conflict} />
       <ErrorSummary ctx={ctx} state={form} form="content" />
       {id && stored.status !== 'draft' && props.publicSlug && (
@@ -210,8 +209,8 @@ export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: strin
           <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend">{t(`website.col.${lang}`)}</legend>
             {localText('title', lang)}
-            <TextArea {...field(`summary_${lang}`)} label={t(`website.form.summary_${lang}`)} rows={2} lang={lang} />
-            <TextArea {...field(`body_${lang}`)} label={t(`website.form.body_${lang}`)} rows={10} description={t('website.form.bodyHelp')} lang={lang} />
+            <TextArea {...field(`summary_${lang}`)} {...staleNote('summary', lang)} label={t(`website.form.summary_${lang}`)} rows={2} lang={lang} />
+            <TextArea {...field(`body_${lang}`)} label={t(`website.form.body_${lang}`)} rows={10} description={stale.body === lang ? `${t('form.translationStale')} ${t('website.form.bodyHelp')}` : t('website.form.bodyHelp')} lang={lang} />
             {kind === 'events' && localText('location', lang)}
             {localText('image_alt', lang)}
           </fieldset>

@@ -74,14 +74,14 @@ export async function listAll(db: Db, kind: ContentKind, programmeId: string): P
 /**
  * SQL for `translationState(item, nl) !== 'current' || translationState(item, en) !== 'current'`
  * (rules.ts): a language is missing when it lacks the title, or the body the other one has;
- * outdated when it was last edited before the other. Keep the two in step.
+ * outdated when an edit left one of its texts behind the other (stale_translations). Keep the two in step.
  */
 function translationOpen(kind: ContentKind): SQL {
   const t = common(kind);
   const filled = (column: AnyColumn, l: string) => sql`coalesce(${column}->>${sql.raw(`'${l}'`)}, '') ~ '[^[:space:]]'`;
   const has = (l: string, o: string) => sql`(${filled(t.title, l)} and (${filled(t.body, l)} or not ${filled(t.body, o)}))`;
-  const edited = (l: string) => sql`(${t.languageUpdatedAt}->>${sql.raw(`'${l}'`)})::timestamptz`;
-  const open = (l: string, o: string) => sql`((not ${has(l, o)} and ${has(o, l)}) or coalesce(${edited(l)} < ${edited(o)}, false))`;
+  const behind = (l: string) => sql`exists (select 1 from jsonb_each_text(${t.staleTranslations}) as stale where stale.value = ${sql.raw(`'${l}'`)})`;
+  const open = (l: string, o: string) => sql`((not ${has(l, o)} and ${has(o, l)}) or ${behind(l)})`;
   return sql`(${open('nl', 'en')} or ${open('en', 'nl')})`;
 }
 

@@ -15,6 +15,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { PROGRAMME_LOGO } from '../files/owners.ts';
 import { attachmentsOf } from '../files/queries.ts';
+import { staleAgreementTexts } from '../agreement/queries.ts';
 import { projectsWithStaleTranslations } from '../portfolio/queries.ts';
 import { CONTENT_OBJECT_TYPES, deleteContent, saveContent, saveTheme } from './commands.ts';
 import { EditPage, ManagePage, storedValues, TranslationsPage } from './manage-views.tsx';
@@ -43,8 +44,8 @@ export function registerWebsiteManageRoutes(app: FastifyInstance, db: Db, config
       return sendHtml(reply, renderPage(<ManagePage ctx={pageContext(request, config)} lists={await loadLists(request.programme!.id)} />));
     });
     app.get<{ Params: P }>(`${url}/translations`, { config: { action: 'website.manage' } }, async (request, reply) => {
-      const [lists, staleProjects] = await Promise.all([loadLists(request.programme!.id), projectsWithStaleTranslations(db, request.programme!.id)]);
-      return sendHtml(reply, renderPage(<TranslationsPage ctx={pageContext(request, config)} lists={lists} staleProjects={staleProjects} />));
+      const [lists, staleProjects, staleAgreement] = await Promise.all([loadLists(request.programme!.id), projectsWithStaleTranslations(db, request.programme!.id), staleAgreementTexts(db, request.programme!.id)]);
+      return sendHtml(reply, renderPage(<TranslationsPage ctx={pageContext(request, config)} lists={lists} staleProjects={staleProjects} staleAgreement={staleAgreement} />));
     });
 
     app.get<{ Params: KindParams }>(`${url}/:kind/new`, { config: { action: 'website.edit' } }, async (request, reply) => {
@@ -57,7 +58,7 @@ export function registerWebsiteManageRoutes(app: FastifyInstance, db: Db, config
       if (!isKind(kind)) throw notFound();
       const item = await q.getAny(db, kind, request.programme!.id, request.params.id);
       if (!item) throw notFound();
-      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={item.id} stored={storedValues(kind, item)} publicSlug={item.slug} />));
+      return sendHtml(reply, renderPage(<EditPage ctx={pageContext(request, config)} kind={kind} id={item.id} stored={storedValues(kind, item)} publicSlug={item.slug} stale={item.staleTranslations} />));
     });
 
     const save = async (request: FastifyRequest<{ Params: KindParams & { id?: string } }>, reply: FastifyReply) => {
@@ -79,12 +80,12 @@ export function registerWebsiteManageRoutes(app: FastifyInstance, db: Db, config
         const names = new Map(PUBLICATION_STATES.map((state) => [state, ctx.t(`website.status.${state}`)] as const));
         const rows = conflictRows(result.current, yours, labels, ctx.t, ctx.locale, names);
         const values = { ...(request.body as FormBody), version: String(result.current.version) };
-        const page = <EditPage ctx={ctx} kind={kind} id={id} stored={storedValues(kind, item)} form={formState('content', {}, values)} conflict={{ rows, by: by?.actorLabel ?? null, at: by?.at ?? null }} />;
+        const page = <EditPage ctx={ctx} kind={kind} id={id} stored={storedValues(kind, item)} stale={result.current.staleTranslations} form={formState('content', {}, values)} conflict={{ rows, by: by?.actorLabel ?? null, at: by?.at ?? null }} />;
         return sendHtml(reply, renderPage(page), 409);
       }
       if (!result.ok) {
         const errors = 'errors' in result ? result.errors : {};
-        const page = <EditPage ctx={pageContext(request, config)} kind={kind} id={id} stored={storedValues(kind, item)} form={formState('content', errors, request.body)} />;
+        const page = <EditPage ctx={pageContext(request, config)} kind={kind} id={id} stored={storedValues(kind, item)} stale={item?.staleTranslations} form={formState('content', errors, request.body)} />;
         return sendHtml(reply, renderPage(page), 400);
       }
       return redirectLocal(reply, undefined, `/${request.locale}/${request.programme!.slug}/manage/website/${kind}/${result.value.id}`);

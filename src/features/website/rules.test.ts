@@ -60,10 +60,14 @@ describe('publication rules', () => {
 
   test('translation state: missing, outdated, current', () => {
     const base = { title: { nl: 'A', en: 'A' }, body: { nl: 'x', en: 'y' } };
-    assert.equal(translationState({ ...base, languageUpdatedAt: { nl: '2026-01-02T00:00:00Z', en: '2026-01-01T00:00:00Z' } }, 'en'), 'outdated');
-    assert.equal(translationState({ ...base, languageUpdatedAt: { nl: '2026-01-02T00:00:00Z', en: '2026-01-01T00:00:00Z' } }, 'nl'), 'current');
-    assert.equal(translationState({ title: { nl: 'A' }, body: { nl: 'x' }, languageUpdatedAt: {} }, 'en'), 'missing');
-    assert.equal(translationState({ title: { nl: 'A', en: 'A' }, body: { nl: 'x' }, languageUpdatedAt: {} }, 'en'), 'missing');
+    assert.equal(translationState({ ...base, staleTranslations: { body: 'en' } }, 'en'), 'outdated');
+    assert.equal(translationState({ ...base, staleTranslations: { body: 'en' } }, 'nl'), 'current');
+    assert.equal(translationState({ ...base, staleTranslations: { summary: 'nl' } }, 'nl'), 'outdated');
+    assert.equal(translationState({ ...base, staleTranslations: {} }, 'en'), 'current');
+    assert.equal(translationState({ title: { nl: 'A' }, body: { nl: 'x' }, staleTranslations: {} }, 'en'), 'missing');
+    assert.equal(translationState({ title: { nl: 'A', en: 'A' }, body: { nl: 'x' }, staleTranslations: { title: 'en' } }, 'en'), 'missing', 'missing says more than out of date');
+    assert.equal(translationState({ title: { nl: 'A', en: 'A' }, body: {}, staleTranslations: {} }, 'en'), 'current', 'no body in either language');
+    assert.equal(translationState({ title: { nl: ' ', en: 'A' }, body: {}, staleTranslations: {} }, 'nl'), 'missing');
   });
 
   test('only the languages whose text changed are stamped', () => {

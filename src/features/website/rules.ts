@@ -3,6 +3,7 @@
 import { slugify } from '../../domain/slug.ts';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { LOCALES } from '../../domain/localized.ts';
+import { staleIn, type StaleTranslations } from '../../domain/translation.ts';
 import { done, refused, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
 import type { ContentForm, EventForm } from './schema.ts';
 import type { LanguageTimes, PublicationState } from './tables.ts';
@@ -142,16 +143,16 @@ export function changedLanguages(before: Partial<ContentInput> | null, after: Co
 
 export type TranslationState = 'current' | 'missing' | 'outdated';
 
+/** The bilingual texts of a news item, event or page whose translations are tracked (src/domain/translation.ts). */
+export const TRANSLATED_CONTENT_FIELDS = ['title', 'summary', 'body', 'location', 'imageAlt'] as const;
+
 /**
  * How the text in `locale` stands against the other language: missing when it has no title or
- * body where the other has, outdated when it was last edited before the other.
+ * body where the other has, outdated when an edit changed a text in the other language only.
  */
-export function translationState(item: { title: LocalizedText; body: LocalizedText; languageUpdatedAt: LanguageTimes }, locale: Locale): TranslationState {
+export function translationState(item: { title: LocalizedText; body: LocalizedText; staleTranslations: StaleTranslations }, locale: Locale): TranslationState {
   const other: Locale = locale === 'nl' ? 'en' : 'nl';
   const has = (l: Locale) => !!item.title[l]?.trim() && (!!item.body[l]?.trim() || !item.body[other]?.trim());
   if (!has(locale) && has(other)) return 'missing';
-  const mine = item.languageUpdatedAt[locale];
-  const theirs = item.languageUpdatedAt[other];
-  if (mine && theirs && Date.parse(mine) < Date.parse(theirs)) return 'outdated';
-  return 'current';
+  return staleIn(item.staleTranslations, locale).length > 0 ? 'outdated' : 'current';
 }

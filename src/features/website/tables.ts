@@ -3,6 +3,7 @@
 // a missing or outdated translation apart from an up-to-date one.
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../domain/localized.ts';
+import type { StaleTranslations } from '../../domain/translation.ts';
 import { programmes } from '../../db/schema.ts';
 
 export const PUBLICATION_STATES = ['draft', 'scheduled', 'published'] as const;
@@ -25,6 +26,8 @@ function contentColumns() {
     /** Markdown as the editor typed it; rendered and sanitised on the server when shown. */
     body: text2('body').notNull().default({}),
     languageUpdatedAt: jsonb('language_updated_at').$type<LanguageTimes>().notNull().default({}),
+    /** Per text, the language left behind when an edit changed only the other (src/domain/translation.ts). */
+    staleTranslations: jsonb('stale_translations').$type<StaleTranslations>().notNull().default({}),
     status: text('status').$type<PublicationState>().notNull().default('draft'),
     /** For 'scheduled': the moment it becomes public; for 'published': when it did. */
     publishAt: timestamp('publish_at', { withTimezone: true }),

@@ -7,6 +7,7 @@ import type { FormState } from '../../web/forms.ts';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
+import { StaleTranslationNote } from '../../web/translation-note.tsx';
 import { markdownToText, renderMarkdown } from './markdown.ts';
 import type { EventRow, NewsRow } from './queries.ts';
 import { SearchQuery } from './schema.ts';
@@ -126,6 +127,9 @@ export function NewsListPage({ ctx, items }: { ctx: PageContext; items: NewsRow[
   );
 }
 
+/** How a tracked text of a news item, event or page is named in a "translation out of date" note. */
+export const contentFieldLabel = (ctx: PageContext) => (field: string) => ctx.t(`website.form.${field === 'imageAlt' ? 'image_alt' : field}`).toLowerCase();
+
 export function NewsPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) {
   const { t, locale } = ctx;
   const title = plain(item.title, locale);
@@ -143,6 +147,7 @@ export function NewsPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) {
           <Text value={item.title} locale={locale} />
         </h1>
         {item.example && <ExampleNote ctx={ctx} />}
+        <StaleTranslationNote ctx={ctx} stale={item.staleTranslations} label={contentFieldLabel(ctx)} />
         {item.publishAt && <p class="utrecht-paragraph ks-muted">{t('website.news.published', { date: formatDateTime(locale, item.publishAt) })}</p>}
         <Text as="p" value={item.summary} locale={locale} />
         <Figure item={item} locale={locale} />
@@ -191,6 +196,7 @@ export function EventPage({ ctx, item }: { ctx: PageContext; item: EventRow }) {
           <Text value={item.title} locale={locale} />
         </h1>
         {item.example && <ExampleNote ctx={ctx} />}
+        <StaleTranslationNote ctx={ctx} stale={item.staleTranslations} label={contentFieldLabel(ctx)} />
         <dl class="ks-facts">
           <dt>{t('website.events.when')}</dt>
           <dd>
@@ -228,6 +234,7 @@ export function ContentPage({ ctx, item }: { ctx: PageContext; item: NewsRow }) 
         <Text value={item.title} locale={locale} />
       </h1>
       {item.example && <ExampleNote ctx={ctx} />}
+      <StaleTranslationNote ctx={ctx} stale={item.staleTranslations} label={contentFieldLabel(ctx)} />
       <Text as="p" value={item.summary} locale={locale} />
       <Figure item={item} locale={locale} />
       <Markdown value={item.body} locale={locale} />

@@ -165,16 +165,49 @@ for (const mode of databaseModes()) {
       assert.match(overview.body, /Alleen Nederlands/);
       assert.match(overview.body, /Missing/);
       assert.ok(overview.body.includes(`href="${(created.headers.location as string).replace('/nl/', '/en/')}"`));
-      // Translate, then change only the Dutch: English is now older.
+      // Translate, then change only the Dutch: English is now out of date.
       const editUrl = created.headers.location as string;
       await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00', version: '1' });
       assert.doesNotMatch((await get('/en/leiden/manage/website/translations', { cookie: coordinator.cookie })).body, /Dutch only/);
       await new Promise((r) => setTimeout(r, 5));
       await post(editUrl, coordinator, { slug: 'alleen-nederlands', title_nl: 'Alleen Nederlands', body_nl: 'Nieuwe tekst', title_en: 'Dutch only', body_en: 'Text', status: 'draft', starts_at: '2030-05-01T20:00', version: '2' });
       const after = await get('/en/leiden/manage/website/translations', { cookie: coordinator.cookie });
-      assert.match(after.body, /Older than the other language/);
+      assert.match(after.body, /Translation out of date/);
       const dashboardPanel = await get('/en/leiden/manage/website', { cookie: coordinator.cookie });
       assert.equal(dashboardPanel.statusCode, 200);
+    });
+
+    test('a text changed in one language marks the other "translation out of date" on its pages until it is updated; a title or text cannot lose a language', async () => {
+      const fields = { slug: 'vertaald', title_nl: 'Vertaald bericht', title_en: 'Translated item', summary_nl: 'Kort', summary_en: 'Short', body_nl: 'Tekst', body_en: 'Text', status: 'published' };
+      const created = await post('/nl/leiden/manage/website/news/new', coordinator, fields);
+      assert.equal(created.statusCode, 303);
+      const editUrl = created.headers.location as string;
+      const stored = async () => (await t.database.db.select({ stale: newsItems.staleTranslations, version: newsItems.version, title: newsItems.title, body: newsItems.body }).from(newsItems).where(eq(newsItems.slug, 'vertaald')))[0]!;
+      assert.deepEqual((await stored()).stale, {}, 'written in both languages at once: nothing behind');
+      // Only the Dutch summary and body change: in English both are behind, in Dutch nothing is.
+      assert.equal((await post(editUrl, coordinator, { ...fields, summary_nl: 'Korter', body_nl: 'Nieuwe tekst', version: '1' })).statusCode, 303);
+      assert.deepEqual((await stored()).stale, { summary: 'en', body: 'en' });
+      assert.match((await get('/en/leiden/news/vertaald')).body, /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> text, summary<\/p>/);
+      assert.doesNotMatch((await get('/nl/leiden/news/vertaald')).body, /id="translation-stale"/, 'the Dutch text is the current one');
+      const form = await get(editUrl.replace('/nl/', '/en/'), { cookie: coordinator.cookie });
+      assert.match(form.body, /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> text, summary/);
+      assert.equal(form.body.match(/Translation out of date: the text in the other language was changed after this one was written\./g)?.length, 2, 'under the English summary and text');
+      const overview = await get('/nl/leiden/manage/website/translations', { cookie: coordinator.cookie });
+      assert.match(overview.body, new RegExp(`href="${editUrl}"[^>]*>[^]*?Vertaald bericht[^]*?Vertaling verouderd`));
+      // Emptying the English title or text is refused with a message; what was typed stays, nothing is stored.
+      const emptied = await post(editUrl, coordinator, { ...fields, title_en: '', body_nl: 'Nog nieuwer', body_en: ' ', version: '2' });
+      assert.equal(emptied.statusCode, 400);
+      assert.match(emptied.body, /De titel had een tekst in deze taal en kan niet leeg worden gemaakt/);
+      assert.match(emptied.body, /De tekst had een versie in deze taal en kan niet leeg worden gemaakt/);
+      assert.ok(emptied.body.includes('>Nog nieuwer</textarea>'), 'the typed text is kept');
+      assert.deepEqual((await stored()).version, 2, 'nothing saved');
+      assert.equal((await stored()).title.en, 'Translated item');
+      // Bringing the English text up to date clears its mark; the summary stays behind until it is updated too.
+      assert.equal((await post(editUrl, coordinator, { ...fields, summary_nl: 'Korter', body_nl: 'Nieuwe tekst', body_en: 'New text', version: '2' })).statusCode, 303);
+      assert.deepEqual((await stored()).stale, { summary: 'en' });
+      assert.equal((await post(editUrl, coordinator, { ...fields, summary_nl: 'Korter', summary_en: 'Shorter', body_nl: 'Nieuwe tekst', body_en: 'New text', version: '3' })).statusCode, 303);
+      assert.deepEqual((await stored()).stale, {});
+      assert.doesNotMatch((await get('/en/leiden/news/vertaald')).body, /id="translation-stale"/);
     });
 
     test('the dashboard counts open translations with one COUNT query, the same number the overview lists', async () => {
@@ -189,11 +222,11 @@ for (const mode of databaseModes()) {
         row('missing-en', { title: { nl: 'B' }, body: { nl: 'x' } }),
         row('missing-body', { title: { nl: 'C', en: 'C' }, body: { nl: 'x' } }),
         row('titles-only', { title: { nl: 'D', en: 'D' } }),
-        row('outdated-en', { title: { nl: 'E', en: 'E' }, languageUpdatedAt: { nl: late, en: early } }),
+        row('outdated-en', { title: { nl: 'E', en: 'E' }, languageUpdatedAt: { nl: late, en: early }, staleTranslations: { title: 'en' } }),
         row('one-time', { title: { nl: 'F', en: 'F' }, languageUpdatedAt: { nl: late } }),
         row('blank-title', { title: { nl: 'G', en: '  ' }, body: { nl: 'x', en: 'y' } }),
       ]);
-      await db.insert(events).values([{ ...row('event-outdated-nl', { title: { nl: 'H', en: 'H' }, languageUpdatedAt: { nl: early, en: late } }), startsAt: new Date(late) }]);
+      await db.insert(events).values([{ ...row('event-outdated-nl', { title: { nl: 'H', en: 'H' }, languageUpdatedAt: { nl: early, en: late }, staleTranslations: { location: 'nl' } }), startsAt: new Date(late) }]);
       await db.insert(pages).values([row('page-missing-nl', { title: { en: 'I' }, body: { en: 'z' } }), row('page-current', { title: { nl: 'J', en: 'J' } })]);
 
       const expected = (await Promise.all(CONTENT_KINDS.map((kind) => listAll(db, kind, programmeId)))).flat().filter((item) => LOCALES.some((l) => translationState(item, l) !== 'current'));
