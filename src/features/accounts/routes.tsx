@@ -14,7 +14,7 @@ import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { clearFailures, isThrottled, recordFailure, THROTTLE, verifyPassword } from './passwords.ts';
 import { SESSION_COOKIE, logOut } from './sessions.ts';
-import { afterPassword } from './login-flow.ts';
+import { afterPassword, deviceOf } from './login-flow.ts';
 import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
 import { registerSecurityRoutes } from './routes-security.tsx';
 import { registerSetupRoutes } from './routes-setup.tsx';
@@ -65,16 +65,18 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, fieldErrors }} providers={await enabledSsoProviders(db)} />), 400);
       }
       const password = read.value.password;
-      if (await isThrottled(db, email, request.ip)) {
+      const [user] = await db.select().from(users).where(eq(users.email, email));
+      // A browser where this account signed in before counts only its own mistakes (device-cookies.ts).
+      const device = deviceOf(config, request, user?.id);
+      if (await isThrottled(db, email, request.ip, device)) {
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'throttled' }} providers={await enabledSsoProviders(db)} />), 429);
       }
-      const [user] = await db.select().from(users).where(eq(users.email, email));
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !valid || user.disabledAt) {
-        await recordFailure(db, email, request.ip);
+        await recordFailure(db, email, request.ip, device);
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'failed' }} providers={await enabledSsoProviders(db)} />), 401);
       }
-      await clearFailures(db, email, request.ip);
+      await clearFailures(db, email, request.ip, device);
       return afterPassword(db, config, request, reply, user, locale, next);
     });
   }
