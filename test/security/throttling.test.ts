@@ -139,6 +139,16 @@ for (const mode of databaseModes()) {
       assert.equal(blocked.statusCode, 303);
       assert.equal(blocked.headers.location, '/nl/login');
       assert.equal(cookieOf(blocked, 'ks_session'), undefined);
+      // The victim's own browser, where they signed in before (device cookie), passes the address limit at both steps.
+      const earlier = await passwordStep(victim.email, TEST_PASSWORD, freshAddress());
+      const signedIn = await codeStep(earlier, victim.codes[2]!, freshAddress());
+      const device = cookieOf(signedIn, 'ks_device')!;
+      assert.ok(device);
+      const trusted = await passwordStep(victim.email, TEST_PASSWORD, address, device);
+      assert.equal(trusted.response.headers.location, '/nl/login/verify');
+      const through = await codeStep({ cookie: `${trusted.cookie}; ks_device=${device}`, csrf: trusted.csrf }, victim.codes[3]!, address);
+      assert.equal(through.statusCode, 303);
+      assert.ok(cookieOf(through, 'ks_session'));
     });
 
     test('password reset request: no further mail after the limit, per account and per address', async () => {
