@@ -24,6 +24,8 @@ export interface Config {
   secretKeyFile: string;
   /** API_RATE_LIMIT: requests per minute to /api/v1 per token, or per address without one (default 600). */
   apiRateLimit: number;
+  /** INSTALLATION_NAME: what this installation is called where the name leaves the site (the authenticator app's entry). */
+  installationName: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.KENNISSTAD_SECRET_KEY || undefined,
     secretKeyFile: env.KENNISSTAD_SECRET_KEY_FILE ? resolve(env.KENNISSTAD_SECRET_KEY_FILE) : resolve(dirname(dataDir), 'kennisstad-secret.key'),
     apiRateLimit: Number(env.API_RATE_LIMIT ?? 600),
+    installationName: env.INSTALLATION_NAME?.trim() || 'Kennisstad',
   };
 }

@@ -33,13 +33,13 @@ const PEOPLE: Record<string, { email: string; verified: boolean; name: string }>
   'mara-mfa': { email: 'mara@leiden.example', verified: true, name: 'Mara Multifactor' },
 };
 
-async function startProvider(redirectUris: string[]): Promise<{ issuer: string; server: Server }> {
+async function startProvider(redirectUris: string[], postLogoutRedirectUris: string[]): Promise<{ issuer: string; server: Server }> {
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
   const server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
+    clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: redirectUris, post_logout_redirect_uris: postLogoutRedirectUris, grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
     claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], profile: ['name'] },
     // The claims in the ID token itself (the app reads no userinfo).
     conformIdTokenClaims: false,
@@ -77,7 +77,7 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
   before(async () => {
     // The redirect URI the app sends must be the address the browser reaches it on.
     e2e.t.config.baseUrl = e2e.baseUrl;
-    ({ issuer, server: providerServer } = await startProvider([`${e2e.baseUrl}/nl/login/sso/callback`, `${e2e.baseUrl}/en/login/sso/callback`]));
+    ({ issuer, server: providerServer } = await startProvider([`${e2e.baseUrl}/nl/login/sso/callback`, `${e2e.baseUrl}/en/login/sso/callback`], [`${e2e.baseUrl}/nl`, `${e2e.baseUrl}/en`]));
     const db = e2e.t.database.db;
     programmeId = (await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden')))[0]!.id;
     adminEmail = 'ada-admin@example.org';
@@ -184,6 +184,44 @@ describe('accounts: single sign-on with a real OpenID Connect provider in Chromi
     assert.equal(await viaLoginPage(again, 'piet', 'en'), 303);
     await again.waitForURL((url) => !url.pathname.includes('/login'));
     await again.context().close();
+  });
+
+  test('signing out of a single sign-on session signs out at the provider too (end_session_endpoint, id_token_hint)', async () => {
+    const page = await e2e.newPage();
+    assert.equal(await viaLoginPage(page, 'piet'), 303);
+    await page.waitForURL((url) => !url.pathname.includes('/login'));
+    // While the provider's session lasts, a new sign-on comes straight back without its login page.
+    const straight = page.waitForResponse((response) => response.url().includes('/login/sso/callback'));
+    await page.goto(`${e2e.baseUrl}/nl/login`);
+    await page.click('a.utrecht-button-link');
+    assert.equal((await straight).status(), 303);
+    await page.waitForURL((url) => !url.pathname.includes('/login'));
+    // Sign out with the page's own button: the app ends its session and sends the browser to the provider.
+    const toProvider = page.waitForRequest((request) => request.url().startsWith(issuer) && request.isNavigationRequest());
+    await page.click('form[action="/nl/logout"] button[type=submit]');
+    const endSession = new URL((await toProvider).url());
+    assert.ok(endSession.searchParams.get('id_token_hint'), 'id_token_hint');
+    assert.equal(endSession.searchParams.get('post_logout_redirect_uri'), `${e2e.baseUrl}/nl`);
+    assert.equal((await page.context().cookies()).some((c) => c.name === 'ks_session' || c.name === 'ks_sso_session'), false);
+    // The provider asks to confirm (oidc-provider's own page), then returns to the app's home page.
+    await page.waitForSelector('button[name=logout]');
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(e2e.baseUrl) && ['/nl', '/nl/leiden'].includes(url.pathname)), page.click('button[name=logout]')]);
+    // Now a sign-on asks for the provider's login again.
+    await page.goto(`${e2e.baseUrl}/nl/login`);
+    await page.click('a.utrecht-button-link');
+    await page.waitForURL((url) => url.href.startsWith(issuer));
+    await page.waitForSelector('input[name=login]');
+    await page.context().close();
+  });
+
+  test('signing out after a password login stays on the site', async () => {
+    const page = await e2e.newPage();
+    await browserLogin(page, e2e.baseUrl, PEOPLE.piet!.email, TEST_PASSWORD);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await Promise.all([page.waitForURL((url) => url.href.startsWith(e2e.baseUrl) && ['/nl', '/nl/leiden'].includes(url.pathname)), page.click('form[action="/nl/logout"] button[type=submit]')]);
+    assert.ok(!requests.some((url) => url.startsWith(issuer)), 'no visit to the provider');
+    await page.context().close();
   });
 
   test('a callback whose state was changed is refused with a clear page', async () => {

@@ -299,7 +299,8 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'POST ~/account/tokens/:id/revoke': { action: 'account.use', own: 'U r r r r r r', other: 'U N N N N N N' },
   'POST ~/account/two-factor/disable': { action: 'account.use', own: 'U r r r r r r' },
   'POST ~/account/two-factor/enrol': { action: 'account.use', own: 'U r r r r r r' },
-  'POST ~/account/two-factor/recovery-codes': { action: 'account.use', own: 'U r r r r r r' },
+  // Coordinators and administrators have an authenticator (enrolled at their first login): new codes; the others have none: back to the page.
+  'POST ~/account/two-factor/recovery-codes': { action: 'account.use', own: 'U r r r r o o' },
   'POST ~/invitation/:token': { action: 'public', own: 'N N N N N N N' },
   'POST ~/login': { action: 'public', own: 'B B B B B B B' },
   'POST ~/setup': { action: 'public', own: 'N N N N N N N' },

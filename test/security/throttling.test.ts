@@ -38,9 +38,10 @@ for (const mode of databaseModes()) {
       const visitor = cookie ? { cookie, csrf: '' } : await anonymous(t);
       return t.app.inject({ method: 'POST', url, remoteAddress: address, headers: { cookie: visitor.cookie }, payload: { _csrf: visitor.csrf, ...payload } });
     }
-    const passwordStep = async (email: string, password: string, address: string) => {
+    const passwordStep = async (email: string, password: string, address: string, device?: string) => {
       const visitor = await anonymous(t);
-      const response = await t.app.inject({ method: 'POST', url: '/nl/login', remoteAddress: address, headers: { cookie: visitor.cookie }, payload: { email, password, _csrf: visitor.csrf } });
+      const cookie = device ? `${visitor.cookie}; ks_device=${device}` : visitor.cookie;
+      const response = await t.app.inject({ method: 'POST', url: '/nl/login', remoteAddress: address, headers: { cookie }, payload: { email, password, _csrf: visitor.csrf } });
       return { response, cookie: `${visitor.cookie}; ks_login=${cookieOf(response, 'ks_login') ?? ''}`, csrf: visitor.csrf };
     };
     const codeStep = (step: { cookie: string; csrf: string }, code: string, address: string) =>
@@ -62,6 +63,44 @@ for (const mode of databaseModes()) {
       for (let i = 0; i < THROTTLE.perAddress; i++) await passwordStep(`nobody-${i}-${Date.now()}@example.org`, 'wrong password here', address);
       assert.equal((await passwordStep(other.email, TEST_PASSWORD, address)).response.statusCode, 429);
       assert.equal((await passwordStep(other.email, TEST_PASSWORD, freshAddress())).response.statusCode, 303, 'another address still gets in');
+    });
+
+    test('device cookies: a browser that signed in before passes the address limit and a stranger\'s account limit; its own mistakes are limited', async () => {
+      const office = freshAddress();
+      const owner = await buildUser(t);
+      // The owner signs in once from the office: that browser now holds a device cookie for the account.
+      const first = await passwordStep(owner.email, TEST_PASSWORD, office);
+      assert.equal(first.response.statusCode, 303);
+      const device = cookieOf(first.response, 'ks_device');
+      assert.ok(device, 'a device cookie after a successful login');
+      assert.ok(!first.response.cookies.find((c) => c.name === 'ks_device')!.value.includes(owner.email), 'the cookie does not carry the address');
+      // Colleagues behind the same city-hall address make twenty mistakes (at other accounts).
+      for (let i = 0; i < THROTTLE.perAddress; i++) await passwordStep(`colleague-${i}-${Date.now()}@example.org`, 'wrong password here', office);
+      assert.equal((await passwordStep(owner.email, TEST_PASSWORD, office)).response.statusCode, 429, 'a browser without the cookie is refused');
+      const trusted = await passwordStep(owner.email, TEST_PASSWORD, office, device);
+      assert.equal(trusted.response.statusCode, 303, 'the owner\'s browser gets in');
+      assert.ok(cookieOf(trusted.response, 'ks_session'));
+      // A stranger guesses at the account from elsewhere: after five guesses browsers without the
+      // cookie are refused for the window (even with the right password); the owner's is not.
+      for (let i = 0; i < THROTTLE.perAccount; i++) assert.equal((await passwordStep(owner.email, 'wrong password here', freshAddress())).response.statusCode, 401);
+      assert.equal((await passwordStep(owner.email, TEST_PASSWORD, freshAddress())).response.statusCode, 429);
+      const renewed = cookieOf(trusted.response, 'ks_device')!;
+      const owners = await passwordStep(owner.email, TEST_PASSWORD, freshAddress(), renewed);
+      assert.equal(owners.response.statusCode, 303);
+      // Another account's device cookie, or an altered one, counts for nothing.
+      const other = await buildUser(t);
+      const otherDevice = cookieOf((await passwordStep(other.email, TEST_PASSWORD, freshAddress())).response, 'ks_device')!;
+      assert.equal((await passwordStep(owner.email, TEST_PASSWORD, freshAddress(), otherDevice)).response.statusCode, 429, 'bound to its account');
+      const altered = renewed.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+      assert.equal((await passwordStep(owner.email, TEST_PASSWORD, freshAddress(), altered)).response.statusCode, 429, 'signed');
+      // Two accounts on one shared computer: both entries are kept.
+      const shared = cookieOf((await passwordStep(other.email, TEST_PASSWORD, freshAddress(), cookieOf(owners.response, 'ks_device'))).response, 'ks_device')!;
+      assert.equal((await passwordStep(owner.email, TEST_PASSWORD, freshAddress(), shared)).response.statusCode, 303);
+      // The trusted browser's own mistakes are limited: after five it is refused for the window too.
+      for (let i = 0; i < THROTTLE.perDevice; i++) assert.equal((await passwordStep(owner.email, 'wrong password here', freshAddress(), shared)).response.statusCode, 401);
+      const tooMany = await passwordStep(owner.email, TEST_PASSWORD, freshAddress(), shared);
+      assert.equal(tooMany.response.statusCode, 429);
+      assert.ok(tooMany.response.headers['retry-after']);
     });
 
     test('code step (TOTP and recovery codes): the right code ends the pending login after the limit, per account and per address', async () => {
@@ -100,6 +139,16 @@ for (const mode of databaseModes()) {
       assert.equal(blocked.statusCode, 303);
       assert.equal(blocked.headers.location, '/nl/login');
       assert.equal(cookieOf(blocked, 'ks_session'), undefined);
+      // The victim's own browser, where they signed in before (device cookie), passes the address limit at both steps.
+      const earlier = await passwordStep(victim.email, TEST_PASSWORD, freshAddress());
+      const signedIn = await codeStep(earlier, victim.codes[2]!, freshAddress());
+      const device = cookieOf(signedIn, 'ks_device')!;
+      assert.ok(device);
+      const trusted = await passwordStep(victim.email, TEST_PASSWORD, address, device);
+      assert.equal(trusted.response.headers.location, '/nl/login/verify');
+      const through = await codeStep({ cookie: `${trusted.cookie}; ks_device=${device}`, csrf: trusted.csrf }, victim.codes[3]!, address);
+      assert.equal(through.statusCode, 303);
+      assert.ok(cookieOf(through, 'ks_session'));
     });
 
     test('password reset request: no further mail after the limit, per account and per address', async () => {

@@ -5,6 +5,9 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createUser, grantRole } from '../../src/features/accounts/commands.ts';
 import { users, type Role } from '../../src/db/schema.ts';
+import { totpCredentials } from '../../src/features/accounts/tables.ts';
+import { currentCode } from '../../src/features/accounts/totp.ts';
+import { boxFor } from '../../src/features/accounts/secret-box.ts';
 import { openTestDatabase, type DatabaseMode, type TestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -71,6 +74,11 @@ export async function anonymous(t: TestApp): Promise<Session> {
   return { cookie: `ks_csrf=${cookiesOf(page).ks_csrf}`, csrf: csrfFrom(page.body) };
 }
 
+/**
+ * Logs in through the real forms, with the second step where the account has one: an administrator
+ * or coordinator without an authenticator enrols one through the enrolment form at the first login
+ * (as a person would), and later logins enter a code from it (see `authenticatorCode`).
+ */
 export async function login(t: TestApp, email: string, password = TEST_PASSWORD): Promise<Session> {
   const visitor = await anonymous(t);
   const response = await t.app.inject({
@@ -80,9 +88,61 @@ export async function login(t: TestApp, email: string, password = TEST_PASSWORD)
     payload: { email, password, _csrf: visitor.csrf },
   });
   if (response.statusCode !== 303) throw new Error(`Login failed for ${email}: ${response.statusCode}`);
-  const session = cookiesOf(response).ks_session!;
+  const session = cookiesOf(response).ks_session ?? (await secondStep(t, email, visitor, response));
   const account = await t.app.inject({ method: 'GET', url: '/nl/account', headers: { cookie: `ks_session=${session}` } });
   return { cookie: `ks_session=${session}`, csrf: csrfFrom(account.body) };
+}
+
+/** The second step after a right password (enrolment or a code); returns the session cookie. */
+async function secondStep(t: TestApp, email: string, visitor: Session, passwordStep: LightMyRequestResponse): Promise<string> {
+  const location = String(passwordStep.headers.location);
+  const cookie = `${visitor.cookie}; ks_login=${cookiesOf(passwordStep).ks_login ?? ''}`;
+  let response: LightMyRequestResponse;
+  if (location === '/nl/login/enrol') {
+    const page = await t.app.inject({ method: 'GET', url: location, headers: { cookie } });
+    const secret = /id="totp-secret">([A-Z2-7]+)</.exec(page.body)?.[1];
+    if (!secret) throw new Error(`No authenticator secret on the enrolment page for ${email}`);
+    response = await t.app.inject({ method: 'POST', url: location, headers: { cookie }, payload: { _csrf: visitor.csrf, code: currentCode(secret) } });
+  } else if (location === '/nl/login/verify') {
+    response = await t.app.inject({ method: 'POST', url: location, headers: { cookie }, payload: { _csrf: visitor.csrf, code: await authenticatorCode(t, email) } });
+  } else {
+    throw new Error(`Login for ${email} went to ${location}`);
+  }
+  const session = cookiesOf(response).ks_session;
+  if (!session) throw new Error(`Second login step failed for ${email}: ${response.statusCode}`);
+  return session;
+}
+
+/**
+ * What the account's authenticator app shows now, for a time step not used yet: a code is refused
+ * when its step was used before (replay), so a third login within a minute waits for the next code,
+ * as a person would. Reads the secret the server stored (only a test can).
+ */
+export async function authenticatorCode(t: TestApp, email: string): Promise<string> {
+  const [row] = await t.database.db
+    .select({ secret: totpCredentials.secret, lastStep: totpCredentials.lastStep })
+    .from(totpCredentials)
+    .innerJoin(users, eq(users.id, totpCredentials.userId))
+    .where(eq(users.email, email));
+  if (!row) throw new Error(`${email} has no authenticator`);
+  const secret = boxFor(t.config).open(row.secret);
+  const PERIOD_MS = 30_000;
+  const step = Math.max(Math.floor(Date.now() / PERIOD_MS) - 1, row.lastStep + 1);
+  // The server accepts one step either side of its own; wait until `step` is within that.
+  const wait = (step - 1) * PERIOD_MS - Date.now() + 50;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return currentCode(secret, step * PERIOD_MS + 1);
+}
+
+/** The test app served at a base URL (browser tests log in through the same helpers). */
+const servedApps = new Map<string, TestApp>();
+export function registerServedApp(baseUrl: string, t: TestApp): void {
+  servedApps.set(baseUrl, t);
+}
+export function servedApp(baseUrl: string): TestApp {
+  const t = servedApps.get(baseUrl);
+  if (!t) throw new Error(`No test app registered for ${baseUrl}`);
+  return t;
 }
 
 /** Logs in a fresh user with the given role. */

@@ -6,7 +6,8 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { requireOrSkip } from './skip.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './app.ts';
+import { authenticatorCode, registerServedApp, servedApp, startTestApp, TEST_PASSWORD, type TestApp } from './app.ts';
+import { currentCode } from '../../src/features/accounts/totp.ts';
 import type { Config } from '../../src/config.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,7 +30,9 @@ export async function listen(t: TestApp): Promise<string> {
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const address = t.app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
-  return `http://127.0.0.1:${address.port}`;
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  registerServedApp(baseUrl, t);
+  return baseUrl;
 }
 
 export interface BrowserApp {
@@ -123,10 +126,25 @@ export async function expectAccessible(page: Page): Promise<void> {
   assert.deepEqual(summary, [], `axe violations on ${page.url()}`);
 }
 
-/** Logs in through the real form. */
+/**
+ * Logs in through the real forms, with the second step where the account has one (as `login` in
+ * app.ts): an administrator or coordinator without an authenticator enrols one at the first login
+ * and continues from the recovery codes; later logins type a code. Ends on the page after login.
+ */
 export async function browserLogin(page: Page, baseUrl: string, email: string, password: string, locale: 'nl' | 'en' = 'nl'): Promise<void> {
   await page.goto(`${baseUrl}/${locale}/login`);
   await page.fill('#email', email);
   await page.fill('#password', password);
   await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.click('button[type=submit]')]);
+  const path = new URL(page.url()).pathname;
+  if (path === `/${locale}/login/enrol`) {
+    const secret = (await page.textContent('#totp-secret'))!.trim();
+    await page.fill('#code', currentCode(secret));
+    await page.click('form.ks-form button[type=submit]');
+    // The recovery codes page (same address), then on through its link.
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith(`/${locale}/login`)), page.locator('.ks-recovery-codes + p a').click()]);
+  } else if (path === `/${locale}/login/verify`) {
+    await page.fill('#code', await authenticatorCode(servedApp(baseUrl), email));
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith(`/${locale}/login`)), page.click('form.ks-form button[type=submit]')]);
+  }
 }

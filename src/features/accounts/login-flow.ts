@@ -7,6 +7,7 @@ import { redirectLocal } from '../../web/http.ts';
 import { SESSION_COOKIE, logIn } from './sessions.ts';
 import { CHALLENGE_COOKIE, CHALLENGE_MINUTES, secondStepFor, startChallenge } from './totp.ts';
 import { boxFor } from './secret-box.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS, trustedDevice, withDevice } from './device-cookies.ts';
 
 /** Where a login without a return address lands: the person's start page ("my work"). */
 export function startPage(locale: string, programmeSlug?: string): string {
@@ -31,6 +32,13 @@ export async function startSession(
   if (!started.ok) throw new Error('the session could not start');
   reply.setCookie(SESSION_COOKIE, started.value.token, { ...cookieOptions(config), maxAge: timeouts.absoluteHours * 3600 });
   reply.clearCookie(CHALLENGE_COOKIE, cookieOptions(config));
+  // From now on this browser is one where this account signed in (see device-cookies.ts).
+  reply.setCookie(DEVICE_COOKIE, withDevice(boxFor(config), request.cookies[DEVICE_COOKIE], user.id), { ...cookieOptions(config), maxAge: DEVICE_DAYS * 86_400 });
+}
+
+/** The id of this browser's device cookie for the account, when it has a valid one. */
+export function deviceOf(config: Config, request: FastifyRequest, userId: string | undefined): string | null {
+  return userId ? trustedDevice(boxFor(config), request.cookies[DEVICE_COOKIE], userId) : null;
 }
 
 /**

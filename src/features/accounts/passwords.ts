@@ -22,24 +22,32 @@ export async function verifyPassword(hash: string | null, password: string): Pro
   }
 }
 
-export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20 } as const;
+/**
+ * Per 15-minute window: failures per account and per address from browsers without a device cookie
+ * for the account, and failures per trusted device (see device-cookies.ts). The per-account limit is
+ * what slows a stranger down (five guesses per window); it does not stop the owner on a device
+ * where they signed in before, which counts only its own mistakes.
+ */
+export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 20, perDevice: 5 } as const;
 
 export function throttleKeys(email: string, ip: string): { account: string; address: string } {
   return { account: `account:${email.toLowerCase()}`, address: `address:${ip}` };
 }
 
-export async function isThrottled(db: Db, email: string, ip: string): Promise<boolean> {
-  const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
+const deviceKey = (device: string) => `device:${device}`;
+
+/** Whether a password login must be refused now; `device` is the trusted device's id, if any. */
+export async function isThrottled(db: Db, email: string, ip: string, device: string | null = null): Promise<boolean> {
+  if (device) return (await countSince(db, deviceKey(device))) >= THROTTLE.perDevice;
   const keys = throttleKeys(email, ip);
-  const [accountRow] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.key, keys.account), gt(loginFailures.at, since)));
-  if ((accountRow?.n ?? 0) >= THROTTLE.perAccount) return true;
-  const [addressRow] = await db.select({ n: count() }).from(loginFailures).where(and(eq(loginFailures.key, keys.address), gt(loginFailures.at, since)));
-  return (addressRow?.n ?? 0) >= THROTTLE.perAddress;
+  if ((await countSince(db, keys.account)) >= THROTTLE.perAccount) return true;
+  return (await countSince(db, keys.address)) >= THROTTLE.perAddress;
 }
 
-export async function recordFailure(db: Db, email: string, ip: string): Promise<void> {
+/** Counts a failed login: against the trusted device alone, or else against the account and the address. */
+export async function recordFailure(db: Db, email: string, ip: string, device: string | null = null): Promise<void> {
   const keys = throttleKeys(email, ip);
-  await db.insert(loginFailures).values([{ key: keys.account }, { key: keys.address }]);
+  await db.insert(loginFailures).values(device ? [{ key: deviceKey(device) }] : [{ key: keys.account }, { key: keys.address }]);
   await db.delete(loginFailures).where(lt(loginFailures.at, new Date(Date.now() - 24 * 3600_000)));
 }
 
@@ -69,23 +77,29 @@ async function countSince(db: Db, key: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Whether this account (or this address) has used up its attempts at a credential endpoint. */
-export async function credentialThrottled(db: Db, kind: CredentialKind, account: string, ip: string): Promise<boolean> {
+/** Whether this account (or this address) has used up its attempts at a credential endpoint; a trusted device counts only its own. */
+export async function credentialThrottled(db: Db, kind: CredentialKind, account: string, ip: string, device: string | null = null): Promise<boolean> {
+  if (device) return (await countSince(db, `${kind}:${deviceKey(device)}`)) >= THROTTLE.perDevice;
   const keys = credentialKeys(kind, account, ip);
   const limits = CREDENTIAL_LIMITS[kind];
   return (await countSince(db, keys.account)) >= limits.perAccount || (await countSince(db, keys.address)) >= limits.perAddress;
 }
 
 /** Counts one attempt (a failure, or for reset requests any request). */
-export async function recordCredentialAttempt(db: Db, kind: CredentialKind, account: string, ip: string): Promise<void> {
+export async function recordCredentialAttempt(db: Db, kind: CredentialKind, account: string, ip: string, device: string | null = null): Promise<void> {
   const keys = credentialKeys(kind, account, ip);
-  await db.insert(loginFailures).values([{ key: keys.account }, { key: keys.address }]);
+  await db.insert(loginFailures).values(device ? [{ key: `${kind}:${deviceKey(device)}` }] : [{ key: keys.account }, { key: keys.address }]);
 }
 
 export async function clearCredentialAttempts(db: Db, kind: CredentialKind, account: string): Promise<void> {
   await db.delete(loginFailures).where(eq(loginFailures.key, credentialKeys(kind, account, '').account));
 }
 
-export async function clearFailures(db: Db, email: string, ip: string): Promise<void> {
-  await db.delete(loginFailures).where(eq(loginFailures.key, throttleKeys(email, ip).account));
+/**
+ * After a right password, the count it was checked against starts again: the trusted device's own,
+ * or else the account's (its failures were likely the owner's typos). A right password on a trusted
+ * device leaves the account's count alone: those failures came from other browsers, maybe a guesser.
+ */
+export async function clearFailures(db: Db, email: string, ip: string, device: string | null = null): Promise<void> {
+  await db.delete(loginFailures).where(eq(loginFailures.key, device ? deviceKey(device) : throttleKeys(email, ip).account));
 }

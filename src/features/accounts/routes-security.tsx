@@ -15,7 +15,7 @@ import { localizedPaths } from '../../web/routing.ts';
 import { translator } from '../../web/i18n.ts';
 import './messages.ts';
 import { normaliseEmail } from './commands.ts';
-import { cookieOptions, startPage, startSession } from './login-flow.ts';
+import { cookieOptions, deviceOf, startPage, startSession } from './login-flow.ts';
 import { clearCredentialAttempts, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
 import { downloadPersonalData } from './personal-data.ts';
 import { findPasswordReset, requestPasswordReset, resetPassword } from './resets.ts';
@@ -68,15 +68,18 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const [user] = await db.select().from(users).where(eq(users.id, challenge.userId));
       if (!user || user.disabledAt) return reply.redirect(`/${locale}/login`, 303);
       // Code failures have their own counter: a right password clears the password counter, and
-      // must not reset the guesses at the code.
-      if ((await isThrottled(db, user.email, request.ip)) || (await credentialThrottled(db, 'code', user.email, request.ip))) {
+      // must not reset the guesses at the code. A trusted browser counts only its own (device-cookies.ts).
+      const device = deviceOf(config, request, user.id);
+      if ((await isThrottled(db, user.email, request.ip, device)) || (await credentialThrottled(db, 'code', user.email, request.ip, device))) {
         await endChallenge(db, challenge);
         return reply.redirect(`/${locale}/login`, 303);
       }
       const factor = await verifySecondFactor(db, box, user.id, input);
+      // The right code, used a moment ago: refused, not counted (no guess was made).
+      if (factor === 'replayed') return sendHtml(reply, renderPage(<VerifyPage ctx={ctx} error="replayed" />), 401);
       if (!factor) {
-        await recordFailure(db, user.email, request.ip);
-        await recordCredentialAttempt(db, 'code', user.email, request.ip);
+        await recordFailure(db, user.email, request.ip, device);
+        await recordCredentialAttempt(db, 'code', user.email, request.ip, device);
         const usedUp = await failChallenge(db, challenge);
         if (usedUp) reply.clearCookie(CHALLENGE_COOKIE, cookieOptions(config));
         return sendHtml(reply, renderPage(<VerifyPage ctx={ctx} error="wrong" />), 401);
@@ -91,8 +94,8 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
   for (const { locale, url } of localizedPaths('/login/enrol')) {
     const render = async (request: Parameters<typeof pageContext>[0], secret: string, email: string, error?: 'wrong' | 'required') => {
       const ctx = pageContext(request, config);
-      const qr = await qrSvg(otpauthUri(secret, email));
-      return renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `/${locale}/login/enrol`, error, required: true }} />);
+      const qr = await qrSvg(otpauthUri(secret, email, config.installationName));
+      return renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `/${locale}/login/enrol`, error, required: true, entry: { issuer: config.installationName, account: email } }} />);
     };
     app.get(url, { config: { action: 'public' } }, async (request, reply) => {
       const challenge = await findChallenge(db, box, request.cookies[CHALLENGE_COOKIE]);
@@ -127,8 +130,9 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
     });
     app.get(`${url}/enrol`, { config: { action: 'account.use' } }, async (request, reply) => {
       const secret = newTotpSecret();
-      const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName));
-      return sendHtml(reply, renderPage(<EnrolPage ctx={pageContext(request, config)} state={{ secret, qr, action: `${url}/enrol` }} />));
+      const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName, config.installationName));
+      const entry = { issuer: config.installationName, account: request.actor!.displayName };
+      return sendHtml(reply, renderPage(<EnrolPage ctx={pageContext(request, config)} state={{ secret, qr, action: `${url}/enrol`, entry }} />));
     });
     app.post(`${url}/enrol`, { config: { action: 'account.use' } }, async (request, reply) => {
       const ctx = pageContext(request, config);
@@ -139,8 +143,9 @@ export function registerSecurityRoutes(app: FastifyInstance, db: Db, config: Con
       const input = code(request.body);
       const codes = input.trim() ? await enableTotp(db, box, request.actor!.userId, secret, input) : null;
       if (!codes) {
-        const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName));
-        return sendHtml(reply, renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `${url}/enrol`, error: input.trim() ? 'wrong' : 'required' }} />), 400);
+        const qr = await qrSvg(otpauthUri(secret, request.actor!.displayName, config.installationName));
+        const entry = { issuer: config.installationName, account: request.actor!.displayName };
+        return sendHtml(reply, renderPage(<EnrolPage ctx={ctx} state={{ secret, qr, action: `${url}/enrol`, error: input.trim() ? 'wrong' : 'required', entry }} />), 400);
       }
       return sendHtml(reply, renderPage(<RecoveryCodesPage ctx={ctx} codes={codes} next={`/${locale}/account`} />));
     });

@@ -17,7 +17,7 @@ import { acceptInvitationByHash, findInvitation, findInvitationByHash } from './
 import { afterPassword, cookieOptions, startPage, startSession } from './login-flow.ts';
 import { clearFailures, credentialThrottled, isThrottled, recordCredentialAttempt, recordFailure } from './passwords.ts';
 import { boxFor } from './secret-box.ts';
-import { SSO_COOKIE, SSO_MINUTES, finishSsoLogin, loadSso, redirectUriFor, saveSso, settingsForm, startSsoLogin, userForIdentity, type SsoFailure, type SsoSettingsInput, type StoredSso } from './sso.ts';
+import { SSO_COOKIE, SSO_MINUTES, SSO_SESSION_COOKIE, finishSsoLogin, postLogoutUriFor, ssoSessionCookie, loadSso, redirectUriFor, saveSso, settingsForm, startSsoLogin, userForIdentity, type SsoFailure, type SsoSettingsInput, type StoredSso } from './sso.ts';
 import { ssoIdentities } from './tables.ts';
 import { hashToken } from './tokens.ts';
 import { PRIVILEGED_ROLES } from './totp.ts';
@@ -80,6 +80,9 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
       await clearFailures(db, throttleKey(request.ip), request.ip);
       const { identity } = result;
       const method = identity.mfa ? 'sso+provider-mfa' : 'sso';
+      // For signing out at the provider later (sso.ts, RP-initiated logout); lives as long as a session can.
+      const rememberSignOn = (userId: string) =>
+        reply.setCookie(SSO_SESSION_COOKIE, ssoSessionCookie(box, { programmeId: result.programmeId, userId, idToken: result.idToken }), { ...cookieOptions(config), maxAge: config.sessionAbsoluteHours * 3600 });
 
       if (result.invitationTokenHash) {
         const invitation = await findInvitationByHash(db, result.invitationTokenHash);
@@ -91,6 +94,7 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
         const accepted = await acceptInvitationByHash(db, result.invitationTokenHash, { identity }, request.ip);
         if (!accepted.ok) return fail(request, reply, 'invitation');
         const [user] = await db.select().from(users).where(eq(users.id, accepted.userId));
+        rememberSignOn(accepted.userId);
         const home = startPage(locale, invitation.programmeSlug);
         const privileged = (PRIVILEGED_ROLES as readonly string[]).includes(accepted.role);
         // A new administrator or coordinator sets up an authenticator first, unless the provider did MFA.
@@ -104,6 +108,7 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
 
       const user = await userForIdentity(db, result.programmeId, identity);
       if (!user) return fail(request, reply, 'unknown');
+      rememberSignOn(user.id);
       const next = result.next ?? undefined;
       if (identity.mfa) {
         await startSession(db, config, request, reply, user, method);
@@ -117,7 +122,7 @@ export function registerSsoRoutes(app: FastifyInstance, db: Db, config: Config):
   for (const { locale, url } of localizedPaths('/:programme/admin/sso')) {
     const render = async (request: FastifyRequest, values: SsoSettingsInput, errors: Record<string, string>, status = 200, saved = false) => {
       const configured = (await loadSso(db, request.programme!.id)) !== null;
-      const page = <SsoSettingsPage ctx={pageContext(request, config)} values={values} errors={errors} configured={configured} saved={saved} redirectUris={['nl', 'en'].map((l) => redirectUriFor(config, l))} />;
+      const page = <SsoSettingsPage ctx={pageContext(request, config)} values={values} errors={errors} configured={configured} saved={saved} redirectUris={['nl', 'en'].map((l) => redirectUriFor(config, l))} postLogoutUris={['nl', 'en'].map((l) => postLogoutUriFor(config, l))} />;
       return { body: renderPage(page), status };
     };
     const slugs = async (programmeId: string) => new Map((await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(eq(organisations.programmeId, programmeId))).map((o) => [o.id, o.slug]));

@@ -14,7 +14,7 @@ import './messages.ts';
 import { normaliseEmail } from './commands.ts';
 import { clearFailures, isThrottled, recordFailure, THROTTLE, verifyPassword } from './passwords.ts';
 import { SESSION_COOKIE, logOut } from './sessions.ts';
-import { afterPassword } from './login-flow.ts';
+import { afterPassword, deviceOf } from './login-flow.ts';
 import { AccountPage, LoginPage, type LoginFormState } from './views.tsx';
 import { registerSecurityRoutes } from './routes-security.tsx';
 import { registerSetupRoutes } from './routes-setup.tsx';
@@ -24,7 +24,8 @@ import { registerPeopleRoutes } from './routes-people.tsx';
 import { hasTotp, isPrivileged, sealPlainTotpSecrets } from './totp.ts';
 import { boxFor } from './secret-box.ts';
 import { registerSsoRoutes } from './routes-sso.tsx';
-import { enabledSsoProviders } from './sso.ts';
+import { SSO_SESSION_COOKIE, enabledSsoProviders, providerLogout } from './sso.ts';
+import { ProviderSignOutPage } from './views-sso.tsx';
 
 export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Config): void {
   // Every page that refuses for too many attempts (login, second step, links, reset requests, single
@@ -65,26 +66,37 @@ export function registerAccountRoutes(app: FastifyInstance, db: Db, config: Conf
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, fieldErrors }} providers={await enabledSsoProviders(db)} />), 400);
       }
       const password = read.value.password;
-      if (await isThrottled(db, email, request.ip)) {
+      const [user] = await db.select().from(users).where(eq(users.email, email));
+      // A browser where this account signed in before counts only its own mistakes (device-cookies.ts).
+      const device = deviceOf(config, request, user?.id);
+      if (await isThrottled(db, email, request.ip, device)) {
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'throttled' }} providers={await enabledSsoProviders(db)} />), 429);
       }
-      const [user] = await db.select().from(users).where(eq(users.email, email));
       const valid = await verifyPassword(user?.passwordHash ?? null, password);
       if (!user || !valid || user.disabledAt) {
-        await recordFailure(db, email, request.ip);
+        await recordFailure(db, email, request.ip, device);
         return sendHtml(reply, renderPage(<LoginPage ctx={ctx} state={{ email, next, error: 'failed' }} providers={await enabledSsoProviders(db)} />), 401);
       }
-      await clearFailures(db, email, request.ip);
+      await clearFailures(db, email, request.ip, device);
+      // A password login is not a sign-on: signing out must not send this browser to a provider.
+      reply.clearCookie(SSO_SESSION_COOKIE, cookieOptions);
       return afterPassword(db, config, request, reply, user, locale, next);
     });
   }
 
   for (const { locale, url } of localizedPaths('/logout')) {
     app.post(url, { config: { action: 'public' } }, async (request, reply) => {
+      // A session that began with single sign-on ends at the provider too, where it offers that.
+      const atProvider = request.actor ? await providerLogout(db, config, boxFor(config), request.cookies[SSO_SESSION_COOKIE], request.actor.userId, locale) : null;
       if (request.sessionId) {
         await logOut(db, request.actor ?? null, request.sessionId, request.ip);
       }
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(SSO_SESSION_COOKIE, cookieOptions);
+      if (atProvider) {
+        reply.header('cache-control', 'no-store');
+        return sendHtml(reply, renderPage(<ProviderSignOutPage ctx={{ ...pageContext(request, config), actor: undefined }} url={atProvider.url} provider={atProvider.provider} />));
+      }
       return reply.redirect(`/${locale}`, 303);
     });
   }

@@ -2,7 +2,7 @@
 // stored encrypted with AES-256-GCM. The key comes from KENNISSTAD_SECRET_KEY or, when that is not
 // set, from a key file generated once next to the data folder (mode 0600). A database dump alone
 // then reveals no secret; the key is kept out of the database on purpose.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../../config.ts';
@@ -13,6 +13,8 @@ export interface SecretBox {
   seal(plain: string): string;
   open(sealed: string): string;
   isSealed(value: string): boolean;
+  /** An HMAC-SHA256 (base64url) of `text` for `purpose`, with a key derived from the same secret key. */
+  sign(purpose: string, text: string): string;
 }
 
 /** Accepts 32 bytes as base64/base64url (43-44 chars) or hex (64 chars). */
@@ -67,6 +69,8 @@ export function secretBox(key: Buffer): SecretBox {
       return Buffer.concat([decipher.update(Buffer.from(body ?? '', 'base64url')), decipher.final()]).toString('utf8');
     },
     isSealed: (value) => value.startsWith(PREFIX),
+    // One derived key per purpose: a signature made for one kind of token is worth nothing for another.
+    sign: (purpose, text) => createHmac('sha256', createHmac('sha256', key).update(`kennisstad-sign:${purpose}`).digest()).update(text).digest('base64url'),
   };
 }
 

@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 import { and, desc, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
 import { anonymous, buildUser, login, loginAs, startTestApp, TEST_PASSWORD, type TestApp } from '../../../test/support/app.ts';
-import { sessions, users } from '../../db/schema.ts';
+import { loginFailures, sessions, users } from '../../db/schema.ts';
 import { mailOutbox } from '../monitoring/tables.ts';
 import { invitations, passwordResets, totpCredentials } from './tables.ts';
-import { currentCode, sealPlainTotpSecrets } from './totp.ts';
+import { currentCode, otpauthUri, sealPlainTotpSecrets } from './totp.ts';
+import { grantRole } from './commands.ts';
+import { loadConfig } from '../../config.ts';
 import { boxFor, parseKey, secretBox, secretKeyFor } from './secret-box.ts';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,9 +175,17 @@ for (const mode of databaseModes()) {
       const ok = await postForm('/nl/login/verify', step.cookie, { _csrf: step.csrf, code });
       assert.equal(ok.statusCode, 303);
       assert.ok(cookieOf(ok, 'ks_session'));
-      // The same code again, in a fresh login: refused (replay).
+      // The same code again, in a fresh login: refused (replay), with its own message, and not
+      // counted as a guess: more replays than the pending login allows wrong codes, and it still works.
       const again = await passwordStep(user.email);
-      assert.equal((await postForm('/nl/login/verify', again.cookie, { _csrf: again.csrf, code })).statusCode, 401);
+      for (let i = 0; i < 6; i++) {
+        const replayed = await postForm('/nl/login/verify', again.cookie, { _csrf: again.csrf, code });
+        assert.equal(replayed.statusCode, 401);
+        assert.match(replayed.body, /zojuist al gebruikt/);
+        assert.equal(cookieOf(replayed, 'ks_session'), undefined);
+      }
+      const failures = await t.database.db.select().from(loginFailures).where(eq(loginFailures.key, `account:${user.email}`));
+      assert.equal(failures.length, 0, 'no failed guess recorded');
       const recovery = await postForm('/nl/login/verify', again.cookie, { _csrf: again.csrf, code: codes[0]!.toUpperCase() });
       assert.equal(recovery.statusCode, 303);
       const third = await passwordStep(user.email);
@@ -188,21 +198,40 @@ for (const mode of databaseModes()) {
       assert.equal(cookieOf(ended, 'ks_session'), undefined);
     });
 
-    test('administrators past the grace period must enrol; they cannot switch two-step login off', async () => {
+    test('administrators and coordinators without an authenticator enrol at their first login; they cannot switch two-step login off', async () => {
+      // Created outside an invitation (as the command line does), just now: no session on a password alone.
       const admin = await buildUser(t, { role: 'admin' });
-      await t.database.db.update(users).set({ createdAt: new Date(Date.now() - 8 * 86_400_000) }).where(eq(users.id, admin.id));
       const step = await passwordStep(admin.email);
       assert.equal(step.response.headers.location, '/nl/login/enrol');
       assert.equal(cookieOf(step.response, 'ks_session'), undefined);
-      // Inside the grace period the account page warns; the session works.
+      assert.equal((await t.app.inject({ url: '/nl/account', headers: { cookie: step.cookie } })).statusCode, 303, 'no session yet');
+      // The enrolment page names this installation as the entry in the app (INSTALLATION_NAME).
+      const page = await t.app.inject({ url: '/nl/login/enrol', headers: { cookie: step.cookie } });
+      assert.match(page.body, new RegExp(`id="totp-entry">[^<]*‘${t.config.installationName}’ \\(${admin.email.replace(/[.]/g, '\\.')}\\)`));
+      // Someone who became a coordinator after earlier password logins enrols at the next one.
+      const promoted = await buildUser(t);
+      await login(t, promoted.email);
+      await grantRole(t.database.db, { userId: promoted.id, programmeSlug: 'leiden', role: 'coordinator' });
+      assert.equal((await passwordStep(promoted.email)).response.headers.location, '/nl/login/enrol');
+      // The login helper enrols through that form; the authenticator cannot be switched off.
       const fresh = await loginAs(t, { role: 'coordinator' });
-      const account = await t.app.inject({ url: '/nl/account', headers: { cookie: fresh.cookie } });
-      assert.match(account.body, /verplicht/);
-      await enrolThroughAccount(fresh);
+      const [enrolled] = await t.database.db.select().from(totpCredentials).where(eq(totpCredentials.userId, fresh.userId));
+      assert.ok(enrolled, 'enrolled at the first login');
       const off = await postForm('/nl/account/two-factor/disable', fresh.cookie, { _csrf: fresh.csrf });
       assert.equal(off.statusCode, 303);
       const [credential] = await t.database.db.select().from(totpCredentials).where(eq(totpCredentials.userId, fresh.userId));
       assert.ok(credential, 'still enrolled');
+      // A second login asks for a code.
+      assert.equal((await passwordStep(fresh.email)).response.headers.location, '/nl/login/verify');
+    });
+
+    test('the authenticator entry is issued by the installation: INSTALLATION_NAME, Kennisstad by default', () => {
+      assert.equal(loadConfig({}).installationName, 'Kennisstad');
+      assert.equal(loadConfig({ INSTALLATION_NAME: '  Gemeente Leiden ' }).installationName, 'Gemeente Leiden');
+      const uri = new URL(otpauthUri('JBSWY3DPEHPK3PXP', 'ada@example.org', 'Gemeente Leiden'));
+      assert.equal(uri.protocol, 'otpauth:');
+      assert.equal(uri.searchParams.get('issuer'), 'Gemeente Leiden');
+      assert.equal(decodeURIComponent(uri.pathname.replace(/^\/*(totp\/)?/, '')), 'Gemeente Leiden:ada@example.org');
     });
 
     test('sessions page lists the user’s sessions only, and ends any of them', async () => {

@@ -190,6 +190,11 @@ export function redirectUriFor(config: Config, locale: string): string {
   return `${config.baseUrl}/${locale}/login/sso/callback`;
 }
 
+/** Where the provider sends the browser after signing out there (register it as a post-logout redirect URI). */
+export function postLogoutUriFor(config: Config, locale: string): string {
+  return `${config.baseUrl}/${locale}`;
+}
+
 export type StartResult = { ok: true; cookieToken: string; url: string } | { ok: false; reason: 'unavailable' };
 
 export async function startSsoLogin(
@@ -246,7 +251,7 @@ export interface VerifiedIdentity {
 }
 
 export type FinishResult =
-  | { ok: true; identity: VerifiedIdentity; programmeId: string; invitationTokenHash: string | null; next: string | null }
+  | { ok: true; identity: VerifiedIdentity; programmeId: string; invitationTokenHash: string | null; next: string | null; idToken: string }
   | { ok: false; reason: SsoFailure };
 
 /**
@@ -267,6 +272,7 @@ export async function finishSsoLogin(db: Db, box: SecretBox, cookieToken: string
   }
   const oidc = await loadOpenIdClient();
   let claims: Oidc.IDToken | undefined;
+  let idToken = '';
   try {
     const currentUrl = new URL(pending.redirectUri);
     currentUrl.search = query;
@@ -277,6 +283,7 @@ export async function finishSsoLogin(db: Db, box: SecretBox, cookieToken: string
       idTokenExpected: true,
     });
     claims = tokens.claims();
+    idToken = tokens.id_token ?? '';
   } catch {
     return { ok: false, reason: 'failed' };
   }
@@ -292,7 +299,52 @@ export async function finishSsoLogin(db: Db, box: SecretBox, cookieToken: string
     programmeId: pending.programmeId,
     invitationTokenHash: pending.invitationTokenHash,
     next: pending.next,
+    idToken,
   };
+}
+
+// --- Signing out at the provider too (OpenID Connect RP-Initiated Logout 1.0).
+//
+// Signing out of a session that began with single sign-on also ends the sign-on at the provider,
+// when its discovery document offers an end_session_endpoint: otherwise the next "Sign in with ..."
+// on a shared computer would let anyone in without a password. The provider needs the ID token as
+// id_token_hint; it is kept, sealed (secret-box.ts), in an HttpOnly cookie next to the session
+// rather than in a table: it is only ever used by this browser's sign-out, and a stale one is harmless
+// (it is used only while the same person is signed in, and a password login removes it).
+
+export const SSO_SESSION_COOKIE = 'ks_sso_session';
+
+/** The cookie's value after a sign-on by `userId` through the provider of `programmeId`. */
+export function ssoSessionCookie(box: SecretBox, value: { programmeId: string; userId: string; idToken: string }): string {
+  return box.seal(JSON.stringify(value));
+}
+
+/**
+ * The provider's sign-out address for this browser's sign-on (with id_token_hint and
+ * post_logout_redirect_uri), or null: no sign-on, another person's, no end_session_endpoint, or
+ * the provider cannot be reached (signing out here has happened either way).
+ */
+export async function providerLogout(db: Db, config: Config, box: SecretBox, cookie: string | undefined, userId: string, locale: string): Promise<{ url: string; provider: string } | null> {
+  if (!cookie || cookie.length > 8_000) return null;
+  let stored: { programmeId?: unknown; userId?: unknown; idToken?: unknown };
+  try {
+    stored = JSON.parse(box.open(cookie));
+  } catch {
+    return null;
+  }
+  if (stored.userId !== userId || typeof stored.programmeId !== 'string' || typeof stored.idToken !== 'string' || !stored.idToken) return null;
+  const sso = await loadSso(db, stored.programmeId);
+  if (!sso || !sso.enabled) return null;
+  let configuration: Oidc.Configuration;
+  try {
+    configuration = await clientFor(sso, box);
+  } catch {
+    return null;
+  }
+  if (!configuration.serverMetadata().end_session_endpoint) return null;
+  const oidc = await loadOpenIdClient();
+  const url = oidc.buildEndSessionUrl(configuration, { id_token_hint: stored.idToken, post_logout_redirect_uri: postLogoutUriFor(config, locale) });
+  return { url: url.href, provider: sso.name };
 }
 
 /** The account this identity signs in as: linked before, or linked now by verified e-mail (see top). */

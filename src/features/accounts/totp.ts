@@ -12,8 +12,6 @@ import type { SecretBox } from './secret-box.ts';
 import { loadQrCode } from '../../web/lazy-modules.ts';
 
 export const PRIVILEGED_ROLES = ['admin', 'coordinator'] as const;
-/** Days a privileged account created outside an invitation (the CLI) may log in before enrolling. */
-export const ENROLMENT_GRACE_DAYS = 7;
 export const CHALLENGE_MINUTES = 10;
 /** Wrong codes per pending login; after that the login starts again from the password. */
 export const CHALLENGE_ATTEMPTS = 5;
@@ -23,12 +21,16 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-function totpFor(secret: string, label = 'Kennisstad'): TOTP {
-  return new TOTP({ issuer: 'Kennisstad', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
+function totpFor(secret: string, label = 'Kennisstad', issuer = 'Kennisstad'): TOTP {
+  return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
 }
 
-export function otpauthUri(secret: string, email: string): string {
-  return totpFor(secret, email).toString();
+/**
+ * The authenticator entry: issued by this installation (INSTALLATION_NAME), so that someone with
+ * accounts on two installations (two cities) can tell the codes apart, labelled with the account.
+ */
+export function otpauthUri(secret: string, label: string, installationName: string): string {
+  return totpFor(secret, label, installationName).toString();
 }
 
 export async function qrSvg(uri: string): Promise<string> {
@@ -60,12 +62,14 @@ export async function isPrivileged(db: Db, userId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** What must happen after a correct password: nothing, a code, or enrolment first. */
-export async function secondStepFor(db: Db, user: { id: string; createdAt: Date }): Promise<'none' | 'verify' | 'enrol'> {
+/**
+ * What must happen after a correct password: nothing, a code, or enrolment first. An administrator
+ * or coordinator without an authenticator (created by the command line, or given the role later)
+ * enrols at the first login: no session with such a role runs on a password alone.
+ */
+export async function secondStepFor(db: Db, user: { id: string }): Promise<'none' | 'verify' | 'enrol'> {
   if (await hasTotp(db, user.id)) return 'verify';
-  if (!(await isPrivileged(db, user.id))) return 'none';
-  const graceEnds = user.createdAt.getTime() + ENROLMENT_GRACE_DAYS * 86_400_000;
-  return Date.now() < graceEnds ? 'none' : 'enrol';
+  return (await isPrivileged(db, user.id)) ? 'enrol' : 'none';
 }
 
 // --- Recovery codes: ten per set, each usable once, stored as SHA-256 (they are 50 random bits).
@@ -103,8 +107,12 @@ export async function remainingRecoveryCodes(db: Db, userId: string): Promise<nu
   return rows.length;
 }
 
-/** Accepts a 6-digit code (not replayed) or an unused recovery code, and uses it up. */
-export async function verifySecondFactor(db: Db, box: SecretBox, userId: string, input: string): Promise<'totp' | 'recovery' | null> {
+/**
+ * Accepts a 6-digit code (not replayed) or an unused recovery code, and uses it up. 'replayed': the
+ * right code of a time step already used (someone pressed twice, or logged in twice within 30
+ * seconds); refused, but it says nothing about a guesser, so the caller does not count it.
+ */
+export async function verifySecondFactor(db: Db, box: SecretBox, userId: string, input: string): Promise<'totp' | 'recovery' | 'replayed' | null> {
   const [credential] = await db.select().from(totpCredentials).where(eq(totpCredentials.userId, userId));
   if (!credential) return null;
   const step = matchingStep(box.open(credential.secret), input);
@@ -115,7 +123,7 @@ export async function verifySecondFactor(db: Db, box: SecretBox, userId: string,
       .set({ lastStep: step })
       .where(and(eq(totpCredentials.userId, userId), lt(totpCredentials.lastStep, step)))
       .returning({ userId: totpCredentials.userId });
-    return rows.length > 0 ? 'totp' : null;
+    return rows.length > 0 ? 'totp' : 'replayed';
   }
   const clean = input.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (clean.length !== 10) return null;

@@ -23,7 +23,9 @@ function Page({ ctx, title, children }: { ctx: PageContext; title: string; child
 }
 
 /** The one-time code field of the login's second step and of authenticator set-up. */
-function CodeField({ ctx, error, description }: { ctx: PageContext; error?: 'wrong' | 'required'; description?: string }) {
+const CODE_ERRORS = { wrong: 'accounts.verify.wrong', replayed: 'accounts.verify.replayed', required: 'field.required' } as const;
+
+function CodeField({ ctx, error, description }: { ctx: PageContext; error?: 'wrong' | 'replayed' | 'required'; description?: string }) {
   const { t } = ctx;
   return (
     <TextField
@@ -33,12 +35,12 @@ function CodeField({ ctx, error, description }: { ctx: PageContext; error?: 'wro
       autocomplete="one-time-code"
       maxLength={limitsOf(CodeForm, 'code').maxLength}
       required
-      error={error ? t(error === 'wrong' ? 'accounts.verify.wrong' : 'field.required') : undefined}
+      error={error ? t(CODE_ERRORS[error]) : undefined}
     />
   );
 }
 
-export function VerifyPage({ ctx, error }: { ctx: PageContext; error?: 'wrong' | 'required' }) {
+export function VerifyPage({ ctx, error }: { ctx: PageContext; error?: 'wrong' | 'replayed' | 'required' }) {
   const { t } = ctx;
   return (
     <Page ctx={ctx} title={t('accounts.verify.title')}>
@@ -58,6 +60,8 @@ export interface EnrolState {
   action: string;
   error?: 'wrong' | 'required';
   required?: boolean;
+  /** How the app will list the entry: this installation's name and the account. */
+  entry: { issuer: string; account: string };
 }
 
 export function EnrolPage({ ctx, state }: { ctx: PageContext; state: EnrolState }) {
@@ -76,6 +80,7 @@ export function EnrolPage({ ctx, state }: { ctx: PageContext; state: EnrolState 
           {t('accounts.enrol.secret')} <code id="totp-secret">{state.secret}</code>
         </figcaption>
       </figure>
+      <p class="utrecht-paragraph" id="totp-entry">{t('accounts.enrol.entry', state.entry)}</p>
       <form method="post" action={state.action} class="ks-form" novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="secret" value={state.secret} />

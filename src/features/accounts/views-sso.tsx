@@ -19,7 +19,7 @@ export function CheckboxField({ id, label, checked, value = 'yes' }: { id: strin
   );
 }
 
-export function SsoSettingsPage(props: { ctx: PageContext; values: SsoSettingsInput; errors: Record<string, string>; configured: boolean; saved?: boolean; redirectUris: string[] }) {
+export function SsoSettingsPage(props: { ctx: PageContext; values: SsoSettingsInput; errors: Record<string, string>; configured: boolean; saved?: boolean; redirectUris: string[]; postLogoutUris: string[] }) {
   const { ctx, values, errors } = props;
   const { t, locale } = ctx;
   const title = t('accounts.sso.settingsTitle');
@@ -32,6 +32,14 @@ export function SsoSettingsPage(props: { ctx: PageContext; values: SsoSettingsIn
       <p class="utrecht-paragraph">{t('accounts.sso.redirectUris')}</p>
       <ul class="utrecht-unordered-list">
         {props.redirectUris.map((uri) => (
+          <li class="utrecht-unordered-list__item">
+            <code>{uri}</code>
+          </li>
+        ))}
+      </ul>
+      <p class="utrecht-paragraph">{t('accounts.sso.postLogoutUris')}</p>
+      <ul class="utrecht-unordered-list">
+        {props.postLogoutUris.map((uri) => (
           <li class="utrecht-unordered-list__item">
             <code>{uri}</code>
           </li>
@@ -72,6 +80,28 @@ export function SsoErrorPage({ ctx, reason }: { ctx: PageContext; reason: SsoFai
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={localePath(locale, '/login')}>
           {t('accounts.sso.backToLogin')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+/**
+ * After signing out of a session that began with single sign-on: on to the provider's sign-out.
+ * A page, not a redirect: the sign-out is a form post, and the Content-Security-Policy's
+ * form-action 'self' stops a form's redirect chain from leaving the site. The refresh (no delay)
+ * is a navigation of its own; the link is there should a browser not follow it.
+ */
+export function ProviderSignOutPage({ ctx, url, provider }: { ctx: PageContext; url: string; provider: string }) {
+  const { t } = ctx;
+  const title = t('accounts.sso.signedOutTitle');
+  return (
+    <Layout ctx={ctx} title={title} indexable={false} head={<meta http-equiv="refresh" content={`0;url=${url}`} />}>
+      <Heading level={1}>{title}</Heading>
+      <p class="utrecht-paragraph">{t('accounts.sso.signedOutHere', { provider })}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" id="provider-sign-out" href={url}>
+          {t('accounts.sso.signOutAtProvider', { provider })}
         </a>
       </p>
     </Layout>
