@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareForHome, isArchive, programmeStage, writableInStage, type ProgrammeStage } from './lifecycle.ts';
+import { compareForHome, HOME_STAGE_ORDER, isArchive, programmeStage, writableInStage, type ProgrammeStage } from './lifecycle.ts';
 import { endDate } from './term.ts';
 
 const leiden = { signedOn: '2017-07-07', termYears: 5, renewalYears: 5, renewals: 0 };
@@ -62,6 +62,8 @@ describe('programme lifecycle', () => {
     assert.ok(compareForHome(a, b) < 0);
     assert.ok(compareForHome(b, a) > 0);
     assert.equal(compareForHome(a, { ...a }), 0);
+    // The stage headings follow the same order.
+    assert.deepEqual(HOME_STAGE_ORDER, ['running', 'preparation', 'finished']);
     const c = p('A', 'preparation', '2030-01-01', '2034-12-31');
     const d = p('B', 'preparation', '2030-01-01', '2034-12-31');
     assert.ok(compareForHome(c, d) < 0);

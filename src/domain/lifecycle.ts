@@ -45,4 +45,7 @@ export function compareForHome<P extends TermDates & { stage: ProgrammeStage; na
   return dates !== 0 ? dates : a.name.localeCompare(b.name);
 }
 
+/** The stages in the home list's order. */
+export const HOME_STAGE_ORDER: readonly ProgrammeStage[] = ['running', 'preparation', 'finished'];
+
 const STAGE_RANK: Record<ProgrammeStage, number> = { running: 0, preparation: 1, finished: 2 };

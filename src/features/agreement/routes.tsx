@@ -50,6 +50,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   registerNavItem({ label: 'nav.agreement', path: '/agreement', order: 60 });
   registerDashboardPanel({
     key: 'agreement-term',
+    shows: 'live',
     order: 20,
     render: async ({ db, ctx, programmeId }) => {
       const agreement = await q.getAgreement(db, programmeId);
