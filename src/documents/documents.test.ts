@@ -79,6 +79,21 @@ test('an English PDF says it is English, and a long one numbers its pages', asyn
   assert.match(pdf.text, /Paragraph 120 of a long document\./);
 });
 
+test('a table that runs over pages repeats its header row on every page, and loses no row', async (t) => {
+  if (!documentToolsPresent()) return t.skip('tools missing');
+  const rows = Array.from({ length: 90 }, (_, i) => [`Rij ${i + 1}`, i % 7 === 0 ? 'Een trekker met een naam die over twee regels loopt in zijn kolom' : 'Trekker', String(i)]);
+  const document: OfficialDocument = { ...sample('nl'), blocks: [heading(1, 'Bezetting'), paragraph('Inleiding.'), table(['Project', 'Trekker', 'Uren'], rows)] };
+  const pdf = inspectPdf((await renderPdf(document)).bytes);
+  const pages = pdf.text.split('\f').filter((page) => page.trim() !== '');
+  assert.ok(pages.length >= 3, `${pages.length} pages`);
+  for (const [i, page] of pages.entries()) assert.match(page, /Project\s+Trekker\s+Uren/, `the header row on page ${i + 1}`);
+  for (let i = 1; i <= 90; i++) assert.match(pdf.text, new RegExp(`Rij ${i}\\b`), `row ${i}`);
+  // One table per page, each with its header cells in the structure tree.
+  assert.equal(pdf.structureTypes.filter((s) => s === 'Table').length, pages.length);
+  assert.equal(pdf.structureTypes.filter((s) => s === 'TH').length, 3 * pages.length);
+  assert.equal(pdf.structureTypes.filter((s) => s === 'TD').length, 3 * 90);
+});
+
 test('a character the font lacks is reported and printed as U+FFFD, never as garbage', async (t) => {
   const missing = new Set<string>();
   assert.equal(

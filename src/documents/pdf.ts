@@ -68,6 +68,45 @@ function columnWidths(doc: PDFKit.PDFDocument, header: string[], rows: string[][
   return widths.map((w, i) => w - (excess * slack[i]!) / totalSlack);
 }
 
+/** A row's height as pdfkit's table sets it: its tallest cell's text plus the padding. */
+function rowHeight(doc: PDFKit.PDFDocument, row: string[], widths: number[], font: 'body' | 'bold'): number {
+  doc.font(font);
+  return Math.max(...row.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * CELL_PADDING }))) + 2 * CELL_PADDING;
+}
+
+/**
+ * The table's rows in runs that each fit on a page below their header row, starting at the current
+ * position; a run that does not fit in what is left of this page starts on a new one. A single row
+ * taller than a page is left to pdfkit (it clamps it).
+ */
+function rowsPerPage(doc: PDFKit.PDFDocument, header: string[], rows: string[][], widths: number[]): { rows: string[][]; pageBreakBefore: boolean }[] {
+  const SAFETY = 1; // borders and rounding: a run never ends exactly on the page's edge
+  const headerHeight = rowHeight(doc, header, widths, 'bold') + SAFETY;
+  const heights = rows.map((row) => rowHeight(doc, row, widths, 'body') + SAFETY);
+  const pageRoom = doc.page.maxY() - doc.page.margins.top;
+  const runs: { rows: string[][]; pageBreakBefore: boolean }[] = [];
+  let room = doc.page.maxY() - doc.y;
+  let next = 0;
+  while (next < rows.length) {
+    let used = headerHeight;
+    let end = next;
+    while (end < rows.length && used + heights[end]! <= room) used += heights[end++]!;
+    if (end === next && room < pageRoom) {
+      // Not even one row fits below the header here: the table starts on the next page.
+      runs.push({ rows: [], pageBreakBefore: true });
+      room = pageRoom;
+      continue;
+    }
+    if (end === next) end = next + 1; // taller than a page: pdfkit clamps it
+    const run = runs.at(-1);
+    if (run && run.rows.length === 0) run.rows = rows.slice(next, end);
+    else runs.push({ rows: rows.slice(next, end), pageBreakBefore: runs.length > 0 });
+    next = end;
+    room = pageRoom;
+  }
+  return runs;
+}
+
 export async function renderPdf(document: OfficialDocument): Promise<RenderedDocument> {
   const PDFDocument = await loadPdfKit();
   const { meta } = document;
@@ -127,12 +166,20 @@ export async function renderPdf(document: OfficialDocument): Promise<RenderedDoc
       doc.moveDown(0.5);
     } else {
       doc.font('body').fontSize(BODY_SIZE - 1);
-      doc.table({
-        structParent: root,
-        defaultStyle: { padding: CELL_PADDING, border: 0.5, borderColor: '#666666' },
-        columnStyles: columnWidths(doc, block.header, block.rows, width),
-        data: [block.header.map((text) => ({ text, type: 'TH', scope: 'Column', font: { src: 'bold' }, backgroundColor: '#eeeeee' })), ...block.rows],
-      } as unknown as PDFKit.Mixins.TableOptionsWithData);
+      const widths = columnWidths(doc, block.header, block.rows, width);
+      // pdfkit does not repeat a table's header row on the next page: a table that runs over pages
+      // is set as one table per page, each with its header row (and its own TH cells).
+      for (const rows of rowsPerPage(doc, block.header, block.rows, widths)) {
+        if (rows.pageBreakBefore) doc.addPage();
+        doc.x = MARGIN;
+        doc.table({
+          structParent: root,
+          defaultStyle: { padding: CELL_PADDING, border: 0.5, borderColor: '#666666' },
+          columnStyles: widths,
+          data: [block.header.map((text) => ({ text, type: 'TH', scope: 'Column', font: { src: 'bold' }, backgroundColor: '#eeeeee' })), ...rows.rows],
+        } as unknown as PDFKit.Mixins.TableOptionsWithData);
+      }
+      doc.font('body');
       doc.x = MARGIN;
       doc.moveDown(0.5);
     }

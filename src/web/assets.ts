@@ -51,6 +51,8 @@ export function registerAssets(app: FastifyInstance, db: Db): void {
   const files: Record<string, Asset> = {
     'utrecht.css': asset(readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')), 'text/css; charset=utf-8'),
     'app.css': asset(readFileSync(projectPath('public', 'app.css')), 'text/css; charset=utf-8'),
+    // A neutral mark: no organisation's logo ships with the project (a programme's own logo is in its header).
+    'favicon.svg': asset(readFileSync(projectPath('public', 'favicon.svg')), 'image/svg+xml'),
   };
 
   app.get<{ Params: { file: string } }>('/assets/:file', { config: { action: 'public' } }, async (request, reply) => {
@@ -58,6 +60,9 @@ export function registerAssets(app: FastifyInstance, db: Db): void {
     if (!file) throw notFound();
     return sendAsset(request, reply, file, 3600);
   });
+
+  // Browsers and crawlers that do not read the page's icon link ask for /favicon.ico.
+  app.get('/favicon.ico', { config: { action: 'public' } }, async (_request, reply) => reply.redirect('/assets/favicon.svg', 301));
 
   app.get<{ Params: { slug: string } }>('/assets/theme/:slug', { config: { action: 'public' } }, async (request, reply) => {
     const slug = request.params.slug.replace(/\.css$/, '');

@@ -41,6 +41,7 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         {!indexable && <meta name="robots" content="noindex" />}
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         {programme && <link rel="stylesheet" href={`/assets/theme/${programme.slug}.css`} />}

@@ -73,6 +73,7 @@ export const ACCESS_MATRIX: Record<string, Expectation> = {
   'GET /api/v1/programmes/:programme/themes/:themeCode': { action: 'public', own: 'o o o o o o o', foreign: 'o N N N N N N' },
   'GET /assets/:file': { action: 'public', own: 'o o o o o o o' },
   'GET /assets/theme/:slug': { action: 'public', own: 'o o o o o o o' },
+  'GET /favicon.ico': { action: 'public', own: 'r r r r r r r' },
   'GET /healthz': { action: 'public', own: 'o o o o o o o' },
   'GET /readyz': { action: 'public', own: 'o o o o o o o' },
   'GET /open-data/:programme/dcat.jsonld': { action: 'public', own: 'o o o o o o o', foreign: 'o o o o o o o' },

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { eq, sql } from 'drizzle-orm';
 import { startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { databaseModes, openTestDatabase, type TestDatabase } from '../../../test/support/database.ts';
-import { bodies, programmes, projects } from '../../db/schema.ts';
+import { bodies, programmes, projects, targets } from '../../db/schema.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { search } from './search.ts';
 import { newsItems } from './tables.ts';
@@ -75,6 +75,35 @@ for (const mode of databaseModes()) {
       await db.delete(meetings).where(eq(meetings.id, meeting!.id));
     });
 
+    test('targets and the agreement’s articles are found, and follow edits', async () => {
+      const db = database.db;
+      assert.ok((await keys('huisvesting studenten')).includes('target:student-housing'), 'a target by its title');
+      assert.ok((await keys('student housing', 'en')).includes('target:student-housing'));
+      const agreementHits = (await keys('kennisfonds')).filter((key) => key.startsWith('agreement:'));
+      assert.ok(agreementHits.length > 0, 'the agreement’s text mentions the knowledge fund');
+      assert.ok((await keys('knowledge fund', 'en')).some((key) => key.startsWith('agreement:')));
+      await db.update(targets).set({ title: { nl: 'Zeppelinhangars', en: 'Zeppelin hangars' } }).where(eq(targets.key, 'student-housing'));
+      assert.deepEqual(await keys('zeppelinhangars'), ['target:student-housing']);
+      assert.ok(!(await keys('huisvesting studenten')).includes('target:student-housing'));
+    });
+
+    test('a correctly spelled word finds at least what a misspelling of it finds, in each language', async () => {
+      const pairs: [string, string, 'nl' | 'en'][] = [
+        ['huisvesting', 'huisvestin', 'nl'],
+        ['samenwerking', 'samenwerkin', 'nl'],
+        ['kennisfonds', 'kenisfonds', 'nl'],
+        ['housing', 'housin', 'en'],
+        ['cooperation', 'cooperatoin', 'en'],
+        ['students', 'studens', 'en'],
+      ];
+      for (const [word, typo, locale] of pairs) {
+        const found = new Set(await keys(word, locale));
+        const viaTypo = await keys(typo, locale);
+        assert.ok(viaTypo.length > 0, `the typo ${typo} finds something`);
+        assert.deepEqual(viaTypo.filter((key) => !found.has(key)), [], `${word} (${locale}) finds everything ${typo} finds`);
+      }
+    });
+
     test('projects: unpublished and internal ones drop out', async () => {
       const db = database.db;
       assert.ok((await keys('studentenhuisvesting')).includes('project:3a'));
@@ -102,8 +131,8 @@ for (const mode of databaseModes()) {
 
     /** The result's list item on the search page, found by its link. */
     const resultItem = (html: string, href: string) => {
-      const list = /<ol class="ks-search-results">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? '';
-      return list.split('<li>').find((item) => item.includes(`href="${href}"`));
+      const lists = [...html.matchAll(/<ol class="ks-search-results">([\s\S]*?)<\/ol>/g)].map((match) => match[1]!);
+      return lists.flatMap((list) => list.split('<li>')).find((item) => item.includes(`href="${href}"`));
     };
 
     test('a Dutch-only news item on the English page has lang="nl" on its title and snippet; a translated one has none', async () => {
@@ -127,6 +156,25 @@ for (const mode of databaseModes()) {
       const fromDutch = resultItem((await t.app.inject({ url: `/nl/leiden/search?q=${encodeURIComponent('zeppelinlanding')}` })).body, '/nl/leiden/news/zeppelin-nl');
       assert.ok(fromDutch);
       assert.doesNotMatch(fromDutch, /lang=/, 'the Dutch page shows the Dutch text unmarked');
+    });
+
+    test('results are grouped by kind, with counts, in a fixed order; an article links to its place in the agreement', async () => {
+      const page = await t.app.inject({ url: `/nl/leiden/search?q=${encodeURIComponent('kennisfonds')}` });
+      assert.equal(page.statusCode, 200);
+      const groups = [...page.body.matchAll(/<h2 id="results-([a-z]+)" class="utrecht-heading-2">([^<]*)<\/h2>/g)].map((m): [string, string] => [m[1]!, m[2]!]);
+      assert.ok(groups.length >= 2, `groups: ${JSON.stringify(groups)}`);
+      const order = ['project', 'target', 'decision', 'agreement', 'news', 'event', 'organisation'];
+      assert.deepEqual(groups.map(([kind]) => kind), order.filter((kind) => groups.some(([k]) => k === kind)), 'in the fixed order');
+      for (const [kind, heading] of groups) {
+        const section = page.body.slice(page.body.indexOf(`id="results-${kind}"`)).split('</section>')[0]!;
+        const count = section.split('<li>').length - 1;
+        assert.match(heading, new RegExp(`\\(${count}\\)$`), `${kind}: the heading counts its ${count} results`);
+        assert.match(page.body, new RegExp(`<a class="utrecht-link" href="#results-${kind}">${heading.replace(/[()]/g, '\\$&')}</a>`), `${kind}: listed at the top`);
+      }
+      assert.match(page.body, /Artikelen van de overeenkomst \(\d+\)/);
+      assert.match(page.body, /href="\/nl\/leiden\/agreement#section-[a-z0-9-]+"/, 'an article links to its section');
+      const english = await t.app.inject({ url: `/en/leiden/search?q=${encodeURIComponent('knowledge fund')}` });
+      assert.match(english.body, /Articles of the agreement \(\d+\)/);
     });
 
     test('the languages follow edits; a body takes the language most of its text is in', async () => {

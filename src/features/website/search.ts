@@ -1,4 +1,5 @@
-// One search box over projects, organisations, news, events and public decisions, in the reader's language:
+// One search box over projects, organisations, news, events, public decisions, targets and the
+// agreement's text, in the reader's language:
 // PostgreSQL full text search with the Dutch or English stemmer ("samenwerken" finds
 // "samenwerking"), and trigram similarity to the words of the texts for small typos ("Kennistad" finds "Kennisstad");
 // a word also finds the compounds that contain it ("huisvesting" finds "studentenhuisvesting").
@@ -8,7 +9,14 @@ import type { Db } from '../../db/client.ts';
 import type { Locale } from '../../domain/localized.ts';
 import { UUID } from '../meetings/forms.ts';
 
-export type SearchKind = 'project' | 'organisation' | 'news' | 'event' | 'decision';
+export const SEARCH_KINDS = ['project', 'target', 'decision', 'agreement', 'news', 'event', 'organisation'] as const;
+/** What a hit is; the results page groups hits by it, in this order. */
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** The hits per kind, in SEARCH_KINDS order, each group keeping the hits' order (best first). */
+export function groupByKind<H extends { kind: SearchKind }>(hits: H[]): { kind: SearchKind; hits: H[] }[] {
+  return SEARCH_KINDS.map((kind) => ({ kind, hits: hits.filter((hit) => hit.kind === kind) })).filter((group) => group.hits.length > 0);
+}
 
 export interface SearchHit {
   kind: SearchKind;

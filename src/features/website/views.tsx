@@ -10,7 +10,7 @@ import { Layout } from '../../web/layout.tsx';
 import { markdownToText, renderMarkdown } from './markdown.ts';
 import type { EventRow, NewsRow } from './queries.ts';
 import { SearchQuery } from './schema.ts';
-import { MARK_END, MARK_START, type SearchHit } from './search.ts';
+import { groupByKind, MARK_END, MARK_START, type SearchHit } from './search.ts';
 
 export const plain = (value: LocalizedText | null | undefined, locale: Locale) => resolveText(value, locale).text;
 
@@ -271,9 +271,18 @@ export function ContactPage({ ctx, email }: { ctx: PageContext; email: string | 
   );
 }
 
-const HIT_PATHS: Record<SearchHit['kind'], string> = { project: 'projects', organisation: 'organisations', news: 'news', event: 'events', decision: 'decisions' };
+const HIT_PATHS: Record<SearchHit['kind'], (key: string) => string> = {
+  project: (key) => `projects/${key}`,
+  target: (key) => `targets/${key}`,
+  decision: (key) => `decisions/${key}`,
+  // An article of the agreement is a section of the agreement's page (its anchor there).
+  agreement: (key) => `agreement#section-${key}`,
+  news: (key) => `news/${key}`,
+  event: (key) => `events/${key}`,
+  organisation: (key) => `organisations/${key}`,
+};
 /** Every hit links to its own page; a decision's key is its id. */
-const hitPath = (ctx: PageContext, hit: SearchHit) => `/${ctx.programme!.slug}/${HIT_PATHS[hit.kind]}/${hit.key}`;
+const hitPath = (ctx: PageContext, hit: SearchHit) => `/${ctx.programme!.slug}/${HIT_PATHS[hit.kind](hit.key)}`;
 
 /** The snippet's matches become <mark>; everything else is escaped text. `lang` marks a fallback. */
 function Snippet({ text, lang }: { text: string; lang?: Locale }) {
@@ -305,25 +314,47 @@ export function SearchPage({ ctx, query, hits, form }: { ctx: PageContext; query
           <p class="utrecht-paragraph" role="status">
             {t('website.search.results', { count: hits.length, query })}
           </p>
-          <ol class="ks-search-results">
-            {hits.map((hit) => (
-              <li>
-                <Heading level={2}>
-                  <Link ctx={ctx} to={hitPath(ctx, hit)}>
-                    {hit.titleLang === locale ? (
-                      hit.title
-                    ) : (
-                      <span class="ks-fallback" lang={hit.titleLang}>
-                        {hit.title}
-                      </span>
-                    )}
-                  </Link>
-                </Heading>
-                <p class="utrecht-paragraph ks-muted">{t(`website.kind.${hit.kind}`)}</p>
-                <Snippet text={hit.snippet} lang={hit.snippetLang === locale ? undefined : hit.snippetLang} />
-              </li>
-            ))}
-          </ol>
+          {hits.length > 0 && (
+            <nav aria-labelledby="search-groups">
+              <p class="utrecht-paragraph" id="search-groups">
+                {t('website.search.groups')}
+              </p>
+              <ul class="utrecht-unordered-list">
+                {groupByKind(hits).map((group) => (
+                  <li class="utrecht-unordered-list__item">
+                    <a class="utrecht-link" href={`#results-${group.kind}`}>
+                      {t(`website.search.group.${group.kind}`, { count: group.hits.length })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {groupByKind(hits).map((group) => (
+            <section aria-labelledby={`results-${group.kind}`}>
+              <Heading level={2} id={`results-${group.kind}`}>
+                {t(`website.search.group.${group.kind}`, { count: group.hits.length })}
+              </Heading>
+              <ol class="ks-search-results">
+                {group.hits.map((hit) => (
+                  <li>
+                    <Heading level={3}>
+                      <Link ctx={ctx} to={hitPath(ctx, hit)}>
+                        {hit.titleLang === locale ? (
+                          hit.title
+                        ) : (
+                          <span class="ks-fallback" lang={hit.titleLang}>
+                            {hit.title}
+                          </span>
+                        )}
+                      </Link>
+                    </Heading>
+                    <Snippet text={hit.snippet} lang={hit.snippetLang === locale ? undefined : hit.snippetLang} />
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ))}
         </>
       )}
     </Layout>
