@@ -86,6 +86,8 @@ export const coreRules = {
   /** Any signed-in person: their account, their start page. */
   'account.use': programmeRule(() => true),
   'programme.manage': programmeRule(coordinates),
+  /** A finished programme is an archive (src/domain/lifecycle.ts): only its coordinator corrects it. */
+  'programme.correctArchive': programmeRule(coordinates),
   'programme.viewInternal': programmeRule(seesInternal),
   'users.manage': programmeRule((actor) => hasRole(actor, 'admin')),
 } satisfies Rules;

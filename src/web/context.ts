@@ -2,12 +2,15 @@
 import type { Locale, LocalizedText } from '../domain/localized.ts';
 import type { Translate } from './i18n.ts';
 import type { ActionName } from '../policies.ts';
+import type { ProgrammeStage, TermDates } from '../domain/lifecycle.ts';
 
 export interface ProgrammeSummary {
   id: string;
   slug: string;
   name: LocalizedText;
   city: string;
+  /** Its first and last day in force (renewals included): its stage follows from them and today. */
+  term: TermDates;
   /** The programme's logo (an uploaded image) with its required text alternative. */
   logo?: { fileId: string; alt: LocalizedText };
 }
@@ -24,6 +27,8 @@ export interface PageContext {
   path: string;
   baseUrl: string;
   programme?: ProgrammeSummary;
+  /** The programme's stage today (src/domain/lifecycle.ts): a finished one is shown as an archive. */
+  programmeStage?: ProgrammeStage;
   actor?: PageActor;
   csrfToken: string;
   /** Links the coordinator's tools where the actor may use them. */

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Db } from '../db/client.ts';
 import type { PageContext } from './context.ts';
+import type { ProgrammeStage } from '../domain/lifecycle.ts';
 
 export interface Panel {
   key: string;
@@ -15,6 +16,12 @@ export interface Panel {
    * (the actor's own projects, rights beyond the dashboard's `manage`): it is rendered every time.
    */
   perUser?: boolean;
+  /**
+   * 'live': about work still to do (overdue items, meeting cadence, the term's end), so not shown
+   * once the programme has finished; 'archive': only for a finished programme (its final figures).
+   * Without it the panel shows in every stage.
+   */
+  shows?: 'live' | 'archive';
   render(input: { db: Db; ctx: PageContext; request: FastifyRequest; programmeId: string }): Promise<VNode | null>;
 }
 
@@ -30,6 +37,13 @@ function panelRegistry() {
       return panels;
     },
   };
+}
+
+/** Whether a panel belongs on a page of a programme in `stage` (undefined: not a programme page). */
+export function panelShowsIn(panel: Pick<Panel, 'shows'>, stage: ProgrammeStage | undefined): boolean {
+  if (panel.shows === 'live') return stage !== 'finished';
+  if (panel.shows === 'archive') return stage === 'finished';
+  return true;
 }
 
 const dashboard = panelRegistry();

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { otherLocale, resolveText } from '../domain/localized.ts';
 import { Breadcrumbs, CsrfField, type Crumb } from './components.tsx';
+import { formatDate } from './i18n.ts';
 import { localePath, type PageContext } from './context.ts';
 import { menusFor, type NavItem } from './navigation.ts';
 import { ProgrammeLogo } from '../features/files/views.tsx';
@@ -110,6 +111,7 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         </header>
         <main id="main" class="ks-main" tabIndex={-1}>
           <Breadcrumbs ctx={ctx} crumbs={crumbs} />
+          <StageNotice ctx={ctx} />
           {children}
         </main>
         <footer class="ks-footer">
@@ -181,6 +183,35 @@ function Menus({ ctx, programmeHome }: { ctx: PageContext; programmeHome: string
           </ul>
         </nav>
       )}
+    </div>
+  );
+}
+
+/**
+ * On every page of a finished programme (public and internal): it is an archive. A programme in
+ * preparation says when it starts. A running one needs no notice.
+ */
+export function StageNotice({ ctx }: { ctx: PageContext }) {
+  const { programme, programmeStage, t, locale } = ctx;
+  if (!programme || !programmeStage || programmeStage === 'running') return null;
+  const dates = { start: formatDate(locale, programme.term.startOn), end: formatDate(locale, programme.term.endOn) };
+  if (programmeStage === 'preparation') {
+    return (
+      <div class="utrecht-alert utrecht-alert--info ks-stage-notice" data-stage="preparation">
+        <div class="utrecht-alert__content">
+          <p class="utrecht-paragraph">{t('archive.notice.preparation', dates)}</p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div class="utrecht-alert utrecht-alert--info ks-stage-notice" data-stage="finished">
+      <div class="utrecht-alert__content">
+        <p class="utrecht-paragraph">
+          <strong>{t('archive.notice.title')}</strong>
+        </p>
+        <p class="utrecht-paragraph">{t('archive.notice.body', dates)}</p>
+      </div>
     </div>
   );
 }

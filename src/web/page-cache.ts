@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerFactory } from 'fastify';
 import { SESSION_COOKIE } from '../features/accounts/sessions.ts';
+import { now, today } from '../clock.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -91,6 +92,7 @@ export class PageCache {
   lookup(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): PageEntry | undefined {
     if ((method !== 'GET' && method !== 'HEAD') || url === undefined || this.entries.size === 0 || this.paused) return undefined;
     if (this.validUntil !== null && Date.now() >= this.validUntil) this.clear();
+    this.clearOnNewDay();
     const entry = this.entries.get(url);
     if (!entry || !isAnonymousRequest(headers)) return undefined;
     return entry;
@@ -109,6 +111,23 @@ export class PageCache {
       response.end(entry.body);
     }
     return true;
+  }
+
+  private day: string | null = null;
+  private dayCheckedAt = 0;
+
+  /**
+   * Pages that depend on the programme's date (a programme that has just finished shows as an
+   * archive, coming events become past ones) are not kept past the day they were made on. The day
+   * is looked up at most once a minute of the programme's clock, or when that clock went back.
+   */
+  private clearOnNewDay(): void {
+    const at = now().getTime();
+    if (at >= this.dayCheckedAt && at < this.dayCheckedAt + 60_000) return;
+    this.dayCheckedAt = at;
+    const day = today();
+    if (this.day !== null && day !== this.day && this.entries.size > 0) this.clear();
+    this.day = day;
   }
 
   set(key: string, entry: PageEntry): void {

@@ -6,6 +6,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { programmes, roleAssignments } from '../db/schema.ts';
 import { DEFAULT_LOCALE, isLocale } from '../domain/localized.ts';
+import { programmeStage, writableInStage, type ProgrammeStage } from '../domain/lifecycle.ts';
+import { today } from '../clock.ts';
+import { programmeTerm } from '../features/agreement/term-queries.ts';
 import { can, isActionName, ruleOf } from '../policies.ts';
 import type { Config } from '../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, findSession, newToken, touchSession } from '../features/accounts/sessions.ts';
@@ -112,6 +115,11 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
     // someone signed in without the right is told so (403), not that it does not exist. Records the
     // person may not see stay 404 (their handlers answer once they have the record).
     if (!rule.needsRecord && !rule.allow(request.actor, undefined)) throw new HttpError(403, wantsJson(request) ? 'error.forbidden' : 'error.noAccess');
+    // A finished programme is an archive: its records stay as they were, except for the
+    // coordinator's corrections. Every other change is refused here, whatever the action.
+    if (UNSAFE_METHODS.has(request.method) && request.programme && !writableInStage(programmeStage(request.programme.term, today()), can(request.actor, 'programme.correctArchive'))) {
+      throw new HttpError(403, 'error.programmeArchived');
+    }
   });
 }
 
@@ -159,8 +167,15 @@ async function findProgramme(db: Db, slug: string): Promise<ProgrammeSummary | n
     .from(programmes)
     .where(eq(programmes.slug, slug));
   if (!row) return null;
-  programmeCache.set(slug, row);
-  return row;
+  const { startOn, endOn } = await programmeTerm(db, row.id);
+  const summary = { ...row, term: { startOn, endOn } };
+  programmeCache.set(slug, summary);
+  return summary;
+}
+
+/** The request's programme's stage today (src/domain/lifecycle.ts); undefined outside a programme. */
+export function stageOf(request: FastifyRequest): ProgrammeStage | undefined {
+  return request.programme ? programmeStage(request.programme.term, today()) : undefined;
 }
 
 export function pageContext(request: FastifyRequest, config: Config): PageContext {
@@ -173,6 +188,7 @@ export function pageContext(request: FastifyRequest, config: Config): PageContex
     path,
     baseUrl: config.baseUrl,
     programme: request.programme ?? undefined,
+    programmeStage: stageOf(request),
     actor: request.actor ? { userId: request.actor.userId, displayName: request.actor.displayName } : undefined,
     csrfToken: request.csrfToken,
     canManage: can(request.actor, 'programme.manage'),

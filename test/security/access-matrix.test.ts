@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { ACCESS_MATRIX, OWN_ITEMS_ONLY, type Expectation } from './access-matrix.ts';
 import { registeredRoutes, routeKey } from './routes.ts';
 import { routeActions } from '../../src/web/request-context.ts';
+import { setClock } from '../../src/clock.ts';
 import { DENIED, classify, isIdorProbe, send, variantsOf, type Variant } from './matrix-walk.ts';
 import { ROLE_KEYS, buildWorld, databaseFingerprint, rows, type RoleKey, type World } from './world.ts';
 
@@ -38,11 +39,15 @@ for (const mode of databaseModes()) {
     const tableKeys = () => (RECORD ? allKeys : Object.keys(ACCESS_MATRIX));
 
     before(async () => {
+      // The table describes a running programme: inside Leiden's term (2017-2022). A finished
+      // programme refuses every write but the coordinator's (src/features/dashboard/archive.test.ts).
+      setClock('2019-05-01T10:00:00Z');
       t = await startTestApp(mode);
       world = await buildWorld(t);
       allKeys = [...new Set(registeredRoutes(t.app).filter((route) => route.method !== 'HEAD').map(routeKey))];
     });
     after(async () => {
+      setClock(null);
       await t?.close();
     });
 

@@ -4,10 +4,11 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createUser, grantRole } from '../../src/features/accounts/commands.ts';
-import { users, type Role } from '../../src/db/schema.ts';
+import { agreements, users, type Role } from '../../src/db/schema.ts';
 import { totpCredentials } from '../../src/features/accounts/tables.ts';
 import { currentCode } from '../../src/features/accounts/totp.ts';
 import { boxFor } from '../../src/features/accounts/secret-box.ts';
+import { forgetProgrammes } from '../../src/web/request-context.ts';
 import { openTestDatabase, type DatabaseMode, type TestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -154,4 +155,14 @@ export async function loginAs(t: TestApp, spec: UserSpec = {}): Promise<Session 
 export async function userIdByEmail(t: TestApp, email: string): Promise<string> {
   const [row] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
   return row!.id;
+}
+
+/**
+ * Leiden's agreement (2017-07-07, five years) ended on 2022-07-06, so on today's date Leiden is an
+ * archive where only the coordinator may change anything (src/domain/lifecycle.ts). A test that
+ * works in it as a running programme on today's date (or later) renews it: each renewal adds five years.
+ */
+export async function renewLeiden(t: TestApp, renewals = 1): Promise<void> {
+  await t.database.db.update(agreements).set({ renewals });
+  forgetProgrammes(t.database.db);
 }

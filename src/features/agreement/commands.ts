@@ -19,6 +19,7 @@ import { authorize, can } from '../../policies.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { notFound } from '../../web/http.ts';
 import { staleSections } from './diff.ts';
+import { forgetProgrammes } from '../../web/request-context.ts';
 import { loadProgrammeParties } from './party-queries.ts';
 import { sectionsAsSnapshot, standingOf, type Agreement } from './queries.ts';
 import { sectionField, type AnswerInput, type ProposalInput, type RepresentativeInput, type WithdrawInput } from './schema.ts';
@@ -208,7 +209,7 @@ export function applyEdits(sections: SectionSnapshot[], edits: SectionEdit[]): S
  * change, the next consolidated version (published at once); for a renewal, five more years.
  */
 export async function adoptAmendment({ db, actor, agreement, number }: Base & { number: number }): Promise<Outcome<{ version: number | null }>> {
-  return writeTransaction(db, async (tx) => {
+  const outcome = await writeTransaction(db, async (tx) => {
     const { amendment, standing } = await lockAmendment(tx, actor, agreement, number);
     authorize(actor, 'amendment.adopt', standing);
     if (amendment.adoptedAt) return stateConflict('adopted');
@@ -283,6 +284,9 @@ export async function adoptAmendment({ db, actor, agreement, number }: Base & { 
     });
     return done({ version: versionNumber });
   });
+  // A renewal moves the programme's last day, which decides its stage (running or finished).
+  forgetProgrammes(db);
+  return outcome;
 }
 
 /** A party's name for a message in either language (the message picks `nl` or `en`). */

@@ -51,6 +51,7 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   registerNavItem({ label: 'agreement.representatives', path: '/agreement/representatives', order: 93, group: 'management' });
   registerDashboardPanel({
     key: 'agreement-term',
+    shows: 'live',
     order: 20,
     render: async ({ db, ctx, programmeId }) => {
       const agreement = await q.getAgreement(db, programmeId);

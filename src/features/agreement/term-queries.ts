@@ -6,6 +6,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, programmes } from '../../db/schema.ts';
 import { endDate } from '../../domain/term.ts';
+import { programmeStage, type ProgrammeStage } from '../../domain/lifecycle.ts';
 
 export interface ProgrammeTerm {
   startOn: string;
@@ -43,4 +44,10 @@ export async function programmeTerm(db: Db, programmeId: string): Promise<Progra
   const term = (await programmeTerms(db, [programmeId])).get(programmeId);
   if (!term) throw new Error(`No programme ${programmeId}`);
   return term;
+}
+
+/** Each programme's stage on `today` (src/domain/lifecycle.ts), by programme id. */
+export async function programmeStages(db: Db, programmeIds: readonly string[], today: string): Promise<Map<string, ProgrammeStage>> {
+  const terms = await programmeTerms(db, programmeIds);
+  return new Map([...terms].map(([id, term]) => [id, programmeStage(term, today)]));
 }

@@ -10,6 +10,7 @@ import { loginAs, startTestApp, type Session, type TestApp } from '../../../test
 import { projects } from '../../db/schema.ts';
 import { registerDashboardPanel } from '../../web/dashboard.ts';
 import { MAX_AGE_MS } from './panel-cache.ts';
+import { setClock } from '../../clock.ts';
 
 let sharedRenders = 0;
 registerDashboardPanel({
@@ -44,11 +45,16 @@ for (const mode of databaseModes()) {
     let anna: Session;
     let bram: Session;
     before(async () => {
+      // Inside Leiden's term: a finished programme's dashboard shows its results, not missing reports.
+      setClock('2019-05-01T10:00:00Z');
       t = await startTestApp(mode);
       anna = await loginAs(t, { role: 'coordinator', name: 'Anna Coördinator' });
       bram = await loginAs(t, { role: 'coordinator', name: 'Bram Coördinator' });
     });
-    after(async () => t.close());
+    after(async () => {
+      setClock(null);
+      await t.close();
+    });
 
     const dashboard = async (session: Session, locale = 'nl') => {
       const before = t.database.queryCount();

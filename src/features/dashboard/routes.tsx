@@ -4,7 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { Heading } from '../../web/components.tsx';
-import { dashboardPanels } from '../../web/dashboard.ts';
+import { dashboardPanels, panelShowsIn } from '../../web/dashboard.ts';
 import { sendHtml } from '../../web/http.ts';
 import { registerMessages } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -13,6 +13,7 @@ import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { PanelCache } from './panel-cache.ts';
+import { registerArchivePanels } from './archive-panel.tsx';
 
 registerMessages({
   nl: { 'nav.dashboard': 'Dashboard', 'dashboard.title': 'Dashboard coördinator', 'dashboard.empty': 'Er is nu niets dat uw aandacht vraagt.' },
@@ -21,6 +22,7 @@ registerMessages({
 
 export function registerDashboardRoutes(app: FastifyInstance, db: Db, config: Config): void {
   registerNavItem({ label: 'nav.dashboard', path: '/dashboard', order: 90, group: 'management' });
+  registerArchivePanels();
   const cache = new PanelCache();
   app.decorate('dashboardPanelCache', cache);
   for (const { url } of localizedPaths('/:programme/dashboard')) {
@@ -31,7 +33,8 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Db, config: Co
       // Taken before any panel loads: a change committed meanwhile makes these entries stale.
       const generation = app.hasDecorator('pageCache') ? app.pageCache.invalidations : undefined;
       const parts = await Promise.all(
-        dashboardPanels().map(async (panel) => {
+        // A finished programme's dashboard shows its results, not overdue work or the term's end.
+        dashboardPanels().filter((panel) => panelShowsIn(panel, ctx.programmeStage)).map(async (panel) => {
           // The programme's day is part of the key: a panel that depends on the date is fresh on a new day.
           const key = `${programmeId}|${ctx.locale}|${day}|${panel.key}`;
           const shared = generation !== undefined && !panel.perUser;

@@ -20,6 +20,7 @@ const decimal = (ctx: PageContext, value: number | null) => (value === null ? 'â
 export function registerCadencePanel(): void {
   registerDashboardPanel({
     key: 'meetings.cadence',
+    shows: 'live',
     order: 20,
     async render({ db, ctx, programmeId }) {
       const [programme] = await db.select({ start: programmes.periodStart, end: programmes.periodEnd }).from(programmes).where(eq(programmes.id, programmeId));

@@ -4,6 +4,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { programmes, roleAssignments, users } from '../../db/schema.ts';
+import { programmeStages } from '../agreement/term-queries.ts';
 import { resolveText, type Locale } from '../../domain/localized.ts';
 import { formatDate, translate } from '../../web/i18n.ts';
 import type { Mailer } from './mail.ts';
@@ -33,6 +34,13 @@ async function usersWithRole(db: Db, programmeId: string, role: 'lead' | 'coordi
     .where(and(eq(roleAssignments.programmeId, programmeId), inArray(roleAssignments.role, [role])));
 }
 
+/** A finished programme is an archive: nobody is reminded of its open actions or reports. */
+async function programmesWithWorkToDo(db: Db, today: string) {
+  const all = await db.select({ id: programmes.id, slug: programmes.slug, name: programmes.name }).from(programmes);
+  const stages = await programmeStages(db, all.map((p) => p.id), today);
+  return all.filter((p) => stages.get(p.id) !== 'finished');
+}
+
 const programmeName = (programme: { name: Parameters<typeof resolveText>[0] }, locale: Locale) => resolveText(programme.name, locale).text;
 
 /** Each lead gets one mail listing their projects' open actions due within REMINDER_DAYS (or overdue), and one per project without a report. */
@@ -40,7 +48,7 @@ export async function sendReminders(db: Db, mailer: Mailer, options: SendOptions
   let sent = 0;
   const { today, baseUrl, runKey } = options;
   const period = periodOf(today);
-  for (const programme of await db.select({ id: programmes.id, slug: programmes.slug, name: programmes.name }).from(programmes)) {
+  for (const programme of await programmesWithWorkToDo(db, today)) {
     const [deadlines, missing, leads] = await Promise.all([
       listDeadlines(db, programme.id, addDays(today, REMINDER_DAYS)),
       listMissingReports(db, programme.id, period),
@@ -93,7 +101,7 @@ export async function sendDigest(db: Db, mailer: Mailer, options: SendOptions): 
   let sent = 0;
   const { today, baseUrl, runKey } = options;
   const period = periodOf(today);
-  for (const programme of await db.select({ id: programmes.id, slug: programmes.slug, name: programmes.name }).from(programmes)) {
+  for (const programme of await programmesWithWorkToDo(db, today)) {
     const [deadlines, missing, coordinators] = await Promise.all([
       listDeadlines(db, programme.id, addDays(today, REMINDER_DAYS)),
       listMissingReports(db, programme.id, period),

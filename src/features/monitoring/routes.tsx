@@ -210,6 +210,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
 
   registerDashboardPanel({
     key: 'monitoring.missingReports',
+    shows: 'live',
     order: 30,
     async render({ db: panelDb, ctx, programmeId }) {
       const period = periodOf(isoToday());
@@ -241,6 +242,7 @@ export function registerMonitoringRoutes(app: FastifyInstance, db: Db, config: C
 
   registerDashboardPanel({
     key: 'monitoring.deadlines',
+    shows: 'live',
     order: 20,
     async render({ db: panelDb, ctx, programmeId }) {
       const today = isoToday();

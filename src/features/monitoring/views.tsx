@@ -302,7 +302,12 @@ function DeadlineTable({ ctx, rows, today, caption }: { ctx: PageContext; rows: 
                     </span>
                   )}
                   <br />
-                  <span class={days < 0 ? 'ks-overdue' : 'ks-muted'}>{days < 0 ? t('monitoring.deadlines.daysOverdue', { days: -days }) : t('monitoring.deadlines.daysLeft', { days })}</span>
+                  {/* A finished programme is an archive: what stayed open is not overdue any more. */}
+                  {ctx.programmeStage === 'finished' ? (
+                    <span class="ks-muted">{t('monitoring.deadlines.openAtEnd')}</span>
+                  ) : (
+                    <span class={days < 0 ? 'ks-overdue' : 'ks-muted'}>{days < 0 ? t('monitoring.deadlines.daysOverdue', { days: -days }) : t('monitoring.deadlines.daysLeft', { days })}</span>
+                  )}
                 </td>
                 <td class="utrecht-table__cell">
                   <Link ctx={ctx} to={programmePath(ctx, `/projects/${row.projectCode}`)}>
@@ -343,9 +348,13 @@ export function DeadlinesPage({ ctx, rows, today, soonDays }: { ctx: PageContext
     <Layout ctx={ctx} title={t('monitoring.deadlines.title')} indexable={false} crumbs={[{ label: t('monitoring.deadlines.title') }]}>
       <Heading level={1}>{t('monitoring.deadlines.title')}</Heading>
       <p class="utrecht-paragraph">{t('monitoring.deadlines.intro', { days: soonDays })}</p>
-      <p class="utrecht-paragraph">
-        <strong>{t('monitoring.deadlines.overdue', { count: overdue })}</strong> · {t('monitoring.deadlines.dueSoon', { count: rows.length - overdue })}
-      </p>
+      {ctx.programmeStage === 'finished' ? (
+        <p class="utrecht-paragraph">{t('monitoring.deadlines.archive', { count: rows.length })}</p>
+      ) : (
+        <p class="utrecht-paragraph">
+          <strong>{t('monitoring.deadlines.overdue', { count: overdue })}</strong> · {t('monitoring.deadlines.dueSoon', { count: rows.length - overdue })}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p class="utrecht-paragraph">{t('monitoring.deadlines.none')}</p>
       ) : (

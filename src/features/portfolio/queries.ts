@@ -3,6 +3,9 @@
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { compareForHome, programmeStage } from '../../domain/lifecycle.ts';
+import { resolveText, type Locale } from '../../domain/localized.ts';
+import { programmeTerms } from '../agreement/term-queries.ts';
 import { actions, organisations, programmes, projectPartners, projects, targets, themes, type Lifecycle } from '../../db/schema.ts';
 
 /** Lifecycles the public never sees: a proposal is internal until admitted. */
@@ -148,8 +151,19 @@ export async function listOrganisations(db: Db, programmeId: string, includeInte
     .orderBy(asc(organisations.slug));
 }
 
-export async function listProgrammes(db: Db) {
-  return db.select({ slug: programmes.slug, name: programmes.name, city: programmes.city }).from(programmes).orderBy(asc(programmes.slug));
+/**
+ * The installation's programmes for its home page, each with its term and its stage on `today`:
+ * running first, then in preparation, then finished (src/domain/lifecycle.ts).
+ */
+export async function listProgrammes(db: Db, today: string, locale: Locale) {
+  const rows = await db.select({ id: programmes.id, slug: programmes.slug, name: programmes.name, city: programmes.city }).from(programmes).orderBy(asc(programmes.slug));
+  const terms = await programmeTerms(db, rows.map((row) => row.id));
+  return rows
+    .map((row) => {
+      const term = terms.get(row.id)!;
+      return { ...row, startOn: term.startOn, endOn: term.endOn, stage: programmeStage(term, today), label: resolveText(row.name, locale).text };
+    })
+    .sort((a, b) => compareForHome({ ...a, name: a.label }, { ...b, name: b.label }));
 }
 
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
+import { today } from '../../clock.ts';
 import type { Db } from '../../db/client.ts';
 import { registerOrganisationEditRoutes } from './organisation-edit.tsx';
 import { programmeTerm } from '../agreement/term-queries.ts';
@@ -7,7 +8,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../domain/localized.ts';
 import { can } from '../../policies.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
-import { homePanels } from '../../web/dashboard.ts';
+import { homePanels, panelShowsIn } from '../../web/dashboard.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
@@ -60,9 +61,11 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
     return reply.redirect(`/${preferredLocale(request.headers['accept-language'])}`, 302);
   });
 
-  for (const { url } of localizedPaths('')) {
+  // The installation's home: its programmes, running first. With a single programme there is
+  // nothing to choose, so the visitor goes straight to it (its pages say when it is an archive).
+  for (const { locale, url } of localizedPaths('')) {
     app.get(url, { config: { action: 'public' } }, async (request, reply) => {
-      const programmes = await q.listProgrammes(db);
+      const programmes = await q.listProgrammes(db, today(), locale);
       if (programmes.length === 1) return reply.redirect(`${url}/${programmes[0]!.slug}`, 302);
       return sendHtml(reply, renderPage(<ProgrammesPage ctx={pageContext(request, config)} programmes={programmes} />));
     });
@@ -77,7 +80,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
         programmeTerm(db, programmeId),
         q.listThemes(db, programmeId),
         q.listProjects(db, programmeId, seesInternal(request)),
-        Promise.all(homePanels().map((panel) => panel.render({ db, ctx, request, programmeId }))),
+        Promise.all(homePanels().filter((panel) => panelShowsIn(panel, ctx.programmeStage)).map((panel) => panel.render({ db, ctx, request, programmeId }))),
       ]);
       return sendHtml(reply, renderPage(<HomePage ctx={ctx} programme={programme} term={term} themes={themes} projects={projects} panels={panels.filter((node) => node !== null)} />));
     });

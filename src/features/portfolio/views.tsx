@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { resolveText } from '../../domain/localized.ts';
+import { HOME_STAGE_ORDER, type ProgrammeStage } from '../../domain/lifecycle.ts';
 import { Heading, Link, Prose, TableScroll, Text } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
@@ -17,22 +18,31 @@ function programmeCrumb(ctx: PageContext) {
   return { label: name(ctx.programme!.name, ctx.locale), href: `/${ctx.locale}/${ctx.programme!.slug}` };
 }
 
-export function ProgrammesPage({ ctx, programmes }: { ctx: PageContext; programmes: { slug: string; name: LocalizedText; city: string }[] }) {
+export function ProgrammesPage({ ctx, programmes }: { ctx: PageContext; programmes: { slug: string; name: LocalizedText; city: string; startOn: string; endOn: string; stage: ProgrammeStage }[] }) {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t('programmes.title')}>
       <Heading level={1}>{t('programmes.title')}</Heading>
       <p class="utrecht-paragraph">{t('programmes.intro')}</p>
-      <ul class="utrecht-unordered-list">
-        {programmes.map((p) => (
-          <li class="utrecht-unordered-list__item">
-            <Link ctx={ctx} to={`/${p.slug}`}>
-              <Text value={p.name} locale={locale} />
-            </Link>{' '}
-            ({p.city})
-          </li>
+      {HOME_STAGE_ORDER.filter((stage) => programmes.some((p) => p.stage === stage)).map((stage) => (
+          <section aria-labelledby={`programmes-${stage}`}>
+            <Heading level={2} id={`programmes-${stage}`}>
+              {t(`programmes.stage.${stage}`)}
+            </Heading>
+            <ul class="utrecht-unordered-list ks-programme-list" data-stage={stage}>
+              {programmes
+                .filter((p) => p.stage === stage)
+                .map((p) => (
+                  <li class="utrecht-unordered-list__item">
+                    <Link ctx={ctx} to={`/${p.slug}`}>
+                      <Text value={p.name} locale={locale} />
+                    </Link>{' '}
+                    ({p.city}) <span class="ks-muted">{t('programmes.period', { start: formatDate(locale, p.startOn), end: formatDate(locale, p.endOn) })}</span>
+                  </li>
+                ))}
+            </ul>
+          </section>
         ))}
-      </ul>
     </Layout>
   );
 }
