@@ -98,6 +98,17 @@ describe('every role’s journey through links and forms in Chromium', { skip: !
     await Promise.all([page.waitForNavigation(), page.click('main a[href="/nl/leiden/bodies/support"]')]);
   }
 
+  /** Plans a meeting of the support body from its page, 14:00-16:00 at the town hall; stays on the meeting's page. */
+  async function planSupportMeeting(page: Page, date: string) {
+    await supportBody(page);
+    await follow(page, /Vergadering plannen/);
+    await page.fill('#plan-date', date);
+    await page.fill('#plan-startTime', '14:00');
+    await page.fill('#plan-endTime', '16:00');
+    await page.fill('#plan-location', 'Stadhuis Leiden');
+    await submit(page, '/bodies/support/meetings');
+  }
+
   /** A link from a mail, opened on the test server (mails name the configured public address). */
   const onTestServer = (link: string) => `${e2e.baseUrl}${new URL(link).pathname}${new URL(link).search}`;
 
@@ -126,13 +137,7 @@ describe('every role’s journey through links and forms in Chromium', { skip: !
     assert.match(await main(member), /Er is geen vergadering gepland/);
 
     // The coordinator plans the meeting from the body page; the meeting page says who gets an invitation.
-    await supportBody(coordinator);
-    await follow(coordinator, /Vergadering plannen/);
-    await coordinator.fill('#plan-date', '2019-03-05');
-    await coordinator.fill('#plan-startTime', '14:00');
-    await coordinator.fill('#plan-endTime', '16:00');
-    await coordinator.fill('#plan-location', 'Stadhuis Leiden');
-    await submit(coordinator, '/bodies/support/meetings');
+    await planSupportMeeting(coordinator, '2019-03-05');
     const meetingPath = new URL(coordinator.url()).pathname;
     assert.match(meetingPath, /\/meetings\/[0-9a-f-]{36}$/);
     assert.match((await coordinator.textContent('#invitations-receiving')) ?? '', /Sanne Steunpunt/);
@@ -182,13 +187,7 @@ describe('every role’s journey through links and forms in Chromium', { skip: !
     assert.match(await main(member), /Er wachten geen besluiten op uw bevestiging/);
 
     // The next meeting approves the minutes (the default setting, marked as not in the agreement).
-    await supportBody(coordinator);
-    await follow(coordinator, /Vergadering plannen/);
-    await coordinator.fill('#plan-date', '2019-03-19');
-    await coordinator.fill('#plan-startTime', '14:00');
-    await coordinator.fill('#plan-endTime', '16:00');
-    await coordinator.fill('#plan-location', 'Stadhuis Leiden');
-    await submit(coordinator, '/bodies/support/meetings');
+    await planSupportMeeting(coordinator, '2019-03-19');
     setClock('2019-03-19T14:30:00Z');
     await coordinator.reload();
     await submit(coordinator, '/minutes/approve-previous');
