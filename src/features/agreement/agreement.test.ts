@@ -11,12 +11,17 @@ import { agreementAmendments, agreementConsents, agreementRepresentatives, agree
 const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-leiden'] as const;
 type Rep = Session & { partyId: string; userId: string };
 
+const IN_TERM = '2019-06-01T10:00:00Z';
+
 for (const mode of databaseModes()) {
   describe(`agreement (${mode})`, () => {
     let t: TestApp;
     let reps: Record<(typeof PARTIES)[number], Rep>;
     let coordinator: Session;
     before(async () => {
+      // Inside the agreement's first term: the parties are still working under it (after its end
+      // Leiden is an archive where only the coordinator corrects, src/domain/lifecycle.ts).
+      setClock(IN_TERM);
       t = await startTestApp(mode);
       coordinator = await loginAs(t, { role: 'coordinator' });
       const rows = await t.database.db
@@ -33,7 +38,10 @@ for (const mode of databaseModes()) {
         reps[slug] = { ...user, partyId };
       }
     });
-    after(async () => t.close());
+    after(async () => {
+      setClock(null);
+      await t.close();
+    });
 
     const post = (s: Session, url: string, payload: Record<string, string>) => t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie }, payload: { _csrf: s.csrf, ...payload } });
     const get = (url: string, s?: Session) => t.app.inject({ url, headers: s ? { cookie: s.cookie } : {} });
@@ -65,7 +73,7 @@ for (const mode of databaseModes()) {
       assert.equal((await get('/en/leiden/agreement/compare?from=a&to=1')).statusCode, 400);
     });
 
-    test('the term warning reads the programme clock: none in 2019, six months before the end in 2022, ended after', async () => {
+    test('the term warning reads the programme clock: none in 2019, six months before the end in 2022, an archive after', async () => {
       try {
         setClock('2019-06-01T10:00:00Z', { frozen: true });
         const in2019 = await get('/en/leiden/dashboard', coordinator);
@@ -73,10 +81,13 @@ for (const mode of databaseModes()) {
         assert.doesNotMatch(in2019.body, /The agreement (ends|ended)/);
         setClock('2022-02-01T10:00:00Z', { frozen: true });
         assert.match((await get('/en/leiden/dashboard', coordinator)).body, /The agreement ends on 6 July 2022, within six months/);
+        // After the end the programme is an archive: the dashboard says so, without an "ended" alarm.
         setClock('2022-07-07T10:00:00Z', { frozen: true });
-        assert.match((await get('/en/leiden/dashboard', coordinator)).body, /The agreement ended on 6 July 2022/);
+        const ended = (await get('/en/leiden/dashboard', coordinator)).body;
+        assert.match(ended, /Archive: this programme has finished/);
+        assert.doesNotMatch(ended, /The agreement ended on 6 July 2022/);
       } finally {
-        setClock(null);
+        setClock(IN_TERM);
       }
     });
 
@@ -169,8 +180,6 @@ for (const mode of databaseModes()) {
     });
 
     test('a renewal needs every party and extends the term by five years; the dashboard warns', async () => {
-      const dash = await get('/en/leiden/dashboard', coordinator);
-      assert.match(dash.body, /The agreement ended on 6 July 2022/);
       // A renewal is possible only within the term (unanimity.test.ts: refused after it).
       setClock('2022-03-01T10:00:00Z', { frozen: true });
       try {
@@ -187,7 +196,7 @@ for (const mode of databaseModes()) {
         const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, 'agreement.renewal.adopt'));
         assert.equal(audit.length, 1);
       } finally {
-        setClock(null);
+        setClock(IN_TERM);
       }
     });
 

@@ -16,6 +16,8 @@ const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-l
 type Slug = (typeof PARTIES)[number];
 type Rep = Session & { userId: string; email: string; partyId: string };
 
+const IN_TERM = '2019-06-01T10:00:00Z';
+
 for (const mode of databaseModes()) {
   describe(`unanimity and term (${mode})`, () => {
     let t: TestApp;
@@ -25,6 +27,9 @@ for (const mode of databaseModes()) {
     const reps = {} as Record<Slug, Rep>;
 
     before(async () => {
+      // Inside the agreement's first term: the parties are still working under it (after its end
+      // Leiden is an archive where only the coordinator corrects, src/domain/lifecycle.ts).
+      setClock(IN_TERM);
       t = await startTestApp(mode);
       coordinator = await loginAs(t, { role: 'coordinator', name: 'Coördinator' });
       const rows = await t.database.db
@@ -172,7 +177,7 @@ for (const mode of databaseModes()) {
         assert.equal(openData.agreement?.endOn ?? '2027-07-06', '2027-07-06');
         assert.match((await get('/open-data/leiden/dcat.jsonld')).body, /"2027-07-06"/);
       } finally {
-        setClock(null);
+        setClock(IN_TERM);
       }
     });
 
@@ -195,16 +200,18 @@ for (const mode of databaseModes()) {
         assert.match(form.body, /start een opvolgend programma/);
         assert.doesNotMatch(form.body, /id="proposal"/);
         const before = (await t.database.db.select().from(agreementAmendments)).length;
+        // The programme is an archive now: a party's post is refused before the rule is asked (403), pointing to a successor.
         const nl = await post(reps.lumc, '/nl/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_nl: 'Verlenging', reason_nl: 'Graag' });
-        assert.equal(nl.statusCode, 400);
-        assert.match(nl.body, /De looptijd van de overeenkomst is op 6 juli 2027 geëindigd/);
-        assert.match(nl.body, /start nu een opvolgend programma/);
+        assert.equal(nl.statusCode, 403);
+        assert.match(nl.body, /Dit programma is afgelopen/);
+        assert.match(nl.body, /start een opvolgend programma met een nieuwe overeenkomst/);
         const en = await post(reps.lumc, '/en/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_en: 'Renewal', reason_en: 'Please' });
-        assert.match(en.body, /The agreement’s term ended on 6 July 2027/);
+        assert.match(en.body, /a successor programme starts with a new agreement/);
         assert.equal((await t.database.db.select().from(agreementAmendments)).length, before);
-        assert.match((await get('/en/leiden/dashboard', coordinator)).body, /start a successor programme/);
+        // The dashboard shows the archive, not a term alarm.
+        assert.match((await get('/en/leiden/dashboard', coordinator)).body, /Archive: this programme has finished/);
       } finally {
-        setClock(null);
+        setClock(IN_TERM);
       }
     });
 
