@@ -14,7 +14,7 @@ import { buildApp } from '../../src/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.ts';
 import { projectPath } from '../../src/paths.ts';
 import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../src/web/page-cache.ts';
-import { buildUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
+import { buildUser, login, startTestApp, TEST_PASSWORD, type TestApp } from '../support/app.ts';
 import { databaseModes } from '../support/database.ts';
 import { nginxAvailable, startProxy, type RunningNginx } from '../support/nginx.ts';
 
@@ -75,8 +75,14 @@ describe('deploy/nginx/kennisstad.conf: nginx in front of two instances on one P
 
   const viaProxy = (path: string, init: RequestInit = {}) => fetch(`${proxy.url}${path}`, { redirect: 'manual', ...init });
 
-  async function signIn(base: string): Promise<{ cookie: string; csrf: string }> {
-    const user = await buildUser(a, { role: 'coordinator', name: SIGNED_IN_NAME });
+  /**
+   * Signs in through the login form at `base`. A coordinator also enrols two-step login at the
+   * first login, so the test helper signs the coordinator in (the session is in the shared database
+   * and holds for both instances); a support member signs in through the form, here through nginx.
+   */
+  async function signIn(base: string, role: 'coordinator' | 'support' = 'support'): Promise<{ cookie: string; csrf: string }> {
+    const user = await buildUser(a, { role, name: SIGNED_IN_NAME });
+    if (role === 'coordinator') return login(a, user.email);
     const page = await fetch(`${base}/en/login`);
     const csrfCookie = cookiesOf(page).ks_csrf;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
@@ -114,7 +120,7 @@ describe('deploy/nginx/kennisstad.conf: nginx in front of two instances on one P
     assert.ok(servedByB, 'nginx fetched the page from instance B');
     assert.ok(proxyHits > 0 || (await viaProxy(PAGE)).headers.get('x-cache-status') === 'HIT', 'nginx keeps the page (micro-cache)');
 
-    const coordinator = await signIn(`http://${addressA}`);
+    const coordinator = await signIn(`http://${addressA}`, 'coordinator');
     const title = `Through instance A ${Date.now()}`;
     const created = await fetch(`http://${addressA}/en/leiden/manage/website/news/new`, {
       method: 'POST',

@@ -4,7 +4,7 @@
 // and the page header shows it. axe checks the pages in Dutch and English.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildUser, TEST_PASSWORD } from '../support/app.ts';
+import { buildUser, renewLeiden, TEST_PASSWORD } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
@@ -12,6 +12,8 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 describe('files: attachments and the logo uploaded in Chromium', { skip: !chromiumAvailable() }, () => {
   const e2e = useBrowserApp();
+  // A running programme on today's date: Leiden's parties renewed its agreement twice (to 2032).
+  before(async () => renewLeiden(e2e.t, 2));
   let email: string;
   let coordinator: string;
 
