@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { buildUser, renewLeiden } from '../support/app.ts';
+import { buildUser } from '../support/app.ts';
 import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { agreementParties, organisations } from '../../src/db/schema.ts';
 import { agreementRepresentatives } from '../../src/features/agreement/tables.ts';
@@ -15,9 +15,8 @@ import { agreementRepresentatives } from '../../src/features/agreement/tables.ts
 const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-leiden'] as const;
 
 describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () => {
-  const e2e = useBrowserApp();
+  const e2e = useBrowserApp({}, { leiden: 'running' });
   // A running programme on today's date: Leiden's parties renewed its agreement twice (to 2032).
-  before(async () => renewLeiden(e2e.t, 2));
   const emails: Record<string, string> = {};
   const partyIds: Record<string, string> = {};
 
