@@ -143,7 +143,7 @@ for (const mode of databaseModes()) {
       }
       const [section] = await rows<{ key: string }>(db, sql`select s.key from agreement_sections s join agreements a on a.id = s.agreement_id join programmes g on g.id = a.programme_id where g.slug = 'leiden' order by s.position limit 1`);
       for (let round = 1; round <= REPEATS; round++) {
-        const proposed = await post(reps[0]!.session, '/nl/leiden/agreement/amendments', {
+        const proposed = await post(reps[0]!.session, '/nl/leiden/agreement/amendments', { confirmed: 'yes',
           party: reps[0]!.partyId,
           title_nl: `Race ${round}`,
           reason_nl: 'Omdat',

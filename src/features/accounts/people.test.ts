@@ -223,7 +223,7 @@ for (const mode of databaseModes()) {
         assert.equal((await post(coordinator, `${P}/agreement/representatives`, { party: partyId, email: user.email })).statusCode, 303);
         reps[slug] = { ...user, partyId };
       }
-      const proposed = await post(reps.lumc!, `${P}/agreement/amendments`, { party: reps.lumc!.partyId, title_nl: 'Looptijd verlengen', title_en: 'Extend the term', reason_nl: 'Omdat', reason_en: 'Because', body_duration_nl: 'Deze overeenkomst duurt tien jaar.', body_duration_en: 'This agreement lasts ten years.' });
+      const proposed = await post(reps.lumc!, `${P}/agreement/amendments`, { confirmed: 'yes', party: reps.lumc!.partyId, title_nl: 'Looptijd verlengen', title_en: 'Extend the term', reason_nl: 'Omdat', reason_en: 'Because', body_duration_nl: 'Deze overeenkomst duurt tien jaar.', body_duration_en: 'This agreement lasts ten years.' });
       assert.equal(proposed.statusCode, 303, proposed.body.slice(0, 300));
       const number = /amendments\/(\d+)$/.exec(String(proposed.headers.location))![1]!;
       const before = await get(reps['gemeente-leiden']!, `${P}/my-work`);
