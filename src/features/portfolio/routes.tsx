@@ -14,6 +14,7 @@ import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { registerEditRoutes } from './edit-routes.tsx';
+import { ProjectLineageNote, projectLineage } from '../programmes/successor-lineage.tsx';
 import { registerAdmissionRoutes } from './admission-routes.tsx';
 import { registerNetworkRoutes } from './network-routes.tsx';
 import { registerListRoutes } from './list-routes.tsx';
@@ -110,10 +111,11 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
       }
       const { project } = found;
       const isPublic = project.published && !q.INTERNAL_LIFECYCLES.includes(project.lifecycle);
-      const [partners, actions, targets] = await Promise.all([
+      const [partners, actions, targets, lineage] = await Promise.all([
         q.listProjectPartners(db, project.id),
         q.listProjectActions(db, project.id),
         q.listProjectTargets(db, project.id),
+        projectLineage(db, project),
       ]);
       const ref = { id: project.id, programmeId, partnerOrganisationIds: partners.map((p) => p.organisation.id) };
       const internal = can(request.actor, 'project.viewInternal', ref);
@@ -133,6 +135,7 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
         reply,
         renderPage(
           <ProjectPage ctx={ctx} project={found} partners={partners} actions={actions} targets={targets} editBase={canEdit ? `/${request.programme!.slug}/projects/${project.code}` : undefined} advice={adviceByOrganisation(ctx, consultations)}>
+            <ProjectLineageNote ctx={ctx} lineage={lineage} />
             <ProjectTools ctx={ctx} code={project.code} canEdit={canEdit} showAdmission={internal} />
             <JoinRequestsSection ctx={ctx} code={project.code} rows={joinRows} mayAsk={mayAsk} canDecide={canDecide} userId={request.actor?.userId ?? null} />
             {internal && <PartnerCommitments ctx={ctx} rows={commitments} code={project.code} canEdit={canEdit} />}
