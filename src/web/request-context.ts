@@ -188,6 +188,16 @@ export function stageOf(request: FastifyRequest): ProgrammeStage | undefined {
   return request.programme ? programmeStage(request.programme.term, today()) : undefined;
 }
 
+/**
+ * Whether the reader may change records of the request's programme in its stage at all: always
+ * while it runs, in an archive only the coordinator (corrections). Pages hide edit links otherwise,
+ * the same rule the write check above refuses by.
+ */
+export function writableHere(request: FastifyRequest): boolean {
+  const stage = stageOf(request);
+  return !stage || writableInStage(stage, can(request.actor, 'programme.correctArchive'));
+}
+
 export function pageContext(request: FastifyRequest, config: Config): PageContext {
   const locale = request.locale;
   const rawPath = request.url.split('?')[0] ?? '/';

@@ -9,7 +9,7 @@ import { can } from '../../policies.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { homePanels, panelShowsIn } from '../../web/dashboard.ts';
-import { pageContext } from '../../web/request-context.ts';
+import { pageContext, writableHere } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
@@ -120,16 +120,18 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
       const ref = { id: project.id, programmeId, partnerOrganisationIds: partners.map((p) => p.organisation.id) };
       const internal = can(request.actor, 'project.viewInternal', ref);
       if (!isPublic && !internal) throw notFound();
-      const canEdit = can(request.actor, 'project.edit', ref);
+      // In an archive only the coordinator's corrections remain: no edit links for anyone else.
+      const writable = writableHere(request);
+      const canEdit = writable && can(request.actor, 'project.edit', ref);
       const ctx = pageContext(request, config);
       const [history, consultations] = internal ? await Promise.all([projectHistory(db, project.id), listConsultations(db, project.id)]) : [[], []];
       const attachments = await attachmentsOf(db, config, request, PROJECT, project.id);
       // Requests to join: the lead and coordinator see all, a partner contact their organisations' own.
-      const canDecide = can(request.actor, 'partner.join', ref);
+      const canDecide = writable && can(request.actor, 'partner.join', ref);
       const ownOrganisations = (request.actor?.assignments ?? []).flatMap((a) => (a.role === 'partner' && a.organisationId ? [a.organisationId] : []));
       const joinRows = canDecide || ownOrganisations.length > 0 ? (await listProjectJoinRequests(db, project.id)).filter((row) => canDecide || ownOrganisations.includes(row.request.organisationId)) : [];
       const openFor = new Set(joinRows.filter((row) => row.request.status === 'requested').map((row) => row.request.organisationId));
-      const mayAsk = request.actor ? await organisationLabels(db, organisationsThatMayAsk(request.actor, ref).filter((id) => !openFor.has(id)), request.locale) : [];
+      const mayAsk = request.actor && writable ? await organisationLabels(db, organisationsThatMayAsk(request.actor, ref).filter((id) => !openFor.has(id)), request.locale) : [];
       const commitments = partners.map(({ partner, organisation }) => ({ ...partner, slug: organisation.slug, name: organisation.name }));
       return sendHtml(
         reply,

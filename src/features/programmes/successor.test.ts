@@ -66,6 +66,19 @@ for (const mode of databaseModes()) {
       assert.doesNotMatch((await get('/en/leiden')).body, /href="\/en\/leiden\/successor"/);
     });
 
+    test('archive leftovers: no overdue filter or column, edit links only on the coordinator’s correction paths', async () => {
+      const list = (await get('/en/leiden/projects', lead)).body;
+      assert.doesNotMatch(list, /name="overdue"/);
+      const csv = (await get('/en/leiden/export/projects.csv', coordinator)).body;
+      assert.doesNotMatch(csv.split('\n')[0]!, /overdue/i);
+      assert.match(csv.split('\n')[0]!, /Open actions/i);
+      const code = carried[0]!.code;
+      const asLead = (await get(`/en/leiden/projects/${code}`, lead)).body;
+      assert.doesNotMatch(asLead, new RegExp(`/en/leiden/projects/${code}/(edit|actions/new|actions/[^"]+/edit)"`), 'the lead sees no edit links in an archive');
+      const asCoordinator = (await get(`/en/leiden/projects/${code}`, coordinator)).body;
+      assert.match(asCoordinator, new RegExp(`/en/leiden/projects/${code}/edit"`), 'the coordinator corrects');
+    });
+
     test('bad input is refused with a message per field, in the reader’s language; nothing is made', async () => {
       const empty = await post('/nl/leiden/successor', coordinator, {});
       assert.equal(empty.statusCode, 400);
