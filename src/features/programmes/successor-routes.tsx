@@ -68,7 +68,7 @@ export function registerSuccessorRoutes(app: FastifyInstance, db: Db, config: Co
           values: body,
           confirmLabel: t('successor.confirm.button'),
           cancelHref: `/${locale}/${programme.slug}${SUCCESSOR_PATH}`,
-          crumbs: [{ label: t('successor.title'), href: `/${locale}/${programme.slug}${SUCCESSOR_PATH}` }, { label: t('successor.confirm.button') }],
+          crumbs: [{ label: t('successor.title'), href: `/${locale}/${programme.slug}${SUCCESSOR_PATH}` }, { label: t('successor.submit') }],
         });
       }
       const started = await startSuccessor({ actor: request.actor!, db, predecessorId: programme.id, input });
