@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, renewLeiden, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { actions, projects } from '../../db/schema.ts';
 import { leiden } from '../../seed/leiden.ts';
 
@@ -13,9 +13,8 @@ for (const mode of databaseModes()) {
   describe(`project list filters and export (${mode})`, () => {
     let t: TestApp;
     before(async () => {
-      t = await startTestApp(mode);
       // Overdue work is a running programme's: Leiden renewed runs on today's date (an archive has none).
-      await renewLeiden(t, 2);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
       // A title a spreadsheet would run as a formula.
       await t.database.db.update(projects).set({ title: { nl: '=HYPERLINK("http://evil.example","klik")', en: '@SUM(1)' } }).where(eq(projects.code, '1a'));
     });
