@@ -271,7 +271,7 @@ function ProgrammeSwitch({ ctx }: { ctx: PageContext }) {
   if (!programme || own.length < 2) return null;
   const others = own.filter((other) => other.slug !== programme.slug);
   return (
-    <nav class="ks-bar ks-nav ks-nav-own ks-programme-switch" aria-label={t('switcher.label')}>
+    <nav class="ks-bar ks-programme-switch" aria-label={t('switcher.label')}>
       <p>
         {t('switcher.current', { programme: resolveText(programme.name, locale).text })} {others.length > 0 && t('switcher.other')}
       </p>
