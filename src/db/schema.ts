@@ -59,8 +59,13 @@ export const programmes = pgTable('programmes', {
    * decision an award from the fund rests on, the executive level's (default) or either level's.
    */
   fundAwardDecision: text('fund_award_decision').$type<FundAwardDecision>().notNull().default('executive'),
+  /** The programme this one succeeds (src/features/programmes/successor-commands.ts); null for a first programme. */
+  predecessorId: uuid('predecessor_id').references((): AnyPgColumn => programmes.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
-});
+},
+  // One successor per programme: the link reads the same both ways, and two simultaneous starts cannot both succeed.
+  (t) => [uniqueIndex('programmes_predecessor').on(t.predecessorId)],
+);
 
 export const ORGANISATION_KINDS = [
   'municipality',
@@ -311,6 +316,8 @@ export const projects = pgTable(
     /** Per text field, the language left behind by an edit of the other one (src/domain/translation.ts). */
     staleTranslations: jsonb('stale_translations').$type<StaleTranslations>().notNull().default({}),
     published: boolean('published').notNull().default(true),
+    /** The project in the predecessor programme this one carries on (a successor programme's carried project). */
+    predecessorProjectId: uuid('predecessor_project_id').references((): AnyPgColumn => projects.id, { onDelete: 'set null' }),
     /** Optimistic concurrency: every save names the version it started from. */
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),

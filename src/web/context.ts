@@ -11,6 +11,9 @@ export interface ProgrammeSummary {
   city: string;
   /** Its first and last day in force (renewals included): its stage follows from them and today. */
   term: TermDates;
+  /** The programme it succeeds, and the one that succeeds it (src/features/programmes/successor-commands.ts). */
+  predecessor?: { slug: string; name: LocalizedText };
+  successor?: { slug: string; name: LocalizedText };
   /** The programme's logo (an uploaded image) with its required text alternative. */
   logo?: { fileId: string; alt: LocalizedText };
 }
@@ -30,6 +33,8 @@ export interface PageContext {
   /** The programme's stage today (src/domain/lifecycle.ts): a finished one is shown as an archive. */
   programmeStage?: ProgrammeStage;
   actor?: PageActor;
+  /** The signed-in person's programmes, for the programme switch in the menus (empty when signed out). */
+  actorProgrammes?: { slug: string; name: LocalizedText }[];
   csrfToken: string;
   /** Links the coordinator's tools where the actor may use them. */
   canManage: boolean;

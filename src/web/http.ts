@@ -1,7 +1,7 @@
 // HTTP plumbing shared by every capability: errors that know their status and message, the
 // access declaration every route must carry, and the request's decorations.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Locale } from '../domain/localized.ts';
+import type { Locale, LocalizedText } from '../domain/localized.ts';
 import type { Actor } from '../domain/policy.ts';
 import type { ActionName } from '../policies.ts';
 import type { ProgrammeSummary } from './context.ts';
@@ -27,6 +27,8 @@ declare module 'fastify' {
     csrfIssued: boolean;
     /** The action each route names, by "METHOD /url" (the menus show a page to whom its route's action allows). */
     routeActions: ReadonlyMap<string, string>;
+    /** The signed-in person's programmes (a role, a seat or a party to represent), for the programme switch. */
+    actorProgrammes: { slug: string; name: LocalizedText }[] | null;
   }
 }
 

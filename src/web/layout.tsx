@@ -1,7 +1,7 @@
 // The page shell: skip link, header with programme navigation and language switch, breadcrumbs,
 // main landmark and footer. Works without JavaScript; no inline script or style (strict CSP).
 import type { ComponentChildren } from 'preact';
-import { otherLocale, resolveText } from '../domain/localized.ts';
+import { otherLocale, resolveText, type LocalizedText } from '../domain/localized.ts';
 import { Breadcrumbs, CsrfField, type Crumb } from './components.tsx';
 import { formatDate } from './i18n.ts';
 import { localePath, type PageContext } from './context.ts';
@@ -183,6 +183,7 @@ function Menus({ ctx, programmeHome }: { ctx: PageContext; programmeHome: string
           </ul>
         </nav>
       )}
+      {ctx.actor && <ProgrammeSwitch ctx={ctx} />}
     </div>
   );
 }
@@ -193,13 +194,24 @@ function Menus({ ctx, programmeHome }: { ctx: PageContext; programmeHome: string
  */
 export function StageNotice({ ctx }: { ctx: PageContext }) {
   const { programme, programmeStage, t, locale } = ctx;
-  if (!programme || !programmeStage || programmeStage === 'running') return null;
+  if (!programme || !programmeStage) return null;
+  if (programmeStage === 'running') {
+    // A running programme that succeeds another says so on its home page.
+    return programme.predecessor && ctx.path === `/${programme.slug}` ? (
+      <div class="utrecht-alert utrecht-alert--info ks-stage-notice" data-stage="running">
+        <div class="utrecht-alert__content">
+          <Lineage ctx={ctx} />
+        </div>
+      </div>
+    ) : null;
+  }
   const dates = { start: formatDate(locale, programme.term.startOn), end: formatDate(locale, programme.term.endOn) };
   if (programmeStage === 'preparation') {
     return (
       <div class="utrecht-alert utrecht-alert--info ks-stage-notice" data-stage="preparation">
         <div class="utrecht-alert__content">
           <p class="utrecht-paragraph">{t('archive.notice.preparation', dates)}</p>
+          <Lineage ctx={ctx} />
         </div>
       </div>
     );
@@ -211,8 +223,68 @@ export function StageNotice({ ctx }: { ctx: PageContext }) {
           <strong>{t('archive.notice.title')}</strong>
         </p>
         <p class="utrecht-paragraph">{t('archive.notice.body', dates)}</p>
+        <Lineage ctx={ctx} />
+        {!programme.successor && ctx.may('programme.startSuccessor') && (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={localePath(locale, `/${programme.slug}/successor`)}>
+              {t('lineage.startSuccessor')}
+            </a>
+          </p>
+        )}
       </div>
     </div>
+  );
+}
+
+/** The programme's place in a line of programmes: the one it succeeds and the one that succeeds it, as links. */
+export function Lineage({ ctx }: { ctx: PageContext }) {
+  const { programme, t, locale } = ctx;
+  if (!programme) return null;
+  const link = (other: { slug: string; name: LocalizedText }, key: string, id: string) => {
+    const name = resolveText(other.name, locale).text;
+    const [before, after = ''] = t(key, { programme: '\u0000' }).split('\u0000');
+    return (
+      <p class="utrecht-paragraph" id={id}>
+        {before}
+        <a class="utrecht-link" href={localePath(locale, `/${other.slug}`)}>
+          {name}
+        </a>
+        {after}
+      </p>
+    );
+  };
+  return (
+    <>
+      {programme.predecessor && link(programme.predecessor, 'lineage.predecessor', 'lineage-predecessor')}
+      {programme.successor && link(programme.successor, 'lineage.successor', 'lineage-successor')}
+    </>
+  );
+}
+
+/**
+ * For a person with roles in more than one programme: which programme they are in, and links to
+ * their start page in each of the others (plain links: works without JavaScript).
+ */
+function ProgrammeSwitch({ ctx }: { ctx: PageContext }) {
+  const { programme, t, locale } = ctx;
+  const own = ctx.actorProgrammes ?? [];
+  if (!programme || own.length < 2) return null;
+  const others = own.filter((other) => other.slug !== programme.slug);
+  return (
+    <nav class="ks-bar ks-programme-switch" aria-label={t('switcher.label')}>
+      <p>
+        {t('switcher.current', { programme: resolveText(programme.name, locale).text })} {others.length > 0 && t('switcher.other')}
+      </p>
+      <ul>
+        {others.map((other) => (
+          <li>
+            <a href={localePath(locale, `/${other.slug}/my-work`)} data-programme={other.slug}>
+              {resolveText(other.name, locale).text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE, isLocale } from '../domain/localized.ts';
 import { programmeStage, writableInStage, type ProgrammeStage } from '../domain/lifecycle.ts';
 import { today } from '../clock.ts';
 import { programmeTerm } from '../features/agreement/term-queries.ts';
+import { programmesOf } from '../features/my-work/programmes-of.ts';
 import { can, isActionName, ruleOf } from '../policies.ts';
 import type { Config } from '../config.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, findSession, newToken, touchSession } from '../features/accounts/sessions.ts';
@@ -33,6 +34,7 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
   app.decorateRequest('csrfToken', '');
   app.decorateRequest('csrfIssued', false);
   app.decorateRequest('routeActions', null as unknown as ReadonlyMap<string, string>);
+  app.decorateRequest('actorProgrammes', null);
 
   // Every route names the action it performs; a route without one would be open by accident.
   const actions = new Map<string, string>();
@@ -62,6 +64,8 @@ export function registerRequestContext(app: FastifyInstance, db: Db, config: Con
         request.sessionId = session.sessionId;
         request.csrfToken = session.csrfToken;
         request.actor = { userId: session.userId, displayName: session.displayName, programmeId: null, assignments: [] };
+        // Pages show which programme the person is in and let them switch (the API needs no menus).
+        if (!request.url.startsWith('/api/')) request.actorProgrammes = await programmesOf(db, session.userId);
       } else {
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
       }
@@ -163,12 +167,18 @@ async function findProgramme(db: Db, slug: string): Promise<ProgrammeSummary | n
   if (cached) return cached;
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
   const [row] = await db
-    .select({ id: programmes.id, slug: programmes.slug, name: programmes.name, city: programmes.city })
+    .select({ id: programmes.id, slug: programmes.slug, name: programmes.name, city: programmes.city, predecessorId: programmes.predecessorId })
     .from(programmes)
     .where(eq(programmes.slug, slug));
   if (!row) return null;
-  const { startOn, endOn } = await programmeTerm(db, row.id);
-  const summary = { ...row, term: { startOn, endOn } };
+  const { predecessorId, ...found } = row;
+  const link = { slug: programmes.slug, name: programmes.name };
+  const [{ startOn, endOn }, [predecessor], [successor]] = await Promise.all([
+    programmeTerm(db, row.id),
+    predecessorId ? db.select(link).from(programmes).where(eq(programmes.id, predecessorId)) : Promise.resolve([]),
+    db.select(link).from(programmes).where(eq(programmes.predecessorId, row.id)),
+  ]);
+  const summary: ProgrammeSummary = { ...found, term: { startOn, endOn }, ...(predecessor ? { predecessor } : {}), ...(successor ? { successor } : {}) };
   programmeCache.set(slug, summary);
   return summary;
 }
@@ -176,6 +186,16 @@ async function findProgramme(db: Db, slug: string): Promise<ProgrammeSummary | n
 /** The request's programme's stage today (src/domain/lifecycle.ts); undefined outside a programme. */
 export function stageOf(request: FastifyRequest): ProgrammeStage | undefined {
   return request.programme ? programmeStage(request.programme.term, today()) : undefined;
+}
+
+/**
+ * Whether the reader may change records of the request's programme in its stage at all: always
+ * while it runs, in an archive only the coordinator (corrections). Pages hide edit links otherwise,
+ * the same rule the write check above refuses by.
+ */
+export function writableHere(request: FastifyRequest): boolean {
+  const stage = stageOf(request);
+  return !stage || writableInStage(stage, can(request.actor, 'programme.correctArchive'));
 }
 
 export function pageContext(request: FastifyRequest, config: Config): PageContext {
@@ -190,6 +210,7 @@ export function pageContext(request: FastifyRequest, config: Config): PageContex
     programme: request.programme ?? undefined,
     programmeStage: stageOf(request),
     actor: request.actor ? { userId: request.actor.userId, displayName: request.actor.displayName } : undefined,
+    actorProgrammes: request.actorProgrammes ?? [],
     csrfToken: request.csrfToken,
     canManage: can(request.actor, 'programme.manage'),
     // Only rules answered without a record: a record rule needs its record, which a menu has not.

@@ -12,7 +12,8 @@ import { dirname, join } from 'node:path';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { pagesFor } from '../support/pages.ts';
 import { requireOrSkip } from '../support/skip.ts';
-import { buildWorld, type RoleKey, type World } from '../security/world.ts';
+import { sql } from 'drizzle-orm';
+import { buildWorld, rows, type RoleKey, type World } from '../security/world.ts';
 
 const JAVA = process.env.JAVA_PATH ?? '/usr/bin/java';
 const ROLES: RoleKey[] = ['anonymous', 'lead', 'coordinator'];
@@ -72,6 +73,18 @@ describe('the Nu HTML Checker finds no errors on any page type', { skip: !jar },
       // The English side of a few pages (language attributes), and the error pages.
       const slug = world.home.slug;
       for (const url of [`/en/${slug}`, `/en/${slug}/projects/${world.home.ownProject}`, `/en/${slug}/agreement`]) await save('anonymous', url, undefined, 200);
+      // A successor started through its screen: the confirmation, the links both ways, the programme switch.
+      const coordinator = world.actors.coordinator;
+      const [own] = await rows<{ id: string }>(t.database.db, sql`select id from projects where programme_id = ${world.home.programmeId} and code = ${world.home.ownProject}`);
+      const form = { _csrf: coordinator.csrf, name_nl: 'Leiden vervolg', name_en: 'Leiden next', slug: 'leiden-next', startOn: '2027-01-01', termYears: '5', projectIds: own!.id };
+      const confirmation = await t.app.inject({ method: 'POST', url: `/nl/${slug}/successor`, headers: { cookie: coordinator.cookie }, payload: form });
+      assert.equal(confirmation.statusCode, 200);
+      writeFileSync(join(dir, 'coordinator_successor_confirm.html'), confirmation.body);
+      files.push(join(dir, 'coordinator_successor_confirm.html'));
+      const started = await t.app.inject({ method: 'POST', url: `/nl/${slug}/successor`, headers: { cookie: coordinator.cookie }, payload: { ...form, confirmed: 'yes' } });
+      assert.equal(started.statusCode, 303);
+      for (const url of ['/nl/leiden-next', `/nl/leiden-next/projects/${world.home.ownProject}`, `/en/${slug}/projects/${world.home.ownProject}`, `/en/${slug}/successor`]) await save('anonymous-or-coordinator', url, url.endsWith('/successor') ? coordinator.cookie : undefined, 200);
+      for (const url of ['/nl/leiden-next/my-work', `/en/${slug}/my-work`]) await save('coordinator', url, coordinator.cookie, 200);
       await save('anonymous', `/nl/${slug}/no-such-page`, undefined, 404);
       await save('lead', `/nl/${slug}/dashboard`, world.actors.lead.cookie, 403);
       assert.ok(files.length >= 80, `${files.length} pages saved`);

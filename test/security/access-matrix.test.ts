@@ -7,13 +7,14 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { databaseModes } from '../support/database.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { loginAs, startTestApp, type TestApp } from '../support/app.ts';
 import { ACCESS_MATRIX, OWN_ITEMS_ONLY, type Expectation } from './access-matrix.ts';
 import { registeredRoutes, routeKey } from './routes.ts';
 import { routeActions } from '../../src/web/request-context.ts';
 import { setClock } from '../../src/clock.ts';
 import { DENIED, classify, isIdorProbe, send, variantsOf, type Variant } from './matrix-walk.ts';
-import { ROLE_KEYS, buildWorld, databaseFingerprint, rows, type RoleKey, type World } from './world.ts';
+import { ROLE_KEYS, actorsIn, buildWorld, databaseFingerprint, objectSet, rows, type RoleKey, type World } from './world.ts';
+import { forgetProgrammes } from '../../src/web/request-context.ts';
 
 const RECORD = process.env.SECURITY_MATRIX_RECORD === '1';
 const WRITE = /^(POST|PATCH|PUT|DELETE) /;
@@ -210,6 +211,51 @@ for (const mode of databaseModes()) {
       process.stdout.write(`# access matrix (${mode}): ${auditChecked} successful writes checked for one complete audit row\n`);
       assert.deepEqual(auditFindings, []);
       assert.ok(auditChecked >= 5, `only ${auditChecked} successful writes`);
+    });
+
+    // Issue 20: a second programme made through the interface, not only by the tests' own set-up.
+    // The world's coordinator starts Leiden's successor through its screen (carrying the world's
+    // projects); then people with a role in the successor only walk Leiden's rows, and people with a
+    // role in Leiden only walk the successor's: whatever their role, they get what a visitor gets.
+    test('a successor started through its screen: a role in one programme gives nothing in the other, both ways', { skip: RECORD }, async () => {
+      // A coordinator of its own: the main walk's sessions may have signed out by now.
+      const coordinator = await loginAs(t, { role: 'coordinator', name: 'Opvolger Starter' });
+      const projectIds = await rows<{ id: string }>(t.database.db, sql`select id from projects where programme_id = ${world.home.programmeId} and code in (${world.home.ownProject}, ${world.home.otherProject}) and lifecycle in ('proposed', 'admitted', 'running')`);
+      const started = await t.app.inject({
+        method: 'POST',
+        url: '/nl/leiden/successor',
+        headers: { cookie: coordinator.cookie },
+        payload: { _csrf: coordinator.csrf, name_nl: 'Leiden vervolg', name_en: 'Leiden next', slug: 'leiden-next', startOn: '2022-07-07', termYears: '5', projectIds: projectIds.map((p) => p.id), confirmed: 'yes' },
+      });
+      assert.equal(started.statusCode, 303, started.body.slice(0, 200));
+      forgetProgrammes(t.database.db);
+      const next = await objectSet(t.database.db, 'leiden-next');
+      // Fresh people after the start: nobody's role was carried to them.
+      const nextOnly = await actorsIn(t, next);
+      const leidenOnly = await actorsIn(t, world.home);
+      for (const [actors, home, own] of [
+        [nextOnly, world.home, next],
+        [leidenOnly, next, world.home],
+      ] as const) {
+        const crossing: World = { ...world, actors, home };
+        const dashboard = await t.app.inject({ url: `/nl/${own.slug}/dashboard`, headers: { cookie: actors.coordinator.cookie } });
+        assert.equal(dashboard.statusCode, 200, `the coordinator works in ${own.slug}`);
+        let walked = 0;
+        for (const key of Object.keys(ACCESS_MATRIX).filter((k) => k.includes(':programme') && !OWN_ITEMS_ONLY.includes(k)).sort()) {
+          // Writes a visitor may make (a public form) are left to the main walk: only refusals here.
+          if (WRITE.test(key) && !DENIED.has(classify(await send(crossing, key, 'own', 'anonymous')))) continue;
+          const anon = classify(await send(crossing, key, 'own', 'anonymous'));
+          for (const role of ROLE_KEYS.filter((r) => r !== 'anonymous')) {
+            const response = await send(crossing, key, 'own', role);
+            const got = classify(response);
+            walked++;
+            const ok = DENIED.has(anon) || anon === 'B' ? DENIED.has(got) || got === 'B' : got === anon || DENIED.has(got);
+            if (!ok) mismatches.push(`${key} in ${home.slug} as ${role} of ${own.slug} only: ${got} while a visitor gets ${anon} (${response.statusCode})`);
+          }
+        }
+        process.stdout.write(`# access matrix (${mode}): ${walked} requests in ${home.slug} by people with roles in ${own.slug} only\n`);
+      }
+      assert.deepEqual(mismatches.filter((m) => m.includes(' only: ')), []);
     });
 
     test('another programme’s objects answer 404 like missing ones; no 5xx anywhere', () => {

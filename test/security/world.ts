@@ -85,7 +85,7 @@ async function one(db: Db, query: ReturnType<typeof sql>, fallback = '00000000-0
   return row?.v === undefined || row?.v === null ? fallback : String(row.v);
 }
 
-async function objectSet(db: Db, slug: string): Promise<ObjectSet> {
+export async function objectSet(db: Db, slug: string): Promise<ObjectSet> {
   const programmeId = await one(db, sql`select id as v from programmes where slug = ${slug}`);
   // The own project: has actions and partners; the other project has neither partner in common.
   const candidates = await rows<{ id: string; code: string }>(
@@ -211,31 +211,38 @@ async function addObjects(db: Db, slug: string, repUserId: string, leadUserId: s
   );
 }
 
-/** Loads the second programme and logs in one user per role in the first. */
-export async function buildWorld(t: TestApp): Promise<World> {
+/** One signed-in user per role with that role in `set`'s programme only (and an API token there). */
+export async function actorsIn(t: TestApp, set: ObjectSet): Promise<Record<RoleKey, Actor>> {
   const db = t.database.db;
-  await loadProgramme(db, { ...leiden, slug: OTHER_SLUG });
-  forgetProgrammes(db);
   const anon = await anonymous(t);
   const actors = { anonymous: { role: 'anonymous', ...anon } } as Record<RoleKey, Actor>;
-  let home = await objectSet(db, 'leiden');
   for (const role of ROLE_KEYS) {
     if (role === 'anonymous') continue;
     const spec =
       role === 'lead'
-        ? { role: 'lead' as const, project: home.ownProject }
+        ? { role: 'lead' as const, project: set.ownProject, programme: set.slug }
         : role === 'partner'
-          ? { role: 'partner' as const, organisation: home.partnerOrg }
-          : { role };
+          ? { role: 'partner' as const, organisation: set.partnerOrg, programme: set.slug }
+          : { role, programme: set.slug };
     const session = await loginAs(t, spec);
     const token = await createApiToken(db, {
       actor: { userId: session.userId, displayName: role },
       name: `matrix ${role}`,
       scope: 'read-write',
-      programmeId: home.programmeId,
+      programmeId: set.programmeId,
     });
     actors[role] = { role, ...session, apiToken: token.token, apiTokenId: token.id };
   }
+  return actors;
+}
+
+/** Loads the second programme and logs in one user per role in the first. */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const db = t.database.db;
+  await loadProgramme(db, { ...leiden, slug: OTHER_SLUG });
+  forgetProgrammes(db);
+  let home = await objectSet(db, 'leiden');
+  const actors = await actorsIn(t, home);
   // The partner member represents their organisation in the agreement and proposed an amendment;
   // the lead applied to a fund. Another programme gets the same objects from its own people.
   // The executive member sits in the world meeting's body and attended: they confirmed its decision.

@@ -4,6 +4,10 @@ registerMessages({
   nl: {
     'nav.myWork': 'Mijn werk',
     'myWork.title': 'Mijn werk',
+    'myWork.programmes': 'Uw programma’s',
+    'myWork.programmes.intro': 'U heeft een rol in meer dan één programma. Hieronder staat het werk in het programma waar u nu bent; elk programma heeft zijn eigen gegevens.',
+    'myWork.programmes.current': '{programme} (hier bent u nu)',
+    'myWork.programmes.switch': 'Naar mijn werk in {programme}',
     'myWork.intro': 'Welkom, {name}. Hier staat wat op u wacht; elke regel brengt u naar de pagina waar u het afhandelt.',
     'myWork.coordinator': 'U bent coördinator: het dashboard toont wat in het hele programma aandacht vraagt.',
     'myWork.dashboard': 'Naar het dashboard',
@@ -47,6 +51,10 @@ registerMessages({
   en: {
     'nav.myWork': 'My work',
     'myWork.title': 'My work',
+    'myWork.programmes': 'Your programmes',
+    'myWork.programmes.intro': 'You have a role in more than one programme. Below is the work in the programme you are in now; each programme keeps its own records.',
+    'myWork.programmes.current': '{programme} (you are here)',
+    'myWork.programmes.switch': 'To my work in {programme}',
     'myWork.intro': 'Welcome, {name}. This is what waits for you; each line takes you to the page where you deal with it.',
     'myWork.coordinator': 'You are the coordinator: the dashboard shows what needs attention across the programme.',
     'myWork.dashboard': 'Go to the dashboard',

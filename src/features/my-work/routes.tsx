@@ -2,12 +2,9 @@
 // `/my-work` without a programme is where every login lands: it goes on to the programme the
 // person has a role in (or lets them choose one).
 import type { FastifyInstance } from 'fastify';
-import { asc, eq, inArray, or } from 'drizzle-orm';
 import { now, today } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { people, programmes, roleAssignments } from '../../db/schema.ts';
-import { agreementRepresentatives } from '../agreement/tables.ts';
 import { hasRole } from '../../domain/policy.ts';
 import { sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
@@ -28,19 +25,7 @@ export function registerMyWorkRoutes(app: FastifyInstance, db: Db, config: Confi
 
   for (const { locale, url } of localizedPaths(MY_WORK_PATH)) {
     app.get(url, { config: { action: 'account.use' } }, async (request, reply) => {
-      // The programmes where something can wait for this person: a role, a seat (a linked person) or a party to represent.
-      const userId = request.actor!.userId;
-      const rows = await db
-        .select({ slug: programmes.slug, name: programmes.name })
-        .from(programmes)
-        .where(
-          or(
-            inArray(programmes.id, db.select({ id: roleAssignments.programmeId }).from(roleAssignments).where(eq(roleAssignments.userId, userId))),
-            inArray(programmes.id, db.select({ id: people.programmeId }).from(people).where(eq(people.userId, userId))),
-            inArray(programmes.id, db.select({ id: agreementRepresentatives.programmeId }).from(agreementRepresentatives).where(eq(agreementRepresentatives.userId, userId))),
-          ),
-        )
-        .orderBy(asc(programmes.slug));
+      const rows = request.actorProgrammes ?? [];
       if (rows.length === 1) return reply.redirect(`/${locale}/${rows[0]!.slug}${MY_WORK_PATH}`, 303);
       if (rows.length === 0) return reply.redirect(`/${locale}/account`, 303);
       return sendHtml(reply, renderPage(<ChooseProgrammePage ctx={pageContext(request, config)} programmes={rows} />));

@@ -56,6 +56,27 @@ export function MyWorkPage({ ctx, work }: { ctx: PageContext; work: MyWork }) {
     <Layout ctx={ctx} title={title} indexable={false} crumbs={[{ label: title }]}>
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">{t('myWork.intro', { name: ctx.actor?.displayName ?? '' })}</p>
+      {(ctx.actorProgrammes ?? []).length > 1 && (
+        <section class="ks-panel" aria-labelledby="my-programmes">
+          <Heading level={2} id="my-programmes">
+            {t('myWork.programmes')}
+          </Heading>
+          <p class="utrecht-paragraph">{t('myWork.programmes.intro')}</p>
+          <ul class="utrecht-unordered-list">
+            {ctx.actorProgrammes!.map((programme) => (
+              <li class="utrecht-unordered-list__item">
+                {programme.slug === ctx.programme!.slug ? (
+                  <strong aria-current="page">{t('myWork.programmes.current', { programme: text(programme.name) })}</strong>
+                ) : (
+                  <a class="utrecht-link" href={localePath(locale, `/${programme.slug}/my-work`)} data-programme={programme.slug}>
+                    {t('myWork.programmes.switch', { programme: text(programme.name) })}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {work.coordinator && (
         <Alert kind="info">
           <p class="utrecht-paragraph">

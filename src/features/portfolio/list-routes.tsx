@@ -8,7 +8,7 @@ import { resolveText } from '../../domain/localized.ts';
 import { can } from '../../policies.ts';
 import { sendHtml } from '../../web/http.ts';
 import { translator } from '../../web/i18n.ts';
-import { pageContext } from '../../web/request-context.ts';
+import { pageContext, stageOf } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import { sendTable } from '../../web/spreadsheet.ts';
@@ -27,9 +27,11 @@ async function filteredProjects(db: Db, request: FastifyRequest<{ Params: Params
   const includeInternal = can(request.actor, 'programme.viewInternal');
   const [themes, projects] = await Promise.all([q.listThemes(db, programmeId), q.listProjects(db, programmeId, includeInternal)]);
   const facts = await loadProjectFacts(db, programmeId, projects.map((p) => p.id), today());
-  const filters = readFilters(request.query as Record<string, unknown>);
+  // An archive has no overdue work: its list neither filters nor counts by it.
+  const archive = stageOf(request) === 'finished';
+  const filters = { ...readFilters(request.query as Record<string, unknown>), ...(archive ? { overdue: false } : {}) };
   const rows = applyFilters(projects, facts, filters, new Map(themes.map((t) => [t.code, t.id])));
-  return { themes, rows, facts, filters };
+  return { themes, rows, facts, filters, archive };
 }
 
 export function registerListRoutes(app: FastifyInstance, db: Db, config: Config): void {
@@ -46,11 +48,11 @@ export function registerListRoutes(app: FastifyInstance, db: Db, config: Config)
   }
 
   async function exportRows(request: FastifyRequest<{ Params: Params }>) {
-    const { themes, rows, facts } = await filteredProjects(db, request);
+    const { themes, rows, facts, archive } = await filteredProjects(db, request);
     const locale = request.locale;
     const t = translator(locale);
     const themeById = new Map(themes.map((th) => [th.id, `${th.code}. ${resolveText(th.title, locale).text}`]));
-    const header = [t('projects.code'), t('project.theme'), t('projects.project'), t('project.lead'), t('project.status'), t('project.lifecycle'), t('project.partners'), t('project.intendedPartners'), t('pf.list.openActions'), t('pf.list.overdueActions')];
+    const header = [t('projects.code'), t('project.theme'), t('projects.project'), t('project.lead'), t('project.status'), t('project.lifecycle'), t('project.partners'), t('project.intendedPartners'), t('pf.list.openActions'), ...(archive ? [] : [t('pf.list.overdueActions')])];
     const names = (id: string, role: string[]) =>
       facts.get(id)!.partners.filter((p) => role.includes(p.role)).map((p) => resolveText(p.name, locale).text).join('; ');
     const body = rows.map((p) => [
@@ -63,7 +65,7 @@ export function registerListRoutes(app: FastifyInstance, db: Db, config: Config)
       names(p.id, ['lead', 'partner']),
       names(p.id, ['intended_partner']),
       facts.get(p.id)!.openActions,
-      facts.get(p.id)!.overdueActions,
+      ...(archive ? [] : [facts.get(p.id)!.overdueActions]),
     ]);
     return { header, body };
   }

@@ -18,7 +18,8 @@ export function ProjectFilters(props: { ctx: PageContext; filters: ListFilters; 
         <TextField id="status" label={t('project.status')} value={filters.status} />
         <SelectField id="lead" label={t('project.lead')} value={filters.lead} options={props.organisations.map((o) => ({ value: o.slug, label: o.label }))} empty={t('pf.list.all')} />
         <SelectField id="partner" label={t('pf.list.partner')} value={filters.partner} options={props.organisations.map((o) => ({ value: o.slug, label: o.label }))} empty={t('pf.list.all')} />
-        <Checkbox name="overdue" value="1" label={t('pf.list.overdue')} checked={filters.overdue} />
+        {/* A finished programme is an archive: nothing in it is overdue any more. */}
+        {ctx.programmeStage !== 'finished' && <Checkbox name="overdue" value="1" label={t('pf.list.overdue')} checked={filters.overdue} />}
         <button type="submit" class="utrecht-button utrecht-button--html-button utrecht-button--secondary-action">
           {t('pf.list.apply')}
         </button>

@@ -9,11 +9,12 @@ import { can } from '../../policies.ts';
 import { notFound, sendHtml } from '../../web/http.ts';
 import { registerNavItem } from '../../web/navigation.ts';
 import { homePanels, panelShowsIn } from '../../web/dashboard.ts';
-import { pageContext } from '../../web/request-context.ts';
+import { pageContext, writableHere } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
 import './messages.ts';
 import { registerEditRoutes } from './edit-routes.tsx';
+import { ProjectLineageNote, projectLineage } from '../programmes/successor-lineage.tsx';
 import { registerAdmissionRoutes } from './admission-routes.tsx';
 import { registerNetworkRoutes } from './network-routes.tsx';
 import { registerListRoutes } from './list-routes.tsx';
@@ -110,29 +111,33 @@ export function registerPortfolioRoutes(app: FastifyInstance, db: Db, config: Co
       }
       const { project } = found;
       const isPublic = project.published && !q.INTERNAL_LIFECYCLES.includes(project.lifecycle);
-      const [partners, actions, targets] = await Promise.all([
+      const [partners, actions, targets, lineage] = await Promise.all([
         q.listProjectPartners(db, project.id),
         q.listProjectActions(db, project.id),
         q.listProjectTargets(db, project.id),
+        projectLineage(db, project),
       ]);
       const ref = { id: project.id, programmeId, partnerOrganisationIds: partners.map((p) => p.organisation.id) };
       const internal = can(request.actor, 'project.viewInternal', ref);
       if (!isPublic && !internal) throw notFound();
-      const canEdit = can(request.actor, 'project.edit', ref);
+      // In an archive only the coordinator's corrections remain: no edit links for anyone else.
+      const writable = writableHere(request);
+      const canEdit = writable && can(request.actor, 'project.edit', ref);
       const ctx = pageContext(request, config);
       const [history, consultations] = internal ? await Promise.all([projectHistory(db, project.id), listConsultations(db, project.id)]) : [[], []];
       const attachments = await attachmentsOf(db, config, request, PROJECT, project.id);
       // Requests to join: the lead and coordinator see all, a partner contact their organisations' own.
-      const canDecide = can(request.actor, 'partner.join', ref);
+      const canDecide = writable && can(request.actor, 'partner.join', ref);
       const ownOrganisations = (request.actor?.assignments ?? []).flatMap((a) => (a.role === 'partner' && a.organisationId ? [a.organisationId] : []));
       const joinRows = canDecide || ownOrganisations.length > 0 ? (await listProjectJoinRequests(db, project.id)).filter((row) => canDecide || ownOrganisations.includes(row.request.organisationId)) : [];
       const openFor = new Set(joinRows.filter((row) => row.request.status === 'requested').map((row) => row.request.organisationId));
-      const mayAsk = request.actor ? await organisationLabels(db, organisationsThatMayAsk(request.actor, ref).filter((id) => !openFor.has(id)), request.locale) : [];
+      const mayAsk = request.actor && writable ? await organisationLabels(db, organisationsThatMayAsk(request.actor, ref).filter((id) => !openFor.has(id)), request.locale) : [];
       const commitments = partners.map(({ partner, organisation }) => ({ ...partner, slug: organisation.slug, name: organisation.name }));
       return sendHtml(
         reply,
         renderPage(
           <ProjectPage ctx={ctx} project={found} partners={partners} actions={actions} targets={targets} editBase={canEdit ? `/${request.programme!.slug}/projects/${project.code}` : undefined} advice={adviceByOrganisation(ctx, consultations)}>
+            <ProjectLineageNote ctx={ctx} lineage={lineage} />
             <ProjectTools ctx={ctx} code={project.code} canEdit={canEdit} showAdmission={internal} />
             <JoinRequestsSection ctx={ctx} code={project.code} rows={joinRows} mayAsk={mayAsk} canDecide={canDecide} userId={request.actor?.userId ?? null} />
             {internal && <PartnerCommitments ctx={ctx} rows={commitments} code={project.code} canEdit={canEdit} />}
