@@ -14,6 +14,7 @@ import { meetingsRules } from './features/meetings/policy.ts';
 import { monitoringRules } from './features/monitoring/policy.ts';
 import { openDataRules } from './features/open-data/policy.ts';
 import { portfolioRules } from './features/portfolio/policy.ts';
+import { programmesRules } from './features/programmes/programme-policy.ts';
 import { websiteRules } from './features/website/policy.ts';
 
 export const RULES = {
@@ -29,6 +30,7 @@ export const RULES = {
   ...monitoringRules,
   ...openDataRules,
   ...portfolioRules,
+  ...programmesRules,
   ...websiteRules,
 };
 
