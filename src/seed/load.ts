@@ -102,7 +102,7 @@ export async function loadProgramme(db: Db, seed: ProgrammeSeed): Promise<'loade
         maxMeetingsPerYear: b.maxMeetingsPerYear ?? null,
       })),
     );
-    if (seed.criteria.length > 0) await tx.insert(t.criteria).values(seed.criteria.map((c) => ({ programmeId, letter: c.letter, text: c.text, assessment: c.assessment })));
+    if (seed.criteria.length > 0) await tx.insert(t.criteria).values(seed.criteria.map((c) => ({ programmeId, letter: c.letter, text: c.text, assessment: c.assessment, check: c.check ?? null })));
 
     const themeRows = seed.themes.length === 0 ? [] : await tx
       .insert(t.themes)

@@ -180,7 +180,7 @@ export function checkDraft(draft: ProgrammeDraft): { errors: FieldErrors; progra
       errors[`criterion${i}_min`] = { key: 'form.error.range', values: { min: 1, max: 50 } };
       return;
     }
-    criteria.push({ letter: CRITERION_LETTERS[criteria.length]!, text: both({ nl: criterion.nl, en: criterion.en }), assessment: assessmentOf(check) });
+    criteria.push({ letter: CRITERION_LETTERS[criteria.length]!, text: both({ nl: criterion.nl, en: criterion.en }), assessment: assessmentOf(check), check });
     rowsMap.criteria.push(i);
   });
 

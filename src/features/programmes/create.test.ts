@@ -173,7 +173,7 @@ for (const mode of databaseModes()) {
       const sections = await t.database.db.select().from(agreementSections).where(eq(agreementSections.programmeId, programme!.id));
       assert.deepEqual(sections.sort((a, b) => a.position - b.position).map((s) => s.heading.nl), ['Doel', 'Looptijd aangepast']);
       const rows = await t.database.db.select().from(criteria).where(eq(criteria.programmeId, programme!.id));
-      assert.deepEqual(rows.map((c) => [c.letter, c.assessment]).sort(), [['a', 'data'], ['b', 'data']]);
+      assert.deepEqual(rows.map((c) => [c.letter, c.assessment, c.check]).sort(), [['a', 'data', { kind: 'interest', minParties: 3 }], ['b', 'data', { kind: 'lead' }]]);
       const bodyRows = await t.database.db.select().from(bodies).where(eq(bodies.programmeId, programme!.id));
       assert.deepEqual(bodyRows.map((b) => [b.kind, b.minMeetingsPerYear, b.maxMeetingsPerYear]).sort(), [['executive', 2, 4], ['support', 4, 8]]);
       const roles = await t.database.db.select().from(roleAssignments).where(and(eq(roleAssignments.programmeId, programme!.id), eq(roleAssignments.userId, admin.userId)));
