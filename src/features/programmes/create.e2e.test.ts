@@ -147,4 +147,28 @@ describe('an administrator creates a programme in Chromium', { skip: !chromiumAv
       assert.equal(await page.locator(`main a[href="/${locale}/leiden"]`).count(), 1, locale);
     }
   });
+
+  test('without JavaScript: the steps open, the text is split and the programme saved', async () => {
+    const admin = await buildUser(e2e.t, { role: 'admin', name: 'Beheerder zonder JavaScript' });
+    const plain = await e2e.newPage({ javaScriptEnabled: false });
+    await browserLogin(plain, e2e.baseUrl, admin.email, TEST_PASSWORD);
+    await plain.goto(`${e2e.baseUrl}/en/leiden/manage/programmes/new`);
+    await plain.fill('#programme-city', 'Rijswijk');
+    await plain.fill('#programme-name_en', 'Rijswijk Knowledge City');
+    await plain.fill('#programme-slug', 'rijswijk');
+    await plain.fill('#programme-startOn', '2026-09-01');
+    await plain.fill('#programme-termYears', '3');
+    await plain.locator('#step-parties > summary').click();
+    for (const [i, name] of ['Municipality of Rijswijk', 'Rijswijk College'].entries()) {
+      await plain.fill(`#programme-party${i}_name`, name);
+      await plain.fill(`#programme-party${i}_signatory`, `Signatory ${i + 1}`);
+      await plain.fill(`#programme-party${i}_role`, 'mayor');
+    }
+    await plain.locator('#step-agreement > summary').click();
+    await plain.fill('#programme-agreementText', '# Purpose\nWorking together.\n\n# Term\nThree years.');
+    await Promise.all([plain.waitForNavigation(), plain.click('button:has-text("Split into articles")')]);
+    assert.equal(await plain.inputValue('#programme-article1_title'), 'Term');
+    await Promise.all([plain.waitForNavigation(), plain.click('button:has-text("Save programme")')]);
+    assert.match((await plain.textContent('main')) ?? '', /The programme Rijswijk Knowledge City was created/);
+  });
 });
