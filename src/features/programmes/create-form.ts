@@ -21,6 +21,12 @@ export const MAX_ARTICLES = 60;
 export const STEERING_BODIES = ['executive', 'support'] as const;
 export type SteeringBody = (typeof STEERING_BODIES)[number];
 
+/**
+ * Addresses under /nl and /en that are pages of the installation, not of a programme: a programme
+ * with one of these as its address could never be opened (create.test.ts keeps the list complete).
+ */
+export const RESERVED_SLUGS = ['account', 'invitation', 'login', 'logout', 'mail', 'my-work', 'password', 'setup'] as const;
+
 export const FIELD_LIMITS = { city: 100, name: 300, slug: 60, party: LIMITS.name, signatory: LIMITS.name, role: 300, theme: 300, criterion: 2000, body: 300, articleTitle: 300, article: LIMITS.minutes, agreementText: 500_000 } as const;
 
 export interface PartyRow { name: string; shortName: string; kind: string; signatory: string; role: string }
@@ -129,6 +135,7 @@ export function checkDraft(draft: ProgrammeDraft): { errors: FieldErrors; progra
   const slug = draft.slug || slugify(draft.name.nl || draft.name.en || '').slice(0, FIELD_LIMITS.slug).replace(/-+$/, '');
   if (!slug) errors.slug = errors.slug ?? { key: 'form.error.required' };
   else if (!/^[a-z0-9][a-z0-9-]*$/.test(slug) || slug.length > FIELD_LIMITS.slug) errors.slug = { key: 'programmes.error.slug', values: { max: FIELD_LIMITS.slug } };
+  else if ((RESERVED_SLUGS as readonly string[]).includes(slug)) errors.slug = { key: 'programmes.error.slugTaken' };
   if (!isIsoDate(draft.startOn)) errors.startOn = { key: 'form.error.date' };
   const termYears = wholeNumber(draft.termYears, 1, 50);
   if (termYears === null) errors.termYears = { key: 'form.error.range', values: { min: 1, max: 50 } };

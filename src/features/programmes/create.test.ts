@@ -8,6 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { databaseModes } from '../../../test/support/database.ts';
 import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { routeActions } from '../../web/request-context.ts';
+import { RESERVED_SLUGS } from './create-form.ts';
 import { agreementSections, bodies, criteria, programmes, roleAssignments } from '../../db/schema.ts';
 
 const URL_NL = '/nl/leiden/manage/programmes/new';
@@ -139,6 +141,13 @@ for (const mode of databaseModes()) {
       const brokenDocx = await post(admin, validProgramme(), { field: 'agreementFile', name: 'kapot.docx', bytes: Buffer.from('no zip') });
       assert.match(brokenDocx.body, /id="programme-agreementFile-error">Dit bestand is niet te lezen/);
       assert.equal(await programmeCount(), before);
+    });
+
+    test('an address that is an installation page cannot be a programme\'s', async () => {
+      const installationPages = new Set([...routeActions(t.app).keys()].map((key) => /^[A-Z]+ \/nl\/([^/:]+)/.exec(key)?.[1]).filter((segment): segment is string => !!segment));
+      assert.deepEqual([...installationPages].sort(), [...RESERVED_SLUGS]);
+      const page = await post(admin, validProgramme({ slug: 'login' }));
+      assert.match(page.body, /id="programme-slug-error">Er is al een programma met dit webadres/);
     });
 
     test('the Leiden criteria a-f fill the empty rows as a model, with their checks', async () => {
