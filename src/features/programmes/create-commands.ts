@@ -2,16 +2,15 @@
 // stored by `programme import`'s own code (src/seed/import.ts), so its checks and problems are the
 // file's; the creator becomes the new programme's administrator, in the same transaction, so they
 // can appoint its coordinator through the existing invitation screens.
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { roleAssignments } from '../../db/schema.ts';
+import { programmes, roleAssignments } from '../../db/schema.ts';
 import type { Actor } from '../../domain/policy.ts';
 import { FORM_ERROR, refused, done, type FieldErrors, type Outcome } from '../../domain/outcome.ts';
 import { authorize } from '../../policies.ts';
 import { importProgramme } from '../../seed/import.ts';
 import { programmeFileText } from '../../seed/programme-file.ts';
-import { eq } from 'drizzle-orm';
-import { programmes } from '../../db/schema.ts';
 import { checkDraft, fieldOfPlace, type ProgrammeDraft } from './create-form.ts';
 
 /** Thrown inside the transaction to roll the programme back when the file reports problems. */

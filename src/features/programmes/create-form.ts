@@ -3,7 +3,7 @@
 // programme through the same code, checks and problems as `programme import`. The form has a fixed
 // number of rows per list (parties, themes, criteria, articles): it works without JavaScript, and
 // empty rows are left out.
-import { checkOf, isCheckKind, assessmentOf, CHECK_KINDS, type CheckKind } from '../../domain/criterion-checks.ts';
+import { assessmentOf, checkOf, isCheckKind, type CheckKind } from '../../domain/criterion-checks.ts';
 import { CRITERION_LETTERS } from '../../domain/criteria.ts';
 import { isLocale, type Locale, type LocalizedText } from '../../domain/localized.ts';
 import { slugify } from '../../domain/slug.ts';
@@ -278,4 +278,3 @@ export function fieldOfPlace(place: string, rowsMap: RowMap): string | null {
   }
 }
 
-export { CHECK_KINDS };
