@@ -20,7 +20,7 @@ const PAGES: Record<RoleKey, string[]> = {
   support: ['~/:programme/my-work', '~/:programme/bodies', '~/:programme/bodies/:kind', '~/:programme/decisions'],
   executive: ['~/:programme/my-work', '~/:programme/meetings/:meeting', '~/:programme/annual-agendas/:agenda'],
   coordinator: ['~/:programme/dashboard', '~/:programme/meetings/:meeting', '~/:programme/agreement/amendments/:number', '~/:programme/projects/:code/admission', '~/:programme/fund', '~/:programme/manage/website', '~/:programme/deadlines'],
-  admin: ['~/:programme/outbox', '~/:programme/admin/sso'],
+  admin: ['~/:programme/outbox', '~/:programme/admin/sso', '~/:programme/manage/programmes/new'],
 };
 
 const fileName = (pattern: string) => pattern.replace('~/:programme', 'programme').replace(/[/:]+/g, '-').replace(/-$/, '') || 'home';

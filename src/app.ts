@@ -28,6 +28,7 @@ import { registerFundRoutes } from './features/fund/routes.tsx';
 import { registerFileRoutes } from './features/files/routes.tsx';
 import { registerOpenDataRoutes } from './features/open-data/routes.tsx';
 import { registerSuccessorRoutes } from './features/programmes/successor-routes.tsx';
+import { registerProgrammeRoutes } from './features/programmes/programme-routes.tsx';
 import { FORM_BODY_LIMIT } from './web/forms.ts';
 
 export interface AppDeps {
@@ -109,5 +110,6 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerFileRoutes(app, db, config);
   registerOpenDataRoutes(app, db, config);
   registerSuccessorRoutes(app, db, config);
+  registerProgrammeRoutes(app, db, config);
   return app;
 }

@@ -15,6 +15,7 @@ import { monitoringRules } from './features/monitoring/policy.ts';
 import { openDataRules } from './features/open-data/policy.ts';
 import { portfolioRules } from './features/portfolio/policy.ts';
 import { successorRules } from './features/programmes/successor-policy.ts';
+import { programmesRules } from './features/programmes/programme-policy.ts';
 import { websiteRules } from './features/website/policy.ts';
 
 export const RULES = {
@@ -31,6 +32,7 @@ export const RULES = {
   ...openDataRules,
   ...portfolioRules,
   ...successorRules,
+  ...programmesRules,
   ...websiteRules,
 };
 

@@ -3,6 +3,7 @@
 // Feature folders add their own tables in their own `tables.ts` and are re-exported from
 // src/db/tables.ts, which drizzle-kit reads.
 
+import type { CriterionCheck } from '../domain/criterion-checks.ts';
 import type { StaleTranslations } from '../domain/translation.ts';
 import {
   type AnyPgColumn,
@@ -267,6 +268,8 @@ export const criteria = pgTable(
     text: text2('text').notNull(),
     /** 'data' is checked from the proposal's data; 'judgement' is decided and recorded by people. */
     assessment: text('assessment').$type<'data' | 'judgement'>().notNull(),
+    /** What the criterion checks (src/domain/criterion-checks.ts); null for criteria loaded before checks existed (Leiden's a-f are evaluated by src/domain/criteria.ts). */
+    check: jsonb('check').$type<CriterionCheck>(),
   },
   (t) => [uniqueIndex('criteria_programme_letter').on(t.programmeId, t.letter)],
 );

@@ -65,7 +65,7 @@ export async function exportProgramme(db: Db, slug: string): Promise<ProgrammeSe
         maxMeetingsPerYear: b.maxMeetingsPerYear ?? undefined,
       }),
     ),
-    criteria: criteria.map((c) => ({ letter: c.letter as 'a' | 'b' | 'c' | 'd' | 'e' | 'f', text: c.text, assessment: c.assessment })),
+    criteria: criteria.map((c) => ({ letter: c.letter as 'a' | 'b' | 'c' | 'd' | 'e' | 'f', text: c.text, assessment: c.assessment, ...(c.check ? { check: c.check } : {}) })),
     themes: themes.map((theme) => ({ code: theme.code, title: theme.title, goal: theme.goal, description: theme.description })),
     projects: projects.map((project) =>
       compact({

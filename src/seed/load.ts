@@ -89,7 +89,9 @@ export async function loadProgramme(db: Db, seed: ProgrammeSeed): Promise<'loade
       seed.agreement.sections.map((s, position) => ({ programmeId, agreementId: agreement!.id, key: s.key, position, heading: s.heading, body: s.body })),
     );
 
-    await tx.insert(t.bodies).values(
+    // A programme file may have no bodies, criteria, themes or projects yet (a new programme from the
+    // interface starts without projects): insert only what is there.
+    if (seed.bodies.length > 0) await tx.insert(t.bodies).values(
       seed.bodies.map((b) => ({
         programmeId,
         kind: b.kind,
@@ -100,15 +102,15 @@ export async function loadProgramme(db: Db, seed: ProgrammeSeed): Promise<'loade
         maxMeetingsPerYear: b.maxMeetingsPerYear ?? null,
       })),
     );
-    await tx.insert(t.criteria).values(seed.criteria.map((c) => ({ programmeId, letter: c.letter, text: c.text, assessment: c.assessment })));
+    if (seed.criteria.length > 0) await tx.insert(t.criteria).values(seed.criteria.map((c) => ({ programmeId, letter: c.letter, text: c.text, assessment: c.assessment, check: c.check ?? null })));
 
-    const themeRows = await tx
+    const themeRows = seed.themes.length === 0 ? [] : await tx
       .insert(t.themes)
       .values(seed.themes.map((theme, position) => ({ programmeId, code: theme.code, position, title: theme.title, goal: theme.goal, description: theme.description })))
       .returning({ id: t.themes.id, code: t.themes.code });
     const themeId = new Map(themeRows.map((row) => [row.code, row.id]));
 
-    const projectRows = await tx
+    const projectRows = seed.projects.length === 0 ? [] : await tx
       .insert(t.projects)
       .values(
         seed.projects.map((p, position) => ({

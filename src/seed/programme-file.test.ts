@@ -38,6 +38,17 @@ const problemsOf = (content: string) => {
   return read.ok ? [] : read.problems.map((p) => `${p.place}: ${p.message}`);
 };
 
+test('a criterion carries its check from the fixed set; one outside the set, or at odds with its assessment, is listed', () => {
+  const withChecks = broken((f) => {
+    f.programme.criteria[0].check = { kind: 'interest', minParties: 2 };
+    f.programme.criteria[2].check = { kind: 'judged' };
+  });
+  assert.ok(readProgrammeFile(withChecks).ok);
+  assert.ok(problemsOf(broken((f) => (f.programme.criteria[0].check = { kind: 'safeguarding' }))).some((p) => p.startsWith('/programme/criteria/0/check')));
+  assert.ok(problemsOf(broken((f) => (f.programme.criteria[0].check = { kind: 'interest', minParties: 0 }))).some((p) => p.startsWith('/programme/criteria/0/check')));
+  assert.deepEqual(problemsOf(broken((f) => (f.programme.criteria[0].check = { kind: 'judged' }))), ['/programme/criteria/0/assessment: does not match the check "judged"']);
+});
+
 test('a broken file gets every problem listed with its place in the file', () => {
   assert.match(problemsOf('{"format": "kennisstad-programme", ')[0]!, /^: not JSON/);
   assert.deepEqual(problemsOf(broken((f) => (f.version = 2))), ['/version: must be 1']);

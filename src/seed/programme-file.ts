@@ -8,6 +8,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { Type, type Static, type TSchema } from 'typebox';
 import { ACTION_STATES, BODY_KINDS, LIFECYCLES, ORGANISATION_KINDS, PARTNER_ROLES } from '../db/schema.ts';
+import { MIN_PARTIES } from '../domain/criterion-checks.ts';
 import type { ProgrammeSeed } from './types.ts';
 
 export const PROGRAMME_FILE_FORMAT = 'kennisstad-programme';
@@ -84,7 +85,17 @@ const Target = closed({
   source: localized(2000),
 });
 
-const Criterion = closed({ letter: choice(['a', 'b', 'c', 'd', 'e', 'f'] as const), text: localized(2000), assessment: choice(['data', 'judgement'] as const) });
+const Check = Type.Union(
+  [
+    closed({ kind: Type.Literal('interest'), minParties: Type.Integer({ minimum: MIN_PARTIES.min, maximum: MIN_PARTIES.max }) }, 'At least minParties of the programme\'s parties declare an interest.'),
+    closed({ kind: Type.Literal('lead') }, 'One or more of the partners leads.'),
+    closed({ kind: Type.Literal('arrangements') }, 'The partners state their arrangements on staffing and on financing.'),
+    closed({ kind: Type.Literal('judged') }, 'People judge it and record their reasons.'),
+  ],
+  { description: 'What the criterion checks, from a fixed set.' },
+);
+
+const Criterion = closed({ letter: choice(['a', 'b', 'c', 'd', 'e', 'f'] as const), text: localized(2000), assessment: choice(['data', 'judgement'] as const), check: Type.Optional(Check) });
 
 export const ProgrammeSchema = closed({
   slug: key('The programme\'s address: /nl/<slug>.'),
@@ -172,6 +183,9 @@ export function referenceProblems(programme: ProgrammeSeed): FileProblem[] {
   duplicates(programme.targets.map((target) => target.key), 'targets', 'key');
   duplicates(programme.criteria.map((c) => c.letter), 'criteria', 'letter');
   duplicates(programme.agreement.parties.map((p) => p.organisation), 'agreement/parties', 'organisation');
+  programme.criteria.forEach((criterion, i) => {
+    if (criterion.check && (criterion.check.kind === 'judged') !== (criterion.assessment === 'judgement')) problems.push({ place: at('criteria', i, 'assessment'), message: `does not match the check "${criterion.check.kind}"` });
+  });
 
   const organisations = new Set(programme.organisations.map((o) => o.slug));
   const organisation = (slug: string | undefined, place: string) => {

@@ -1,4 +1,5 @@
 // The shape of a programme's default data. A city other than Leiden writes one of these.
+import type { CriterionCheck } from '../domain/criterion-checks.ts';
 import type { LocalizedText } from '../domain/localized.ts';
 import type { ActionState, BodyKind, Lifecycle, OrganisationKind, PartnerRole } from '../db/schema.ts';
 
@@ -97,6 +98,8 @@ export interface CriterionSeed {
   letter: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
   text: LocalizedText;
   assessment: 'data' | 'judgement';
+  /** What the criterion checks, from the fixed set (src/domain/criterion-checks.ts); absent in files written before it. */
+  check?: CriterionCheck;
 }
 
 export interface ProgrammeSeed {

@@ -85,6 +85,19 @@ describe('the Nu HTML Checker finds no errors on any page type', { skip: !jar },
       assert.equal(started.statusCode, 303);
       for (const url of ['/nl/leiden-next', `/nl/leiden-next/projects/${world.home.ownProject}`, `/en/${slug}/projects/${world.home.ownProject}`, `/en/${slug}/successor`]) await save('anonymous-or-coordinator', url, url.endsWith('/successor') ? coordinator.cookie : undefined, 200);
       for (const url of ['/nl/leiden-next/my-work', `/en/${slug}/my-work`]) await save('coordinator', url, coordinator.cookie, 200);
+      // The administrator's new-programme page: empty, refused with a problem at every kind of field, and split into articles.
+      for (const locale of ['nl', 'en']) await save('admin', `/${locale}/${slug}/manage/programmes/new`, world.actors.admin.cookie, 200);
+      for (const [name, form] of [
+        ['refused', { intent: 'save', party0_name: 'Gemeente', criterion0_nl: 'x', criterion0_check: 'interest', executive_nl: 'S', executive_min: '3', executive_max: '1', termYears: '0' }],
+        ['split', { intent: 'split', agreementText: 'Aanhef\n\nArtikel 1 Doel\nTekst' }],
+      ] as const) {
+        const admin = world.actors.admin;
+        const response = await t.app.inject({ method: 'POST', url: `/nl/${slug}/manage/programmes/new`, headers: { cookie: admin.cookie }, payload: { _csrf: admin.csrf, ...form } });
+        assert.match(String(response.statusCode), /^(200|400)$/, name);
+        const file = join(dir, `admin_new_programme_${name}.html`);
+        writeFileSync(file, response.body);
+        files.push(file);
+      }
       await save('anonymous', `/nl/${slug}/no-such-page`, undefined, 404);
       await save('lead', `/nl/${slug}/dashboard`, world.actors.lead.cookie, 403);
       assert.ok(files.length >= 80, `${files.length} pages saved`);
