@@ -27,6 +27,7 @@ import { registerAgreementRoutes } from './features/agreement/routes.tsx';
 import { registerFundRoutes } from './features/fund/routes.tsx';
 import { registerFileRoutes } from './features/files/routes.tsx';
 import { registerOpenDataRoutes } from './features/open-data/routes.tsx';
+import { registerCityNetworkRoutes } from './features/city-network/routes.tsx';
 import { FORM_BODY_LIMIT } from './web/forms.ts';
 
 export interface AppDeps {
@@ -107,5 +108,6 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerFundRoutes(app, db, config);
   registerFileRoutes(app, db, config);
   registerOpenDataRoutes(app, db, config);
+  registerCityNetworkRoutes(app, db, config);
   return app;
 }
