@@ -71,7 +71,6 @@ export function registerCityNetworkRoutes(app: FastifyInstance, db: Db, config: 
   }
 
   registerNavItem({ label: 'cityNetwork.manage.title', path: '/manage/network', order: 98, group: 'management' });
-  const policy = { allowHttp: config.network.allowHttp, allowPrivate: config.network.allowPrivate };
   for (const { url } of localizedPaths('/:programme/manage/network')) {
     const render = async (request: FastifyRequest<{ Params: P; Querystring: { done?: string } }>, reply: FastifyReply, form?: FormState, status = 200) => {
       const [sources, followable] = await Promise.all([q.listSources(db, request.programme!.id), q.followableProgrammes(db, request.programme!.id)]);
@@ -91,7 +90,7 @@ export function registerCityNetworkRoutes(app: FastifyInstance, db: Db, config: 
         if (!result.ok) return render(request, reply, formState('local', result.errors, request.body), 400);
         return back(request, reply, 'saved');
       }
-      const result = await followUrl({ ...base, url: read.value.url, policy });
+      const result = await followUrl({ ...base, url: read.value.url, policy: { allowHttp: config.network.allowHttp, allowPrivate: config.network.allowPrivate } });
       if (!result.ok) return render(request, reply, formState('remote', result.errors, request.body), 400);
       // Asked at once, so the list says straight away whether the source answers.
       await refreshSource(db, config, { id: result.value.id, url: result.value.url });

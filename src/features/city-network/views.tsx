@@ -55,7 +55,7 @@ export function NetworkPage({ ctx, members, themes, groups, results, canManage }
   const title = t('cityNetwork.title');
   const programme = resolveText(ctx.programme!.name, locale).text;
   const shown = members.filter((m) => m.profile !== null);
-  const nameOf = (m: NetworkMember) => (m.profile ? <Text value={m.profile.programme.name} locale={locale} /> : hostOf(m.url));
+  const nameOf = (m: NetworkMember) => (m.profile ? <Text value={m.profile.programme.name} locale={locale} /> : (m.url ?? ''));
   return (
     <Layout ctx={ctx} title={title} crumbs={[programmeCrumb(ctx), { label: title }]} description={t('cityNetwork.description', { programme })}>
       <Heading level={1}>{title}</Heading>
@@ -286,11 +286,11 @@ export function ManageNetworkPage({ ctx, sources, followable, form, notice, poll
       )}
 
       <Heading level={2}>{t('cityNetwork.manage.local')}</Heading>
+      <ErrorSummary ctx={ctx} state={form} form="local" />
       {followable.length === 0 ? (
         <p class="utrecht-paragraph">{t('cityNetwork.manage.localNone')}</p>
       ) : (
         <>
-          <ErrorSummary ctx={ctx} state={form} form="local" />
           <PostForm ctx={ctx} action={localePath(locale, base)} label={t('cityNetwork.manage.local')} id="local">
             <input type="hidden" name="kind" value="local" />
             <SelectField
