@@ -72,7 +72,7 @@ export function NetworkPage({ ctx, members, themes, groups, results, canManage }
       {members.length === 1 ? (
         <p class="utrecht-paragraph">{t('cityNetwork.sources.none')}</p>
       ) : (
-        <ul class="utrecht-unordered-list" id="network-sources">
+        <ul class="utrecht-unordered-list ks-network-sources" id="network-sources">
           {members.slice(1).map((m) => (
             <li class="utrecht-unordered-list__item" data-source={m.sourceId ?? ''}>
               {m.profile ? <Out url={m.profile.programme.url} locale={locale}>{nameOf(m)}</Out> : nameOf(m)}
