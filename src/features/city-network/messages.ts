@@ -4,7 +4,7 @@ registerMessages({
   nl: {
     'cityNetwork.title': 'Netwerk van kennissteden',
     'cityNetwork.description': 'Programma’s die {programme} volgt in het netwerk van kennissteden, naast elkaar: thema’s, projecten, vergelijkbare doelen en gedeelde resultaten.',
-    'cityNetwork.intro': 'Het convenant vraagt resultaten in te brengen in het Netwerk Kennissteden en de City Deal “Kennis Maken”. Deze pagina zet {programme} naast de programma’s die het volgt, in deze installatie of in een andere.',
+    'cityNetwork.intro': 'Kennissteden wisselen kennis en resultaten met elkaar uit, zoals in de City Deal ‘Kennis Maken’. Deze pagina zet {programme} naast de programma’s die het volgt, in deze installatie of in een andere.',
     'cityNetwork.sources': 'Bronnen',
     'cityNetwork.sources.none': 'Dit programma volgt nog geen andere programma’s.',
     'cityNetwork.self': 'dit programma',
@@ -92,7 +92,7 @@ registerMessages({
   en: {
     'cityNetwork.title': 'Network of knowledge cities',
     'cityNetwork.description': 'Programmes that {programme} follows in the network of knowledge cities, side by side: themes, projects, comparable targets and shared results.',
-    'cityNetwork.intro': 'The agreement asks to bring results into the Network of Knowledge Cities and the City Deal “Kennis Maken”. This page puts {programme} next to the programmes it follows, in this installation or in another.',
+    'cityNetwork.intro': 'Knowledge cities exchange knowledge and results, as in the City Deal ‘Kennis Maken’. This page puts {programme} next to the programmes it follows, in this installation or in another.',
     'cityNetwork.sources': 'Sources',
     'cityNetwork.sources.none': 'This programme does not follow other programmes yet.',
     'cityNetwork.self': 'this programme',
