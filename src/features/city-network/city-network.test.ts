@@ -239,6 +239,9 @@ for (const mode of databaseModes()) {
         // After DNS: a name that resolves to loopback is refused before any connection.
         const refused = await new Promise<unknown>((resolve) => guardedLookup({ allowHttp: false, allowPrivate: false })('localhost', {}, (error) => resolve(error)));
         assert.equal((refused as { error?: string }).error, 'privateAddress');
+        // With the setting on, a name is resolved through the same guarded lookup and fetched.
+        const byName = await guardedFetch(`${badUrl.replace('127.0.0.1', 'localhost')}/garbage.json`, { allowHttp: true, allowPrivate: true }, OPEN);
+        assert.deepEqual(byName, { ok: true, body: '{"formatVersion": "1.1", "network": {' });
         // A source stored while allowed is refused at fetch time once the setting is off.
         assert.deepEqual(await guardedFetch(`${bUrl}/api/v1/programmes/leiden/open-data.json`, { allowHttp: true, allowPrivate: false }, OPEN), { ok: false, error: 'privateAddress' });
       } finally {
