@@ -50,7 +50,7 @@ for (const mode of databaseModes()) {
     const representatives = () => t.database.db.select().from(agreementRepresentatives);
     const answer = (rep: Rep, n: number, value: 'consent' | 'objection') => post(rep, `/nl/leiden/agreement/amendments/${n}/answers`, { party: rep.partyId, answer: value });
     async function propose(by: Rep, body: Record<string, string>): Promise<number> {
-      const response = await post(by, '/nl/leiden/agreement/amendments', { party: by.partyId, title_nl: 'Titel', title_en: 'Title', reason_nl: 'Omdat', reason_en: 'Because', ...body });
+      const response = await post(by, '/nl/leiden/agreement/amendments', { confirmed: 'yes', party: by.partyId, title_nl: 'Titel', title_en: 'Title', reason_nl: 'Omdat', reason_en: 'Because', ...body });
       assert.equal(response.statusCode, 303, response.body.slice(0, 500));
       return Number(/amendments\/(\d+)$/.exec(response.headers.location as string)![1]);
     }
@@ -151,7 +151,7 @@ for (const mode of databaseModes()) {
         assert.match(form.body, /6 July 2027/);
         const n = await propose(reps.lumc, { kind: 'renewal' });
         // A second renewal while one is pending: refused, nothing stored.
-        const second = await post(reps.lumc, '/en/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' });
+        const second = await post(reps.lumc, '/en/leiden/agreement/amendments', { confirmed: 'yes', kind: 'renewal', party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' });
         assert.equal(second.statusCode, 400);
         assert.match(second.body, new RegExp(`A renewal has already been proposed \\(amendment ${n}\\)`));
         assert.equal((await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.kind, 'renewal'))).length, 1);
@@ -201,11 +201,11 @@ for (const mode of databaseModes()) {
         assert.doesNotMatch(form.body, /id="proposal"/);
         const before = (await t.database.db.select().from(agreementAmendments)).length;
         // The programme is an archive now: a party's post is refused before the rule is asked (403), pointing to a successor.
-        const nl = await post(reps.lumc, '/nl/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_nl: 'Verlenging', reason_nl: 'Graag' });
+        const nl = await post(reps.lumc, '/nl/leiden/agreement/amendments', { confirmed: 'yes', kind: 'renewal', party: reps.lumc.partyId, title_nl: 'Verlenging', reason_nl: 'Graag' });
         assert.equal(nl.statusCode, 403);
         assert.match(nl.body, /Dit programma is afgelopen/);
         assert.match(nl.body, /start een opvolgend programma met een nieuwe overeenkomst/);
-        const en = await post(reps.lumc, '/en/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_en: 'Renewal', reason_en: 'Please' });
+        const en = await post(reps.lumc, '/en/leiden/agreement/amendments', { confirmed: 'yes', kind: 'renewal', party: reps.lumc.partyId, title_en: 'Renewal', reason_en: 'Please' });
         assert.match(en.body, /a successor programme starts with a new agreement/);
         assert.equal((await t.database.db.select().from(agreementAmendments)).length, before);
         // The dashboard shows the archive, not a term alarm.
