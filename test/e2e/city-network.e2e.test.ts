@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { buildUser, renewLeiden } from '../support/app.ts';
+import { buildUser } from '../support/app.ts';
 import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { programmes } from '../../src/db/schema.ts';
 import { loadProgramme } from '../../src/seed/load.ts';
@@ -23,13 +23,12 @@ describe('network of knowledge cities in Chromium', { skip: !chromiumAvailable()
   after(() => {
     delete process.env.JOBS;
   });
-  const e2e = useBrowserApp({ network: { allowHttp: true, allowPrivate: true, maxBytes: 2 * 1024 * 1024, timeoutMs: 1500, pollMinutes: 60 } });
+  const e2e = useBrowserApp({ network: { allowHttp: true, allowPrivate: true, maxBytes: 2 * 1024 * 1024, timeoutMs: 1500, pollMinutes: 60 } }, { leiden: 'running' });
   let coordinator = '';
   let remote: Server;
   let remoteUrl = '';
 
   before(async () => {
-    await renewLeiden(e2e.t, 2);
     const db = e2e.t.database.db;
     await loadProgramme(db, { ...leiden, slug: 'katwijk', name: { nl: 'Kennisstad Katwijk', en: 'Katwijk Knowledge City' }, city: 'Katwijk' });
     forgetProgrammes(db);

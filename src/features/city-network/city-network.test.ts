@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, renewLeiden, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { listen } from '../../../test/support/browser.ts';
 import { auditEvents, programmes } from '../../db/schema.ts';
 import { loadProgramme } from '../../seed/load.ts';
@@ -69,14 +69,12 @@ for (const mode of databaseModes()) {
     let bExport = '';
 
     before(async () => {
-      [a, b] = await Promise.all([startTestApp(mode, { network: { ...OPEN } }), startTestApp(mode, { network: { ...OPEN } })]);
+      [a, b] = await Promise.all([startTestApp(mode, { network: { ...OPEN } }, { leiden: 'running' }), startTestApp(mode, { network: { ...OPEN } }, { leiden: 'running' })]);
       aUrl = await listen(a);
       bUrl = await listen(b);
       // The served apps build their links from their own address.
       a.config.baseUrl = aUrl;
       b.config.baseUrl = bUrl;
-      await renewLeiden(a, 2);
-      await renewLeiden(b, 2);
       // Installation B's programme is another city's (same seed, its own name).
       await b.database.db.update(programmes).set({ name: { nl: 'Kennisstad Delft', en: 'Delft Knowledge City' }, city: 'Delft' }).where(eq(programmes.slug, 'leiden'));
       forgetProgrammes(b.database.db);
