@@ -134,7 +134,11 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
     });
     await as('coordinator', async (page) => {
       await visit(page, `/en${amendmentPath}`);
-      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form[action$="/adopt"] button')]);
+      await page.click('form[action$="/adopt"] button');
+      await page.waitForSelector('.ks-confirm');
+      assert.match(await page.locator('.ks-confirm').innerText(), /Version 2 of the agreement becomes the text in force/);
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('.ks-confirm button[type=submit]:not([name])')]);
       assert.match(await page.textContent('#amendment-state') ?? '', /Adopted/);
       assert.match(await page.locator('main').innerText(), /Every party|Consents/);
       await expectAccessible(page);

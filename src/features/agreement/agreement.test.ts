@@ -171,15 +171,15 @@ for (const mode of databaseModes()) {
       assert.equal((await answer('lumc', n, 'consent')).statusCode, 409, 'a second answer from the same party');
       assert.equal((await answer('gemeente-leiden', n, 'objection')).statusCode, 303);
       assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Blocked: 1 party objects/);
-      const blocked = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, {});
+      const blocked = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' });
       assert.equal(blocked.statusCode, 409);
       assert.match(blocked.body, /A party objects/);
       assert.equal((await post(reps['gemeente-leiden'], `/nl/leiden/agreement/amendments/${n}/withdraw`, { party: reps['gemeente-leiden'].partyId })).statusCode, 303);
       assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Waiting for 1 party/);
       assert.equal((await answer('gemeente-leiden', n, 'consent')).statusCode, 303);
       assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Every party consents/);
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 409);
 
       const nl = await get('/nl/leiden/agreement');
       assert.match(nl.body, /Deze overeenkomst duurt tien jaar\./);
@@ -203,8 +203,8 @@ for (const mode of databaseModes()) {
       assert.deepEqual(duplicate.map((r) => r.statusCode).sort(), [303, 409, 409]);
       await Promise.all(PARTIES.filter((s) => s !== 'lumc').map((slug) => answer(slug, n, 'consent')));
       const adoptions = await Promise.all([
-        post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {}),
-        ...PARTIES.map((slug) => post(reps[slug], `/nl/leiden/agreement/amendments/${n}/adopt`, {})),
+        post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' }),
+        ...PARTIES.map((slug) => post(reps[slug], `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })),
       ]);
       assert.deepEqual(adoptions.map((r) => r.statusCode).sort(), [303, 409, 409, 409, 409]);
       const [amendment] = await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.number, n));
@@ -224,9 +224,9 @@ for (const mode of databaseModes()) {
         assert.match(form.body, /6 July 2027/);
         const n = await propose({ kind: 'renewal' });
         for (const slug of PARTIES.slice(0, 3)) await answer(slug, n, 'consent');
-        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 409);
         await answer('gemeente-leiden', n, 'consent');
-        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
         const [agreement] = await t.database.db.select().from(agreements);
         assert.equal(agreement!.renewals, 1);
         assert.match((await get('/en/leiden/agreement')).body, /6 July 2027/);
@@ -278,7 +278,7 @@ for (const mode of databaseModes()) {
     test('an amendment that changes one language of a section leaves the other "translation out of date" until a later one updates it', async () => {
       const adopt = async (n: number) => {
         for (const slug of PARTIES) assert.equal((await answer(slug, n, 'consent')).statusCode, 303);
-        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
       };
       const marker = /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> Duration<\/p>/;
       // Only the Dutch text of "Duur" is proposed: the English stays as it was.

@@ -339,6 +339,38 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { action: 'amendment.adopt' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const { number, actor } = target(request);
+      if (!isConfirmed(request.body)) {
+        // Adoption publishes a new text (or term) in the parties' name: checked first, when it can be done now.
+        const amendment = await q.getAmendment(db, agreement.id, number);
+        const standing = await q.standingOf(db, agreement, actor);
+        if (amendment && !amendment.adoptedAt && can(actor, 'amendment.adopt', standing)) {
+          const parties = await q.listParties(db, agreement.id);
+          const outcome = q.outcomeOf(
+            parties.map((p) => p.party.id),
+            await q.listConsents(db, [amendment.id]),
+          );
+          if (outcome.state === 'unanimous') {
+            const ctx = pageContext(request, config);
+            const page = `/${locale}/${request.programme!.slug}/agreement/amendments/${number}`;
+            const next = (await q.listVersions(db, agreement.id)).reduce((last, v) => Math.max(last, v.number), 1) + 1;
+            return askToConfirm(request, reply, config, {
+              title: ctx.t('amendment.adoptCheck.title', { number, title: resolveText(amendment.title, ctx.locale).text }),
+              consequences: [
+                ctx.t('amendment.adoptCheck.consents', { count: parties.length }),
+                amendment.kind === 'renewal'
+                  ? ctx.t('amendment.adoptCheck.renewal', { end: formatDate(ctx.locale, endDateAfterRenewal(agreement)) })
+                  : ctx.t('amendment.adoptCheck.version', { version: next, date: formatDate(ctx.locale, today()) }),
+                ctx.t('amendment.adoptCheck.published'),
+              ],
+              action: `${page}/adopt`,
+              values: {},
+              confirmLabel: ctx.t('amendment.adopt'),
+              cancelHref: page,
+              crumbs: crumbs(ctx, ctx.t('amendment.adopt')),
+            });
+          }
+        }
+      }
       return answerStep(request, reply, locale, 'adopt', await adoptAmendment({ db, actor, agreement, number }));
     });
   }

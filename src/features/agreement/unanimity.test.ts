@@ -113,7 +113,7 @@ for (const mode of databaseModes()) {
       const n = await propose(reps.lumc, { body_annex_nl: 'Bijlage vervangen.', body_annex_en: 'Annex replaced.' });
       for (const slug of ['universiteit-leiden', 'lumc', 'hogeschool-leiden'] as const) assert.equal((await answer(reps[slug], n, 'consent')).statusCode, 303);
       // Three of four is not unanimity.
-      const early = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, {});
+      const early = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' });
       assert.equal(early.statusCode, 409);
       assert.match(early.body, /Not every party has consented yet/);
 
@@ -135,7 +135,7 @@ for (const mode of databaseModes()) {
       assert.match(page.body, /<tr class="utrecht-table__row" data-party="universiteit-leiden">.*?Stemt in.*?Rep universiteit</s);
 
       assert.equal((await answer(reps['gemeente-leiden'], n, 'consent')).statusCode, 303);
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
       const [amendment] = await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.number, n));
       assert.ok(amendment!.adoptedAt);
       const consents = await t.database.db.select().from(agreementConsents).where(eq(agreementConsents.amendmentId, amendment!.id));
@@ -156,7 +156,7 @@ for (const mode of databaseModes()) {
         assert.match(second.body, new RegExp(`A renewal has already been proposed \\(amendment ${n}\\)`));
         assert.equal((await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.kind, 'renewal'))).length, 1);
         for (const slug of PARTIES) assert.equal((await answer(reps[slug], n, 'consent')).statusCode, 303);
-        assert.equal((await post(reps.lumc, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+        assert.equal((await post(reps.lumc, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
 
         const term = await programmeTerm(t.database.db, programmeId);
         assert.equal(term.endOn, '2027-07-06');
@@ -188,7 +188,7 @@ for (const mode of databaseModes()) {
         const n = await propose(reps.lumc, { kind: 'renewal' });
         for (const slug of PARTIES) assert.equal((await answer(reps[slug], n, 'consent')).statusCode, 303);
         setClock('2027-07-10T10:00:00Z', { frozen: true });
-        const adopt = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, {});
+        const adopt = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' });
         assert.equal(adopt.statusCode, 409);
         assert.match(adopt.body, /Start a successor programme with a new agreement/);
         const [agreement] = await t.database.db.select().from(agreements);
