@@ -29,6 +29,7 @@ import { registerFileRoutes } from './features/files/routes.tsx';
 import { registerOpenDataRoutes } from './features/open-data/routes.tsx';
 import { registerSuccessorRoutes } from './features/programmes/successor-routes.tsx';
 import { registerProgrammeRoutes } from './features/programmes/programme-routes.tsx';
+import { registerCityNetworkRoutes } from './features/city-network/routes.tsx';
 import { FORM_BODY_LIMIT } from './web/forms.ts';
 
 export interface AppDeps {
@@ -111,5 +112,6 @@ export async function buildApp({ config, database, logger }: AppDeps): Promise<F
   registerOpenDataRoutes(app, db, config);
   registerSuccessorRoutes(app, db, config);
   registerProgrammeRoutes(app, db, config);
+  registerCityNetworkRoutes(app, db, config);
   return app;
 }

@@ -26,6 +26,19 @@ export interface Config {
   apiRateLimit: number;
   /** INSTALLATION_NAME: what this installation is called where the name leaves the site (the authenticator app's entry). */
   installationName: string;
+  /** The network of knowledge cities: how another installation's open data is fetched (src/domain/fetch-guard.ts). */
+  network: {
+    /** NETWORK_ALLOW_HTTP: also plain http sources (default: https only). */
+    allowHttp: boolean;
+    /** NETWORK_ALLOW_PRIVATE_ADDRESSES: also private, loopback and link-local addresses (default: refused; tests set it). */
+    allowPrivate: boolean;
+    /** NETWORK_MAX_BYTES: the largest answer read (default 2 MB). */
+    maxBytes: number;
+    /** NETWORK_TIMEOUT_MS: the longest a fetch may take, redirects included (default 10 s). */
+    timeoutMs: number;
+    /** NETWORK_POLL_MINUTES: how often followed installations are asked (default 60). */
+    pollMinutes: number;
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,5 +64,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeyFile: env.KENNISSTAD_SECRET_KEY_FILE ? resolve(env.KENNISSTAD_SECRET_KEY_FILE) : resolve(dirname(dataDir), 'kennisstad-secret.key'),
     apiRateLimit: Number(env.API_RATE_LIMIT ?? 600),
     installationName: env.INSTALLATION_NAME?.trim() || 'Kennisstad',
+    network: {
+      allowHttp: env.NETWORK_ALLOW_HTTP === 'true',
+      allowPrivate: env.NETWORK_ALLOW_PRIVATE_ADDRESSES === 'true',
+      maxBytes: positive(env.NETWORK_MAX_BYTES, 2 * 1024 * 1024),
+      timeoutMs: positive(env.NETWORK_TIMEOUT_MS, 10_000),
+      pollMinutes: positive(env.NETWORK_POLL_MINUTES, 60),
+    },
   };
+}
+
+/** A positive number from the environment, or the default when absent or not one. */
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
 }

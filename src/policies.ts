@@ -7,6 +7,7 @@ import { accountsRules } from './features/accounts/policy.ts';
 import { agendaRules } from './features/agenda/policy.ts';
 import { agreementRules } from './features/agreement/policy.ts';
 import { apiRules } from './features/api/policy.ts';
+import { cityNetworkRules } from './features/city-network/policy.ts';
 import { dashboardRules } from './features/dashboard/policy.ts';
 import { filesRules } from './features/files/policy.ts';
 import { fundRules } from './features/fund/policy.ts';
@@ -24,6 +25,7 @@ export const RULES = {
   ...agendaRules,
   ...agreementRules,
   ...apiRules,
+  ...cityNetworkRules,
   ...dashboardRules,
   ...filesRules,
   ...fundRules,

@@ -10,3 +10,4 @@ export * from '../features/agenda/tables.ts';
 export * from '../features/monitoring/tables.ts';
 export * from '../features/accounts/tables.ts';
 export * from '../features/files/tables.ts';
+export * from '../features/city-network/tables.ts';

@@ -161,7 +161,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
             "en": "in close cooperation with the partners the University, LUMC and Leiden University of Applied Sciences."
           },
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         },
         {
           "code": "1b",
@@ -198,7 +198,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
             "en": "in close cooperation with Leiden University"
           },
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         }
       ],
       "page": {
@@ -252,7 +252,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         "en": "alderman for Housing"
       },
       "version": 1,
-      "updatedAt": "2026-12-03T06:48:40.014Z",
+      "updatedAt": "2026-12-03T13:48:48.261Z",
       "description": {
         "nl": "- De ambitie uit te spreken zo’n 2.700 extra eenheden voor de huisvesting van Bachelor en Master studenten van Universiteit Leiden en Hogeschool Leiden te realiseren, die kwalitatief goed en betaalbaar zijn;\n- De Bachelor en Master opleidin…",
         "en": "- Stating the ambition to realise some 2,700 additional units of good-quality, affordable housing for Bachelor’s and Master’s students of Leiden University and Leiden University of Applied Sciences;\n- The Bachelor’s and Master’s programmes…"
@@ -288,7 +288,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       ],
       "actions": [
         {
-          "id": "f42b4e65-c671-4d14-8dc5-03f7df309896",
+          "id": "b566a65a-246c-4263-9a6e-07aca7969880",
           "description": {
             "nl": "In het eerste kwartaal 2018 wordt een onderzoek opgeleverd waarmee in kaart wordt gebracht wat de vraag is van, en het aanbod voor, de doelgroep niet-studenten (medewerkers, promovendi, postdocs, gastmedewerkers) van Universiteit, LUMC en H…",
             "en": "In the first quarter of 2018 a study is delivered that maps the demand from, and the supply for, the non-student target group (staff, PhD candidates, postdocs, visiting staff) of the University, LUMC and Leiden University of Applied Science…"
@@ -302,10 +302,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "completedOn": null,
           "ownerOrganisation": null,
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         },
         {
-          "id": "4055965d-7920-44ea-a390-33aee6d93714",
+          "id": "efd46675-df05-4244-ba1f-1712b2418adc",
           "description": {
             "nl": "De Taskforce Studentenhuisvesting heeft de opdracht om voorstellen te ontwikkelen teneinde voldoende (studenten)huisvesting te realiseren. Deze studentenhuisvesting moet aansluiten bij de wensen en de financiële mogelijkheden van de doelgro…",
             "en": "The Student Housing Taskforce is charged with developing proposals to realise sufficient (student) housing. This housing must match the wishes and financial means of the target groups."
@@ -322,7 +322,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
             }
           },
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         }
       ]
     }
@@ -370,7 +370,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         "en": "alderman for Housing"
       },
       "version": 2,
-      "updatedAt": "2026-12-03T07:17:09.583Z",
+      "updatedAt": "2026-12-03T14:25:25.256Z",
       "description": {
         "nl": "- De ambitie uit te spreken zo’n 2.700 extra eenheden voor de huisvesting van Bachelor en Master studenten van Universiteit Leiden en Hogeschool Leiden te realiseren, die kwalitatief goed en betaalbaar zijn;\n- De Bachelor en Master opleidin…",
         "en": "- Stating the ambition to realise some 2,700 additional units of good-quality, affordable housing for Bachelor’s and Master’s students of Leiden University and Leiden University of Applied Sciences;\n- The Bachelor’s and Master’s programmes…"
@@ -410,7 +410,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       ],
       "actions": [
         {
-          "id": "f42b4e65-c671-4d14-8dc5-03f7df309896",
+          "id": "b566a65a-246c-4263-9a6e-07aca7969880",
           "description": {
             "nl": "In het eerste kwartaal 2018 wordt een onderzoek opgeleverd waarmee in kaart wordt gebracht wat de vraag is van, en het aanbod voor, de doelgroep niet-studenten (medewerkers, promovendi, postdocs, gastmedewerkers) van Universiteit, LUMC en H…",
             "en": "In the first quarter of 2018 a study is delivered that maps the demand from, and the supply for, the non-student target group (staff, PhD candidates, postdocs, visiting staff) of the University, LUMC and Leiden University of Applied Science…"
@@ -424,10 +424,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "completedOn": null,
           "ownerOrganisation": null,
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         },
         {
-          "id": "4055965d-7920-44ea-a390-33aee6d93714",
+          "id": "efd46675-df05-4244-ba1f-1712b2418adc",
           "description": {
             "nl": "De Taskforce Studentenhuisvesting heeft de opdracht om voorstellen te ontwikkelen teneinde voldoende (studenten)huisvesting te realiseren. Deze studentenhuisvesting moet aansluiten bij de wensen en de financiële mogelijkheden van de doelgro…",
             "en": "The Student Housing Taskforce is charged with developing proposals to realise sufficient (student) housing. This housing must match the wishes and financial means of the target groups."
@@ -444,7 +444,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
             }
           },
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         }
       ]
     }
@@ -460,7 +460,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     },
     "status": 201,
     "response": {
-      "id": "e180f7c0-cf4b-40c7-a3aa-b9caaa6c23dc",
+      "id": "9149a850-6fe7-4bf3-9f1f-c3069dc25119",
       "description": {
         "nl": "Tussenrapportage opleveren",
         "en": "Deliver the interim report"
@@ -477,7 +477,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         }
       },
       "version": 1,
-      "updatedAt": "2026-12-03T07:17:10.136Z"
+      "updatedAt": "2026-12-03T14:25:25.602Z"
     }
   },
   "listActions": {
@@ -485,7 +485,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "items": [
         {
-          "id": "f42b4e65-c671-4d14-8dc5-03f7df309896",
+          "id": "b566a65a-246c-4263-9a6e-07aca7969880",
           "description": {
             "nl": "In het eerste kwartaal 2018 wordt een onderzoek opgeleverd waarmee in kaart wordt gebracht wat de vraag is van, en het aanbod voor, de doelgroep niet-studenten (medewerkers, promovendi, postdocs, gastmedewerkers) van Universiteit, LUMC en H…",
             "en": "In the first quarter of 2018 a study is delivered that maps the demand from, and the supply for, the non-student target group (staff, PhD candidates, postdocs, visiting staff) of the University, LUMC and Leiden University of Applied Science…"
@@ -499,10 +499,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "completedOn": null,
           "ownerOrganisation": null,
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         },
         {
-          "id": "3281530b-413e-4b08-bd78-6e9c2183b9dd",
+          "id": "a9693da5-a108-476f-9dd7-1ef541e5085f",
           "description": {
             "nl": "Op basis van dit onderzoek afspraken maken over de te realiseren eenheden (hoeveelheid, type, prijs) voor deze doelgroepen in 2020.",
             "en": "On the basis of this study, make agreements on the units to be realised (number, type, price) for these target groups in 2020."
@@ -513,7 +513,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "completedOn": null,
           "ownerOrganisation": null,
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         }
       ],
       "page": {
@@ -533,7 +533,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   "getAction": {
     "status": 200,
     "response": {
-      "id": "e180f7c0-cf4b-40c7-a3aa-b9caaa6c23dc",
+      "id": "9149a850-6fe7-4bf3-9f1f-c3069dc25119",
       "description": {
         "nl": "Tussenrapportage opleveren",
         "en": "Deliver the interim report"
@@ -550,7 +550,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         }
       },
       "version": 1,
-      "updatedAt": "2026-12-03T07:17:10.136Z"
+      "updatedAt": "2026-12-03T14:25:25.602Z"
     }
   },
   "updateAction": {
@@ -559,7 +559,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     },
     "status": 200,
     "response": {
-      "id": "e180f7c0-cf4b-40c7-a3aa-b9caaa6c23dc",
+      "id": "9149a850-6fe7-4bf3-9f1f-c3069dc25119",
       "description": {
         "nl": "Tussenrapportage opleveren",
         "en": "Deliver the interim report"
@@ -576,7 +576,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         }
       },
       "version": 2,
-      "updatedAt": "2026-12-03T07:17:10.941Z"
+      "updatedAt": "2026-12-03T14:25:26.357Z"
     }
   },
   "listOrganisations": {
@@ -771,11 +771,11 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     },
     "status": 201,
     "response": {
-      "id": "607a4686-1b95-46f0-aa1b-16afb0b51b50",
+      "id": "e0af6cd1-7eaf-4bf7-b0e7-a81ae84fa7ea",
       "measuredOn": "2019-05-31",
       "value": 1150,
       "source": "Monitor studentenhuisvesting 2019",
-      "createdAt": "2026-12-03T07:17:11.336Z"
+      "createdAt": "2026-12-03T14:25:26.923Z"
     }
   },
   "listMeasurements": {
@@ -783,11 +783,11 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "items": [
         {
-          "id": "607a4686-1b95-46f0-aa1b-16afb0b51b50",
+          "id": "e0af6cd1-7eaf-4bf7-b0e7-a81ae84fa7ea",
           "measuredOn": "2019-05-31",
           "value": 1150,
           "source": "Monitor studentenhuisvesting 2019",
-          "createdAt": "2026-12-03T07:17:11.336Z"
+          "createdAt": "2026-12-03T14:25:26.923Z"
         }
       ],
       "page": {
@@ -814,14 +814,14 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     },
     "status": 201,
     "response": {
-      "id": "e627cb0e-c841-41d1-8bdf-a5aafaf973fc",
+      "id": "81696c69-5813-4988-bf6a-3757de47d5c0",
       "period": "2019-Q2",
       "status": "at_risk",
       "narrative": {
         "nl": "Vertraging bij de bouw van twee complexen",
         "en": "Construction of two buildings delayed"
       },
-      "filedAt": "2019-06-03T10:00:34.064Z"
+      "filedAt": "2019-06-03T10:00:18.706Z"
     }
   },
   "listProgressReports": {
@@ -829,14 +829,14 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "items": [
         {
-          "id": "e627cb0e-c841-41d1-8bdf-a5aafaf973fc",
+          "id": "81696c69-5813-4988-bf6a-3757de47d5c0",
           "period": "2019-Q2",
           "status": "at_risk",
           "narrative": {
             "nl": "Vertraging bij de bouw van twee complexen",
             "en": "Construction of two buildings delayed"
           },
-          "filedAt": "2019-06-03T10:00:34.064Z"
+          "filedAt": "2019-06-03T10:00:18.706Z"
         }
       ],
       "page": {
@@ -948,7 +948,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         {
           "number": 1,
           "effectiveOn": "2017-07-07",
-          "publishedAt": "2026-12-03T06:48:40.014Z",
+          "publishedAt": "2026-12-03T13:48:48.261Z",
           "amendmentNumber": null
         }
       ],
@@ -970,7 +970,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "number": 1,
       "effectiveOn": "2017-07-07",
-      "publishedAt": "2026-12-03T06:48:40.014Z",
+      "publishedAt": "2026-12-03T13:48:48.261Z",
       "amendmentNumber": null,
       "sections": [
         {
@@ -1025,7 +1025,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
               "en": "Leiden University Medical Center"
             }
           },
-          "proposedAt": "2019-06-03T10:00:30.347Z",
+          "proposedAt": "2019-06-03T10:00:15.999Z",
           "adoptedAt": null,
           "resultVersion": null
         }
@@ -1066,7 +1066,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "en": "Leiden University Medical Center"
         }
       },
-      "proposedAt": "2019-06-03T10:00:30.347Z",
+      "proposedAt": "2019-06-03T10:00:15.999Z",
       "adoptedAt": null,
       "resultVersion": null,
       "answers": []
@@ -1077,7 +1077,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "items": [
         {
-          "id": "7b7483d7-ee16-4602-94fe-93f4ac788673",
+          "id": "b3f86754-ba3e-44d6-b26d-4038102eba43",
           "kind": "joint",
           "name": {
             "nl": "Kennisfonds",
@@ -1118,7 +1118,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   "getFund": {
     "status": 200,
     "response": {
-      "id": "7b7483d7-ee16-4602-94fe-93f4ac788673",
+      "id": "b3f86754-ba3e-44d6-b26d-4038102eba43",
       "kind": "joint",
       "name": {
         "nl": "Kennisfonds",
@@ -1153,7 +1153,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     },
     "status": 201,
     "response": {
-      "id": "c5dac56c-3225-4c02-bf32-0260729a01a5",
+      "id": "eee25309-51e7-4548-b7aa-28f6cec06d61",
       "body": {
         "kind": "support",
         "name": {
@@ -1167,7 +1167,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       "location": "Stadhuis Leiden",
       "onlineUrl": null,
       "sequence": 0,
-      "updatedAt": "2026-12-03T07:17:13.978Z",
+      "updatedAt": "2026-12-03T14:25:27.743Z",
       "minutes": {},
       "agendaItems": []
     }
@@ -1177,7 +1177,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "items": [
         {
-          "id": "5d7433e2-464e-4afb-86d7-ffeacf18b97e",
+          "id": "6b533097-8807-46f7-af6a-963f2bf03844",
           "body": {
             "kind": "executive",
             "name": {
@@ -1191,10 +1191,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "location": "",
           "onlineUrl": null,
           "sequence": 0,
-          "updatedAt": "2026-12-03T07:17:07.984Z"
+          "updatedAt": "2026-12-03T14:25:24.353Z"
         },
         {
-          "id": "c5dac56c-3225-4c02-bf32-0260729a01a5",
+          "id": "eee25309-51e7-4548-b7aa-28f6cec06d61",
           "body": {
             "kind": "support",
             "name": {
@@ -1208,7 +1208,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "location": "Stadhuis Leiden",
           "onlineUrl": null,
           "sequence": 0,
-          "updatedAt": "2026-12-03T07:17:13.978Z"
+          "updatedAt": "2026-12-03T14:25:27.743Z"
         }
       ],
       "page": {
@@ -1227,7 +1227,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   "getMeeting": {
     "status": 200,
     "response": {
-      "id": "c5dac56c-3225-4c02-bf32-0260729a01a5",
+      "id": "eee25309-51e7-4548-b7aa-28f6cec06d61",
       "body": {
         "kind": "support",
         "name": {
@@ -1241,7 +1241,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       "location": "Stadhuis Leiden",
       "onlineUrl": null,
       "sequence": 0,
-      "updatedAt": "2026-12-03T07:17:13.978Z",
+      "updatedAt": "2026-12-03T14:25:27.743Z",
       "minutes": {},
       "agendaItems": []
     }
@@ -1253,7 +1253,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     },
     "status": 200,
     "response": {
-      "id": "c5dac56c-3225-4c02-bf32-0260729a01a5",
+      "id": "eee25309-51e7-4548-b7aa-28f6cec06d61",
       "body": {
         "kind": "support",
         "name": {
@@ -1267,7 +1267,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       "location": "Online",
       "onlineUrl": "https://meet.example/stuurgroep",
       "sequence": 1,
-      "updatedAt": "2026-12-03T07:17:14.918Z",
+      "updatedAt": "2026-12-03T14:25:28.004Z",
       "minutes": {},
       "agendaItems": []
     }
@@ -1277,7 +1277,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "items": [
         {
-          "id": "6fd48bf5-8675-443b-b1ae-9c07deefe2e6",
+          "id": "72321b64-4746-4be5-aefa-50c92c52c0cb",
           "text": {
             "nl": "De stuurgroep stelt de jaaragenda 2019 vast.",
             "en": "The steering group adopts the annual agenda 2019."
@@ -1295,10 +1295,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
             }
           },
           "meeting": {
-            "id": "5d7433e2-464e-4afb-86d7-ffeacf18b97e",
+            "id": "6b533097-8807-46f7-af6a-963f2bf03844",
             "startsAt": "2019-04-15T12:00:00.000Z"
           },
-          "createdAt": "2026-12-03T07:17:08.012Z"
+          "createdAt": "2026-12-03T14:25:24.368Z"
         }
       ],
       "page": {
@@ -1317,7 +1317,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   "getDecision": {
     "status": 200,
     "response": {
-      "id": "6fd48bf5-8675-443b-b1ae-9c07deefe2e6",
+      "id": "72321b64-4746-4be5-aefa-50c92c52c0cb",
       "text": {
         "nl": "De stuurgroep stelt de jaaragenda 2019 vast.",
         "en": "The steering group adopts the annual agenda 2019."
@@ -1335,10 +1335,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
         }
       },
       "meeting": {
-        "id": "5d7433e2-464e-4afb-86d7-ffeacf18b97e",
+        "id": "6b533097-8807-46f7-af6a-963f2bf03844",
         "startsAt": "2019-04-15T12:00:00.000Z"
       },
-      "createdAt": "2026-12-03T07:17:08.012Z"
+      "createdAt": "2026-12-03T14:25:24.368Z"
     }
   },
   "listAnnualAgendas": {
@@ -1346,12 +1346,12 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     "response": {
       "items": [
         {
-          "id": "3e89120c-0a0a-4568-b491-26f7e1309223",
+          "id": "2a9fa218-b483-42df-91b4-4980fdda812a",
           "startYear": 2017,
           "endYear": 2018,
           "state": "published",
           "version": 1,
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         }
       ],
       "page": {
@@ -1370,12 +1370,12 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   "getAnnualAgenda": {
     "status": 200,
     "response": {
-      "id": "3e89120c-0a0a-4568-b491-26f7e1309223",
+      "id": "2a9fa218-b483-42df-91b4-4980fdda812a",
       "startYear": 2017,
       "endYear": 2018,
       "state": "published",
       "version": 1,
-      "updatedAt": "2026-12-03T06:48:40.014Z",
+      "updatedAt": "2026-12-03T13:48:48.261Z",
       "adoption": {
         "source": "agreement",
         "date": "2017-07-07",
@@ -1465,7 +1465,8 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
   "exportOpenDataJson": {
     "status": 200,
     "response": {
-      "generatedAt": "2026-12-03T07:17:15.513Z",
+      "formatVersion": "1.1",
+      "generatedAt": "2026-12-03T14:25:28.916Z",
       "programme": {
         "slug": "leiden",
         "name": {
@@ -1652,7 +1653,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       ],
       "meetings": [
         {
-          "id": "c5dac56c-3225-4c02-bf32-0260729a01a5",
+          "id": "eee25309-51e7-4548-b7aa-28f6cec06d61",
           "body": {
             "kind": "support",
             "name": {
@@ -1665,10 +1666,10 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "state": "planned",
           "location": "Online",
           "onlineUrl": "https://meet.example/stuurgroep",
-          "updatedAt": "2026-12-03T07:17:14.918Z"
+          "updatedAt": "2026-12-03T14:25:28.004Z"
         },
         {
-          "id": "5d7433e2-464e-4afb-86d7-ffeacf18b97e",
+          "id": "6b533097-8807-46f7-af6a-963f2bf03844",
           "body": {
             "kind": "executive",
             "name": {
@@ -1681,7 +1682,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "state": "held",
           "location": "",
           "onlineUrl": null,
-          "updatedAt": "2026-12-03T07:17:07.984Z"
+          "updatedAt": "2026-12-03T14:25:24.353Z"
         }
       ],
       "decisions": [],
@@ -1704,7 +1705,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-09-01T08:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         },
         {
           "slug": "convenant-ondertekend",
@@ -1724,7 +1725,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-07-07T12:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         }
       ],
       "events": [
@@ -1746,7 +1747,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-08-01T08:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z",
+          "updatedAt": "2026-12-03T13:48:48.261Z",
           "startsAt": "2017-09-02T17:00:00.000Z",
           "endsAt": "2017-09-02T22:00:00.000Z",
           "location": {
@@ -1772,7 +1773,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-09-15T08:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z",
+          "updatedAt": "2026-12-03T13:48:48.261Z",
           "startsAt": "2017-10-12T14:00:00.000Z",
           "endsAt": "2017-10-12T16:30:00.000Z",
           "location": {
@@ -1866,6 +1867,127 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
             }
           }
         ]
+      },
+      "network": {
+        "programme": {
+          "slug": "leiden",
+          "name": {
+            "en": "Leiden Knowledge City Programme",
+            "nl": "Programma Leiden Kennisstad"
+          },
+          "city": "Leiden",
+          "url": {
+            "nl": "http://localhost/nl/leiden",
+            "en": "http://localhost/en/leiden"
+          }
+        },
+        "themes": [
+          {
+            "code": "1",
+            "title": {
+              "en": "Campus development",
+              "nl": "Campusontwikkeling"
+            }
+          },
+          {
+            "code": "2",
+            "title": {
+              "en": "Strengthening education and research",
+              "nl": "Versterken onderwijs en onderzoek"
+            }
+          }
+        ],
+        "projects": [
+          {
+            "code": "1a",
+            "title": {
+              "en": "Leiden Bio Science Park",
+              "nl": "Leiden Bio Science Park"
+            },
+            "theme": "1",
+            "lead": {
+              "en": "Municipality of Leiden",
+              "nl": "Gemeente Leiden"
+            },
+            "status": {
+              "en": "project to be intensified",
+              "nl": "te intensiveren project"
+            },
+            "lifecycle": "running",
+            "url": {
+              "nl": "http://localhost/nl/leiden/projects/1a",
+              "en": "http://localhost/en/leiden/projects/1a"
+            }
+          },
+          {
+            "code": "1b",
+            "title": {
+              "en": "Humanities Campus",
+              "nl": "Humanities Campus"
+            },
+            "theme": "1",
+            "lead": {
+              "en": "Municipality of Leiden",
+              "nl": "Gemeente Leiden"
+            },
+            "status": {
+              "en": "existing, in progress.",
+              "nl": "bestaand, in uitvoering."
+            },
+            "lifecycle": "running",
+            "url": {
+              "nl": "http://localhost/nl/leiden/projects/1b",
+              "en": "http://localhost/en/leiden/projects/1b"
+            }
+          }
+        ],
+        "targets": [
+          {
+            "key": "student-housing",
+            "title": {
+              "en": "Additional good-quality, affordable housing units for Bachelor’s and Master’s students of Leiden University and Leiden University of Applied Sciences",
+              "nl": "Extra eenheden voor de huisvesting van Bachelor en Master studenten van Universiteit Leiden en Hogeschool Leiden"
+            },
+            "unit": {
+              "en": "units",
+              "nl": "eenheden"
+            },
+            "targetValue": 2700,
+            "latest": {
+              "on": "2019-05-31",
+              "value": 1150
+            },
+            "measurements": [
+              {
+                "on": "2019-05-31",
+                "value": 1150
+              }
+            ],
+            "url": {
+              "nl": "http://localhost/nl/leiden/targets/student-housing",
+              "en": "http://localhost/en/leiden/targets/student-housing"
+            }
+          },
+          {
+            "key": "short-stay-housing",
+            "title": {
+              "en": "Additional affordable short-stay units (furnished housing) for international Master’s students and exchange students",
+              "nl": "Extra betaalbare eenheden shortstay huisvesting (gemeubileerde huisvesting)"
+            },
+            "unit": {
+              "en": "units",
+              "nl": "eenheden"
+            },
+            "targetValue": 150,
+            "latest": null,
+            "measurements": [],
+            "url": {
+              "nl": "http://localhost/nl/leiden/targets/short-stay-housing",
+              "en": "http://localhost/en/leiden/targets/short-stay-housing"
+            }
+          }
+        ],
+        "results": []
       }
     }
   },
@@ -1895,7 +2017,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-09-01T08:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         },
         {
           "slug": "convenant-ondertekend",
@@ -1915,7 +2037,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-07-07T12:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z"
+          "updatedAt": "2026-12-03T13:48:48.261Z"
         }
       ],
       "page": {
@@ -1951,7 +2073,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       "publishAt": "2017-09-01T08:00:00.000Z",
       "imageUrl": null,
       "imageAlt": {},
-      "updatedAt": "2026-12-03T06:48:40.014Z"
+      "updatedAt": "2026-12-03T13:48:48.261Z"
     }
   },
   "listEvents": {
@@ -1976,7 +2098,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-08-01T08:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z",
+          "updatedAt": "2026-12-03T13:48:48.261Z",
           "startsAt": "2017-09-02T17:00:00.000Z",
           "endsAt": "2017-09-02T22:00:00.000Z",
           "location": {
@@ -2002,7 +2124,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           "publishAt": "2017-09-15T08:00:00.000Z",
           "imageUrl": null,
           "imageAlt": {},
-          "updatedAt": "2026-12-03T06:48:40.014Z",
+          "updatedAt": "2026-12-03T13:48:48.261Z",
           "startsAt": "2017-10-12T14:00:00.000Z",
           "endsAt": "2017-10-12T16:30:00.000Z",
           "location": {
@@ -2045,7 +2167,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
       "publishAt": "2017-08-01T08:00:00.000Z",
       "imageUrl": null,
       "imageAlt": {},
-      "updatedAt": "2026-12-03T06:48:40.014Z",
+      "updatedAt": "2026-12-03T13:48:48.261Z",
       "startsAt": "2017-09-02T17:00:00.000Z",
       "endsAt": "2017-09-02T22:00:00.000Z",
       "location": {

@@ -105,6 +105,55 @@ async function render(input: ChartInput): Promise<string> {
   return accessible(raw, input);
 }
 
+export interface ComparisonInput {
+  /** Unique per chart on a page (the ids of its title). */
+  chartId: string;
+  locale: Locale;
+  label: string;
+  axisDate: string;
+  axisValue: string;
+  /** The legend's title: what a line stands for. */
+  seriesTitle: string;
+  /** One line per target (named by programme and target), its measurements oldest first. */
+  series: { name: string; points: { on: string; value: number }[] }[];
+  stamp: string;
+}
+
+/**
+ * Targets of several programmes in the same unit, one line each (the network of knowledge
+ * cities). The same renderer, locale, time axis, accessible name and cache as a target's chart;
+ * the page puts the numbers in a table next to it.
+ */
+export async function comparisonChartSvg(input: ComparisonInput): Promise<string> {
+  const key = `compare:${input.chartId}:${input.locale}:${input.stamp}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const values = input.series.flatMap((s) => s.points.map((p) => ({ series: s.name, date: p.on, value: p.value })));
+  const spec = {
+    width: 560,
+    height: 260,
+    background: 'white',
+    data: { values },
+    mark: { type: 'line', point: { filled: true, size: 50 }, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'date', type: 'temporal', title: input.axisDate, axis: timeAxis(values.map((v) => v.date)) },
+      y: { field: 'value', type: 'quantitative', title: input.axisValue, axis: { format: ',~r' } },
+      color: { field: 'series', type: 'nominal', title: input.seriesTitle, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 520 } },
+      strokeDash: { field: 'series', type: 'nominal', legend: null },
+    },
+    config: { locale: input.locale === 'nl' ? NL_LOCALE : EN_LOCALE, aria: false, axis: { labelColor: '#222', titleColor: '#222', labelFontSize: 12, titleFontSize: 13 }, legend: { labelColor: '#222', titleColor: '#222', labelFontSize: 12 } },
+  };
+  const [vega, vl] = await loadCharts();
+  const compiled = vl.compile(spec as VegaLite.TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled, compiled.config as Vega.Config), { renderer: 'none' });
+  const svg = accessible(await view.toSVG(), { targetId: input.chartId, label: input.label });
+  await view.finalize();
+  renders++;
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(key, svg);
+  return svg;
+}
+
 /**
  * Ticks a reader can place in time: over more than two years one tick per year, labelled with the
  * year; over a shorter span every few months, labelled with month and year (never a month alone).
@@ -117,7 +166,7 @@ export function timeAxis(dates: readonly string[]): { format: string; tickCount:
 }
 
 /** The chart is one image with a name; the numbers are in the table next to it. */
-function accessible(svg: string, input: ChartInput): string {
+function accessible(svg: string, input: Pick<ChartInput, 'targetId' | 'label'>): string {
   const titleId = `chart-${input.targetId}-title`;
   const open = svg.indexOf('>');
   const head = svg

@@ -34,6 +34,18 @@ export function daily(name: string, hourUtc: number): Schedule {
   };
 }
 
+/** Every `minutes` minutes (slots counted from midnight UTC, so every instance picks the same slot). */
+export function every(name: string, minutes: number): Schedule {
+  const step = Math.max(1, Math.round(minutes)) * 60_000;
+  return {
+    name,
+    slotAt(now) {
+      const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+      return new Date(day + Math.floor((now.getTime() - day) / step) * step);
+    },
+  };
+}
+
 /** Every week on the given weekday (0 = Sunday, 1 = Monday) at the given UTC hour. */
 export function weekly(name: string, weekday: number, hourUtc: number): Schedule {
   return {

@@ -3,6 +3,7 @@
 // dataset ("the programme's public data") and a distribution per download: the full JSON and a
 // CSV per kind of record. Every distribution carries the licence.
 import type { LocalizedText } from '../../domain/localized.ts';
+import { OPEN_DATA_FORMAT_VERSION } from '../../domain/network-profile.ts';
 import { OPEN_DATA_TABLES, type OpenDataTable } from './csv-tables.ts';
 import type { Licence } from './licences.ts';
 
@@ -70,7 +71,7 @@ export function dcatDocument(input: DcatInput): Record<string, unknown> {
     ...(input.contactEmail ? { 'vcard:hasEmail': id(`mailto:${input.contactEmail}`) } : {}),
     'vcard:hasURL': id(`${input.baseUrl}/nl/${input.slug}/contact`),
   };
-  const distribution = (title: { nl: string; en: string }, url: string, mediaType: string, format: string) => ({
+  const distribution = (title: { nl: string; en: string }, url: string, mediaType: string, format: string, extra: Record<string, unknown> = {}) => ({
     '@id': url,
     '@type': 'dcat:Distribution',
     'dct:title': langValues(title),
@@ -81,6 +82,7 @@ export function dcatDocument(input: DcatInput): Record<string, unknown> {
     'dct:license': id(input.licence.uri),
     'dct:language': [id(LANGUAGES.nl), id(LANGUAGES.en)],
     'dct:modified': { '@value': input.modified, '@type': 'xsd:dateTime' },
+    ...extra,
   });
   return {
     '@context': DCAT_CONTEXT,
@@ -120,7 +122,14 @@ export function dcatDocument(input: DcatInput): Record<string, unknown> {
         'dct:modified': { '@value': input.modified, '@type': 'xsd:dateTime' },
         'adms:status': id('http://purl.org/adms/status/Completed'),
         'dcat:distribution': [
-          distribution({ nl: 'Alle openbare gegevens (JSON)', en: 'All public data (JSON)' }, urls.json, 'application/json', 'JSON'),
+          distribution({ nl: 'Alle openbare gegevens (JSON)', en: 'All public data (JSON)' }, urls.json, 'application/json', 'JSON', {
+            'dct:description': langValues({
+              nl: `Formaatversie ${OPEN_DATA_FORMAT_VERSION}, beschreven in het OpenAPI-document; met het netwerkprofiel (netwerk van kennissteden) onder "network".`,
+              en: `Format version ${OPEN_DATA_FORMAT_VERSION}, described in the OpenAPI document; with the network profile (network of knowledge cities) under "network".`,
+            }),
+            'dct:conformsTo': id(`${input.baseUrl}/api/v1/openapi.json`),
+            'adms:version': OPEN_DATA_FORMAT_VERSION,
+          }),
           ...OPEN_DATA_TABLES.map((table) => distribution({ nl: `${TABLE_TITLES[table].nl} (CSV)`, en: `${TABLE_TITLES[table].en} (CSV)` }, urls.table(table), 'text/csv', 'CSV')),
         ],
       },

@@ -37,7 +37,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, db: Db, config: Con
   for (const table of OPEN_DATA_TABLES) {
     app.get<{ Params: P }>(`/open-data/:programme/${table}.csv`, publicFile, async (request, reply) => {
       const programmeId = request.programme!.id;
-      const [data, measurements] = await Promise.all([openData(db, programmeId), q.publicMeasurements(db, programmeId)]);
+      const [data, measurements] = await Promise.all([openData(db, programmeId, config.baseUrl), q.publicMeasurements(db, programmeId)]);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${request.programme!.slug}-${table}.csv"`)

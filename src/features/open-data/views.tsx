@@ -1,6 +1,7 @@
 // The open-data page (what can be downloaded, under which licence, described how) and the
 // coordinator's licence form.
 import { resolveText } from '../../domain/localized.ts';
+import { OPEN_DATA_FORMAT_VERSION } from '../../domain/network-profile.ts';
 import { Heading, SubmitButton } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { PostForm, RadioGroup } from '../../web/form-components.tsx';
@@ -64,6 +65,13 @@ export function OpenDataPage({ ctx, licence }: { ctx: PageContext; licence: Lice
           </a>
         </li>
       </ul>
+      <Heading level={2}>{t('openData.network')}</Heading>
+      <p class="utrecht-paragraph">
+        {t('openData.networkBody', { version: OPEN_DATA_FORMAT_VERSION })}{' '}
+        <a class="utrecht-link" href={localePath(locale, `/${ctx.programme!.slug}/network`)}>
+          {t('openData.networkPage')}
+        </a>
+      </p>
     </Layout>
   );
 }

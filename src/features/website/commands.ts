@@ -92,6 +92,7 @@ export async function saveContent(input: Base & { kind: ContentKind; id?: string
       // Once the coordinator saves an example item, it is theirs: the "example" label goes.
       example: false,
       updatedAt: now,
+      ...(kind === 'news' ? { sharedWithNetwork: content.sharedWithNetwork === true } : {}),
       ...(kind === 'events' ? { startsAt: content.startsAt!, endsAt: content.endsAt ?? null, location: content.location ?? {} } : {}),
     };
     let id: string;
@@ -112,7 +113,7 @@ export async function saveContent(input: Base & { kind: ContentKind; id?: string
       objectType: OBJECT_TYPES[kind],
       objectId: id,
       before: before ? { slug: before.slug, status: before.status, title: before.title } : null,
-      after: { slug: content.slug, status: content.status, title: content.title, publishAt },
+      after: { slug: content.slug, status: content.status, title: content.title, publishAt, ...(kind === 'news' ? { sharedWithNetwork: content.sharedWithNetwork === true } : {}) },
     });
     return done({ id, slug: content.slug });
   });

@@ -5,7 +5,7 @@ import type { StaleTranslations } from '../../domain/translation.ts';
 import { StaleTranslationList, StaleTranslationNote } from '../../web/translation-note.tsx';
 import { Heading, Link, SelectField, SubmitButton, TableScroll, Text, TextArea, TextField } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
-import { ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
+import { Checkbox, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import { ConflictPanel, type ConflictInfo } from '../portfolio/edit-views.tsx';
 import type { FormState } from '../../web/forms.ts';
 import { formatDateTime } from '../../web/i18n.ts';
@@ -168,6 +168,7 @@ export function storedValues(kind: ContentKind, item: NewsRow | EventRow | null)
     values[`body_${locale}`] = item.body[locale] ?? '';
     values[`image_alt_${locale}`] = item.imageAlt[locale] ?? '';
   }
+  if (kind === 'news' && (item as NewsRow).sharedWithNetwork) values.shared_with_network = 'on';
   if (kind === 'events') {
     const event = item as EventRow;
     values.starts_at = formatLocalDateTime(event.startsAt);
@@ -221,6 +222,15 @@ export function EditPage(props: { ctx: PageContext; kind: ContentKind; id: strin
         {text('image_url')}
         <SelectField {...field('status')} label={t('website.form.status')} options={PUBLICATION_STATES.map((status) => ({ value: status, label: t(`website.status.${status}`) }))} />
         {text('publish_at', 'datetime-local', t('website.form.publishAtHelp'))}
+        {kind === 'news' && (
+          <Checkbox
+            id="content-shared_with_network"
+            name="shared_with_network"
+            label={t('website.form.shared_with_network')}
+            description={t('website.form.sharedWithNetworkHelp')}
+            checked={form ? !!form.values.shared_with_network : stored.shared_with_network === 'on'}
+          />
+        )}
         <SubmitButton>{t('website.form.save')}</SubmitButton>
       </PostForm>
       {id && (

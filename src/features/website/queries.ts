@@ -21,7 +21,8 @@ export function publicWhere(kind: ContentKind): SQL {
   return or(eq(t.status, 'published'), and(eq(t.status, 'scheduled'), sql`${t.publishAt} <= now()`))!;
 }
 
-export type NewsRow = typeof newsItems.$inferSelect;
+/** A news item, or an event or page read as one (only news carries the network flag). */
+export type NewsRow = Omit<typeof newsItems.$inferSelect, 'sharedWithNetwork'> & { sharedWithNetwork?: boolean };
 export type EventRow = typeof events.$inferSelect;
 export type PageRow = typeof pages.$inferSelect;
 

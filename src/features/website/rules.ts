@@ -49,6 +49,8 @@ export interface ContentInput {
   startsAt?: Date | null;
   endsAt?: Date | null;
   location?: LocalizedText;
+  /** News only: shared with the network of knowledge cities (the programme's network profile). */
+  sharedWithNetwork?: boolean;
 }
 
 /**
@@ -116,6 +118,7 @@ export function contentFrom(kind: ContentKind, form: ContentForm | EventForm): O
     publishAt: form.publish_at ? parseLocalDateTime(form.publish_at) : null,
     imageUrl,
     imageAlt,
+    ...(kind === 'news' ? { sharedWithNetwork: form.shared_with_network === true } : {}),
   };
   if (!title.nl && !title.en) errors.title_nl = { key: 'website.error.titleRequired' };
   if (!SLUG.test(slug)) errors.slug = { key: 'website.error.slug' };

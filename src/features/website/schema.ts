@@ -23,6 +23,8 @@ const contentFields = {
   publish_at: Type.Optional(field.dateTime()),
   /** The version an edit form was opened at; a new text has none (src/db/versioned.ts). */
   version: Type.Optional(field.version()),
+  /** News only: the item is a result shared with the network of knowledge cities. */
+  shared_with_network: Type.Optional(field.checkbox()),
 };
 
 /** A news item or a page. */

@@ -43,10 +43,18 @@ function contentColumns() {
   };
 }
 
-export const newsItems = pgTable('news_items', contentColumns(), (t) => [
-  uniqueIndex('news_items_programme_slug').on(t.programmeId, t.slug),
-  index('news_items_programme_publish').on(t.programmeId, t.publishAt),
-]);
+export const newsItems = pgTable(
+  'news_items',
+  {
+    ...contentColumns(),
+    /** A result the programme shares with the network of knowledge cities (its network profile). */
+    sharedWithNetwork: boolean('shared_with_network').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('news_items_programme_slug').on(t.programmeId, t.slug),
+    index('news_items_programme_publish').on(t.programmeId, t.publishAt),
+  ],
+);
 
 export const events = pgTable(
   'events',

@@ -20,11 +20,16 @@ import { toAgreement } from './agreement.ts';
 import { toDecision, toMeeting } from './meetings.ts';
 import { ProgrammeParams } from './programmes.ts';
 import { toEvent, toNews } from './website.ts';
+import { OPEN_DATA_FORMAT_VERSION } from '../../../domain/network-profile.ts';
+import { networkProfile } from '../../city-network/profile.ts';
 
 type Text = { nl?: string; en?: string };
 
-/** The programme's public data, as the open-data downloads publish it. */
-export async function openData(db: Db, programmeId: string) {
+/**
+ * The programme's public data, as the open-data downloads publish it. `formatVersion` names the
+ * format (docs/open-data-format.md); 1.1 added `network`, the programme's network profile.
+ */
+export async function openData(db: Db, programmeId: string, baseUrl: string) {
   const lead = alias(organisations, 'export_lead');
   const publicProject = and(eq(projects.programmeId, programmeId), eq(projects.published, true), notInArray(projects.lifecycle, INTERNAL_LIFECYCLES));
   const [[programme], term, themeRows, projectRows, organisationRows, targetRows, governance, website, agreement] = await Promise.all([
@@ -49,6 +54,7 @@ export async function openData(db: Db, programmeId: string) {
     websiteData(db, programmeId),
     getAgreement(db, programmeId).then((row) => (row ? toAgreement(db, row) : null)),
   ]);
+  const network = await networkProfile(db, programmeId, baseUrl);
   const projectIds = projectRows.map((r) => r.project.id);
   const [partnerRows, actionRows] = projectIds.length
     ? await Promise.all([
@@ -68,6 +74,7 @@ export async function openData(db: Db, programmeId: string) {
     : [[], []];
   const orgSlug = new Map(organisationRows.map((o) => [o.id, o.slug]));
   return {
+    formatVersion: OPEN_DATA_FORMAT_VERSION,
     generatedAt: new Date().toISOString(),
     programme: {
       slug: programme!.slug,
@@ -123,6 +130,7 @@ export async function openData(db: Db, programmeId: string) {
     ...governance,
     ...website,
     agreement,
+    network,
   };
 }
 
@@ -206,6 +214,7 @@ export function toCsv(data: Awaited<ReturnType<typeof openData>>): string {
 
 const OpenDataSchema = Type.Object(
   {
+    formatVersion: Type.String({ description: 'The version of this format (docs/open-data-format.md). 1.0 had no such field; 1.1 added `network`. Readers accept every 1.x and ignore fields they do not know.', examples: ['1.1'] }),
     generatedAt: DateTimeSchema,
     licence: Type.String({ format: 'uri', description: 'The licence of this data (the programme\'s setting; CC0 unless it chose otherwise).' }),
     programme: Type.Object({}, { additionalProperties: true }),
@@ -218,6 +227,9 @@ const OpenDataSchema = Type.Object(
     news: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Published news items (and scheduled ones whose moment has come).' }),
     events: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'Published events.' }),
     agreement: Nullable(Type.Object({}, { additionalProperties: true, description: 'The agreement as it stands: term, parties and the current text.' })),
+    network: Nullable(
+      Type.Object({}, { additionalProperties: true, description: 'The network profile for the network of knowledge cities: themes, public projects with lead and status, targets with their latest measurement, and the results shared with the network (news items marked so). Other installations follow a programme by the URL of this file.' }),
+    ),
   },
   { description: 'The programme\'s public data; the shapes follow the other endpoints, with organisations and projects referred to by slug and code.' },
 );
@@ -226,7 +238,7 @@ registerApiResource({
   name: 'exports',
   order: 90,
   tag: { name: 'Open data', description: 'The programme\'s public data as one download.' },
-  register(api, { db }) {
+  register(api, { db, config }) {
     api.get(
       '/programmes/:programme/open-data.json',
       {
@@ -244,7 +256,7 @@ registerApiResource({
         },
       },
       async (request, reply) => {
-        const data = await openData(db, request.programme!.id);
+        const data = await openData(db, request.programme!.id, config.baseUrl);
         reply.header('Content-Disposition', `attachment; filename="${request.programme!.slug}-open-data.json"`);
         return reply.type('application/json; charset=utf-8').send(JSON.stringify(data) as never);
       },
@@ -271,7 +283,7 @@ registerApiResource({
         },
       },
       async (request, reply) => {
-        const data = await openData(db, request.programme!.id);
+        const data = await openData(db, request.programme!.id, config.baseUrl);
         reply.header('Content-Disposition', `attachment; filename="${request.programme!.slug}-open-data.csv"`);
         return reply.type('text/csv; charset=utf-8').send(toCsv(data) as never);
       },

@@ -34,7 +34,8 @@ const EventSchema = Type.Object({
 
 const WHEN = ['upcoming', 'past', 'all'] as const;
 
-type NewsRow = typeof newsItems.$inferSelect;
+/** A news item, or an event or page read as one (only news carries the network flag). */
+type NewsRow = Omit<typeof newsItems.$inferSelect, 'sharedWithNetwork'> & { sharedWithNetwork?: boolean };
 type EventRow = typeof events.$inferSelect;
 
 export function toNews(row: NewsRow) {
