@@ -44,7 +44,7 @@ export function AmendmentPage(props: {
       <Heading level={1}>{title}</Heading>
       {form?.errors.amendment && <Alert kind="error">{errorText(ctx, form.errors.amendment)}</Alert>}
       <p class="utrecht-paragraph">
-        <span class="ks-badge">{amendment.kind === 'renewal' ? t('amendment.kind.renewal', { years: 5 }) : t('amendment.kind.text')}</span> <strong id="amendment-state">{status}</strong>
+        <span class="utrecht-data-badge ks-badge">{amendment.kind === 'renewal' ? t('amendment.kind.renewal', { years: 5 }) : t('amendment.kind.text')}</span> <strong id="amendment-state">{status}</strong>
       </p>
       {/* A section changed in one language only: its text in the other stays as it was, and behind. */}
       <StaleTranslationNote ctx={ctx} stale={staleSections(props.baseSections, amendment.edits)} label={sectionLabel(ctx, props.baseSections)} />
