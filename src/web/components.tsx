@@ -212,6 +212,20 @@ export interface FieldFrame {
   description?: string;
   /** A long field's limit, stated under its label ("At most 100,000 characters."). */
   limitHint?: string;
+  /** The live count's words for a long field (public/enhance.js fills in {count} and {over}). */
+  counter?: CounterText;
+}
+
+export interface CounterText {
+  max: number;
+  text: string;
+  over: string;
+}
+
+/** The data attributes the character count script reads from a long field. */
+function counterData(counter: CounterText | undefined) {
+  if (!counter) return {};
+  return { 'data-counter': counter.text, 'data-counter-over': counter.over, 'data-counter-max': String(counter.max) };
 }
 
 /** The accessibility attributes of a control inside a `FormField`: invalid state and what describes it. */
@@ -277,6 +291,7 @@ export function TextField(props: FieldFrame & {
         inputMode={props.inputMode}
         lang={props.lang}
         maxLength={props.maxLength}
+        {...counterData(props.counter)}
         {...fieldAria(props)}
       />
     </FormField>
@@ -294,7 +309,7 @@ export function TextArea(props: FieldFrame & { name?: string; value?: string; ro
         required={props.required}
         lang={props.lang}
         maxLength={props.maxLength}
-        data-counter={props.maxLength && props.maxLength >= 1000 ? 'on' : undefined}
+        {...counterData(props.counter)}
         {...fieldAria(props)}
       >
         {props.value ?? ''}

@@ -7,6 +7,7 @@ import { formatDate } from './i18n.ts';
 import { localePath, type PageContext } from './context.ts';
 import { menusFor, type NavItem } from './navigation.ts';
 import { ProgrammeLogo } from '../features/files/views.tsx';
+import { ENHANCE_SCRIPT } from './assets.ts';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -45,6 +46,9 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         {programme && <link rel="stylesheet" href={`/assets/theme/${programme.slug}.css`} />}
+        {/* The one enhancement (live character count); a module script runs deferred, after the page is parsed
+            (HTML forbids `defer` on it), and every page works without it. */}
+        <script type="module" src={`/assets/${ENHANCE_SCRIPT}`} />
         <link rel="canonical" href={canonical} />
         <link rel="alternate" hrefLang="nl" href={`${ctx.baseUrl}${localePath('nl', ctx.path)}`} />
         <link rel="alternate" hrefLang="en" href={`${ctx.baseUrl}${localePath('en', ctx.path)}`} />
