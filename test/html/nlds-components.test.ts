@@ -73,6 +73,26 @@ describe('NL Design System components on every page', () => {
     assert.match(html, /<dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd"><span class="utrecht-status-badge/);
   });
 
+  test("the theme's colours reach the components through their tokens (a programme's theme restyles them)", async () => {
+    const css = (await t.app.inject({ url: '/assets/app.css' })).body;
+    for (const [token, value] of [
+      ['--utrecht-page-header-background-color', 'var(--ks-color-primary)'],
+      ['--utrecht-page-header-color', 'var(--ks-color-primary-contrast)'],
+      ['--utrecht-page-footer-background-color', 'var(--ks-color-primary)'],
+      ['--utrecht-page-footer-color', 'var(--ks-color-primary-contrast)'],
+      ['--utrecht-data-badge-color', 'var(--ks-color-text)'],
+      ['--utrecht-breadcrumb-nav-link-color', 'var(--ks-color-primary)'],
+      ['--utrecht-link-color', 'var(--ks-color-primary)'],
+    ]) {
+      assert.ok(css.includes(`${token}: ${value};`), `${token}: ${value}`);
+    }
+    // The component stylesheet itself reads them.
+    const components = (await t.app.inject({ url: '/assets/utrecht.css' })).body;
+    for (const token of ['--utrecht-page-header-background-color', '--utrecht-nav-bar-background-color', '--utrecht-page-footer-color', '--utrecht-status-badge-danger-background-color', '--utrecht-data-list-item-key-font-weight']) {
+      assert.ok(components.includes(`var(${token}`), token);
+    }
+  });
+
   for (const role of ROLES) {
     test(`no home-made header, fact list or badge on the pages of ${role}`, async () => {
       const pages = pagesFor(world, role);
