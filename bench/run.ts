@@ -29,11 +29,17 @@ import { goalLines, median, summarise, summariseWrk, WRK_TARGETS, type Figures, 
 import { measureStart, type StartFigures } from './start-time.ts';
 import { wrk, wrkVersion } from './wrk.ts';
 import { NGINX, startProxy, startStaticNginx } from '../test/support/nginx.ts';
+import { fetcherFor, injectFetcher, newAuthenticator, signIn, type Authenticator } from '../test/support/http-login.ts';
 
 const { values: options } = parseArgs({ options: { quick: { type: 'boolean', default: false }, pg: { type: 'string' }, db: { type: 'string' }, scale: { type: 'string' } } });
 const PG_ADMIN = options.pg ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PASSWORD = 'benchmark password 2026';
 const EMAIL = 'coordinator@bench.example';
+/**
+ * Production on PostgreSQL needs the key that encrypts stored secrets; a throwaway one will do, the
+ * same for the server and the in-process app that counts queries (both open the authenticator's secret).
+ */
+const SECRET_KEY = randomBytes(32).toString('base64');
 
 interface Target {
   name: string;
@@ -77,7 +83,15 @@ async function load(url: string, connections: number, seconds: number, headers: 
   };
 }
 
-async function prepareDatabase(mode: 'postgres' | 'pglite', scale: Scale): Promise<{ url?: string; dataDir?: string; cleanup: () => Promise<void> }> {
+/** A generated database, and the bench coordinator's authenticator (enrolled at the first login). */
+interface BenchDatabase {
+  url?: string;
+  dataDir?: string;
+  authenticator: Authenticator;
+  cleanup: () => Promise<void>;
+}
+
+async function prepareDatabase(mode: 'postgres' | 'pglite', scale: Scale): Promise<BenchDatabase> {
   let handle: DatabaseHandle;
   let url: string | undefined;
   let dataDir: string | undefined;
@@ -109,14 +123,14 @@ async function prepareDatabase(mode: 'postgres' | 'pglite', scale: Scale): Promi
   const user = await createUser(handle.db, { email: EMAIL, displayName: 'Bench Coordinator', password: PASSWORD });
   await grantRole(handle.db, { userId: user.id, programmeSlug: 'leiden', role: 'coordinator' });
   await handle.close();
-  return { url, dataDir, cleanup };
+  return { url, dataDir, authenticator: newAuthenticator(), cleanup };
 }
 
 /** Queries each route sends, counted in-process through the same code (one request, warm). */
-async function countQueries(mode: 'postgres' | 'pglite', db: { url?: string; dataDir?: string }): Promise<Record<string, number>> {
+async function countQueries(mode: 'postgres' | 'pglite', db: BenchDatabase): Promise<Record<string, number>> {
   const handle = await openDatabase({ databaseUrl: db.url, dataDir: db.dataDir });
-  const app = await buildApp({ config: { ...loadConfig({}), baseUrl: 'http://localhost' }, database: handle, logger: false });
-  const cookie = await loginCookie((path, init) => app.inject({ method: init?.method ?? 'GET', url: path, headers: init?.headers, payload: init?.body }).then((r) => ({ status: r.statusCode, headers: r.headers as Record<string, string | string[]>, body: r.body })));
+  const app = await buildApp({ config: { ...loadConfig({ KENNISSTAD_SECRET_KEY: SECRET_KEY }), baseUrl: 'http://localhost' }, database: handle, logger: false });
+  const { cookie } = await signIn(injectFetcher(app), EMAIL, PASSWORD, db.authenticator);
   const counts: Record<string, number> = {};
   for (const target of TARGETS) {
     const headers = target.auth ? { cookie } : undefined;
@@ -131,20 +145,6 @@ async function countQueries(mode: 'postgres' | 'pglite', db: { url?: string; dat
   return counts;
 }
 
-type Fetcher = (path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ status: number; headers: Record<string, string | string[]>; body: string }>;
-
-async function loginCookie(fetcher: Fetcher): Promise<string> {
-  const page = await fetcher('/nl/login');
-  const csrfCookie = String(page.headers['set-cookie'] ?? '').match(/ks_csrf=([^;]+)/)?.[1];
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-  if (!csrfCookie || !csrf) throw new Error('login page without CSRF token');
-  const body = new URLSearchParams({ email: EMAIL, password: PASSWORD, _csrf: csrf }).toString();
-  const response = await fetcher('/nl/login', { method: 'POST', headers: { cookie: `ks_csrf=${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' }, body });
-  const session = String(response.headers['set-cookie'] ?? '').match(/ks_session=([^;]+)/)?.[1];
-  if (response.status !== 303 || !session) throw new Error(`bench login failed (${response.status})`);
-  return `ks_session=${session}`;
-}
-
 /** The Node flags of `npm start` (package.json), so the bench measures the server as it is run. */
 function startFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
@@ -156,9 +156,8 @@ function startFlags(): string[] {
 async function startServer(db: { url?: string; dataDir?: string }, port: number): Promise<ChildProcess> {
   // The production bundle, as `npm start` runs it (tsx itself would add ~70 MB to every RSS figure).
   const child = spawn(process.execPath, [...startFlags(), 'dist/kennisstad.mjs', 'serve'], {
-    // Production on PostgreSQL needs the key that encrypts stored secrets; a throwaway one will do. The
-    // API rate limit is lifted: the benchmark measures how fast answers are made, not the limit.
-    env: { KENNISSTAD_SECRET_KEY: randomBytes(32).toString('base64'), API_RATE_LIMIT: '100000000', ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url ?? '', DATA_DIR: db.dataDir ?? '' },
+    // The API rate limit is lifted: the benchmark measures how fast answers are made, not the limit.
+    env: { API_RATE_LIMIT: '100000000', ...process.env, KENNISSTAD_SECRET_KEY: SECRET_KEY, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: db.url ?? '', DATA_DIR: db.dataDir ?? '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 60_000;
@@ -201,11 +200,7 @@ async function pass(mode: 'postgres' | 'pglite', scale: Scale, rounds: number, s
       const rssAtReadyMb = memoryOf(server.pid!).rssMb;
       await new Promise((resolve) => setTimeout(resolve, 9_500));
       const rssAfterBootMb = memoryOf(server.pid!).rssMb;
-      const fetcher: Fetcher = async (path, init) => {
-        const response = await fetch(`${base}${path}`, { method: init?.method, headers: init?.headers, body: init?.body, redirect: 'manual' });
-        return { status: response.status, headers: { 'set-cookie': response.headers.getSetCookie().join(', ') }, body: await response.text() };
-      };
-      const cookie = await loginCookie(fetcher);
+      const { cookie } = await signIn(fetcherFor(base), EMAIL, PASSWORD, db.authenticator);
       const projectPage = Buffer.from(await (await fetch(`${base}${TARGETS[0]!.path}`)).arrayBuffer());
       const baseline = await startBaseline(projectPage);
       const staticDir = mkdtempSync(join(tmpdir(), 'ks-bench-static-'));

@@ -361,10 +361,13 @@ export function SelectField(props: FieldFrame & { name?: string; options: Select
   );
 }
 
-export function SubmitButton({ children, secondary }: { children: ComponentChildren; secondary?: boolean }) {
+/** A submit button; `name`/`value` tell a form made in steps which button was pressed. */
+export function SubmitButton({ children, secondary, name, value }: { children: ComponentChildren; secondary?: boolean; name?: string; value?: string }) {
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       class={`utrecht-button utrecht-button--html-button ${secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
     >
       {children}

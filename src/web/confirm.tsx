@@ -10,6 +10,7 @@
 //   if (!isConfirmed(request.body)) return askToConfirm(request, reply, config, { ... });
 //   const result = await adopt(...);
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren } from 'preact';
 import type { Config } from '../config.ts';
 import { Heading, SubmitButton } from './components.tsx';
 import type { Crumb } from './components.tsx';
@@ -38,6 +39,14 @@ export interface Confirmation {
   /** Where "back" leads, without doing anything. */
   cancelHref: string;
   crumbs?: Crumb[];
+  /** What was typed, to read before confirming (e.g. a proposal's changes), above what will happen. */
+  summary?: ComponentChildren;
+  /**
+   * A form made in steps: a button that posts the carried values back to an earlier step (as
+   * `name=value`) to change them, instead of only leaving. It posts `confirmed=yes` too: the route
+   * looks at `name` first.
+   */
+  back?: { name: string; value: string; label: string };
 }
 
 export function isConfirmed(body: unknown): boolean {
@@ -60,6 +69,7 @@ export function ConfirmPage({ ctx, confirmation }: { ctx: PageContext; confirmat
   return (
     <Layout ctx={ctx} title={confirmation.title} crumbs={confirmation.crumbs} indexable={false}>
       <Heading level={1}>{confirmation.title}</Heading>
+      {confirmation.summary}
       <section class="ks-confirm" aria-labelledby="confirm-what">
         <Heading level={2} id="confirm-what">
           {t('confirm.whatHappens')}
@@ -83,6 +93,11 @@ export function ConfirmPage({ ctx, confirmation }: { ctx: PageContext; confirmat
           <input type="hidden" name={CONFIRM_FIELD} value="yes" />
           <div class="ks-button-group">
             <SubmitButton>{confirmation.confirmLabel}</SubmitButton>
+            {confirmation.back && (
+              <SubmitButton secondary name={confirmation.back.name} value={confirmation.back.value}>
+                {confirmation.back.label}
+              </SubmitButton>
+            )}
             <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={confirmation.cancelHref}>
               {t('confirm.back')}
             </a>

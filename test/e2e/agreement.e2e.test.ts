@@ -7,7 +7,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { buildUser, renewLeiden } from '../support/app.ts';
+import { buildUser } from '../support/app.ts';
 import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { agreementParties, organisations } from '../../src/db/schema.ts';
 import { agreementRepresentatives } from '../../src/features/agreement/tables.ts';
@@ -15,9 +15,8 @@ import { agreementRepresentatives } from '../../src/features/agreement/tables.ts
 const PARTIES = ['universiteit-leiden', 'lumc', 'hogeschool-leiden', 'gemeente-leiden'] as const;
 
 describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () => {
-  const e2e = useBrowserApp();
+  const e2e = useBrowserApp({}, { leiden: 'running' });
   // A running programme on today's date: Leiden's parties renewed its agreement twice (to 2032).
-  before(async () => renewLeiden(e2e.t, 2));
   const emails: Record<string, string> = {};
   const partyIds: Record<string, string> = {};
 
@@ -89,9 +88,19 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
       await page.fill('#proposal-title_en', 'Longer term');
       await page.fill('#proposal-reason_nl', 'De samenwerking loopt goed.');
       await page.fill('#proposal-reason_en', 'The cooperation works well.');
+      // In steps: choose the article, change its text, check the changes, submit.
+      await page.check('#proposal-article-duration');
+      await page.click('button[name=step][value=edit]');
+      await page.waitForSelector('#proposal-body_duration_nl');
+      await expectAccessible(page);
       await page.fill('#proposal-body_duration_nl', 'Deze overeenkomst geldt voor onbepaalde tijd.');
       await page.fill('#proposal-body_duration_en', 'This agreement applies for an indefinite period.');
-      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form.ks-form button[type=submit]')]);
+      await page.click('button[name=step][value=check]');
+      await page.waitForSelector('.ks-confirm');
+      assert.match(await page.locator('h1').innerText(), /Voorstel controleren: Looptijd verlengd/);
+      assert.ok((await page.locator('ins').count()) > 0, 'the check shows the changes');
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('.ks-confirm button[type=submit]:not([name])')]);
       amendmentPath = new URL(page.url()).pathname.replace(/^\/nl/, '');
       assert.match(await page.textContent('#amendment-state') ?? '', /Wacht op antwoord van 4 partijen/);
       assert.ok((await page.locator('ins').count()) > 0);
@@ -125,7 +134,11 @@ describe('agreement amendment in Chromium', { skip: !chromiumAvailable() }, () =
     });
     await as('coordinator', async (page) => {
       await visit(page, `/en${amendmentPath}`);
-      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('form[action$="/adopt"] button')]);
+      await page.click('form[action$="/adopt"] button');
+      await page.waitForSelector('.ks-confirm');
+      assert.match(await page.locator('.ks-confirm').innerText(), /Version 2 of the agreement becomes the text in force/);
+      await expectAccessible(page);
+      await Promise.all([page.waitForURL(/\/amendments\/\d+$/), page.click('.ks-confirm button[type=submit]:not([name])')]);
       assert.match(await page.textContent('#amendment-state') ?? '', /Adopted/);
       assert.match(await page.locator('main').innerText(), /Every party|Consents/);
       await expectAccessible(page);

@@ -4,16 +4,15 @@
 // and the page header shows it. axe checks the pages in Dutch and English.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildUser, renewLeiden, TEST_PASSWORD } from '../support/app.ts';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('files: attachments and the logo uploaded in Chromium', { skip: !chromiumAvailable() }, () => {
-  const e2e = useBrowserApp();
+  const e2e = useBrowserApp({}, { leiden: 'running' });
   // A running programme on today's date: Leiden's parties renewed its agreement twice (to 2032).
-  before(async () => renewLeiden(e2e.t, 2));
   let email: string;
   let coordinator: string;
 

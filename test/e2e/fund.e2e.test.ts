@@ -6,14 +6,13 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { programmes } from '../../src/db/schema.ts';
-import { buildUser, renewLeiden } from '../support/app.ts';
+import { buildUser } from '../support/app.ts';
 import { heldDecision, type HeldDecision } from '../support/decisions.ts';
 import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
-  const e2e = useBrowserApp();
+  const e2e = useBrowserApp({}, { leiden: 'running' });
   // A running programme on today's date: Leiden's parties renewed its agreement twice (to 2032).
-  before(async () => renewLeiden(e2e.t, 2));
   const emails: Record<string, string> = {};
   /** The executive level's confirmed decision of a held meeting (recorded through the meeting pages in the governance browser test). */
   let awardDecision: HeldDecision;

@@ -234,9 +234,14 @@ describe('every role’s journey through links and forms in Chromium', { skip: !
     await proposer.fill('#proposal-title_en', 'Longer term');
     await proposer.fill('#proposal-reason_nl', 'De samenwerking loopt goed.');
     await proposer.fill('#proposal-reason_en', 'The cooperation works well.');
+    await proposer.check('#proposal-article-duration');
+    await proposer.click('button[name=step][value=edit]');
+    await proposer.waitForSelector('#proposal-body_duration_nl');
     await proposer.fill('#proposal-body_duration_nl', 'Deze overeenkomst geldt voor onbepaalde tijd.');
     await proposer.fill('#proposal-body_duration_en', 'This agreement applies for an indefinite period.');
-    await Promise.all([proposer.waitForURL(/\/amendments\/\d+$/), proposer.click('form.ks-form button[type=submit]')]);
+    await proposer.click('button[name=step][value=check]');
+    await proposer.waitForSelector('.ks-confirm');
+    await Promise.all([proposer.waitForURL(/\/amendments\/\d+$/), proposer.click('.ks-confirm button[type=submit]:not([name])')]);
     const amendmentPath = new URL(proposer.url()).pathname;
     await Promise.all([proposer.waitForNavigation(), proposer.click('button[name=answer][value=consent]')]);
 

@@ -10,13 +10,12 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { setClock } from '../../src/clock.ts';
 import { organisations } from '../../src/db/schema.ts';
-import { buildUser, renewLeiden, TEST_PASSWORD } from '../support/app.ts';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('steering group at work in Chromium', { skip: !chromiumAvailable() }, () => {
-  const e2e = useBrowserApp();
+  const e2e = useBrowserApp({}, { leiden: 'running' });
   // A running programme on the dates this test works on: Leiden's parties renewed its agreement twice (to 2032).
-  before(async () => renewLeiden(e2e.t, 2));
   let page: Page;
 
   before(async () => {

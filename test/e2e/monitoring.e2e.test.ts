@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { buildUser, renewLeiden } from '../support/app.ts';
+import { buildUser } from '../support/app.ts';
 import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 import { projects, users } from '../../src/db/schema.ts';
 import { preferencesFor } from '../../src/features/monitoring/mail.ts';
@@ -20,9 +20,8 @@ describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
   after(() => {
     delete process.env.JOBS;
   });
-  const e2e = useBrowserApp();
+  const e2e = useBrowserApp({}, { leiden: 'running' });
   // A running programme on the dates this test works on: Leiden's parties renewed its agreement twice (to 2032).
-  before(async () => renewLeiden(e2e.t, 2));
 
   before(async () => {
     await e2e.t.database.db.update(projects).set({ lifecycle: 'running' }).where(eq(projects.code, '3a'));

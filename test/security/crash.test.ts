@@ -15,7 +15,7 @@ import { prepareDatabase } from '../../src/db/bootstrap.ts';
 import { readTemplate } from '../../src/db/template.ts';
 import type { DatabaseHandle } from '../../src/db/client.ts';
 import { createUser, grantRole } from '../../src/features/accounts/commands.ts';
-import { currentCode } from '../../src/features/accounts/totp.ts';
+import { fetcherFor, newAuthenticator, signIn } from '../support/http-login.ts';
 import { createApiToken } from '../../src/features/api/tokens/commands.ts';
 import { databaseModes, openTestDatabase, type TestDatabase } from '../support/database.ts';
 import { rows } from './world.ts';
@@ -54,54 +54,11 @@ async function waitReady(base: string, child: ChildProcess): Promise<void> {
   throw new Error('server did not become ready');
 }
 
-/**
- * The coordinator's authenticator: set up through the enrolment form at the first login (an
- * administrator or coordinator enrols two-step login then), read from that page as a person would.
- */
-const authenticator = { secret: '', lastStep: -1 };
-
-/** A code for a time step not used yet (a used one is refused as a replay): waits for the next step if needed. */
-async function freshCode(): Promise<string> {
-  let step = Math.floor(Date.now() / 30_000);
-  if (step <= authenticator.lastStep) {
-    await new Promise((r) => setTimeout(r, (authenticator.lastStep + 1) * 30_000 - Date.now() + 50));
-    step = Math.floor(Date.now() / 30_000);
-  }
-  authenticator.lastStep = step;
-  return currentCode(authenticator.secret);
-}
+/** The coordinator's authenticator app, set up through the enrolment form at the first login. */
+const authenticator = newAuthenticator();
 
 /** Logs in over HTTP like a browser, with the second step: the session cookie and the form token. */
-async function browserSession(base: string, email: string): Promise<{ cookie: string; csrf: string }> {
-  const page = await fetch(`${base}/nl/login`);
-  const csrfCookie = /ks_csrf=([^;]+)/.exec(page.headers.get('set-cookie') ?? '')![1]!;
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const login = await fetch(`${base}/nl/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: `ks_csrf=${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email, password: PASSWORD, _csrf: csrf }),
-  });
-  let session = /ks_session=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1];
-  const step = login.headers.get('location');
-  if (!session && login.status === 303 && (step === '/nl/login/enrol' || step === '/nl/login/verify')) {
-    const cookie = `ks_csrf=${csrfCookie}; ks_login=${/ks_login=([^;]+)/.exec(login.headers.get('set-cookie') ?? '')?.[1] ?? ''}`;
-    if (step === '/nl/login/enrol') {
-      const enrol = await (await fetch(`${base}${step}`, { headers: { cookie } })).text();
-      authenticator.secret = /id="totp-secret">([A-Z2-7]+)</.exec(enrol)?.[1] ?? '';
-    }
-    const second = await fetch(`${base}${step}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ code: await freshCode(), _csrf: csrf }),
-    });
-    session = /ks_session=([^;]+)/.exec(second.headers.get('set-cookie') ?? '')?.[1];
-  }
-  if (!session) throw new Error(`unexpected login answer ${login.status}`);
-  const account = await fetch(`${base}/nl/account`, { headers: { cookie: `ks_session=${session}` } });
-  return { cookie: `ks_session=${session}`, csrf: /name="_csrf" value="([^"]+)"/.exec(await account.text())![1]! };
-}
+const browserSession = (base: string, email: string) => signIn(fetcherFor(base), email, PASSWORD, authenticator);
 
 function postForm(base: string, session: { cookie: string; csrf: string }, path: string, form: Record<string, string>): Promise<Response> {
   return fetch(`${base}${path}`, {

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { databaseModes } from '../support/database.ts';
-import { loginAs, renewLeiden, startTestApp, type TestApp } from '../support/app.ts';
+import { loginAs, startTestApp, type TestApp } from '../support/app.ts';
 import { rows, succeeded } from './world.ts';
 import { createApiToken } from '../../src/features/api/tokens/commands.ts';
 import { createFund, recordContribution } from '../../src/features/fund/commands.ts';
@@ -52,9 +52,7 @@ for (const mode of databaseModes()) {
     let runs = 0;
     let countingRuns = 0;
     before(async () => {
-      t = await startTestApp(mode);
-      // A running programme on today's date: Leiden's parties renewed its agreement twice (to 2032).
-      await renewLeiden(t, 2);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
     });
     after(async () => {
       process.stdout.write(`# races (${mode}): ${runs} races of ${CONCURRENT} concurrent saves, each with exactly one winner; ${countingRuns} counting races of ${COUNTING} concurrent requests, each counted once\n`);
@@ -145,7 +143,7 @@ for (const mode of databaseModes()) {
       }
       const [section] = await rows<{ key: string }>(db, sql`select s.key from agreement_sections s join agreements a on a.id = s.agreement_id join programmes g on g.id = a.programme_id where g.slug = 'leiden' order by s.position limit 1`);
       for (let round = 1; round <= REPEATS; round++) {
-        const proposed = await post(reps[0]!.session, '/nl/leiden/agreement/amendments', {
+        const proposed = await post(reps[0]!.session, '/nl/leiden/agreement/amendments', { confirmed: 'yes',
           party: reps[0]!.partyId,
           title_nl: `Race ${round}`,
           reason_nl: 'Omdat',

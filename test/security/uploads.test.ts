@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq, sql } from 'drizzle-orm';
 import { databaseModes, openTestDatabase } from '../support/database.ts';
-import { anonymous, loginAs, renewLeiden, startTestApp, type Session, type TestApp } from '../support/app.ts';
+import { anonymous, loginAs, renewProgramme, startTestApp, type Session, type TestApp } from '../support/app.ts';
 import { projects, auditEvents } from '../../src/db/schema.ts';
 import { agendaItems } from '../../src/features/meetings/tables.ts';
 import { fileContents, files } from '../../src/features/files/tables.ts';
@@ -72,9 +72,7 @@ for (const mode of databaseModes()) {
     }
 
     before(async () => {
-      t = await startTestApp(mode, { maxUploadBytes: LIMIT });
-      // A running programme on today's date: Leiden's parties renewed its agreement twice (to 2032).
-      await renewLeiden(t, 2);
+      t = await startTestApp(mode, { maxUploadBytes: LIMIT }, { leiden: 'running' });
       const db = t.database.db;
       const [p] = await db.select({ id: projects.id, programmeId: projects.programmeId }).from(projects).where(eq(projects.code, '3a'));
       project3a = p!.id;
@@ -212,7 +210,7 @@ for (const mode of databaseModes()) {
       assert.equal(publish.statusCode, 404);
       // Another programme: its URL with this programme's file id, and uploads to this programme's project.
       await loadProgramme(t.database.db, { ...leiden, slug: 'elders' });
-      await renewLeiden(t, 2); // every agreement: the other programme runs too (an archive refuses writes before records are looked up)
+      await renewProgramme(t, 'elders', 2); // it runs too: an archive refuses writes before records are looked up
       assert.equal((await get(coordinator, `/nl/elders/files/${row.id}`)).statusCode, 404);
       assert.equal((await get(null, `/nl/elders/files/${row.id}`)).statusCode, 303, 'a visitor: sign in first, as for any file');
       assert.equal((await upload(coordinator, { filename: 'x.pdf', bytes: PDF }, { programme: 'elders' })).statusCode, 404);

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createUser, grantRole } from '../../src/features/accounts/commands.ts';
-import { agreements, users, type Role } from '../../src/db/schema.ts';
+import { agreements, programmes, users, type Role } from '../../src/db/schema.ts';
 import { totpCredentials } from '../../src/features/accounts/tables.ts';
 import { currentCode } from '../../src/features/accounts/totp.ts';
 import { boxFor } from '../../src/features/accounts/secret-box.ts';
@@ -18,11 +18,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(mode: DatabaseMode, overrides: Partial<Config> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /**
+   * 'running': Leiden's parties renewed the agreement twice (to 2032), so the suite works in it as a
+   * running programme on today's date. Default 'as-seeded': on today's date Leiden is a finished
+   * programme, an archive (see renewProgramme).
+   */
+  leiden?: 'as-seeded' | 'running';
+}
+
+export async function startTestApp(mode: DatabaseMode, overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(mode);
   const config = { ...loadConfig({}), baseUrl: 'http://localhost', ...overrides };
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
+  if (options.leiden === 'running') await renewAgreement(database.db, 'leiden', 2);
   return {
     app,
     database,
@@ -159,10 +169,17 @@ export async function userIdByEmail(t: TestApp, email: string): Promise<string> 
 
 /**
  * Leiden's agreement (2017-07-07, five years) ended on 2022-07-06, so on today's date Leiden is an
- * archive where only the coordinator may change anything (src/domain/lifecycle.ts). A test that
- * works in it as a running programme on today's date (or later) renews it: each renewal adds five years.
+ * archive where only the coordinator may change anything (src/domain/lifecycle.ts). A suite that
+ * works in a programme as a running one on today's date (or later) renews its agreement: each
+ * renewal adds five years. Most suites ask for it with startTestApp's `leiden: 'running'`.
  */
-export async function renewLeiden(t: TestApp, renewals = 1): Promise<void> {
-  await t.database.db.update(agreements).set({ renewals });
-  forgetProgrammes(t.database.db);
+export async function renewProgramme(t: TestApp, slug: string, renewals: number): Promise<void> {
+  await renewAgreement(t.database.db, slug, renewals);
+}
+
+async function renewAgreement(db: TestDatabase['db'], slug: string, renewals: number): Promise<void> {
+  const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, slug));
+  if (!programme) throw new Error(`renewProgramme: no programme ${slug}`);
+  await db.update(agreements).set({ renewals }).where(eq(agreements.programmeId, programme.id));
+  forgetProgrammes(db);
 }

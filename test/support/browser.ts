@@ -6,7 +6,7 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { requireOrSkip } from './skip.ts';
-import { authenticatorCode, registerServedApp, servedApp, startTestApp, TEST_PASSWORD, type TestApp } from './app.ts';
+import { authenticatorCode, registerServedApp, servedApp, startTestApp, TEST_PASSWORD, type TestApp, type TestAppOptions } from './app.ts';
 import { currentCode } from '../../src/features/accounts/totp.ts';
 import type { Config } from '../../src/config.ts';
 
@@ -54,7 +54,7 @@ export interface BrowserApp {
  * Chromium, and an after hook that closes them. node:test runs before hooks in the order they are
  * registered: set-up that must precede the app goes above this call, set-up that needs it below.
  */
-export function useBrowserApp(overrides: Partial<Config> = {}): BrowserApp {
+export function useBrowserApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): BrowserApp {
   let t: TestApp | undefined;
   let baseUrl: string | undefined;
   let browser: Browser | undefined;
@@ -65,7 +65,7 @@ export function useBrowserApp(overrides: Partial<Config> = {}): BrowserApp {
   };
 
   before(async () => {
-    t = await startTestApp('pglite', overrides);
+    t = await startTestApp('pglite', overrides, options);
     baseUrl = await listen(t);
     browser = await launchBrowser();
   });

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, desc, eq, like } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { anonymous, buildUser, csrfFrom, login, loginAs, type Session, type TestApp, startTestApp, renewLeiden } from '../../../test/support/app.ts';
+import { anonymous, buildUser, csrfFrom, login, loginAs, type Session, type TestApp, startTestApp } from '../../../test/support/app.ts';
 import { agreementParties, organisations, people, roleAssignments } from '../../db/schema.ts';
 import { mailOutbox } from '../monitoring/tables.ts';
 import { bodyMemberships } from '../meetings/tables.ts';
@@ -20,9 +20,7 @@ for (const mode of databaseModes()) {
     let coordinator: Session;
     before(async () => {
       delete process.env.SMTP_URL;
-      t = await startTestApp(mode);
-      // A running programme on today's date: Leiden's parties renewed its agreement twice.
-      await renewLeiden(t, 2);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
       coordinator = await loginAs(t, { role: 'coordinator' });
     });
     after(async () => t.close());
@@ -225,7 +223,7 @@ for (const mode of databaseModes()) {
         assert.equal((await post(coordinator, `${P}/agreement/representatives`, { party: partyId, email: user.email })).statusCode, 303);
         reps[slug] = { ...user, partyId };
       }
-      const proposed = await post(reps.lumc!, `${P}/agreement/amendments`, { party: reps.lumc!.partyId, title_nl: 'Looptijd verlengen', title_en: 'Extend the term', reason_nl: 'Omdat', reason_en: 'Because', body_duration_nl: 'Deze overeenkomst duurt tien jaar.', body_duration_en: 'This agreement lasts ten years.' });
+      const proposed = await post(reps.lumc!, `${P}/agreement/amendments`, { confirmed: 'yes', party: reps.lumc!.partyId, title_nl: 'Looptijd verlengen', title_en: 'Extend the term', reason_nl: 'Omdat', reason_en: 'Because', body_duration_nl: 'Deze overeenkomst duurt tien jaar.', body_duration_en: 'This agreement lasts ten years.' });
       assert.equal(proposed.statusCode, 303, proposed.body.slice(0, 300));
       const number = /amendments\/(\d+)$/.exec(String(proposed.headers.location))![1]!;
       const before = await get(reps['gemeente-leiden']!, `${P}/my-work`);

@@ -43,12 +43,12 @@ for (const mode of databaseModes()) {
       await t.close();
     });
 
-    const post = (s: Session, url: string, payload: Record<string, string>) => t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie }, payload: { _csrf: s.csrf, ...payload } });
+    const post = (s: Session, url: string, payload: Record<string, string | string[]>) => t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie }, payload: { _csrf: s.csrf, ...payload } });
     const get = (url: string, s?: Session) => t.app.inject({ url, headers: s ? { cookie: s.cookie } : {} });
     const answer = (slug: (typeof PARTIES)[number], n: number, value: 'consent' | 'objection', partyId = reps[slug].partyId) =>
       post(reps[slug], `/nl/leiden/agreement/amendments/${n}/answers`, { party: partyId, answer: value, note: `note ${slug}` });
     async function propose(body: Record<string, string>, by: Rep = reps.lumc): Promise<number> {
-      const response = await post(by, '/nl/leiden/agreement/amendments', { party: by.partyId, title_nl: 'Titel', title_en: 'Title', reason_nl: 'Omdat', reason_en: 'Because', ...body });
+      const response = await post(by, '/nl/leiden/agreement/amendments', { confirmed: 'yes', party: by.partyId, title_nl: 'Titel', title_en: 'Title', reason_nl: 'Omdat', reason_en: 'Because', ...body });
       assert.equal(response.statusCode, 303, response.body.slice(0, 500));
       return Number(/amendments\/(\d+)$/.exec(response.headers.location as string)![1]);
     }
@@ -96,18 +96,55 @@ for (const mode of databaseModes()) {
       // Without a session: the login page (with this page as the return address), not 404.
       assert.equal((await get('/nl/leiden/agreement/amendments/new')).statusCode, 303);
       assert.equal((await get('/nl/leiden/agreement/amendments/new', outsider)).statusCode, 404);
-      assert.equal((await post(outsider, '/nl/leiden/agreement/amendments', { party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' })).statusCode, 404);
+      assert.equal((await post(outsider, '/nl/leiden/agreement/amendments', { confirmed: 'yes', party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' })).statusCode, 404);
       const form = await get('/en/leiden/agreement/amendments/new', reps.lumc);
       assert.equal(form.statusCode, 200);
-      const invalid = await post(reps.lumc, '/en/leiden/agreement/amendments', { party: reps.lumc.partyId, title_nl: '', title_en: '', reason_nl: '', reason_en: 'typed reason' });
+      const invalid = await post(reps.lumc, '/en/leiden/agreement/amendments', { confirmed: 'yes', party: reps.lumc.partyId, title_nl: '', title_en: '', reason_nl: '', reason_en: 'typed reason' });
       assert.equal(invalid.statusCode, 400);
       assert.match(invalid.body, /Give a subject/);
-      assert.match(invalid.body, /You have not changed any text/);
       assert.match(invalid.body, /typed reason/);
-      const foreign = await post(reps.lumc, '/nl/leiden/agreement/amendments', { party: reps['gemeente-leiden'].partyId, title_nl: 'x', reason_nl: 'y', body_duration_nl: 'nieuw' });
+      const unchanged = await post(reps.lumc, '/en/leiden/agreement/amendments', { confirmed: 'yes', party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' });
+      assert.equal(unchanged.statusCode, 400);
+      assert.match(unchanged.body, /You have not changed any text/);
+      const foreign = await post(reps.lumc, '/nl/leiden/agreement/amendments', { confirmed: 'yes', party: reps['gemeente-leiden'].partyId, title_nl: 'x', reason_nl: 'y', body_duration_nl: 'nieuw' });
       assert.equal(foreign.statusCode, 403);
       const stored = await t.database.db.select().from(agreementAmendments);
       assert.equal(stored.length, 0);
+    });
+
+    test('a proposal is made in steps: choose articles, change their text, check (nothing stored yet), submit', async () => {
+      const before = (await t.database.db.select().from(agreementAmendments)).length;
+      const start = await get('/en/leiden/agreement/amendments/new', reps.lumc);
+      assert.match(start.body, /<li class="utrecht-ordered-list__item" aria-current="step"><strong>Choose articles<\/strong>/);
+      assert.match(start.body, /type="checkbox" id="proposal-article-duration" name="articles" value="duration"/);
+      assert.doesNotMatch(start.body, /name="body_duration_nl"/, 'the first step has no article texts');
+      const heading = { party: reps.lumc.partyId, title_nl: 'Looptijd', title_en: 'Term', reason_nl: 'Omdat', reason_en: 'Because' };
+      const none = await post(reps.lumc, '/en/leiden/agreement/amendments', { ...heading, step: 'edit' });
+      assert.equal(none.statusCode, 400);
+      assert.match(none.body, /Choose at least one article\./);
+      const edit = await post(reps.lumc, '/en/leiden/agreement/amendments', { ...heading, step: 'edit', articles: ['duration'] });
+      assert.equal(edit.statusCode, 200);
+      assert.match(edit.body, /name="body_duration_nl"/);
+      assert.doesNotMatch(edit.body, /name="body_annex_nl"/, 'only the chosen article is open');
+      assert.match(edit.body, /<input type="hidden" name="title_en" value="Term"/);
+      const same = await post(reps.lumc, '/en/leiden/agreement/amendments', { ...heading, step: 'check', articles: ['duration'] });
+      assert.equal(same.statusCode, 400);
+      assert.match(same.body, /You have not changed any text/);
+      const changed = { ...heading, articles: ['duration'], body_duration_en: 'This agreement lasts seven years.' };
+      const check = await post(reps.lumc, '/en/leiden/agreement/amendments', { ...changed, step: 'check' });
+      assert.equal(check.statusCode, 200);
+      assert.match(check.body, /<h1[^>]*>Check the proposal: Term<\/h1>/);
+      assert.match(check.body, /<ins[^>]*>[^<]*seven/);
+      assert.match(check.body, /Every party \(4\) is asked whether it consents/);
+      assert.match(check.body, /<input type="hidden" name="confirmed" value="yes"/);
+      assert.doesNotMatch(check.body, /name="step" value="check"/, 'the pressed step is not carried');
+      assert.equal((await t.database.db.select().from(agreementAmendments)).length, before, 'nothing stored before the confirmation');
+      // Back from the check to the text, with what was typed.
+      const back = await post(reps.lumc, '/en/leiden/agreement/amendments', { ...changed, step: 'edit', confirmed: 'yes' });
+      assert.equal(back.statusCode, 200);
+      assert.match(back.body, /This agreement lasts seven years\./);
+      assert.equal((await t.database.db.select().from(agreementAmendments)).length, before);
+      // The confirmation itself stores it (propose() above, used by the other tests).
     });
 
     test('a proposal collects consent; an objection blocks until withdrawn; adoption publishes version 2', async () => {
@@ -134,15 +171,15 @@ for (const mode of databaseModes()) {
       assert.equal((await answer('lumc', n, 'consent')).statusCode, 409, 'a second answer from the same party');
       assert.equal((await answer('gemeente-leiden', n, 'objection')).statusCode, 303);
       assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Blocked: 1 party objects/);
-      const blocked = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, {});
+      const blocked = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' });
       assert.equal(blocked.statusCode, 409);
       assert.match(blocked.body, /A party objects/);
       assert.equal((await post(reps['gemeente-leiden'], `/nl/leiden/agreement/amendments/${n}/withdraw`, { party: reps['gemeente-leiden'].partyId })).statusCode, 303);
       assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Waiting for 1 party/);
       assert.equal((await answer('gemeente-leiden', n, 'consent')).statusCode, 303);
       assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, /Every party consents/);
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 409);
 
       const nl = await get('/nl/leiden/agreement');
       assert.match(nl.body, /Deze overeenkomst duurt tien jaar\./);
@@ -166,8 +203,8 @@ for (const mode of databaseModes()) {
       assert.deepEqual(duplicate.map((r) => r.statusCode).sort(), [303, 409, 409]);
       await Promise.all(PARTIES.filter((s) => s !== 'lumc').map((slug) => answer(slug, n, 'consent')));
       const adoptions = await Promise.all([
-        post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {}),
-        ...PARTIES.map((slug) => post(reps[slug], `/nl/leiden/agreement/amendments/${n}/adopt`, {})),
+        post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' }),
+        ...PARTIES.map((slug) => post(reps[slug], `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })),
       ]);
       assert.deepEqual(adoptions.map((r) => r.statusCode).sort(), [303, 409, 409, 409, 409]);
       const [amendment] = await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.number, n));
@@ -187,9 +224,9 @@ for (const mode of databaseModes()) {
         assert.match(form.body, /6 July 2027/);
         const n = await propose({ kind: 'renewal' });
         for (const slug of PARTIES.slice(0, 3)) await answer(slug, n, 'consent');
-        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 409);
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 409);
         await answer('gemeente-leiden', n, 'consent');
-        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
         const [agreement] = await t.database.db.select().from(agreements);
         assert.equal(agreement!.renewals, 1);
         assert.match((await get('/en/leiden/agreement')).body, /6 July 2027/);
@@ -241,7 +278,7 @@ for (const mode of databaseModes()) {
     test('an amendment that changes one language of a section leaves the other "translation out of date" until a later one updates it', async () => {
       const adopt = async (n: number) => {
         for (const slug of PARTIES) assert.equal((await answer(slug, n, 'consent')).statusCode, 303);
-        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+        assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
       };
       const marker = /id="translation-stale"><span class="utrecht-data-badge ks-badge">Translation out of date:<\/span> Duration<\/p>/;
       // Only the Dutch text of "Duur" is proposed: the English stays as it was.
@@ -259,7 +296,8 @@ for (const mode of databaseModes()) {
       assert.match((await get('/en/leiden/manage/website/translations', coordinator)).body, /id="stale-agreement"[^]*?href="\/en\/leiden\/agreement">The agreement’s current text/);
       assert.equal(await stale(), 'Dutch: 1 text out of date; English: 1 text out of date');
       // The proposal form says which language of a section is behind, under that field.
-      const form = await get('/en/leiden/agreement/amendments/new', reps.lumc);
+      const form = await post(reps.lumc, '/en/leiden/agreement/amendments', { step: 'edit', party: reps.lumc.partyId, title_en: 'Dates', reason_en: 'Why', articles: ['duration', 'annex'] });
+      assert.equal(form.statusCode, 200);
       assert.match(form.body, /Duration \(English\)[^]*?Translation out of date: the text in the other language was changed after this one was written\./);
       assert.equal(form.body.match(/Translation out of date: the text in the other language/g)?.length, 2, 'the English duration and the Dutch annex');
       // A later amendment brings the English up to date: the mark goes.

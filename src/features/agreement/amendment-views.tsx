@@ -1,18 +1,18 @@
 // An amendment's page (its changes, each party's answer, the answer and adoption forms) and the
 // form to propose one: a text change or a renewal.
-import { LOCALES } from '../../domain/localized.ts';
+import { LOCALES, type LocalizedText } from '../../domain/localized.ts';
 import type { ConsentOutcome } from '../../domain/consent.ts';
 import { Alert, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
-import { ErrorSummary, errorText, fieldProps, PostForm } from '../../web/form-components.tsx';
-import type { FormState } from '../../web/forms.ts';
+import { Checkbox, ErrorSummary, errorOf, errorText, fieldProps, PostForm } from '../../web/form-components.tsx';
+import type { FormBody, FormState } from '../../web/forms.ts';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { StaleTranslations } from '../../domain/translation.ts';
 import { StaleTranslationNote } from '../../web/translation-note.tsx';
-import { changedSections, staleSections } from './diff.ts';
+import { changedSections, staleSections, type SectionChange } from './diff.ts';
 import type { Amendment, Consent, PartyRow, RepresentativeChange } from './queries.ts';
-import { AnswerInput, proposalForm, sectionField } from './schema.ts';
+import { AnswerInput, PROPOSAL_STEPS, proposalForm, sectionField, type ProposalStep } from './schema.ts';
 import type { AmendmentKind, SectionSnapshot } from './tables.ts';
 import { base, ChangeList, crumbs, Downloads, isoDay, partyName, plain, sectionLabel, Table } from './views.tsx';
 
@@ -151,10 +151,45 @@ export function AmendmentPage(props: {
   );
 }
 
-/** The proposal form: on behalf of which party, a subject and reason, and the new text of each section. */
+/** The steps of a text proposal as a list above the form, the current one marked. */
+function ProposalSteps({ ctx, current }: { ctx: PageContext; current: ProposalStep }) {
+  return (
+    <ol class="utrecht-ordered-list ks-steps" aria-label={ctx.t('amendment.steps')}>
+      {PROPOSAL_STEPS.map((step) => (
+        <li class="utrecht-ordered-list__item" aria-current={step === current ? 'step' : undefined}>
+          {step === current ? <strong>{ctx.t(`amendment.step.${step}`)}</strong> : ctx.t(`amendment.step.${step}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Fields typed in an earlier step, carried as hidden inputs (the CSRF token is the form's own). */
+function Carried({ values, names }: { values: FormBody; names: string[] }) {
+  return (
+    <>
+      {names.flatMap((name) => {
+        const value = values[name];
+        return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v) => <input type="hidden" name={name} value={v} />);
+      })}
+    </>
+  );
+}
+
+/** The first step's fields, carried through the later steps. */
+export const PROPOSAL_START_FIELDS = ['kind', 'party', 'title_nl', 'title_en', 'reason_nl', 'reason_en', 'articles'];
+
+/**
+ * The proposal form, in steps (issue: one task at a time): first on behalf of which party, a
+ * subject and reason and the articles to change; then the chosen articles' new text; the check
+ * step is the shared confirmation page (routes.tsx). A renewal has only the first step.
+ */
 export function ProposePage(props: {
   ctx: PageContext;
   kind: AmendmentKind;
+  step: 'choose' | 'edit';
+  /** The keys of the articles chosen in the first step. */
+  chosen: string[];
   parties: PartyRow[];
   represented: string[];
   sections: SectionSnapshot[];
@@ -166,49 +201,108 @@ export function ProposePage(props: {
   ended: boolean;
   form?: FormState;
 }) {
-  const { ctx, kind, form } = props;
+  const { ctx, kind, form, step } = props;
   const { t, locale } = ctx;
   const renewal = kind === 'renewal';
   const title = renewal ? t('amendment.newRenewal') : t('amendment.new');
   const schema = proposalForm(props.sections.map((s) => s.key));
   const field = (name: string, stored = '') => fieldProps(ctx, schema, form, 'proposal', name, stored);
+  // A proposal posted whole (not through the first step) has chosen nothing: all articles are open.
+  const chosenSections = props.chosen.length > 0 ? props.sections.filter((s) => props.chosen.includes(s.key)) : props.sections;
+  const action = `/${locale}${base(ctx)}/amendments`;
   return (
     <Layout ctx={ctx} title={title} crumbs={crumbs(ctx, title)} indexable={false}>
       <Heading level={1}>{title}</Heading>
+      {!renewal && <ProposalSteps ctx={ctx} current={step} />}
       {renewal && props.ended ? (
         <Alert kind="warning">{t('amendment.renewalEnded', { end: formatDate(locale, props.endOn) })}</Alert>
       ) : (
-        <p class="utrecht-paragraph">{renewal ? t('amendment.newRenewalIntro', { years: 5, end: formatDate(locale, props.endOn), next: formatDate(locale, props.nextEndOn) }) : t('amendment.newIntro')}</p>
+        <p class="utrecht-paragraph">
+          {renewal ? t('amendment.newRenewalIntro', { years: 5, end: formatDate(locale, props.endOn), next: formatDate(locale, props.nextEndOn) }) : step === 'choose' ? t('amendment.newIntro') : t('amendment.editIntro')}
+        </p>
       )}
       <ErrorSummary ctx={ctx} state={form} form="proposal" />
-      {!(renewal && props.ended) && (
-        <PostForm ctx={ctx} action={`/${locale}${base(ctx)}/amendments`} label={title} id="proposal">
+      {!(renewal && props.ended) && step === 'choose' && (
+        <PostForm ctx={ctx} action={action} label={title} id="proposal">
           <input type="hidden" name="kind" value={kind} />
           <SelectField {...field('party', props.represented[0])} label={t('amendment.onBehalfOf')} options={props.represented.map((id) => ({ value: id, label: partyName(props.parties, id, locale) }))} />
           <TextField {...field('title_nl')} label={t('amendment.title_nl')} lang="nl" />
           <TextField {...field('title_en')} label={t('amendment.title_en')} lang="en" />
           <TextArea {...field('reason_nl')} label={t('amendment.reason_nl')} lang="nl" />
           <TextArea {...field('reason_en')} label={t('amendment.reason_en')} lang="en" />
-          {!renewal &&
-            props.sections.map((s) => (
-              <fieldset class="utrecht-form-fieldset">
-                <legend class="utrecht-form-fieldset__legend">
-                  <Text value={s.heading} locale={locale} />
-                </legend>
-                {LOCALES.map((l) => (
-                  <TextArea
-                    {...field(`${sectionField(s.key)}_${l}`, s.body[l] ?? '')}
-                    label={t('amendment.sectionText', { heading: plain(s.heading, locale), language: t(`agreement.language.${l}`) })}
-                    lang={l}
-                    rows={8}
-                    {...(props.stale?.[s.key] === l ? { description: t('form.translationStale') } : {})}
-                  />
-                ))}
-              </fieldset>
-            ))}
-          <SubmitButton>{t('amendment.submit')}</SubmitButton>
+          {!renewal && (
+            <fieldset class="utrecht-form-fieldset" id="proposal-articles" aria-describedby={errorOf(ctx, form, 'proposal', 'articles') ? 'proposal-articles-error' : undefined}>
+              <legend class="utrecht-form-fieldset__legend">{t('amendment.articles')}</legend>
+              {errorOf(ctx, form, 'proposal', 'articles') && (
+                <div class="utrecht-form-field-error-message ks-error" id="proposal-articles-error">
+                  {errorOf(ctx, form, 'proposal', 'articles')}
+                </div>
+              )}
+              {props.sections.map((s) => (
+                <Checkbox id={`proposal-article-${s.key}`} name="articles" value={s.key} label={plain(s.heading, locale)} checked={props.chosen.includes(s.key)} />
+              ))}
+            </fieldset>
+          )}
+          <SubmitButton name="step" value={renewal ? 'check' : 'edit'}>
+            {renewal ? t('amendment.next.check') : t('amendment.next.edit')}
+          </SubmitButton>
+        </PostForm>
+      )}
+      {!renewal && step === 'edit' && (
+        <PostForm ctx={ctx} action={action} label={title} id="proposal">
+          <Carried values={form?.values ?? {}} names={PROPOSAL_START_FIELDS} />
+          <p class="utrecht-paragraph">
+            {t('amendment.onBehalfOfParty', { party: partyName(props.parties, String(form?.values.party ?? ''), locale) })}
+          </p>
+          {chosenSections.map((s) => (
+            <fieldset class="utrecht-form-fieldset">
+              <legend class="utrecht-form-fieldset__legend">
+                <Text value={s.heading} locale={locale} />
+              </legend>
+              {LOCALES.map((l) => (
+                <TextArea
+                  {...field(`${sectionField(s.key)}_${l}`, s.body[l] ?? '')}
+                  label={t('amendment.sectionText', { heading: plain(s.heading, locale), language: t(`agreement.language.${l}`) })}
+                  lang={l}
+                  rows={8}
+                  {...(props.stale?.[s.key] === l ? { description: t('form.translationStale') } : {})}
+                />
+              ))}
+            </fieldset>
+          ))}
+          <div class="ks-button-group">
+            <SubmitButton name="step" value="check">
+              {t('amendment.next.check')}
+            </SubmitButton>
+            <SubmitButton secondary name="step" value="choose">
+              {t('amendment.back.choose')}
+            </SubmitButton>
+          </div>
         </PostForm>
       )}
     </Layout>
+  );
+}
+
+/** The check step's summary: what the proposal says and, per article, its changes word by word. */
+export function ProposalSummary({ ctx, parties, party, title, reason, changes }: { ctx: PageContext; parties: PartyRow[]; party: string; title: LocalizedText; reason: LocalizedText; changes: SectionChange[] }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <ProposalSteps ctx={ctx} current="check" />
+      <dl class="ks-facts">
+        <dt>{t('amendment.onBehalfOf')}</dt>
+        <dd>{partyName(parties, party, locale)}</dd>
+        <dt>{t('amendment.subject')}</dt>
+        <dd>
+          <Text value={title} locale={locale} />
+        </dd>
+        <dt>{t('amendment.reason')}</dt>
+        <dd>
+          <Prose value={reason} locale={locale} />
+        </dd>
+      </dl>
+      {changes.length > 0 && <ChangeList ctx={ctx} changes={changes} />}
+    </>
   );
 }

@@ -18,7 +18,7 @@ import { endDate } from '../../domain/term.ts';
 import { authorize, can } from '../../policies.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { notFound } from '../../web/http.ts';
-import { staleSections } from './diff.ts';
+import { proposedEdits, staleSections } from './diff.ts';
 import { forgetProgrammes } from '../../web/request-context.ts';
 import { loadProgrammeParties } from './party-queries.ts';
 import { sectionsAsSnapshot, standingOf, type Agreement } from './queries.ts';
@@ -68,6 +68,14 @@ export const isStateConflict = (errors: FieldErrors) => 'amendment' in errors;
 
 const hasText = (text: LocalizedText) => LOCALES.some((locale) => !!text[locale]);
 
+/** A proposal's title and reason: each in at least one language (the first step of the form checks it too). */
+export function proposalHeadingErrors(proposal: Pick<ProposalInput, 'title' | 'reason'>): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!hasText(proposal.title)) errors.title_nl = { key: 'amendment.error.title' };
+  if (!hasText(proposal.reason)) errors.reason_nl = { key: 'amendment.error.reason' };
+  return errors;
+}
+
 export async function proposeAmendment({ db, actor, agreement, proposal }: Base & { proposal: ProposalInput }): Promise<Outcome<{ number: number }>> {
   const standing = await standingOf(db, agreement, actor);
   // A party the actor does not represent is refused outright (403), and nothing is stored.
@@ -88,18 +96,8 @@ export async function proposeAmendment({ db, actor, agreement, proposal }: Base 
     }
     await ensureFirstVersion(tx, agreement);
     const current = await latestVersion(tx, agreement.id);
-    const edits: SectionEdit[] = [];
-    if (proposal.kind === 'text') {
-      for (const section of current.sections) {
-        const typed = proposal.sections[section.key] ?? {};
-        // A language left empty keeps the current text, so a proposal names only what it changes.
-        const body = { nl: typed.nl ?? section.body.nl ?? '', en: typed.en ?? section.body.en ?? '' };
-        if (body.nl !== (section.body.nl ?? '').trim() || body.en !== (section.body.en ?? '').trim()) edits.push({ key: section.key, body });
-      }
-    }
-    const errors: FieldErrors = {};
-    if (!hasText(proposal.title)) errors.title_nl = { key: 'amendment.error.title' };
-    if (!hasText(proposal.reason)) errors.reason_nl = { key: 'amendment.error.reason' };
+    const edits = proposal.kind === 'text' ? proposedEdits(current.sections, proposal.sections) : [];
+    const errors: FieldErrors = proposalHeadingErrors(proposal);
     if (proposal.kind === 'text' && edits.length === 0) errors[`${sectionField(current.sections[0]?.key ?? '')}_nl`] = { key: 'amendment.error.noChanges' };
     if (Object.keys(errors).length > 0) return refused(errors);
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedSections, staleSections, wordDiff } from './diff.ts';
+import { changedSections, proposedEdits, staleSections, wordDiff } from './diff.ts';
 import { applyEdits } from './commands.ts';
 
 const section = (key: string, nl: string, position = 0) => ({ key, position, heading: { nl: key, en: key }, body: { nl, en: nl } });
@@ -49,5 +49,13 @@ describe('amendment diff', () => {
     const adopted = base.map((s) => (s.key === 'a' ? { ...s, body: nlOnly.body } : s));
     assert.deepEqual(staleSections(adopted, [{ key: 'a', body: { nl: 'Eén, nieuw', en: 'One, new' } }], { a: 'en', b: 'nl' }), { b: 'nl' }, 'the English caught up; other sections keep their mark');
     assert.deepEqual(staleSections(adopted, adopted, { b: 'nl' }), { b: 'nl' }, 'unchanged sections keep their mark');
+  });
+
+  test('a proposal names only the sections it changes; a language left empty keeps the current text', () => {
+    const current = [section('duration', 'Vijf jaar.'), section('parties', 'Vier partijen.')];
+    assert.deepEqual(proposedEdits(current, {}), []);
+    assert.deepEqual(proposedEdits(current, { duration: { nl: 'Vijf jaar.', en: 'Vijf jaar.' } }), [], 'the same text is no change');
+    assert.deepEqual(proposedEdits(current, { duration: { en: 'Ten years.' } }), [{ key: 'duration', body: { nl: 'Vijf jaar.', en: 'Ten years.' } }]);
+    assert.deepEqual(proposedEdits(current, { parties: { nl: 'Vijf partijen.' }, unknown: { nl: 'x' } }), [{ key: 'parties', body: { nl: 'Vijf partijen.', en: 'Vier partijen.' } }]);
   });
 });

@@ -3,7 +3,7 @@
 import { diffWordsWithSpace } from 'diff';
 import type { LocalizedText } from '../../domain/localized.ts';
 import { staleAfterEdit, type StaleTranslations } from '../../domain/translation.ts';
-import type { SectionSnapshot } from './tables.ts';
+import type { SectionEdit, SectionSnapshot } from './tables.ts';
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed';
@@ -53,4 +53,18 @@ export function staleSections(before: Pick<SectionSnapshot, 'key' | 'body'>[], a
     bodies(after),
     stale,
   );
+}
+
+/**
+ * What a proposal changes: per current section, the typed text (a language left empty keeps the
+ * current text, so a proposal names only what it changes); sections whose text stays are left out.
+ */
+export function proposedEdits(current: SectionSnapshot[], typed: Record<string, LocalizedText>): SectionEdit[] {
+  const edits: SectionEdit[] = [];
+  for (const section of current) {
+    const text = typed[section.key] ?? {};
+    const body = { nl: text.nl ?? section.body.nl ?? '', en: text.en ?? section.body.en ?? '' };
+    if (body.nl !== (section.body.nl ?? '').trim() || body.en !== (section.body.en ?? '').trim()) edits.push({ key: section.key, body });
+  }
+  return edits;
 }

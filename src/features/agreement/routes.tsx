@@ -15,13 +15,18 @@ import { registerNavItem } from '../../web/navigation.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
 import { localizedPaths } from '../../web/routing.ts';
-import { can } from '../../policies.ts';
-import { AmendmentPage, ProposePage } from './amendment-views.tsx';
-import { addRepresentative, adoptAmendment, answerAmendment, isStateConflict, proposeAmendment, removeRepresentative, withdrawAnswer } from './commands.ts';
+import { authorize, can } from '../../policies.ts';
+import { AmendmentPage, ProposalSummary, ProposePage } from './amendment-views.tsx';
+import { crumbs, partyName } from './views.tsx';
+import { addRepresentative, adoptAmendment, answerAmendment, applyEdits, isStateConflict, proposalHeadingErrors, proposeAmendment, removeRepresentative, withdrawAnswer } from './commands.ts';
 import './messages.ts';
 import * as q from './queries.ts';
 import { representativeForm, RepresentativesPage } from './representative-views.tsx';
-import { AnswerInput, proposalForm, proposalOf, RepresentativeInput, WithdrawInput } from './schema.ts';
+import { AnswerInput, ProposalStart, proposalForm, proposalOf, RepresentativeInput, sectionField, WithdrawInput } from './schema.ts';
+import { changedSections, proposedEdits } from './diff.ts';
+import { askToConfirm, isConfirmed } from '../../web/confirm.tsx';
+import { resolveText } from '../../domain/localized.ts';
+import type { FieldErrors } from '../../domain/outcome.ts';
 import { amendmentDocument, versionDocument } from './documents.ts';
 import { documentContext, documentFormat, sendDocument } from '../../documents/http.ts';
 import { AgreementPage, ComparePage, VersionPage } from './views.tsx';
@@ -134,16 +139,30 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
   }
 
   // --- proposals ---------------------------------------------------------------------------
-  /** The proposal form for a representative; 404 for everyone else (it does not exist for them). */
-  async function renderPropose(request: FastifyRequest, reply: FastifyReply, kind: 'text' | 'renewal', form?: FormState, status = 200) {
+  // A proposal is made in steps, each a post of everything typed so far to /amendments: `step`
+  // names the button pressed (choose → edit → check), and the check step is the shared
+  // confirmation page; only its confirmation (`confirmed=yes`, no step) stores the proposal.
+  type ProposeRequest = FastifyRequest<{ Params: P; Body?: Form }>;
+
+  /** The proposal's context for a representative; 404 for everyone else (it does not exist for them). */
+  async function proposing(request: FastifyRequest) {
     const agreement = await loadAgreement(db, request);
     const standing = await q.standingOf(db, agreement, request.actor);
-    if (!can(request.actor, 'amendment.propose', standing)) throw notFound();
-    const [parties, current, term] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement), programmeTerm(db, agreement.programmeId)]);
+    if (!request.actor || !can(request.actor, 'amendment.propose', standing)) throw notFound();
+    const [parties, current] = await Promise.all([q.listParties(db, agreement.id), q.currentVersion(db, agreement)]);
+    return { agreement, standing, parties, current, actor: request.actor };
+  }
+
+  async function renderPropose(request: ProposeRequest, reply: FastifyReply, kind: 'text' | 'renewal', step: 'choose' | 'edit', form?: FormState, status = 200) {
+    const { agreement, standing, parties, current } = await proposing(request);
+    const term = await programmeTerm(db, agreement.programmeId);
+    const chosen = chosenArticles(form?.values);
     const page = (
       <ProposePage
         ctx={pageContext(request, config)}
         kind={kind}
+        step={step}
+        chosen={chosen}
         parties={parties}
         represented={standing.representedPartyIds}
         sections={current.sections}
@@ -157,24 +176,70 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     return sendHtml(reply, renderPage(page), status);
   }
 
+  const chosenArticles = (values: Form | undefined): string[] => {
+    const raw = values?.articles;
+    return (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+  };
+  const kindOf = (body: Form | undefined) => (body?.kind === 'renewal' ? 'renewal' : 'text');
+
   for (const { url } of localizedPaths('/:programme/agreement/amendments/new')) {
     app.get<{ Params: P; Querystring: { kind?: string } }>(url, { config: { action: 'amendment.propose' } }, async (request, reply) =>
-      renderPropose(request, reply, request.query.kind === 'renewal' ? 'renewal' : 'text'),
+      renderPropose(request, reply, request.query.kind === 'renewal' ? 'renewal' : 'text', 'choose'),
     );
   }
 
   for (const { locale, url } of localizedPaths('/:programme/agreement/amendments')) {
     app.post<{ Params: P; Body: Form }>(url, { config: { action: 'amendment.propose' } }, async (request, reply) => {
-      const agreement = await loadAgreement(db, request);
-      const actor = request.actor;
-      if (!actor || !can(actor, 'amendment.propose', await q.standingOf(db, agreement, actor))) throw notFound();
-      const keys = (await q.currentVersion(db, agreement)).sections.map((s) => s.key);
-      const read = readForm(proposalForm(keys), request.body);
-      const result = read.ok ? await proposeAmendment({ db, actor, agreement, proposal: proposalOf(read.value, keys) }) : read;
-      if (!result.ok) {
-        const kind = request.body?.kind === 'renewal' ? 'renewal' : 'text';
-        return renderPropose(request, reply, kind, formState('proposal', result.errors, request.body), 400);
+      const { agreement, standing, parties, current, actor } = await proposing(request);
+      const body = request.body ?? {};
+      const kind = kindOf(body);
+      const keys = current.sections.map((s) => s.key);
+      const typed = (errors: FieldErrors = {}) => formState('proposal', errors, body);
+      const step = body.step;
+      if (step === 'choose') return renderPropose(request, reply, kind, 'choose', typed());
+
+      // The first step's answers, checked whenever the proposal moves on.
+      const start = readForm(ProposalStart, body, request.locale);
+      const startErrors: FieldErrors = start.ok ? proposalHeadingErrors(start.value) : start.errors;
+      // A party the actor does not represent (not offered on the form) is refused outright, as the command does.
+      if (start.ok) authorize(actor, 'amendment.propose', { ...standing, partyId: start.value.party });
+      const articles = chosenArticles(body).filter((key) => keys.includes(key));
+      if (kind === 'text' && step === 'edit' && articles.length === 0) startErrors.articles = { key: 'amendment.error.noArticles' };
+      if (Object.keys(startErrors).length > 0) return renderPropose(request, reply, kind, 'choose', typed(startErrors), 400);
+      if (step === 'edit' && kind === 'text') return renderPropose(request, reply, kind, 'edit', typed());
+
+      const read = readForm(proposalForm(keys), body, request.locale);
+      if (!read.ok) return renderPropose(request, reply, kind, kind === 'text' ? 'edit' : 'choose', typed(read.errors), 400);
+      const proposal = proposalOf(read.value, keys);
+      if (!isConfirmed(body)) {
+        // The check step: what the proposal changes, word by word, and what submitting it does.
+        const edits = kind === 'text' ? proposedEdits(current.sections, proposal.sections) : [];
+        if (kind === 'text' && edits.length === 0) {
+          const first = articles[0] ?? keys[0] ?? '';
+          return renderPropose(request, reply, kind, 'edit', typed({ [`${sectionField(first)}_nl`]: { key: 'amendment.error.noChanges' } }), 400);
+        }
+        const ctx = pageContext(request, config);
+        const partyLabel = partyName(parties, proposal.party, ctx.locale);
+        const changes = changedSections(current.sections, applyEdits(current.sections, edits));
+        const { step: _pressed, ...values } = body;
+        return askToConfirm(request, reply, config, {
+          title: ctx.t('amendment.check.title', { title: resolveText(proposal.title, ctx.locale).text }),
+          summary: <ProposalSummary ctx={ctx} parties={parties} party={proposal.party} title={proposal.title} reason={proposal.reason} changes={changes} />,
+          consequences: [
+            ctx.t('amendment.check.submitted', { party: partyLabel }),
+            kind === 'renewal' ? ctx.t('amendment.check.renewal', { next: formatDate(ctx.locale, endDateAfterRenewal(agreement)) }) : ctx.t('amendment.check.articles', { count: edits.length }),
+            ctx.t('amendment.check.consent', { count: parties.length }),
+          ],
+          action: `/${locale}/${request.programme!.slug}/agreement/amendments`,
+          values,
+          confirmLabel: ctx.t('amendment.submit'),
+          back: kind === 'text' ? { name: 'step', value: 'edit', label: ctx.t('amendment.back.edit') } : { name: 'step', value: 'choose', label: ctx.t('amendment.back.choose') },
+          cancelHref: `/${locale}/${request.programme!.slug}/agreement`,
+          crumbs: crumbs(ctx, ctx.t('amendment.step.check')),
+        });
       }
+      const result = await proposeAmendment({ db, actor, agreement, proposal });
+      if (!result.ok) return renderPropose(request, reply, kind, kind === 'text' ? 'edit' : 'choose', typed(result.errors), 400);
       return redirectLocal(reply, undefined, `/${locale}/${request.programme!.slug}/agreement/amendments/${result.value.number}`);
     });
   }
@@ -274,6 +339,38 @@ export function registerAgreementRoutes(app: FastifyInstance, db: Db, config: Co
     app.post<{ Params: P & { number: string }; Body: Form }>(url, { config: { action: 'amendment.adopt' } }, async (request, reply) => {
       const agreement = await loadAgreement(db, request);
       const { number, actor } = target(request);
+      if (!isConfirmed(request.body)) {
+        // Adoption publishes a new text (or term) in the parties' name: checked first, when it can be done now.
+        const amendment = await q.getAmendment(db, agreement.id, number);
+        const standing = await q.standingOf(db, agreement, actor);
+        if (amendment && !amendment.adoptedAt && can(actor, 'amendment.adopt', standing)) {
+          const parties = await q.listParties(db, agreement.id);
+          const outcome = q.outcomeOf(
+            parties.map((p) => p.party.id),
+            await q.listConsents(db, [amendment.id]),
+          );
+          if (outcome.state === 'unanimous') {
+            const ctx = pageContext(request, config);
+            const page = `/${locale}/${request.programme!.slug}/agreement/amendments/${number}`;
+            const next = (await q.listVersions(db, agreement.id)).reduce((last, v) => Math.max(last, v.number), 1) + 1;
+            return askToConfirm(request, reply, config, {
+              title: ctx.t('amendment.adoptCheck.title', { number, title: resolveText(amendment.title, ctx.locale).text }),
+              consequences: [
+                ctx.t('amendment.adoptCheck.consents', { count: parties.length }),
+                amendment.kind === 'renewal'
+                  ? ctx.t('amendment.adoptCheck.renewal', { end: formatDate(ctx.locale, endDateAfterRenewal(agreement)) })
+                  : ctx.t('amendment.adoptCheck.version', { version: next, date: formatDate(ctx.locale, today()) }),
+                ctx.t('amendment.adoptCheck.published'),
+              ],
+              action: `${page}/adopt`,
+              values: {},
+              confirmLabel: ctx.t('amendment.adopt'),
+              cancelHref: page,
+              crumbs: crumbs(ctx, ctx.t('amendment.adopt')),
+            });
+          }
+        }
+      }
       return answerStep(request, reply, locale, 'adopt', await adoptAmendment({ db, actor, agreement, number }));
     });
   }

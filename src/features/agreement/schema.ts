@@ -15,6 +15,20 @@ const proposalFields = {
   reason: field.localized(LIMITS.longText, { multiline: true }),
 };
 
+/**
+ * The proposal is made in steps (choose the articles → edit them → check → submit), each a post of
+ * everything typed so far; `step` is the button pressed, `articles` the chosen sections' keys.
+ */
+export const PROPOSAL_STEPS = ['choose', 'edit', 'check'] as const;
+export type ProposalStep = (typeof PROPOSAL_STEPS)[number];
+
+/** The first step: on behalf of whom, what and why, and which articles change. */
+export const ProposalStart = Type.Object({
+  ...proposalFields,
+  articles: Type.Optional(field.list(field.text(LIMITS.name), 200)),
+});
+export type ProposalStart = Static<typeof ProposalStart>;
+
 /** The name of a section's new text on the form: `body_<key>` (posted as `body_<key>_nl` and `_en`). */
 export const sectionField = (key: string) => `body_${key}`;
 

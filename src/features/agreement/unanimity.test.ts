@@ -50,7 +50,7 @@ for (const mode of databaseModes()) {
     const representatives = () => t.database.db.select().from(agreementRepresentatives);
     const answer = (rep: Rep, n: number, value: 'consent' | 'objection') => post(rep, `/nl/leiden/agreement/amendments/${n}/answers`, { party: rep.partyId, answer: value });
     async function propose(by: Rep, body: Record<string, string>): Promise<number> {
-      const response = await post(by, '/nl/leiden/agreement/amendments', { party: by.partyId, title_nl: 'Titel', title_en: 'Title', reason_nl: 'Omdat', reason_en: 'Because', ...body });
+      const response = await post(by, '/nl/leiden/agreement/amendments', { confirmed: 'yes', party: by.partyId, title_nl: 'Titel', title_en: 'Title', reason_nl: 'Omdat', reason_en: 'Because', ...body });
       assert.equal(response.statusCode, 303, response.body.slice(0, 500));
       return Number(/amendments\/(\d+)$/.exec(response.headers.location as string)![1]);
     }
@@ -113,7 +113,7 @@ for (const mode of databaseModes()) {
       const n = await propose(reps.lumc, { body_annex_nl: 'Bijlage vervangen.', body_annex_en: 'Annex replaced.' });
       for (const slug of ['universiteit-leiden', 'lumc', 'hogeschool-leiden'] as const) assert.equal((await answer(reps[slug], n, 'consent')).statusCode, 303);
       // Three of four is not unanimity.
-      const early = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, {});
+      const early = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' });
       assert.equal(early.statusCode, 409);
       assert.match(early.body, /Not every party has consented yet/);
 
@@ -135,7 +135,7 @@ for (const mode of databaseModes()) {
       assert.match(page.body, /<tr class="utrecht-table__row" data-party="universiteit-leiden">.*?Stemt in.*?Rep universiteit</s);
 
       assert.equal((await answer(reps['gemeente-leiden'], n, 'consent')).statusCode, 303);
-      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+      assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
       const [amendment] = await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.number, n));
       assert.ok(amendment!.adoptedAt);
       const consents = await t.database.db.select().from(agreementConsents).where(eq(agreementConsents.amendmentId, amendment!.id));
@@ -151,12 +151,12 @@ for (const mode of databaseModes()) {
         assert.match(form.body, /6 July 2027/);
         const n = await propose(reps.lumc, { kind: 'renewal' });
         // A second renewal while one is pending: refused, nothing stored.
-        const second = await post(reps.lumc, '/en/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' });
+        const second = await post(reps.lumc, '/en/leiden/agreement/amendments', { confirmed: 'yes', kind: 'renewal', party: reps.lumc.partyId, title_nl: 'x', reason_nl: 'y' });
         assert.equal(second.statusCode, 400);
         assert.match(second.body, new RegExp(`A renewal has already been proposed \\(amendment ${n}\\)`));
         assert.equal((await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.kind, 'renewal'))).length, 1);
         for (const slug of PARTIES) assert.equal((await answer(reps[slug], n, 'consent')).statusCode, 303);
-        assert.equal((await post(reps.lumc, `/nl/leiden/agreement/amendments/${n}/adopt`, {})).statusCode, 303);
+        assert.equal((await post(reps.lumc, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
 
         const term = await programmeTerm(t.database.db, programmeId);
         assert.equal(term.endOn, '2027-07-06');
@@ -188,7 +188,7 @@ for (const mode of databaseModes()) {
         const n = await propose(reps.lumc, { kind: 'renewal' });
         for (const slug of PARTIES) assert.equal((await answer(reps[slug], n, 'consent')).statusCode, 303);
         setClock('2027-07-10T10:00:00Z', { frozen: true });
-        const adopt = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, {});
+        const adopt = await post(coordinator, `/en/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' });
         assert.equal(adopt.statusCode, 409);
         assert.match(adopt.body, /Start a successor programme with a new agreement/);
         const [agreement] = await t.database.db.select().from(agreements);
@@ -201,11 +201,11 @@ for (const mode of databaseModes()) {
         assert.doesNotMatch(form.body, /id="proposal"/);
         const before = (await t.database.db.select().from(agreementAmendments)).length;
         // The programme is an archive now: a party's post is refused before the rule is asked (403), pointing to a successor.
-        const nl = await post(reps.lumc, '/nl/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_nl: 'Verlenging', reason_nl: 'Graag' });
+        const nl = await post(reps.lumc, '/nl/leiden/agreement/amendments', { confirmed: 'yes', kind: 'renewal', party: reps.lumc.partyId, title_nl: 'Verlenging', reason_nl: 'Graag' });
         assert.equal(nl.statusCode, 403);
         assert.match(nl.body, /Dit programma is afgelopen/);
         assert.match(nl.body, /start een opvolgend programma met een nieuwe overeenkomst/);
-        const en = await post(reps.lumc, '/en/leiden/agreement/amendments', { kind: 'renewal', party: reps.lumc.partyId, title_en: 'Renewal', reason_en: 'Please' });
+        const en = await post(reps.lumc, '/en/leiden/agreement/amendments', { confirmed: 'yes', kind: 'renewal', party: reps.lumc.partyId, title_en: 'Renewal', reason_en: 'Please' });
         assert.match(en.body, /a successor programme starts with a new agreement/);
         assert.equal((await t.database.db.select().from(agreementAmendments)).length, before);
         // The dashboard shows the archive, not a term alarm.

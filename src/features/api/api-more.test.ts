@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, renewLeiden, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { agreementParties, agreements, auditEvents, bodies, organisations, programmes, projects, targets } from '../../db/schema.ts';
 import { agreementAmendments, agreementRepresentatives } from '../agreement/tables.ts';
 import { annualAgendas } from '../agenda/tables.ts';
@@ -57,9 +57,7 @@ for (const mode of databaseModes()) {
     };
 
     before(async () => {
-      t = await startTestApp(mode);
-      // Leads and partners work here on today's date: Leiden (2017-2022) is renewed so it still runs.
-      await renewLeiden(t);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
       doc = await openApiChecker(t.app);
       const db = t.database.db;
       const [leiden] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden'));

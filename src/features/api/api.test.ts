@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { buildUser, login, loginAs, renewLeiden, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { buildUser, login, loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { grantRole } from '../accounts/commands.ts';
 import { auditEvents, programmes, projects } from '../../db/schema.ts';
 import { openApiChecker, type OpenApiChecker } from './testing.ts';
@@ -47,9 +47,7 @@ for (const mode of databaseModes()) {
     };
 
     before(async () => {
-      t = await startTestApp(mode);
-      // Leads and partners work here on today's date: Leiden (2017-2022) is renewed so it still runs.
-      await renewLeiden(t);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
       doc = await openApiChecker(t.app);
       const [leiden] = await t.database.db.select({ id: programmes.id }).from(programmes).where(eq(programmes.slug, 'leiden'));
       leidenId = leiden!.id;

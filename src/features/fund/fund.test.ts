@@ -5,7 +5,7 @@ import { parseCsv } from '../../domain/export-cells.ts';
 import { formatCents, formatHours } from '../../domain/money.ts';
 import { and, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, renewLeiden, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { auditEvents, bodies, organisations, programmes, projects, type BodyKind } from '../../db/schema.ts';
 import { decisions, meetings } from '../meetings/tables.ts';
 import { fundApplications, funds, ledgerEntries } from './tables.ts';
@@ -35,9 +35,7 @@ for (const mode of databaseModes()) {
     const get = (session: Session | null, url: string) => t.app.inject({ url, headers: session ? { cookie: session.cookie } : {} });
 
     before(async () => {
-      t = await startTestApp(mode);
-      // Leads and partners work here on today's date: Leiden (2017-2022) is renewed so it still runs.
-      await renewLeiden(t);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
       coordinator = await loginAs(t, { role: 'coordinator' });
       executive = await loginAs(t, { role: 'executive' });
       support = await loginAs(t, { role: 'support' });

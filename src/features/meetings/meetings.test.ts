@@ -4,7 +4,7 @@ import ical from 'node-ical';
 import { and, eq } from 'drizzle-orm';
 import { now, setClock } from '../../clock.ts';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, renewLeiden, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, renewProgramme, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { auditEvents, people } from '../../db/schema.ts';
 import { amsterdamYear } from '../../domain/cadence.ts';
 import { LIMITS } from '../../web/forms.ts';
@@ -41,7 +41,7 @@ for (const mode of databaseModes()) {
       // The programme's clock runs from mid-2040, so the meetings these tests plan (2030-2035) have
       // taken place when their minutes and decisions are recorded; the tests of that rule set their own time.
       // Leiden is renewed four times (until 6 July 2042) so that it still runs then, not an archive.
-      await renewLeiden(t, 4);
+      await renewProgramme(t, 'leiden', 4);
       setClock(LATER);
     });
     after(async () => {

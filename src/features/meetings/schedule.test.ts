@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { setClock } from '../../clock.ts';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, startTestApp, renewLeiden, type Session, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { auditEvents } from '../../db/schema.ts';
 import { meetings } from './tables.ts';
 
@@ -19,9 +19,7 @@ for (const mode of databaseModes()) {
     let coordinator: Session;
     let support: Session;
     before(async () => {
-      t = await startTestApp(mode);
-      // A running programme on the dates this test works on: Leiden's parties renewed its agreement twice (to 2032).
-      await renewLeiden(t, 2);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
       coordinator = await loginAs(t, { role: 'coordinator', name: 'Cora Coördinator' });
       support = await loginAs(t, { role: 'support' });
       setClock('2030-01-10T10:00:00Z');

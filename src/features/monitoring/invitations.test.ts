@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import ical from 'node-ical';
 import { asc, eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { buildUser, loginAs, renewLeiden, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { buildUser, loginAs, startTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
 import { people, users } from '../../db/schema.ts';
 import { savePreferences } from './mail.ts';
 import { mailOutbox } from './tables.ts';
@@ -33,9 +33,7 @@ for (const mode of databaseModes()) {
       const previous = process.env.SMTP_URL;
       process.env.SMTP_URL = smtp.url;
       try {
-        t = await startTestApp(mode);
-        // Leads and partners work here on today's date: Leiden (2017-2022) is renewed so it still runs.
-        await renewLeiden(t);
+        t = await startTestApp(mode, {}, { leiden: 'running' });
       } finally {
         if (previous === undefined) delete process.env.SMTP_URL;
         else process.env.SMTP_URL = previous;

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import { databaseModes } from '../../../test/support/database.ts';
-import { anonymous, loginAs, renewLeiden, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { anonymous, loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { auditEvents, projects } from '../../db/schema.ts';
 import { chartRenderCount } from './chart.ts';
 import { isoToday, periodOf } from './periods.ts';
@@ -12,9 +12,7 @@ for (const mode of databaseModes()) {
   describe(`monitoring (${mode})`, () => {
     let t: TestApp;
     before(async () => {
-      t = await startTestApp(mode);
-      // Leads and partners work here on today's date: Leiden (2017-2022) is renewed so it still runs.
-      await renewLeiden(t);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
     });
     after(async () => t.close());
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { and, eq, ne } from 'drizzle-orm';
 import { setClock } from '../../clock.ts';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, renewLeiden, startTestApp, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { actions, organisations, projectPartners, projects } from '../../db/schema.ts';
 import { leiden } from '../../seed/leiden.ts';
 import { resolveText } from '../../domain/localized.ts';
@@ -42,9 +42,7 @@ for (const mode of databaseModes()) {
     let projectId: string;
     let version: number;
     before(async () => {
-      t = await startTestApp(mode);
-      // Leads and partners edit here on today's date: Leiden is renewed so it still runs.
-      await renewLeiden(t);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
       const [row] = await t.database.db.select().from(projects).where(eq(projects.code, '3a'));
       projectId = row!.id;
       version = row!.version;

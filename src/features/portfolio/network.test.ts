@@ -1,16 +1,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { databaseModes } from '../../../test/support/database.ts';
-import { loginAs, startTestApp, renewLeiden, type TestApp } from '../../../test/support/app.ts';
+import { loginAs, startTestApp, type TestApp } from '../../../test/support/app.ts';
 import { crossOvers } from './tables.ts';
 
 for (const mode of databaseModes()) {
   describe(`cross-overs and network (${mode})`, () => {
     let t: TestApp;
     before(async () => {
-      t = await startTestApp(mode);
-      // A running programme on the dates this test works on: Leiden's parties renewed its agreement twice (to 2032).
-      await renewLeiden(t, 2);
+      t = await startTestApp(mode, {}, { leiden: 'running' });
     });
     after(async () => t.close());
 

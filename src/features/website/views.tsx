@@ -305,6 +305,7 @@ function Snippet({ text, lang }: { text: string; lang?: Locale }) {
 export function SearchPage({ ctx, query, hits, form }: { ctx: PageContext; query: string; hits: SearchHit[] | null; form?: FormState }) {
   const { t, locale } = ctx;
   const title = t('website.search.title');
+  const groups = hits ? groupByKind(hits) : [];
   return (
     <Layout ctx={ctx} title={query ? `${title}: ${query}` : title} crumbs={[programmeCrumb(ctx), { label: title }]} indexable={!query}>
       <Heading level={1}>{title}</Heading>
@@ -324,7 +325,7 @@ export function SearchPage({ ctx, query, hits, form }: { ctx: PageContext; query
                 {t('website.search.groups')}
               </p>
               <ul class="utrecht-unordered-list">
-                {groupByKind(hits).map((group) => (
+                {groups.map((group) => (
                   <li class="utrecht-unordered-list__item">
                     <a class="utrecht-link" href={`#results-${group.kind}`}>
                       {t(`website.search.group.${group.kind}`, { count: group.hits.length })}
@@ -334,7 +335,7 @@ export function SearchPage({ ctx, query, hits, form }: { ctx: PageContext; query
               </ul>
             </nav>
           )}
-          {groupByKind(hits).map((group) => (
+          {groups.map((group) => (
             <section aria-labelledby={`results-${group.kind}`}>
               <Heading level={2} id={`results-${group.kind}`}>
                 {t(`website.search.group.${group.kind}`, { count: group.hits.length })}
