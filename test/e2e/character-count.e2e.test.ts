@@ -4,15 +4,14 @@
 // stated maximum stays and nothing else changes.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildUser, renewLeiden, TEST_PASSWORD } from '../support/app.ts';
+import { buildUser, TEST_PASSWORD } from '../support/app.ts';
 import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
 
 describe('the live character count in Chromium', { skip: !chromiumAvailable() }, () => {
-  const e2e = useBrowserApp();
+  // A running programme, so its lead may edit the project.
+  const e2e = useBrowserApp({}, { leiden: 'running' });
   let lead = '';
   before(async () => {
-    // A running programme: Leiden renewed to 2032, so its lead may edit the project.
-    await renewLeiden(e2e.t, 2);
     lead = (await buildUser(e2e.t, { role: 'lead', project: '3a', name: 'Trekker 3a' })).email;
   });
 
