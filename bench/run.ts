@@ -10,6 +10,7 @@
 //   npm run bench                 PostgreSQL (full) and PGlite (shorter), 1x and 100x
 //   npm run bench -- --quick      one short pass, for trying the script
 //   npm run bench -- --quick --db pglite --scale 100x
+//   npm run bench -- --db postgres --scale 1x   the full pass of one database and scale
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -263,14 +264,16 @@ function requireTools(): void {
 async function main(): Promise<number> {
   requireTools();
   buildBundle();
-  const plan: { mode: 'postgres' | 'pglite'; scale: Scale; rounds: number; seconds: number; wrkSeconds: number }[] = options.quick
+  type Step = { mode: 'postgres' | 'pglite'; scale: Scale; rounds: number; seconds: number; wrkSeconds: number };
+  const plan: Step[] = options.quick
     ? [{ mode: options.db === 'pglite' ? 'pglite' : 'postgres', scale: options.scale === '100x' ? SCALES['100x'] : SCALES['1x'], rounds: 3, seconds: 1, wrkSeconds: 2 }]
-    : [
+    : ([
         { mode: 'postgres', scale: SCALES['1x'], rounds: 3, seconds: 3, wrkSeconds: 5 },
         { mode: 'postgres', scale: SCALES['100x'], rounds: 3, seconds: 3, wrkSeconds: 5 },
         { mode: 'pglite', scale: SCALES['1x'], rounds: 3, seconds: 1, wrkSeconds: 3 },
         { mode: 'pglite', scale: SCALES['100x'], rounds: 3, seconds: 1, wrkSeconds: 3 },
-      ];
+      ] satisfies Step[]).filter((step) => (!options.db || step.mode === options.db) && (!options.scale || step.scale.name === options.scale));
+  if (plan.length === 0) throw new Error('no pass matches --db and --scale (postgres|pglite, 1x|100x)');
   const results: PassResult[] = [];
   for (const step of plan) results.push(await pass(step.mode, step.scale, step.rounds, step.seconds, step.wrkSeconds));
   // A fresh clone after `npm ci` has the PGlite template (built by npm ci's prepare step).

@@ -118,6 +118,10 @@ describe('knowledge fund in Chromium', { skip: !chromiumAvailable() }, () => {
       await expectAccessible(page);
       await page.selectOption('#award-decisionId', awardDecision.decisionId);
       await submit(page, 'form[action$="/award"]');
+      // Checked first: what is committed from which fund, on which decision.
+      assert.match(await page.locator('.ks-confirm').innerText(), /are committed to 3a/);
+      await expectAccessible(page);
+      await submit(page, '.ks-confirm form');
       assert.match(await page.locator('#application-status').innerText(), /Awarded/);
       await expectAccessible(page);
       await visit(page, '/nl/leiden/fund/reports');

@@ -6,7 +6,11 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { FORM_ERROR } from '../../domain/outcome.ts';
 import { authorize, can } from '../../policies.ts';
-import { formState, readForm, type FormState } from '../../web/forms.ts';
+import { formState, readForm, type FormBody, type FormState } from '../../web/forms.ts';
+import { askToConfirm, isConfirmed, type Confirmation } from '../../web/confirm.tsx';
+import { awardAmounts } from '../../domain/ledger.ts';
+import { formatCents, formatHours } from '../../domain/money.ts';
+import { meetingDate, name } from './view-parts.tsx';
 import { notFound, redirectLocal, sendHtml } from '../../web/http.ts';
 import { pageContext } from '../../web/request-context.ts';
 import { renderPage } from '../../web/render.ts';
@@ -118,12 +122,48 @@ export function registerApplicationRoutes(app: FastifyInstance, db: Db, config: 
     });
   }
 
+  /**
+   * The check before an award is recorded (it commits money or capacity and decides the application
+   * once): what is committed from which fund, for which project, on which decision. None when the
+   * input cannot be awarded as typed: the command then names the problem on the form.
+   */
+  async function awardConfirmation(request: FastifyRequest<{ Params: Params & { id: string } }>, data: NonNullable<Awaited<ReturnType<typeof q.getApplication>>>, award: AwardInput): Promise<Confirmation | null> {
+    const requested = { cents: data.application.requestedCents, hours: data.application.requestedHours };
+    const amounts = awardAmounts(award.decision, requested, award.decision === 'partial' ? { cents: award.amount ?? 0, hours: award.hours ?? 0 } : undefined);
+    if (amounts === 'invalid' || !award.decisionId) return null;
+    const options = await q.awardDecisionOptions(db, request.programme!.id, await q.fundAwardDecision(db, request.programme!.id));
+    const decision = options.find((o) => o.id === award.decisionId);
+    if (!decision) return null;
+    const ctx = pageContext(request, config);
+    const { t, locale } = ctx;
+    const project = `${data.project.code} ${name(data.project.title, locale)}`;
+    const page = applicationUrl(request);
+    return {
+      title: t('fund.awardCheck.title', { project }),
+      consequences: [
+        award.decision === 'none'
+          ? t('fund.awardCheck.declined', { project })
+          : t('fund.awardCheck.committed', { amount: formatCents(locale, amounts.cents), hours: formatHours(locale, amounts.hours), fund: name(data.fund.name, locale), project }),
+        t('fund.awardCheck.decision', { decision: name(decision.text, locale), date: meetingDate(locale, decision.startsAt) }),
+        t('fund.awardCheck.once'),
+      ],
+      action: `${page}/award`,
+      values: request.body as FormBody,
+      confirmLabel: t('fund.decide'),
+      cancelHref: page,
+    };
+  }
+
   for (const { url } of localizedPaths('/:programme/fund/applications/:id/award')) {
     app.post<IdRoute>(url, { config: { action: 'fund.award' } }, async (request, reply) => {
       const data = await loadApplication(request);
       const application = { id: data.application.id, projectId: data.project.id };
       authorize(request.actor, 'fund.award', application);
       const read = readForm(AwardInput, request.body, request.locale);
+      if (read.ok && !isConfirmed(request.body)) {
+        const confirmation = await awardConfirmation(request, data, read.value);
+        if (confirmation) return askToConfirm(request, reply, config, confirmation);
+      }
       const result = read.ok ? await awardApplication({ actor: request.actor, db, programmeId: request.programme!.id, application, award: read.value }) : read;
       if (!result.ok) return renderApplication(request, reply, formState('award', result.errors, request.body));
       return redirectLocal(reply, `${applicationUrl(request)}?done=fund.decided`, applicationUrl(request));

@@ -203,7 +203,7 @@ for (const mode of databaseModes()) {
     test('an award by a lead, a coordinator or a partner is refused and stores nothing', async () => {
       const admin = await loginAs(t, { role: 'admin' });
       for (const [who, session, status] of [['lead', lead, 403], ['coordinator', coordinator, 403], ['partner', partner, 404], ['support', support, 403], ['admin', admin, 403]] as const) {
-        const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
+        const response = await post(session, `/nl/leiden/fund/applications/${applicationId}/award`, { confirmed: 'yes', decisionId: awardDecision, decision: 'full', idem: idem() });
         assert.equal(response.statusCode, status, who);
       }
       const [application] = await t.database.db.select().from(fundApplications).where(eq(fundApplications.id, applicationId));
@@ -214,15 +214,22 @@ for (const mode of databaseModes()) {
     });
 
     test('the executive awards in part; a partial above the request is refused', async () => {
-      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '2.000', hours: '', idem: idem() });
+      const tooMuch = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { confirmed: 'yes', decisionId: awardDecision, decision: 'partial', amount: '2.000', hours: '', idem: idem() });
       assert.equal(tooMuch.statusCode, 400);
       assert.match(tooMuch.body, /minder dan gevraagd/);
       const key = idem();
-      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
+      // First the check: what is committed, from which fund, on which decision; nothing recorded yet.
+      const asked = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
+      assert.equal(asked.statusCode, 200);
+      assert.match(asked.body, /600,00 en 100 uur uit [^<]+ worden vastgelegd voor 3a/);
+      assert.match(asked.body, /<input type="hidden" name="confirmed" value="yes"/);
+      assert.match(asked.body, new RegExp(`<input type="hidden" name="idem" value="${key}"`));
+      assert.doesNotMatch((await get(lead, `/nl/leiden/fund/applications/${applicationId}`)).body, /Gedeeltelijk toegekend/);
+      const ok = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { confirmed: 'yes', decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', note: 'Besluit 12', idem: key });
       assert.equal(ok.statusCode, 303);
-      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', idem: key });
+      const repeat = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { confirmed: 'yes', decisionId: awardDecision, decision: 'partial', amount: '600', hours: '100', idem: key });
       assert.equal(repeat.statusCode, 303, 'a repeated submission answers like the first');
-      const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
+      const again = await post(executive, `/nl/leiden/fund/applications/${applicationId}/award`, { confirmed: 'yes', decisionId: awardDecision, decision: 'full', idem: idem() });
       assert.equal(again.statusCode, 409);
       assert.match(again.body, /al besloten/);
       const page = await get(lead, `/nl/leiden/fund/applications/${applicationId}`);
@@ -240,7 +247,7 @@ for (const mode of databaseModes()) {
         .insert(fundApplications)
         .values({ programmeId: (await db.select({ p: funds.programmeId }).from(funds).where(eq(funds.id, jointFundId)))[0]!.p, fundId: jointFundId, projectId: project3a, requestedCents: 5_000_00, purpose: { nl: 'Groot' }, periodStart: '2019-01-01', periodEnd: '2019-12-31' })
         .returning();
-      const response = await post(executive, `/en/leiden/fund/applications/${big!.id}/award`, { decisionId: awardDecision, decision: 'full', idem: idem() });
+      const response = await post(executive, `/en/leiden/fund/applications/${big!.id}/award`, { confirmed: 'yes', decisionId: awardDecision, decision: 'full', idem: idem() });
       assert.equal(response.statusCode, 409);
       // The refusal says what is left, so a partial award can be decided instead.
       const { fromRow } = await ledgerMatchesBalance(db, jointFundId);
@@ -442,14 +449,14 @@ for (const mode of databaseModes()) {
         ['missing', '00000000-0000-4000-8000-000000000000'],
         ['garbage', 'not-a-uuid'],
       ] as const) {
-        const refused = await post(executive, `/nl${url}/award`, { decision: 'full', note: 'Volgens besluit', decisionId: decisionId, idem: idem() });
+        const refused = await post(executive, `/nl${url}/award`, { confirmed: 'yes', decision: 'full', note: 'Volgens besluit', decisionId: decisionId, idem: idem() });
         assert.equal(refused.statusCode, 400, why);
         assert.match(refused.body, /Kies een bevestigd besluit van een vergadering van het bestuurlijk niveau van dit programma\./, why);
         assert.match(refused.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/, why);
         assert.ok(refused.body.includes('value="Volgens besluit"'), `${why}: keeps the note`);
         assert.match(refused.body, /<option value="full" selected>/, `${why}: keeps the choice`);
       }
-      const refusedEn = await post(executive, `/en${url}/award`, { decision: 'full', decisionId: supportDecision.decisionId, idem: idem() });
+      const refusedEn = await post(executive, `/en${url}/award`, { confirmed: 'yes', decision: 'full', decisionId: supportDecision.decisionId, idem: idem() });
       assert.equal(refusedEn.statusCode, 400);
       assert.match(refusedEn.body, /Choose a confirmed decision of a meeting of this programme’s executive level\./);
       assert.ok(refusedEn.body.includes(`<option value="${executiveDecision.decisionId}"`), 'the options are shown again');
@@ -459,7 +466,7 @@ for (const mode of databaseModes()) {
       assert.equal((await db.select().from(ledgerEntries).where(eq(ledgerEntries.applicationId, linked))).length, 0, 'nothing committed');
 
       // Accepted: the award refers to the decision, in the row, the audit trail and on the page.
-      const ok = await post(executive, `/nl${url}/award`, { decision: 'full', note: 'Volgens besluit', decisionId: executiveDecision.decisionId, idem: idem() });
+      const ok = await post(executive, `/nl${url}/award`, { confirmed: 'yes', decision: 'full', note: 'Volgens besluit', decisionId: executiveDecision.decisionId, idem: idem() });
       assert.equal(ok.statusCode, 303);
       [row] = await db.select().from(fundApplications).where(eq(fundApplications.id, linked));
       assert.equal(row!.status, 'awarded');
@@ -476,7 +483,7 @@ for (const mode of databaseModes()) {
 
       // Without a decision nothing is decided, not even a refusal: the form says which decision is needed.
       const plain = await newApplication();
-      const without = await post(executive, `/en/leiden/fund/applications/${plain}/award`, { decision: 'none', note: '', decisionId: '', idem: idem() });
+      const without = await post(executive, `/en/leiden/fund/applications/${plain}/award`, { confirmed: 'yes', decision: 'none', note: '', decisionId: '', idem: idem() });
       assert.equal(without.statusCode, 400);
       assert.match(without.body, /Choose a confirmed decision of a meeting of this programme’s executive level\./);
       assert.match(without.body, /<select[^>]*id="award-decisionId"[^>]*aria-invalid="true"/);
@@ -504,10 +511,10 @@ for (const mode of databaseModes()) {
       const offered = await get(executive, `/nl/leiden/fund/applications/${viaSupport}`);
       assert.ok(offered.body.includes(`<option value="${supportDecision.decisionId}"`), 'the support decision is offered');
       assert.ok(!offered.body.includes(awaiting.decisionId));
-      const stillRefused = await post(executive, `/en/leiden/fund/applications/${viaSupport}/award`, { decision: 'full', decisionId: awaiting.decisionId, idem: idem() });
+      const stillRefused = await post(executive, `/en/leiden/fund/applications/${viaSupport}/award`, { confirmed: 'yes', decision: 'full', decisionId: awaiting.decisionId, idem: idem() });
       assert.equal(stillRefused.statusCode, 400);
       assert.match(stillRefused.body, /Choose a confirmed decision of a meeting of this programme’s executive or support level\./);
-      const supported = await post(executive, `/nl/leiden/fund/applications/${viaSupport}/award`, { decision: 'none', decisionId: supportDecision.decisionId, idem: idem() });
+      const supported = await post(executive, `/nl/leiden/fund/applications/${viaSupport}/award`, { confirmed: 'yes', decision: 'none', decisionId: supportDecision.decisionId, idem: idem() });
       assert.equal(supported.statusCode, 303);
       assert.equal((await db.select().from(fundApplications).where(eq(fundApplications.id, viaSupport)))[0]!.decisionId, supportDecision.decisionId);
       assert.equal((await post(coordinator, '/nl/leiden/fund/award-rule', { rule: 'executive' })).statusCode, 303);
