@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   const shots: string[] = [];
   try {
+    // SCREENSHOT_ROLES=anonymous,lead takes only those roles (a quick before/after look).
+    const only = process.env.SCREENSHOT_ROLES?.split(',');
     for (const [role, patterns] of Object.entries(PAGES) as [RoleKey, string[]][]) {
+      if (only && !only.includes(role)) continue;
       const context = await browser.newContext();
       await addCookieHeader(context, world.actors[role].cookie ?? '', baseUrl);
       const page = await context.newPage();

@@ -28,4 +28,23 @@ describe('favicon', () => {
     assert.equal(legacy.statusCode, 301);
     assert.equal(legacy.headers.location, '/assets/favicon.svg');
   });
+
+  test('the enhancement script: one per page, from the site, a module at a hashed address kept for a year; the CSP allows only scripts from the site', async () => {
+    const page = await t.app.inject({ url: '/nl/leiden' });
+    const scripts = page.body.match(/<script\b[^>]*>/g) ?? [];
+    assert.equal(scripts.length, 1);
+    const src = /^<script type="module" src="(\/assets\/enhance-[0-9a-f]{12}\.js)"/.exec(scripts[0]!)?.[1];
+    assert.ok(src, scripts[0]);
+    const csp = String(page.headers['content-security-policy']);
+    assert.match(csp, /(^|;)\s*script-src 'self'(;|$)/);
+    const script = await t.app.inject({ url: src });
+    assert.equal(script.statusCode, 200);
+    assert.match(String(script.headers['content-type']), /^text\/javascript/);
+    assert.equal(script.headers['cache-control'], 'public, max-age=31536000');
+    assert.match(script.body, /data-counter/);
+    const again = await t.app.inject({ url: src, headers: { 'if-none-match': String(script.headers.etag) } });
+    assert.equal(again.statusCode, 304);
+    // An old version's address is gone, not served stale.
+    assert.equal((await t.app.inject({ url: '/assets/enhance-000000000000.js' })).statusCode, 404);
+  });
 });

@@ -1,5 +1,6 @@
-// Stylesheets served from memory with a content hash ETag; a programme's theme is a small
-// stylesheet generated from its design tokens, so a city restyles without code changes.
+// Stylesheets and the one enhancement script served from memory with a content hash ETag; a
+// programme's theme is a small stylesheet generated from its design tokens, so a city restyles
+// without code changes.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +29,12 @@ function sendAsset(request: FastifyRequest, reply: FastifyReply, file: Asset, ma
   return reply.type(file.type).send(file.body);
 }
 
+// The progressive-enhancement script (public/enhance.js, the live character count): its name carries
+// its content hash, so a browser keeps it for a year and a new version is a new address.
+const enhanceBody = readFileSync(projectPath('public', 'enhance.js'));
+export const ENHANCE_SCRIPT = `enhance-${createHash('sha256').update(enhanceBody).digest('hex').slice(0, 12)}.js`;
+const YEAR = 31536000;
+
 const TOKEN_NAME = /^--(ks|utrecht)-[a-z0-9-]{1,80}$/;
 // Colours, lengths, font names: no characters that could end the declaration or the rule.
 const TOKEN_VALUE = /^[A-Za-z0-9#%.,()\s"'-]{1,120}$/;
@@ -52,13 +59,14 @@ export function registerAssets(app: FastifyInstance, db: Db): void {
     'utrecht.css': asset(readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css')), 'text/css; charset=utf-8'),
     'app.css': asset(readFileSync(projectPath('public', 'app.css')), 'text/css; charset=utf-8'),
     // A neutral mark: no organisation's logo ships with the project (a programme's own logo is in its header).
+    [ENHANCE_SCRIPT]: asset(enhanceBody, 'text/javascript; charset=utf-8'),
     'favicon.svg': asset(readFileSync(projectPath('public', 'favicon.svg')), 'image/svg+xml'),
   };
 
   app.get<{ Params: { file: string } }>('/assets/:file', { config: { action: 'public' } }, async (request, reply) => {
     const file = files[request.params.file];
     if (!file) throw notFound();
-    return sendAsset(request, reply, file, 3600);
+    return sendAsset(request, reply, file, request.params.file === ENHANCE_SCRIPT ? YEAR : 3600);
   });
 
   // Browsers and crawlers that do not read the page's icon link ask for /favicon.ico.

@@ -5,9 +5,33 @@ import { textBlocks } from '../domain/plain-text.ts';
 import type { PageContext } from './context.ts';
 import { localePath } from './context.ts';
 
+/** A label that says what something is (NL Design System data badge): "example", "translation out of date". */
+export function Badge({ children, class: extra }: { children: ComponentChildren; class?: string }) {
+  return <span class={`utrecht-data-badge ks-badge${extra ? ` ${extra}` : ''}`}>{children}</span>;
+}
+
 /** Marks default data that does not come from the agreement's text (flagged `example` in the data). */
 export function ExampleBadge({ ctx }: { ctx: PageContext }) {
-  return <span class="ks-badge ks-example">{ctx.t('common.example')}</span>;
+  return <Badge class="ks-example">{ctx.t('common.example')}</Badge>;
+}
+
+/**
+ * The facts about a record (NL Design System data list): each term with its value, grouped in an
+ * item (a `div` in the `dl`, as HTML allows), a column of terms beside their values on a wide screen.
+ */
+export function DataList({ children }: { children: ComponentChildren }) {
+  return <dl class="utrecht-data-list utrecht-data-list--html-dl ks-facts">{children}</dl>;
+}
+
+export function DataItem({ label, id, children }: { label: ComponentChildren; id?: string; children: ComponentChildren }) {
+  return (
+    <div class="utrecht-data-list__item">
+      <dt class="utrecht-data-list__item-key">{label}</dt>
+      <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd" id={id}>
+        {children}
+      </dd>
+    </div>
+  );
 }
 
 /** The same mark on a record's own page, with what it means. */
@@ -121,15 +145,15 @@ export function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: Crumb[]
   if (crumbs.length === 0) return null;
   return (
     <nav class="utrecht-breadcrumb-nav ks-crumbs" aria-label={ctx.t('layout.breadcrumbs')}>
-      <ol>
+      <ol class="utrecht-breadcrumb-nav__list utrecht-breadcrumb-nav__list--html-ol">
         {crumbs.map((crumb, index) => (
-          <li>
+          <li class="utrecht-breadcrumb-nav__item">
             {crumb.href && index < crumbs.length - 1 ? (
-              <a class="utrecht-link" href={crumb.href} lang={crumb.lang}>
+              <a class={`utrecht-link utrecht-link--html-a utrecht-breadcrumb-nav__link${index === 0 ? ' utrecht-breadcrumb-nav__link--first' : ''}`} href={crumb.href} lang={crumb.lang}>
                 {crumb.label}
               </a>
             ) : (
-              <span aria-current={index === crumbs.length - 1 ? 'page' : undefined} lang={crumb.lang}>
+              <span class="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current" aria-current={index === crumbs.length - 1 ? 'page' : undefined} lang={crumb.lang}>
                 {crumb.label}
               </span>
             )}
@@ -188,6 +212,20 @@ export interface FieldFrame {
   description?: string;
   /** A long field's limit, stated under its label ("At most 100,000 characters."). */
   limitHint?: string;
+  /** The live count's words for a long field (public/enhance.js fills in {count} and {over}). */
+  counter?: CounterText;
+}
+
+export interface CounterText {
+  max: number;
+  text: string;
+  over: string;
+}
+
+/** The data attributes the character count script reads from a long field. */
+function counterData(counter: CounterText | undefined) {
+  if (!counter) return {};
+  return { 'data-counter': counter.text, 'data-counter-over': counter.over, 'data-counter-max': String(counter.max) };
 }
 
 /** The accessibility attributes of a control inside a `FormField`: invalid state and what describes it. */
@@ -253,6 +291,7 @@ export function TextField(props: FieldFrame & {
         inputMode={props.inputMode}
         lang={props.lang}
         maxLength={props.maxLength}
+        {...counterData(props.counter)}
         {...fieldAria(props)}
       />
     </FormField>
@@ -270,7 +309,7 @@ export function TextArea(props: FieldFrame & { name?: string; value?: string; ro
         required={props.required}
         lang={props.lang}
         maxLength={props.maxLength}
-        data-counter={props.maxLength && props.maxLength >= 1000 ? 'on' : undefined}
+        {...counterData(props.counter)}
         {...fieldAria(props)}
       >
         {props.value ?? ''}

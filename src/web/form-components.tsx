@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import type { TSchema } from 'typebox';
 import type { Locale, LocalizedText } from '../domain/localized.ts';
-import { Heading, TextArea, TextField } from './components.tsx';
+import { Heading, TextArea, TextField, type CounterText } from './components.tsx';
 import type { PageContext } from './context.ts';
 import { FORM_ERROR, limitsOf, typedValue, type FieldError, type FormState } from './forms.ts';
 
@@ -26,9 +26,12 @@ export function errorOf(ctx: PageContext, state: FormState | undefined, form: st
  */
 export function fieldProps(ctx: PageContext, schema: TSchema, state: FormState | undefined, form: string, name: string, stored = '') {
   const limits = limitsOf(schema, name);
+  const long = limits.maxLength !== undefined && limits.maxLength >= LONG_FIELD;
   return {
     // A long field says how much fits before anyone types it (the short ones carry maxlength only).
-    limitHint: limits.maxLength !== undefined && limits.maxLength >= LONG_FIELD ? ctx.t('form.limit', { max: limits.maxLength }) : undefined,
+    limitHint: long ? ctx.t('form.limit', { max: limits.maxLength }) : undefined,
+    // ... and, with JavaScript, counts as they type: the words in the reader's language, from here.
+    counter: long ? counterText(ctx, limits.maxLength!) : undefined,
     id: `${form}-${name}`,
     name,
     value: typedValue(state, form, name, stored),
@@ -36,6 +39,11 @@ export function fieldProps(ctx: PageContext, schema: TSchema, state: FormState |
     maxLength: limits.maxLength,
     required: limits.required,
   };
+}
+
+/** The live character count's words; {count} and {over} are filled in by public/enhance.js. */
+export function counterText(ctx: PageContext, max: number): CounterText {
+  return { max, text: ctx.t('form.counter', { count: '{count}', max }), over: ctx.t('form.counter.over', { count: '{count}', over: '{over}', max }) };
 }
 
 /** From this many characters on, a field states its limit in words under its label. */

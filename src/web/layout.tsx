@@ -7,6 +7,7 @@ import { formatDate } from './i18n.ts';
 import { localePath, type PageContext } from './context.ts';
 import { menusFor, type NavItem } from './navigation.ts';
 import { ProgrammeLogo } from '../features/files/views.tsx';
+import { ENHANCE_SCRIPT } from './assets.ts';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -45,6 +46,9 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/app.css" />
         {programme && <link rel="stylesheet" href={`/assets/theme/${programme.slug}.css`} />}
+        {/* The one enhancement (live character count); a module script runs deferred, after the page is parsed
+            (HTML forbids `defer` on it), and every page works without it. */}
+        <script type="module" src={`/assets/${ENHANCE_SCRIPT}`} />
         <link rel="canonical" href={canonical} />
         <link rel="alternate" hrefLang="nl" href={`${ctx.baseUrl}${localePath('nl', ctx.path)}`} />
         <link rel="alternate" hrefLang="en" href={`${ctx.baseUrl}${localePath('en', ctx.path)}`} />
@@ -68,75 +72,84 @@ export function Layout({ ctx, title, crumbs = [], children, head, indexable = tr
         {head}
       </head>
       <body class="utrecht-document kennisstad-theme">
-        <a class="utrecht-skip-link" href="#main">
+        <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
           {t('layout.skipToContent')}
         </a>
-        <header class="ks-header">
-          <div class="ks-bar">
-            <a class="ks-brand" href={localePath(locale, programmeHome)}>
-              <ProgrammeLogo ctx={ctx} />
-              {programmeName}
-              {programme && <span class="ks-brand-city">{programme.city}</span>}
-            </a>
-            <div class="ks-tools">
-              <ul>
-                <li>
-                  <a href={localePath(other, ctx.path)} hrefLang={other} lang={other}>
+        {/* NL Design System page layout: page header (with the menus), page body, page footer. */}
+        <div class="utrecht-page-layout">
+          <header class="utrecht-page-header ks-header">
+            <div class="utrecht-page-header__content ks-bar">
+              <a class="ks-brand" href={localePath(locale, programmeHome)}>
+                <ProgrammeLogo ctx={ctx} />
+                {programmeName}
+                {programme && <span class="ks-brand-city">{programme.city}</span>}
+              </a>
+              <ul class="utrecht-link-list utrecht-link-list--html-ul ks-tools">
+                <li class="utrecht-link-list__item">
+                  <a class="utrecht-link utrecht-link--html-a utrecht-link-list__link" href={localePath(other, ctx.path)} hrefLang={other} lang={other}>
                     {t('layout.switchLanguage')}
                   </a>
                 </li>
                 {ctx.actor ? (
                   <>
-                    <li>
-                      <a href={localePath(locale, '/account')}>{ctx.actor.displayName}</a>
+                    <li class="utrecht-link-list__item">
+                      <a class="utrecht-link utrecht-link--html-a utrecht-link-list__link" href={localePath(locale, '/account')}>
+                        {ctx.actor.displayName}
+                      </a>
                     </li>
-                    <li>
+                    <li class="utrecht-link-list__item">
                       <form method="post" action={localePath(locale, '/logout')}>
                         <CsrfField ctx={ctx} />
-                        <button type="submit" class="ks-link-button">
+                        <button type="submit" class="utrecht-link-button utrecht-link-button--html-button utrecht-link-button--inline ks-link-button">
                           {t('layout.logout')}
                         </button>
                       </form>
                     </li>
                   </>
                 ) : (
-                  <li>
-                    <a href={`${localePath(locale, '/login')}?next=${encodeURIComponent(localePath(locale, ctx.path))}`}>{t('layout.login')}</a>
+                  <li class="utrecht-link-list__item">
+                    <a class="utrecht-link utrecht-link--html-a utrecht-link-list__link" href={`${localePath(locale, '/login')}?next=${encodeURIComponent(localePath(locale, ctx.path))}`}>
+                      {t('layout.login')}
+                    </a>
                   </li>
                 )}
               </ul>
             </div>
+            {programme && <Menus ctx={ctx} programmeHome={programmeHome} />}
+          </header>
+          <div class="utrecht-page-body">
+            <div class="utrecht-page-body__content">
+              <main id="main" class="utrecht-page-content ks-main" tabIndex={-1}>
+                <Breadcrumbs ctx={ctx} crumbs={crumbs} />
+                <StageNotice ctx={ctx} />
+                {children}
+              </main>
+            </div>
           </div>
-          {programme && <Menus ctx={ctx} programmeHome={programmeHome} />}
-        </header>
-        <main id="main" class="ks-main" tabIndex={-1}>
-          <Breadcrumbs ctx={ctx} crumbs={crumbs} />
-          <StageNotice ctx={ctx} />
-          {children}
-        </main>
-        <footer class="ks-footer">
-          <div class="ks-bar">
-            <p>{programmeName}</p>
-            <ul class="ks-nav-footer">
+          <footer class="utrecht-page-footer ks-footer">
+            <div class="utrecht-page-footer__content ks-bar">
+              <p class="utrecht-paragraph">{programmeName}</p>
               {programme && (
-                <>
-                  <li>
-                    <a href={localePath(locale, `/${programme.slug}/contact`)}>{t('layout.contact')}</a>
-                  </li>
-                  <li>
-                    <a href={localePath(locale, `/${programme.slug}/accessibility`)}>{t('layout.accessibility')}</a>
-                  </li>
-                  <li>
-                    <a href={localePath(locale, `/${programme.slug}/privacy`)}>{t('layout.privacy')}</a>
-                  </li>
-                  <li>
-                    <a href={localePath(locale, `/${programme.slug}/open-data`)}>{t('layout.openData')}</a>
-                  </li>
-                </>
+                <ul class="utrecht-link-list utrecht-link-list--html-ul ks-nav-footer">
+                  {(
+                    [
+                      ['contact', 'layout.contact'],
+                      ['accessibility', 'layout.accessibility'],
+                      ['privacy', 'layout.privacy'],
+                      ['open-data', 'layout.openData'],
+                    ] as const
+                  ).map(([path, label]) => (
+                    <li class="utrecht-link-list__item">
+                      <a class="utrecht-link utrecht-link--html-a utrecht-link-list__link" href={localePath(locale, `/${programme.slug}/${path}`)}>
+                        {t(label)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
               )}
-            </ul>
-          </div>
-        </footer>
+            </div>
+          </footer>
+        </div>
       </body>
     </html>
   );
@@ -162,25 +175,31 @@ function Menus({ ctx, programmeHome }: { ctx: PageContext; programmeHome: string
           {t('layout.menu')}
         </a>
       </div>
-      <nav class="ks-bar ks-nav" aria-label={t('layout.mainNavigation')}>
-        <ul>
-          <NavLink ctx={ctx} path={programmeHome} label={t('nav.home')} current={current} />
-          {menus.public.map(link)}
-        </ul>
+      <nav class="utrecht-nav-bar ks-nav" aria-label={t('layout.mainNavigation')}>
+        <div class="utrecht-nav-bar__content ks-bar">
+          <ul class="utrecht-nav-list">
+            <NavLink ctx={ctx} path={programmeHome} label={t('nav.home')} current={current} />
+            {menus.public.map(link)}
+          </ul>
+        </div>
       </nav>
       {ctx.actor && own.length > 0 && (
-        <nav class="ks-bar ks-nav ks-nav-own" aria-label={t('layout.ownNavigation')}>
-          <ul class="ks-nav-groups">
-            {menus.start.map(link)}
-            {menus.groups.map(({ group, items }) => (
-              <li class="ks-nav-group">
-                <span class="ks-nav-group__name" id={`menu-${group}`}>
-                  {t(`nav.group.${group}`)}
-                </span>
-                <ul aria-labelledby={`menu-${group}`}>{items.map(link)}</ul>
-              </li>
-            ))}
-          </ul>
+        <nav class="utrecht-nav-bar ks-nav ks-nav-own" aria-label={t('layout.ownNavigation')}>
+          <div class="utrecht-nav-bar__content ks-bar">
+            <ul class="utrecht-nav-list ks-nav-groups">
+              {menus.start.map(link)}
+              {menus.groups.map(({ group, items }) => (
+                <li class="utrecht-nav-list__item ks-nav-group">
+                  <span class="ks-nav-group__name" id={`menu-${group}`}>
+                    {t(`nav.group.${group}`)}
+                  </span>
+                  <ul class="utrecht-nav-list" aria-labelledby={`menu-${group}`}>
+                    {items.map(link)}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </div>
         </nav>
       )}
       {ctx.actor && <ProgrammeSwitch ctx={ctx} />}
@@ -300,8 +319,8 @@ function currentPath(path: string, menuPaths: string[]): { path: string; exact: 
 function NavLink({ ctx, path, label, current }: { ctx: PageContext; path: string; label: string; current: { path: string; exact: boolean } | undefined }) {
   const mark = current?.path === path ? (current.exact ? 'page' : 'true') : undefined;
   return (
-    <li>
-      <a href={localePath(ctx.locale, path)} aria-current={mark}>
+    <li class="utrecht-nav-list__item">
+      <a class="utrecht-link utrecht-link--html-a utrecht-nav-list__link" href={localePath(ctx.locale, path)} aria-current={mark}>
         {label}
       </a>
     </li>

@@ -28,7 +28,7 @@ export function StaleTranslationNote({ ctx, stale, label, id = 'translation-stal
   if (fields.length === 0) return null;
   return (
     <p class="utrecht-paragraph" id={id}>
-      <span class="ks-badge">{ctx.t('translation.stale')}</span> {fields.map(label).join(', ')}
+      <span class="utrecht-data-badge ks-badge">{ctx.t('translation.stale')}</span> {fields.map(label).join(', ')}
     </p>
   );
 }

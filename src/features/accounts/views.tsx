@@ -1,4 +1,4 @@
-import { Alert, CsrfField, Heading, SubmitButton, TextField, Text, Link } from '../../web/components.tsx';
+import { Alert, CsrfField, Heading, SubmitButton, TextField, Text, Link, DataItem, DataList } from '../../web/components.tsx';
 import { limitsOf } from '../../web/forms.ts';
 import { LoginForm } from './forms.ts';
 import type { PageContext } from '../../web/context.ts';
@@ -72,12 +72,10 @@ export function AccountPage({ ctx, email, roles, twoFactor = false, twoFactorReq
   return (
     <Layout ctx={ctx} title={t('account.title')} indexable={false} crumbs={[{ label: t('account.title') }]}>
       <Heading level={1}>{t('account.title')}</Heading>
-      <dl class="ks-dl">
-        <dt>{t('account.email')}</dt>
-        <dd>{email}</dd>
-        <dt>{t('accounts.twoFactor.title')}</dt>
-        <dd>{t(twoFactor ? 'accounts.twoFactor.on' : 'accounts.twoFactor.off')}</dd>
-      </dl>
+      <DataList>
+        <DataItem label={t('account.email')}>{email}</DataItem>
+        <DataItem label={t('accounts.twoFactor.title')}>{t(twoFactor ? 'accounts.twoFactor.on' : 'accounts.twoFactor.off')}</DataItem>
+      </DataList>
       {twoFactorRequired && !twoFactor && <Alert kind="warning">{t('accounts.twoFactor.enrolSoon')}</Alert>}
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">

@@ -280,7 +280,7 @@ for (const mode of databaseModes()) {
         for (const slug of PARTIES) assert.equal((await answer(slug, n, 'consent')).statusCode, 303);
         assert.equal((await post(coordinator, `/nl/leiden/agreement/amendments/${n}/adopt`, { confirmed: 'yes' })).statusCode, 303);
       };
-      const marker = /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> Duration<\/p>/;
+      const marker = /id="translation-stale"><span class="utrecht-data-badge ks-badge">Translation out of date:<\/span> Duration<\/p>/;
       // Only the Dutch text of "Duur" is proposed: the English stays as it was.
       const n = await propose({ body_duration_nl: 'Deze overeenkomst duurt twaalf jaar.' });
       assert.match((await get(`/en/leiden/agreement/amendments/${n}`, coordinator)).body, marker, 'the proposal says what it leaves behind');
@@ -290,7 +290,7 @@ for (const mode of databaseModes()) {
       assert.equal(await stale(), 'Dutch: 1 text out of date', 'a proposal changes nothing yet');
       await adopt(n);
       assert.match((await get('/en/leiden/agreement')).body, marker);
-      assert.match((await get('/nl/leiden/agreement')).body, /id="translation-stale"><span class="ks-badge">Vertaling verouderd:<\/span> Bijlage 1[^<]*<\/p>/, 'in Dutch only the annex is behind');
+      assert.match((await get('/nl/leiden/agreement')).body, /id="translation-stale"><span class="utrecht-data-badge ks-badge">Vertaling verouderd:<\/span> Bijlage 1[^<]*<\/p>/, 'in Dutch only the annex is behind');
       const [version] = await t.database.db.select().from(agreementVersions).where(eq(agreementVersions.amendmentId, (await t.database.db.select().from(agreementAmendments).where(eq(agreementAmendments.number, n)))[0]!.id));
       assert.deepEqual(version!.staleTranslations, { annex: 'nl', duration: 'en' });
       assert.match((await get('/en/leiden/manage/website/translations', coordinator)).body, /id="stale-agreement"[^]*?href="\/en\/leiden\/agreement">The agreement’s current text/);

@@ -2,7 +2,7 @@
 // form to propose one: a text change or a renewal.
 import { LOCALES, type LocalizedText } from '../../domain/localized.ts';
 import type { ConsentOutcome } from '../../domain/consent.ts';
-import { Alert, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
+import { Alert, DataItem, DataList, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { Checkbox, ErrorSummary, errorOf, errorText, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { FormBody, FormState } from '../../web/forms.ts';
@@ -44,7 +44,7 @@ export function AmendmentPage(props: {
       <Heading level={1}>{title}</Heading>
       {form?.errors.amendment && <Alert kind="error">{errorText(ctx, form.errors.amendment)}</Alert>}
       <p class="utrecht-paragraph">
-        <span class="ks-badge">{amendment.kind === 'renewal' ? t('amendment.kind.renewal', { years: 5 }) : t('amendment.kind.text')}</span> <strong id="amendment-state">{status}</strong>
+        <span class="utrecht-data-badge ks-badge">{amendment.kind === 'renewal' ? t('amendment.kind.renewal', { years: 5 }) : t('amendment.kind.text')}</span> <strong id="amendment-state">{status}</strong>
       </p>
       {/* A section changed in one language only: its text in the other stays as it was, and behind. */}
       <StaleTranslationNote ctx={ctx} stale={staleSections(props.baseSections, amendment.edits)} label={sectionLabel(ctx, props.baseSections)} />
@@ -290,18 +290,15 @@ export function ProposalSummary({ ctx, parties, party, title, reason, changes }:
   return (
     <>
       <ProposalSteps ctx={ctx} current="check" />
-      <dl class="ks-facts">
-        <dt>{t('amendment.onBehalfOf')}</dt>
-        <dd>{partyName(parties, party, locale)}</dd>
-        <dt>{t('amendment.subject')}</dt>
-        <dd>
+      <DataList>
+        <DataItem label={t('amendment.onBehalfOf')}>{partyName(parties, party, locale)}</DataItem>
+        <DataItem label={t('amendment.subject')}>
           <Text value={title} locale={locale} />
-        </dd>
-        <dt>{t('amendment.reason')}</dt>
-        <dd>
+        </DataItem>
+        <DataItem label={t('amendment.reason')}>
           <Prose value={reason} locale={locale} />
-        </dd>
-      </dl>
+        </DataItem>
+      </DataList>
       {changes.length > 0 && <ChangeList ctx={ctx} changes={changes} />}
     </>
   );

@@ -6,7 +6,7 @@ import type { LocalizedText } from '../../domain/localized.ts';
 import { formatCents, formatHours } from '../../domain/money.ts';
 import type { CriterionResult } from '../../domain/criteria.ts';
 import type { Lifecycle } from '../../db/schema.ts';
-import { Alert, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
+import { Alert, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField, DataItem, DataList } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { BilingualField, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
@@ -118,15 +118,12 @@ export function ApplicationPage(props: {
     <Layout ctx={ctx} title={title} indexable={false} crumbs={crumbs(ctx, { label: t('fund.applications'), href: `/${locale}${base(ctx)}/applications` }, { label: title })}>
       <Heading level={1}>{title}</Heading>
       {props.notice && <Alert kind="ok">{t(props.notice)}</Alert>}
-      <dl class="ks-dl">
-        <dt>{t('fund.col.status')}</dt>
-        <dd id="application-status">{t(`fund.status.${application.status}`)}</dd>
-        <dt>{t('fund.col.fund')}</dt>
-        <dd>
+      <DataList>
+        <DataItem label={t('fund.col.status')} id="application-status">{t(`fund.status.${application.status}`)}</DataItem>
+        <DataItem label={t('fund.col.fund')}>
           <Text value={data.fund.name} locale={locale} />
-        </dd>
-        <dt>{t('fund.col.requested')}</dt>
-        <dd>
+        </DataItem>
+        <DataItem label={t('fund.col.requested')}>
           {formatCents(locale, application.requestedCents)}
           {application.requestedHours > 0 && (
             <>
@@ -134,14 +131,12 @@ export function ApplicationPage(props: {
               <Hours ctx={ctx} hours={application.requestedHours} perFte={perFte} />
             </>
           )}
-        </dd>
-        <dt>{t('fund.period')}</dt>
-        <dd>
+        </DataItem>
+        <DataItem label={t('fund.period')}>
           {formatDate(locale, application.periodStart)} – {formatDate(locale, application.periodEnd)}
-        </dd>
-        <dt>{t('fund.applicant')}</dt>
-        <dd>{data.applicant ?? '—'}</dd>
-      </dl>
+        </DataItem>
+        <DataItem label={t('fund.applicant')}>{data.applicant ?? '—'}</DataItem>
+      </DataList>
       <Heading level={2}>{t('fund.purpose')}</Heading>
       <Prose value={application.purpose} locale={locale} />
       {application.budgetLines.length > 0 && (
@@ -158,10 +153,9 @@ export function ApplicationPage(props: {
         </>
       )}
       <Heading level={2}>{t('fund.projectStatus')}</Heading>
-      <dl class="ks-dl">
-        <dt>{t('fund.lifecycle')}</dt>
-        <dd>{t(`lifecycle.${project.lifecycle as Lifecycle}`)}</dd>
-      </dl>
+      <DataList>
+        <DataItem label={t('fund.lifecycle')}>{t(`lifecycle.${project.lifecycle as Lifecycle}`)}</DataItem>
+      </DataList>
       <Heading level={3}>{t('fund.criteria')}</Heading>
       <ul class="utrecht-unordered-list">
         {props.criteria.map((c) => (

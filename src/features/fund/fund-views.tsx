@@ -125,7 +125,7 @@ export function FundOverviewPage(props: {
           {t('fund.awardRuleTitle')}
         </Heading>
         <p class="utrecht-paragraph">
-          <span class="ks-badge">{t('fund.notInAgreement')}</span> {t('fund.awardRuleIntro')}
+          <span class="utrecht-data-badge ks-badge">{t('fund.notInAgreement')}</span> {t('fund.awardRuleIntro')}
         </p>
         <p class="utrecht-paragraph" id="award-rule-current">
           {t('fund.awardRuleCurrent', { rule: t(`fund.awardRule.${props.awardRule}`) })}

@@ -3,7 +3,7 @@
 // show only to who may prepare the meeting.
 import { resolveText } from '../../domain/localized.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
-import { Disclosure, Heading, PlainText, SelectField, SubmitButton, TextField } from '../../web/components.tsx';
+import { Disclosure, Heading, PlainText, SelectField, SubmitButton, TextField, DataItem, DataList } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { BilingualField, Checkbox, ErrorSummary, fieldProps, PostForm } from '../../web/form-components.tsx';
 import type { RecordBlock } from '../../domain/meeting-record.ts';
@@ -150,33 +150,29 @@ function MeetingFacts({ ctx, meeting, path }: { ctx: PageContext; meeting: Meeti
   const { t, locale } = ctx;
   return (
     <>
-      <dl class="ks-facts">
-        <dt>{t('meetings.meeting.when')}</dt>
-        <dd>
+      <DataList>
+        <DataItem label={t('meetings.meeting.when')}>
           {formatDateTime(locale, meeting.startsAt)} – {toAmsterdam(meeting.endsAt).time}
-        </dd>
+        </DataItem>
         {meeting.location && (
           <>
-            <dt>{t('meetings.meeting.where')}</dt>
-            <dd>{meeting.location}</dd>
+            <DataItem label={t('meetings.meeting.where')}>{meeting.location}</DataItem>
           </>
         )}
         {meeting.onlineUrl && (
           <>
-            <dt>{t('meetings.meeting.online')}</dt>
-            <dd>
+            <DataItem label={t('meetings.meeting.online')}>
               <a class="utrecht-link" href={meeting.onlineUrl} rel="noopener">
                 {meeting.onlineUrl}
               </a>
-            </dd>
+            </DataItem>
           </>
         )}
-        <dt>{t('meetings.meeting.state')}</dt>
-        <dd>
+        <DataItem label={t('meetings.meeting.state')}>
           {t(`meetings.state.${meeting.state}`)}
           {meeting.state === 'cancelled' && meeting.cancelReason && <> — {t('meetings.cancel.reason')}: {meeting.cancelReason}</>}
-        </dd>
-      </dl>
+        </DataItem>
+      </DataList>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${path}/meeting.ics`}>
           {t('meetings.meeting.ics')}
@@ -211,12 +207,10 @@ function AttendanceSection({ ctx, detail, path, canPrepare, state, blocked, froz
       ) : !recorded ? (
         <p class="utrecht-paragraph">{t('meetings.attendance.notRecorded')}</p>
       ) : (
-        <dl class="ks-facts">
-          <dt>{t('meetings.attendance.present')}</dt>
-          <dd>{present.length > 0 ? names(present) : '—'}</dd>
-          <dt>{t('meetings.attendance.apologies')}</dt>
-          <dd>{apologies.length > 0 ? names(apologies) : '—'}</dd>
-        </dl>
+        <DataList>
+          <DataItem label={t('meetings.attendance.present')}>{present.length > 0 ? names(present) : '—'}</DataItem>
+          <DataItem label={t('meetings.attendance.apologies')}>{apologies.length > 0 ? names(apologies) : '—'}</DataItem>
+        </DataList>
       )}
       {canPrepare && blocked && (
         <>

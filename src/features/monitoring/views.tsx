@@ -1,6 +1,6 @@
 // Pages of monitoring. Every figure in a chart is also in a table; nothing needs JavaScript.
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { Alert, Heading, Link, Prose, SubmitButton, TableScroll, Text, TextField } from '../../web/components.tsx';
+import { Alert, Heading, Link, Prose, SubmitButton, TableScroll, Text, TextField, DataItem, DataList } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { BilingualField, ErrorSummary, fieldProps, PostForm, RadioGroup } from '../../web/form-components.tsx';
 import { typedValue, type FormState } from '../../web/forms.ts';
@@ -18,8 +18,21 @@ function programmePath(ctx: PageContext, rest: string): string {
   return `/${ctx.programme!.slug}${rest}`;
 }
 
+// The NL Design System status badge's kinds; the badge always carries its word, colour only supports it.
+const BADGE_KIND: Record<TrendStatus | ReportStatus, 'success' | 'warning' | 'danger' | 'neutral'> = {
+  met: 'success',
+  on_track: 'success',
+  at_risk: 'warning',
+  off_track: 'danger',
+  no_data: 'neutral',
+};
+
 export function StatusBadge({ ctx, status }: { ctx: PageContext; status: TrendStatus | ReportStatus }) {
-  return <span class={`ks-status ks-status--${status.replace('_', '-')}`}>{ctx.t(`monitoring.status.${status}`)}</span>;
+  return (
+    <span class={`utrecht-status-badge utrecht-status-badge--${BADGE_KIND[status] ?? 'neutral'} ks-status ks-status--${status.replace('_', '-')}`}>
+      {ctx.t(`monitoring.status.${status}`)}
+    </span>
+  );
 }
 
 function Goal({ ctx, target }: { ctx: PageContext; target: TargetWithTrend['target'] }) {
@@ -110,39 +123,34 @@ export function TargetPage({ ctx, item, svg, canRecord, state, saved }: { ctx: P
         <Text value={target.title} locale={locale} />
       </Heading>
       {saved && <Alert kind="ok">{t('monitoring.saved')}</Alert>}
-      <dl class="ks-facts">
-        <dt>{t('monitoring.col.status')}</dt>
-        <dd>
+      <DataList>
+        <DataItem label={t('monitoring.col.status')}>
           <StatusBadge ctx={ctx} status={trend.status} />
-        </dd>
-        <dt>{t('monitoring.col.goal')}</dt>
-        <dd>
+        </DataItem>
+        <DataItem label={t('monitoring.col.goal')}>
           <Goal ctx={ctx} target={target} />
           {target.baselineValue !== null && <span class="ks-muted"> — {t('monitoring.baseline', { value: formatNumber(locale, target.baselineValue) })}</span>}
-        </dd>
-        <dt>{t('monitoring.col.deadline')}</dt>
-        <dd>
+        </DataItem>
+        <DataItem label={t('monitoring.col.deadline')}>
           <Deadline ctx={ctx} on={target.deadlineOn} label={target.deadlineLabel} />
-        </dd>
+        </DataItem>
         {item.projectCode && (
           <>
-            <dt>{t('monitoring.col.project')}</dt>
-            <dd>
+            <DataItem label={t('monitoring.col.project')}>
               <Link ctx={ctx} to={programmePath(ctx, `/projects/${item.projectCode}`)}>
                 {item.projectCode}
               </Link>
-            </dd>
+            </DataItem>
           </>
         )}
         {resolveText(target.source, locale).text && (
           <>
-            <dt>{t('monitoring.source')}</dt>
-            <dd>
+            <DataItem label={t('monitoring.source')}>
               <Text value={target.source} locale={locale} />
-            </dd>
+            </DataItem>
           </>
         )}
-      </dl>
+      </DataList>
       {trend.projected !== null && trend.status !== 'met' && <p class="utrecht-paragraph">{t('monitoring.projected', { value: formatNumber(locale, trend.projected) })}</p>}
 
       <Heading level={2}>{t('monitoring.chart.heading')}</Heading>

@@ -77,7 +77,7 @@ for (const mode of databaseModes()) {
       assert.equal((await save({ goal_nl: 'Meer en betaalbare kamers' })).statusCode, 303);
       assert.deepEqual((await t.database.db.select().from(projects).where(eq(projects.id, projectId)))[0]!.staleTranslations, { goal: 'en' });
       const english = await t.app.inject({ url: '/en/leiden/projects/3a' });
-      assert.match(english.body, /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> goal/);
+      assert.match(english.body, /id="translation-stale"><span class="utrecht-data-badge ks-badge">Translation out of date:<\/span> goal/);
       assert.ok(!(await t.app.inject({ url: '/nl/leiden/projects/3a' })).body.includes('id="translation-stale"'), 'the Dutch text is the current one');
       const form = await t.app.inject({ url: '/en/leiden/projects/3a/edit', headers: { cookie: coordinator.cookie } });
       assert.match(form.body, /Translation out of date: the text in the other language was changed after this one was written\./);

@@ -4,7 +4,7 @@ import type { ComponentChildren } from 'preact';
 import type { Locale, LocalizedText } from '../../domain/localized.ts';
 import { resolveText } from '../../domain/localized.ts';
 import { HOME_STAGE_ORDER, type ProgrammeStage } from '../../domain/lifecycle.ts';
-import { Heading, Link, Prose, TableScroll, Text } from '../../web/components.tsx';
+import { Heading, Link, Prose, TableScroll, Text, DataItem, DataList } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -193,25 +193,21 @@ export function ProjectPage(props: {
     <Layout ctx={ctx} title={title} crumbs={crumbs}>
       <Heading level={1}>{title}</Heading>
       <StaleTranslationNote ctx={ctx} stale={project.staleTranslations} label={(field) => ctx.t(FIELD_LABELS[field] ?? field).toLowerCase()} />
-      <dl class="ks-dl">
+      <DataList>
         {theme && (
           <>
-            <dt>{t('project.theme')}</dt>
-            <dd>
+            <DataItem label={t('project.theme')}>
               <Link ctx={ctx} to={`/${ctx.programme!.slug}/themes/${theme.code}`}>
                 {theme.code}. <Text value={theme.title} locale={locale} />
               </Link>
-            </dd>
+            </DataItem>
           </>
         )}
-        <dt>{t('project.status')}</dt>
-        <dd>
+        <DataItem label={t('project.status')}>
           <Text value={project.status} locale={locale} />
-        </dd>
-        <dt>{t('project.lifecycle')}</dt>
-        <dd>{t(`lifecycle.${project.lifecycle}`)}</dd>
-        <dt>{t('project.lead')}</dt>
-        <dd>
+        </DataItem>
+        <DataItem label={t('project.lifecycle')}>{t(`lifecycle.${project.lifecycle}`)}</DataItem>
+        <DataItem label={t('project.lead')}>
           {lead ? <OrganisationLink ctx={ctx} slug={lead.slug} value={lead.name} /> : t('project.leadUnknown')}
           {resolveText(project.leadNote, locale).text && (
             <>
@@ -227,8 +223,8 @@ export function ProjectPage(props: {
               </Link>
             </>
           )}
-        </dd>
-      </dl>
+        </DataItem>
+      </DataList>
       <Heading level={2}>{t('project.goal')}</Heading>
       {resolveText(project.goal, locale).text ? <Prose value={project.goal} locale={locale} /> : <p class="utrecht-paragraph">{t('project.goal.none')}</p>}
       {resolveText(project.description, locale).text && (
@@ -419,18 +415,16 @@ export function OrganisationPage(props: {
           </Link>
         </p>
       )}
-      <dl class="ks-dl">
-        <dt>{t('organisations.kind')}</dt>
-        <dd>{t(`organisationKind.${organisation.kind}`)}</dd>
+      <DataList>
+        <DataItem label={t('organisations.kind')}>{t(`organisationKind.${organisation.kind}`)}</DataItem>
         {parent && (
           <>
-            <dt>{t('organisation.partOf')}</dt>
-            <dd>
+            <DataItem label={t('organisation.partOf')}>
               <OrganisationLink ctx={ctx} slug={parent.slug} value={parent.name} />
-            </dd>
+            </DataItem>
           </>
         )}
-      </dl>
+      </DataList>
       {units.length > 0 && (
         <>
           <Heading level={2}>{t('organisation.units')}</Heading>

@@ -2,7 +2,7 @@
 // engine lists. Internal decisions have no public page (their body's members read them with the meeting).
 import { resolveText, type LocalizedText } from '../../domain/localized.ts';
 import { toAmsterdam } from '../../domain/meeting-time.ts';
-import { Heading, Link, Prose, Text } from '../../web/components.tsx';
+import { Heading, Link, Prose, Text, DataItem, DataList } from '../../web/components.tsx';
 import { localePath, type PageContext } from '../../web/context.ts';
 import { formatDate } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
@@ -44,20 +44,17 @@ export function DecisionPage({ ctx, decision }: { ctx: PageContext; decision: Pu
       <article>
         <Heading level={1}>{t('website.decision.title', { body, date })}</Heading>
         <Prose value={decision.text} locale={locale} />
-        <dl class="ks-facts">
-          <dt>{t('website.decision.body')}</dt>
-          <dd>
+        <DataList>
+          <DataItem label={t('website.decision.body')}>
             <Link ctx={ctx} to={`/${ctx.programme!.slug}/bodies/${decision.bodyKind}`}>
               <Text value={decision.bodyName} locale={locale} />
             </Link>
-          </dd>
-          <dt>{t('website.decision.date')}</dt>
-          <dd>
+          </DataItem>
+          <DataItem label={t('website.decision.date')}>
             <time dateTime={toAmsterdam(decision.meetingStartsAt).date}>{date}</time>
-          </dd>
-          <dt>{t('meetings.decisions.outcome')}</dt>
-          <dd>{t(`meetings.outcome.${decision.outcome}`)}</dd>
-        </dl>
+          </DataItem>
+          <DataItem label={t('meetings.decisions.outcome')}>{t(`meetings.outcome.${decision.outcome}`)}</DataItem>
+        </DataList>
         <p class="utrecht-paragraph">
           <Link ctx={ctx} to={`/${ctx.programme!.slug}/decisions`}>
             {t('website.decision.all')}

@@ -13,15 +13,19 @@ const ALLOWED: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // Page headings start at h1 (the title): lift Markdown's "#" to h2 so the outline stays valid.
   transformTags: {
-    h1: 'h2',
-    h5: 'h4',
-    h6: 'h4',
+    // ... and give every heading its NL Design System heading class.
+    h1: sanitizeHtml.simpleTransform('h2', { class: 'utrecht-heading-2' }),
+    h2: sanitizeHtml.simpleTransform('h2', { class: 'utrecht-heading-2' }),
+    h3: sanitizeHtml.simpleTransform('h3', { class: 'utrecht-heading-3' }),
+    h4: sanitizeHtml.simpleTransform('h4', { class: 'utrecht-heading-4' }),
+    h5: sanitizeHtml.simpleTransform('h4', { class: 'utrecht-heading-4' }),
+    h6: sanitizeHtml.simpleTransform('h4', { class: 'utrecht-heading-4' }),
     a: sanitizeHtml.simpleTransform('a', { class: 'utrecht-link' }),
     p: sanitizeHtml.simpleTransform('p', { class: 'utrecht-paragraph' }),
     ul: sanitizeHtml.simpleTransform('ul', { class: 'utrecht-unordered-list' }),
     ol: sanitizeHtml.simpleTransform('ol', { class: 'utrecht-ordered-list' }),
   },
-  allowedClasses: { a: ['utrecht-link'], p: ['utrecht-paragraph'], ul: ['utrecht-unordered-list'], ol: ['utrecht-ordered-list'] },
+  allowedClasses: { h2: ['utrecht-heading-2'], h3: ['utrecht-heading-3'], h4: ['utrecht-heading-4'], a: ['utrecht-link'], p: ['utrecht-paragraph'], ul: ['utrecht-unordered-list'], ol: ['utrecht-ordered-list'] },
 };
 
 /** Markdown to sanitised HTML, safe to insert into a page as is. */

@@ -81,7 +81,7 @@ describe('markdown is sanitised', () => {
   test('scripts, handlers and javascript: links are removed; structure stays', () => {
     const html = renderMarkdown('# Kop\n\nTekst met **vet** en <script>alert(1)</script> <img src=x onerror=alert(1)> [klik](javascript:alert(1)) [ok](https://example.org)\n\n- een\n- twee');
     assert.ok(!/script|onerror|javascript:|<img/i.test(html), html);
-    assert.match(html, /<h2>Kop<\/h2>/);
+    assert.match(html, /<h2 class="utrecht-heading-2">Kop<\/h2>/);
     assert.match(html, /<strong>vet<\/strong>/);
     assert.match(html, /<a href="https:\/\/example.org" class="utrecht-link">ok<\/a>/);
     assert.match(html, /<ul class="utrecht-unordered-list">/);

@@ -1,7 +1,7 @@
 // The programme website's public pages: news, events, pages, contact and search.
 import type { ComponentChildren } from 'preact';
 import { resolveText, type Locale, type LocalizedText } from '../../domain/localized.ts';
-import { ExampleBadge, ExampleNote, Heading, Link, SubmitButton, Text, TextField } from '../../web/components.tsx';
+import { ExampleBadge, ExampleNote, Heading, Link, SubmitButton, Text, TextField, DataItem, DataList } from '../../web/components.tsx';
 import { fieldProps } from '../../web/form-components.tsx';
 import type { FormState } from '../../web/forms.ts';
 import { localePath, type PageContext } from '../../web/context.ts';
@@ -197,9 +197,8 @@ export function EventPage({ ctx, item }: { ctx: PageContext; item: EventRow }) {
         </h1>
         {item.example && <ExampleNote ctx={ctx} />}
         <StaleTranslationNote ctx={ctx} stale={item.staleTranslations} label={contentFieldLabel(ctx)} />
-        <dl class="ks-facts">
-          <dt>{t('website.events.when')}</dt>
-          <dd>
+        <DataList>
+          <DataItem label={t('website.events.when')}>
             <time dateTime={item.startsAt.toISOString()}>{formatDateTime(locale, item.startsAt)}</time>
             {item.endsAt && (
               <>
@@ -207,16 +206,15 @@ export function EventPage({ ctx, item }: { ctx: PageContext; item: EventRow }) {
                 <time dateTime={item.endsAt.toISOString()}>{formatDateTime(locale, item.endsAt)}</time>
               </>
             )}
-          </dd>
+          </DataItem>
           {plain(item.location, locale) && (
             <>
-              <dt>{t('website.events.where')}</dt>
-              <dd>
+              <DataItem label={t('website.events.where')}>
                 <Text value={item.location} locale={locale} />
-              </dd>
+              </DataItem>
             </>
           )}
-        </dl>
+        </DataList>
         <Text as="p" value={item.summary} locale={locale} />
         <Figure item={item} locale={locale} />
         <Markdown value={item.body} locale={locale} />
@@ -251,14 +249,13 @@ export function ContactPage({ ctx, email }: { ctx: PageContext; email: string | 
       <Heading level={1}>{title}</Heading>
       <p class="utrecht-paragraph">{t('website.contact.intro', { programme: plain(ctx.programme!.name, locale), city: ctx.programme!.city })}</p>
       {email ? (
-        <dl class="ks-facts">
-          <dt>{t('website.contact.email')}</dt>
-          <dd>
+        <DataList>
+          <DataItem label={t('website.contact.email')}>
             <a class="utrecht-link" href={`mailto:${email}`}>
               {email}
             </a>
-          </dd>
-        </dl>
+          </DataItem>
+        </DataList>
       ) : (
         <p class="utrecht-paragraph">{t('website.contact.noEmail')}</p>
       )}

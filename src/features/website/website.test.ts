@@ -149,7 +149,7 @@ for (const mode of databaseModes()) {
       assert.equal((await get('/nl/leiden/news/eerder')).statusCode, 200);
       // Only Dutch: on the English page the title, also in the breadcrumbs, says it is Dutch.
       const english = (await get('/en/leiden/news/eerder')).body;
-      assert.match(english, /<span aria-current="page" lang="nl">Eerder<\/span>/);
+      assert.match(english, /<span class="utrecht-breadcrumb-nav__link utrecht-breadcrumb-nav__link--current" aria-current="page" lang="nl">Eerder<\/span>/);
       assert.match(english, /<h1 class="utrecht-heading-1"><span class="ks-fallback" lang="nl">Eerder<\/span><\/h1>/);
       // The moment arrives (moved into the past in the database): the cached list must not hide it.
       await get('/nl/leiden/news');
@@ -187,10 +187,10 @@ for (const mode of databaseModes()) {
       // Only the Dutch summary and body change: in English both are behind, in Dutch nothing is.
       assert.equal((await post(editUrl, coordinator, { ...fields, summary_nl: 'Korter', body_nl: 'Nieuwe tekst', version: '1' })).statusCode, 303);
       assert.deepEqual((await stored()).stale, { summary: 'en', body: 'en' });
-      assert.match((await get('/en/leiden/news/vertaald')).body, /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> text, summary<\/p>/);
+      assert.match((await get('/en/leiden/news/vertaald')).body, /id="translation-stale"><span class="utrecht-data-badge ks-badge">Translation out of date:<\/span> text, summary<\/p>/);
       assert.doesNotMatch((await get('/nl/leiden/news/vertaald')).body, /id="translation-stale"/, 'the Dutch text is the current one');
       const form = await get(editUrl.replace('/nl/', '/en/'), { cookie: coordinator.cookie });
-      assert.match(form.body, /id="translation-stale"><span class="ks-badge">Translation out of date:<\/span> text, summary/);
+      assert.match(form.body, /id="translation-stale"><span class="utrecht-data-badge ks-badge">Translation out of date:<\/span> text, summary/);
       assert.equal(form.body.match(/Translation out of date: the text in the other language was changed after this one was written\./g)?.length, 2, 'under the English summary and text');
       const overview = await get('/nl/leiden/manage/website/translations', { cookie: coordinator.cookie });
       assert.match(overview.body, new RegExp(`href="${editUrl}"[^>]*>[^]*?Vertaald bericht[^]*?Vertaling verouderd`));
