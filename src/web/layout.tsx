@@ -297,7 +297,7 @@ function ProgrammeSwitch({ ctx }: { ctx: PageContext }) {
       <ul>
         {others.map((other) => (
           <li>
-            <a href={localePath(locale, `/${other.slug}/my-work`)} data-programme={other.slug}>
+            <a class="utrecht-link" href={localePath(locale, `/${other.slug}/my-work`)} data-programme={other.slug}>
               {resolveText(other.name, locale).text}
             </a>
           </li>

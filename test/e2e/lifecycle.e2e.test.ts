@@ -8,22 +8,7 @@ import type { Page } from 'playwright-core';
 import { setClock } from '../../src/clock.ts';
 import { programmes } from '../../src/db/schema.ts';
 import { buildUser } from '../support/app.ts';
-import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
-
-async function fitsAPhone(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${page.url()} scrolls ${overflow} px sideways at 390 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-/** axe on the Dutch and the English address of a page (the home's /nl and /en have no path after the language). */
-async function accessibleInBothLanguages(page: Page, baseUrl: string, path: string): Promise<void> {
-  for (const locale of ['nl', 'en']) {
-    await page.goto(`${baseUrl}/${locale}${path}`);
-    await expectAccessible(page);
-  }
-}
+import { chromiumAvailable, expectAccessible, expectAccessibleAt, expectFitsPhone, useBrowserApp } from '../support/browser.ts';
 
 describe('installation home and archive in Chromium', { skip: !chromiumAvailable() }, () => {
   before(() => setClock('2026-12-03T10:00:00Z'));
@@ -43,10 +28,10 @@ describe('installation home and archive in Chromium', { skip: !chromiumAvailable
       await page.goto(`${e2e.baseUrl}/nl`);
       assert.deepEqual(await page.locator('main h2').allInnerTexts(), ['Lopende programma’s', 'In voorbereiding', 'Afgelopen programma’s (archief)']);
       assert.deepEqual(await page.locator('main .ks-programme-list a').allInnerTexts(), ['Kennisstad Delft', 'Kennisstad Gouda', 'Programma Leiden Kennisstad']);
-      await accessibleInBothLanguages(page, e2e.baseUrl, '');
+      await expectAccessibleAt(page, e2e.baseUrl, '');
       await page.goto(`${e2e.baseUrl}/en`);
       assert.deepEqual(await page.locator('main h2').allInnerTexts(), ['Running programmes', 'In preparation', 'Finished programmes (archive)']);
-      await fitsAPhone(page);
+      await expectFitsPhone(page);
       await page.click('text=Knowledge City Gouda');
       assert.match(await page.locator('.ks-stage-notice').innerText(), /In preparation: this programme starts on 1 September 2027/);
     });
@@ -57,19 +42,19 @@ describe('installation home and archive in Chromium', { skip: !chromiumAvailable
       await page.goto(`${e2e.baseUrl}/nl/leiden`);
       assert.ok(await page.locator('.ks-stage-notice[data-stage="finished"]').isVisible(), 'the archive notice shows');
       assert.match(await page.locator('#archive-results').innerText(), /Wat het programma heeft opgeleverd/);
-      await accessibleInBothLanguages(page, e2e.baseUrl, '/leiden');
-      await fitsAPhone(page);
+      await expectAccessibleAt(page, e2e.baseUrl, '/leiden');
+      await expectFitsPhone(page);
     });
     await e2e.as(coordinator, async (page) => {
       await page.goto(`${e2e.baseUrl}/nl/leiden/dashboard`);
       assert.ok(await page.locator('.ks-stage-notice[data-stage="finished"]').isVisible());
       assert.ok(await page.locator('#archive-results').isVisible());
       assert.equal(await page.locator('#panel-deadlines, #panel-missing-reports, #dashboard-agreement, #panel-cadence').count(), 0);
-      await accessibleInBothLanguages(page, e2e.baseUrl, '/leiden/dashboard');
-      await fitsAPhone(page);
+      await expectAccessibleAt(page, e2e.baseUrl, '/leiden/dashboard');
+      await expectFitsPhone(page);
       await page.goto(`${e2e.baseUrl}/en/leiden/deadlines`);
       assert.equal(await page.locator('.ks-overdue').count(), 0);
-      await accessibleInBothLanguages(page, e2e.baseUrl, '/leiden/deadlines');
+      await expectAccessibleAt(page, e2e.baseUrl, '/leiden/deadlines');
     });
   });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { buildUser } from '../support/app.ts';
-import { chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { chromiumAvailable, expectAccessible, expectNoScriptButEnhancement, useBrowserApp } from '../support/browser.ts';
 import { projects, users } from '../../src/db/schema.ts';
 import { preferencesFor } from '../../src/features/monitoring/mail.ts';
 
@@ -38,8 +38,7 @@ describe('monitoring in Chromium', { skip: !chromiumAvailable() }, () => {
   async function visit(page: Page, path: string) {
     const response = await page.goto(`${e2e.baseUrl}${path}`);
     assert.equal(response?.status(), 200, path);
-    const scripts = await page.locator('script').evaluateAll((found) => found.map((script) => `${script.getAttribute('type')} ${script.getAttribute('src')}`));
-    assert.deepEqual(scripts.map((script) => script.replace(/enhance-[0-9a-f]+\.js/, 'enhance.js')), ['module /assets/enhance.js'], `${path} needs no JavaScript`);
+    await expectNoScriptButEnhancement(page);
     await expectAccessible(page);
   }
 

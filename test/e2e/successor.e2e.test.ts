@@ -9,22 +9,8 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { setClock } from '../../src/clock.ts';
 import { TEST_PASSWORD, buildUser } from '../support/app.ts';
-import { browserLogin, chromiumAvailable, expectAccessible, useBrowserApp } from '../support/browser.ts';
+import { browserLogin, chromiumAvailable, expectAccessible, expectAccessibleAt, expectFitsPhone, useBrowserApp } from '../support/browser.ts';
 import { rows } from '../security/world.ts';
-
-async function fitsAPhone(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${page.url()} scrolls ${overflow} px sideways at 390 px`);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function accessibleInBothLanguages(page: Page, baseUrl: string, path: string): Promise<void> {
-  for (const locale of ['nl', 'en']) {
-    await page.goto(`${baseUrl}/${locale}${path}`);
-    await expectAccessible(page);
-  }
-}
 
 describe('successor programme and the programme switch in Chromium', { skip: !chromiumAvailable() }, () => {
   before(() => setClock('2026-12-03T10:00:00Z'));
@@ -60,7 +46,7 @@ describe('successor programme and the programme switch in Chromium', { skip: !ch
       await page.click('.ks-stage-notice a[href="/nl/leiden/successor"]');
       assert.equal(new URL(page.url()).pathname, '/nl/leiden/successor');
       await expectAccessible(page);
-      await fitsAPhone(page);
+      await expectFitsPhone(page);
       await page.goto(`${e2e.baseUrl}/en/leiden/successor`);
       await expectAccessible(page);
 
@@ -80,7 +66,7 @@ describe('successor programme and the programme switch in Chromium', { skip: !ch
       assert.match(dutch, /Vervolgprogramma Kennisstad Leiden 2027-2031 starten\?/);
       for (const code of carried) assert.match(dutch, new RegExp(`Project ${code} .* gaat door, met \\d+ partners en \\d+ openstaande acties`));
       await expectAccessible(page);
-      await fitsAPhone(page);
+      await expectFitsPhone(page);
       await page.click('a:has-text("Terug zonder iets te doen")');
       assert.equal(new URL(page.url()).pathname, '/nl/leiden/successor');
 
@@ -94,8 +80,8 @@ describe('successor programme and the programme switch in Chromium', { skip: !ch
 
       // The successor names its predecessor; the predecessor's archive notice names its successor.
       assert.match(await page.locator('#lineage-predecessor').innerText(), /This programme succeeds Leiden/);
-      await accessibleInBothLanguages(page, e2e.baseUrl, '/leiden-2027');
-      await fitsAPhone(page);
+      await expectAccessibleAt(page, e2e.baseUrl, '/leiden-2027');
+      await expectFitsPhone(page);
       await page.goto(`${e2e.baseUrl}/en/leiden-2027`);
       await page.click('#lineage-predecessor a');
       assert.equal(new URL(page.url()).pathname, '/en/leiden');
@@ -109,14 +95,14 @@ describe('successor programme and the programme switch in Chromium', { skip: !ch
       assert.equal(new URL(page.url()).pathname, `/en/leiden/projects/${code}`);
       await page.click('#project-successor a');
       assert.equal(new URL(page.url()).pathname, `/en/leiden-2027/projects/${code}`);
-      await accessibleInBothLanguages(page, e2e.baseUrl, `/leiden-2027/projects/${code}`);
-      await accessibleInBothLanguages(page, e2e.baseUrl, `/leiden/projects/${code}`);
+      await expectAccessibleAt(page, e2e.baseUrl, `/leiden-2027/projects/${code}`);
+      await expectAccessibleAt(page, e2e.baseUrl, `/leiden/projects/${code}`);
 
       // The start page shows both programmes.
-      await accessibleInBothLanguages(page, e2e.baseUrl, '/leiden-2027/my-work');
-      await fitsAPhone(page);
-      await accessibleInBothLanguages(page, e2e.baseUrl, '/leiden/my-work');
-      await accessibleInBothLanguages(page, e2e.baseUrl, '/leiden-2027/successor');
+      await expectAccessibleAt(page, e2e.baseUrl, '/leiden-2027/my-work');
+      await expectFitsPhone(page);
+      await expectAccessibleAt(page, e2e.baseUrl, '/leiden/my-work');
+      await expectAccessibleAt(page, e2e.baseUrl, '/leiden-2027/successor');
     });
   });
 

@@ -109,6 +109,31 @@ export async function addCookieHeader(context: BrowserContext, cookieHeader: str
   if (cookies.length > 0) await context.addCookies(cookies);
 }
 
+/** axe on the Dutch and the English address of a page (`path` after the language; '' for the installation home). */
+export async function expectAccessibleAt(page: Page, baseUrl: string, path: string): Promise<void> {
+  for (const locale of ['nl', 'en']) {
+    await page.goto(`${baseUrl}/${locale}${path}`);
+    await expectAccessible(page);
+  }
+}
+
+/**
+ * Fails when the page ships a script other than the site's one enhancement (public/enhance.js, the
+ * live character count): what the page does, it does without JavaScript.
+ */
+export async function expectNoScriptButEnhancement(page: Page): Promise<void> {
+  const scripts = await page.locator('script').evaluateAll((found) => found.map((script) => `${script.getAttribute('type')} ${script.getAttribute('src')}`));
+  assert.deepEqual(scripts.map((script) => script.replace(/enhance-[0-9a-f]+\.js/, 'enhance.js')), ['module /assets/enhance.js'], `${page.url()} needs no JavaScript`);
+}
+
+/** Fails when the page scrolls sideways on a 390 px phone; the viewport goes back to 1280 px after. */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${page.url()} scrolls ${overflow} px sideways at 390 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 /** axe on the Dutch page, then on the same page in English (through its language link), and back. */
 export async function expectAccessibleInBothLanguages(page: Page): Promise<void> {
   await expectAccessible(page);
