@@ -1,6 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACTION_STATES, LIFECYCLES } from '../db/schema.ts';
+import type { ActionState, Lifecycle } from '../db/schema.ts';
+
+// The states the schema knows, listed here: a type-only import keeps the domain's tests free of the
+// database layer (the mutation run builds src/domain alone); `satisfies` keeps the lists to real states.
+const ACTION_STATES = ['open', 'in_progress', 'done', 'cancelled'] as const satisfies readonly ActionState[];
+const LIFECYCLES = ['proposed', 'admitted', 'running', 'completed', 'safeguarded', 'rejected', 'stopped'] as const satisfies readonly Lifecycle[];
 import { carriedRole, isOpenAction, mayCarryProject, RESERVED_SLUGS, successorBlock, successorEndOn, validProgrammeSlug, validSuccessorStart } from './successor.ts';
 
 describe('successor programme rules', () => {
