@@ -165,7 +165,7 @@ for (const mode of databaseModes()) {
         // Everyone adopts at once: one new version.
         const versionsBefore = await count(sql`select count(*)::int as n from agreement_versions v join programmes g on g.id = v.programme_id where g.slug = 'leiden'`);
         const adopters = [coordinator, ...reps.map((r) => r.session)];
-        const adoptions = await Promise.all(Array.from({ length: COUNTING }, (_, i) => post(adopters[i % adopters.length]!, `${base}/adopt`, {})));
+        const adoptions = await Promise.all(Array.from({ length: COUNTING }, (_, i) => post(adopters[i % adopters.length]!, `${base}/adopt`, { confirmed: 'yes' })));
         const adoptStatuses = adoptions.map((r) => r.statusCode);
         assert.equal(adoptStatuses.filter((s) => s === 303).length, 1, `one adoption: ${JSON.stringify(adoptStatuses)}`);
         assert.equal(adoptStatuses.filter((s) => s === 409).length, COUNTING - 1);
