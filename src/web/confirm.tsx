@@ -53,9 +53,14 @@ export function isConfirmed(body: unknown): boolean {
   return !!body && typeof body === 'object' && (body as FormBody)[CONFIRM_FIELD] === 'yes';
 }
 
-function hiddenFields(values: FormBody) {
+/**
+ * Posted values carried to a next step as hidden inputs (the CSRF token and the confirmation are the
+ * form's own, never copied); `only` limits them to those fields, in that order.
+ */
+export function hiddenFields(values: FormBody, only?: readonly string[]) {
   const inputs = [];
-  for (const [name, value] of Object.entries(values)) {
+  const entries = only ? only.map((name) => [name, values[name]] as const) : Object.entries(values);
+  for (const [name, value] of entries) {
     if (name === '_csrf' || name === CONFIRM_FIELD) continue;
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item === 'string') inputs.push(<input type="hidden" name={name} value={item} />);

@@ -5,7 +5,8 @@ import type { ConsentOutcome } from '../../domain/consent.ts';
 import { Alert, DataItem, DataList, Heading, Link, Prose, SelectField, SubmitButton, Text, TextArea, TextField } from '../../web/components.tsx';
 import type { PageContext } from '../../web/context.ts';
 import { Checkbox, ErrorSummary, errorOf, errorText, fieldProps, PostForm } from '../../web/form-components.tsx';
-import type { FormBody, FormState } from '../../web/forms.ts';
+import type { FormState } from '../../web/forms.ts';
+import { hiddenFields } from '../../web/confirm.tsx';
 import { formatDate, formatDateTime } from '../../web/i18n.ts';
 import { Layout } from '../../web/layout.tsx';
 import type { StaleTranslations } from '../../domain/translation.ts';
@@ -164,18 +165,6 @@ function ProposalSteps({ ctx, current }: { ctx: PageContext; current: ProposalSt
   );
 }
 
-/** Fields typed in an earlier step, carried as hidden inputs (the CSRF token is the form's own). */
-function Carried({ values, names }: { values: FormBody; names: string[] }) {
-  return (
-    <>
-      {names.flatMap((name) => {
-        const value = values[name];
-        return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v) => <input type="hidden" name={name} value={v} />);
-      })}
-    </>
-  );
-}
-
 /** The first step's fields, carried through the later steps. */
 export const PROPOSAL_START_FIELDS = ['kind', 'party', 'title_nl', 'title_en', 'reason_nl', 'reason_en', 'articles'];
 
@@ -250,7 +239,7 @@ export function ProposePage(props: {
       )}
       {!renewal && step === 'edit' && (
         <PostForm ctx={ctx} action={action} label={title} id="proposal">
-          <Carried values={form?.values ?? {}} names={PROPOSAL_START_FIELDS} />
+          {hiddenFields(form?.values ?? {}, PROPOSAL_START_FIELDS)}
           <p class="utrecht-paragraph">
             {t('amendment.onBehalfOfParty', { party: partyName(props.parties, String(form?.values.party ?? ''), locale) })}
           </p>
